@@ -1,0 +1,207 @@
+/**
+ * Completion from the schema: argument names not yet written (required first, never read-only ones),
+ * values (bools, accepted values, references to declared resources, durations), resource types.
+ * The cursor context comes from the syntax adapter; insertion text from the language's CompletionWriter.
+ */
+import type { Block, Range, ResourceInstance } from '../model/types';
+import type { AttributeSchema, BlockSchema, ResourceSchema } from '../schema/types';
+import type { CompletionWriter } from '../writers/writer';
+import type { AnalysisContext } from './context';
+import { attributeMarkdown, attributeSummary, blockMarkdown, META_DOCS, resourceMarkdown } from './describe';
+import { META_ARGUMENTS } from './rules/body';
+
+export type CursorContext =
+  | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range }
+  | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range }
+  | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range };
+
+export interface CompletionItem {
+  label: string;
+  kind: 'property' | 'block' | 'value' | 'reference' | 'class' | 'keyword';
+  detail?: string;
+  documentation?: string;
+  insertText: string;
+  snippet: boolean;
+  range: Range;
+  sortText: string;
+  filterText?: string;
+  preselect?: boolean;
+}
+
+type BodySchema = { attributes: Record<string, AttributeSchema>; blocks?: Record<string, BlockSchema> };
+
+/** The schema of the innermost block on the path, or undefined inside a block the schema does not know. */
+function bodySchemaAt(schema: ResourceSchema, blocks: Block[]): BodySchema | undefined {
+  let s: BodySchema = schema;
+  for (const b of blocks) {
+    const next = s.blocks?.[b.name];
+    if (!next) return undefined;
+    s = next;
+  }
+  return s;
+}
+
+export function complete(cursor: CursorContext, ctx: AnalysisContext, w: CompletionWriter): CompletionItem[] {
+  if (cursor.mode === 'resourceType') {
+    return ctx.schemas
+      .all()
+      .filter((s) => s.kind === cursor.kind)
+      .map((s, i) => ({
+        label: s.type,
+        kind: 'class' as const,
+        detail: s.title,
+        documentation: resourceMarkdown(s),
+        insertText: s.type,
+        snippet: false,
+        range: cursor.range,
+        sortText: String(i).padStart(3, '0'),
+      }));
+  }
+  const schema = ctx.schemas.get(cursor.instance.kind, cursor.instance.type);
+  if (!schema) return [];
+  const body = bodySchemaAt(schema, cursor.blocks);
+  if (!body) return [];
+  const path = cursor.blocks.map((b) => b.name).join('.');
+  const written = cursor.blocks.length ? cursor.blocks[cursor.blocks.length - 1] : cursor.instance;
+  return cursor.mode === 'key'
+    ? keyItems(cursor, schema, body, path, written, ctx, w)
+    : valueItems(cursor, schema, body, ctx, w);
+}
+
+function keyItems(
+  cursor: CursorContext & { mode: 'key' },
+  schema: ResourceSchema,
+  body: BodySchema,
+  path: string,
+  written: { attributes: { name: string; incomplete?: boolean; keyRange: Range }[]; blocks: Block[] },
+  ctx: AnalysisContext,
+  w: CompletionWriter,
+): CompletionItem[] {
+  // The name being typed is not "already written".
+  const typing = (a: { keyRange: Range }) => a.keyRange.start.line === cursor.range.start.line;
+  const present = new Set(written.attributes.filter((a) => !typing(a)).map((a) => a.name));
+  const items: CompletionItem[] = [];
+  for (const [name, a] of Object.entries(body.attributes)) {
+    if (a.readOnly || a.removed || present.has(name)) continue;
+    items.push({
+      label: name,
+      kind: 'property',
+      detail: attributeSummary(a),
+      documentation: attributeMarkdown(name, a, schema, path),
+      insertText: w.argument(name, valueSnippet(a, ctx, w)),
+      snippet: true,
+      range: cursor.range,
+      sortText: (a.required ? '0' : a.deprecated ? '3' : '1') + name,
+      preselect: a.required ? true : undefined,
+    });
+  }
+  for (const [name, b] of Object.entries(body.blocks ?? {})) {
+    const count = written.blocks.filter((x) => x.name === name).length;
+    if (b.maxItems !== undefined && count >= b.maxItems) continue;
+    const keys = Object.entries(b.attributes)
+      .filter(([, a]) => !a.readOnly)
+      .slice(0, 3)
+      .map(([k, a], i) => ({ name: k, valueSnippet: valueSnippet(a, ctx, w).replace(/\$\{1/g, `\${${i + 1}`) }));
+    items.push({
+      label: name,
+      kind: 'block',
+      detail: 'block',
+      documentation: blockMarkdown(name, b, schema),
+      insertText: w.block(name, keys),
+      snippet: true,
+      range: cursor.range,
+      sortText: '2' + name,
+    });
+  }
+  if (cursor.blocks.length === 0) {
+    for (const name of [...META_ARGUMENTS, 'lifecycle']) {
+      if (present.has(name) || written.blocks.some((b) => b.name === name)) continue;
+      items.push({
+        label: name,
+        kind: 'keyword',
+        detail: 'Terraform meta-argument',
+        documentation: META_DOCS[name],
+        insertText: name === 'lifecycle' ? w.block('lifecycle', []) : w.argument(name, '$1'),
+        snippet: true,
+        range: cursor.range,
+        sortText: '4' + name,
+      });
+    }
+  }
+  return items;
+}
+
+/** The value part of an argument completion: choices when the values are a set, else a typed placeholder. */
+function valueSnippet(a: AttributeSchema, ctx: AnalysisContext, w: CompletionWriter): string {
+  if (a.type === 'bool') return w.valueSnippet('bool', ['true', 'false']);
+  if (a.enum) return w.valueSnippet('string', a.enum);
+  const refs = referenceValues(a, ctx);
+  if (refs.length > 0) return w.valueSnippet('reference', refs);
+  const placeholder = a.example !== undefined ? exampleText(a.example) : undefined;
+  if (a.type === 'number') return w.valueSnippet('number', [], placeholder ?? '0');
+  if (a.type === 'string') return w.valueSnippet('string', [], placeholder);
+  return '$1';
+}
+
+function exampleText(example: string): string {
+  try {
+    const v: unknown = JSON.parse(example);
+    return typeof v === 'string' ? v : String(v);
+  } catch {
+    return example;
+  }
+}
+
+/** `alicloud_vpc_bgp_group.<name>.id` for each declared resource the argument usually refers to. */
+function referenceValues(a: AttributeSchema, ctx: AnalysisContext): string[] {
+  const out: string[] = [];
+  for (const ref of a.references ?? []) {
+    for (const type of ref.types) {
+      const isData = !!ctx.schemas.get('data', type) && !ctx.schemas.get('resource', type);
+      for (const name of ctx.declared(isData ? 'data' : 'resource', type)) {
+        out.push(`${isData ? 'data.' : ''}${type}.${name}.${ref.path ?? ref.attribute}`);
+      }
+    }
+  }
+  return out;
+}
+
+const DURATIONS = ['5m', '10m', '20m', '30m', '1h'];
+
+function valueItems(
+  cursor: CursorContext & { mode: 'value' },
+  schema: ResourceSchema,
+  body: BodySchema,
+  ctx: AnalysisContext,
+  w: CompletionWriter,
+): CompletionItem[] {
+  const a = body.attributes[cursor.key];
+  if (!a || a.readOnly) return [];
+  const values: { text: string; kind: CompletionItem['kind']; detail: string; preselect?: boolean }[] = [];
+  if (a.type === 'bool') {
+    values.push({ text: w.literal(true), kind: 'value', detail: 'bool' }, { text: w.literal(false), kind: 'value', detail: 'bool' });
+  }
+  for (const e of a.enum ?? []) values.push({ text: w.literal(e), kind: 'value', detail: a.default === e ? 'default' : 'accepted value', preselect: a.default === e });
+  for (const r of referenceValues(a, ctx)) values.push({ text: r, kind: 'reference', detail: 'declared in this module' });
+  if (a.format === 'duration') for (const d of DURATIONS) values.push({ text: w.literal(d), kind: 'value', detail: 'duration', preselect: a.default === d });
+  if (a.type === 'number') {
+    const seen = new Set<string>();
+    for (const v of [a.default, a.example !== undefined ? exampleText(a.example) : undefined]) {
+      if (v === undefined || seen.has(String(v))) continue;
+      seen.add(String(v));
+      values.push({ text: String(v), kind: 'value', detail: v === a.default ? 'default' : 'example' });
+    }
+  }
+  return values.map((v, i) => ({
+    label: v.text,
+    kind: v.kind,
+    detail: v.detail,
+    documentation: attributeMarkdown(cursor.key, a, schema),
+    insertText: v.text,
+    snippet: false,
+    range: cursor.range,
+    sortText: String(i).padStart(3, '0'),
+    filterText: v.text,
+    preselect: v.preselect,
+  }));
+}

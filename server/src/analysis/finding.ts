@@ -1,0 +1,43 @@
+/**
+ * What the analysis reports: findings with stable codes and language-neutral fixes.
+ * Writers (`../writers/`) turn neutral fixes into text edits in the language of the file.
+ */
+import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
+import type { Severity } from '../schema/types';
+
+/** A value a fix writes, rendered by each writer in its own syntax. */
+export type FixValue =
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'number'; value: number }
+  | { kind: 'string'; value: string }
+  /** `alicloud_vpc_bgp_group.main.id` in HCL. */
+  | { kind: 'reference'; resourceType: string; resourceName: string; attribute: string };
+
+/** One change to an instance, independent of the source language. */
+export type NeutralEdit =
+  /** Set an argument: change its value when present, otherwise add it to the body (or to `block`). */
+  | { kind: 'set'; name: string; value: FixValue; block?: Block }
+  | { kind: 'replaceValue'; attribute: Attribute; value: FixValue }
+  | { kind: 'remove'; attribute: Attribute }
+  | { kind: 'removeBlock'; block: Block }
+  | { kind: 'rename'; attribute: Attribute; to: string };
+
+export interface NeutralFix {
+  title: string;
+  edits: NeutralEdit[];
+  /** The fix a user most likely wants (VS Code's "auto fix"). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  /** Stable identifier of the rule, documented in the README and used by severity settings. */
+  code: string;
+  severity: Severity;
+  range: Range;
+  message: string;
+  fixes: NeutralFix[];
+  /** VS Code renders these specially (faded / struck through). */
+  tags?: ('unnecessary' | 'deprecated')[];
+  /** The instance the finding is about (absent for syntax errors). */
+  instance?: ResourceInstance;
+}

@@ -1,0 +1,76 @@
+/** Checks for the value formats a schema can name (`ValueFormat`). */
+import type { ValueFormat } from '../schema/types';
+
+export function isIPv4(s: string): boolean {
+  const parts = s.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+export function isIPv6(s: string): boolean {
+  if (!/^[0-9A-Fa-f:.]+$/.test(s) || s.length > 45) return false;
+  let groups = s.split(':');
+  // An embedded IPv4 tail (`::ffff:1.2.3.4`) counts as two groups.
+  const last = groups[groups.length - 1];
+  if (last.includes('.')) {
+    if (!isIPv4(last)) return false;
+    groups = groups.slice(0, -1).concat(['0', '0']);
+  }
+  const double = s.indexOf('::');
+  if (double !== -1 && s.indexOf('::', double + 1) !== -1) return false;
+  if (double === -1) return groups.length === 8 && groups.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g));
+  const nonEmpty = groups.filter((g) => g !== '');
+  if (!nonEmpty.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  // `::` stands for at least one zero group; leading/trailing single `:` are invalid.
+  if ((s.startsWith(':') && !s.startsWith('::')) || (s.endsWith(':') && !s.endsWith('::'))) return false;
+  return nonEmpty.length <= 7;
+}
+
+export function ipFamily(s: string): 'IPv4' | 'IPv6' | undefined {
+  if (isIPv4(s)) return 'IPv4';
+  if (isIPv6(s)) return 'IPv6';
+  return undefined;
+}
+
+/** A dotted IPv4 netmask: ones followed by zeros (255.255.255.252). */
+export function isNetmask(s: string): boolean {
+  if (!isIPv4(s)) return false;
+  const bits = ipv4ToInt(s);
+  const inverted = ~bits >>> 0;
+  return (inverted & (inverted + 1)) === 0;
+}
+
+export function ipv4ToInt(s: string): number {
+  return s.split('.').reduce((acc, p) => ((acc << 8) | Number(p)) >>> 0, 0);
+}
+
+/** Go's time.ParseDuration syntax, as Terraform's `timeouts` accept it. */
+const DURATION = /^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
+
+export function isDuration(s: string): boolean {
+  return s === '0' || DURATION.test(s);
+}
+
+export function isRegex(s: string): boolean {
+  try {
+    new RegExp(s.replace(/\(\?[imsU]+\)/g, ''), 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface FormatCheck {
+  code: string;
+  test: (s: string) => boolean;
+  expected: string;
+}
+
+/** Each format: the finding code when a literal does not match, and how to say what was expected. */
+export const FORMATS: Record<ValueFormat, FormatCheck> = {
+  ip: { code: 'invalid-ip-address', test: (s) => isIPv4(s) || isIPv6(s), expected: 'an IPv4 or IPv6 address such as "10.0.0.2" or "fd00::2"' },
+  ipv4: { code: 'invalid-ip-address', test: isIPv4, expected: 'an IPv4 address such as "10.0.0.1"' },
+  ipv6: { code: 'invalid-ip-address', test: isIPv6, expected: 'an IPv6 address such as "2408:4000::1"' },
+  netmask: { code: 'invalid-netmask', test: isNetmask, expected: 'a netmask such as "255.255.255.252"' },
+  duration: { code: 'invalid-duration', test: isDuration, expected: 'a duration such as "10m", "1h30m" or "90s"' },
+  regex: { code: 'invalid-regex', test: isRegex, expected: 'a valid regular expression' },
+};

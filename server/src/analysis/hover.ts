@@ -1,0 +1,44 @@
+/** Hover: the resource type, each argument, nested blocks and their keys, meta-arguments. */
+import type { Position, Range, ResourceInstance } from '../model/types';
+import { rangeContains } from '../model/types';
+import type { SchemaRegistry } from '../schema/registry';
+import type { BlockSchema, ResourceSchema } from '../schema/types';
+import { attributeMarkdown, blockMarkdown, META_DOCS, resourceMarkdown } from './describe';
+
+export interface Hover {
+  markdown: string;
+  range: Range;
+}
+
+export function hover(instance: ResourceInstance, pos: Position, schemas: SchemaRegistry): Hover | undefined {
+  const schema = schemas.get(instance.kind, instance.type);
+  if (!schema) return undefined;
+  if (rangeContains(instance.typeRange, pos)) return { markdown: resourceMarkdown(schema), range: instance.typeRange };
+  return bodyHover(instance, pos, schema, schema, '');
+}
+
+function bodyHover(
+  body: Pick<ResourceInstance, 'attributes' | 'blocks'>,
+  pos: Position,
+  s: { attributes: ResourceSchema['attributes']; blocks?: Record<string, BlockSchema> },
+  schema: ResourceSchema,
+  path: string,
+): Hover | undefined {
+  for (const a of body.attributes) {
+    if (!rangeContains(a.keyRange, pos)) continue;
+    const as = s.attributes[a.name];
+    if (as) return { markdown: attributeMarkdown(a.name, as, schema, path), range: a.keyRange };
+    if (!path && META_DOCS[a.name]) return { markdown: META_DOCS[a.name], range: a.keyRange };
+    return undefined;
+  }
+  for (const b of body.blocks) {
+    const bs = s.blocks?.[b.name];
+    if (rangeContains(b.nameRange, pos)) {
+      if (bs) return { markdown: blockMarkdown(b.name, bs, schema), range: b.nameRange };
+      if (!path && META_DOCS[b.name]) return { markdown: META_DOCS[b.name], range: b.nameRange };
+      return undefined;
+    }
+    if (bs && rangeContains(b.range, pos)) return bodyHover(b, pos, bs, schema, path ? `${path}.${b.name}` : b.name);
+  }
+  return undefined;
+}

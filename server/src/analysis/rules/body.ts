@@ -1,0 +1,72 @@
+/** Walks an instance's body and the nested blocks its schema knows, so rules treat both alike. */
+import type { Attribute, Block, Range, ResourceInstance } from '../../model/types';
+import type { AttributeSchema, BlockSchema, ResourceSchema } from '../../schema/types';
+
+/** Arguments Terraform accepts on every resource. */
+export const META_ARGUMENTS = ['count', 'for_each', 'depends_on', 'provider'];
+/** Blocks Terraform accepts on every resource; their contents belong to Terraform, not the provider. */
+export const META_BLOCKS = ['lifecycle', 'provisioner', 'connection', 'dynamic'];
+
+export interface BodyView {
+  /** `''` for the resource body, `timeouts` for a nested block. */
+  path: string;
+  attributes: Attribute[];
+  blocks: Block[];
+  schema: { attributes: Record<string, AttributeSchema>; blocks?: Record<string, BlockSchema> };
+  isRoot: boolean;
+  /** The nested block itself (absent for the root). */
+  block?: Block;
+  /** Where to report something missing from this body. */
+  headerRange: Range;
+}
+
+export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
+  const root: BodyView = {
+    path: '',
+    attributes: instance.attributes,
+    blocks: instance.blocks,
+    schema,
+    isRoot: true,
+    headerRange: instance.headerRange,
+  };
+  const out = [root];
+  const visit = (blocks: Block[], s: BodyView['schema'], prefix: string) => {
+    for (const b of blocks) {
+      const bs = s.blocks?.[b.name];
+      if (!bs) continue;
+      const view: BodyView = {
+        path: prefix + b.name,
+        attributes: b.attributes,
+        blocks: b.blocks,
+        schema: bs,
+        isRoot: false,
+        block: b,
+        headerRange: b.nameRange,
+      };
+      out.push(view);
+      visit(b.blocks, bs, view.path + '.');
+    }
+  };
+  visit(instance.blocks, schema, '');
+  return out;
+}
+
+/** The written (complete) attributes of a body that the schema knows. */
+export function knownAttributes(body: BodyView): [Attribute, AttributeSchema][] {
+  const out: [Attribute, AttributeSchema][] = [];
+  for (const a of body.attributes) {
+    if (a.incomplete) continue;
+    const s = body.schema.attributes[a.name];
+    if (s) out.push([a, s]);
+  }
+  return out;
+}
+
+/** `bfd_multi_hop` at the root, `timeouts.create` inside a block: how messages name an argument. */
+export function qualified(body: BodyView, name: string): string {
+  return body.path ? `${body.path}.${name}` : name;
+}
+
+export function findAttribute(instance: ResourceInstance, name: string): Attribute | undefined {
+  return instance.attributes.find((a) => a.name === name && !a.incomplete);
+}

@@ -1,0 +1,32 @@
+/** Every rule, and the entry point that runs them over one instance. Rules are pure functions. */
+import type { ResourceInstance } from '../../model/types';
+import type { ResourceSchema } from '../../schema/types';
+import type { AnalysisContext } from '../context';
+import type { Finding } from '../finding';
+import { crossFieldRules } from './crossField';
+import { duplicates } from './duplicates';
+import { readOnlyArguments } from './readOnly';
+import { requiredArguments } from './required';
+import { literalTypes } from './types';
+import { unknownNames } from './unknown';
+import { literalValues } from './values';
+
+export type Rule = (instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext) => Finding[];
+
+export const RULES: Rule[] = [
+  requiredArguments,
+  unknownNames,
+  duplicates,
+  readOnlyArguments,
+  literalTypes,
+  literalValues,
+  crossFieldRules,
+];
+
+export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
+  const schema = ctx.schemas.get(instance.kind, instance.type);
+  if (!schema) return [];
+  const findings: Finding[] = [];
+  for (const rule of RULES) findings.push(...rule(instance, schema, ctx));
+  return findings;
+}

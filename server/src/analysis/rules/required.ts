@@ -1,0 +1,101 @@
+/** `missing-required`: a required argument is absent (or null); `empty-value`: a required ID is "". */
+import type { ResourceInstance } from '../../model/types';
+import type { ResourceSchema } from '../../schema/types';
+import type { AnalysisContext } from '../context';
+import type { Finding, FixValue, NeutralFix } from '../finding';
+import { bodies } from './body';
+
+export function requiredArguments(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const body of bodies(instance, schema)) {
+    for (const [name, attr] of Object.entries(body.schema.attributes)) {
+      if (!attr.required) continue;
+      const written = body.attributes.filter((a) => a.name === name);
+      const summary = attr.description.split(/(?<=\.)\s/)[0];
+      if (written.length === 0) {
+        findings.push({
+          code: 'missing-required',
+          severity: 'error',
+          range: body.headerRange,
+          message: `Missing required argument "${name}". ${summary}`,
+          fixes: valueFixes(name, attr.references, attr.example, ctx).map((f) => ({
+            title: `Add ${name} = ${f.label}`,
+            edits: [{ kind: 'set', name, value: f.value, block: body.block }],
+            preferred: f.preferred,
+          })),
+          instance,
+        });
+        continue;
+      }
+      for (const a of written) {
+        if (a.incomplete) continue;
+        const isNull = a.value.kind === 'null';
+        const isEmpty = a.value.kind === 'string' && a.value.value.trim() === '' && attr.nonEmpty;
+        if (!isNull && !isEmpty) continue;
+        findings.push({
+          code: isNull ? 'missing-required' : 'empty-value',
+          severity: 'error',
+          range: a.valueRange,
+          message: isNull
+            ? `"${name}" is required and cannot be null. ${summary}`
+            : `"${name}" cannot be empty. ${summary}`,
+          fixes: valueFixes(name, attr.references, attr.example, ctx)
+            .filter((f) => f.value.kind === 'reference')
+            .map<NeutralFix>((f) => ({ title: `Set ${name} = ${f.label}`, edits: [{ kind: 'replaceValue', attribute: a, value: f.value }], preferred: f.preferred })),
+          instance,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+interface ValueChoice {
+  label: string;
+  value: FixValue;
+  preferred?: boolean;
+}
+
+/**
+ * Values a fix can write for a required argument: a reference to each declared resource it usually
+ * points at (preferred when there is exactly one), otherwise the schema's example as a placeholder.
+ */
+function valueFixes(
+  name: string,
+  references: { types: string[]; attribute: string; path?: string }[] | undefined,
+  example: string | undefined,
+  ctx: AnalysisContext,
+): ValueChoice[] {
+  const choices: ValueChoice[] = [];
+  for (const ref of references ?? []) {
+    for (const type of ref.types) {
+      const kind = ctx.schemas.get('data', type) && !ctx.schemas.get('resource', type) ? 'data' : 'resource';
+      for (const resourceName of ctx.declared(kind, type)) {
+        const attribute = ref.path ?? ref.attribute;
+        const prefix = kind === 'data' ? 'data.' : '';
+        choices.push({
+          label: `${prefix}${type}.${resourceName}.${attribute}`,
+          value: { kind: 'reference', resourceType: prefix + type, resourceName, attribute },
+        });
+      }
+    }
+  }
+  if (choices.length === 1) choices[0].preferred = true;
+  if (choices.length !== 1 && example !== undefined) {
+    const parsed = parseExample(example);
+    if (parsed) choices.push({ label: `${example} (placeholder)`, value: parsed });
+  }
+  return choices;
+}
+
+export function parseExample(example: string): FixValue | undefined {
+  try {
+    const v: unknown = JSON.parse(example);
+    if (typeof v === 'string') return { kind: 'string', value: v };
+    if (typeof v === 'number') return { kind: 'number', value: v };
+    if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  } catch {
+    /* not a JSON literal: no placeholder */
+  }
+  return undefined;
+}

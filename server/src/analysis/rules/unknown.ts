@@ -1,0 +1,67 @@
+/** `unknown-argument` / `unknown-block`: names the resource type does not have, with "did you mean". */
+import type { ResourceInstance } from '../../model/types';
+import type { ResourceSchema } from '../../schema/types';
+import type { Finding } from '../finding';
+import { closest } from '../suggest';
+import { bodies, META_ARGUMENTS, META_BLOCKS } from './body';
+
+export function unknownNames(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
+  const findings: Finding[] = [];
+  const what = `${schema.kind === 'data' ? 'data source' : 'resource'} ${schema.type}`;
+  for (const body of bodies(instance, schema)) {
+    const attributeNames = Object.keys(body.schema.attributes).filter((n) => !body.schema.attributes[n].readOnly);
+    const blockNames = Object.keys(body.schema.blocks ?? {});
+    const metaArgs = body.isRoot ? META_ARGUMENTS : [];
+    const metaBlocks = body.isRoot ? META_BLOCKS : [];
+    const where = body.isRoot ? what : `the ${body.path} block of ${what}`;
+
+    for (const a of body.attributes) {
+      // A name still being typed is a syntax error already, and completion's business.
+      if (a.incomplete || body.schema.attributes[a.name] || metaArgs.includes(a.name)) continue;
+      const asBlock = blockNames.includes(a.name) || metaBlocks.includes(a.name);
+      const suggestion = asBlock ? undefined : closest(a.name, [...attributeNames, ...metaArgs]);
+      findings.push({
+        code: 'unknown-argument',
+        severity: 'error',
+        range: a.keyRange,
+        message: asBlock
+          ? `"${a.name}" is a block in ${where}: write "${a.name} { … }" without "="`
+          : `Unknown argument "${a.name}" in ${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+        fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'rename', attribute: a, to: suggestion }], preferred: true }] : [],
+        instance,
+      });
+    }
+    for (const b of body.blocks) {
+      if (body.schema.blocks?.[b.name]) continue;
+      if (b.name === 'dynamic') {
+        // `dynamic "timeouts" { … }` generates blocks named by its label.
+        const label = b.labels[0];
+        if (label && !blockNames.includes(label.value)) {
+          findings.push({
+            code: 'unknown-block',
+            severity: 'error',
+            range: label.range,
+            message: `dynamic "${label.value}": ${where} has no block "${label.value}"` + (blockNames.length ? ` (it has: ${blockNames.join(', ')})` : ''),
+            fixes: [],
+            instance,
+          });
+        }
+        continue;
+      }
+      if (metaBlocks.includes(b.name)) continue;
+      const isArgument = attributeNames.includes(b.name) || metaArgs.includes(b.name);
+      const suggestion = isArgument ? undefined : closest(b.name, blockNames);
+      findings.push({
+        code: 'unknown-block',
+        severity: 'error',
+        range: b.nameRange,
+        message: isArgument
+          ? `"${b.name}" is an argument of ${where}: write "${b.name} = …", not a block`
+          : `Unknown block "${b.name}" in ${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+        fixes: [],
+        instance,
+      });
+    }
+  }
+  return findings;
+}

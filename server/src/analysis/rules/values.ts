@@ -1,0 +1,115 @@
+/**
+ * Checks on literal values against the schema: whole numbers and ranges (`not-whole-number`,
+ * `value-out-of-range`, `reserved-value`), accepted values (`invalid-value`), formats (`invalid-ip-address`,
+ * `invalid-netmask`, `invalid-duration`, `invalid-regex`), patterns (`invalid-format`) and lengths (`invalid-length`).
+ */
+import type { Attribute, ResourceInstance } from '../../model/types';
+import type { AttributeSchema, ResourceSchema } from '../../schema/types';
+import type { Finding, NeutralFix } from '../finding';
+import { FORMATS } from '../formats';
+import { conformsTo, toNumber, toStr } from '../values';
+import { bodies, BodyView, knownAttributes, qualified } from './body';
+
+export function literalValues(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
+  const findings: Finding[] = [];
+  for (const body of bodies(instance, schema)) {
+    for (const [a, s] of knownAttributes(body)) {
+      // Type errors are reported once, by the type rule; read-only ones by theirs.
+      if (s.readOnly || !conformsTo(a.value, s.type)) continue;
+      const f = s.type === 'number' ? checkNumber(body, a, s) : s.type === 'string' ? checkString(body, a, s) : undefined;
+      if (f) findings.push({ ...f, instance });
+    }
+  }
+  return findings;
+}
+
+function describeRanges(s: AttributeSchema): string {
+  const parts = (s.ranges ?? []).map((r) => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`));
+  return parts.length <= 1 ? parts.join('') : parts.slice(0, -1).join(', ') + ' or ' + parts[parts.length - 1];
+}
+
+function checkNumber(body: BodyView, a: Attribute, s: AttributeSchema): Finding | undefined {
+  const n = toNumber(a.value);
+  if (!('ok' in n) || !n.ok) return undefined;
+  const name = qualified(body, a.name);
+  const value = n.value;
+  const ranges = s.ranges ?? [];
+  const inRange = ranges.length === 0 || ranges.some((r) => value >= r.min && value <= r.max);
+  const nearest = nearestAllowed(value, s);
+  const fix = (title: string): NeutralFix[] =>
+    nearest === undefined ? [] : [{ title: `${title} ${nearest}`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'number', value: nearest } }], preferred: true }];
+
+  if (s.integer && !Number.isInteger(value)) {
+    return { code: 'not-whole-number', severity: 'error', range: a.valueRange, message: `"${name}" must be a whole number, not ${value}`, fixes: fix('Change to') };
+  }
+  if (!inRange) {
+    const allowed = describeRanges(s);
+    const single = ranges.length === 1 && ranges[0].min !== ranges[0].max;
+    return {
+      code: 'value-out-of-range',
+      severity: 'error',
+      range: a.valueRange,
+      message: single ? `"${name}" must be between ${ranges[0].min} and ${ranges[0].max}, not ${value}` : `"${name}" must be ${allowed}, not ${value}`,
+      fixes: fix(single ? 'Clamp to' : 'Change to'),
+    };
+  }
+  const reserved = s.reserved?.find((r) => r.value === value);
+  if (reserved) {
+    return { code: 'reserved-value', severity: 'error', range: a.valueRange, message: `"${name}" cannot be ${value}: ${reserved.reason}`, fixes: [] };
+  }
+  return undefined;
+}
+
+/** The allowed whole number closest to `value` (clamping into the nearest range). */
+function nearestAllowed(value: number, s: AttributeSchema): number | undefined {
+  const ranges = s.ranges ?? [];
+  if (ranges.length === 0) return s.integer ? Math.round(value) : undefined;
+  let best: number | undefined;
+  for (const r of ranges) {
+    let v = Math.min(r.max, Math.max(r.min, value));
+    if (s.integer) v = Math.min(r.max, Math.max(r.min, Math.round(v)));
+    if (s.reserved?.some((x) => x.value === v)) continue;
+    if (best === undefined || Math.abs(v - value) < Math.abs(best - value)) best = v;
+  }
+  return best;
+}
+
+function checkString(body: BodyView, a: Attribute, s: AttributeSchema): Finding | undefined {
+  const str = toStr(a.value);
+  if (!('ok' in str) || !str.ok) return undefined;
+  const value = str.value;
+  const name = qualified(body, a.name);
+  if (s.nonEmpty && value.trim() === '') return undefined; // the required rule reports empty IDs
+  if (s.enum) {
+    const match = s.enum.find((e) => (s.enumCaseInsensitive ? e.toLowerCase() === value.toLowerCase() : e === value));
+    if (match === undefined) {
+      return {
+        code: 'invalid-value',
+        severity: s.enumSeverity ?? 'error',
+        range: a.valueRange,
+        message: `"${name}" should be ${s.enum.map((e) => JSON.stringify(e)).join(' or ')}, not ${JSON.stringify(value)}`,
+        fixes: s.enum.map((e, i) => ({ title: `Change to "${e}"`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'string', value: e } }], preferred: i === 0 && s.enum!.length === 1 })),
+      };
+    }
+    return undefined;
+  }
+  if (s.format) {
+    const f = FORMATS[s.format];
+    if (!f.test(value.trim())) {
+      return { code: f.code, severity: 'error', range: a.valueRange, message: `"${name}" must be ${f.expected}, not ${JSON.stringify(value)}`, fixes: [] };
+    }
+  }
+  if ((s.minLength !== undefined && value.length < s.minLength) || (s.maxLength !== undefined && value.length > s.maxLength)) {
+    return {
+      code: 'invalid-length',
+      severity: 'error',
+      range: a.valueRange,
+      message: `"${name}" must be ${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters long, not ${value.length}`,
+      fixes: [],
+    };
+  }
+  if (s.pattern && !new RegExp(s.pattern.regex, 'u').test(value)) {
+    return { code: 'invalid-format', severity: 'error', range: a.valueRange, message: `"${name}": ${s.pattern.message}`, fixes: [] };
+  }
+  return undefined;
+}

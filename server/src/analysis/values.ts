@@ -1,0 +1,85 @@
+/**
+ * How Terraform converts literals, so that only values Terraform itself would reject are judged.
+ * `"10"` is a valid number and `"true"` a valid bool; references and expressions are never judged.
+ */
+import type { Value } from '../model/types';
+import type { AttributeType } from '../schema/types';
+
+export type Converted<T> = { ok: true; value: T } | { ok: false } | { unknown: true };
+
+const NUMBER_SYNTAX = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export function isLiteral(v: Value): boolean {
+  return v.kind !== 'reference' && v.kind !== 'unknown';
+}
+
+export function toNumber(v: Value): Converted<number> {
+  if (v.kind === 'number') return { ok: true, value: v.value };
+  if (v.kind === 'string') {
+    const s = v.value.trim();
+    return NUMBER_SYNTAX.test(s) ? { ok: true, value: Number(s) } : { ok: false };
+  }
+  if (v.kind === 'reference' || v.kind === 'unknown' || v.kind === 'null') return { unknown: true };
+  return { ok: false };
+}
+
+export function toBool(v: Value): Converted<boolean> {
+  if (v.kind === 'bool') return { ok: true, value: v.value };
+  if (v.kind === 'string') {
+    if (v.value === 'true' || v.value === 'false') return { ok: true, value: v.value === 'true' };
+    return { ok: false };
+  }
+  if (v.kind === 'reference' || v.kind === 'unknown' || v.kind === 'null') return { unknown: true };
+  return { ok: false };
+}
+
+/** The string Terraform would pass for a literal of a string-typed argument. */
+export function toStr(v: Value): Converted<string> {
+  if (v.kind === 'string') return { ok: true, value: v.value };
+  if (v.kind === 'number') return { ok: true, value: v.raw };
+  if (v.kind === 'bool') return { ok: true, value: String(v.value) };
+  if (v.kind === 'reference' || v.kind === 'unknown' || v.kind === 'null') return { unknown: true };
+  return { ok: false };
+}
+
+export function converts<T>(c: Converted<T>): boolean {
+  return !('ok' in c) || c.ok;
+}
+
+/** Does a literal convert to the argument's type? (Non-literals always might.) */
+export function conformsTo(v: Value, type: AttributeType): boolean {
+  if (!isLiteral(v) || v.kind === 'null') return true;
+  switch (type) {
+    case 'number': return converts(toNumber(v));
+    case 'bool': return converts(toBool(v));
+    case 'string': return v.kind === 'string' || v.kind === 'number' || v.kind === 'bool';
+    case 'list(string)':
+    case 'set(string)': return v.kind === 'tuple' && v.items.every((i) => conformsTo(i, 'string'));
+    case 'map(string)': return v.kind === 'object';
+  }
+}
+
+/** How a literal reads in a message: `the string "yes"`, `true`, `a list`. */
+export function describeLiteral(v: Value): string {
+  switch (v.kind) {
+    case 'string': return `the string ${JSON.stringify(v.value)}`;
+    case 'number': return `the number ${v.raw}`;
+    case 'bool': return `the bool ${v.value}`;
+    case 'null': return 'null';
+    case 'tuple': return 'a list';
+    case 'object': return 'an object';
+    case 'reference': return v.text;
+    case 'unknown': return v.text;
+  }
+}
+
+export function describeType(type: AttributeType): string {
+  switch (type) {
+    case 'number': return 'a number';
+    case 'bool': return 'a bool (true or false)';
+    case 'string': return 'a string';
+    case 'list(string)': return 'a list of strings';
+    case 'set(string)': return 'a set of strings';
+    case 'map(string)': return 'a map of strings';
+  }
+}

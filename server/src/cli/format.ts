@@ -1,0 +1,76 @@
+/** CLI output formats: text for people, JSON per DESIGN.md, SARIF 2.1.0 for code-scanning uploads. */
+import type { Diagnostic } from '../engine/diagnostic';
+
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
+      if (d.severity === 'warning') warnings++;
+      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.code}] ${d.message}`);
+    }
+  }
+  const files = results.length;
+  lines.push(`${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(results: FileResult[]): string {
+  const out = results.flatMap((r) =>
+    r.diagnostics.map((d) => ({ file: r.file, range: d.range, severity: d.severity, code: d.code, message: d.message })),
+  );
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+export function formatSarif(results: FileResult[], version: string): string {
+  const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'alicloud-bgp-check',
+            version,
+            informationUri: 'https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/vpc_bgp_peer',
+            rules: codes.map((id) => ({ id, shortDescription: { text: id.replace(/-/g, ' ') } })),
+          },
+        },
+        results: results.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: codes.indexOf(d.code),
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.file.split('\\').join('/') },
+                  // SARIF counts lines and columns from 1; columns in UTF-16 units like LSP.
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,99 @@
+/**
+ * `alicloud-bgp-check [--format text|json|sarif] PATH…`: the language server's analysis over files and
+ * folders, for CI. Exit 0: no errors; 1: errors found; 2: usage or I/O problem.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { capSyntaxErrors, refusal } from '../engine/guards';
+import { HclFile } from '../engine/hclFile';
+import { contextFor } from '../engine/moduleContext';
+import { DEFAULT_SETTINGS } from '../engine/settings';
+import { defaultSchemas } from '../schema/registry';
+import { HclDocument } from '../syntax/hcl/document';
+import { collectFiles } from './files';
+import { FileResult, formatJson, formatSarif, formatText } from './format';
+
+const VERSION = '0.1.0';
+const USAGE = `Usage: alicloud-bgp-check [--format text|json|sarif] PATH...
+
+Checks alicloud_vpc_bgp_peer and related resources in Terraform files (.tf, .tfvars).
+Folders are searched recursively. Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
+`;
+
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      out(USAGE);
+      return 0;
+    }
+    if (a === '--version') {
+      out(VERSION + '\n');
+      return 0;
+    }
+    if (a === '--format' || a === '-f') {
+      format = argv[++i] ?? '';
+    } else if (a.startsWith('--format=')) {
+      format = a.slice('--format='.length);
+    } else if (a.startsWith('-') && a !== '-') {
+      err(`alicloud-bgp-check: unknown option ${a}\n\n${USAGE}`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    err(`alicloud-bgp-check: --format must be text, json or sarif (got "${format}")\n`);
+    return 2;
+  }
+  if (paths.length === 0) {
+    err(`alicloud-bgp-check: no files or folders given\n\n${USAGE}`);
+    return 2;
+  }
+  let files: string[];
+  try {
+    files = collectFiles(paths);
+  } catch (e) {
+    err(`alicloud-bgp-check: ${(e as Error).message}\n`);
+    return 2;
+  }
+
+  const schemas = defaultSchemas();
+  const results: FileResult[] = [];
+  let ioProblem = false;
+  // Files of one folder form a module: they see each other's resources.
+  const byDir = new Map<string, { name: string; file?: HclFile; text: string }[]>();
+  for (const name of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(name, 'utf8');
+    } catch (e) {
+      err(`alicloud-bgp-check: ${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      ioProblem = true;
+      continue;
+    }
+    const dir = path.dirname(name);
+    const list = byDir.get(dir) ?? [];
+    list.push({ name, text });
+    byDir.set(dir, list);
+  }
+  for (const list of byDir.values()) {
+    for (const entry of list) {
+      if (!refusal(entry.text, DEFAULT_SETTINGS.maxFileSizeMB)) entry.file = new HclFile(new HclDocument(entry.text), /\.tfvars$/i.test(entry.name));
+    }
+    const ctx = contextFor(list.flatMap((e) => (e.file ? [e.file] : [])), schemas);
+    for (const entry of list) {
+      const refused = refusal(entry.text, DEFAULT_SETTINGS.maxFileSizeMB);
+      const diagnostics = refused ? [refused] : capSyntaxErrors(entry.file!.diagnostics(ctx));
+      diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      results.push({ file: entry.name, diagnostics });
+    }
+  }
+  out(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
+  if (ioProblem) return 2;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+}

@@ -1,0 +1,27 @@
+/** Inputs the engine refuses to analyse, with the one diagnostic that says why. */
+import type { Diagnostic } from './diagnostic';
+
+export function refusal(text: string, maxFileSizeMB: number): Diagnostic | undefined {
+  const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const mb = text.length / (1024 * 1024);
+  if (mb > maxFileSizeMB) {
+    return {
+      code: 'file-too-large',
+      severity: 'information',
+      range: at,
+      message: `Not analysed: the file is ${mb.toFixed(1)} MB, above the ${maxFileSizeMB} MB limit (setting alicloudBgp.maxFileSizeMB)`,
+    };
+  }
+  if (text.slice(0, 8192).includes('\u0000')) {
+    return { code: 'binary-file', severity: 'information', range: at, message: 'Not analysed: this looks like a binary file, not Terraform or CDKTF source' };
+  }
+  return undefined;
+}
+
+/** At most this many syntax errors per file: beyond that they are noise (and cost). */
+export const MAX_SYNTAX_ERRORS = 200;
+
+export function capSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+  let n = 0;
+  return diagnostics.filter((d) => d.code !== 'syntax-error' || ++n <= MAX_SYNTAX_ERRORS);
+}

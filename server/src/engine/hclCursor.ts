@@ -1,0 +1,94 @@
+/**
+ * Where the cursor is in an HCL file, for completion and hover: the instance and nested blocks around it
+ * and what is being typed. Works on half-typed code: an unclosed block extends to the end of its chunk,
+ * and the line's own text decides between a name and a value.
+ */
+import type { CursorContext } from '../analysis/completion';
+import type { Block, Position, ResourceInstance } from '../model/types';
+import { comparePositions, rangeContains } from '../model/types';
+import { instancesOf } from '../syntax/hcl/toModel';
+import type { HclFile } from './hclFile';
+
+export interface Located {
+  instance: ResourceInstance;
+  blocks: Block[];
+  /** Absolute line where the instance's chunk starts. */
+  base: number;
+  /** The position relative to the chunk. */
+  rel: Position;
+}
+
+/** The instance (and nested blocks) whose body holds `pos` (absolute). */
+export function locate(file: HclFile, pos: Position): Located | undefined {
+  const doc = file.doc;
+  if (doc.chunks.length === 0) return undefined;
+  const i = doc.chunkIndexAt(pos.line);
+  const chunk = doc.chunks[i];
+  const chunkEnd = i + 1 < doc.chunks.length ? doc.chunks[i + 1].startLine - 1 : doc.lineCount - 1;
+  const rel = { line: pos.line - chunk.startLine, character: pos.character };
+  const relEnd = chunkEnd - chunk.startLine;
+  for (const instance of instancesOf(chunk)) {
+    if (!within(instance, rel, relEnd)) continue;
+    const blocks: Block[] = [];
+    let body: { blocks: Block[] } = instance;
+    for (;;) {
+      const inner = body.blocks.find((b) => within(b, rel, relEnd) && comparePositions(rel, b.bodyRange.start) > 0);
+      if (!inner) break;
+      blocks.push(inner);
+      body = inner;
+    }
+    return { instance, blocks, base: chunk.startLine, rel };
+  }
+  return undefined;
+}
+
+function within(x: { range: { start: Position; end: Position }; closed: boolean }, rel: Position, chunkEnd: number): boolean {
+  if (rangeContains(x.range, rel)) return true;
+  return !x.closed && comparePositions(rel, x.range.start) >= 0 && rel.line <= chunkEnd;
+}
+
+const RESOURCE_TYPE = /^\s*(resource|data)\s+"([A-Za-z0-9_-]*)$/;
+const KEY = /^\s*([A-Za-z_][A-Za-z0-9_-]*)?$/;
+const VALUE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/;
+
+/** The completion context at `pos` (absolute), with ranges relative to the returned base. */
+export function cursorContext(file: HclFile, pos: Position): { cursor: CursorContext; base: number } | undefined {
+  const line = file.doc.lineText(pos.line);
+  const before = line.slice(0, pos.character);
+  const typeMatch = RESOURCE_TYPE.exec(before);
+  if (typeMatch) {
+    const start = pos.character - typeMatch[2].length;
+    let end = pos.character;
+    while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
+    return {
+      cursor: { mode: 'resourceType', kind: typeMatch[1] as 'resource' | 'data', prefix: typeMatch[2], range: { start: { line: 0, character: start }, end: { line: 0, character: end } } },
+      base: pos.line,
+    };
+  }
+  const loc = locate(file, pos);
+  if (!loc) return undefined;
+  const { instance, blocks, rel, base } = loc;
+  const innermost = blocks.length ? blocks[blocks.length - 1] : instance;
+  // Not on the header line, nor on a nested block's header.
+  if (rel.line <= innermost.bodyRange.start.line) return undefined;
+  const keyMatch = KEY.exec(before);
+  if (keyMatch) {
+    const prefix = keyMatch[1] ?? '';
+    let end = pos.character;
+    while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
+    const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
+    return { cursor: { mode: 'key', instance, blocks, prefix, range }, base };
+  }
+  const valueMatch = VALUE.exec(before);
+  if (valueMatch) {
+    const prefix = valueMatch[2];
+    // Only a simple value being typed: a word, a quoted word, a reference path.
+    if (!/^"?[A-Za-z0-9_.:-]*$/.test(prefix)) return undefined;
+    let end = pos.character;
+    while (end < line.length && /[A-Za-z0-9_.:-]/.test(line[end])) end++;
+    if (prefix.startsWith('"') && line[end] === '"') end++;
+    const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
+    return { cursor: { mode: 'value', instance, blocks, key: valueMatch[1], prefix, range }, base };
+  }
+  return undefined;
+}

@@ -1,0 +1,92 @@
+/**
+ * Analysis of one HCL file, per chunk: a chunk's findings are computed once and re-used until the chunk is
+ * re-parsed, so a keystroke costs one block's analysis plus moving the other chunks' findings by a line delta.
+ */
+import type { Attribute, Range, ResourceInstance } from '../model/types';
+import { shiftRange } from '../model/types';
+import type { Finding } from '../analysis/finding';
+import type { AnalysisContext } from '../analysis/context';
+import { analyzeInstance } from '../analysis/rules';
+import { Chunk, HclDocument } from '../syntax/hcl/document';
+import { instancesOf, toBody } from '../syntax/hcl/toModel';
+import type { Diagnostic } from './diagnostic';
+import { tfvarsFindings } from './tfvars';
+
+export interface ChunkFindings {
+  chunk: Chunk;
+  findings: Finding[];
+}
+
+export class HclFile {
+  private readonly cache = new WeakMap<Chunk, Finding[]>();
+
+  constructor(readonly doc: HclDocument, readonly isTfvars: boolean) {}
+
+  /** Every resource and data block, with the line its chunk starts at. */
+  *instances(): Generator<{ instance: ResourceInstance; base: number; chunk: Chunk }> {
+    for (const chunk of this.doc.chunks) {
+      for (const instance of instancesOf(chunk)) yield { instance, base: chunk.startLine, chunk };
+    }
+  }
+
+  /** Findings of one chunk in chunk-relative positions (syntax errors included). */
+  chunkFindings(chunk: Chunk, ctx: AnalysisContext, fresh = false): Finding[] {
+    let f = fresh ? undefined : this.cache.get(chunk);
+    if (!f) {
+      f = chunk.errors.map((e) => ({ code: 'syntax-error', severity: 'error' as const, range: e.range, message: e.message, fixes: [] }));
+      if (!this.isTfvars) for (const instance of instancesOf(chunk)) f.push(...analyzeInstance(instance, ctx));
+      if (!fresh) this.cache.set(chunk, f);
+    }
+    return f;
+  }
+
+  diagnostics(ctx: AnalysisContext): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const chunk of this.doc.chunks) {
+      for (const f of this.chunkFindings(chunk, ctx)) out.push(toDiagnostic(f, chunk.startLine));
+    }
+    if (this.isTfvars) for (const f of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) out.push(toDiagnostic(f, 0));
+    return out;
+  }
+
+  /** A `.tfvars` file's top-level assignments, in absolute positions. */
+  tfvarsAssignments(): Attribute[] {
+    const out: Attribute[] = [];
+    for (const chunk of this.doc.chunks) {
+      for (const a of toBody(chunk.items).attributes) {
+        const d = chunk.startLine;
+        out.push({ ...a, keyRange: shiftRange(a.keyRange, d), valueRange: shiftRange(a.valueRange, d), range: shiftRange(a.range, d) });
+      }
+    }
+    return out;
+  }
+
+  /** Findings (fresh, with fixes computed against the current context) whose range meets `range`. */
+  findingsAt(range: Range, ctx: AnalysisContext): { finding: Finding; base: number }[] {
+    const out: { finding: Finding; base: number }[] = [];
+    if (this.isTfvars) {
+      for (const finding of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) if (overlaps(finding.range, range)) out.push({ finding, base: 0 });
+      return out;
+    }
+    const first = this.doc.chunkIndexAt(range.start.line);
+    const last = this.doc.chunkIndexAt(range.end.line);
+    for (let i = first; i <= last; i++) {
+      const chunk = this.doc.chunks[i];
+      for (const finding of this.chunkFindings(chunk, ctx, true)) {
+        if (overlaps(shiftRange(finding.range, chunk.startLine), range)) out.push({ finding, base: chunk.startLine });
+      }
+    }
+    return out;
+  }
+}
+
+export function toDiagnostic(f: Finding, base: number): Diagnostic {
+  const d: Diagnostic = { code: f.code, severity: f.severity, range: shiftRange(f.range, base), message: f.message };
+  if (f.tags) d.tags = f.tags;
+  return d;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

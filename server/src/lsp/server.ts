@@ -1,0 +1,267 @@
+/**
+ * The language server: LSP wiring only. Documents are kept parsed incrementally; diagnostics are pushed
+ * (`textDocument/publishDiagnostics`) once a burst of changes has been applied; every handler answers
+ * even on nonsense input (unknown documents, positions past the end) and never lets an exception escape.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionParams,
+  Connection,
+  Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  Hover,
+  HoverParams,
+  InitializeParams,
+  InitializeResult,
+  InsertTextFormat,
+  MarkupKind,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { complete } from '../analysis/completion';
+import { hover } from '../analysis/hover';
+import { shiftRange } from '../model/types';
+import type { Position, Range, ResourceInstance } from '../model/types';
+import { defaultSchemas, SchemaRegistry } from '../schema/registry';
+import type { Severity } from '../schema/types';
+import type { Diagnostic } from '../engine/diagnostic';
+import { capSyntaxErrors, refusal } from '../engine/guards';
+import { cursorContext, locate } from '../engine/hclCursor';
+import { HclFile } from '../engine/hclFile';
+import { contextFor } from '../engine/moduleContext';
+import { applySettings, parseSettings, Settings } from '../engine/settings';
+import { HclDocument } from '../syntax/hcl/document';
+import { hclCompletionWriter, hclWriter } from '../writers/hcl';
+
+interface OpenFile {
+  uri: string;
+  version: number;
+  /** Undefined while the file is refused (too large, binary): nothing but the refusal is reported. */
+  file?: HclFile;
+  text?: string;
+  refusal?: Diagnostic;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const KIND: Record<string, CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  block: CompletionItemKind.Struct,
+  value: CompletionItemKind.Value,
+  reference: CompletionItemKind.Reference,
+  class: CompletionItemKind.Class,
+  keyword: CompletionItemKind.Keyword,
+};
+
+export function isHclUri(uri: string, languageId?: string): boolean {
+  if (languageId && ['terraform', 'terraform-vars', 'hcl', 'tf', 'tfvars'].includes(languageId)) return true;
+  return /\.(tf|tfvars|hcl)$/i.test(uri.split('?')[0]);
+}
+
+function isTfvars(uri: string, languageId?: string): boolean {
+  return languageId === 'terraform-vars' || /\.tfvars$/i.test(uri.split('?')[0]);
+}
+
+export function startServer(connection: Connection, schemas: SchemaRegistry = defaultSchemas()): void {
+  const files = new Map<string, OpenFile>();
+  const pending = new Set<string>();
+  let flushScheduled = false;
+  let settings: Settings = parseSettings(undefined);
+  let versionedEdits = false;
+
+  const log = (msg: string) => connection.console.log(msg);
+  const guard = <P, R>(name: string, fallback: R, fn: (p: P) => R) => (p: P): R => {
+    try {
+      return fn(p);
+    } catch (e) {
+      connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }
+  };
+
+  const ctxFor = (f: HclFile) => contextFor([f], schemas);
+
+  const schedule = (uri: string) => {
+    pending.add(uri);
+    if (flushScheduled) return;
+    flushScheduled = true;
+    // After the queued messages: a burst of changes is analysed once.
+    setImmediate(() => {
+      flushScheduled = false;
+      for (const u of pending) publish(u);
+      pending.clear();
+    });
+  };
+
+  const publish = (uri: string) => {
+    const f = files.get(uri);
+    if (!f) return;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = f.refusal ? [f.refusal] : f.file ? capSyntaxErrors(f.file.diagnostics(ctxFor(f.file))) : [];
+    } catch (e) {
+      connection.console.error(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      diagnostics = [];
+    }
+    void connection.sendDiagnostics({ uri, version: f.version, diagnostics: applySettings(diagnostics, settings).map(toLsp) });
+  };
+
+  const open = (uri: string, languageId: string | undefined, version: number, text: string) => {
+    const refused = refusal(text, settings.maxFileSizeMB);
+    files.set(uri, refused ? { uri, version, refusal: refused, text } : { uri, version, file: new HclFile(new HclDocument(text), isTfvars(uri, languageId)) });
+    schedule(uri);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    settings = parseSettings(params.initializationOptions);
+    versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['"', '.', '=', ' '], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'alicloud-bgp-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, (p: { settings?: unknown }) => {
+      const raw = p.settings && typeof p.settings === 'object' ? ((p.settings as Record<string, unknown>).alicloudBgp ?? p.settings) : undefined;
+      settings = parseSettings(raw);
+      log(`settings: diagnostics ${settings.enable ? 'on' : 'off'}, ${Object.keys(settings.severity).length} severity overrides`);
+      for (const uri of files.keys()) schedule(uri);
+    }),
+  );
+
+  connection.onDidOpenTextDocument(
+    guard('didOpen', undefined, (p) => {
+      const d = p.textDocument;
+      if (!isHclUri(d.uri, d.languageId)) return;
+      open(d.uri, d.languageId, d.version, typeof d.text === 'string' ? d.text : '');
+    }),
+  );
+
+  connection.onDidChangeTextDocument(
+    guard('didChange', undefined, (p) => {
+      const f = files.get(p.textDocument.uri);
+      if (!f) return;
+      if (typeof p.textDocument.version === 'number' && p.textDocument.version < f.version) {
+        log(`ignored out-of-order change to ${f.uri} (version ${p.textDocument.version} < ${f.version})`);
+        return;
+      }
+      f.version = p.textDocument.version ?? f.version;
+      const changes = (p.contentChanges ?? []).filter((c) => c && typeof c.text === 'string');
+      if (f.file) {
+        f.file.doc.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
+        const refused = refusal(f.file.doc.text, settings.maxFileSizeMB);
+        if (refused) files.set(f.uri, { uri: f.uri, version: f.version, refusal: refused, text: f.file.doc.text });
+      } else {
+        // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
+        const doc = new HclDocument(f.text ?? '');
+        doc.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
+        files.delete(f.uri);
+        open(f.uri, undefined, f.version, doc.text);
+        return;
+      }
+      schedule(f.uri);
+    }),
+  );
+
+  connection.onDidCloseTextDocument(
+    guard('didClose', undefined, (p) => {
+      if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [] as CompletionItem[], (p: CompletionParams) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      if (!f || !validPosition(p.position)) return [];
+      const at = cursorContext(f, p.position);
+      if (!at) return [];
+      return complete(at.cursor, ctxFor(f), hclCompletionWriter).map((item) => ({
+        label: item.label,
+        kind: KIND[item.kind],
+        detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+        textEdit: { range: shiftRange(item.range, at.base), newText: item.insertText },
+        insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        sortText: item.sortText,
+        filterText: item.filterText,
+        preselect: item.preselect,
+      }));
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null as Hover | null, (p: HoverParams) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      if (!f || !validPosition(p.position)) return null;
+      const loc = locate(f, p.position);
+      if (!loc) return null;
+      const h = hover(loc.instance, loc.rel, schemas);
+      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: shiftRange(h.range, loc.base) } : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], (p: CodeActionParams) => {
+      const open = files.get(p.textDocument.uri);
+      const f = open?.file;
+      if (!open || !f || !validRange(p.range)) return [];
+      const actions: CodeAction[] = [];
+      const ctx = ctxFor(f);
+      for (const { finding, base } of f.findingsAt(p.range, ctx)) {
+        if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
+        const absRange = shiftRange(finding.range, base);
+        const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
+        for (const fix of finding.fixes) {
+          // tfvars findings have no instance; their fixes only replace values, which needs none.
+          const instance = finding.instance ?? ({ attributes: [], blocks: [] } as unknown as ResourceInstance);
+          const edits = hclWriter.render(fix.edits, instance, { base, lineText: (l) => f.doc.lineText(l) });
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.preferred,
+            edit: versionedEdits
+              ? { documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits }] }
+              : { changes: { [open.uri]: edits } },
+          });
+        }
+      }
+      return actions;
+    }),
+  );
+
+  connection.onShutdown(() => files.clear());
+}
+
+function toLsp(d: Diagnostic): LspDiagnostic {
+  const out: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'alicloud-bgp', message: d.message };
+  if (d.tags) out.tags = d.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  return out;
+}
+
+function validPosition(p: Position | undefined): p is Position {
+  return !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0;
+}
+
+function validRange(r: Range | undefined): r is Range {
+  return !!r && validPosition(r.start) && validPosition(r.end);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

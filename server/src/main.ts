@@ -1,0 +1,14 @@
+/**
+ * Entry of `dist/server.js`: `--stdio` (any editor), `--node-ipc` (VS Code), or `--socket=N`.
+ * vscode-languageserver picks the transport from these arguments.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/server';
+
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection);
+connection.listen();
+
+// A broken pipe or a bug must not kill the server silently: log it and keep answering.
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${String(e)}`));

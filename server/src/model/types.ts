@@ -1,0 +1,96 @@
+/**
+ * The language-neutral model every syntax adapter produces and every analysis consumes.
+ * Positions are LSP positions: 0-based lines, UTF-16 code-unit columns.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** The source languages the engine reads. */
+export type Language = 'hcl' | 'typescript' | 'python' | 'java' | 'csharp' | 'go';
+
+/**
+ * What the analysis may know about a value without evaluating Terraform.
+ * Only literals are ever judged; references and unknown expressions are trusted.
+ */
+export type Value =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number; raw: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'tuple'; items: Value[] }
+  | { kind: 'object' }
+  /** A traversal such as `alicloud_vpc_bgp_group.main.id`, `var.x` or a construct's `.id`. */
+  | { kind: 'reference'; path: string[]; text: string }
+  /** Any other expression: function calls, conditionals, templates, operators… */
+  | { kind: 'unknown'; text: string };
+
+export interface Attribute {
+  /** The schema name (snake_case), whatever the source language wrote. */
+  name: string;
+  /** The name as written in the source (`bfdMultiHop`, `BfdMultiHop`, `bfd_multi_hop`). */
+  sourceName: string;
+  keyRange: Range;
+  value: Value;
+  valueRange: Range;
+  /** From the key to the end of the value. */
+  range: Range;
+  /** True when the key is written but the value is not yet (`bfd_mu` with no `=`). */
+  incomplete?: boolean;
+}
+
+export interface Block {
+  /** Schema name of the block (`timeouts`, `lifecycle`, `dynamic`…). */
+  name: string;
+  sourceName: string;
+  nameRange: Range;
+  labels: { value: string; range: Range }[];
+  range: Range;
+  /** Range between the braces (or the config object), where completions of its keys belong. */
+  bodyRange: Range;
+  attributes: Attribute[];
+  blocks: Block[];
+  /** False when the closing brace is missing (half-typed code). */
+  closed: boolean;
+}
+
+/** A `resource` or `data` block (HCL) or a construct (CDKTF) of a type the engine may know. */
+export interface ResourceInstance {
+  kind: 'resource' | 'data';
+  type: string;
+  typeRange: Range;
+  name: string;
+  nameRange: Range;
+  /** The whole block or construct. */
+  range: Range;
+  /** Where "the block" is reported when no single argument is to blame (the HCL header line). */
+  headerRange: Range;
+  bodyRange: Range;
+  attributes: Attribute[];
+  blocks: Block[];
+  closed: boolean;
+  language: Language;
+}
+
+export function rangeContains(range: Range, pos: Position): boolean {
+  return comparePositions(range.start, pos) <= 0 && comparePositions(pos, range.end) <= 0;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+export function shiftRange(range: Range, lines: number): Range {
+  if (lines === 0) return range;
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
+}

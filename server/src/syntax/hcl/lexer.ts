@@ -1,0 +1,467 @@
+/**
+ * HCL native-syntax lexer. A mode stack handles templates: quoted strings and heredocs contain literal text,
+ * `${…}` interpolations and `%{…}` directives, which contain ordinary tokens again.
+ *
+ * Recovery follows HashiCorp's parser where it can and confines damage where it cannot:
+ * - a quoted string ends at the end of its line (HCL forbids newlines in quoted strings);
+ * - an unterminated heredoc or block comment stops before the next line that starts a top-level block.
+ */
+import { T, Token, TOP_LEVEL_KEYWORDS } from './tokens';
+
+export interface LexError {
+  message: string;
+  line: number;
+  char: number;
+  endLine: number;
+  endChar: number;
+}
+
+export interface CommentSpan {
+  line: number;
+  char: number;
+  endLine: number;
+  endChar: number;
+}
+
+type Frame =
+  | { k: 'quoted' }
+  | { k: 'heredoc'; marker: string; stop: number }
+  | { k: 'interp'; depth: number; quoted: boolean };
+
+const NL = 10;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 127 && isUnicodeLetter(c));
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45 || (c > 127 && isUnicodeLetter(c));
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+const LETTER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}]/u;
+function isUnicodeLetter(c: number): boolean {
+  return LETTER.test(String.fromCharCode(c));
+}
+
+export class Lexer {
+  pos: number;
+  line: number;
+  lineStart: number;
+  private readonly stack: Frame[] = [];
+  private nl = true;
+
+  constructor(
+    readonly text: string,
+    start: number,
+    line: number,
+    private readonly onError: (e: LexError) => void,
+    private readonly onComment: (c: CommentSpan) => void,
+  ) {
+    this.pos = start;
+    this.line = line;
+    this.lineStart = start;
+  }
+
+  /** True when no template or heredoc is open: the lexer is at the top of the grammar. */
+  get atTopLevel(): boolean {
+    return this.stack.length === 0;
+  }
+
+  next(): Token {
+    const top = this.stack[this.stack.length - 1];
+    if (top?.k === 'quoted') return this.quoted();
+    if (top?.k === 'heredoc') return this.heredoc(top);
+    return this.normal(top);
+  }
+
+  private tok(kind: T, start: number, line: number, char: number, value?: string): Token {
+    const t: Token = {
+      kind, start, end: this.pos, line, char, endLine: this.line, endChar: this.pos - this.lineStart, nl: this.nl, value,
+    };
+    this.nl = false;
+    return t;
+  }
+
+  private newline(): void {
+    this.pos++;
+    this.line++;
+    this.lineStart = this.pos;
+    this.nl = true;
+  }
+
+  private error(message: string, line: number, char: number, endLine = this.line, endChar = this.pos - this.lineStart): void {
+    this.onError({ message, line, char, endLine, endChar });
+  }
+
+  /** Offset of the first line at/after `from` that starts a top-level block, or the text's end. */
+  private nextTopLevelLine(from: number): number {
+    const text = this.text;
+    let i = text.indexOf('\n', from);
+    while (i !== -1) {
+      const s = i + 1;
+      if (isIdentStart(text.charCodeAt(s))) {
+        let e = s;
+        while (isIdentPart(text.charCodeAt(e))) e++;
+        if (TOP_LEVEL_KEYWORDS.has(text.slice(s, e))) {
+          let j = e;
+          while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+          const c = text.charCodeAt(j);
+          if (c === 34 /* " */ || c === 123 /* { */) return s;
+        }
+      }
+      i = text.indexOf('\n', s);
+    }
+    return text.length;
+  }
+
+  private normal(top: Frame | undefined): Token {
+    const text = this.text;
+    const len = text.length;
+    for (;;) {
+      if (this.pos >= len) return this.tok(T.EOF, this.pos, this.line, this.pos - this.lineStart);
+      const c = text.charCodeAt(this.pos);
+      if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
+        this.pos++;
+        continue;
+      }
+      if (c === NL) {
+        if (top?.k === 'interp' && top.quoted) {
+          // A quoted string cannot continue past its line, even inside `${`: close both and say so.
+          this.error('Unterminated string: a quoted string must end on the same line', this.line, this.pos - this.lineStart);
+          this.stack.pop();
+          if (this.stack[this.stack.length - 1]?.k === 'quoted') this.stack.pop();
+          const t = this.tok(T.CQuote, this.pos, this.line, this.pos - this.lineStart);
+          t.missing = true;
+          return t;
+        }
+        this.newline();
+        continue;
+      }
+      if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(this.pos + 1) === 47)) {
+        const s = this.pos;
+        let e = text.indexOf('\n', s);
+        if (e === -1) e = len;
+        this.pos = e;
+        this.onComment({ line: this.line, char: s - this.lineStart, endLine: this.line, endChar: e - this.lineStart });
+        continue;
+      }
+      if (c === 47 && text.charCodeAt(this.pos + 1) === 42 /* * */) {
+        this.blockComment();
+        continue;
+      }
+      break;
+    }
+    const start = this.pos;
+    const line = this.line;
+    const char = start - this.lineStart;
+    const c = text.charCodeAt(start);
+
+    if (isIdentStart(c)) {
+      let e = start + 1;
+      while (e < len && isIdentPart(text.charCodeAt(e))) e++;
+      this.pos = e;
+      return this.tok(T.Ident, start, line, char);
+    }
+    if (isDigit(c)) {
+      let e = start + 1;
+      while (isDigit(text.charCodeAt(e))) e++;
+      if (text.charCodeAt(e) === 46 && isDigit(text.charCodeAt(e + 1))) {
+        e += 2;
+        while (isDigit(text.charCodeAt(e))) e++;
+      }
+      const x = text.charCodeAt(e);
+      if (x === 101 || x === 69) {
+        let k = e + 1;
+        if (text.charCodeAt(k) === 43 || text.charCodeAt(k) === 45) k++;
+        if (isDigit(text.charCodeAt(k))) {
+          e = k;
+          while (isDigit(text.charCodeAt(e))) e++;
+        }
+      }
+      this.pos = e;
+      return this.tok(T.Number, start, line, char);
+    }
+    this.pos++;
+    switch (c) {
+      case 34 /* " */:
+        this.stack.push({ k: 'quoted' });
+        return this.tok(T.OQuote, start, line, char);
+      case 123 /* { */:
+        if (top?.k === 'interp') top.depth++;
+        return this.tok(T.LBrace, start, line, char);
+      case 125 /* } */:
+        if (top?.k === 'interp') {
+          if (top.depth === 0) {
+            this.stack.pop();
+            return this.tok(T.TemplateSeqEnd, start, line, char);
+          }
+          top.depth--;
+        }
+        return this.tok(T.RBrace, start, line, char);
+      case 126 /* ~ */:
+        // Strip marker before the `}` that closes an interpolation: `${ x ~}`.
+        if (top?.k === 'interp' && top.depth === 0 && text.charCodeAt(this.pos) === 125) return this.normal(top);
+        return this.tok(T.Invalid, start, line, char);
+      case 91: return this.tok(T.LBrack, start, line, char);
+      case 93: return this.tok(T.RBrack, start, line, char);
+      case 40: return this.tok(T.LParen, start, line, char);
+      case 41: return this.tok(T.RParen, start, line, char);
+      case 44: return this.tok(T.Comma, start, line, char);
+      case 58: return this.tok(T.Colon, start, line, char);
+      case 63: return this.tok(T.Question, start, line, char);
+      case 46 /* . */:
+        if (text.charCodeAt(this.pos) === 46 && text.charCodeAt(this.pos + 1) === 46) {
+          this.pos += 2;
+          return this.tok(T.Ellipsis, start, line, char);
+        }
+        return this.tok(T.Dot, start, line, char);
+      case 61 /* = */:
+        if (text.charCodeAt(this.pos) === 61) { this.pos++; return this.tok(T.Op, start, line, char, '=='); }
+        if (text.charCodeAt(this.pos) === 62) { this.pos++; return this.tok(T.FatArrow, start, line, char); }
+        return this.tok(T.Equal, start, line, char);
+      case 33 /* ! */:
+        if (text.charCodeAt(this.pos) === 61) { this.pos++; return this.tok(T.Op, start, line, char, '!='); }
+        return this.tok(T.Op, start, line, char, '!');
+      case 60 /* < */:
+        if (text.charCodeAt(this.pos) === 60) {
+          const h = this.heredocStart(start, line, char);
+          if (h) return h;
+        }
+        if (text.charCodeAt(this.pos) === 61) { this.pos++; return this.tok(T.Op, start, line, char, '<='); }
+        return this.tok(T.Op, start, line, char, '<');
+      case 62 /* > */:
+        if (text.charCodeAt(this.pos) === 61) { this.pos++; return this.tok(T.Op, start, line, char, '>='); }
+        return this.tok(T.Op, start, line, char, '>');
+      case 38 /* & */:
+        if (text.charCodeAt(this.pos) === 38) { this.pos++; return this.tok(T.Op, start, line, char, '&&'); }
+        break;
+      case 124 /* | */:
+        if (text.charCodeAt(this.pos) === 124) { this.pos++; return this.tok(T.Op, start, line, char, '||'); }
+        break;
+      case 43: return this.tok(T.Op, start, line, char, '+');
+      case 45: return this.tok(T.Op, start, line, char, '-');
+      case 42: return this.tok(T.Op, start, line, char, '*');
+      case 47: return this.tok(T.Op, start, line, char, '/');
+      case 37: return this.tok(T.Op, start, line, char, '%');
+    }
+    // One code point, not one UTF-16 unit, so a surrogate pair is never split.
+    if (c >= 0xd800 && c <= 0xdbff && this.pos < len) {
+      const d = text.charCodeAt(this.pos);
+      if (d >= 0xdc00 && d <= 0xdfff) this.pos++;
+    }
+    return this.tok(T.Invalid, start, line, char);
+  }
+
+  private blockComment(): void {
+    const text = this.text;
+    const s = this.pos;
+    const line = this.line;
+    const char = s - this.lineStart;
+    let end = text.indexOf('*/', s + 2);
+    let stop: number;
+    if (end === -1) {
+      stop = this.nextTopLevelLine(s);
+      this.error('Unterminated comment: "/*" has no closing "*/"', line, char, line, char + 2);
+    } else {
+      stop = end + 2;
+    }
+    this.advanceTo(stop);
+    this.onComment({ line, char, endLine: this.line, endChar: this.pos - this.lineStart });
+  }
+
+  /** Moves to `stop`, counting the newlines passed. */
+  private advanceTo(stop: number): void {
+    const text = this.text;
+    let i = text.indexOf('\n', this.pos);
+    while (i !== -1 && i < stop) {
+      this.line++;
+      this.lineStart = i + 1;
+      this.nl = true;
+      i = text.indexOf('\n', i + 1);
+    }
+    this.pos = stop;
+  }
+
+  /** `<<EOF` or `<<-EOF` then a newline; anything else is not a heredoc. */
+  private heredocStart(start: number, line: number, char: number): Token | undefined {
+    const text = this.text;
+    let i = this.pos + 1;
+    if (text.charCodeAt(i) === 45) i++;
+    if (!isIdentStart(text.charCodeAt(i))) return undefined;
+    let e = i + 1;
+    while (isIdentPart(text.charCodeAt(e))) e++;
+    const marker = text.slice(i, e);
+    let j = e;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13) j++;
+    if (j < text.length && text.charCodeAt(j) !== NL) return undefined;
+    // Find the closing line now, so that an unterminated heredoc can stop at the next top-level block.
+    const stop = this.findHeredocEnd(j + 1, marker);
+    this.pos = j;
+    const t = this.tok(T.OHeredoc, start, line, char, marker);
+    if (j < text.length) this.newline();
+    this.stack.push({ k: 'heredoc', marker, stop });
+    return t;
+  }
+
+  private findHeredocEnd(from: number, marker: string): number {
+    const text = this.text;
+    let s = from;
+    while (s < text.length) {
+      let e = text.indexOf('\n', s);
+      if (e === -1) e = text.length;
+      if (text.slice(s, e).trim() === marker) return -1; // terminated: no artificial stop
+      s = e + 1;
+    }
+    return this.nextTopLevelLine(from - 1);
+  }
+
+  private heredoc(frame: Frame & { k: 'heredoc' }): Token {
+    const text = this.text;
+    const start = this.pos;
+    const line = this.line;
+    const char = start - this.lineStart;
+    let value = '';
+    let litStart = this.pos;
+    for (;;) {
+      const atLineStart = this.pos === this.lineStart;
+      if (atLineStart) {
+        const stopHere = frame.stop !== -1 && this.pos >= frame.stop;
+        let e = text.indexOf('\n', this.pos);
+        if (e === -1) e = text.length;
+        const isMarker = text.slice(this.pos, e).trim() === frame.marker;
+        if (isMarker || stopHere || this.pos >= text.length) {
+          value += text.slice(litStart, this.pos);
+          if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+          this.stack.pop();
+          if (isMarker) {
+            this.pos = e;
+            return this.tok(T.CHeredoc, start, line, char, frame.marker);
+          }
+          this.error(`Unterminated heredoc: no line "${frame.marker}" closes it`, line, char, line, char);
+          const t = this.tok(T.CHeredoc, start, line, char, frame.marker);
+          t.missing = true;
+          return t;
+        }
+      }
+      if (this.pos >= text.length) {
+        value += text.slice(litStart, this.pos);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        this.stack.pop();
+        this.error(`Unterminated heredoc: no line "${frame.marker}" closes it`, line, char, line, char);
+        const t = this.tok(T.CHeredoc, start, line, char, frame.marker);
+        t.missing = true;
+        return t;
+      }
+      const c = text.charCodeAt(this.pos);
+      if (c === NL) {
+        this.pos++;
+        this.line++;
+        this.lineStart = this.pos;
+        continue;
+      }
+      if ((c === 36 || c === 37) && text.charCodeAt(this.pos + 1) === c && text.charCodeAt(this.pos + 2) === 123) {
+        // `$${` and `%%{` are escapes for a literal `${` / `%{`.
+        value += text.slice(litStart, this.pos) + String.fromCharCode(c) + '{';
+        this.pos += 3;
+        litStart = this.pos;
+        continue;
+      }
+      if ((c === 36 || c === 37) && text.charCodeAt(this.pos + 1) === 123) {
+        value += text.slice(litStart, this.pos);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        return this.openSequence(c, false);
+      }
+      this.pos++;
+    }
+  }
+
+  private openSequence(c: number, quoted: boolean): Token {
+    const start = this.pos;
+    const line = this.line;
+    const char = start - this.lineStart;
+    this.pos += 2;
+    if (this.text.charCodeAt(this.pos) === 126 /* ~ */) this.pos++;
+    this.stack.push({ k: 'interp', depth: 0, quoted });
+    return this.tok(c === 36 ? T.TemplateInterp : T.TemplateControl, start, line, char);
+  }
+
+  private quoted(): Token {
+    const text = this.text;
+    const start = this.pos;
+    const line = this.line;
+    const char = start - this.lineStart;
+    let value = '';
+    let litStart = this.pos;
+    for (;;) {
+      if (this.pos >= text.length || text.charCodeAt(this.pos) === NL) {
+        value += text.slice(litStart, this.pos);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        this.stack.pop();
+        this.error('Unterminated string: a quoted string must end on the same line', line, char, line, char);
+        const t = this.tok(T.CQuote, start, line, char);
+        t.missing = true;
+        return t;
+      }
+      const c = text.charCodeAt(this.pos);
+      if (c === 34) {
+        value += text.slice(litStart, this.pos);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        this.pos++;
+        this.stack.pop();
+        return this.tok(T.CQuote, start, line, char);
+      }
+      if (c === 92 /* \ */) {
+        value += text.slice(litStart, this.pos);
+        value += this.escape();
+        litStart = this.pos;
+        continue;
+      }
+      if ((c === 36 || c === 37) && text.charCodeAt(this.pos + 1) === 123) {
+        value += text.slice(litStart, this.pos);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        return this.openSequence(c, true);
+      }
+      if ((c === 36 || c === 37) && text.charCodeAt(this.pos + 1) === c && text.charCodeAt(this.pos + 2) === 123) {
+        value += text.slice(litStart, this.pos) + String.fromCharCode(c) + '{';
+        this.pos += 3;
+        litStart = this.pos;
+        continue;
+      }
+      this.pos++;
+    }
+  }
+
+  private escape(): string {
+    const text = this.text;
+    const s = this.pos;
+    const e = text.charCodeAt(s + 1);
+    this.pos += 2;
+    switch (e) {
+      case 110: return '\n';
+      case 114: return '\r';
+      case 116: return '\t';
+      case 34: return '"';
+      case 92: return '\\';
+      case 117 /* u */:
+      case 85 /* U */: {
+        const n = e === 117 ? 4 : 8;
+        const hex = text.slice(this.pos, this.pos + n);
+        if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === n) {
+          this.pos += n;
+          const cp = parseInt(hex, 16);
+          if (cp <= 0x10ffff) return String.fromCodePoint(cp);
+        }
+        this.error('Invalid escape sequence: \\' + String.fromCharCode(e) + ' needs ' + n + ' hex digits', this.line, s - this.lineStart, this.line, this.pos - this.lineStart);
+        return '';
+      }
+      default:
+        if (Number.isNaN(e) || e === NL) {
+          this.pos = s + 1;
+          return '\\';
+        }
+        this.error(`Invalid escape sequence "\\${String.fromCharCode(e)}": use \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN`, this.line, s - this.lineStart, this.line, this.pos - this.lineStart);
+        return String.fromCharCode(e);
+    }
+  }
+}

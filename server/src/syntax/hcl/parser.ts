@@ -1,0 +1,746 @@
+/**
+ * Error-tolerant recursive-descent parser for HCL's native syntax.
+ *
+ * The file is parsed as a sequence of *chunks*: each top-level item (block or attribute) with the comments
+ * after it. Every chunk starts on a fresh line in the lexer's top-level state, so a chunk can be re-parsed
+ * alone after an edit (see `document.ts`), and its node positions are relative to its first line.
+ *
+ * Recovery confines damage to the item being typed:
+ * - a name alone on its line (`bfd_mu`) is an Incomplete item; it never takes the next line's value;
+ * - an unclosed `{` ends before the next line that starts a top-level block at column 0;
+ * - an unclosed `[` or `(` ends before a line that looks like the next argument (`name =`);
+ * - anything else unexpected is reported once and skipped to the end of its line.
+ */
+import type { Position, Range } from '../../model/types';
+import type { AttributeNode, BlockNode, BodyItem, Expr, IncompleteNode, ObjectItem, SyntaxError, TraversalPart } from './ast';
+import { Lexer } from './lexer';
+import { T, Token, TOKEN_NAMES, TOP_LEVEL_KEYWORDS } from './tokens';
+
+export interface ParsedChunk {
+  /** Absolute line and offset where the chunk starts (always a line start). */
+  startLine: number;
+  startOffset: number;
+  /** The top-level items of the chunk: one, or none for a chunk of comments or garbage. */
+  items: BodyItem[];
+  errors: SyntaxError[];
+  comments: Range[];
+}
+
+export interface ParseResult {
+  chunks: ParsedChunk[];
+  /** Offset at which `stopAt` asked the parser to stop, or -1 when it reached the end of the text. */
+  stoppedAt: number;
+}
+
+/**
+ * Parses `text` from `startOffset` (a line start in top-level state, at absolute line `startLine`).
+ * Before starting each new chunk the parser asks `stopAt(offset, line)`; when it answers true the parser
+ * stops there, so an incremental update can re-use the chunks that follow unchanged.
+ */
+export function parseChunks(
+  text: string,
+  startOffset = 0,
+  startLine = 0,
+  stopAt?: (offset: number, line: number) => boolean,
+): ParseResult {
+  return new Parser(text, startOffset, startLine).run(stopAt);
+}
+
+/** Maximum nesting of brackets and blocks; deeper input is reported instead of overflowing the stack. */
+const MAX_DEPTH = 200;
+
+const BINARY_PRECEDENCE: Record<string, number> = {
+  '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6,
+};
+
+class Parser {
+  private readonly lex: Lexer;
+  private readonly buf: Token[] = [];
+  private prev: Token;
+  private chunk!: ParsedChunk;
+  private base = 0;
+  /** Inside `(`, `[`, `{` of expressions and template sequences newlines do not end an expression. */
+  private ignoreNl = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string, startOffset: number, startLine: number) {
+    this.lex = new Lexer(
+      text,
+      startOffset,
+      startLine,
+      (e) => this.chunk.errors.push({ message: e.message, range: this.absRange(e.line, e.char, e.endLine, e.endChar) }),
+      (c) => this.chunk.comments.push(this.absRange(c.line, c.char, c.endLine, c.endChar)),
+    );
+    this.prev = { kind: T.EOF, start: startOffset, end: startOffset, line: startLine, char: 0, endLine: startLine, endChar: 0, nl: true };
+    this.newChunk(startOffset, startLine);
+  }
+
+  run(stopAt?: (offset: number, line: number) => boolean): ParseResult {
+    const chunks: ParsedChunk[] = [this.chunk];
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === T.EOF) return { chunks, stoppedAt: -1 };
+      const lineStart = t.start - t.char;
+      if (t.nl && this.chunkHasContent() && this.lex.atTopLevel && this.onlySpaceBefore(lineStart, t.start)) {
+        if (stopAt?.(lineStart, t.line)) return { chunks, stoppedAt: lineStart };
+        this.newChunk(lineStart, t.line);
+        chunks.push(this.chunk);
+      }
+      const item = this.parseItem(0);
+      if (item) this.chunk.items.push(item);
+    }
+  }
+
+  // ---------------------------------------------------------------- tokens and positions
+
+  private newChunk(offset: number, line: number): void {
+    this.chunk = { startLine: line, startOffset: offset, items: [], errors: [], comments: [] };
+    this.base = line;
+  }
+
+  private chunkHasContent(): boolean {
+    return this.chunk.items.length > 0 || this.chunk.errors.length > 0;
+  }
+
+  private onlySpaceBefore(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 0xfeff) return false;
+    }
+    return true;
+  }
+
+  private peek(i = 0): Token {
+    while (this.buf.length <= i) this.buf.push(this.lex.next());
+    return this.buf[i];
+  }
+
+  private take(): Token {
+    const t = this.peek();
+    this.buf.shift();
+    this.prev = t;
+    return t;
+  }
+
+  private absRange(line: number, char: number, endLine: number, endChar: number): Range {
+    return { start: { line: line - this.base, character: char }, end: { line: endLine - this.base, character: endChar } };
+  }
+
+  private startOf(t: Token): Position {
+    return { line: t.line - this.base, character: t.char };
+  }
+
+  private endOf(t: Token): Position {
+    return { line: t.endLine - this.base, character: t.endChar };
+  }
+
+  private range(t: Token): Range {
+    return { start: this.startOf(t), end: this.endOf(t) };
+  }
+
+  /** From `start` to the end of the last consumed token. */
+  private since(start: Position): Range {
+    return { start, end: this.endOf(this.prev) };
+  }
+
+  private describe(t: Token): string {
+    if (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Invalid) return `"${this.text.slice(t.start, t.end)}"`;
+    if (t.kind === T.Op) return `"${t.value}"`;
+    return TOKEN_NAMES[t.kind].length <= 3 ? `"${TOKEN_NAMES[t.kind]}"` : TOKEN_NAMES[t.kind];
+  }
+
+  private error(message: string, range: Range): void {
+    // One error per position is enough; recovery can otherwise repeat it.
+    const last = this.chunk.errors[this.chunk.errors.length - 1];
+    if (last && last.range.start.line === range.start.line && last.range.start.character === range.start.character) return;
+    this.chunk.errors.push({ message, range });
+  }
+
+  /** The next token can continue the current expression: same line, or newlines do not count here. */
+  private continues(t: Token): boolean {
+    return this.ignoreNl > 0 || !t.nl;
+  }
+
+  /** A line that starts a top-level block at column 0: unclosed constructs stop before it. */
+  private atTopLevelBlockStart(): boolean {
+    const t = this.peek();
+    if (!(t.nl && t.char === 0 && t.kind === T.Ident)) return false;
+    if (!TOP_LEVEL_KEYWORDS.has(this.text.slice(t.start, t.end))) return false;
+    const n = this.peek(1);
+    return !n.nl && (n.kind === T.OQuote || n.kind === T.LBrace);
+  }
+
+  /** A line that starts with `name =`: an unclosed `[` or `(` stops before it. */
+  private atArgumentLine(): boolean {
+    const t = this.peek();
+    return t.nl && t.kind === T.Ident && this.peek(1).kind === T.Equal;
+  }
+
+  /** Skips to the end of the current line (stopping before a `}` that may close the enclosing block). */
+  private skipLine(stopAtBrace: boolean): void {
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === T.EOF || t.nl) return;
+      if (stopAtBrace && t.kind === T.RBrace) return;
+      this.take();
+    }
+  }
+
+  // ---------------------------------------------------------------- bodies
+
+  private parseItem(depth: number): BodyItem | undefined {
+    const t = this.peek();
+    if (t.kind !== T.Ident) {
+      if (t.kind === T.RBrace && depth === 0) {
+        this.take();
+        this.error('Unexpected "}": there is no open block to close', this.range(t));
+        return undefined;
+      }
+      this.error(`Unexpected ${this.describe(t)}: expected an argument name or a block`, this.range(t));
+      this.take();
+      this.skipLine(depth > 0);
+      return undefined;
+    }
+    const name = this.take();
+    const next = this.peek();
+    if (next.kind === T.Equal && !next.nl) {
+      this.take();
+      return this.parseAttribute(name, depth);
+    }
+    if (!next.nl && (next.kind === T.OQuote || next.kind === T.Ident || next.kind === T.LBrace)) {
+      return this.parseBlock(name, depth);
+    }
+    const nameRange = this.range(name);
+    const text = this.text.slice(name.start, name.end);
+    if (next.nl || next.kind === T.EOF || next.kind === T.RBrace) {
+      this.error(`Incomplete argument: "${text}" needs "= value" (or "{" to open a block)`, nameRange);
+      return { type: 'Incomplete', name: text, nameRange, range: nameRange } satisfies IncompleteNode;
+    }
+    this.error(`Unexpected ${this.describe(next)} after "${text}": expected "=" or a block`, this.range(next));
+    this.skipLine(depth > 0);
+    return { type: 'Incomplete', name: text, nameRange, range: nameRange };
+  }
+
+  private parseAttribute(name: Token, depth: number): AttributeNode {
+    const nameRange = this.range(name);
+    const text = this.text.slice(name.start, name.end);
+    const v = this.peek();
+    let expr: Expr | undefined;
+    if (v.nl || v.kind === T.EOF || (v.kind === T.RBrace && depth > 0)) {
+      this.error(`Missing value: "${text} =" needs a value`, { start: nameRange.start, end: this.endOf(this.prev) });
+    } else {
+      expr = this.parseExpr();
+      const after = this.peek();
+      if (!(after.nl || after.kind === T.EOF || (after.kind === T.RBrace && depth > 0))) {
+        this.error(
+          `Unexpected ${this.describe(after)} after the value of "${text}": an argument ends at the end of its line`,
+          this.range(after),
+        );
+        this.skipLine(depth > 0);
+      }
+    }
+    return { type: 'Attribute', name: text, nameRange, expr, range: { start: nameRange.start, end: expr ? expr.range.end : this.endOf(this.prev) } };
+  }
+
+  private parseBlock(name: Token, depth: number): BlockNode | undefined {
+    const nameRange = this.range(name);
+    const blockName = this.text.slice(name.start, name.end);
+    const labels: BlockNode['labels'] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.nl) break;
+      if (t.kind === T.Ident) {
+        this.take();
+        labels.push({ value: this.text.slice(t.start, t.end), range: this.range(t) });
+      } else if (t.kind === T.OQuote) {
+        const e = this.parseTemplate(false);
+        const value = e.type === 'Literal' ? String(e.value) : '';
+        if (e.type !== 'Literal') this.error('A block label must be a plain string without "${"', e.range);
+        labels.push({ value, range: e.range });
+      } else break;
+    }
+    const open = this.peek();
+    if (open.kind !== T.LBrace || open.nl) {
+      this.error(
+        open.nl || open.kind === T.EOF
+          ? `Missing "{": the block "${blockName}" must open its body on the same line`
+          : `Unexpected ${this.describe(open)} in the header of block "${blockName}": expected a label or "{"`,
+        open.nl || open.kind === T.EOF ? { start: nameRange.start, end: this.endOf(this.prev) } : this.range(open),
+      );
+      this.skipLine(depth > 0);
+      return undefined;
+    }
+    this.take();
+    if (this.depth >= MAX_DEPTH) {
+      this.error('Blocks nested too deeply to analyse', this.range(open));
+      this.skipBalanced();
+      return undefined;
+    }
+    this.depth++;
+    const body: BodyItem[] = [];
+    let closed = false;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === T.RBrace) {
+        this.take();
+        closed = true;
+        break;
+      }
+      if (t.kind === T.EOF || this.atTopLevelBlockStart()) break;
+      const item = this.parseItem(depth + 1);
+      if (item) body.push(item);
+    }
+    this.depth--;
+    if (!closed) {
+      this.error(`Unclosed block: "${blockName}" opened here has no closing "}"`, this.range(open));
+    }
+    const bodyRange = { start: this.startOf(open), end: this.endOf(this.prev) };
+    return { type: 'Block', name: blockName, nameRange, labels, body, bodyRange, range: { start: nameRange.start, end: bodyRange.end }, closed };
+  }
+
+  /** Skips a deeply nested construct by counting brackets. */
+  private skipBalanced(): void {
+    let depth = 1;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === T.EOF) return;
+      if (t.kind === T.LBrace || t.kind === T.LBrack || t.kind === T.LParen) depth++;
+      if (t.kind === T.RBrace || t.kind === T.RBrack || t.kind === T.RParen) depth--;
+      this.take();
+      if (depth === 0) return;
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  parseExpr(): Expr {
+    if (this.depth >= MAX_DEPTH) {
+      const t = this.peek();
+      this.error('Expression nested too deeply to analyse', this.range(t));
+      this.take();
+      this.skipBalanced();
+      return { type: 'Invalid', range: this.since(this.startOf(t)) };
+    }
+    this.depth++;
+    try {
+      return this.parseConditional();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseConditional(): Expr {
+    const cond = this.parseBinary(1);
+    const q = this.peek();
+    if (q.kind !== T.Question || !this.continues(q)) return cond;
+    this.take();
+    this.ignoreNl++;
+    const then = this.parseExpr();
+    const colon = this.peek();
+    let otherwise: Expr;
+    if (colon.kind === T.Colon) {
+      this.take();
+      this.ignoreNl--;
+      otherwise = this.parseExpr();
+    } else {
+      this.ignoreNl--;
+      this.error(`Expected ":" in the conditional, found ${this.describe(colon)}`, this.range(colon));
+      otherwise = { type: 'Invalid', range: this.range(colon) };
+    }
+    return { type: 'Conditional', condition: cond, then, otherwise, range: { start: cond.range.start, end: otherwise.range.end } };
+  }
+
+  private parseBinary(minPrec: number): Expr {
+    let left = this.parseUnary();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== T.Op || !this.continues(t)) return left;
+      const prec = BINARY_PRECEDENCE[t.value!];
+      if (prec === undefined || prec < minPrec) return left;
+      this.take();
+      const right = this.parseBinary(prec + 1);
+      left = { type: 'Binary', op: t.value!, left, right, range: { start: left.range.start, end: right.range.end } };
+    }
+  }
+
+  private parseUnary(): Expr {
+    const t = this.peek();
+    if (t.kind === T.Op && (t.value === '-' || t.value === '!')) {
+      this.take();
+      const operand = this.parseUnary();
+      if (t.value === '-' && operand.type === 'Literal' && typeof operand.value === 'number') {
+        return { type: 'Literal', value: -operand.value, range: { start: this.startOf(t), end: operand.range.end } };
+      }
+      return { type: 'Unary', op: t.value, operand, range: { start: this.startOf(t), end: operand.range.end } };
+    }
+    return this.parsePostfix(this.parsePrimary());
+  }
+
+  private parsePostfix(target: Expr): Expr {
+    if (target.type === 'Invalid') return target;
+    const parts: TraversalPart[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (!this.continues(t)) break;
+      if (t.kind === T.Dot) {
+        this.take();
+        const n = this.peek();
+        if (n.kind === T.Ident && !n.nl) {
+          this.take();
+          parts.push({ type: 'Attr', name: this.text.slice(n.start, n.end), range: this.range(n) });
+        } else if (n.kind === T.Number && !n.nl) {
+          this.take();
+          const key: Expr = { type: 'Literal', value: Number(this.text.slice(n.start, n.end)), range: this.range(n) };
+          parts.push({ type: 'Index', key, range: this.range(n) });
+        } else if (n.kind === T.Op && n.value === '*' && !n.nl) {
+          this.take();
+          parts.push({ type: 'Splat', range: this.range(n) });
+        } else {
+          // `alicloud_vpc_bgp_group.` while typing: keep what we have, report the dangling dot.
+          this.error(`Expected an attribute name after "."`, this.range(t));
+          parts.push({ type: 'Attr', name: '', range: { start: this.endOf(t), end: this.endOf(t) } });
+          break;
+        }
+      } else if (t.kind === T.LBrack) {
+        const open = this.take();
+        this.ignoreNl++;
+        const s = this.peek();
+        if (s.kind === T.Op && s.value === '*' && this.peek(1).kind === T.RBrack) {
+          this.take();
+          this.take();
+          parts.push({ type: 'Splat', range: this.since(this.startOf(open)) });
+        } else {
+          const key = this.parseExpr();
+          this.expectClose(T.RBrack, open);
+          parts.push({ type: 'Index', key, range: this.since(this.startOf(open)) });
+        }
+        this.ignoreNl--;
+      } else break;
+    }
+    if (parts.length === 0) return target;
+    const range = { start: target.range.start, end: parts[parts.length - 1].range.end };
+    if (target.type === 'Traversal') return { type: 'Traversal', root: target.root, parts: target.parts.concat(parts), range };
+    return { type: 'Postfix', target, parts, range };
+  }
+
+  /** Consumes the closer of a bracketed construct, recovering when it is missing. */
+  private expectClose(closer: T, open: Token): boolean {
+    const t = this.peek();
+    if (t.kind === closer) {
+      this.take();
+      return true;
+    }
+    this.error(`Expected ${TOKEN_NAMES[closer] === '}' ? '"}"' : `"${TOKEN_NAMES[closer]}"`}, found ${this.describe(t)}`, this.range(t));
+    return this.recover(closer, open);
+  }
+
+  /**
+   * After an error inside brackets: skips to this construct's closer, but not past the start of the next
+   * argument or top-level block, so an unclosed bracket damages only its own line(s).
+   */
+  private recover(closer: T, open: Token): boolean {
+    let depth = 0;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === T.EOF || t.kind === T.TemplateSeqEnd || t.kind === T.CQuote || t.kind === T.CHeredoc) break;
+      if (this.atTopLevelBlockStart() || (closer !== T.RBrace && this.atArgumentLine())) break;
+      if (t.kind === T.LBrace || t.kind === T.LBrack || t.kind === T.LParen) depth++;
+      else if (t.kind === T.RBrace || t.kind === T.RBrack || t.kind === T.RParen) {
+        if (depth === 0) {
+          if (t.kind === closer) {
+            this.take();
+            return true;
+          }
+          break;
+        }
+        depth--;
+      }
+      this.take();
+    }
+    this.error(`Unclosed "${this.text.slice(open.start, open.end)}": no matching "${TOKEN_NAMES[closer]}"`, this.range(open));
+    return false;
+  }
+
+  private parsePrimary(): Expr {
+    const t = this.peek();
+    switch (t.kind) {
+      case T.Number: {
+        this.take();
+        const raw = this.text.slice(t.start, t.end);
+        return { type: 'Literal', value: Number(raw), range: this.range(t) };
+      }
+      case T.Ident: {
+        this.take();
+        const name = this.text.slice(t.start, t.end);
+        if (name === 'true' || name === 'false') return { type: 'Literal', value: name === 'true', range: this.range(t) };
+        if (name === 'null') return { type: 'Literal', value: null, range: this.range(t) };
+        const n = this.peek();
+        if (n.kind === T.LParen && !n.nl) return this.parseCall(t, name);
+        // Provider-defined functions: `provider::name::fn(…)`.
+        if (n.kind === T.Colon && this.peek(1).kind === T.Colon) return this.parseNamespacedCall(t);
+        return { type: 'Traversal', root: name, parts: [], range: this.range(t) };
+      }
+      case T.OQuote:
+        return this.parseTemplate(false);
+      case T.OHeredoc:
+        return this.parseTemplate(true);
+      case T.LBrack:
+        return this.parseTuple();
+      case T.LBrace:
+        return this.parseObject();
+      case T.LParen: {
+        const open = this.take();
+        this.ignoreNl++;
+        const expr = this.parseExpr();
+        this.ignoreNl--;
+        this.expectClose(T.RParen, open);
+        return { type: 'Paren', expr, range: this.since(this.startOf(open)) };
+      }
+      default: {
+        const where = t.nl || t.kind === T.EOF ? { start: this.endOf(this.prev), end: this.endOf(this.prev) } : this.range(t);
+        this.error(`Expected a value, found ${t.nl ? 'the end of the line' : this.describe(t)}`, where);
+        return { type: 'Invalid', range: where };
+      }
+    }
+  }
+
+  private parseNamespacedCall(first: Token): Expr {
+    let name = this.text.slice(first.start, first.end);
+    while (this.peek().kind === T.Colon && this.peek(1).kind === T.Colon && this.peek(2).kind === T.Ident) {
+      this.take();
+      this.take();
+      const part = this.take();
+      name += '::' + this.text.slice(part.start, part.end);
+    }
+    if (this.peek().kind === T.LParen) return this.parseCall(first, name);
+    this.error(`Expected "(" after the function name "${name}"`, this.range(this.peek()));
+    return { type: 'Invalid', range: this.since(this.startOf(first)) };
+  }
+
+  private parseCall(nameTok: Token, name: string): Expr {
+    const open = this.take();
+    this.ignoreNl++;
+    const args: Expr[] = [];
+    let expandFinal = false;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === T.RParen) {
+        this.take();
+        break;
+      }
+      if (t.kind === T.EOF || this.atTopLevelBlockStart() || this.atArgumentLine()) {
+        this.error(`Unclosed "(": the call to ${name} has no matching ")"`, this.range(open));
+        break;
+      }
+      args.push(this.parseExpr());
+      const sep = this.peek();
+      if (sep.kind === T.Ellipsis) {
+        this.take();
+        expandFinal = true;
+      }
+      const s2 = this.peek();
+      if (s2.kind === T.Comma) this.take();
+      else if (s2.kind !== T.RParen) {
+        this.error(`Expected "," or ")" in the call to ${name}, found ${this.describe(s2)}`, this.range(s2));
+        this.recover(T.RParen, open);
+        break;
+      }
+    }
+    this.ignoreNl--;
+    return { type: 'Call', name, nameRange: this.range(nameTok), args, expandFinal, range: this.since(this.startOf(nameTok)) };
+  }
+
+  private isForStart(): boolean {
+    const t = this.peek();
+    return t.kind === T.Ident && this.text.slice(t.start, t.end) === 'for' && this.peek(1).kind === T.Ident;
+  }
+
+  private parseTuple(): Expr {
+    const open = this.take();
+    this.ignoreNl++;
+    try {
+      if (this.isForStart()) return this.parseFor(open, T.RBrack);
+      const items: Expr[] = [];
+      for (;;) {
+        const t = this.peek();
+        if (t.kind === T.RBrack) {
+          this.take();
+          break;
+        }
+        if (t.kind === T.EOF || this.atTopLevelBlockStart() || this.atArgumentLine()) {
+          this.error('Unclosed "[": no matching "]"', this.range(open));
+          break;
+        }
+        const item = this.parseExpr();
+        items.push(item);
+        if (item.type === 'Invalid') {
+          this.recover(T.RBrack, open);
+          break;
+        }
+        const sep = this.peek();
+        if (sep.kind === T.Comma) this.take();
+        else if (sep.kind !== T.RBrack) {
+          if (sep.nl && (this.atArgumentLine() || this.atTopLevelBlockStart() || sep.kind === T.RBrace)) {
+            this.error('Unclosed "[": no matching "]"', this.range(open));
+            break;
+          }
+          this.error(`Expected "," or "]", found ${this.describe(sep)}`, this.range(sep));
+          this.recover(T.RBrack, open);
+          break;
+        }
+      }
+      return { type: 'Tuple', items, range: this.since(this.startOf(open)) };
+    } finally {
+      this.ignoreNl--;
+    }
+  }
+
+  private parseObject(): Expr {
+    const open = this.take();
+    this.ignoreNl++;
+    try {
+      if (this.isForStart()) return this.parseFor(open, T.RBrace);
+      const items: ObjectItem[] = [];
+      for (;;) {
+        const t = this.peek();
+        if (t.kind === T.RBrace) {
+          this.take();
+          break;
+        }
+        if (t.kind === T.EOF || this.atTopLevelBlockStart()) {
+          this.error('Unclosed "{": no matching "}"', this.range(open));
+          break;
+        }
+        let key: Expr;
+        if (t.kind === T.Ident && (this.peek(1).kind === T.Equal || this.peek(1).kind === T.Colon)) {
+          this.take();
+          key = { type: 'Literal', value: this.text.slice(t.start, t.end), range: this.range(t) };
+        } else {
+          key = this.parseExpr();
+        }
+        const eq = this.peek();
+        if (eq.kind !== T.Equal && eq.kind !== T.Colon) {
+          this.error(`Expected "=" after the object key, found ${this.describe(eq)}`, this.range(eq));
+          this.recover(T.RBrace, open);
+          break;
+        }
+        this.take();
+        const value = this.parseExpr();
+        items.push({ key, value });
+        if (value.type === 'Invalid') {
+          this.recover(T.RBrace, open);
+          break;
+        }
+        const sep = this.peek();
+        if (sep.kind === T.Comma) this.take();
+        else if (sep.kind !== T.RBrace && !sep.nl) {
+          this.error(`Expected "," or a new line between object items, found ${this.describe(sep)}`, this.range(sep));
+          this.recover(T.RBrace, open);
+          break;
+        }
+      }
+      return { type: 'Object', items, range: this.since(this.startOf(open)) };
+    } finally {
+      this.ignoreNl--;
+    }
+  }
+
+  /** `[for k, v in coll : expr if cond]` and `{for k, v in coll : key => value... if cond}`. */
+  private parseFor(open: Token, closer: T): Expr {
+    this.take(); // for
+    this.take(); // first variable
+    if (this.peek().kind === T.Comma) {
+      this.take();
+      if (this.peek().kind === T.Ident) this.take();
+    }
+    const kw = this.peek();
+    if (!(kw.kind === T.Ident && this.text.slice(kw.start, kw.end) === 'in')) {
+      this.error(`Expected "in" in the for expression, found ${this.describe(kw)}`, this.range(kw));
+      this.recover(closer, open);
+      return { type: 'Invalid', range: this.since(this.startOf(open)) };
+    }
+    this.take();
+    const collection = this.parseExpr();
+    const body: Expr[] = [];
+    if (this.peek().kind === T.Colon) {
+      this.take();
+      body.push(this.parseExpr());
+      if (this.peek().kind === T.FatArrow) {
+        this.take();
+        body.push(this.parseExpr());
+      }
+      if (this.peek().kind === T.Ellipsis) this.take();
+      const cond = this.peek();
+      if (cond.kind === T.Ident && this.text.slice(cond.start, cond.end) === 'if') {
+        this.take();
+        body.push(this.parseExpr());
+      }
+    } else {
+      this.error(`Expected ":" in the for expression, found ${this.describe(this.peek())}`, this.range(this.peek()));
+    }
+    this.expectClose(closer, open);
+    return { type: 'For', collection, body, range: this.since(this.startOf(open)) };
+  }
+
+  private parseTemplate(heredoc: boolean): Expr {
+    const open = this.take();
+    const close = heredoc ? T.CHeredoc : T.CQuote;
+    const parts: (string | Expr)[] = [];
+    let directives = false;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === close) {
+        this.take();
+        break;
+      }
+      if (t.kind === T.TemplateLit) {
+        this.take();
+        parts.push(t.value ?? '');
+      } else if (t.kind === T.TemplateInterp || t.kind === T.TemplateControl) {
+        this.take();
+        this.ignoreNl++;
+        if (t.kind === T.TemplateControl) {
+          directives = true;
+          // `%{ if c }`, `%{ for x in xs }`, `%{ else }`, `%{ endif }`: keep the expressions for references.
+          const kw = this.peek();
+          if (kw.kind === T.Ident) {
+            const word = this.text.slice(kw.start, kw.end);
+            this.take();
+            if (word === 'for') {
+              while (this.peek().kind === T.Ident || this.peek().kind === T.Comma) {
+                const w = this.take();
+                if (w.kind === T.Ident && this.text.slice(w.start, w.end) === 'in') break;
+              }
+            }
+            if (word === 'if' || word === 'for') parts.push(this.parseExpr());
+          }
+        } else if (this.peek().kind !== T.TemplateSeqEnd) {
+          parts.push(this.parseExpr());
+        }
+        this.ignoreNl--;
+        const end = this.peek();
+        if (end.kind === T.TemplateSeqEnd) this.take();
+        else {
+          if (!end.missing) this.error(`Expected "}" to close "${t.kind === T.TemplateInterp ? '${' : '%{'}", found ${this.describe(end)}`, this.range(end));
+          // Skip to the sequence end or the end of the template.
+          while (![T.TemplateSeqEnd, close, T.EOF].includes(this.peek().kind)) {
+            if (!heredoc && this.peek().nl) break;
+            this.take();
+          }
+          if (this.peek().kind === T.TemplateSeqEnd) this.take();
+          if (this.peek().kind !== close) break;
+        }
+      } else {
+        // EOF or a recovery token: the lexer has already reported the unterminated string.
+        if (t.kind === T.EOF) break;
+        this.take();
+        if (t.kind === T.CQuote || t.kind === T.CHeredoc) break;
+      }
+    }
+    const range = this.since(this.startOf(open));
+    if (!directives && parts.length <= 1 && (parts.length === 0 || typeof parts[0] === 'string')) {
+      return { type: 'Literal', value: (parts[0] as string | undefined) ?? '', range };
+    }
+    return { type: 'Template', parts, directives, heredoc, range };
+  }
+}

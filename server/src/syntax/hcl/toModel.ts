@@ -1,0 +1,129 @@
+/** Turns the HCL syntax tree of a chunk into the language-neutral model. */
+import type { Attribute, Block, Range, ResourceInstance, Value } from '../../model/types';
+import type { BlockNode, BodyItem, Expr } from './ast';
+
+const cache = new WeakMap<object, ResourceInstance[]>();
+
+/** The `resource` and `data` blocks among a chunk's items (positions relative to the chunk). */
+export function instancesOf(chunk: { items: BodyItem[] }): ResourceInstance[] {
+  let found = cache.get(chunk);
+  if (!found) {
+    found = [];
+    for (const item of chunk.items) {
+      if (item.type !== 'Block') continue;
+      if ((item.name === 'resource' || item.name === 'data') && item.labels.length >= 1) found.push(toInstance(item));
+    }
+    cache.set(chunk, found);
+  }
+  return found;
+}
+
+function toInstance(b: BlockNode): ResourceInstance {
+  const [typeLabel, nameLabel] = b.labels;
+  const headerEnd = (nameLabel ?? typeLabel).range.end;
+  const { attributes, blocks } = toBody(b.body);
+  return {
+    kind: b.name === 'data' ? 'data' : 'resource',
+    type: typeLabel.value,
+    typeRange: typeLabel.range,
+    name: nameLabel?.value ?? '',
+    nameRange: nameLabel?.range ?? typeLabel.range,
+    range: b.range,
+    headerRange: { start: b.nameRange.start, end: headerEnd },
+    bodyRange: b.bodyRange,
+    attributes,
+    blocks,
+    closed: b.closed,
+    language: 'hcl',
+  };
+}
+
+export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Block[] } {
+  const attributes: Attribute[] = [];
+  const blocks: Block[] = [];
+  for (const item of items) {
+    if (item.type === 'Attribute') {
+      const valueRange: Range = item.expr ? item.expr.range : { start: item.range.end, end: item.range.end };
+      attributes.push({
+        name: item.name,
+        sourceName: item.name,
+        keyRange: item.nameRange,
+        value: item.expr ? toValue(item.expr) : { kind: 'unknown', text: '' },
+        valueRange,
+        range: item.range,
+        incomplete: item.expr ? undefined : true,
+      });
+    } else if (item.type === 'Incomplete') {
+      attributes.push({
+        name: item.name,
+        sourceName: item.name,
+        keyRange: item.nameRange,
+        value: { kind: 'unknown', text: '' },
+        valueRange: item.nameRange,
+        range: item.range,
+        incomplete: true,
+      });
+    } else {
+      const body = toBody(item.body);
+      blocks.push({
+        name: item.name,
+        sourceName: item.name,
+        nameRange: item.nameRange,
+        labels: item.labels,
+        range: item.range,
+        bodyRange: item.bodyRange,
+        attributes: body.attributes,
+        blocks: body.blocks,
+        closed: item.closed,
+      });
+    }
+  }
+  return { attributes, blocks };
+}
+
+/** What the analysis may know of an expression without evaluating it. */
+export function toValue(e: Expr): Value {
+  switch (e.type) {
+    case 'Literal':
+      if (e.value === null) return { kind: 'null' };
+      if (typeof e.value === 'number') return { kind: 'number', value: e.value, raw: String(e.value) };
+      if (typeof e.value === 'boolean') return { kind: 'bool', value: e.value };
+      return { kind: 'string', value: e.value };
+    case 'Template':
+      // Terraform 0.11 style `"${var.x}"` is the expression itself.
+      if (!e.directives && e.parts.length === 1 && typeof e.parts[0] !== 'string') return toValue(e.parts[0]);
+      return { kind: 'unknown', text: 'a string template' };
+    case 'Traversal': {
+      const path = [e.root];
+      let text = e.root;
+      for (const p of e.parts) {
+        if (p.type === 'Attr') {
+          path.push(p.name);
+          text += '.' + p.name;
+        } else if (p.type === 'Splat') {
+          path.push('*');
+          text += '[*]';
+        } else {
+          const k = p.key.type === 'Literal' ? String(p.key.value) : '?';
+          path.push(k);
+          text += `[${p.key.type === 'Literal' && typeof p.key.value === 'string' ? JSON.stringify(k) : k}]`;
+        }
+      }
+      return { kind: 'reference', path, text };
+    }
+    case 'Paren':
+      return toValue(e.expr);
+    case 'Tuple':
+      return { kind: 'tuple', items: e.items.map(toValue) };
+    case 'Object':
+      return { kind: 'object' };
+    case 'Call':
+      return { kind: 'unknown', text: `${e.name}(…)` };
+    case 'Conditional':
+      return { kind: 'unknown', text: 'a conditional expression' };
+    case 'For':
+      return { kind: 'unknown', text: 'a for expression' };
+    default:
+      return { kind: 'unknown', text: 'an expression' };
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Renders neutral edits as HCL text, keeping the block's indentation and `=` alignment the way
+ * `terraform fmt` leaves it: a new argument goes after the last one, padded to the column of its neighbours' `=`.
+ */
+import type { FixValue, NeutralEdit } from '../analysis/finding';
+import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
+import type { LineSource, TextEdit, Writer } from './writer';
+
+export const hclWriter: Writer = {
+  value: hclValue,
+  render(edits, instance, src) {
+    const out: TextEdit[] = [];
+    for (const e of edits) out.push(...renderOne(e, instance, src));
+    return out;
+  },
+};
+
+export function hclValue(v: FixValue): string {
+  switch (v.kind) {
+    case 'bool': return String(v.value);
+    case 'number': return String(v.value);
+    case 'string': return JSON.stringify(v.value);
+    case 'reference': return `${v.resourceType}.${v.resourceName}.${v.attribute}`;
+  }
+}
+
+function abs(r: Range, base: number): Range {
+  return { start: { line: r.start.line + base, character: r.start.character }, end: { line: r.end.line + base, character: r.end.character } };
+}
+
+function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource): TextEdit[] {
+  switch (e.kind) {
+    case 'replaceValue':
+      return [{ range: abs(e.attribute.valueRange, src.base), newText: hclValue(e.value) }];
+    case 'rename':
+      return [rename(e.attribute, e.to, src)];
+    case 'remove':
+      return [removeRange(e.attribute.range, src)];
+    case 'removeBlock':
+      return [removeRange(e.block.range, src)];
+    case 'set': {
+      const body = e.block ?? instance;
+      const existing = body.attributes.find((a) => a.name === e.name && !a.incomplete);
+      if (existing) return [{ range: abs(existing.valueRange, src.base), newText: hclValue(e.value) }];
+      return [insertAttribute(body, e.name, hclValue(e.value), src)];
+    }
+  }
+}
+
+/** Renames a key; when the `=` was aligned with its neighbours, keeps it in the same column if it fits. */
+function rename(a: Attribute, to: string, src: LineSource): TextEdit {
+  const line = src.lineText(a.keyRange.end.line + src.base);
+  const afterKey = a.keyRange.end.character;
+  const eq = line.indexOf('=', afterKey);
+  const gap = eq === -1 ? '' : line.slice(afterKey, eq);
+  if (eq !== -1 && /^ +$/.test(gap)) {
+    const eqColumn = eq;
+    const newGap = ' '.repeat(Math.max(1, eqColumn - (a.keyRange.start.character + to.length)));
+    return { range: abs({ start: a.keyRange.start, end: { line: a.keyRange.end.line, character: eq } }, src.base), newText: to + newGap };
+  }
+  return { range: abs(a.keyRange, src.base), newText: to };
+}
+
+/** Deletes a construct; when it is alone on its lines, deletes the lines too. */
+function removeRange(r: Range, src: LineSource): TextEdit {
+  const first = src.lineText(r.start.line + src.base);
+  const last = src.lineText(r.end.line + src.base);
+  const aloneBefore = first.slice(0, r.start.character).trim() === '';
+  const restAfter = last.slice(r.end.character);
+  const aloneAfter = restAfter.trim() === '' || /^\s*(#|\/\/)/.test(restAfter);
+  if (aloneBefore && aloneAfter) {
+    return { range: { start: { line: r.start.line + src.base, character: 0 }, end: { line: r.end.line + src.base + 1, character: 0 } }, newText: '' };
+  }
+  return { range: abs(r, src.base), newText: '' };
+}
+
+function indentOf(line: string): string {
+  return /^[ \t]*/.exec(line)![0];
+}
+
+/** Adds `name = value` to a body after its last argument, matching indentation and `=` alignment. */
+function insertAttribute(body: ResourceInstance | Block, name: string, value: string, src: LineSource): TextEdit {
+  const attrs = body.attributes.filter((a) => !a.incomplete);
+  const open = body.bodyRange.start; // the `{`
+  const closeLine = body.bodyRange.end.line;
+  if (attrs.length > 0) {
+    const last = attrs.reduce((x, y) => (y.range.end.line > x.range.end.line ? y : x));
+    const lastKeyLine = src.lineText(last.keyRange.start.line + src.base);
+    const indent = indentOf(lastKeyLine);
+    // The aligned group the last argument belongs to: consecutive lines with `=` in the same column.
+    const eqColumn = lastKeyLine.indexOf('=', last.keyRange.end.character);
+    const keyEnd = indent.length + name.length;
+    const pad = eqColumn > 0 && keyEnd < eqColumn ? ' '.repeat(eqColumn - keyEnd) : ' ';
+    const at = { line: last.range.end.line + src.base, character: src.lineText(last.range.end.line + src.base).length };
+    return { range: { start: at, end: at }, newText: `\n${indent}${name}${pad}= ${value}` };
+  }
+  const openLineText = src.lineText(open.line + src.base);
+  const baseIndent = indentOf(openLineText);
+  const unit = baseIndent.includes('\t') ? '\t' : '  ';
+  if (closeLine === open.line && body.bodyRange.end.character > open.character + 1) {
+    // `{}` on one line: open it up.
+    const at = { line: open.line + src.base, character: open.character + 1 };
+    const end = { line: open.line + src.base, character: body.bodyRange.end.character - 1 };
+    return { range: { start: at, end }, newText: `\n${baseIndent}${unit}${name} = ${value}\n${baseIndent}` };
+  }
+  const at = { line: open.line + src.base, character: openLineText.length };
+  const innerIndent = nestedIndent(body, src) ?? baseIndent + unit;
+  return { range: { start: at, end: at }, newText: `\n${innerIndent}${name} = ${value}` };
+}
+
+/** The indentation of the first nested block, if any: the body's own indentation style. */
+function nestedIndent(body: ResourceInstance | Block, src: LineSource): string | undefined {
+  const b = body.blocks[0];
+  return b ? indentOf(src.lineText(b.nameRange.start.line + src.base)) : undefined;
+}
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[$}\\|,]/g, (c) => '\\' + c);
+}
+
+export const hclCompletionWriter: import('./writer').CompletionWriter = {
+  argument: (name, valueSnippet) => `${name} = ${valueSnippet}`,
+  block: (name, keys) => `${name} {\n${keys.map((k) => `\t${k.name} = ${k.valueSnippet}`).join('\n')}\n}`,
+  valueSnippet(kind, choices, placeholder) {
+    if (choices.length > 0) {
+      const rendered = choices.map((c) => escapeSnippet(kind === 'string' ? c : c));
+      return kind === 'string' ? `"\${1|${rendered.join(',')}|}"` : `\${1|${rendered.join(',')}|}`;
+    }
+    if (kind === 'string') return `"\${1${placeholder ? ':' + escapeSnippet(placeholder) : ''}}"`;
+    return `\${1${placeholder ? ':' + escapeSnippet(placeholder) : ''}}`;
+  },
+  literal: (v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)),
+};
