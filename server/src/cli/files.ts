@@ -4,8 +4,10 @@ import * as path from 'path';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', 'dist', 'out', '.vscode-test']);
 
+import { isSupported } from '../engine/files';
+
 export function isCheckable(file: string): boolean {
-  return /\.(tf|tfvars)$/i.test(file);
+  return isSupported(file);
 }
 
 /** Expands folders recursively; throws with a clear message when a path does not exist or cannot be read. */

@@ -5,11 +5,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { capSyntaxErrors, refusal } from '../engine/guards';
-import { HclFile } from '../engine/hclFile';
+import { createSourceFile } from '../engine/files';
+import type { SourceFile } from '../engine/sourceFile';
 import { contextFor } from '../engine/moduleContext';
 import { DEFAULT_SETTINGS } from '../engine/settings';
 import { defaultSchemas } from '../schema/registry';
-import { HclDocument } from '../syntax/hcl/document';
 import { collectFiles } from './files';
 import { FileResult, formatJson, formatSarif, formatText } from './format';
 
@@ -62,7 +62,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   const results: FileResult[] = [];
   let ioProblem = false;
   // Files of one folder form a module: they see each other's resources.
-  const byDir = new Map<string, { name: string; file?: HclFile; text: string }[]>();
+  const byDir = new Map<string, { name: string; file?: SourceFile; text: string }[]>();
   for (const name of files) {
     let text: string;
     try {
@@ -79,12 +79,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
   for (const list of byDir.values()) {
     for (const entry of list) {
-      if (!refusal(entry.text, DEFAULT_SETTINGS.maxFileSizeMB)) entry.file = new HclFile(new HclDocument(entry.text), /\.tfvars$/i.test(entry.name));
+      if (!refusal(entry.text, DEFAULT_SETTINGS.maxFileSizeMB)) entry.file = createSourceFile(entry.name, undefined, entry.text);
     }
     const ctx = contextFor(list.flatMap((e) => (e.file ? [e.file] : [])), schemas);
     for (const entry of list) {
       const refused = refusal(entry.text, DEFAULT_SETTINGS.maxFileSizeMB);
-      const diagnostics = refused ? [refused] : capSyntaxErrors(entry.file!.diagnostics(ctx));
+      const diagnostics = refused ? [refused] : entry.file ? capSyntaxErrors(entry.file.diagnostics(ctx)) : [];
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       results.push({ file: entry.name, diagnostics });
     }

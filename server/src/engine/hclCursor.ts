@@ -4,19 +4,12 @@
  * and the line's own text decides between a name and a value.
  */
 import type { CursorContext } from '../analysis/completion';
-import type { Block, Position, ResourceInstance } from '../model/types';
+import type { Block, Position } from '../model/types';
 import { comparePositions, rangeContains } from '../model/types';
 import { instancesOf } from '../syntax/hcl/toModel';
 import type { HclFile } from './hclFile';
 
-export interface Located {
-  instance: ResourceInstance;
-  blocks: Block[];
-  /** Absolute line where the instance's chunk starts. */
-  base: number;
-  /** The position relative to the chunk. */
-  rel: Position;
-}
+import type { Located } from './sourceFile';
 
 /** The instance (and nested blocks) whose body holds `pos` (absolute). */
 export function locate(file: HclFile, pos: Position): Located | undefined {

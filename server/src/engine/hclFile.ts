@@ -2,7 +2,7 @@
  * Analysis of one HCL file, per chunk: a chunk's findings are computed once and re-used until the chunk is
  * re-parsed, so a keystroke costs one block's analysis plus moving the other chunks' findings by a line delta.
  */
-import type { Attribute, Range, ResourceInstance } from '../model/types';
+import type { Attribute, Position, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
@@ -11,21 +11,48 @@ import { Chunk, HclDocument } from '../syntax/hcl/document';
 import { instancesOf, toBody } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
 import { tfvarsFindings } from './tfvars';
+import type { Placed, SourceFile } from './sourceFile';
+import { cursorContext, locate } from './hclCursor';
+import { hclCompletionWriter, hclWriter } from '../writers/hcl';
+import type { TextChange } from '../syntax/hcl/document';
 
 export interface ChunkFindings {
   chunk: Chunk;
   findings: Finding[];
 }
 
-export class HclFile {
+export class HclFile implements SourceFile {
+  readonly language = 'hcl' as const;
+  readonly writer = hclWriter;
+  readonly completionWriter = hclCompletionWriter;
   private readonly cache = new WeakMap<Chunk, Finding[]>();
 
   constructor(readonly doc: HclDocument, readonly isTfvars: boolean) {}
 
+  get text(): string {
+    return this.doc.text;
+  }
+
+  update(changes: readonly TextChange[]): void {
+    this.doc.update(changes);
+  }
+
+  lineText(line: number): string {
+    return this.doc.lineText(line);
+  }
+
+  cursorContext(pos: Position) {
+    return cursorContext(this, pos);
+  }
+
+  locate(pos: Position) {
+    return locate(this, pos);
+  }
+
   /** Every resource and data block, with the line its chunk starts at. */
-  *instances(): Generator<{ instance: ResourceInstance; base: number; chunk: Chunk }> {
+  *instances(): Generator<Placed<ResourceInstance>> {
     for (const chunk of this.doc.chunks) {
-      for (const instance of instancesOf(chunk)) yield { instance, base: chunk.startLine, chunk };
+      for (const instance of instancesOf(chunk)) yield { value: instance, base: chunk.startLine };
     }
   }
 
@@ -62,10 +89,10 @@ export class HclFile {
   }
 
   /** Findings (fresh, with fixes computed against the current context) whose range meets `range`. */
-  findingsAt(range: Range, ctx: AnalysisContext): { finding: Finding; base: number }[] {
-    const out: { finding: Finding; base: number }[] = [];
+  findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
+    const out: Placed<Finding>[] = [];
     if (this.isTfvars) {
-      for (const finding of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) if (overlaps(finding.range, range)) out.push({ finding, base: 0 });
+      for (const finding of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) if (overlaps(finding.range, range)) out.push({ value: finding, base: 0 });
       return out;
     }
     const first = this.doc.chunkIndexAt(range.start.line);
@@ -73,7 +100,7 @@ export class HclFile {
     for (let i = first; i <= last; i++) {
       const chunk = this.doc.chunks[i];
       for (const finding of this.chunkFindings(chunk, ctx, true)) {
-        if (overlaps(shiftRange(finding.range, chunk.startLine), range)) out.push({ finding, base: chunk.startLine });
+        if (overlaps(shiftRange(finding.range, chunk.startLine), range)) out.push({ value: finding, base: chunk.startLine });
       }
     }
     return out;

@@ -30,18 +30,18 @@ import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
 import type { Diagnostic } from '../engine/diagnostic';
 import { capSyntaxErrors, refusal } from '../engine/guards';
-import { cursorContext, locate } from '../engine/hclCursor';
-import { HclFile } from '../engine/hclFile';
+import { createSourceFile, isSupported } from '../engine/files';
 import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
-import { HclDocument } from '../syntax/hcl/document';
-import { hclCompletionWriter, hclWriter } from '../writers/hcl';
+import type { SourceFile } from '../engine/sourceFile';
+import { applyChanges } from '../engine/text';
 
 interface OpenFile {
   uri: string;
+  languageId?: string;
   version: number;
   /** Undefined while the file is refused (too large, binary): nothing but the refusal is reported. */
-  file?: HclFile;
+  file?: SourceFile;
   text?: string;
   refusal?: Diagnostic;
 }
@@ -62,15 +62,6 @@ const KIND: Record<string, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
 };
 
-export function isHclUri(uri: string, languageId?: string): boolean {
-  if (languageId && ['terraform', 'terraform-vars', 'hcl', 'tf', 'tfvars'].includes(languageId)) return true;
-  return /\.(tf|tfvars|hcl)$/i.test(uri.split('?')[0]);
-}
-
-function isTfvars(uri: string, languageId?: string): boolean {
-  return languageId === 'terraform-vars' || /\.tfvars$/i.test(uri.split('?')[0]);
-}
-
 export function startServer(connection: Connection, schemas: SchemaRegistry = defaultSchemas()): void {
   const files = new Map<string, OpenFile>();
   const pending = new Set<string>();
@@ -88,7 +79,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }
   };
 
-  const ctxFor = (f: HclFile) => contextFor([f], schemas);
+  const ctxFor = (f: SourceFile) => contextFor([f], schemas);
 
   const schedule = (uri: string) => {
     pending.add(uri);
@@ -117,7 +108,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
 
   const open = (uri: string, languageId: string | undefined, version: number, text: string) => {
     const refused = refusal(text, settings.maxFileSizeMB);
-    files.set(uri, refused ? { uri, version, refusal: refused, text } : { uri, version, file: new HclFile(new HclDocument(text), isTfvars(uri, languageId)) });
+    const file = refused ? undefined : createSourceFile(uri, languageId, text);
+    if (!refused && !file) return;
+    files.set(uri, refused ? { uri, languageId, version, refusal: refused, text } : { uri, languageId, version, file });
     schedule(uri);
   };
 
@@ -147,7 +140,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   connection.onDidOpenTextDocument(
     guard('didOpen', undefined, (p) => {
       const d = p.textDocument;
-      if (!isHclUri(d.uri, d.languageId)) return;
+      if (!isSupported(d.uri, d.languageId)) return;
       open(d.uri, d.languageId, d.version, typeof d.text === 'string' ? d.text : '');
     }),
   );
@@ -163,15 +156,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       f.version = p.textDocument.version ?? f.version;
       const changes = (p.contentChanges ?? []).filter((c) => c && typeof c.text === 'string');
       if (f.file) {
-        f.file.doc.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
-        const refused = refusal(f.file.doc.text, settings.maxFileSizeMB);
-        if (refused) files.set(f.uri, { uri: f.uri, version: f.version, refusal: refused, text: f.file.doc.text });
+        f.file.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
+        const refused = refusal(f.file.text, settings.maxFileSizeMB);
+        if (refused) files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: f.file.text });
       } else {
         // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
-        const doc = new HclDocument(f.text ?? '');
-        doc.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
+        const text = applyChanges(f.text ?? '', changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
         files.delete(f.uri);
-        open(f.uri, undefined, f.version, doc.text);
+        open(f.uri, f.languageId, f.version, text);
         return;
       }
       schedule(f.uri);
@@ -188,9 +180,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     guard('completion', [] as CompletionItem[], (p: CompletionParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
-      const at = cursorContext(f, p.position);
+      const at = f.cursorContext(p.position);
       if (!at) return [];
-      return complete(at.cursor, ctxFor(f), hclCompletionWriter).map((item) => ({
+      return complete(at.cursor, ctxFor(f), f.completionWriter).map((item) => ({
         label: item.label,
         kind: KIND[item.kind],
         detail: item.detail,
@@ -208,7 +200,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     guard('hover', null as Hover | null, (p: HoverParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return null;
-      const loc = locate(f, p.position);
+      const loc = f.locate(p.position);
       if (!loc) return null;
       const h = hover(loc.instance, loc.rel, schemas);
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: shiftRange(h.range, loc.base) } : null;
@@ -222,14 +214,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (!open || !f || !validRange(p.range)) return [];
       const actions: CodeAction[] = [];
       const ctx = ctxFor(f);
-      for (const { finding, base } of f.findingsAt(p.range, ctx)) {
+      for (const { value: finding, base } of f.findingsAt(p.range, ctx)) {
         if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
         const absRange = shiftRange(finding.range, base);
         const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
         for (const fix of finding.fixes) {
           // tfvars findings have no instance; their fixes only replace values, which needs none.
           const instance = finding.instance ?? ({ attributes: [], blocks: [] } as unknown as ResourceInstance);
-          const edits = hclWriter.render(fix.edits, instance, { base, lineText: (l) => f.doc.lineText(l) });
+          const edits = f.writer.render(fix.edits, instance, { base, lineText: (l) => f.lineText(l) });
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,

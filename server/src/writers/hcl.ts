@@ -84,13 +84,12 @@ function insertAttribute(body: ResourceInstance | Block, name: string, value: st
   const open = body.bodyRange.start; // the `{`
   const closeLine = body.bodyRange.end.line;
   if (attrs.length > 0) {
-    const last = attrs.reduce((x, y) => (y.range.end.line > x.range.end.line ? y : x));
-    const lastKeyLine = src.lineText(last.keyRange.start.line + src.base);
-    const indent = indentOf(lastKeyLine);
-    // The aligned group the last argument belongs to: consecutive lines with `=` in the same column.
-    const eqColumn = lastKeyLine.indexOf('=', last.keyRange.end.character);
+    const sorted = [...attrs].sort((x, y) => x.keyRange.start.line - y.keyRange.start.line);
+    const last = sorted[sorted.length - 1];
+    const indent = indentOf(src.lineText(last.keyRange.start.line + src.base));
+    const eqColumn = alignedColumn(sorted, src);
     const keyEnd = indent.length + name.length;
-    const pad = eqColumn > 0 && keyEnd < eqColumn ? ' '.repeat(eqColumn - keyEnd) : ' ';
+    const pad = eqColumn !== undefined && keyEnd < eqColumn ? ' '.repeat(eqColumn - keyEnd) : ' ';
     const at = { line: last.range.end.line + src.base, character: src.lineText(last.range.end.line + src.base).length };
     return { range: { start: at, end: at }, newText: `\n${indent}${name}${pad}= ${value}` };
   }
@@ -106,6 +105,21 @@ function insertAttribute(body: ResourceInstance | Block, name: string, value: st
   const at = { line: open.line + src.base, character: openLineText.length };
   const innerIndent = nestedIndent(body, src) ?? baseIndent + unit;
   return { range: { start: at, end: at }, newText: `\n${innerIndent}${name} = ${value}` };
+}
+
+/**
+ * The column of `=` shared by the run of consecutive argument lines that ends with the last argument,
+ * as `terraform fmt` aligns them; undefined when the run is not aligned (the file is not formatted).
+ */
+function alignedColumn(sorted: Attribute[], src: LineSource): number | undefined {
+  const column = (a: Attribute) => src.lineText(a.keyRange.start.line + src.base).indexOf('=', a.keyRange.end.character);
+  let i = sorted.length - 1;
+  const col = column(sorted[i]);
+  while (i > 0 && sorted[i - 1].range.end.line === sorted[i].keyRange.start.line - 1) {
+    i--;
+    if (column(sorted[i]) !== col) return undefined;
+  }
+  return col > 0 ? col : undefined;
 }
 
 /** The indentation of the first nested block, if any: the body's own indentation style. */

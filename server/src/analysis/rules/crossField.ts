@@ -21,11 +21,14 @@ export function crossFieldRules(instance: ResourceInstance, schema: ResourceSche
   return findings;
 }
 
-/** Does a literal equal the wanted value after Terraform's conversions? `undefined` when not a literal. */
+/**
+ * Does a literal equal the wanted value after Terraform's conversions? `undefined` when it is not a
+ * literal or does not convert at all (the type rule reports that).
+ */
 export function literalEquals(v: Value, wanted: boolean | string | number): boolean | undefined {
   const c = typeof wanted === 'boolean' ? toBool(v) : typeof wanted === 'number' ? toNumber(v) : toStr(v);
-  if (!('ok' in c)) return undefined;
-  return c.ok && c.value === wanted;
+  if (!('ok' in c) || !c.ok) return undefined;
+  return c.value === wanted;
 }
 
 export function fixValueOf(v: boolean | string | number): FixValue {

@@ -1,0 +1,45 @@
+/**
+ * One open or checked file, whatever its language: what the server and the CLI need from a syntax adapter.
+ * `HclFile` implements it for Terraform; the CDKTF adapters implement it for TypeScript, Python, Java, C#, Go.
+ */
+import type { CursorContext } from '../analysis/completion';
+import type { AnalysisContext } from '../analysis/context';
+import type { Finding } from '../analysis/finding';
+import type { Block, Language, Position, Range, ResourceInstance } from '../model/types';
+import type { TextChange } from '../syntax/hcl/document';
+import type { CompletionWriter, Writer } from '../writers/writer';
+import type { Diagnostic } from './diagnostic';
+
+export interface Placed<T> {
+  /** Absolute line that the value's (relative) positions count from. */
+  base: number;
+  value: T;
+}
+
+export interface Located {
+  instance: ResourceInstance;
+  /** Nested blocks (or nested config objects) from the instance down to the cursor. */
+  blocks: Block[];
+  base: number;
+  /** The position relative to `base`. */
+  rel: Position;
+}
+
+export interface SourceFile {
+  readonly language: Language;
+  readonly text: string;
+  update(changes: readonly TextChange[]): void;
+  lineText(line: number): string;
+  /** Every resource/data instance (positions relative to `base`). */
+  instances(): Iterable<Placed<ResourceInstance>>;
+  /** All findings of the file, in absolute positions. */
+  diagnostics(ctx: AnalysisContext): Diagnostic[];
+  /** Fresh findings (fixes computed against `ctx`) whose range meets `range`. */
+  findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[];
+  /** What is being typed at `pos`, for completion. */
+  cursorContext(pos: Position): { cursor: CursorContext; base: number } | undefined;
+  /** The instance around `pos`, for hover. */
+  locate(pos: Position): Located | undefined;
+  readonly writer: Writer;
+  readonly completionWriter: CompletionWriter;
+}

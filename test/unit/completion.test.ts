@@ -1,0 +1,105 @@
+// Completion and hover from the schema, with the cursor marked `|` in each case.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { complete } from '../../server/src/analysis/completion';
+import { hover } from '../../server/src/analysis/hover';
+import { defaultSchemas } from '../../server/src/schema/registry';
+import { analyse, cursor } from './inline';
+
+function completions(textWithCursor: string) {
+  const { text, pos } = cursor(textWithCursor);
+  const { file, ctx } = analyse(text);
+  const at = file.cursorContext(pos);
+  if (!at) return [];
+  return complete(at.cursor, ctx, file.completionWriter).sort((a, b) => a.sortText.localeCompare(b.sortText));
+}
+
+function hoverAt(textWithCursor: string): string | undefined {
+  const { text, pos } = cursor(textWithCursor);
+  const { file } = analyse(text);
+  const loc = file.locate(pos);
+  return loc && hover(loc.instance, loc.rel, defaultSchemas())?.markdown;
+}
+
+const groups = 'resource "alicloud_vpc_bgp_group" "primary" {\n  router_id = "vbr-1"\n  peer_asn = 1\n}\nresource "alicloud_vpc_bgp_group" "backup" {\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n';
+
+test('argument names: not yet written, required first, never read-only, with snippets', () => {
+  const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = true\n  |\n}\n');
+  const labels = items.map((i) => i.label);
+  assert.equal(labels[0], 'bgp_group_id');
+  assert.ok(labels.includes('bfd_multi_hop') && labels.includes('timeouts') && labels.includes('count'));
+  for (const absent of ['enable_bfd', 'status', 'bgp_peer_name', 'id']) assert.ok(!labels.includes(absent), absent);
+  const hop = items.find((i) => i.label === 'bfd_multi_hop')!;
+  assert.equal(hop.insertText, 'bfd_multi_hop = ${1:1}');
+  assert.match(hop.detail!, /number · optional/);
+  assert.match(hop.documentation!, /1–255/);
+  assert.equal(items.find((i) => i.label === 'ip_version')!.insertText, 'ip_version = "${1|IPv4,IPv6|}"');
+});
+
+test('while the name is half typed, the item replaces the typed word', () => {
+  const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mu|\n}\n');
+  const hop = items.find((i) => i.label === 'bfd_multi_hop')!;
+  assert.deepEqual(hop.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 8 } });
+});
+
+test('completion works in an unclosed block followed by other blocks', () => {
+  const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  |\n\nresource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n');
+  assert.ok(items.some((i) => i.label === 'enable_bfd'));
+  assert.ok(!items.some((i) => i.label === 'bgp_group_id'));
+});
+
+test('bgp_group_id offers the groups declared in the document', () => {
+  const items = completions(groups + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = |\n}\n');
+  assert.deepEqual(items.map((i) => i.label), ['alicloud_vpc_bgp_group.primary.id', 'alicloud_vpc_bgp_group.backup.id']);
+  const snippet = completions(groups + 'resource "alicloud_vpc_bgp_peer" "p" {\n  |\n}\n').find((i) => i.label === 'bgp_group_id')!;
+  assert.equal(snippet.insertText, 'bgp_group_id = ${1|alicloud_vpc_bgp_group.primary.id,alicloud_vpc_bgp_group.backup.id|}');
+});
+
+test('values: bools, accepted values inside quotes, durations in timeouts', () => {
+  assert.deepEqual(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = |\n}\n').map((i) => i.label), ['true', 'false']);
+  const ip = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  ip_version = "I|"\n}\n');
+  assert.deepEqual(ip.map((i) => i.label), ['"IPv4"', '"IPv6"']);
+  // The range covers the typed `"I` and the closing quote the editor added.
+  assert.deepEqual(ip[0].range, { start: { line: 1, character: 15 }, end: { line: 1, character: 18 } });
+  const t = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts {\n    create = |\n  }\n}\n');
+  assert.ok(t.map((i) => i.label).includes('"10m"'));
+});
+
+test('keys inside timeouts, and resource types after resource "', () => {
+  assert.deepEqual(
+    completions('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts {\n    create = "5m"\n    |\n  }\n}\n').map((i) => i.label).sort(),
+    ['delete', 'update'],
+  );
+  const types = completions('resource "alicloud_v|').map((i) => i.label);
+  assert.ok(types.includes('alicloud_vpc_bgp_peer') && types.includes('alicloud_vpc_bgp_group'));
+  assert.ok(!types.includes('alicloud_express_connect_physical_connections'), 'data sources only after data "');
+  assert.deepEqual(completions('data "|').map((i) => i.label), ['alicloud_express_connect_physical_connections']);
+});
+
+test('no completion in blocks the extension does not know', () => {
+  assert.deepEqual(completions('resource "alicloud_vpc" "v" {\n  |\n}\n'), []);
+  assert.deepEqual(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  lifecycle {\n    |\n  }\n}\n'), []);
+});
+
+test('hover on the resource type tells what it is, since when, and how to import it', () => {
+  const md = hoverAt('resource "alicloud_vpc_b|gp_peer" "p" {\n}\n')!;
+  assert.match(md, /1\.153\.0/);
+  assert.match(md, /terraform import alicloud_vpc_bgp_peer\./);
+  assert.match(md, /registry\.terraform\.io/);
+});
+
+test('hover on arguments: type, required, range, ForceNew; timeouts keys; meta-arguments', () => {
+  const hop = hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_mu|lti_hop = 3\n}\n')!;
+  assert.match(hop, /\*\*bfd_multi_hop\*\* · number · optional/);
+  assert.match(hop, /1–255/);
+  assert.match(hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_gr|oup_id = "x"\n}\n')!, /required.*forces replacement/s);
+  assert.match(hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts {\n    cre|ate = "5m"\n  }\n}\n')!, /timeouts\.create.*duration/s);
+  assert.match(hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  cou|nt = 1\n}\n')!, /meta-argument/);
+  assert.equal(hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  made_u|p = 1\n}\n'), undefined);
+});
+
+test('hover never shows a secret value', () => {
+  const md = hoverAt('resource "alicloud_vpc_bgp_group" "g" {\n  auth_k|ey = "s3cret-Value"\n}\n')!;
+  assert.ok(md.includes('auth_key'));
+  assert.ok(!md.includes('s3cret-Value'));
+});

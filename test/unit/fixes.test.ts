@@ -1,0 +1,150 @@
+// Quick fixes: each one applied to its case gives exactly the expected text, the finding is gone,
+// and no new error appears.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyse, applyEdits } from './inline';
+
+interface FixCase {
+  code: string;
+  /** Which of the finding's fixes (by title). */
+  title: RegExp;
+  before: string;
+  after: string;
+}
+
+const group = 'resource "alicloud_vpc_bgp_group" "main" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n';
+
+const cases: Record<string, FixCase> = {
+  'set enable_bfd = true by changing false': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = false\n  bfd_multi_hop = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n',
+  },
+  'set enable_bfd = true by adding it, aligned with its neighbours': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 3\n  enable_bfd    = true\n}\n',
+  },
+  'remove bfd_multi_hop instead': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Remove bfd_multi_hop$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n}\n',
+  },
+  'clamp bfd_multi_hop above the range': {
+    code: 'value-out-of-range',
+    title: /^Clamp to 255$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 255\n}\n',
+  },
+  'clamp bfd_multi_hop = 0 up to 1': {
+    code: 'value-out-of-range',
+    title: /^Clamp to 1$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 0\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 1\n}\n',
+  },
+  'remove a read-only argument': {
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  status       = "Available" # set by the API\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n',
+  },
+  'remove a duplicate argument': {
+    code: 'duplicate-argument',
+    title: /^Remove this duplicate enable_bfd$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = true\n  enable_bfd   = true\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = true\n}\n',
+  },
+  'rename an unknown argument, keeping = aligned': {
+    code: 'unknown-argument',
+    title: /^Rename to "bfd_multi_hop"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multihop  = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n',
+  },
+  'rename an unknown timeouts key': {
+    code: 'unknown-argument',
+    title: /^Rename to "create"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  timeouts {\n    craete = "5m"\n  }\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  timeouts {\n    create = "5m"\n  }\n}\n',
+  },
+  'add bgp_group_id referencing the module\'s only group': {
+    code: 'missing-required',
+    title: /^Add bgp_group_id = alicloud_vpc_bgp_group\.main\.id$/,
+    before: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.2"\n}\n',
+    after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.2"\n  bgp_group_id    = alicloud_vpc_bgp_group.main.id\n}\n',
+  },
+  'add bgp_group_id as a placeholder when there is no group': {
+    code: 'missing-required',
+    title: /placeholder/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = true\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = true\n  bgp_group_id = "bgpg-2zev8h2uxpbnexample01"\n}\n',
+  },
+  'add bgp_group_id to an empty one-line block': {
+    code: 'missing-required',
+    title: /^Add bgp_group_id = alicloud_vpc_bgp_group\.main\.id$/,
+    before: group + 'resource "alicloud_vpc_bgp_peer" "p" {}\n',
+    after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.main.id\n}\n',
+  },
+  'make ip_version match an IPv6 address': {
+    code: 'ip-version-mismatch',
+    title: /^Set ip_version = "IPv6"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = "bgpg-1"\n  peer_ip_address = "fd00::2"\n  ip_version      = "IPv4"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = "bgpg-1"\n  peer_ip_address = "fd00::2"\n  ip_version      = "IPv6"\n}\n',
+  },
+  'replace an invalid ip_version by an accepted one': {
+    code: 'invalid-value',
+    title: /^Change to "IPv4"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  ip_version   = "v4"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  ip_version   = "IPv4"\n}\n',
+  },
+  'turn "yes" into true': {
+    code: 'type-mismatch',
+    title: /^Use true$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = "yes"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = true\n}\n',
+  },
+  'tab-indented blocks stay tab-indented': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n\tbgp_group_id = "bgpg-1"\n\tbfd_multi_hop = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n\tbgp_group_id = "bgpg-1"\n\tbfd_multi_hop = 3\n\tenable_bfd = true\n}\n',
+  },
+};
+
+function errorsOf(text: string): string[] {
+  return analyse(text).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}@${d.range.start.line}`);
+}
+
+function applyFix(text: string, c: FixCase): string {
+  const { file, ctx, diagnostics } = analyse(text);
+  const d = diagnostics.find((x) => x.code === c.code);
+  assert.ok(d, `expected a ${c.code} finding in:\n${text}`);
+  const placed = file.findingsAt(d.range, ctx).find((f) => f.value.code === c.code);
+  assert.ok(placed, 'findingsAt returns the finding');
+  const fix = placed.value.fixes.find((f) => c.title.test(f.title));
+  assert.ok(fix, `fix ${c.title} among: ${placed.value.fixes.map((f) => f.title).join(' | ')}`);
+  const edits = file.writer.render(fix.edits, placed.value.instance!, { base: placed.base, lineText: (l) => file.lineText(l) });
+  return applyEdits(text, edits);
+}
+
+for (const [name, c] of Object.entries(cases)) {
+  test(`quick fix: ${name}`, () => {
+    const after = applyFix(c.before, c);
+    assert.equal(after, c.after);
+    const remaining = analyse(after).diagnostics.filter((d) => d.code === c.code);
+    assert.deepEqual(remaining, [], 'the finding is gone');
+    const before = new Set(errorsOf(c.before));
+    const introduced = errorsOf(after).filter((e) => !before.has(e));
+    assert.deepEqual(introduced, [], 'no new error');
+  });
+}
+
+test('the tfvars quick fix sets enable_bfd = true in the variables file', () => {
+  const text = 'bfd_multi_hop = 13\nenable_bfd    = false\n';
+  const { file, ctx, diagnostics } = analyse(text, 'file:///x.tfvars');
+  const [placed] = file.findingsAt(diagnostics[0].range, ctx);
+  const edits = file.writer.render(placed.value.fixes[0].edits, { attributes: [], blocks: [] } as never, { base: 0, lineText: (l) => file.lineText(l) });
+  assert.equal(applyEdits(text, edits), 'bfd_multi_hop = 13\nenable_bfd    = true\n');
+});

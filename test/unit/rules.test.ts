@@ -1,0 +1,237 @@
+// Every diagnostic rule, one case per behaviour, verdicts written under the lines they are about.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { actual, analyse, expected } from './inline';
+
+const cases: Record<string, string> = {
+  'a complete, valid peer has no findings': `
+resource "alicloud_vpc_bgp_peer" "ok" {
+  bgp_group_id    = alicloud_vpc_bgp_group.g.id
+  peer_ip_address = "10.0.0.2"
+  enable_bfd      = true
+  bfd_multi_hop   = 10
+  ip_version      = "IPv4"
+  timeouts {
+    create = "10m"
+    delete = "1h30m"
+  }
+}`,
+  'missing bgp_group_id is reported on the header': `
+resource "alicloud_vpc_bgp_peer" "p" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-required
+  peer_ip_address = "10.0.0.2"
+}`,
+  'an empty bgp_group_id is an error': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = ""
+  #              ^^ empty-value
+}`,
+  'unknown argument with a suggestion; meta-arguments are known': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  count         = 2
+  depends_on    = [alicloud_vpc_bgp_group.g]
+  provider      = alicloud.hz
+  bgp_group_id  = "bgpg-1"
+  bfd_multihop  = 3
+  #^^^^^^^^^^^ unknown-argument
+  lifecycle {
+    ignore_changes = [bfd_multi_hop]
+  }
+}`,
+  'an argument written twice, and read-only attributes set': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = true
+  enable_bfd    = false
+  #^^^^^^^^^ duplicate-argument
+  status        = "Available"
+  #^^^^^ read-only-argument
+  bgp_peer_name = "x"
+  #^^^^^^^^^^^^ read-only-argument
+}`,
+  'literals of the wrong type; strings Terraform converts are fine': `
+resource "alicloud_vpc_bgp_peer" "a" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = "yes"
+  #               ^^^^^ type-mismatch
+  bfd_multi_hop = true
+  #               ^^^^ type-mismatch
+  ip_version    = ["IPv4"]
+  #               ^^^^^^^^ type-mismatch
+}
+resource "alicloud_vpc_bgp_peer" "b" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = "true"
+  bfd_multi_hop = "10"
+}`,
+  'bfd_multi_hop outside 1–255, zero, or not whole': `
+resource "alicloud_vpc_bgp_peer" "a" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = true
+  bfd_multi_hop = 300
+  #               ^^^ value-out-of-range
+}
+resource "alicloud_vpc_bgp_peer" "b" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = true
+  bfd_multi_hop = 0
+  #               ^ value-out-of-range
+}
+resource "alicloud_vpc_bgp_peer" "c" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = true
+  bfd_multi_hop = 1.5
+  #               ^^^ not-whole-number
+}
+resource "alicloud_vpc_bgp_peer" "d" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = true
+  bfd_multi_hop = -1
+  #               ^^ value-out-of-range
+}`,
+  'bfd_multi_hop without enable_bfd = true: absent, false or "false"': `
+resource "alicloud_vpc_bgp_peer" "absent" {
+  bgp_group_id  = "bgpg-1"
+  bfd_multi_hop = 5
+  #^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+}
+resource "alicloud_vpc_bgp_peer" "false" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = false
+  bfd_multi_hop = 5
+  #^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+}
+resource "alicloud_vpc_bgp_peer" "string_false" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = "false"
+  bfd_multi_hop = 5
+  #^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+}
+resource "alicloud_vpc_bgp_peer" "variable" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = var.enable_bfd
+  bfd_multi_hop = 5
+}`,
+  'ip_version is compared case-insensitively; anything else is a warning': `
+resource "alicloud_vpc_bgp_peer" "a" {
+  bgp_group_id = "bgpg-1"
+  ip_version   = "IPV4"
+}
+resource "alicloud_vpc_bgp_peer" "b" {
+  bgp_group_id = "bgpg-1"
+  ip_version   = "IPv5"
+  #              ^^^^^^ invalid-value
+}`,
+  'peer_ip_address must be an address of the family ip_version names': `
+resource "alicloud_vpc_bgp_peer" "a" {
+  bgp_group_id    = "bgpg-1"
+  peer_ip_address = "10.0.0.300"
+  #                 ^^^^^^^^^^^^ invalid-ip-address
+}
+resource "alicloud_vpc_bgp_peer" "b" {
+  bgp_group_id    = "bgpg-1"
+  peer_ip_address = "2408:4000::1"
+  #                 ^^^^^^^^^^^^^^ ip-version-mismatch
+  ip_version      = "IPv4"
+}
+resource "alicloud_vpc_bgp_peer" "c" {
+  bgp_group_id    = "bgpg-1"
+  peer_ip_address = "2408:4000::1"
+  ip_version      = "IPv6"
+}`,
+  'timeouts: unknown keys and values that are not durations': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  timeouts {
+    create = "10 minutes"
+    #        ^^^^^^^^^^^^ invalid-duration
+    craete = "5m"
+    #^^^^^ unknown-argument
+    delete = "90s"
+  }
+}`,
+  'values that are variables, references, calls or conditionals are never judged': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id    = var.group_id
+  peer_ip_address = split("/", var.cidr)[0]
+  enable_bfd      = var.bfd ? true : false
+  bfd_multi_hop   = local.hops
+  ip_version      = "\${var.v}"
+}`,
+  'other resource types, data sources and outputs are not touched': `
+resource "alicloud_vpc" "v" {
+  bfd_multi_hop = 300
+}
+data "alicloud_vpc_bgp_peers" "all" {
+  whatever = true
+}
+output "x" {
+  value = alicloud_vpc_bgp_peer.p.status
+}`,
+  'dynamic blocks must name a block the resource has': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  dynamic "timeouts" {
+    for_each = var.t
+    content {
+      create = timeouts.value
+    }
+  }
+  dynamic "timeout" {
+  #       ^^^^^^^^^ unknown-block
+    for_each = []
+    content {}
+  }
+}`,
+  'a second timeouts block is one too many': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  timeouts {}
+  timeouts {}
+  #^^^^^^^ duplicate-block
+}`,
+  'the related resources have their own rules': `
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+  local_asn = 65025
+  #           ^^^^^ reserved-value
+}
+resource "alicloud_express_connect_virtual_border_router" "v" {
+  physical_connection_id = "pc-1"
+  local_gateway_ip       = "10.0.0.1"
+  peer_gateway_ip        = "10.0.1.2"
+  #                        ^^^^^^^^^^ gateways-not-in-subnet
+  peering_subnet_mask    = "255.255.255.252"
+  vlan_id                = 3000
+  #                        ^^^^ value-out-of-range
+}`,
+};
+
+for (const [name, text] of Object.entries(cases)) {
+  test(name, () => {
+    assert.deepEqual(actual(text), expected(text));
+  });
+}
+
+test('syntax errors are diagnostics with clear messages', () => {
+  const { diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1\n}\n');
+  const syntax = diagnostics.filter((d) => d.code === 'syntax-error');
+  assert.equal(syntax.length, 1);
+  assert.match(syntax[0].message, /^Unterminated string: a quoted string must end on the same line/);
+  assert.equal(syntax[0].range.start.line, 1);
+});
+
+test('the unknown-argument message names the closest valid argument', () => {
+  const { diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mult_hop = 2\n}\n');
+  const d = diagnostics.find((x) => x.code === 'unknown-argument');
+  assert.ok(d, 'unknown-argument reported');
+  assert.match(d.message, /Did you mean "bfd_multi_hop"\?/);
+});
+
+test('.tfvars files are never checked as resources, but BFD variables assigned together are', () => {
+  const plain = 'bfd_multi_hop = 0\nbgp_group_id = ""\nstatus = "x"\n';
+  assert.deepEqual(actual(plain, 'file:///x.tfvars'), []);
+  const bfd = 'bfd_multi_hop = 13\nenable_bfd    = false\n';
+  assert.deepEqual(actual(bfd, 'file:///x.tfvars'), ['0:0-13 bfd-multi-hop-without-bfd']);
+});
