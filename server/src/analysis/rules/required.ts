@@ -11,13 +11,13 @@ export function requiredArguments(instance: ResourceInstance, schema: ResourceSc
     for (const [name, attr] of Object.entries(body.schema.attributes)) {
       if (!attr.required) continue;
       const written = body.attributes.filter((a) => a.name === name);
-      const summary = attr.description.split(/(?<=\.)\s/)[0];
+      const what = attr.references?.length ? ` (the ${attr.references[0].types[0]} it belongs to)` : '';
       if (written.length === 0) {
         findings.push({
           code: 'missing-required',
           severity: 'error',
           range: body.headerRange,
-          message: `Missing required argument "${name}". ${summary}`,
+          message: `Missing required argument "${name}"${what}`,
           fixes: valueFixes(name, attr.references, attr.example, ctx).map((f) => ({
             title: `Add ${name} = ${f.label}`,
             edits: [{ kind: 'set', name, value: f.value, block: body.block }],
@@ -37,8 +37,8 @@ export function requiredArguments(instance: ResourceInstance, schema: ResourceSc
           severity: 'error',
           range: a.valueRange,
           message: isNull
-            ? `"${name}" is required and cannot be null. ${summary}`
-            : `"${name}" cannot be empty. ${summary}`,
+            ? `"${name}" is required and cannot be null${what}`
+            : `"${name}" cannot be empty: it must name the ${attr.references?.[0]?.types[0] ?? 'value'} to use`,
           fixes: valueFixes(name, attr.references, attr.example, ctx)
             .filter((f) => f.value.kind === 'reference')
             .map<NeutralFix>((f) => ({ title: `Set ${name} = ${f.label}`, edits: [{ kind: 'replaceValue', attribute: a, value: f.value }], preferred: f.preferred })),
