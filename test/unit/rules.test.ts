@@ -5,6 +5,10 @@ import { actual, analyse, expected } from './inline';
 
 const cases: Record<string, string> = {
   'a complete, valid peer has no findings': `
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
 resource "alicloud_vpc_bgp_peer" "ok" {
   bgp_group_id    = alicloud_vpc_bgp_group.g.id
   peer_ip_address = "10.0.0.2"

@@ -7,7 +7,8 @@ import * as path from 'path';
 import { capSyntaxErrors, refusal } from '../engine/guards';
 import { createSourceFile } from '../engine/files';
 import type { SourceFile } from '../engine/sourceFile';
-import { contextFor } from '../engine/moduleContext';
+import type { Diagnostic } from '../engine/diagnostic';
+import { isModuleFile, Workspace } from '../engine/workspace';
 import { DEFAULT_SETTINGS } from '../engine/settings';
 import { defaultSchemas } from '../schema/registry';
 import { collectFiles } from './files';
@@ -58,11 +59,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     return 2;
   }
 
-  const schemas = defaultSchemas();
+  const workspace = new Workspace(defaultSchemas());
   const results: FileResult[] = [];
   let ioProblem = false;
-  // Files of one folder form a module: they see each other's resources.
-  const byDir = new Map<string, { name: string; file?: SourceFile; text: string }[]>();
+  const checked: { name: string; file?: SourceFile; refused?: Diagnostic }[] = [];
   for (const name of files) {
     let text: string;
     try {
@@ -72,22 +72,17 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       ioProblem = true;
       continue;
     }
-    const dir = path.dirname(name);
-    const list = byDir.get(dir) ?? [];
-    list.push({ name, text });
-    byDir.set(dir, list);
+    const refused = refusal(text, DEFAULT_SETTINGS.maxFileSizeMB);
+    const file = refused ? undefined : createSourceFile(name, undefined, text);
+    // The files of a folder form a module: its other .tf files are read too, even if not named.
+    workspace.indexDir(path.dirname(name));
+    if (file && isModuleFile(name)) workspace.setOpen(name, file);
+    checked.push({ name, file, refused });
   }
-  for (const list of byDir.values()) {
-    for (const entry of list) {
-      if (!refusal(entry.text, DEFAULT_SETTINGS.maxFileSizeMB)) entry.file = createSourceFile(entry.name, undefined, entry.text);
-    }
-    const ctx = contextFor(list.flatMap((e) => (e.file ? [e.file] : [])), schemas);
-    for (const entry of list) {
-      const refused = refusal(entry.text, DEFAULT_SETTINGS.maxFileSizeMB);
-      const diagnostics = refused ? [refused] : entry.file ? capSyntaxErrors(entry.file.diagnostics(ctx)) : [];
-      diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      results.push({ file: entry.name, diagnostics });
-    }
+  for (const { name, file, refused } of checked) {
+    const diagnostics = refused ? [refused] : file ? capSyntaxErrors(file.diagnostics(workspace.contextFor(name, file))) : [];
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    results.push({ file: name, diagnostics });
   }
   out(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
   if (ioProblem) return 2;

@@ -6,7 +6,7 @@ import type { Attribute, Position, Range, ResourceInstance } from '../model/type
 import { shiftRange } from '../model/types';
 import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
-import { analyzeInstance } from '../analysis/rules';
+import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { Chunk, HclDocument } from '../syntax/hcl/document';
 import { instancesOf, toBody } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
@@ -15,6 +15,8 @@ import type { Placed, SourceFile } from './sourceFile';
 import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
+import { versionFromRequiredProviders } from './providerVersion';
+import { declarations, Declaration, Reference, references } from './hclSymbols';
 
 export interface ChunkFindings {
   chunk: Chunk;
@@ -35,6 +37,22 @@ export class HclFile implements SourceFile {
 
   update(changes: readonly TextChange[]): void {
     this.doc.update(changes);
+  }
+
+  declarations(): Declaration[] {
+    return declarations(this.doc);
+  }
+
+  references(): Reference[] {
+    return references(this.doc);
+  }
+
+  providerConstraint(): string | undefined {
+    for (const chunk of this.doc.chunks) {
+      const v = versionFromRequiredProviders(chunk.items);
+      if (v) return v;
+    }
+    return undefined;
   }
 
   lineText(line: number): string {
@@ -67,10 +85,19 @@ export class HclFile implements SourceFile {
     return f;
   }
 
+  /** Findings that depend on the rest of the module (references, other resources, provider version). */
+  moduleFindings(chunk: Chunk, ctx: AnalysisContext): Finding[] {
+    if (this.isTfvars) return [];
+    const out: Finding[] = [];
+    for (const instance of instancesOf(chunk)) out.push(...analyzeInModule(instance, ctx));
+    return out;
+  }
+
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const chunk of this.doc.chunks) {
       for (const f of this.chunkFindings(chunk, ctx)) out.push(toDiagnostic(f, chunk.startLine));
+      for (const f of this.moduleFindings(chunk, ctx)) out.push(toDiagnostic(f, chunk.startLine));
     }
     if (this.isTfvars) for (const f of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) out.push(toDiagnostic(f, 0));
     return out;
@@ -99,7 +126,7 @@ export class HclFile implements SourceFile {
     const last = this.doc.chunkIndexAt(range.end.line);
     for (let i = first; i <= last; i++) {
       const chunk = this.doc.chunks[i];
-      for (const finding of this.chunkFindings(chunk, ctx, true)) {
+      for (const finding of [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx)]) {
         if (overlaps(shiftRange(finding.range, chunk.startLine), range)) out.push({ value: finding, base: chunk.startLine });
       }
     }

@@ -9,6 +9,7 @@ import type { Block, Language, Position, Range, ResourceInstance } from '../mode
 import type { TextChange } from '../syntax/hcl/document';
 import type { CompletionWriter, Writer } from '../writers/writer';
 import type { Diagnostic } from './diagnostic';
+import type { Declaration, Reference } from './hclSymbols';
 
 export interface Placed<T> {
   /** Absolute line that the value's (relative) positions count from. */
@@ -40,6 +41,12 @@ export interface SourceFile {
   cursorContext(pos: Position): { cursor: CursorContext; base: number } | undefined;
   /** The instance around `pos`, for hover. */
   locate(pos: Position): Located | undefined;
+  /** What the file declares (absolute ranges), for definitions and the outline. */
+  declarations?(): Declaration[];
+  /** What the file refers to (absolute ranges), for definitions and references. */
+  references?(): Reference[];
+  /** The lower bound of the alicloud `required_providers` constraint this file declares, if any. */
+  providerConstraint?(): string | undefined;
   readonly writer: Writer;
   readonly completionWriter: CompletionWriter;
 }

@@ -14,6 +14,8 @@ import {
   Diagnostic as LspDiagnostic,
   DiagnosticSeverity,
   DiagnosticTag,
+  DocumentSymbol,
+  Location,
   Hover,
   HoverParams,
   InitializeParams,
@@ -35,6 +37,10 @@ import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
 import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges } from '../engine/text';
+import { isModuleFile, Workspace } from '../engine/workspace';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { definition, documentSymbols, ModuleView, references } from './navigation';
+import * as path from 'path';
 
 interface OpenFile {
   uri: string;
@@ -79,7 +85,29 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }
   };
 
-  const ctxFor = (f: SourceFile) => contextFor([f], schemas);
+  const workspace = new Workspace(schemas);
+  let roots: string[] = [];
+  const pathOf = (uri: string): string | undefined => {
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const uriOf = new Map<string, string>();
+  // The module around a file: every .tf file of its folder, open or on disk.
+  const ctxFor = (f: SourceFile, uri?: string) => {
+    const p = uri ? pathOf(uri) : undefined;
+    return p ? workspace.contextFor(p, f) : contextFor([f], schemas);
+  };
+  /** Re-publish the other open files of a module after one of its files changed. */
+  const scheduleModule = (p: string | undefined) => {
+    if (!p) return;
+    for (const other of workspace.openInModule(p)) {
+      const u = uriOf.get(other);
+      if (u) schedule(u);
+    }
+  };
 
   const schedule = (uri: string) => {
     pending.add(uri);
@@ -98,7 +126,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     if (!f) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = f.refusal ? [f.refusal] : f.file ? capSyntaxErrors(f.file.diagnostics(ctxFor(f.file))) : [];
+      diagnostics = f.refusal ? [f.refusal] : f.file ? capSyntaxErrors(f.file.diagnostics(ctxFor(f.file, uri))) : [];
     } catch (e) {
       connection.console.error(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
       diagnostics = [];
@@ -111,11 +139,20 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     const file = refused ? undefined : createSourceFile(uri, languageId, text);
     if (!refused && !file) return;
     files.set(uri, refused ? { uri, languageId, version, refusal: refused, text } : { uri, languageId, version, file });
+    const p = pathOf(uri);
+    if (p) {
+      uriOf.set(p, uri);
+      workspace.indexDir(path.dirname(p));
+      if (isModuleFile(p)) workspace.setOpen(p, file);
+      scheduleModule(p);
+    }
     schedule(uri);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings = parseSettings(params.initializationOptions);
+    roots = (params.workspaceFolders ?? []).map((w) => pathOf(w.uri)).filter((p): p is string => !!p);
+    if (roots.length === 0 && params.rootUri) roots = [pathOf(params.rootUri)].filter((p): p is string => !!p);
     versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     return {
       capabilities: {
@@ -123,10 +160,36 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         completionProvider: { triggerCharacters: ['"', '.', '=', ' '], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
       },
       serverInfo: { name: 'alicloud-bgp-language-server', version: '0.1.0' },
     };
   });
+
+  connection.onInitialized(() => {
+    // Read the workspace's modules in the background; the server answers meanwhile.
+    void (async () => {
+      const started = Date.now();
+      let n = 0;
+      for (const root of roots) n += await workspace.indexTree(root);
+      log(`indexed ${n} .tf files in ${Date.now() - started} ms`);
+      for (const uri of files.keys()) schedule(uri);
+    })().catch((e) => connection.console.error(`indexing failed: ${String(e)}`));
+  });
+
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, (p) => {
+      for (const change of p.changes ?? []) {
+        const file = pathOf(change.uri);
+        if (!file) continue;
+        if (change.type === 3 /* Deleted */) workspace.forget(file);
+        else workspace.refresh(file);
+        scheduleModule(file);
+      }
+    }),
+  );
 
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, (p: { settings?: unknown }) => {
@@ -158,7 +221,12 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (f.file) {
         f.file.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
         const refused = refusal(f.file.text, settings.maxFileSizeMB);
-        if (refused) files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: f.file.text });
+        if (refused) {
+          files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: f.file.text });
+          const p = pathOf(f.uri);
+          if (p) workspace.setOpen(p, undefined);
+        }
+        scheduleModule(pathOf(f.uri));
       } else {
         // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
         const text = applyChanges(f.text ?? '', changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
@@ -173,6 +241,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   connection.onDidCloseTextDocument(
     guard('didClose', undefined, (p) => {
       if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+      const file = pathOf(p.textDocument.uri);
+      if (file) {
+        // Back to the version on disk (the editor may close without saving).
+        workspace.setOpen(file, undefined);
+        workspace.refresh(file);
+        uriOf.delete(file);
+        scheduleModule(file);
+      }
     }),
   );
 
@@ -182,7 +258,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (!f || !validPosition(p.position)) return [];
       const at = f.cursorContext(p.position);
       if (!at) return [];
-      return complete(at.cursor, ctxFor(f), f.completionWriter).map((item) => ({
+      return complete(at.cursor, ctxFor(f, p.textDocument.uri), f.completionWriter).map((item) => ({
         label: item.label,
         kind: KIND[item.kind],
         detail: item.detail,
@@ -213,7 +289,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const f = open?.file;
       if (!open || !f || !validRange(p.range)) return [];
       const actions: CodeAction[] = [];
-      const ctx = ctxFor(f);
+      const ctx = ctxFor(f, open.uri);
       for (const { value: finding, base } of f.findingsAt(p.range, ctx)) {
         if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
         const absRange = shiftRange(finding.range, base);
@@ -234,6 +310,38 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         }
       }
       return actions;
+    }),
+  );
+
+  /** The module of an open file as [uri, file] pairs (disk files get file:// URIs). */
+  const moduleOf = (uri: string, f: SourceFile): ModuleView => ({
+    files: () => {
+      const p = pathOf(uri);
+      if (!p) return [[uri, f]];
+      return workspace.moduleEntries(p).map(([file, source]) => [uriOf.get(file) ?? pathToFileURL(file).toString(), source]);
+    },
+  });
+
+  connection.onDefinition(
+    guard('definition', [] as Location[], (p) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      if (!f || !validPosition(p.position)) return [];
+      return definition(f, p.position, moduleOf(p.textDocument.uri, f));
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', [] as Location[], (p) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      if (!f || !validPosition(p.position)) return [];
+      return references(f, p.position, moduleOf(p.textDocument.uri, f), !!p.context?.includeDeclaration);
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [] as DocumentSymbol[], (p) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      return f ? documentSymbols(f) : [];
     }),
   );
 

@@ -27,7 +27,10 @@ export type Value =
   | { kind: 'null' }
   | { kind: 'tuple'; items: Value[] }
   | { kind: 'object' }
-  /** A traversal such as `alicloud_vpc_bgp_group.main.id`, `var.x` or a construct's `.id`. */
+  /**
+   * A traversal such as `alicloud_vpc_bgp_group.main.id`, `var.x` or a construct's `.id`. Index steps keep
+   * their brackets in `path` (`["x", "[0]", "id"]`; a splat is `[*]`).
+   */
   | { kind: 'reference'; path: string[]; text: string }
   /** Any other expression: function calls, conditionals, templates, operators… */
   | { kind: 'unknown'; text: string };

@@ -111,6 +111,26 @@ export type CrossFieldRule =
       severity: Severity;
       addresses: string[];
       mask: string;
+    }
+  | {
+      /** Across resources: `attribute` must equal `otherAttribute` of the resource `via` refers to. */
+      kind: 'matchesReferenced';
+      code: string;
+      severity: Severity;
+      attribute: string;
+      via: string;
+      otherAttribute: string;
+      caseInsensitive?: boolean;
+    }
+  | {
+      /** Across resources: at most `max` instances reach one resource by following the references in `via`. */
+      kind: 'maxPerReferenced';
+      code: string;
+      severity: Severity;
+      max: number;
+      via: string[];
+      /** `{max}`, `{count}` and `{target}` are replaced. */
+      message: string;
     };
 
 export interface CdktfNames {

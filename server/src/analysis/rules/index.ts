@@ -4,6 +4,9 @@ import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
 import { crossFieldRules } from './crossField';
+import { crossResourceRules } from './crossResource';
+import { references } from './references';
+import { versionFindings } from './versions';
 import { duplicates } from './duplicates';
 import { readOnlyArguments } from './readOnly';
 import { requiredArguments } from './required';
@@ -23,6 +26,18 @@ export const RULES: Rule[] = [
   crossFieldRules,
 ];
 
+/** Rules that look beyond the instance (other resources, the provider version): never cached per block. */
+export const MODULE_RULES: Rule[] = [references, crossResourceRules, versionFindings];
+
+export function analyzeInModule(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
+  const schema = ctx.schemas.get(instance.kind, instance.type);
+  if (!schema) return [];
+  const findings: Finding[] = [];
+  for (const rule of MODULE_RULES) findings.push(...rule(instance, schema, ctx));
+  return findings;
+}
+
+/** Rules that read only the instance and its schema: their findings can be cached with the block. */
 export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   const schema = ctx.schemas.get(instance.kind, instance.type);
   if (!schema) return [];

@@ -101,12 +101,13 @@ export function toValue(e: Expr): Value {
           path.push(p.name);
           text += '.' + p.name;
         } else if (p.type === 'Splat') {
-          path.push('*');
+          path.push('[*]');
           text += '[*]';
         } else {
-          const k = p.key.type === 'Literal' ? String(p.key.value) : '?';
-          path.push(k);
-          text += `[${p.key.type === 'Literal' && typeof p.key.value === 'string' ? JSON.stringify(k) : k}]`;
+          // Index steps keep their brackets in the path, so they never pass for attribute names.
+          const k = p.key.type === 'Literal' ? (typeof p.key.value === 'string' ? JSON.stringify(p.key.value) : String(p.key.value)) : '?';
+          path.push(`[${k}]`);
+          text += `[${k}]`;
         }
       }
       return { kind: 'reference', path, text };

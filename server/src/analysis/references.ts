@@ -1,0 +1,34 @@
+/** Reading references: what `alicloud_vpc_bgp_group.main.id` or `data.x.y.connections.0.id` points at. */
+import type { Value } from '../model/types';
+
+/** Roots that are not resources: `var.x`, `local.y`, `module.z`, `each.key`… */
+const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self', 'data']);
+
+export interface ResourceRef {
+  kind: 'resource' | 'data';
+  type: string;
+  name: string;
+  /** What follows the name: `id`, `connections.0.id`; index keys after the name (`[0]`) are skipped. */
+  attribute: string;
+}
+
+export function resourceRef(v: Value): ResourceRef | undefined {
+  if (v.kind !== 'reference') return undefined;
+  const p = v.path;
+  let kind: 'resource' | 'data' = 'resource';
+  let i = 0;
+  if (p[0] === 'data') {
+    kind = 'data';
+    i = 1;
+  } else if (NOT_RESOURCES.has(p[0]) || !/^[a-z0-9]+_[a-z0-9_]+$/.test(p[0])) {
+    return undefined;
+  }
+  const type = p[i];
+  const name = p[i + 1];
+  if (!type || !name || name.startsWith('[')) return undefined;
+  let rest = p.slice(i + 2);
+  // `this[0].id`, `this["a"].id`, `this[*].id`: an instance key right after the name is not an attribute.
+  if (rest.length && rest[0].startsWith('[')) rest = rest.slice(1);
+  const attribute = rest.map((x) => (x.startsWith('[') ? x : '.' + x)).join('').replace(/^\./, '');
+  return { kind, type, name, attribute };
+}

@@ -1,0 +1,115 @@
+/**
+ * Schema rules that look across resources of the module:
+ * - `matchesReferenced`: a peer's `ip_version` equals its group's;
+ * - `maxPerReferenced`: at most 8 peers reach one VBR through their groups (counted where `count` is known).
+ */
+import type { ResourceInstance, Value } from '../../model/types';
+import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
+import type { AnalysisContext } from '../context';
+import type { Finding } from '../finding';
+import { resourceRef } from '../references';
+import { toNumber, toStr } from '../values';
+import { findAttribute } from './body';
+
+export function crossResourceRules(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of schema.rules ?? []) {
+    if (rule.kind === 'matchesReferenced') {
+      const f = matchesReferenced(rule, instance, ctx);
+      if (f) findings.push(f);
+    } else if (rule.kind === 'maxPerReferenced') {
+      const f = maxPerReferenced(rule, instance, schema, ctx);
+      if (f) findings.push(f);
+    }
+  }
+  return findings;
+}
+
+/** The declared instance a reference-valued attribute points at. */
+function follow(instance: ResourceInstance, attribute: string, ctx: AnalysisContext): ResourceInstance | undefined {
+  const a = findAttribute(instance, attribute);
+  const ref = a && resourceRef(a.value);
+  return ref ? ctx.find(ref.kind, ref.type, ref.name) : undefined;
+}
+
+function literalString(v: Value | undefined): string | undefined {
+  if (!v) return undefined;
+  const s = toStr(v);
+  return 'ok' in s && s.ok ? s.value : undefined;
+}
+
+function matchesReferenced(rule: CrossFieldRule & { kind: 'matchesReferenced' }, instance: ResourceInstance, ctx: AnalysisContext): Finding | undefined {
+  const mine = findAttribute(instance, rule.attribute);
+  const target = follow(instance, rule.via, ctx);
+  const theirs = target && findAttribute(target, rule.otherAttribute);
+  const a = literalString(mine?.value);
+  const b = literalString(theirs?.value);
+  if (!mine || !target || a === undefined || b === undefined) return undefined;
+  if (rule.caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b) return undefined;
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    range: mine.valueRange,
+    message: `"${rule.attribute}" is ${JSON.stringify(a)} but ${target.type}.${target.name} (its ${rule.via}) has ${rule.otherAttribute} = ${JSON.stringify(b)}`,
+    fixes: [{ title: `Set ${rule.attribute} = ${JSON.stringify(b)}`, edits: [{ kind: 'replaceValue', attribute: mine, value: { kind: 'string', value: b } }], preferred: true }],
+    instance,
+  };
+}
+
+/** How many instances a block stands for, when statically known. */
+function multiplicity(instance: ResourceInstance): number | undefined {
+  if (findAttribute(instance, 'for_each')) return undefined;
+  const count = findAttribute(instance, 'count');
+  if (!count) return 1;
+  const n = toNumber(count.value);
+  return 'ok' in n && n.ok ? n.value : undefined;
+}
+
+/** The end of the `via` chain: a reference text or a literal ID, or undefined when unknown. */
+function chainTarget(instance: ResourceInstance, via: string[], ctx: AnalysisContext): string | undefined {
+  let current: ResourceInstance | undefined = instance;
+  for (let i = 0; i < via.length; i++) {
+    const a = findAttribute(current, via[i]);
+    if (!a) return undefined;
+    const ref = resourceRef(a.value);
+    if (i === via.length - 1) {
+      if (ref) return `${ref.kind === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
+      const s = a.value.kind === 'string' ? a.value.value : undefined;
+      return s ? JSON.stringify(s) : undefined;
+    }
+    if (!ref) return undefined;
+    current = ctx.find(ref.kind, ref.type, ref.name);
+    if (!current) return undefined;
+  }
+  return undefined;
+}
+
+function maxPerReferenced(
+  rule: CrossFieldRule & { kind: 'maxPerReferenced' },
+  instance: ResourceInstance,
+  schema: ResourceSchema,
+  ctx: AnalysisContext,
+): Finding | undefined {
+  // One tally per module and rule, shared by every instance checked with this context.
+  const tally = ctx.memo(`maxPerReferenced:${schema.type}:${rule.via.join('.')}`, () => {
+    const counts = new Map<string, number>();
+    for (const other of ctx.ofType(schema.kind, schema.type)) {
+      const target = chainTarget(other, rule.via, ctx);
+      const n = multiplicity(other);
+      if (target === undefined || n === undefined) continue;
+      counts.set(target, (counts.get(target) ?? 0) + n);
+    }
+    return counts;
+  });
+  const target = chainTarget(instance, rule.via, ctx);
+  const count = target === undefined ? undefined : tally.get(target);
+  if (target === undefined || count === undefined || count <= rule.max) return undefined;
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    range: instance.headerRange,
+    message: rule.message.replace('{max}', String(rule.max)).replace('{count}', String(count)).replace('{target}', target),
+    fixes: [],
+    instance,
+  };
+}

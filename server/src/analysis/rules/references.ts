@@ -1,0 +1,55 @@
+/**
+ * `undeclared-reference`: an argument refers to a resource the module does not declare
+ * (`alicloud_vpc_bgp_group.nope.id`), with fixes offering the ones that exist.
+ * `wrong-reference-type`: `bgp_group_id` (or `router_id`…) refers to a resource of another type.
+ */
+import type { ResourceInstance } from '../../model/types';
+import type { ResourceSchema } from '../../schema/types';
+import type { AnalysisContext } from '../context';
+import type { Finding } from '../finding';
+import { resourceRef } from '../references';
+import { bodies } from './body';
+
+export function references(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const body of bodies(instance, schema)) {
+    for (const a of body.attributes) {
+      if (a.incomplete) continue;
+      const ref = resourceRef(a.value);
+      if (!ref) continue;
+      const prefix = ref.kind === 'data' ? 'data.' : '';
+      const expected = body.schema.attributes[a.name]?.references;
+      const allowed = expected?.flatMap((r) => r.types);
+      // Only `.id` of another type is surely wrong: other attributes may hold the right ID
+      // (`alicloud_express_connect_router_vbr_child_instance.x.child_instance_id` is a VBR ID).
+      if (allowed && !allowed.includes(ref.type) && ref.attribute === 'id') {
+        findings.push({
+          code: 'wrong-reference-type',
+          severity: 'warning',
+          range: a.valueRange,
+          message: `"${a.name}" should refer to ${allowed.map((t) => `a ${t}`).join(' or ')}, not to ${prefix}${ref.type}.${ref.name}`,
+          fixes: [],
+          instance,
+        });
+        continue;
+      }
+      if (ctx.find(ref.kind, ref.type, ref.name)) continue;
+      const candidates = ctx.declared(ref.kind, ref.type);
+      findings.push({
+        code: 'undeclared-reference',
+        severity: 'error',
+        range: a.valueRange,
+        message:
+          `No ${ref.kind === 'data' ? 'data source' : 'resource'} ${prefix}${ref.type}.${ref.name} is declared in this module` +
+          (candidates.length ? ` (declared: ${candidates.map((c) => `${prefix}${ref.type}.${c}`).join(', ')})` : ''),
+        fixes: candidates.map((name) => ({
+          title: `Refer to ${prefix}${ref.type}.${name}`,
+          edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: name, attribute: ref.attribute || 'id' } }],
+          preferred: candidates.length === 1,
+        })),
+        instance,
+      });
+    }
+  }
+  return findings;
+}

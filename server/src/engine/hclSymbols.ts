@@ -1,0 +1,108 @@
+/**
+ * What an HCL file declares (resources, data sources, variables, locals, modules, outputs) and what it
+ * refers to, keyed the same way (`resource:alicloud_vpc_bgp_group.main`, `var:region`, `local:peers`),
+ * for go to definition, find references and the outline.
+ */
+import type { Range } from '../model/types';
+import { shiftRange } from '../model/types';
+import type { BlockNode, Expr } from '../syntax/hcl/ast';
+import type { HclDocument } from '../syntax/hcl/document';
+import { forEachTraversal } from '../syntax/hcl/walk';
+
+export interface Declaration {
+  key: string;
+  /** What the outline shows: `alicloud_vpc_bgp_peer.main`, `var.region`, `local.peers`. */
+  name: string;
+  kind: 'resource' | 'data' | 'variable' | 'local' | 'module' | 'output' | 'provider' | 'block';
+  range: Range;
+  selectionRange: Range;
+  children: Declaration[];
+}
+
+export interface Reference {
+  key: string;
+  range: Range;
+}
+
+/** The symbol a traversal refers to, or undefined (`each.key`, `path.module`, functions…). */
+export function keyOfTraversal(t: Expr & { type: 'Traversal' }): { key: string; range: Range } | undefined {
+  const names = [t.root, ...t.parts.map((p) => (p.type === 'Attr' ? p.name : undefined))];
+  const rangeTo = (i: number): Range => ({ start: t.range.start, end: (i === 0 ? t.range : t.parts[i - 1].range).end });
+  if (t.root === 'var' || t.root === 'local' || t.root === 'module') {
+    if (!names[1]) return undefined;
+    return { key: `${t.root === 'var' ? 'var' : t.root}:${names[1]}`, range: rangeTo(1) };
+  }
+  if (t.root === 'data') {
+    if (!names[1] || !names[2]) return undefined;
+    return { key: `data:${names[1]}.${names[2]}`, range: rangeTo(2) };
+  }
+  if (/^[a-z0-9]+_[a-z0-9_]+$/.test(t.root) && names[1]) return { key: `resource:${t.root}.${names[1]}`, range: rangeTo(1) };
+  return undefined;
+}
+
+function blockDeclaration(b: BlockNode, base: number): Declaration | undefined {
+  const r = shiftRange(b.range, base);
+  const label = (i: number) => b.labels[i];
+  const sel = (i: number) => shiftRange(label(i)?.range ?? b.nameRange, base);
+  const children: Declaration[] = [];
+  switch (b.name) {
+    case 'resource':
+    case 'data': {
+      if (!label(0) || !label(1)) return undefined;
+      const key = `${b.name}:${label(0).value}.${label(1).value}`;
+      const name = `${b.name === 'data' ? 'data.' : ''}${label(0).value}.${label(1).value}`;
+      return { key, name, kind: b.name, range: r, selectionRange: sel(1), children: bodyChildren(b, base) };
+    }
+    case 'variable':
+    case 'module':
+    case 'output': {
+      if (!label(0)) return undefined;
+      const prefix = b.name === 'variable' ? 'var' : b.name;
+      return { key: `${prefix}:${label(0).value}`, name: `${prefix === 'output' ? 'output' : prefix}.${label(0).value}`, kind: b.name, range: r, selectionRange: sel(0), children };
+    }
+    case 'locals':
+      for (const item of b.body) {
+        if (item.type !== 'Attribute') continue;
+        children.push({ key: `local:${item.name}`, name: `local.${item.name}`, kind: 'local', range: shiftRange(item.range, base), selectionRange: shiftRange(item.nameRange, base), children: [] });
+      }
+      return { key: 'locals', name: 'locals', kind: 'block', range: r, selectionRange: shiftRange(b.nameRange, base), children };
+    case 'provider':
+      return { key: `provider:${label(0)?.value ?? ''}`, name: `provider ${label(0)?.value ?? ''}`, kind: 'provider', range: r, selectionRange: sel(0), children: [] };
+    default:
+      return { key: b.name, name: [b.name, ...b.labels.map((l) => l.value)].join(' '), kind: 'block', range: r, selectionRange: shiftRange(b.nameRange, base), children: bodyChildren(b, base) };
+  }
+}
+
+/** Nested blocks of a resource, for the outline (arguments would drown it). */
+function bodyChildren(b: BlockNode, base: number): Declaration[] {
+  const out: Declaration[] = [];
+  for (const item of b.body) {
+    if (item.type !== 'Block') continue;
+    const d = blockDeclaration(item, base);
+    if (d) out.push({ ...d, key: `${b.name}.${item.name}` });
+  }
+  return out;
+}
+
+export function declarations(doc: HclDocument): Declaration[] {
+  const out: Declaration[] = [];
+  for (const chunk of doc.chunks) {
+    for (const item of chunk.items) {
+      if (item.type !== 'Block') continue;
+      const d = blockDeclaration(item, chunk.startLine);
+      if (d) out.push(d);
+    }
+  }
+  return out;
+}
+
+export function references(doc: HclDocument): Reference[] {
+  const out: Reference[] = [];
+  for (const chunk of doc.chunks) {
+    forEachTraversal(chunk.items, (t) => {
+      const k = keyOfTraversal(t);
+      if (k) out.push({ key: k.key, range: shiftRange(k.range, chunk.startLine) });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * The alicloud provider version a module uses: pinned in `.terraform.lock.hcl`, or else the lower bound of
+ * the `required_providers` constraint (`~> 1.230`, `>= 1.200.0`, `1.230.0`). Undefined when nothing says.
+ */
+import type { Expr } from '../syntax/hcl/ast';
+import type { BlockNode, BodyItem } from '../syntax/hcl/ast';
+import { parseChunks } from '../syntax/hcl/parser';
+
+const ALICLOUD = /(^|\/)aliyun\/alicloud$/;
+
+function blocks(items: BodyItem[], name: string): BlockNode[] {
+  return items.filter((i): i is BlockNode => i.type === 'Block' && i.name === name);
+}
+
+function stringLiteral(e: Expr | undefined): string | undefined {
+  return e?.type === 'Literal' && typeof e.value === 'string' ? e.value : undefined;
+}
+
+/** The version pinned for aliyun/alicloud in a lock file's text. */
+export function versionFromLockFile(text: string): string | undefined {
+  for (const chunk of parseChunks(text).chunks) {
+    for (const b of blocks(chunk.items, 'provider')) {
+      if (!ALICLOUD.test(b.labels[0]?.value ?? '')) continue;
+      for (const item of b.body) if (item.type === 'Attribute' && item.name === 'version') return normalise(stringLiteral(item.expr));
+    }
+  }
+  return undefined;
+}
+
+/** The lower bound of the alicloud constraint in a module file's `terraform { required_providers { … } }`. */
+export function versionFromRequiredProviders(items: BodyItem[]): string | undefined {
+  for (const t of blocks(items, 'terraform')) {
+    for (const rp of blocks(t.body, 'required_providers')) {
+      for (const item of rp.body) {
+        if (item.type !== 'Attribute' || item.expr?.type !== 'Object') continue;
+        const fields = new Map(item.expr.items.map((i) => [stringLiteral(i.key) ?? '', i.value]));
+        const source = stringLiteral(fields.get('source'));
+        if (!(source ? ALICLOUD.test(source) : item.name === 'alicloud')) continue;
+        const constraint = stringLiteral(fields.get('version'));
+        if (constraint) return lowerBound(constraint);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `~> 1.230` → 1.230.0; `>= 1.200.0, < 2.0` → 1.200.0; `< 2.0` alone → undefined. */
+export function lowerBound(constraint: string): string | undefined {
+  for (const part of constraint.split(',')) {
+    const m = /^\s*(~>|>=|=|>)?\s*v?(\d+(?:\.\d+){0,2})\s*$/.exec(part);
+    if (m) return normalise(m[2]);
+  }
+  return undefined;
+}
+
+function normalise(v: string | undefined): string | undefined {
+  if (!v || !/^\d+(\.\d+){0,2}/.test(v)) return undefined;
+  const parts = v.split(/[.-]/).slice(0, 3).map((x) => String(Number(x) || 0));
+  while (parts.length < 3) parts.push('0');
+  return parts.join('.');
+}

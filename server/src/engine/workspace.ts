@@ -1,0 +1,158 @@
+/**
+ * The module index: every `.tf` file of the folders in view, open in the editor or only on disk, so that
+ * analysis, completion and navigation see the whole module (the files of one folder). Open documents
+ * override their disk version. Also knows each module's provider version.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { AnalysisContext } from '../analysis/context';
+import type { SchemaRegistry } from '../schema/registry';
+import { createSourceFile } from './files';
+import { contextFor } from './moduleContext';
+import { versionFromLockFile } from './providerVersion';
+import type { SourceFile } from './sourceFile';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', '.gen', 'dist', 'out', '.vscode-test']);
+/** Larger files are not indexed from disk (they are still analysed when opened). */
+const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
+
+export function isModuleFile(p: string): boolean {
+  return /\.tf$/i.test(p);
+}
+
+export class Workspace {
+  /** Disk versions by folder, then by file. */
+  private readonly disk = new Map<string, Map<string, SourceFile>>();
+  private readonly open = new Map<string, SourceFile>();
+  private diskCount = 0;
+  /** Folders whose files have been read (a folder is read once, then kept current by events). */
+  private readonly indexedDirs = new Set<string>();
+  private readonly lockCache = new Map<string, { mtimeMs: number; version?: string }>();
+
+  constructor(readonly schemas: SchemaRegistry) {}
+
+  get size(): number {
+    return this.diskCount;
+  }
+
+  private setDisk(file: string, source: SourceFile | undefined): void {
+    const dir = path.dirname(file);
+    let m = this.disk.get(dir);
+    if (!m) this.disk.set(dir, (m = new Map()));
+    const had = m.has(file);
+    if (source) m.set(file, source);
+    else m.delete(file);
+    this.diskCount += (source ? 1 : 0) - (had ? 1 : 0);
+  }
+
+  setOpen(file: string, source: SourceFile | undefined): void {
+    if (source) this.open.set(file, source);
+    else this.open.delete(file);
+  }
+
+  /** Reads (or re-reads) one file from disk; removes it when it is gone or not a module file. */
+  refresh(file: string): void {
+    if (!isModuleFile(file)) return;
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) {
+        this.setDisk(file, undefined);
+        return;
+      }
+      this.setDisk(file, createSourceFile(file, undefined, fs.readFileSync(file, 'utf8')));
+    } catch {
+      this.setDisk(file, undefined);
+    }
+  }
+
+  forget(file: string): void {
+    this.setDisk(file, undefined);
+  }
+
+  /** Reads the `.tf` files of one folder (not its subfolders), once. */
+  indexDir(dir: string): void {
+    if (this.indexedDirs.has(dir)) return;
+    this.indexedDirs.add(dir);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const n of names) if (isModuleFile(n)) this.refresh(path.join(dir, n));
+  }
+
+  /**
+   * Indexes a folder tree in slices, yielding between folders so that a server keeps answering
+   * while a large workspace is read. Resolves with the number of files indexed.
+   */
+  async indexTree(root: string, maxFiles = 20000): Promise<number> {
+    const stack = [root];
+    let files = 0;
+    while (stack.length && files < maxFiles) {
+      const dir = stack.pop()!;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+      const before = this.diskCount;
+      this.indexDir(dir);
+      files += this.diskCount - before;
+      await new Promise((r) => setImmediate(r));
+    }
+    return files;
+  }
+
+  /** The files of the module (folder) holding `file`, with their paths: open versions override disk ones. */
+  moduleEntries(file: string): [string, SourceFile][] {
+    const dir = path.dirname(file);
+    const out: [string, SourceFile][] = [];
+    const seen = new Set<string>();
+    for (const [p, s] of this.open) if (path.dirname(p) === dir && isModuleFile(p)) (out.push([p, s]), seen.add(p));
+    for (const [p, s] of this.disk.get(dir) ?? []) if (!seen.has(p)) out.push([p, s]);
+    return out;
+  }
+
+  moduleFiles(file: string): SourceFile[] {
+    return this.moduleEntries(file).map(([, s]) => s);
+  }
+
+  /** Paths of the open documents in the same module as `file` (for re-publishing after a change). */
+  openInModule(file: string): string[] {
+    const dir = path.dirname(file);
+    return [...this.open.keys()].filter((p) => path.dirname(p) === dir);
+  }
+
+  /** The analysis context of the module holding `file` (`extra` is analysed with it even if not a module file). */
+  contextFor(file: string, extra?: SourceFile): AnalysisContext {
+    const files = this.moduleFiles(file);
+    if (extra && !files.includes(extra)) files.push(extra);
+    return contextFor(files, this.schemas, this.providerVersion(path.dirname(file), files));
+  }
+
+  /** From `.terraform.lock.hcl` (re-read when it changes), else from `required_providers` in the module. */
+  providerVersion(dir: string, files: SourceFile[]): string | undefined {
+    const lock = path.join(dir, '.terraform.lock.hcl');
+    let fromLock: string | undefined;
+    try {
+      const st = fs.statSync(lock);
+      const cached = this.lockCache.get(lock);
+      if (cached && cached.mtimeMs === st.mtimeMs) fromLock = cached.version;
+      else {
+        fromLock = versionFromLockFile(fs.readFileSync(lock, 'utf8'));
+        this.lockCache.set(lock, { mtimeMs: st.mtimeMs, version: fromLock });
+      }
+    } catch {
+      this.lockCache.delete(lock);
+    }
+    if (fromLock) return fromLock;
+    for (const f of files) {
+      const v = f.providerConstraint?.();
+      if (v) return v;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,167 @@
+// Module-wide understanding: resources across the files of a folder, cross-resource rules, provider versions.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { complete } from '../../server/src/analysis/completion';
+import { createSourceFile } from '../../server/src/engine/files';
+import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
+import { Workspace } from '../../server/src/engine/workspace';
+import { defaultSchemas } from '../../server/src/schema/registry';
+import { actual, cursor, expected } from './inline';
+
+const fixtures = path.resolve(__dirname, '../fixtures/modules');
+
+/** Findings of one file of a fixture module, as `line:start-end code`. */
+function moduleFindings(dir: string, file: string, replaceText?: string): string[] {
+  const ws = new Workspace(defaultSchemas());
+  const p = path.join(fixtures, dir, file);
+  ws.indexDir(path.dirname(p));
+  const src = createSourceFile(p, undefined, replaceText ?? fs.readFileSync(p, 'utf8'))!;
+  ws.setOpen(p, src);
+  return src
+    .diagnostics(ws.contextFor(p, src))
+    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`)
+    .sort();
+}
+
+test('a peer sees the group declared in another file of its folder', () => {
+  assert.deepEqual(moduleFindings('split', 'peers.tf'), []);
+  assert.deepEqual(moduleFindings('split', 'network.tf'), []);
+});
+
+test('bgp_group_id completion offers groups from every file of the module; router_id offers VBRs', () => {
+  const ws = new Workspace(defaultSchemas());
+  const p = path.join(fixtures, 'split', 'new.tf');
+  ws.indexDir(path.dirname(p));
+  const { text, pos } = cursor('resource "alicloud_vpc_bgp_peer" "c" {\n  bgp_group_id = |\n}\nresource "alicloud_vpc_bgp_group" "g" {\n  router_id = \n}\n');
+  const src = createSourceFile(p, undefined, text)!;
+  ws.setOpen(p, src);
+  const at = src.cursorContext(pos)!;
+  assert.deepEqual(complete(at.cursor, ws.contextFor(p, src), src.completionWriter).map((i) => i.label).sort(), ['alicloud_vpc_bgp_group.g.id', 'alicloud_vpc_bgp_group.primary.id']);
+  const vbr = src.cursorContext({ line: 4, character: 14 })!;
+  assert.deepEqual(complete(vbr.cursor, ws.contextFor(p, src), src.completionWriter).map((i) => i.label), ['alicloud_express_connect_virtual_border_router.vbr.id']);
+});
+
+test('physical_connection_id offers the data source connections.0.id', () => {
+  const { text, pos } = cursor('data "alicloud_express_connect_physical_connections" "pc" {}\nresource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = |\n}\n');
+  const src = createSourceFile('file:///x.tf', undefined, text)!;
+  const ws = new Workspace(defaultSchemas());
+  const at = src.cursorContext(pos)!;
+  const labels = complete(at.cursor, ws.contextFor('/nonexistent/x.tf', src), src.completionWriter).map((i) => i.label);
+  assert.deepEqual(labels, ['data.alicloud_express_connect_physical_connections.pc.connections.0.id']);
+});
+
+const cases: Record<string, string> = {
+  'a reference to an undeclared group is an error; to another kind of resource a warning': `
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id = alicloud_vpc.main.id
+  #           ^^^^^^^^^^^^^^^^^^^^ wrong-reference-type
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = alicloud_vpc_bgp_group.nope.id
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+}`,
+  "a peer's ip_version must match its group's": `
+resource "alicloud_vpc_bgp_group" "v6" {
+  router_id  = "vbr-1"
+  peer_asn   = 65010
+  ip_version = "IPv6"
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = alicloud_vpc_bgp_group.v6.id
+  ip_version   = "IPv4"
+  #              ^^^^^^ group-ip-version-mismatch
+}
+resource "alicloud_vpc_bgp_peer" "ok" {
+  bgp_group_id = alicloud_vpc_bgp_group.v6.id
+  ip_version   = "ipv6"
+}`,
+  // A peer whose count is unknown is not counted, but it too sits on the over-full VBR.
+  'more than 8 peers on one VBR is a warning, counted through count and groups': `
+resource "alicloud_vpc_bgp_group" "a" {
+  router_id = alicloud_express_connect_virtual_border_router.v.id
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_group" "b" {
+  router_id = alicloud_express_connect_virtual_border_router.v.id
+  peer_asn  = 65011
+}
+resource "alicloud_express_connect_virtual_border_router" "v" {
+  physical_connection_id = "pc-1"
+  vlan_id                = 1
+  local_gateway_ip       = "10.0.0.1"
+  peer_gateway_ip        = "10.0.0.2"
+  peering_subnet_mask    = "255.255.255.252"
+}
+resource "alicloud_vpc_bgp_peer" "many" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
+  count        = 8
+  bgp_group_id = alicloud_vpc_bgp_group.a.id
+}
+resource "alicloud_vpc_bgp_peer" "one_more" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
+  bgp_group_id = alicloud_vpc_bgp_group.b.id
+}
+resource "alicloud_vpc_bgp_peer" "unknown_count" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
+  for_each     = var.peers
+  bgp_group_id = alicloud_vpc_bgp_group.b.id
+}`,
+};
+
+for (const [name, text] of Object.entries(cases)) {
+  test(name, () => assert.deepEqual(actual(text), expected(text)));
+}
+
+test('an argument newer than the locked provider is an error naming the version that added it', () => {
+  const found = moduleFindings('old-provider', 'main.tf');
+  assert.deepEqual(found, ['3:2-13 newer-than-provider']);
+  const ws = new Workspace(defaultSchemas());
+  const p = path.join(fixtures, 'old-provider', 'main.tf');
+  ws.indexDir(path.dirname(p));
+  const src = ws.moduleFiles(p)[0];
+  const d = src.diagnostics(ws.contextFor(p)).find((x) => x.code === 'newer-than-provider')!;
+  assert.match(d.message, /"route_limit" needs alicloud provider 1\.261\.0 or newer; this module uses 1\.230\.0/);
+});
+
+test('without a lock file the required_providers constraint decides: removed is an error, deprecated a warning', () => {
+  assert.deepEqual(moduleFindings('constraint', 'main.tf'), ['6:2-33 deprecated-argument', '7:2-27 removed-in-provider']);
+});
+
+test('without any version information nothing is said about versions', () => {
+  const text = fs.readFileSync(path.join(fixtures, 'constraint', 'main.tf'), 'utf8');
+  assert.deepEqual(actual(text), []);
+});
+
+test('version constraints and lock files are read as Terraform writes them', () => {
+  assert.equal(lowerBound('~> 1.230'), '1.230.0');
+  assert.equal(lowerBound('>= 1.200.0, < 2.0.0'), '1.200.0');
+  assert.equal(lowerBound('1.211.2'), '1.211.2');
+  assert.equal(lowerBound('< 2.0.0'), undefined);
+  assert.equal(versionFromLockFile(fs.readFileSync(path.join(fixtures, 'old-provider', '.terraform.lock.hcl'), 'utf8')), '1.230.0');
+  assert.equal(versionFromLockFile('provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.0.0"\n}\n'), undefined);
+});
+
+test('the index follows files on disk: a new file, a changed file, a deleted file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-module-'));
+  const peer = path.join(dir, 'peer.tf');
+  fs.writeFileSync(peer, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n');
+  const ws = new Workspace(defaultSchemas());
+  ws.indexDir(dir);
+  const codes = () => ws.moduleFiles(peer).flatMap((f) => f.diagnostics(ws.contextFor(peer)).map((d) => d.code));
+  assert.deepEqual(codes(), ['undeclared-reference']);
+  const group = path.join(dir, 'group.tf');
+  fs.writeFileSync(group, 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n');
+  ws.refresh(group);
+  assert.deepEqual(codes(), []);
+  fs.writeFileSync(group, 'resource "alicloud_vpc_bgp_group" "other" {\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n');
+  ws.refresh(group);
+  assert.deepEqual(codes(), ['undeclared-reference']);
+  fs.rmSync(group);
+  ws.forget(group);
+  assert.deepEqual(codes(), ['undeclared-reference']);
+  fs.rmSync(dir, { recursive: true });
+});
