@@ -20,7 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'terraform' },
     ],
     initializationOptions: vscode.workspace.getConfiguration('alicloudBgp'),
-    synchronize: { configurationSection: 'alicloudBgp' },
+    // The server indexes every .tf file of a module; tell it when files or lock files change on disk.
+    synchronize: { configurationSection: 'alicloudBgp', fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,.terraform.lock.hcl}') },
   };
   client = new LanguageClient('alicloudBgp', 'Alibaba Cloud BGP', serverOptions, clientOptions);
   await client.start();

@@ -1,0 +1,86 @@
+// Module-wide features through the real server: files on disk beside an open one, go to definition,
+// find references, the outline, and the index following changes on disk.
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DefinitionRequest,
+  DidChangeWatchedFilesNotification,
+  DocumentSymbol,
+  DocumentSymbolRequest,
+  Location,
+  ReferencesRequest,
+} from 'vscode-languageserver-protocol/node';
+import { codes, LspClient } from '../helpers/lsp';
+
+const fixture = path.resolve(__dirname, '../fixtures/modules/split');
+let client: LspClient;
+let dir: string;
+
+before(async () => {
+  // A scratch copy: the test writes files into it.
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-nav-'));
+  for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
+  client = await LspClient.start();
+});
+
+after(async () => {
+  await client.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
+
+test('an open file sees the resources of the files beside it on disk', async () => {
+  const diagnostics = await client.open(uriOf('peers.tf'), fs.readFileSync(path.join(dir, 'peers.tf'), 'utf8'));
+  assert.deepEqual(codes(diagnostics), []);
+});
+
+test('go to definition jumps from a reference to the block in another file', async () => {
+  // peers.tf line 1: `  bgp_group_id    = alicloud_vpc_bgp_group.primary.id`
+  const locations = (await client.conn.sendRequest(DefinitionRequest.type, {
+    textDocument: { uri: uriOf('peers.tf') },
+    position: { line: 1, character: 45 },
+  })) as Location[];
+  assert.equal(locations.length, 1);
+  assert.equal(locations[0].uri, uriOf('network.tf'));
+  const networkLines = fs.readFileSync(path.join(dir, 'network.tf'), 'utf8').split('\n');
+  const { start, end } = locations[0].range;
+  assert.equal(networkLines[start.line].slice(start.character, end.character), '"primary"');
+});
+
+test('find references lists every use across the module', async () => {
+  const text = fs.readFileSync(path.join(dir, 'network.tf'), 'utf8');
+  await client.open(uriOf('network.tf'), text);
+  const line = text.split('\n').findIndex((l) => l.includes('resource "alicloud_vpc_bgp_group" "primary"'));
+  const refs = (await client.conn.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri: uriOf('network.tf') },
+    position: { line, character: text.split('\n')[line].indexOf('primary') + 2 },
+    context: { includeDeclaration: false },
+  })) as Location[];
+  assert.deepEqual(refs.map((r) => `${path.basename(r.uri)}:${r.range.start.line}`).sort(), ['peers.tf:1', 'peers.tf:7']);
+});
+
+test('the outline lists the blocks of the file', async () => {
+  const symbols = (await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf('network.tf') } })) as DocumentSymbol[];
+  assert.deepEqual(symbols.map((s) => s.name), [
+    'data.alicloud_express_connect_physical_connections.dc',
+    'alicloud_express_connect_virtual_border_router.vbr',
+    'alicloud_vpc_bgp_group.primary',
+  ]);
+});
+
+test('a file changed on disk is re-read and the open files of its module are re-checked', async () => {
+  const peers = uriOf('peers.tf');
+  const next = client.nextPublish(peers, undefined);
+  fs.writeFileSync(path.join(dir, 'network.tf'), fs.readFileSync(path.join(dir, 'network.tf'), 'utf8').replace('"primary"', '"renamed"'));
+  // network.tf is open too: close it so the disk version counts, then tell the server about the change.
+  await client.close(uriOf('network.tf'));
+  await client.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('network.tf'), type: 2 }] });
+  let published = await next;
+  while (!published.diagnostics.some((d) => d.code === 'undeclared-reference')) published = await client.nextPublish(peers, undefined);
+  assert.ok(published.diagnostics.some((d) => d.code === 'undeclared-reference' && /alicloud_vpc_bgp_group\.primary/.test(d.message)));
+});
