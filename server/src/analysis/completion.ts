@@ -84,7 +84,7 @@ function keyItems(
   for (const [name, a] of Object.entries(body.attributes)) {
     if (a.readOnly || a.removed || present.has(name)) continue;
     items.push({
-      label: name,
+      label: w.label?.(name) ?? name,
       kind: 'property',
       detail: attributeSummary(a),
       documentation: attributeMarkdown(name, a, schema, path),
@@ -103,11 +103,11 @@ function keyItems(
       .slice(0, 3)
       .map(([k, a], i) => ({ name: k, valueSnippet: valueSnippet(a, ctx, w).replace(/\$\{1/g, `\${${i + 1}`) }));
     items.push({
-      label: name,
+      label: w.label?.(name) ?? name,
       kind: 'block',
       detail: 'block',
       documentation: blockMarkdown(name, b, schema),
-      insertText: w.block(name, keys),
+      insertText: w.block(name, keys, cursor.instance),
       snippet: true,
       range: cursor.range,
       sortText: '2' + name,
@@ -117,11 +117,11 @@ function keyItems(
     for (const name of [...META_ARGUMENTS, 'lifecycle']) {
       if (present.has(name) || written.blocks.some((b) => b.name === name)) continue;
       items.push({
-        label: name,
+        label: w.label?.(name) ?? name,
         kind: 'keyword',
         detail: 'Terraform meta-argument',
         documentation: META_DOCS[name],
-        insertText: name === 'lifecycle' ? w.block('lifecycle', []) : w.argument(name, '$1'),
+        insertText: name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1'),
         snippet: true,
         range: cursor.range,
         sortText: '4' + name,
@@ -182,14 +182,14 @@ function valueItems(
     values.push({ text: w.literal(true), kind: 'value', detail: 'bool' }, { text: w.literal(false), kind: 'value', detail: 'bool' });
   }
   for (const e of a.enum ?? []) values.push({ text: w.literal(e), kind: 'value', detail: a.default === e ? 'default' : 'accepted value', preselect: a.default === e });
-  for (const r of referenceValues(a, ctx)) values.push({ text: r, kind: 'reference', detail: 'declared in this module' });
+  for (const r of referenceValues(a, ctx)) values.push({ text: w.reference?.(r) ?? r, kind: 'reference', detail: 'declared in this module' });
   if (a.format === 'duration') for (const d of DURATIONS) values.push({ text: w.literal(d), kind: 'value', detail: 'duration', preselect: a.default === d });
   if (a.type === 'number') {
     const seen = new Set<string>();
     for (const v of [a.default, a.example !== undefined ? exampleText(a.example) : undefined]) {
       if (v === undefined || seen.has(String(v))) continue;
       seen.add(String(v));
-      values.push({ text: String(v), kind: 'value', detail: v === a.default ? 'default' : 'example' });
+      values.push({ text: Number.isFinite(Number(v)) ? w.literal(Number(v)) : String(v), kind: 'value', detail: v === a.default ? 'default' : 'example' });
     }
   }
   return values.map((v, i) => ({

@@ -12,6 +12,17 @@ export interface AnalysisContext {
   ofType(kind: 'resource' | 'data', type: string): ResourceInstance[];
   /** The alicloud provider version the module is pinned to; undefined when nothing says. */
   providerVersion?: string;
-  /** A value computed once per context (module-wide tallies), by key. */
-  memo<T>(key: string, compute: () => T): T;
+  /**
+   * Identifies what the module looks like to cross-resource rules: equal signatures give equal module
+   * findings for an unchanged block, so they can be cached.
+   */
+  signature: string;
+  /**
+   * A module-wide tally, computed once per context by `compute` (from the context it is given, so that
+   * the same key always means the same computation) and read for one `target` (peers per VBR). Reading
+   * through here lets the engine know exactly what a finding depended on.
+   */
+  count(key: string, target: string, compute: (ctx: AnalysisContext) => Map<string, number>): number | undefined;
+  /** What rules see of one declared instance (`∅` when absent), so cached findings can be re-validated. */
+  factsOf(kind: 'resource' | 'data', type: string, name: string): string;
 }

@@ -1,5 +1,7 @@
 /** Which adapter reads a file: the single place that maps file names and language ids to SourceFiles. */
+import type { CdktfLanguage } from '../syntax/cdktf/tokens';
 import { HclDocument } from '../syntax/hcl/document';
+import { CdktfFile } from './cdktfFile';
 import { HclFile } from './hclFile';
 import type { SourceFile } from './sourceFile';
 
@@ -9,16 +11,49 @@ function pathOf(uri: string): string {
   return uri.split('?')[0].split('#')[0];
 }
 
+/** CDKTF sources, by language id and by extension (declaration files `.d.ts` are never user code). */
+const CDKTF_LANGUAGE_IDS: Record<string, CdktfLanguage> = {
+  typescript: 'typescript',
+  typescriptreact: 'typescript',
+  python: 'python',
+  java: 'java',
+  csharp: 'csharp',
+  go: 'go',
+};
+const CDKTF_EXTENSIONS: Record<string, CdktfLanguage> = {
+  ts: 'typescript',
+  tsx: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  py: 'python',
+  java: 'java',
+  cs: 'csharp',
+  go: 'go',
+};
+
+function isHcl(uri: string, languageId?: string): boolean {
+  return (languageId !== undefined && HCL_LANGUAGES.has(languageId)) || /\.(tf|tfvars|hcl)$/i.test(pathOf(uri));
+}
+
+/** The CDKTF language of a document, if it is one: the language id decides, else the extension. */
+export function cdktfLanguage(uri: string, languageId?: string): CdktfLanguage | undefined {
+  if (languageId !== undefined && CDKTF_LANGUAGE_IDS[languageId]) return CDKTF_LANGUAGE_IDS[languageId];
+  const p = pathOf(uri);
+  if (/\.d\.[mc]?ts$/i.test(p)) return undefined;
+  const ext = /\.([A-Za-z]+)$/.exec(p)?.[1].toLowerCase();
+  return ext ? CDKTF_EXTENSIONS[ext] : undefined;
+}
+
 /** True for files some adapter reads (so the CLI and the server know what to pick up). */
 export function isSupported(uri: string, languageId?: string): boolean {
-  return (languageId !== undefined && HCL_LANGUAGES.has(languageId)) || /\.(tf|tfvars|hcl)$/i.test(pathOf(uri));
+  return isHcl(uri, languageId) || cdktfLanguage(uri, languageId) !== undefined;
 }
 
 /** The SourceFile for a document, or undefined when no adapter reads it. */
 export function createSourceFile(uri: string, languageId: string | undefined, text: string): SourceFile | undefined {
-  if (isSupported(uri, languageId)) {
-    const tfvars = languageId === 'terraform-vars' || /\.tfvars$/i.test(pathOf(uri));
-    return new HclFile(new HclDocument(text), tfvars);
-  }
-  return undefined;
+  const hcl = () => new HclFile(new HclDocument(text), languageId === 'terraform-vars' || /\.tfvars$/i.test(pathOf(uri)));
+  if (languageId !== undefined && HCL_LANGUAGES.has(languageId)) return hcl();
+  const cdktf = cdktfLanguage(uri, languageId);
+  if (cdktf) return new CdktfFile(cdktf, text);
+  return isHcl(uri, languageId) ? hcl() : undefined;
 }

@@ -16,6 +16,8 @@ import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
+import { hashString, instanceFacts } from './moduleContext';
+import { Dependencies, stillValid, tracked } from './trackedContext';
 import { declarations, Declaration, Reference, references } from './hclSymbols';
 
 export interface ChunkFindings {
@@ -28,6 +30,9 @@ export class HclFile implements SourceFile {
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
   private readonly cache = new WeakMap<Chunk, Finding[]>();
+  private readonly moduleCache = new WeakMap<Chunk, { signature: string; deps: Dependencies; findings: Finding[] }>();
+  private readonly factsCache = new WeakMap<Chunk, string>();
+  private readonly placedCache = new WeakMap<Chunk, { line: number; local: Finding[]; module: Finding[]; diagnostics: Diagnostic[] }>();
 
   constructor(readonly doc: HclDocument, readonly isTfvars: boolean) {}
 
@@ -85,19 +90,54 @@ export class HclFile implements SourceFile {
     return f;
   }
 
-  /** Findings that depend on the rest of the module (references, other resources, provider version). */
-  moduleFindings(chunk: Chunk, ctx: AnalysisContext): Finding[] {
+  /**
+   * Findings that depend on the rest of the module (references, other resources, provider version),
+   * cached per chunk for as long as the module's signature stays the same.
+   */
+  moduleFindings(chunk: Chunk, ctx: AnalysisContext, fresh = false): Finding[] {
     if (this.isTfvars) return [];
-    const out: Finding[] = [];
-    for (const instance of instancesOf(chunk)) out.push(...analyzeInModule(instance, ctx));
-    return out;
+    const cached = fresh ? undefined : this.moduleCache.get(chunk);
+    if (cached && cached.signature === ctx.signature) return cached.findings;
+    // The module changed: keep the findings if nothing this block read from it changed.
+    if (cached && stillValid(cached.deps, ctx)) {
+      cached.signature = ctx.signature;
+      return cached.findings;
+    }
+    const t = tracked(ctx);
+    const findings: Finding[] = [];
+    for (const instance of instancesOf(chunk)) findings.push(...analyzeInModule(instance, t.ctx));
+    if (!fresh) this.moduleCache.set(chunk, { signature: ctx.signature, deps: t.deps, findings });
+    return findings;
+  }
+
+  /** Hash of every instance's facts (see `moduleContext.ts`), each chunk's part cached with the chunk. */
+  moduleDigest(facts: Set<string>): string {
+    const parts: string[] = [];
+    for (const chunk of this.doc.chunks) {
+      let f = this.factsCache.get(chunk);
+      if (f === undefined) {
+        const lines = instancesOf(chunk).map((i) => instanceFacts(i, facts));
+        f = lines.length ? hashString(lines.join('\n')) : '';
+        this.factsCache.set(chunk, f);
+      }
+      if (f) parts.push(f);
+    }
+    return hashString(parts.join('\n'));
   }
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const chunk of this.doc.chunks) {
-      for (const f of this.chunkFindings(chunk, ctx)) out.push(toDiagnostic(f, chunk.startLine));
-      for (const f of this.moduleFindings(chunk, ctx)) out.push(toDiagnostic(f, chunk.startLine));
+      // A chunk that did not move and whose module findings are unchanged keeps its diagnostics.
+      const local = this.chunkFindings(chunk, ctx);
+      const module = this.moduleFindings(chunk, ctx);
+      let placed = this.placedCache.get(chunk);
+      if (!placed || placed.line !== chunk.startLine || placed.local !== local || placed.module !== module) {
+        const diagnostics = [...local, ...module].map((f) => toDiagnostic(f, chunk.startLine));
+        placed = { line: chunk.startLine, local, module, diagnostics };
+        this.placedCache.set(chunk, placed);
+      }
+      for (const d of placed.diagnostics) out.push(d);
     }
     if (this.isTfvars) for (const f of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) out.push(toDiagnostic(f, 0));
     return out;
@@ -126,7 +166,7 @@ export class HclFile implements SourceFile {
     const last = this.doc.chunkIndexAt(range.end.line);
     for (let i = first; i <= last; i++) {
       const chunk = this.doc.chunks[i];
-      for (const finding of [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx)]) {
+      for (const finding of [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)]) {
         if (overlaps(shiftRange(finding.range, chunk.startLine), range)) out.push({ value: finding, base: chunk.startLine });
       }
     }

@@ -1,12 +1,86 @@
-/** The analysis context for a module (the files of one folder): which resources are declared where. */
+/**
+ * The analysis context for a module (the files of one folder): which resources are declared where.
+ *
+ * A context is cached by a *signature* of the module: the declared resources and the few attribute values
+ * that cross-resource rules read (`ip_version`, `bgp_group_id`, `router_id`, `count`…), plus the provider
+ * version. A keystroke that changes none of them (the usual case) re-uses the context and every block's
+ * module findings, so its cost stays proportional to the edited block.
+ */
 import type { AnalysisContext } from '../analysis/context';
-import type { ResourceInstance } from '../model/types';
+import type { ResourceInstance, Value } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { SourceFile } from './sourceFile';
 
+/** Attributes whose values other resources' rules read (from the schemas' cross-resource rules). */
+export function factAttributes(schemas: SchemaRegistry): Set<string> {
+  const names = new Set(['count', 'for_each']);
+  for (const s of schemas.all()) {
+    for (const r of s.rules ?? []) {
+      if (r.kind === 'matchesReferenced') [r.attribute, r.via, r.otherAttribute].forEach((n) => names.add(n));
+      if (r.kind === 'maxPerReferenced') r.via.forEach((n) => names.add(n));
+    }
+  }
+  return names;
+}
+
+function valueText(v: Value): string {
+  switch (v.kind) {
+    case 'string': return JSON.stringify(v.value);
+    case 'number': return v.raw;
+    case 'bool': return String(v.value);
+    case 'reference': return v.text;
+    default: return v.kind;
+  }
+}
+
+/** One line per instance: what other blocks may depend on. */
+export function instanceFacts(instance: ResourceInstance, facts: Set<string>): string {
+  let line = `${instance.kind}:${instance.type}.${instance.name}`;
+  for (const a of instance.attributes) if (facts.has(a.name) && !a.incomplete) line += `|${a.name}=${valueText(a.value)}`;
+  return line;
+}
+
+/** FNV-1a over a string, as a short key. */
+export function hashString(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36) + ':' + s.length;
+}
+
+/** A file's digest: its own cached one when it has it, else computed from its instances. */
+export function digestOf(file: SourceFile, facts: Set<string>): string {
+  if (file.moduleDigest) return file.moduleDigest(facts);
+  let s = '';
+  for (const { value } of file.instances()) s += instanceFacts(value, facts) + '\n';
+  return hashString(s);
+}
+
+const cache = new Map<string, AnalysisContext>();
+const CACHE_SIZE = 32;
+let factsCache: { schemas: SchemaRegistry; facts: Set<string> } | undefined;
+
 export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry, providerVersion?: string): AnalysisContext {
+  const list = [...files];
+  if (factsCache?.schemas !== schemas) factsCache = { schemas, facts: factAttributes(schemas) };
+  const signature = hashString(list.map((f) => digestOf(f, factsCache!.facts)).join('\n') + '\n' + (providerVersion ?? ''));
+  const hit = cache.get(signature);
+  if (hit && hit.schemas === schemas) return hit;
+  const ctx = buildContext(list, schemas, signature, providerVersion);
+  cache.set(signature, ctx);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return ctx;
+}
+
+function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: string, providerVersion?: string): AnalysisContext {
   let index: Map<string, Map<string, ResourceInstance>> | undefined;
-  const memo = new Map<string, unknown>();
+  const tallies = new Map<string, Map<string, number>>();
+  const facts = new Map<string, string>();
+  const factNames = factAttributes(schemas);
   const build = () => {
     index = new Map();
     for (const file of files) {
@@ -20,15 +94,27 @@ export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry,
     return index;
   };
   const byName = (kind: string, type: string) => (index ?? build()).get(kind + ':' + type);
-  return {
+  const ctx: AnalysisContext = {
     schemas,
     providerVersion,
+    signature,
     declared: (kind, type) => [...(byName(kind, type)?.keys() ?? [])],
     find: (kind, type, name) => byName(kind, type)?.get(name),
     ofType: (kind, type) => [...(byName(kind, type)?.values() ?? [])],
-    memo<T>(key: string, compute: () => T): T {
-      if (!memo.has(key)) memo.set(key, compute());
-      return memo.get(key) as T;
+    count(key, target, compute) {
+      let t = tallies.get(key);
+      if (!t) tallies.set(key, (t = compute(ctx)));
+      return t.get(target);
+    },
+    factsOf(kind, type, name) {
+      const k = `${kind}:${type}.${name}`;
+      let f = facts.get(k);
+      if (f === undefined) {
+        const i = byName(kind, type)?.get(name);
+        facts.set(k, (f = i ? instanceFacts(i, factNames) : '∅'));
+      }
+      return f;
     },
   };
+  return ctx;
 }

@@ -45,6 +45,8 @@ export interface SourceFile {
   declarations?(): Declaration[];
   /** What the file refers to (absolute ranges), for definitions and references. */
   references?(): Reference[];
+  /** A short digest of the facts other blocks' rules read (see `moduleContext.ts`); optional. */
+  moduleDigest?(facts: Set<string>): string;
   /** The lower bound of the alicloud `required_providers` constraint this file declares, if any. */
   providerConstraint?(): string | undefined;
   readonly writer: Writer;

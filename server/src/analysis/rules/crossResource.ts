@@ -90,19 +90,19 @@ function maxPerReferenced(
   schema: ResourceSchema,
   ctx: AnalysisContext,
 ): Finding | undefined {
+  const target = chainTarget(instance, rule.via, ctx);
+  if (target === undefined) return undefined;
   // One tally per module and rule, shared by every instance checked with this context.
-  const tally = ctx.memo(`maxPerReferenced:${schema.type}:${rule.via.join('.')}`, () => {
+  const count = ctx.count(`maxPerReferenced:${schema.type}:${rule.via.join('.')}`, target, (module) => {
     const counts = new Map<string, number>();
-    for (const other of ctx.ofType(schema.kind, schema.type)) {
-      const target = chainTarget(other, rule.via, ctx);
+    for (const other of module.ofType(schema.kind, schema.type)) {
+      const t = chainTarget(other, rule.via, module);
       const n = multiplicity(other);
-      if (target === undefined || n === undefined) continue;
-      counts.set(target, (counts.get(target) ?? 0) + n);
+      if (t === undefined || n === undefined) continue;
+      counts.set(t, (counts.get(t) ?? 0) + n);
     }
     return counts;
   });
-  const target = chainTarget(instance, rule.via, ctx);
-  const count = target === undefined ? undefined : tally.get(target);
   if (target === undefined || count === undefined || count <= rule.max) return undefined;
   return {
     code: rule.code,

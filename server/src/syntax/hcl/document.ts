@@ -114,13 +114,12 @@ export class HclDocument {
 
     this._text = this._text.slice(0, start) + newText + this._text.slice(end);
 
-    // Line starts: replace those inside the edit, shift those after it.
+    // Line starts: replace those inside the edit, shift those after it (in place: no copy of the array).
     const inserted = computeLineStarts(newText, start, 1);
-    const tail = this.lineStarts.slice(endLine + 1);
-    for (let i = 0; i < tail.length; i++) tail[i] += deltaChars;
-    this.lineStarts.length = startLine + 1;
-    for (const s of inserted) this.lineStarts.push(s);
-    for (const s of tail) this.lineStarts.push(s);
+    const ls = this.lineStarts;
+    if (inserted.length <= 1000) ls.splice(startLine + 1, endLine - startLine, ...inserted);
+    else this.lineStarts = ls.slice(0, startLine + 1).concat(inserted, ls.slice(endLine + 1));
+    for (let i = startLine + 1 + inserted.length; i < this.lineStarts.length; i++) this.lineStarts[i] += deltaChars;
     const deltaLines = inserted.length - (endLine - startLine);
 
     // Re-parse from the chunk before the edited one (its end depends on where the edited one starts),

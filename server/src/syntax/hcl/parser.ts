@@ -59,9 +59,11 @@ class Parser {
   private prev: Token;
   private chunk!: ParsedChunk;
   private base = 0;
-  /** Inside `(`, `[`, `{` of expressions and template sequences newlines do not end an expression. */
+  /** Inside `(`, `[`, `for` expressions and template sequences newlines do not end an expression (in an object's `{` they separate items). */
   private ignoreNl = 0;
   private depth = 0;
+  /** Parsing the one argument of a single-line block (`timeouts { create = "10m" }`): it may end with `}`. */
+  private singleLine = false;
 
   constructor(private readonly text: string, startOffset: number, startLine: number) {
     this.lex = new Lexer(
@@ -231,7 +233,10 @@ class Parser {
     } else {
       expr = this.parseExpr();
       const after = this.peek();
-      if (!(after.nl || after.kind === T.EOF || (after.kind === T.RBrace && depth > 0))) {
+      if (after.kind === T.RBrace && depth > 0 && !after.nl) {
+        // HCL: only a single-line block may close on the line of an argument; the brace still closes the block.
+        if (!this.singleLine) this.error(`Missing newline after the value of "${text}": "}" must start a new line`, this.range(after));
+      } else if (!(after.nl || after.kind === T.EOF)) {
         this.error(
           `Unexpected ${this.describe(after)} after the value of "${text}": an argument ends at the end of its line`,
           this.range(after),
@@ -279,16 +284,35 @@ class Parser {
     this.depth++;
     const body: BodyItem[] = [];
     let closed = false;
+    // Something on the line of `{` makes a single-line block: one argument, then `}` on the same line.
+    const first = this.peek();
+    let oneLine = !first.nl && first.kind !== T.RBrace && first.kind !== T.EOF;
     for (;;) {
       const t = this.peek();
       if (t.kind === T.RBrace) {
         this.take();
         closed = true;
+        const after = this.peek();
+        if (!after.nl && after.kind !== T.EOF && !(after.kind === T.RBrace && this.singleLine)) {
+          this.error(`Missing newline after the block "${blockName}": what follows "}" must start a new line`, this.range(after));
+        }
         break;
       }
       if (t.kind === T.EOF || this.atTopLevelBlockStart()) break;
+      const outer = this.singleLine;
+      this.singleLine = oneLine;
       const item = this.parseItem(depth + 1);
+      this.singleLine = outer;
       if (item) body.push(item);
+      if (oneLine) {
+        oneLine = false;
+        const end = this.peek();
+        if (item?.type === 'Block') {
+          this.error(`A single-line block can hold only one argument, not the block "${item.name}": put it on its own line`, item.nameRange);
+        } else if (item && !(end.kind === T.RBrace && !end.nl)) {
+          this.error(`Single-line block "${blockName}": after the argument on the line of "{", "}" must close the block on that line`, { start: item.range.end, end: item.range.end });
+        }
+      }
     }
     this.depth--;
     if (!closed) {
@@ -334,18 +358,17 @@ class Parser {
     const q = this.peek();
     if (q.kind !== T.Question || !this.continues(q)) return cond;
     this.take();
-    this.ignoreNl++;
+    // As everywhere outside brackets, the parts of a conditional must stay on one line.
     const then = this.parseExpr();
     const colon = this.peek();
     let otherwise: Expr;
-    if (colon.kind === T.Colon) {
+    if (colon.kind === T.Colon && this.continues(colon)) {
       this.take();
-      this.ignoreNl--;
       otherwise = this.parseExpr();
     } else {
-      this.ignoreNl--;
-      this.error(`Expected ":" in the conditional, found ${this.describe(colon)}`, this.range(colon));
-      otherwise = { type: 'Invalid', range: this.range(colon) };
+      const where = this.continues(colon) ? this.range(colon) : { start: this.endOf(this.prev), end: this.endOf(this.prev) };
+      this.error(`Expected ":" in the conditional, found ${this.continues(colon) ? this.describe(colon) : 'the end of the line'}`, where);
+      otherwise = { type: 'Invalid', range: where };
     }
     return { type: 'Conditional', condition: cond, then, otherwise, range: { start: cond.range.start, end: otherwise.range.end } };
   }
@@ -385,14 +408,14 @@ class Parser {
       if (t.kind === T.Dot) {
         this.take();
         const n = this.peek();
-        if (n.kind === T.Ident && !n.nl) {
+        if (n.kind === T.Ident && this.continues(n)) {
           this.take();
           parts.push({ type: 'Attr', name: this.text.slice(n.start, n.end), range: this.range(n) });
-        } else if (n.kind === T.Number && !n.nl) {
+        } else if (n.kind === T.Number && this.continues(n)) {
           this.take();
           const key: Expr = { type: 'Literal', value: Number(this.text.slice(n.start, n.end)), range: this.range(n) };
           parts.push({ type: 'Index', key, range: this.range(n) });
-        } else if (n.kind === T.Op && n.value === '*' && !n.nl) {
+        } else if (n.kind === T.Op && n.value === '*' && this.continues(n)) {
           this.take();
           parts.push({ type: 'Splat', range: this.range(n) });
         } else {
@@ -463,7 +486,8 @@ class Parser {
 
   private parsePrimary(): Expr {
     const t = this.peek();
-    switch (t.kind) {
+    // `a = 1 +` / `a = x ?` / `a = -` at the end of a line: the value is missing (the next line is another item).
+    switch (this.continues(t) ? t.kind : T.EOF) {
       case T.Number: {
         this.take();
         const raw = this.text.slice(t.start, t.end);
@@ -597,9 +621,15 @@ class Parser {
 
   private parseObject(): Expr {
     const open = this.take();
-    this.ignoreNl++;
+    // HCL: inside `{ }` of an object newlines separate items, so they count again (unlike `[ ]` and `( )`);
+    // a `for` expression ignores them.
+    const outerNl = this.ignoreNl;
+    this.ignoreNl = 0;
     try {
-      if (this.isForStart()) return this.parseFor(open, T.RBrace);
+      if (this.isForStart()) {
+        this.ignoreNl = outerNl + 1;
+        return this.parseFor(open, T.RBrace);
+      }
       const items: ObjectItem[] = [];
       for (;;) {
         const t = this.peek();
@@ -612,15 +642,20 @@ class Parser {
           break;
         }
         let key: Expr;
-        if (t.kind === T.Ident && (this.peek(1).kind === T.Equal || this.peek(1).kind === T.Colon)) {
+        const n = this.peek(1);
+        if (t.kind === T.Ident && (n.kind === T.Equal || n.kind === T.Colon) && !n.nl) {
           this.take();
           key = { type: 'Literal', value: this.text.slice(t.start, t.end), range: this.range(t) };
         } else {
+          // The key starts an item, so it may start a line.
+          this.ignoreNl++;
           key = this.parseExpr();
+          this.ignoreNl--;
         }
         const eq = this.peek();
-        if (eq.kind !== T.Equal && eq.kind !== T.Colon) {
-          this.error(`Expected "=" after the object key, found ${this.describe(eq)}`, this.range(eq));
+        if ((eq.kind !== T.Equal && eq.kind !== T.Colon) || !this.continues(eq)) {
+          const found = this.continues(eq) ? this.describe(eq) : 'the end of the line';
+          this.error(`Expected "=" after the object key, found ${found}`, this.continues(eq) ? this.range(eq) : { start: this.endOf(this.prev), end: this.endOf(this.prev) });
           this.recover(T.RBrace, open);
           break;
         }
@@ -632,8 +667,8 @@ class Parser {
           break;
         }
         const sep = this.peek();
-        if (sep.kind === T.Comma) this.take();
-        else if (sep.kind !== T.RBrace && !sep.nl) {
+        if (sep.kind === T.Comma && this.continues(sep)) this.take();
+        else if (sep.kind !== T.RBrace && this.continues(sep)) {
           this.error(`Expected "," or a new line between object items, found ${this.describe(sep)}`, this.range(sep));
           this.recover(T.RBrace, open);
           break;
@@ -641,7 +676,7 @@ class Parser {
       }
       return { type: 'Object', items, range: this.since(this.startOf(open)) };
     } finally {
-      this.ignoreNl--;
+      this.ignoreNl = outerNl;
     }
   }
 

@@ -1,0 +1,160 @@
+/**
+ * Where the cursor is in a CDKTF file, for completion and hover: the construct (and nested struct) around it,
+ * and whether a property name or a value is being typed there:
+ *   key     `{ …, bfd|`  `bfd_multi_hop=…, enable|`  `.bfd|` (Java chain)  `{ Enable|` (C#, Go)
+ *   value   `enableBfd: |`  `enable_bfd=|`  `.enableBfd(|`  `EnableBfd = |`  `EnableBfd: jsii.Bool(|`
+ * Works on half-typed code: an unclosed construct extends to where its recovery cut it off.
+ */
+import type { CursorContext } from '../analysis/completion';
+import type { Block, Position } from '../model/types';
+import { comparePositions, rangeContains } from '../model/types';
+import type { BlockSchema, ResourceSchema } from '../schema/types';
+import type { BodySyntax, CdktfBlock, CdktfInstance } from '../syntax/cdktf/model';
+import { nameTable } from '../syntax/cdktf/names';
+import { IDENT, STRING, stringValue, Tokens } from '../syntax/cdktf/tokens';
+import type { Located } from './sourceFile';
+
+export interface CdktfView {
+  instancesList(): CdktfInstance[];
+  tokens(): Tokens | undefined;
+  lineText(line: number): string;
+}
+
+const before = (a: Position, b: Position) => comparePositions(a, b) < 0;
+
+function insideBody(b: CdktfBlock, pos: Position, instance: CdktfInstance): boolean {
+  if (!b.body) return false;
+  if (!before(b.bodyRange.start, pos)) return false;
+  if (b.closed) return comparePositions(pos, b.bodyRange.end) <= 0 && (!b.body.close || comparePositions(pos, b.body.close) <= 0);
+  return comparePositions(pos, instance.extentEnd) <= 0;
+}
+
+/** The construct (and nested structs) around `pos`. */
+export function locate(view: CdktfView, pos: Position): Located | undefined {
+  for (const instance of view.instancesList()) {
+    if (before(pos, instance.range.start) || before(instance.extentEnd, pos)) continue;
+    if (instance.closed && !rangeContains(instance.range, pos)) continue;
+    const blocks: Block[] = [];
+    let body: { blocks: Block[] } = instance;
+    for (;;) {
+      const inner = body.blocks.find((b) => insideBody(b as CdktfBlock, pos, instance));
+      if (!inner) break;
+      blocks.push(inner);
+      body = inner;
+    }
+    return { instance, blocks, base: 0, rel: pos };
+  }
+  return undefined;
+}
+
+/** Token `p` sits directly in the group opened at `o` (not inside a nested bracket). */
+function directChild(tk: Tokens, o: number, p: number): boolean {
+  let i = o + 1;
+  while (i < p) {
+    if (tk.isOpener(i)) {
+      const after = tk.after(i);
+      if (after > p) return false;
+      i = after;
+    } else i++;
+  }
+  return i === p;
+}
+
+/** Token `p` is a link of the builder chain starting at token `s` (not inside a call's arguments). */
+function chainLink(tk: Tokens, s: number, p: number): boolean {
+  let i = s;
+  while (i < p) i = tk.isOpener(i) ? Math.max(i + 1, tk.after(i)) : i + 1;
+  return i === p;
+}
+
+/** The last token ending at or before `offset`. */
+function tokenBefore(tk: Tokens, offset: number): number {
+  let i = tk.indexAt(offset) - 1;
+  while (i >= 0 && tk.end[i] > offset) i--;
+  return i;
+}
+
+export function cursorContext(view: CdktfView, pos: Position): { cursor: CursorContext; base: number } | undefined {
+  const tk = view.tokens();
+  if (!tk) return undefined;
+  const loc = locate(view, pos);
+  if (!loc) return undefined;
+  const instance = loc.instance as CdktfInstance;
+  const blocks = loc.blocks as CdktfBlock[];
+  const innermost = blocks.length ? blocks[blocks.length - 1] : undefined;
+  const syntax: BodySyntax | undefined = innermost ? innermost.body : instance.body;
+  if (!syntax || !before(syntax.open, pos) && comparePositions(syntax.open, pos) !== 0) return undefined;
+  const path = blocks.map((b) => b.name).join('.');
+  let schemaBody: ResourceSchema | BlockSchema | undefined = instance.schema;
+  for (const b of blocks) schemaBody = schemaBody?.blocks?.[b.name];
+  const table = nameTable(tk.language, instance.schema, schemaBody, path);
+
+  const line = view.lineText(pos.line);
+  const textBefore = line.slice(0, pos.character);
+  const offset = tk.offsetAt(pos);
+  const openTok = tokenBefore(tk, tk.offsetAt(syntax.open));
+
+  // A name being typed.
+  const key = /[A-Za-z_$@][A-Za-z0-9_$]*$/.exec(textBefore)?.[0] ?? '';
+  const keyStart = offset - key.length;
+  if (!/^[0-9]/.test(key)) {
+    const prev = tokenBefore(tk, keyStart);
+    let isKey = false;
+    if (syntax.kind === 'chain') {
+      isKey = tk.is(prev, '.') && chainLink(tk, openTok + 1, prev) && tk.line[prev] === pos.line;
+    } else if (tk.isOpener(openTok)) {
+      if (prev === openTok) isKey = syntax.kind !== 'kwargs' || !!innermost;
+      else if (tk.is(prev, ',') && directChild(tk, openTok, prev)) {
+        // Python: keyword arguments come after `scope, id`.
+        isKey = syntax.kind !== 'kwargs' || !!innermost || commasBefore(tk, openTok, prev) >= 1;
+      }
+    }
+    if (isKey) {
+      let end = pos.character;
+      while (end < line.length && /[A-Za-z0-9_$]/.test(line[end])) end++;
+      const range = { start: { line: pos.line, character: pos.character - key.length }, end: { line: pos.line, character: end } };
+      return { cursor: { mode: 'key', instance, blocks, prefix: key, range }, base: 0 };
+    }
+  }
+
+  // A value being typed.
+  const valueMatch = /"?[A-Za-z0-9_.:-]*$/.exec(textBefore);
+  let prefix = valueMatch ? valueMatch[0] : '';
+  let valueStart = offset - prefix.length;
+  let prev = tokenBefore(tk, valueStart);
+  let wrapped = false;
+  // Go: `Key: jsii.String("IP|` — the wrapper is part of what is replaced.
+  if (tk.language === 'go' && tk.is(prev, '(') && tk.isIdent(prev - 1) && tk.is(prev - 2, '.') && tk.isIdent(prev - 3, 'jsii')) {
+    valueStart = tk.start[prev - 3];
+    prefix = tk.text.slice(valueStart, offset);
+    prev = prev - 4;
+    wrapped = true;
+  }
+  if (prefix.includes('\n') || !/^[^,;]*$/.test(prefix)) return undefined;
+  let keyTok = -1;
+  if (syntax.kind === 'chain') {
+    if (tk.is(prev, '(') && tk.isIdent(prev - 1) && tk.is(prev - 2, '.') && chainLink(tk, openTok + 1, prev - 2)) keyTok = prev - 1;
+  } else if (tk.isOpener(openTok)) {
+    const sep = syntax.kind === 'kwargs' || syntax.kind === 'initializer' ? '=' : ':';
+    if (tk.is(prev, sep) && (tk.kind[prev - 1] === IDENT || tk.kind[prev - 1] === STRING) && directChild(tk, openTok, prev - 1)) keyTok = prev - 1;
+  }
+  if (keyTok < 0) return undefined;
+  const written = tk.kind[keyTok] === STRING ? stringValue(tk, keyTok) : tk.text_(keyTok);
+  let end = pos.character;
+  while (end < line.length && /[A-Za-z0-9_.:-]/.test(line[end])) end++;
+  if (prefix.includes('"') && line[end] === '"') end++;
+  if (wrapped && line[end] === ')') end++;
+  const startChar = pos.character - (offset - valueStart);
+  if (startChar < 0) return undefined;
+  const range = { start: { line: pos.line, character: startChar }, end: { line: pos.line, character: end } };
+  return { cursor: { mode: 'value', instance, blocks, key: table.schemaName(written), prefix, range }, base: 0 };
+}
+
+function commasBefore(tk: Tokens, o: number, p: number): number {
+  let n = 0;
+  for (let i = o + 1; i < p; i++) {
+    if (tk.isOpener(i)) i = tk.after(i) - 1;
+    else if (tk.is(i, ',')) n++;
+  }
+  return n;
+}
