@@ -25,6 +25,8 @@ export interface ChunkFindings {
   findings: Finding[];
 }
 
+const NO_FINDINGS: Finding[] = [];
+
 export class HclFile implements SourceFile {
   readonly language = 'hcl' as const;
   readonly writer = hclWriter;
@@ -103,9 +105,11 @@ export class HclFile implements SourceFile {
       cached.signature = ctx.signature;
       return cached.findings;
     }
+    const instances = instancesOf(chunk).filter((i) => ctx.schemas.get(i.kind, i.type));
+    if (instances.length === 0) return NO_FINDINGS;
     const t = tracked(ctx);
     const findings: Finding[] = [];
-    for (const instance of instancesOf(chunk)) findings.push(...analyzeInModule(instance, t.ctx));
+    for (const instance of instances) findings.push(...analyzeInModule(instance, t.ctx));
     if (!fresh) this.moduleCache.set(chunk, { signature: ctx.signature, deps: t.deps, findings });
     return findings;
   }

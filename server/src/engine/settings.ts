@@ -11,7 +11,7 @@ export interface Settings {
   maxFileSizeMB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, severity: {}, maxFileSizeMB: 20 };
+export const DEFAULT_SETTINGS: Settings = { enable: true, severity: {}, maxFileSizeMB: 5 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 

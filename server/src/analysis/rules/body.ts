@@ -20,7 +20,18 @@ export interface BodyView {
   headerRange: Range;
 }
 
+const viewCache = new WeakMap<ResourceInstance, { schema: ResourceSchema; views: BodyView[] }>();
+
+/** The bodies of an instance, computed once per instance (every rule walks them). */
 export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
+  const cached = viewCache.get(instance);
+  if (cached && cached.schema === schema) return cached.views;
+  const views = computeBodies(instance, schema);
+  viewCache.set(instance, { schema, views });
+  return views;
+}
+
+function computeBodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
   const root: BodyView = {
     path: '',
     attributes: instance.attributes,
