@@ -1,0 +1,298 @@
+/**
+ * `node dist/cli.js` as CI runs it: exit codes (0 clean, 1 errors, 2 usage or I/O problem, with a clear
+ * message on stderr), the three output formats (text; JSON exactly as DESIGN.md shapes it; SARIF 2.1.0),
+ * folder recursion (skipping node_modules and .terraform), and files of one folder read as one module.
+ * Fixtures live in temp folders.
+ *
+ * Run: npm run build && npx tsx --test test/cli/cli.test.ts
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { JsonFinding, runCli, runJson, tempTree } from '../helpers/cli';
+
+const GROUP = `resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65001
+}
+`;
+
+const CLEAN_PEER = `resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id    = alicloud_vpc_bgp_group.g.id
+  peer_ip_address = "10.0.0.2"
+  enable_bfd      = true
+  bfd_multi_hop   = 10
+}
+`;
+
+/** Line 3: an error on `300` (col 18–21); line 4: a read-only `status` (col 2–8); no warning. */
+const BROKEN_PEER = `resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = true
+  bfd_multi_hop = 300
+  status        = "Available"
+}
+`;
+
+/** Only a warning: bfd_multi_hop while BFD is off (line 2, the key at col 2–15). */
+const WARNING_PEER = `resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = "bgpg-1"
+  bfd_multi_hop = 10
+  enable_bfd    = false
+}
+`;
+
+const cleanups: (() => void)[] = [];
+after(() => cleanups.forEach((c) => c()));
+function tree(files: Record<string, string>): string {
+  const t = tempTree(files);
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+const r = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+
+describe('exit status', () => {
+  it('is 0 on a folder with no findings, with a summary on stdout and nothing on stderr', () => {
+    const dir = tree({ 'main.tf': GROUP + '\n' + CLEAN_PEER, 'vars.tfvars': 'enable_bfd = true\nbfd_multi_hop = 3\n' });
+    const res = runCli([dir]);
+    assert.equal(res.status, 0, res.stdout + res.stderr);
+    assert.equal(res.stdout, '2 files checked: 0 errors, 0 warnings\n');
+    assert.equal(res.stderr, '');
+  });
+
+  it('is 0 when there are only warnings', () => {
+    const dir = tree({ 'main.tf': WARNING_PEER });
+    const res = runJson([dir]);
+    assert.equal(res.status, 0);
+    assert.deepEqual(res.findings.map((f) => [f.severity, f.code]), [['warning', 'bfd-multi-hop-without-bfd']]);
+  });
+
+  it('is 1 when an error is found, listing each finding as file:line:column (1-based) in text format', () => {
+    const dir = tree({ 'main.tf': BROKEN_PEER });
+    const res = runCli([dir]);
+    assert.equal(res.status, 1);
+    const file = path.join(dir, 'main.tf');
+    const lines = res.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 3, res.stdout);
+    assert.match(lines[0], new RegExp(`^${escape(file)}:4:19: error \\[value-out-of-range\\] .*300`));
+    assert.match(lines[1], new RegExp(`^${escape(file)}:5:3: error \\[read-only-argument\\] .*status`));
+    assert.equal(lines[2], '1 file checked: 2 errors, 0 warnings');
+    assert.equal(res.stderr, '');
+  });
+
+  it('is 1 for a syntax error', () => {
+    const dir = tree({ 'main.tf': 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = \n}\n' });
+    const res = runJson([dir]);
+    assert.equal(res.status, 1);
+    assert.ok(res.findings.some((f) => f.code === 'syntax-error' && f.severity === 'error'), JSON.stringify(res.findings));
+  });
+
+  it('is 2 for a path that does not exist, naming it on stderr and printing no report', () => {
+    const dir = tree({ 'main.tf': CLEAN_PEER });
+    const missing = path.join(dir, 'nope', 'main.tf');
+    const res = runCli([dir, missing]);
+    assert.equal(res.status, 2);
+    assert.equal(res.stdout, '');
+    assert.match(res.stderr, new RegExp(`${escape(missing)}: no such file or folder`));
+  });
+
+  it('is 2 for an unknown option, naming it and showing the usage', () => {
+    const dir = tree({ 'main.tf': CLEAN_PEER });
+    const res = runCli(['--frobnicate', dir]);
+    assert.equal(res.status, 2);
+    assert.equal(res.stdout, '');
+    assert.match(res.stderr, /unknown option --frobnicate/);
+    assert.match(res.stderr, /Usage: /);
+  });
+
+  it('is 2 for an unsupported or missing --format value, naming the accepted ones', () => {
+    const dir = tree({ 'main.tf': CLEAN_PEER });
+    for (const args of [['--format', 'xml', dir], ['--format=yaml', dir], [dir, '--format']]) {
+      const res = runCli(args);
+      assert.equal(res.status, 2, args.join(' '));
+      assert.equal(res.stdout, '');
+      assert.match(res.stderr, /--format must be text, json or sarif/);
+    }
+    assert.match(runCli(['--format', 'xml', dir]).stderr, /"xml"/);
+  });
+
+  it('is 2 when no path is given, with the usage on stderr', () => {
+    const res = runCli(['--format', 'json']);
+    assert.equal(res.status, 2);
+    assert.match(res.stderr, /no files or folders given/);
+    assert.match(res.stderr, /Usage: /);
+  });
+
+  it('prints the usage for --help and the version for --version, exiting 0', () => {
+    const help = runCli(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: .*--format text\|json\|sarif/);
+    const version = runCli(['--version']);
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('--format json', () => {
+  it('prints an array of { file, range, severity, code, message } with 0-based LSP positions', () => {
+    const dir = tree({ 'main.tf': BROKEN_PEER, 'warn.tf': WARNING_PEER });
+    const res = runJson([dir]);
+    assert.equal(res.status, 1);
+    const file = (n: string) => path.join(dir, n);
+    assert.deepEqual(
+      res.findings.map((f) => ({ ...f, message: typeof f.message })),
+      [
+        { file: file('main.tf'), range: r(3, 18, 3, 21), severity: 'error', code: 'value-out-of-range', message: 'string' },
+        { file: file('main.tf'), range: r(4, 2, 4, 8), severity: 'error', code: 'read-only-argument', message: 'string' },
+        { file: file('warn.tf'), range: r(2, 2, 2, 15), severity: 'warning', code: 'bfd-multi-hop-without-bfd', message: 'string' },
+      ],
+    );
+    for (const f of res.findings) {
+      assert.deepEqual(Object.keys(f), ['file', 'range', 'severity', 'code', 'message']);
+      assert.deepEqual(Object.keys(f.range), ['start', 'end']);
+      assert.deepEqual(Object.keys(f.range.start), ['line', 'character']);
+      assert.ok(f.message.length > 10);
+    }
+    assert.match(res.findings[0].message, /between 1 and 255, not 300/);
+  });
+
+  it('reports information findings with the severity "information" (a binary .tf file)', () => {
+    const dir = tree({ 'blob.tf': 'PK\u0003\u0004\u0000\u0000binary' });
+    const res = runJson([dir]);
+    assert.equal(res.status, 0);
+    assert.deepEqual(res.findings.map((f) => [f.severity, f.code, f.range]), [['information', 'binary-file', r(0, 0, 0, 0)]]);
+  });
+
+  it('prints [] for a clean folder', () => {
+    const dir = tree({ 'main.tf': GROUP + CLEAN_PEER });
+    const res = runCli(['--format=json', dir]);
+    assert.equal(res.status, 0);
+    assert.deepEqual(JSON.parse(res.stdout), []);
+  });
+
+  it('counts columns in UTF-16 code units, like LSP (an emoji before the finding counts 2)', () => {
+    const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  /* 🌐 é */ bfd_multi_hop = 0\n}\n';
+    const dir = tree({ 'main.tf': text });
+    const col = text.split('\n')[3].lastIndexOf('0');
+    assert.equal(col, 29);
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [f.code, f.range]), [['value-out-of-range', r(3, col, 3, col + 1)]]);
+  });
+});
+
+describe('--format sarif', () => {
+  it('is SARIF 2.1.0: tool driver, rules, and one result per finding with ruleId, level and a 1-based region', () => {
+    const dir = tree({ 'main.tf': BROKEN_PEER, 'warn.tf': WARNING_PEER, 'blob.tf': '\u0000\u0001' });
+    const json = runJson([dir]).findings;
+    const res = runCli(['--format', 'sarif', dir]);
+    assert.equal(res.status, 1);
+    const sarif = JSON.parse(res.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.match(sarif.$schema, /sarif-2\.1\.0/);
+    assert.equal(sarif.runs.length, 1);
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'alicloud-bgp-check');
+    assert.match(run.tool.driver.version, /^\d+\.\d+\.\d+$/);
+    assert.equal(run.results.length, json.length);
+    const LEVEL: Record<JsonFinding['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+    const expected = json.map((f) => ({
+      ruleId: f.code,
+      level: LEVEL[f.severity],
+      text: f.message,
+      uri: f.file.split(path.sep).join('/'),
+      region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+    }));
+    const actual = run.results.map((x: any) => ({
+      ruleId: x.ruleId,
+      level: x.level,
+      text: x.message.text,
+      uri: x.locations[0].physicalLocation.artifactLocation.uri,
+      region: x.locations[0].physicalLocation.region,
+    }));
+    assert.deepEqual(actual, expected);
+    assert.deepEqual(new Set(actual.map((a: { level: string }) => a.level)), new Set(['error', 'warning', 'note']));
+    // Each result's ruleIndex points at its rule in the driver.
+    for (const x of run.results) assert.equal(run.tool.driver.rules[x.ruleIndex].id, x.ruleId);
+    assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id).sort(), [...new Set(json.map((f) => f.code))].sort());
+  });
+
+  it('has an empty results array (and exit 0) for a clean folder', () => {
+    const dir = tree({ 'main.tf': GROUP + CLEAN_PEER });
+    const res = runCli(['--format', 'sarif', dir]);
+    assert.equal(res.status, 0);
+    const sarif = JSON.parse(res.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.deepEqual(sarif.runs[0].results, []);
+  });
+});
+
+describe('what gets checked', () => {
+  it('recurses into nested folders, reads .tf and .tfvars, and skips node_modules, .terraform and other files', () => {
+    const dir = tree({
+      'main.tf': GROUP + CLEAN_PEER,
+      'a/b/c/deep.tf': BROKEN_PEER,
+      'a/b/prod.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n',
+      'node_modules/mod/main.tf': BROKEN_PEER,
+      '.terraform/modules/vbr/main.tf': BROKEN_PEER,
+      'a/notes.txt': BROKEN_PEER,
+      'a/peer.tf.json': BROKEN_PEER,
+    });
+    const res = runJson([dir]);
+    const files = [...new Set(res.findings.map((f) => path.relative(dir, f.file)))].sort();
+    assert.deepEqual(files, [path.join('a', 'b', 'c', 'deep.tf'), path.join('a', 'b', 'prod.tfvars')]);
+    assert.equal(res.status, 1);
+    assert.match(runCli([dir]).stdout, /^3 files checked: 2 errors, 1 warning$/m);
+  });
+
+  it('checks a single file given directly, and several paths at once', () => {
+    const dir = tree({ 'x/main.tf': BROKEN_PEER, 'y/main.tf': WARNING_PEER, 'z/main.tf': BROKEN_PEER });
+    const one = runJson([path.join(dir, 'y', 'main.tf')]);
+    assert.equal(one.status, 0);
+    assert.deepEqual(one.findings.map((f) => f.code), ['bfd-multi-hop-without-bfd']);
+    const two = runJson([path.join(dir, 'x'), path.join(dir, 'y', 'main.tf')]);
+    assert.deepEqual(two.findings.map((f) => [path.relative(dir, f.file), f.code]), [
+      [path.join('x', 'main.tf'), 'value-out-of-range'],
+      [path.join('x', 'main.tf'), 'read-only-argument'],
+      [path.join('y', 'main.tf'), 'bfd-multi-hop-without-bfd'],
+    ]);
+  });
+
+  it('reports file paths relative to the working directory when given relative paths', () => {
+    const dir = tree({ 'mod/main.tf': BROKEN_PEER });
+    const res = runJson(['mod'], dir);
+    assert.deepEqual([...new Set(res.findings.map((f) => f.file))], [path.join('mod', 'main.tf')]);
+  });
+
+  it('reads the files of one folder as one module: a peer may refer to a group declared in a sibling file', () => {
+    const dir = tree({ 'groups.tf': GROUP, 'peers.tf': CLEAN_PEER, 'vars.tf': 'variable "x" {\n  default = 1\n}\n' });
+    const res = runJson([dir]);
+    assert.equal(res.status, 0, JSON.stringify(res.findings));
+    assert.deepEqual(res.findings, []);
+  });
+
+  it('does not let a folder see the resources of another folder: the same reference from a sibling folder is undeclared', () => {
+    const dir = tree({ 'net/groups.tf': GROUP, 'net/peers.tf': CLEAN_PEER, 'other/peers.tf': CLEAN_PEER });
+    const res = runJson([dir]);
+    assert.equal(res.status, 1);
+    assert.deepEqual(res.findings.map((f) => [path.relative(dir, f.file), f.code, f.range]), [
+      [path.join('other', 'peers.tf'), 'undeclared-reference', r(1, 20, 1, 47)],
+    ]);
+    assert.match(res.findings[0].message, /alicloud_vpc_bgp_group\.g/);
+  });
+
+  it('keeps findings of each file in its own file when folders are checked together', () => {
+    const dir = tree({ 'a/main.tf': BROKEN_PEER, 'b/main.tf': GROUP + CLEAN_PEER, 'b/more.tf': WARNING_PEER.replace('"p"', '"q"') });
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [path.relative(dir, f.file), f.code]), [
+      [path.join('a', 'main.tf'), 'value-out-of-range'],
+      [path.join('a', 'main.tf'), 'read-only-argument'],
+      [path.join('b', 'more.tf'), 'bfd-multi-hop-without-bfd'],
+    ]);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

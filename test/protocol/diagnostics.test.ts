@@ -1,0 +1,281 @@
+/**
+ * Pushed diagnostics over stdio, as an editor sees them: the right finding at the right range, carrying the
+ * document version; incremental edits that fix or break things; files and blocks our rules must leave alone;
+ * one broken block not silencing the others; and many small edits ending where a fresh parse ends.
+ *
+ * Run: npm run build && npx tsx --test test/protocol/diagnostics.test.ts
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DiagnosticSeverity, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codes, LspClient, rangeOf, uri } from '../helpers/lsp';
+
+const PEER_300 = `resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65001
+}
+
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = alicloud_vpc_bgp_group.g.id
+  enable_bfd    = true
+  bfd_multi_hop = 300
+}
+`;
+
+describe('pushed diagnostics', () => {
+  let lsp: LspClient;
+  before(async () => (lsp = await LspClient.start()));
+  after(() => lsp.stop());
+
+  it('reports bfd_multi_hop = 300 as value-out-of-range on the value, with the document version', async () => {
+    const u = uri();
+    const diags = await lsp.open(u, PEER_300, 'terraform', 7);
+    const pub = lsp.published.find((p) => p.uri === u)!;
+    assert.equal(pub.version, 7, 'publishDiagnostics carries the version it was computed for');
+    assert.equal(diags.length, 1, JSON.stringify(diags));
+    assert.equal(diags[0].code, 'value-out-of-range');
+    assert.equal(diags[0].severity, DiagnosticSeverity.Error);
+    assert.deepEqual(diags[0].range, rangeOf(PEER_300, '300'));
+    assert.match(diags[0].message, /1.*255/);
+  });
+
+  it('an incremental change that fixes the value clears the diagnostic, published for the new version', async () => {
+    const u = uri();
+    await lsp.open(u, PEER_300);
+    const at300 = rangeOf(PEER_300, '300');
+    // Typed as an editor sends it: delete "300", then type "2" — each its own version.
+    const afterDelete = await lsp.change(u, [{ range: at300, text: '' }], 2);
+    assert.deepEqual(codes(afterDelete), ['syntax-error'], 'an argument without a value is a syntax error');
+    const fixed = await lsp.change(u, [{ range: { start: at300.start, end: at300.start }, text: '2' }], 3);
+    assert.deepEqual(fixed, []);
+    assert.equal(lsp.published.filter((p) => p.uri === u).at(-1)!.version, 3);
+    // And breaking it again brings it back, at the new value's range.
+    const broken = await lsp.change(u, [{ range: { start: at300.start, end: { line: at300.start.line, character: at300.start.character + 1 } }, text: '0' }], 4);
+    assert.deepEqual(codes(broken), ['value-out-of-range']);
+    assert.deepEqual(broken[0].range, { start: at300.start, end: { line: at300.start.line, character: at300.start.character + 1 } });
+    assert.match(broken[0].message, /not 0/);
+  });
+
+  it('an edit that adds lines above a finding moves its range down with it', async () => {
+    const u = uri();
+    await lsp.open(u, PEER_300);
+    const diags = await lsp.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# one\n# two\n\n' }]);
+    const expected = rangeOf(PEER_300, '300');
+    assert.deepEqual(diags.map((d) => d.range), [{ start: { line: expected.start.line + 3, character: expected.start.character }, end: { line: expected.end.line + 3, character: expected.end.character } }]);
+  });
+
+  it('a full-text change (no range) is analysed like a fresh open', async () => {
+    const u = uri();
+    await lsp.open(u, PEER_300);
+    const text = PEER_300.replace('300', '5').replace('  enable_bfd    = true\n', '');
+    const diags = await lsp.change(u, [{ text }]);
+    assert.deepEqual(codes(diags), ['bfd-multi-hop-without-bfd']);
+    assert.equal(diags[0].severity, DiagnosticSeverity.Warning);
+    assert.deepEqual(diags[0].range, rangeOf(text, 'bfd_multi_hop'));
+  });
+
+  it('closing a document clears its diagnostics', async () => {
+    const u = uri();
+    assert.equal((await lsp.open(u, PEER_300)).length, 1);
+    assert.deepEqual(await lsp.close(u), []);
+  });
+
+  it('gives .tfvars files, other resource types, outputs, variables, locals and modules no resource findings', async () => {
+    const tfvars = uri('terraform.tfvars');
+    // Values feed variables: no range, read-only, unknown-name or required checks apply.
+    const tfvarsDiags = await lsp.open(tfvars, 'bfd_multi_hop = 300\nenable_bfd = true\nstatus = "Available"\nbgp_group_id = ""\nbfd_multihop = 0\nip_version = "IPv9"\n', 'terraform-vars');
+    assert.deepEqual(tfvarsDiags, []);
+
+    const others = `resource "aws_instance" "x" {
+  bfd_multi_hop = 300
+  status        = "Available"
+}
+
+data "alicloud_vpc_bgp_peers" "all" {
+  bfd_multi_hop = 0
+}
+
+output "status" {
+  value = alicloud_vpc_bgp_peer.p.status
+}
+
+variable "bfd_multi_hop" {
+  type    = number
+  default = 300
+}
+
+locals {
+  bfd_multi_hop = 0
+  status        = "x"
+}
+
+module "vbr" {
+  source        = "./vbr"
+  bfd_multi_hop = 0
+  bgp_group_id  = ""
+}
+
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = true
+  bfd_multi_hop = 256
+}
+`;
+    const diags = await lsp.open(uri(), others);
+    // Only the one real peer block is judged (which also shows analysis is running on this file).
+    assert.deepEqual(diags.map((d) => [d.code, d.range]), [['value-out-of-range', rangeOf(others, '256')]]);
+  });
+
+  it('an unterminated string in one block keeps the findings of the other blocks', async () => {
+    const text = `resource "alicloud_vpc_bgp_group" "g" {
+  router_id   = "vbr-1"
+  peer_asn    = 65001
+  description = "never closed
+}
+
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = alicloud_vpc_bgp_group.g.id
+  enable_bfd    = true
+  bfd_multi_hop = 300
+  status        = "Available"
+}
+`;
+    const diags = await lsp.open(uri(), text);
+    const byCode = (c: string) => diags.filter((d) => d.code === c);
+    assert.ok(byCode('syntax-error').length >= 1, JSON.stringify(diags));
+    for (const d of byCode('syntax-error')) assert.ok(d.range.start.line <= 4, `syntax error inside the broken block, got line ${d.range.start.line}`);
+    assert.deepEqual(byCode('value-out-of-range').map((d) => d.range), [rangeOf(text, '300')]);
+    assert.deepEqual(byCode('read-only-argument').map((d) => d.range), [rangeOf(text, 'status')]);
+
+    // Broken block after the good one: the good one's findings stay too.
+    const swapped = text.slice(text.indexOf('resource "alicloud_vpc_bgp_peer"')) + '\n' + text.slice(0, text.indexOf('resource "alicloud_vpc_bgp_peer"'));
+    const d2 = await lsp.open(uri(), swapped);
+    assert.deepEqual(d2.filter((d) => d.code === 'value-out-of-range').map((d) => d.range), [rangeOf(swapped, '300')]);
+    assert.ok(d2.some((d) => d.code === 'syntax-error' && d.range.start.line > 6), JSON.stringify(d2));
+  });
+
+  it('closing the unterminated string by typing the quote removes the syntax error and keeps the rest', async () => {
+    const text = `resource "alicloud_vpc_bgp_peer" "a" {
+  bgp_group_id = "bgpg-1
+}
+
+resource "alicloud_vpc_bgp_peer" "b" {
+  bgp_group_id  = "bgpg-2"
+  enable_bfd    = true
+  bfd_multi_hop = 0
+}
+`;
+    const u = uri();
+    const before = await lsp.open(u, text);
+    assert.ok(before.some((d) => d.code === 'syntax-error'));
+    const end = rangeOf(text, '"bgpg-1').end;
+    const after = await lsp.change(u, [{ range: { start: end, end }, text: '"' }]);
+    const zero = rangeOf(text, 'bfd_multi_hop = 0').end;
+    assert.deepEqual(after.map((d) => [d.code, d.range]), [['value-out-of-range', { start: { line: zero.line, character: zero.character - 1 }, end: zero }]]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Many small edits to a large file: incremental re-parsing must end exactly where a fresh parse ends.
+// ---------------------------------------------------------------------------------------------
+
+/** A deterministic PRNG (mulberry32), so a failure replays. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function bigFile(): string {
+  const blocks: string[] = [];
+  for (let i = 0; blocks.join('\n').split('\n').length < 5000; i++) {
+    switch (i % 4) {
+      case 0:
+        blocks.push(`resource "alicloud_vpc_bgp_group" "g${i}" {\n  router_id = "vbr-${i}"\n  peer_asn  = ${65000 + i}\n  local_asn = 64512\n}\n`);
+        break;
+      case 1:
+        blocks.push(
+          `resource "alicloud_vpc_bgp_peer" "p${i}" {\n  bgp_group_id    = alicloud_vpc_bgp_group.g${i - 1}.id\n  peer_ip_address = "10.0.${i % 250}.2"\n  enable_bfd      = ${i % 3 === 0}\n  bfd_multi_hop   = ${(i * 37) % 300}\n  ip_version      = "IPv4"\n\n  timeouts {\n    create = "10m"\n  }\n}\n`,
+        );
+        break;
+      case 2:
+        blocks.push(`# comment ${i}\nvariable "v${i}" {\n  default = <<EOT\nline ${i} {\n  "quoted"\nEOT\n}\n`);
+        break;
+      default:
+        blocks.push(`output "o${i}" {\n  value = [for p in alicloud_vpc_bgp_peer.p${i - 2}[*] : p.status]\n}\n/* block\n comment ${i} */\n`);
+    }
+  }
+  return blocks.join('\n');
+}
+
+/** Small edits of the kinds typing produces, including ones that open or close braces, quotes and comments. */
+function randomEdit(doc: TextDocument, rnd: () => number): { range: Range; text: string } {
+  const text = doc.getText();
+  const offset = Math.floor(rnd() * text.length);
+  const pos = doc.positionAt(offset);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const kind = rnd();
+  if (kind < 0.35) {
+    return { range: { start: pos, end: pos }, text: pick(['x', '1', ' ', '\n', '"', '{', '}', '=', '#', '/*', '*/', '<<EOT\n', 'bfd_multi_hop = 0\n', 'status = "x"\n', '0', ' + ', ' ? ', ' : ', ',', '{ a = 1 }', '[']) };
+  }
+  if (kind < 0.6) {
+    const end = doc.positionAt(Math.min(text.length, offset + 1 + Math.floor(rnd() * 6)));
+    return { range: { start: pos, end }, text: '' };
+  }
+  if (kind < 0.85) {
+    // Change a number somewhere near: the edit most likely to flip a range finding.
+    const m = /\d+/.exec(text.slice(offset));
+    if (m) {
+      const s = offset + m.index;
+      return { range: { start: doc.positionAt(s), end: doc.positionAt(s + m[0].length) }, text: String(Math.floor(rnd() * 400)) };
+    }
+  }
+  const end = doc.positionAt(Math.min(text.length, offset + Math.floor(rnd() * 3)));
+  return { range: { start: pos, end }, text: pick(['a', 'true', 'false', '"IPv6"', '\n\n', '}\n', 'resource "alicloud_vpc_bgp_peer" "n" {\n']) };
+}
+
+describe('a 5,000-line file edited 200 times', () => {
+  it('ends with the same diagnostics as a fresh server given the final text', async () => {
+    const initial = bigFile();
+    assert.ok(initial.split('\n').length >= 5000);
+    const rnd = prng(20240611);
+    let doc = TextDocument.create('file:///big.tf', 'terraform', 1, initial);
+
+    const edited = await LspClient.start();
+    const fresh = await LspClient.start();
+    try {
+      const u = uri('big.tf');
+      const first = await edited.open(u, initial);
+      assert.ok(first.some((d) => d.code === 'value-out-of-range') && first.some((d) => d.code === 'bfd-multi-hop-without-bfd'), 'the file starts with findings');
+      let version = 1;
+      for (let i = 0; i < 200; i++) {
+        // Mostly one change per notification; sometimes two in one (an editor's multi-cursor edit).
+        const changes: TextDocumentContentChangeEvent[] = [];
+        const n = rnd() < 0.15 ? 2 : 1;
+        for (let k = 0; k < n; k++) {
+          const e = randomEdit(doc, rnd);
+          changes.push(e);
+          doc = TextDocument.update(doc, [e], doc.version + 1);
+        }
+        version++;
+        // Wait for some versions (the server has to publish them); fire the rest as a burst.
+        if (i % 25 === 0) await edited.change(u, changes, version);
+        else edited.notifyChange(u, changes, version);
+      }
+      const final = doc.getText();
+      const incremental = await edited.diagnostics(u, version);
+      const reference = await fresh.open(uri('big.tf'), final);
+      assert.ok(reference.length > 10, 'the final text still has findings to compare');
+      const key = (d: { range: Range; code?: unknown; message: string; severity?: number }) =>
+        `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${String(d.code)} ${d.message}`;
+      assert.deepEqual(incremental.map(key).sort(), reference.map(key).sort());
+    } finally {
+      await edited.stop();
+      await fresh.stop();
+    }
+  });
+});
