@@ -77,8 +77,9 @@ function keyItems(
   ctx: AnalysisContext,
   w: CompletionWriter,
 ): CompletionItem[] {
-  // The name being typed is not "already written".
-  const typing = (a: { keyRange: Range }) => a.keyRange.start.line === cursor.range.start.line;
+  // The name being typed (the one starting where the completed range starts) is not "already written";
+  // others on the same line are (CDKTF configs are often written on one line).
+  const typing = (a: { keyRange: Range }) => a.keyRange.start.line === cursor.range.start.line && a.keyRange.start.character === cursor.range.start.character;
   const present = new Set(written.attributes.filter((a) => !typing(a)).map((a) => a.name));
   const items: CompletionItem[] = [];
   for (const [name, a] of Object.entries(body.attributes)) {

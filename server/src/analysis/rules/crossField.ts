@@ -48,7 +48,8 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
       const wanted = fixValueOf(rule.requires.value);
       const fixes: NeutralFix[] = [
         { title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'set', name: rule.requires.attribute, value: wanted }], preferred: true },
-        { title: `Remove ${rule.attribute}`, edits: [{ kind: 'remove', attribute: trigger }] },
+        // Every copy: a duplicated line would otherwise bring the same warning back.
+        { title: `Remove ${rule.attribute}`, edits: instance.attributes.filter((x) => x.name === rule.attribute && !x.incomplete).map((attribute) => ({ kind: 'remove' as const, attribute })) },
       ];
       return {
         code: rule.code,

@@ -10,6 +10,8 @@ import type { Finding } from '../finding';
 import { resourceRef } from '../references';
 import { bodies } from './body';
 
+const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
+
 export function references(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
   for (const body of bodies(instance, schema)) {
@@ -34,7 +36,8 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
         continue;
       }
       if (ctx.find(ref.kind, ref.type, ref.name)) continue;
-      const candidates = ctx.declared(ref.kind, ref.type);
+      // Only names a reference can spell: a block label may hold anything, a traversal may not.
+      const candidates = ctx.declared(ref.kind, ref.type).filter((n) => IDENTIFIER.test(n));
       findings.push({
         code: 'undeclared-reference',
         severity: 'error',

@@ -19,7 +19,9 @@ export function unknownNames(instance: ResourceInstance, schema: ResourceSchema)
       // A name still being typed is a syntax error already, and completion's business.
       if (a.incomplete || body.schema.attributes[a.name] || metaArgs.includes(a.name)) continue;
       const asBlock = blockNames.includes(a.name) || metaBlocks.includes(a.name);
-      const suggestion = asBlock ? undefined : closest(a.name, [...attributeNames, ...metaArgs]);
+      // Never suggest a name the body already has: renaming to it would make a duplicate.
+      const written = new Set(body.attributes.map((x) => x.name));
+      const suggestion = asBlock ? undefined : closest(a.name, [...attributeNames, ...metaArgs].filter((n) => !written.has(n)));
       findings.push({
         code: 'unknown-argument',
         severity: 'error',

@@ -3,7 +3,8 @@
  * `value-out-of-range`, `reserved-value`), accepted values (`invalid-value`), formats (`invalid-ip-address`,
  * `invalid-netmask`, `invalid-duration`, `invalid-regex`), patterns (`invalid-format`) and lengths (`invalid-length`).
  */
-import type { Attribute, ResourceInstance } from '../../model/types';
+import type { Attribute, ResourceInstance, Value } from '../../model/types';
+import { crossFieldRules } from './crossField';
 import type { AttributeSchema, ResourceSchema } from '../../schema/types';
 import type { Finding, NeutralFix } from '../finding';
 import { FORMATS } from '../formats';
@@ -16,7 +17,7 @@ export function literalValues(instance: ResourceInstance, schema: ResourceSchema
     for (const [a, s] of knownAttributes(body)) {
       // Type errors are reported once, by the type rule; read-only ones by theirs.
       if (s.readOnly || !conformsTo(a.value, s.type)) continue;
-      const f = s.type === 'number' ? checkNumber(body, a, s) : s.type === 'string' ? checkString(body, a, s) : undefined;
+      const f = s.type === 'number' ? checkNumber(body, a, s) : s.type === 'string' ? checkString(body, a, s, instance, schema) : undefined;
       if (f) findings.push({ ...f, instance });
     }
   }
@@ -74,7 +75,21 @@ function nearestAllowed(value: number, s: AttributeSchema): number | undefined {
   return best;
 }
 
-function checkString(body: BodyView, a: Attribute, s: AttributeSchema): Finding | undefined {
+/**
+ * The accepted values that keep the instance consistent with its cross-field rules: replacing an invalid
+ * `ip_version` must not offer `"IPv6"` for an IPv4 `peer_ip_address`.
+ */
+function consistentValues(values: string[], a: Attribute, body: BodyView, instance: ResourceInstance, schema: ResourceSchema): string[] {
+  if (!body.isRoot || !schema.rules?.length) return values;
+  const ok = values.filter((v) => {
+    const value: Value = { kind: 'string', value: v };
+    const trial: ResourceInstance = { ...instance, attributes: instance.attributes.map((x) => (x === a ? { ...x, value } : x)) };
+    return crossFieldRules(trial, schema).length === 0 || crossFieldRules(instance, schema).length > 0;
+  });
+  return ok.length ? ok : values;
+}
+
+function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance: ResourceInstance, schema: ResourceSchema): Finding | undefined {
   const str = toStr(a.value);
   if (!('ok' in str) || !str.ok) return undefined;
   const value = str.value;
@@ -88,7 +103,11 @@ function checkString(body: BodyView, a: Attribute, s: AttributeSchema): Finding 
         severity: s.enumSeverity ?? 'error',
         range: a.valueRange,
         message: `"${name}" should be ${s.enum.map((e) => JSON.stringify(e)).join(' or ')}, not ${JSON.stringify(value)}`,
-        fixes: s.enum.map((e, i) => ({ title: `Change to "${e}"`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'string', value: e } }], preferred: i === 0 && s.enum!.length === 1 })),
+        fixes: consistentValues(s.enum, a, body, instance, schema).map((e, i, all) => ({
+          title: `Change to "${e}"`,
+          edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'string', value: e } }],
+          preferred: i === 0 && all.length === 1,
+        })),
       };
     }
     return undefined;

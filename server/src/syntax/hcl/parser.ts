@@ -83,7 +83,9 @@ class Parser {
       const t = this.peek();
       if (t.kind === T.EOF) return { chunks, stoppedAt: -1 };
       const lineStart = t.start - t.char;
-      if (t.nl && this.chunkHasContent() && this.lex.atTopLevel && this.onlySpaceBefore(lineStart, t.start)) {
+      // A chunk starts only at a real token in a clean lexer state, so that re-parsing from its
+      // first line (after an edit) reads exactly what a full parse read.
+      if (t.nl && !t.missing && t.kind === T.Ident && this.chunkHasContent() && this.lex.atTopLevel && this.onlySpaceBefore(lineStart, t.start)) {
         if (stopAt?.(lineStart, t.line)) return { chunks, stoppedAt: lineStart };
         this.newChunk(lineStart, t.line);
         chunks.push(this.chunk);
@@ -192,6 +194,11 @@ class Parser {
 
   private parseItem(depth: number): BodyItem | undefined {
     const t = this.peek();
+    if (t.missing) {
+      // A token the lexer invented to close an unterminated string or heredoc: already reported.
+      this.take();
+      return undefined;
+    }
     if (t.kind !== T.Ident) {
       if (t.kind === T.RBrace && depth === 0) {
         this.take();

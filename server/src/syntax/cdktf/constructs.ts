@@ -1,0 +1,359 @@
+/**
+ * Finds the constructions of the generated classes in one file and turns each into a ResourceInstance:
+ *   TypeScript  new VpcBgpPeer(scope, id, { … })           (also `new alicloud.vpcBgpPeer.VpcBgpPeer`, renamed imports)
+ *   Python      VpcBgpPeer(self, id, key=value, …)          (also `alicloud.vpc_bgp_peer.VpcBgpPeer`, `as` imports)
+ *   Java        VpcBgpPeer.Builder.create(this, id).key(v)….build()
+ *               new VpcBgpPeer(this, id, VpcBgpPeerConfig.builder().key(v)….build())
+ *   C#          new VpcBgpPeer(this, id, new VpcBgpPeerConfig { Key = v, … })
+ *   Go          vpcbgppeer.NewVpcBgpPeer(stack, jsii.String(id), &vpcbgppeer.VpcBgpPeerConfig{ Key: v, … })
+ * A construct whose config the adapter cannot see (a variable, a helper's result) yields no instance:
+ * only what is written is judged.
+ */
+import type { Attribute, Block, Range, Value } from '../../model/types';
+import type { SchemaRegistry } from '../../schema/registry';
+import type { ResourceSchema } from '../../schema/types';
+import { bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
+import type { CdktfInstance } from './model';
+import { snake } from './names';
+import { CdktfLanguage, IDENT, STRING, tokenize, Tokens } from './tokens';
+import { classify, splitTopLevel } from './values';
+
+interface Match {
+  exprStart: number;
+  classTok: number;
+  /** Last token of the header (`VpcBgpPeer`, `…Builder.create`). */
+  headerEnd: number;
+  /** The constructor call's `(`, when the construct is a call (all but the Java builder). */
+  callOpen?: number;
+  idArg?: [number, number];
+  raw: RawBody;
+}
+
+type Matcher = (tk: Tokens, i: number) => Match | undefined;
+
+/** Class names (and Go constructor names) of every schema with CDKTF names. */
+function classIndex(registry: SchemaRegistry): Map<string, ResourceSchema> {
+  const m = new Map<string, ResourceSchema>();
+  for (const s of registry.all()) {
+    if (!s.cdktf) continue;
+    m.set(s.cdktf.className, s);
+  }
+  return m;
+}
+
+const indexes = new WeakMap<SchemaRegistry, Map<string, ResourceSchema>>();
+
+/** The quick check: does the text mention any generated class at all? (No tokenizing when it does not.) */
+export function mentionsConstructs(text: string, registry: SchemaRegistry): boolean {
+  let idx = indexes.get(registry);
+  if (!idx) indexes.set(registry, (idx = classIndex(registry)));
+  for (const name of idx.keys()) if (text.includes(name)) return true;
+  return false;
+}
+
+export interface ParsedFile {
+  tokens: Tokens;
+  instances: CdktfInstance[];
+}
+
+export function parseConstructs(text: string, language: CdktfLanguage, registry: SchemaRegistry): ParsedFile {
+  let idx = indexes.get(registry);
+  if (!idx) indexes.set(registry, (idx = classIndex(registry)));
+  const tk = tokenize(text, language);
+  const classes = new Map<string, ResourceSchema>();
+  for (const [name, s] of idx) classes.set(language === 'go' ? 'New' + name : name, s);
+  // Renamed imports: `import { VpcBgpPeer as Peer }`, `from … import VpcBgpPeer as Peer`.
+  if (language === 'typescript' || language === 'python') {
+    for (let i = 1; i + 1 < tk.n; i++) {
+      if (tk.isIdent(i, 'as') && tk.isIdent(i - 1) && tk.isIdent(i + 1)) {
+        const s = idx.get(tk.text_(i - 1));
+        if (s) classes.set(tk.text_(i + 1), s);
+      }
+    }
+  }
+  const matcher = MATCHERS[language];
+  const nested = NESTED[language];
+  const quote = quoteStyle(tk);
+  // A cheap filter before slicing identifiers: length and first letter of some class name.
+  const shapes = new Set([...classes.keys()].map((k) => k.length * 65536 + k.charCodeAt(0)));
+  const instances: CdktfInstance[] = [];
+  for (let i = 0; i < tk.n; i++) {
+    if (tk.kind[i] !== IDENT || !shapes.has((tk.end[i] - tk.start[i]) * 65536 + text.charCodeAt(tk.start[i]))) continue;
+    const schema = classes.get(tk.text_(i));
+    if (!schema) continue;
+    const m = matcher(tk, i);
+    if (!m) continue;
+    instances.push(toInstance(tk, m, schema, nested, quote));
+  }
+  resolveReferences(instances);
+  return { tokens: tk, instances };
+}
+
+function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string): CdktfInstance {
+  const built = buildBody(tk, m.raw, schema, schema, '', nested);
+  const callClosed = m.callOpen === undefined || tk.closeOf[m.callOpen] >= 0;
+  const closed = callClosed && m.raw.closed;
+  const start = tk.start[m.exprStart];
+  let end: number;
+  let extentEnd: number;
+  if (m.callOpen !== undefined && callClosed) {
+    end = tk.end[tk.closeOf[m.callOpen]];
+    extentEnd = end;
+  } else if (m.callOpen !== undefined) {
+    const ext = tk.extent[m.callOpen];
+    end = tk.end[Math.max(m.callOpen, ext - 1)];
+    extentEnd = ext < tk.n ? tk.start[ext] : tk.text.length;
+  } else {
+    end = m.raw.end;
+    if (m.raw.closed) extentEnd = end;
+    else {
+      const next = tk.indexAt(end);
+      extentEnd = next < tk.n ? tk.start[next] : tk.text.length;
+    }
+  }
+  const typeRange = range(tk, tk.start[m.classTok], tk.end[m.classTok]);
+  let constructId: string | undefined;
+  let idRange: Range | undefined;
+  if (m.idArg) {
+    const v = classify(tk, m.idArg[0], m.idArg[1]);
+    if (v.kind === 'string') constructId = v.value;
+    idRange = range(tk, tk.start[m.idArg[0]], tk.end[m.idArg[1] - 1]);
+  }
+  const variable = variableBefore(tk, m.exprStart);
+  return {
+    kind: schema.kind,
+    type: schema.type,
+    typeRange,
+    name: variable?.name ?? '',
+    nameRange: variable?.range ?? idRange ?? typeRange,
+    range: range(tk, start, end),
+    headerRange: range(tk, start, tk.end[m.headerEnd]),
+    bodyRange: range(tk, m.raw.openStart, m.raw.end),
+    attributes: built.attributes,
+    blocks: built.blocks,
+    closed,
+    language: tk.language,
+    schema,
+    body: bodySyntax(tk, m.raw),
+    open: m.raw.spread,
+    constructId,
+    extentEnd: tk.pos(extentEnd),
+    quote,
+  };
+}
+
+/** The start of a dotted name ending at token `i` (`alicloud.vpcBgpPeer.VpcBgpPeer` → `alicloud`). */
+function chainStart(tk: Tokens, i: number): number {
+  let j = i;
+  while (tk.is(j - 1, '.') && tk.isIdent(j - 2)) j -= 2;
+  return j;
+}
+
+/** The variable a construct is assigned to: `const p = …`, `p: VpcBgpPeer = …`, `self.p = …`, `p := …`. */
+function variableBefore(tk: Tokens, exprStart: number): { name: string; range: Range } | undefined {
+  let k = exprStart - 1;
+  if (!(tk.is(k, '=') || tk.is(k, ':='))) return undefined;
+  k--;
+  if (!tk.isIdent(k)) return undefined;
+  // A type annotation: `name: Type = …` (TypeScript, Python).
+  if ((tk.language === 'typescript' || tk.language === 'python') && tk.is(k - 1, ':') && tk.isIdent(k - 2)) k -= 2;
+  let s = k;
+  if (tk.is(k - 1, '.') && (tk.isIdent(k - 2, 'this') || tk.isIdent(k - 2, 'self'))) s = k - 2;
+  return { name: tk.text.slice(tk.start[s], tk.end[k]), range: range(tk, tk.start[k], tk.end[k]) };
+}
+
+/** Index of the first top-level token `p` in [a, b), or -1. */
+function topLevel(tk: Tokens, a: number, b: number, p: string): number {
+  for (let i = a; i < b; i++) {
+    if (tk.is(i, p)) return i;
+    if (tk.isOpener(i)) i = tk.after(i) - 1;
+  }
+  return -1;
+}
+
+/** `X.builder()` in [a, b): the index after `()`, and the class name. */
+function builderCall(tk: Tokens, a: number, b: number): { after: number; className: string } | undefined {
+  for (let k = a; k + 2 < b + 1; k++) {
+    if (tk.isIdent(k, 'builder') && tk.is(k - 1, '.') && tk.is(k + 1, '(') && tk.closeOf[k + 1] === k + 2) {
+      return { after: k + 3, className: tk.isIdent(k - 2) ? tk.text_(k - 2) : '' };
+    }
+    if (tk.isOpener(k) && !tk.is(k, '(')) return undefined;
+  }
+  return undefined;
+}
+
+const matchTypescript: Matcher = (tk, i) => {
+  if (!tk.is(i + 1, '(')) return undefined;
+  const j = chainStart(tk, i);
+  if (!tk.isIdent(j - 1, 'new')) return undefined;
+  const args = splitTopLevel(tk, i + 1);
+  if (args.length < 3) return undefined;
+  let a = args[2][0];
+  while (tk.is(a, '(')) a++;
+  if (!tk.is(a, '{')) return undefined;
+  return { exprStart: j - 1, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw: readBraceBody(tk, a, 'object') };
+};
+
+const matchPython: Matcher = (tk, i) => {
+  if (!tk.is(i + 1, '(')) return undefined;
+  const j = chainStart(tk, i);
+  if (tk.isIdent(j - 1, 'def') || tk.isIdent(j - 1, 'class') || tk.isIdent(j - 1, 'import') || tk.is(j - 1, '.')) return undefined;
+  const args = splitTopLevel(tk, i + 1);
+  let positional = 0;
+  while (positional < Math.min(2, args.length) && !tk.is(args[positional][0] + 1, '=')) positional++;
+  const raw = readKwargs(tk, i + 1, positional);
+  let idArg = positional >= 2 ? args[1] : undefined;
+  // `scope=` and `id=` given by keyword are the positional parameters, not configuration.
+  raw.entries = raw.entries.filter((e) => {
+    if (e.key === 'id' || e.key === 'id_') idArg = [e.valueA, e.valueB];
+    return e.key !== 'scope' && e.key !== 'id' && e.key !== 'id_';
+  });
+  if (positional + args.filter(([s]) => /^(scope|id_?)$/.test(tk.text_(s)) && tk.is(s + 1, '=')).length < 2) return undefined;
+  return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg, raw };
+};
+
+const matchJava: Matcher = (tk, i) => {
+  if (tk.is(i + 1, '.') && tk.isIdent(i + 2, 'Builder') && tk.is(i + 3, '.') && tk.isIdent(i + 4, 'create') && tk.is(i + 5, '(')) {
+    const open = i + 5;
+    if (tk.closeOf[open] < 0) return undefined;
+    const args = splitTopLevel(tk, open);
+    if (args.length < 2) return undefined;
+    const raw = readChain(tk, tk.closeOf[open] + 1, tk.n);
+    return { exprStart: chainStart(tk, i), classTok: i, headerEnd: i + 4, idArg: args[1], raw };
+  }
+  if (!tk.is(i + 1, '(')) return undefined;
+  const j = chainStart(tk, i);
+  if (!tk.isIdent(j - 1, 'new')) return undefined;
+  const args = splitTopLevel(tk, i + 1);
+  if (args.length < 3) return undefined;
+  const [a, b] = args[2];
+  const builder = builderCall(tk, a, b);
+  if (!builder) return undefined;
+  const raw = readChain(tk, builder.after, b);
+  raw.className = builder.className;
+  return { exprStart: j - 1, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw };
+};
+
+const matchCSharp: Matcher = (tk, i) => {
+  if (!tk.is(i + 1, '(')) return undefined;
+  const j = chainStart(tk, i);
+  if (!tk.isIdent(j - 1, 'new')) return undefined;
+  const args = splitTopLevel(tk, i + 1);
+  if (args.length < 3) return undefined;
+  let [a, b] = args[2];
+  if (tk.isIdent(a) && tk.is(a + 1, ':')) a += 2; // a named argument `config: new …`
+  const raw = csharpInitializer(tk, a, b);
+  if (!raw) return undefined;
+  return { exprStart: j - 1, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw };
+};
+
+function csharpInitializer(tk: Tokens, a: number, b: number): RawBody | undefined {
+  if (!tk.isIdent(a, 'new')) return undefined;
+  const brace = topLevel(tk, a, b, '{');
+  if (brace < 0) return undefined;
+  const raw = readBraceBody(tk, brace, 'initializer');
+  let k = brace - 1;
+  if (tk.is(k, ')')) {
+    let o = k - 1;
+    while (o > a && tk.closeOf[o] !== k) o--;
+    k = o - 1;
+  }
+  if (tk.isIdent(k) && k > a) raw.className = tk.text_(k);
+  return raw;
+}
+
+const matchGo: Matcher = (tk, i) => {
+  if (!tk.is(i + 1, '(')) return undefined;
+  const j = chainStart(tk, i);
+  if (tk.isIdent(j - 1, 'func')) return undefined;
+  const args = splitTopLevel(tk, i + 1);
+  if (args.length < 3) return undefined;
+  const raw = goComposite(tk, args[2][0], args[2][1]);
+  if (!raw) return undefined;
+  return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw };
+};
+
+function goComposite(tk: Tokens, a: number, b: number): RawBody | undefined {
+  if (tk.is(a, '&')) a++;
+  if (!tk.isIdent(a)) return undefined;
+  const brace = topLevel(tk, a, b, '{');
+  if (brace < 0) return undefined;
+  for (let k = a; k < brace; k++) if (!tk.isIdent(k) && !tk.is(k, '.')) return undefined;
+  const raw = readBraceBody(tk, brace, 'composite');
+  raw.className = tk.text_(brace - 1);
+  return raw;
+}
+
+const MATCHERS: Record<CdktfLanguage, Matcher> = {
+  typescript: matchTypescript,
+  python: matchPython,
+  java: matchJava,
+  csharp: matchCSharp,
+  go: matchGo,
+};
+
+/** Nested config structs (`timeouts`, `lifecycle`) in each language. */
+const NESTED: Record<CdktfLanguage, NestedReader> = {
+  typescript: (tk, a) => (tk.is(a, '{') ? readBraceBody(tk, a, 'object') : undefined),
+  python: (tk, a, b) => {
+    if (tk.is(a, '{')) return readBraceBody(tk, a, 'object');
+    const j = topLevel(tk, a, b, '(');
+    if (j < 0 || !tk.isIdent(j - 1)) return undefined;
+    for (let k = a; k < j; k++) if (!tk.isIdent(k) && !tk.is(k, '.')) return undefined;
+    const raw = readKwargs(tk, j, 0);
+    raw.className = tk.text_(j - 1);
+    return raw;
+  },
+  java: (tk, a, b) => {
+    const builder = builderCall(tk, a, b);
+    if (!builder) return undefined;
+    const raw = readChain(tk, builder.after, b);
+    raw.className = builder.className;
+    return raw;
+  },
+  csharp: csharpInitializer,
+  go: goComposite,
+};
+
+/** `'` when most of the file's strings use it, else `"`. */
+function quoteStyle(tk: Tokens): string {
+  let single = 0;
+  let double = 0;
+  for (let i = 0; i < tk.n && single + double < 200; i++) {
+    if (tk.kind[i] !== STRING) continue;
+    const c = tk.text.charCodeAt(tk.start[i]);
+    if (c === 39) single++;
+    else if (c === 34) double++;
+  }
+  return single > double ? "'" : '"';
+}
+
+/**
+ * References to other constructs of the file (`group.id`, `self.group.id`, `group.getId()`) get the path
+ * HCL would write (`alicloud_vpc_bgp_group.group.id`), so module-wide rules can follow them. Any other name
+ * (a variable, a parameter, a construct from another file) is an unknown expression: it must never be read
+ * as an HCL traversal (`bgp_group.id` is not a resource of type `bgp_group`).
+ */
+function resolveReferences(instances: CdktfInstance[]): void {
+  const byVariable = new Map<string, CdktfInstance>();
+  for (const inst of instances) if (inst.name) byVariable.set(inst.name, inst);
+  const fix = (v: Value): Value => {
+    if (v.kind === 'tuple') return { kind: 'tuple', items: v.items.map(fix) };
+    if (v.kind !== 'reference') return v;
+    let n = 1;
+    let target = v.path.length >= 2 ? byVariable.get(v.path[0]) : undefined;
+    if (!target && (v.path[0] === 'this' || v.path[0] === 'self') && v.path.length > 2) {
+      target = byVariable.get(`${v.path[0]}.${v.path[1]}`) ?? byVariable.get(v.path[1]);
+      n = 2;
+    }
+    if (!target) return { kind: 'unknown', text: v.text };
+    const rest = v.path.slice(n).map((p) => (/^\d+$/.test(p) ? `[${p}]` : snake(p)));
+    const head = target.kind === 'data' ? ['data', target.type, target.name] : [target.type, target.name];
+    return { kind: 'reference', path: [...head, ...rest], text: v.text };
+  };
+  const visit = (body: { attributes: Attribute[]; blocks: Block[] }) => {
+    for (const a of body.attributes) a.value = fix(a.value);
+    for (const b of body.blocks) visit(b);
+  };
+  for (const inst of instances) visit(inst);
+}

@@ -1,0 +1,69 @@
+/**
+ * What the CDKTF adapters add to the language-neutral model: the syntax around each entry and body, so that
+ * writers can insert, remove and rename in the file's own style (commas, indentation, builder chains).
+ * The extra fields ride on the model objects; rules never look at them.
+ */
+import type { Attribute, Block, Position, ResourceInstance } from '../../model/types';
+import type { ResourceSchema } from '../../schema/types';
+import type { CdktfLanguage } from './tokens';
+
+/** How a body is written. */
+export type BodyKind =
+  /** TypeScript object literal `{ key: value, … }`, Python dict `{"key": value}`. */
+  | 'object'
+  /** Python keyword arguments `Cls(self, "id", key=value, …)` / `Cls(key=value)`. */
+  | 'kwargs'
+  /** Java builder chain `.key(value)…` up to `.build()`. */
+  | 'chain'
+  /** C# object initializer `new Cls { Key = value, … }`. */
+  | 'initializer'
+  /** Go composite literal `&pkg.Cls{ Key: value, … }`. */
+  | 'composite';
+
+export interface BodySyntax {
+  kind: BodyKind;
+  /** Just after the opener (`{`, `(`), or for a chain just after `create(…)` / `builder()`. */
+  open: Position;
+  /** At the closer (`}`, `)`), or for a chain at the `.` of `.build()`; absent while unclosed. */
+  close?: Position;
+  /** Python kwargs: the end of the last positional argument (where the first keyword argument goes). */
+  afterPositional?: Position;
+  /** The class a nested struct is written with (`VpcBgpPeerTimeouts`), when the language names one. */
+  className?: string;
+}
+
+export interface EntrySyntax {
+  /** Start of the entry: its key (or the `.` of a builder call). */
+  start: Position;
+  /** End of the entry: the end of its value (or the `)` of a builder call). */
+  end: Position;
+  /** Just after the comma that follows the entry, if any. */
+  commaEnd?: Position;
+}
+
+export interface CdktfAttribute extends Attribute {
+  entry: EntrySyntax;
+}
+
+export interface CdktfBlock extends Block {
+  entry: EntrySyntax;
+  body?: BodySyntax;
+}
+
+export interface CdktfInstance extends ResourceInstance {
+  language: CdktfLanguage;
+  schema: ResourceSchema;
+  body: BodySyntax;
+  /** The config has parts the adapter cannot see (a spread, `**kwargs`): missing arguments are not reported. */
+  open: boolean;
+  /** The construct id (second argument) when it is a literal. */
+  constructId?: string;
+  /** Where the construct's text ends for the cursor: after its closer, or where an unclosed one was cut off. */
+  extentEnd: Position;
+  /** The quote the file's strings use (`"` unless most are `'`). */
+  quote: string;
+}
+
+export function entryOf(x: Attribute | Block): EntrySyntax | undefined {
+  return (x as CdktfAttribute).entry;
+}

@@ -1,0 +1,680 @@
+/**
+ * A small tokenizer for the CDKTF source languages: one scanner for the C family (TypeScript, Java, C#, Go,
+ * each with its own string forms) and one for Python. It keeps only what recognising constructs needs:
+ * identifiers, numbers, strings (decoded lazily), punctuation and brackets, with comments dropped.
+ *
+ * Tokens live in typed arrays (a 35k-line file is ~300k tokens). Brackets are matched with a recovery rule for
+ * half-typed code: a group still open when a line starts at or left of the indentation of the line that opened
+ * it (with anything but a closer or a continuation operator) ends there, unclosed. So an unclosed `(` or `{`
+ * never swallows the statements after it, and the construct being typed keeps the properties it has.
+ * Strings that cannot span lines end at their line when unterminated.
+ */
+import type { Position } from '../../model/types';
+
+export type CdktfLanguage = 'typescript' | 'python' | 'java' | 'csharp' | 'go';
+
+export const IDENT = 1;
+export const NUMBER = 2;
+/** A complete string literal with no interpolation. */
+export const STRING = 3;
+/** A string with interpolation (template literal, f-string, `$"…"`): an expression, never a literal. */
+export const TEMPLATE = 4;
+export const PUNCT = 5;
+/** A string missing its closing quote (ends at its line). */
+export const BAD_STRING = 6;
+
+/** Multi-character operators, longest first. */
+const OPERATORS = [
+  '...', '===', '!==', '**=', '<<=', '??=', '//=',
+  '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', ':=', '::', '->', '++', '--',
+  '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '**', '<<', '//',
+];
+
+/** The operators by their first character, so punctuation costs one lookup. */
+const OPERATORS_BY_CHAR = new Map<string, string[]>();
+for (const o of OPERATORS) {
+  const l = OPERATORS_BY_CHAR.get(o[0]) ?? [];
+  l.push(o);
+  OPERATORS_BY_CHAR.set(o[0], l);
+}
+
+function operatorAt(text: string, i: number): string {
+  const candidates = OPERATORS_BY_CHAR.get(text[i]);
+  if (candidates) for (const o of candidates) if (text.startsWith(o, i)) return o;
+  return '';
+}
+
+/** Tokens that may begin a continuation line without ending an open group (closers, `.`, binary operators). */
+const CONTINUATION = new Set([
+  // `{` alone on a line continues the expression before it (C# and Java put braces on their own line).
+  '{', ')', ']', '}', '.', '?.', ',', ';', ':', '?', '+', '-', '*', '/', '%', '&&', '||', '??', '|', '&', '^', '=>', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '**', '//', '=',
+]);
+/** Python words that continue an expression inside brackets (conditional expressions, comprehensions). */
+const PY_CONTINUATION = new Set(['and', 'or', 'if', 'else', 'for', 'in', 'is', 'not', 'async']);
+
+export class Tokens {
+  n = 0;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  line: Int32Array;
+  /** 1 when the token is the first on its line. */
+  first: Uint8Array;
+  /** For an opener: the index of its closer, or -1 when unclosed. */
+  closeOf: Int32Array;
+  /** For an opener: the index where its contents end (its closer, or the token that ended it unclosed). */
+  extent: Int32Array;
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string, readonly language: CdktfLanguage) {
+    const cap = Math.max(16, text.length >> 2);
+    this.kind = new Uint8Array(cap);
+    this.start = new Int32Array(cap);
+    this.end = new Int32Array(cap);
+    this.line = new Int32Array(cap);
+    this.first = new Uint8Array(cap);
+    this.closeOf = new Int32Array(0);
+    this.extent = new Int32Array(0);
+    this.lineStarts = lineStartsOf(text);
+  }
+
+  push(kind: number, start: number, end: number, line: number, first: boolean): void {
+    if (this.n === this.kind.length) this.grow();
+    const i = this.n++;
+    this.kind[i] = kind;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.line[i] = line;
+    this.first[i] = first ? 1 : 0;
+  }
+
+  private grow(): void {
+    const cap = this.kind.length * 2;
+    const k = new Uint8Array(cap); k.set(this.kind); this.kind = k;
+    const s = new Int32Array(cap); s.set(this.start); this.start = s;
+    const e = new Int32Array(cap); e.set(this.end); this.end = e;
+    const l = new Int32Array(cap); l.set(this.line); this.line = l;
+    const f = new Uint8Array(cap); f.set(this.first); this.first = f;
+  }
+
+  text_(i: number): string {
+    return this.text.slice(this.start[i], this.end[i]);
+  }
+
+  /** The token is the punctuation `p`. */
+  is(i: number, p: string): boolean {
+    if (i < 0 || i >= this.n || this.kind[i] !== PUNCT) return false;
+    const s = this.start[i];
+    if (this.end[i] - s !== p.length) return false;
+    return p.length === 1 ? this.text.charCodeAt(s) === p.charCodeAt(0) : this.text.startsWith(p, s);
+  }
+
+  isIdent(i: number, name?: string): boolean {
+    if (i < 0 || i >= this.n || this.kind[i] !== IDENT) return false;
+    if (name === undefined) return true;
+    return this.end[i] - this.start[i] === name.length && this.text.startsWith(name, this.start[i]);
+  }
+
+  isOpener(i: number): boolean {
+    if (this.kind[i] !== PUNCT || this.end[i] - this.start[i] !== 1) return false;
+    const c = this.text.charCodeAt(this.start[i]);
+    return c === 40 || c === 91 || c === 123;
+  }
+
+  /** The index just after a group (after its closer, or where it was cut off). */
+  after(open: number): number {
+    return this.closeOf[open] >= 0 ? this.closeOf[open] + 1 : this.extent[open];
+  }
+
+  column(i: number): number {
+    return this.start[i] - this.lineStarts[this.line[i]];
+  }
+
+  /** The line of the last `pos` call: lookups walk forward through a construct, so most are O(1). */
+  private hint = 0;
+
+  /** LSP position (UTF-16 columns) of an offset. */
+  pos(offset: number): Position {
+    const ls = this.lineStarts;
+    const h = this.hint;
+    if (ls[h] <= offset) {
+      if (h + 1 >= ls.length || offset < ls[h + 1]) return { line: h, character: offset - ls[h] };
+      if (h + 2 >= ls.length || offset < ls[h + 2]) {
+        this.hint = h + 1;
+        return { line: h + 1, character: offset - ls[h + 1] };
+      }
+    }
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    this.hint = lo;
+    return { line: lo, character: offset - ls[lo] };
+  }
+
+  offsetAt(p: Position): number {
+    if (p.line < 0) return 0;
+    if (p.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[p.line];
+    const next = p.line + 1 < this.lineStarts.length ? this.lineStarts[p.line + 1] - 1 : this.text.length;
+    return Math.min(start + Math.max(0, p.character), next);
+  }
+
+  /** Index of the first token starting at or after `offset` (n when none). */
+  indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  indentOfLine(line: number): number {
+    let i = this.lineStarts[line];
+    const t = this.text;
+    let n = 0;
+    for (;;) {
+      const c = t.charCodeAt(i++);
+      if (c === 32) n++;
+      else if (c === 9) n += 4;
+      else return n;
+    }
+  }
+
+  /** Visual column (tabs as 4) of a token's start, comparable with `indentOfLine`. */
+  visualColumn(i: number): number {
+    const ls = this.lineStarts[this.line[i]];
+    let n = 0;
+    for (let k = ls; k < this.start[i]; k++) n += this.text.charCodeAt(k) === 9 ? 4 : 1;
+    return n;
+  }
+}
+
+export function lineStartsOf(text: string): number[] {
+  const out = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    out.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return out;
+}
+
+function isIdStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
+}
+
+function isIdPart(c: number): boolean {
+  return isIdStart(c) || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Tokenizes `text` and matches its brackets. */
+export function tokenize(text: string, language: CdktfLanguage): Tokens {
+  const tk = new Tokens(text, language);
+  const scanner = language === 'python' ? scanPython : scanCFamily;
+  scanner(tk);
+  matchBrackets(tk);
+  return tk;
+}
+
+/** Where the line holding `offset` ends (the `\n` offset or the text length). */
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl;
+}
+
+/** Scans a quoted string that cannot span lines; returns [end, terminated]. */
+function scanLineString(text: string, i: number, quote: number, escapes: boolean): [number, boolean] {
+  const n = text.length;
+  let j = i + 1;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return [j, false];
+    if (c === 13 && text.charCodeAt(j + 1) === 10) return [j, false];
+    if (escapes && c === 92) {
+      j += 2;
+      continue;
+    }
+    j++;
+    if (c === quote) return [j, true];
+  }
+  return [n, false];
+}
+
+class LineTracker {
+  private l = 0;
+  constructor(private readonly starts: number[]) {}
+  at(offset: number): number {
+    const s = this.starts;
+    while (this.l + 1 < s.length && s[this.l + 1] <= offset) this.l++;
+    return this.l;
+  }
+}
+
+function scanCFamily(tk: Tokens): void {
+  const text = tk.text;
+  const n = text.length;
+  const lang = tk.language;
+  const lines = new LineTracker(tk.lineStarts);
+  let lastLine = -1;
+  let i = 0;
+  const emit = (kind: number, s: number, e: number) => {
+    const line = lines.at(s);
+    tk.push(kind, s, e, line, line !== lastLine);
+    lastLine = lines.at(Math.max(s, e - 1));
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff) {
+      i++;
+      continue;
+    }
+    // Comments.
+    if (c === 47) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        i = lineEnd(text, i);
+        continue;
+      }
+      if (d === 42) {
+        const e = text.indexOf('*/', i + 2);
+        i = e === -1 ? n : e + 2;
+        continue;
+      }
+      if (lang === 'typescript' && regexAllowed(tk)) {
+        const e = scanRegex(text, i);
+        if (e > 0) {
+          emit(TEMPLATE, i, e);
+          i = e;
+          continue;
+        }
+      }
+    }
+    if (isIdStart(c) || (c === 64 && lang === 'csharp' && isIdStart(text.charCodeAt(i + 1)))) {
+      // C#: @"verbatim", $"interpolated", $@"…", @$"…"; Java/C# text blocks handled below.
+      if (lang === 'csharp' && (c === 36 || c === 64)) {
+        const s = scanCSharpSpecialString(text, i);
+        if (s) {
+          emit(s[1], i, s[0]);
+          i = s[0];
+          continue;
+        }
+      }
+      let j = i + 1;
+      while (j < n && isIdPart(text.charCodeAt(j))) j++;
+      emit(IDENT, i, j);
+      i = j;
+      continue;
+    }
+    if (c === 64 && lang === 'csharp') {
+      const s = scanCSharpSpecialString(text, i);
+      if (s) {
+        emit(s[1], i, s[0]);
+        i = s[0];
+        continue;
+      }
+    }
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isIdPart(d) || d === 46) j++;
+        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, i + 2))) j++;
+        else break;
+      }
+      emit(NUMBER, i, j);
+      i = j;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      // Text blocks / raw strings: """ … """ (Java, C# 11).
+      if (c === 34 && (lang === 'java' || lang === 'csharp') && text.startsWith('"""', i)) {
+        const e = text.indexOf('"""', i + 3);
+        if (e !== -1) {
+          emit(STRING, i, e + 3);
+          i = e + 3;
+          continue;
+        }
+        const le = lineEnd(text, i);
+        emit(BAD_STRING, i, le);
+        i = le;
+        continue;
+      }
+      const [e, ok] = scanLineString(text, i, c, true);
+      emit(ok ? STRING : BAD_STRING, i, e);
+      i = e;
+      continue;
+    }
+    if (c === 96) {
+      if (lang === 'go') {
+        const e = text.indexOf('`', i + 1);
+        if (e !== -1) {
+          emit(STRING, i, e + 1);
+          i = e + 1;
+        } else {
+          const le = lineEnd(text, i);
+          emit(BAD_STRING, i, le);
+          i = le;
+        }
+        continue;
+      }
+      if (lang === 'typescript') {
+        const r = scanTemplate(text, i);
+        if (r) {
+          emit(r[1] ? TEMPLATE : STRING, i, r[0]);
+          i = r[0];
+        } else {
+          const le = lineEnd(text, i);
+          emit(BAD_STRING, i, le);
+          i = le;
+        }
+        continue;
+      }
+    }
+    // Punctuation.
+    let op = operatorAt(text, i);
+    if (op === '//' || (op === '//=' && lang !== 'python')) op = '/';
+    const len = op ? op.length : 1;
+    emit(PUNCT, i, i + len);
+    i += len;
+  }
+}
+
+/** A TypeScript template literal from its backtick: [end, hasSubstitutions], or undefined when unterminated. */
+function scanTemplate(text: string, i: number): [number, boolean] | undefined {
+  const n = text.length;
+  let j = i + 1;
+  let subst = false;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 92) {
+      j += 2;
+      continue;
+    }
+    if (c === 96) return [j + 1, subst];
+    if (c === 36 && text.charCodeAt(j + 1) === 123) {
+      subst = true;
+      const e = scanBraces(text, j + 1);
+      if (e === undefined) return undefined;
+      j = e;
+      continue;
+    }
+    j++;
+  }
+  return undefined;
+}
+
+/** From a `{`, the offset after its matching `}` (skipping strings and nested templates). */
+function scanBraces(text: string, i: number): number | undefined {
+  const n = text.length;
+  let depth = 0;
+  let j = i;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 123) depth++;
+    else if (c === 125) {
+      depth--;
+      if (depth === 0) return j + 1;
+    } else if (c === 34 || c === 39) {
+      j = scanLineString(text, j, c, true)[0];
+      continue;
+    } else if (c === 96) {
+      const r = scanTemplate(text, j);
+      if (!r) return undefined;
+      j = r[0];
+      continue;
+    }
+    j++;
+  }
+  return undefined;
+}
+
+/** After which tokens a `/` starts a regular expression rather than a division. */
+function regexAllowed(tk: Tokens): boolean {
+  if (tk.n === 0) return true;
+  const k = tk.n - 1;
+  if (tk.kind[k] === IDENT) return /^(return|typeof|case|do|else|in|of|new|delete|void|throw|instanceof|yield|await)$/.test(tk.text_(k));
+  if (tk.kind[k] !== PUNCT) return false;
+  const p = tk.text_(k);
+  return p !== ')' && p !== ']' && p !== '}' && p !== '++' && p !== '--';
+}
+
+/** A regular expression literal on one line, or -1. */
+function scanRegex(text: string, i: number): number {
+  const le = lineEnd(text, i);
+  let j = i + 1;
+  let inClass = false;
+  while (j < le) {
+    const c = text.charCodeAt(j);
+    if (c === 92) {
+      j += 2;
+      continue;
+    }
+    if (c === 91) inClass = true;
+    else if (c === 93) inClass = false;
+    else if (c === 47 && !inClass) {
+      j++;
+      while (j < le && isIdPart(text.charCodeAt(j))) j++;
+      return j;
+    }
+    j++;
+  }
+  return -1;
+}
+
+/** C# `@"…"`, `$"…"`, `$@"…"`, `@$"…"`: [end, kind] or undefined when not such a string. */
+function scanCSharpSpecialString(text: string, i: number): [number, number] | undefined {
+  let j = i;
+  let verbatim = false;
+  let interpolated = false;
+  while (text[j] === '@' || text[j] === '$') {
+    if (text[j] === '@') verbatim = true;
+    else interpolated = true;
+    j++;
+  }
+  if (text[j] !== '"' || j === i) return undefined;
+  if (verbatim) {
+    let k = j + 1;
+    while (k < text.length) {
+      if (text[k] === '"') {
+        if (text[k + 1] === '"') {
+          k += 2;
+          continue;
+        }
+        const body = text.slice(j + 1, k);
+        return [k + 1, interpolated && /\{(?!\{)/.test(body.replace(/\{\{/g, '')) ? TEMPLATE : STRING];
+      }
+      k++;
+    }
+    return [lineEnd(text, i), BAD_STRING];
+  }
+  const [e, ok] = scanLineString(text, j, 34, true);
+  if (!ok) return [e, BAD_STRING];
+  const body = text.slice(j + 1, e - 1).replace(/\{\{/g, '');
+  return [e, interpolated && body.includes('{') ? TEMPLATE : STRING];
+}
+
+function scanPython(tk: Tokens): void {
+  const text = tk.text;
+  const n = text.length;
+  const lines = new LineTracker(tk.lineStarts);
+  let lastLine = -1;
+  let i = 0;
+  const emit = (kind: number, s: number, e: number) => {
+    const line = lines.at(s);
+    tk.push(kind, s, e, line, line !== lastLine);
+    lastLine = lines.at(Math.max(s, e - 1));
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 92 || c === 0xfeff) {
+      i++;
+      continue;
+    }
+    if (c === 35) {
+      i = lineEnd(text, i);
+      continue;
+    }
+    if (isIdStart(c) && c !== 36) {
+      let j = i + 1;
+      while (j < n && isIdPart(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
+      const q = text.charCodeAt(j);
+      if ((q === 34 || q === 39) && j - i <= 2 && /^(r|u|b|f|br|rb|fr|rf)$/i.test(text.slice(i, j))) {
+        const prefix = text.slice(i, j).toLowerCase();
+        const r = scanPythonString(text, j);
+        const isF = prefix.includes('f');
+        const body = text.slice(j, r[0]);
+        emit(!r[1] ? BAD_STRING : isF && /\{(?!\{)/.test(body.replace(/\{\{/g, '')) ? TEMPLATE : STRING, i, r[0]);
+        i = r[0];
+        continue;
+      }
+      emit(IDENT, i, j);
+      i = j;
+      continue;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isIdPart(d) || d === 46) j++;
+        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, i + 2))) j++;
+        else break;
+      }
+      emit(NUMBER, i, j);
+      i = j;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      const r = scanPythonString(text, i);
+      emit(r[1] ? STRING : BAD_STRING, i, r[0]);
+      i = r[0];
+      continue;
+    }
+    let op = operatorAt(text, i);
+    const len = op ? op.length : 1;
+    emit(PUNCT, i, i + len);
+    i += len;
+  }
+}
+
+/** A Python string from its opening quote: [end, terminated]. Triple-quoted strings may span lines. */
+function scanPythonString(text: string, i: number): [number, boolean] {
+  const q = text[i];
+  if (text.startsWith(q + q + q, i)) {
+    let j = i + 3;
+    while (j < text.length) {
+      if (text.charCodeAt(j) === 92) {
+        j += 2;
+        continue;
+      }
+      if (text.startsWith(q + q + q, j)) return [j + 3, true];
+      j++;
+    }
+    return [lineEnd(text, i), false];
+  }
+  // A backslash keeps the quote after it even in raw strings.
+  return scanLineString(text, i, q.charCodeAt(0), true);
+}
+
+/** Matches brackets, ending groups that a dedented line shows to be unclosed. */
+function matchBrackets(tk: Tokens): void {
+  const n = tk.n;
+  tk.closeOf = new Int32Array(n).fill(-1);
+  tk.extent = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  const indent: number[] = [];
+  const text = tk.text;
+  const python = tk.language === 'python';
+  for (let i = 0; i < n; i++) {
+    const single = tk.kind[i] === PUNCT && tk.end[i] - tk.start[i] === 1;
+    const c = single ? text.charCodeAt(tk.start[i]) : 0;
+    const closer = c === 41 || c === 93 || c === 125; // ) ] }
+    if (tk.first[i] && stack.length > 0) {
+      const col = tk.visualColumn(i);
+      let continuation = closer;
+      if (!continuation && (tk.kind[i] === PUNCT || (python && tk.kind[i] === IDENT))) {
+        const word = tk.text_(i);
+        continuation = CONTINUATION.has(word) || (tk.kind[i] === IDENT && PY_CONTINUATION.has(word));
+      }
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (tk.line[top] === tk.line[i]) break;
+        const ind = indent[indent.length - 1];
+        if (closer ? col < ind : !continuation && col <= ind) {
+          tk.extent[top] = i;
+          stack.pop();
+          indent.pop();
+        } else break;
+      }
+    }
+    if (c === 40 || c === 91 || c === 123) {
+      stack.push(i);
+      indent.push(tk.indentOfLine(tk.line[i]));
+      continue;
+    }
+    if (closer) {
+      const want = c === 41 ? 40 : c === 93 ? 91 : 123;
+      let k = stack.length - 1;
+      while (k >= 0 && text.charCodeAt(tk.start[stack[k]]) !== want) k--;
+      if (k < 0) continue; // a stray closer
+      while (stack.length - 1 > k) {
+        tk.extent[stack.pop()!] = i;
+        indent.pop();
+      }
+      const open = stack.pop()!;
+      indent.pop();
+      tk.closeOf[open] = i;
+      tk.extent[open] = i;
+    }
+  }
+  for (const open of stack) tk.extent[open] = n;
+}
+
+/** Decodes a string token's value (quotes, prefixes and escapes removed). */
+export function stringValue(tk: Tokens, i: number): string {
+  let raw = tk.text_(i);
+  const lang = tk.language;
+  if (lang === 'python') {
+    const m = /^([A-Za-z]{0,2})('''|"""|'|")/.exec(raw)!;
+    const prefix = m[1].toLowerCase();
+    const q = m[2];
+    let body = raw.slice(m[0].length);
+    if (body.endsWith(q)) body = body.slice(0, -q.length);
+    return prefix.includes('r') ? body : unescape(body);
+  }
+  if (lang === 'csharp' && /^[@$]/.test(raw)) {
+    const verbatim = raw.slice(0, 2).includes('@');
+    raw = raw.replace(/^[@$]+/, '');
+    const body = raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined);
+    return verbatim ? body.replace(/""/g, '"') : unescape(body).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+  }
+  if (raw.startsWith('"""')) return raw.slice(3, raw.endsWith('"""') ? -3 : undefined).replace(/^[ \t]*\r?\n/, '');
+  const q = raw[0];
+  const body = raw.slice(1, raw.length > 1 && raw.endsWith(q) ? -1 : undefined);
+  if (lang === 'go' && q === '`') return body;
+  return unescape(body);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0', a: '\x07' };
+
+function unescape(s: string): string {
+  if (!s.includes('\\')) return s;
+  return s.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|\r?\n|.)/g, (_, e: string) => {
+    if (e[0] === 'u' || e[0] === 'x' || e[0] === 'U') {
+      const hex = e[1] === '{' ? e.slice(2, -1) : e.slice(1);
+      return String.fromCodePoint(parseInt(hex, 16));
+    }
+    if (e === '\n' || e === '\r\n') return '';
+    return ESCAPES[e] ?? e;
+  });
+}
