@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', 'dist', 'out', '.vscode-test']);
+/** Not the user's code: dependencies, build output, and the bindings `cdktf get` generates (`.gen/`, `imports/`). */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', 'dist', 'out', '.vscode-test', '.gen', 'imports']);
 
 import { isSupported } from '../engine/files';
 

@@ -47,7 +47,7 @@ export class CdktfFile implements SourceFile {
   /** `null`: the quick check found no generated class; `undefined`: not looked at since the last change. */
   private parsed?: ParsedFile | null;
   /** Instance-only findings by construct text (lines relative to its first line): re-used while the text is unchanged. */
-  private cache = new Map<string, Finding[]>();
+  private cache = new Map<string, { line: number; findings: Finding[] }>();
   /** Parses since creation (for tests and measurements). */
   parses = 0;
 
@@ -111,21 +111,32 @@ export class CdktfFile implements SourceFile {
     const localize = (f: Finding[]) => f.map((x) => localizeFinding(x, instance, this.dialect));
     const own = () => {
       let f = analyzeInstance(instance, ctx);
-      // A spread (`...base`, `**kwargs`) may hold what seems missing.
-      if (instance.open) f = f.filter((x) => !(x.code === 'missing-required' && x.range === instance.headerRange));
+      // A spread (`...base`, `**kwargs`) may hold what seems missing: a required argument, or the one a
+      // `requires` rule wants.
+      if (instance.open) {
+        const written = new Set(instance.attributes.map((a) => a.name));
+        const wantsAbsent = new Set(
+          (instance.schema.rules ?? []).filter((r) => r.kind === 'requires' && !written.has(r.requires.attribute)).map((r) => r.code),
+        );
+        const h = instance.headerRange;
+        const onHeader = (r: Range) => r.start.line === h.start.line && r.start.character === h.start.character && r.end.line === h.end.line && r.end.character === h.end.character;
+        f = f.filter((x) => !(x.code === 'missing-required' && onHeader(x.range)) && !wantsAbsent.has(x.code));
+      }
       return localize(f);
     };
     // Rules that look beyond the construct (references, other resources, provider version) are never cached.
     const module = localize(analyzeInModule(instance, ctx));
     if (fresh) return [...own(), ...module];
     const line = instance.range.start.line;
-    let rel = this.cache.get(key!);
-    if (!rel) {
+    let cached = this.cache.get(key!);
+    // A message that quotes a line number (`already set on line 12`) is only valid where it was computed.
+    if (cached && cached.line !== line && cached.findings.some((f) => /\bline \d/.test(f.message))) cached = undefined;
+    if (!cached) {
       // Only what a diagnostic shows is kept: no fixes, no model objects.
-      rel = own().map((f) => ({ code: f.code, severity: f.severity, message: f.message, tags: f.tags, fixes: [], range: shiftRange(f.range, -line) }));
-      this.cache.set(key!, rel);
+      const findings = own().map((f) => ({ code: f.code, severity: f.severity, message: f.message, tags: f.tags, fixes: [], range: shiftRange(f.range, -line) }));
+      this.cache.set(key!, (cached = { line, findings }));
     }
-    return [...rel.map((f) => ({ ...f, range: shiftRange(f.range, line) })), ...module];
+    return [...cached.findings.map((f) => ({ ...f, range: shiftRange(f.range, line) })), ...module];
   }
 
   private constructKey(instance: CdktfInstance): string {
@@ -133,12 +144,13 @@ export class CdktfFile implements SourceFile {
     const tk = this.tokens()!;
     const from = tk.lineStarts[startLine];
     const to = tk.offsetAt(instance.extentEnd);
-    return this.language + '\u0000' + this._text.slice(from, to);
+    // The variable is part of what messages say (`read it as peer.status`), even on an earlier line.
+    return this.language + '\u0000' + instance.name + '\u0000' + this._text.slice(from, to);
   }
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const live = new Map<string, Finding[]>();
+    const live = new Map<string, { line: number; findings: Finding[] }>();
     for (const instance of this.instancesList()) {
       const key = this.constructKey(instance);
       for (const f of this.findingsOf(instance, ctx, false, key)) out.push(toDiagnostic(f, 0));

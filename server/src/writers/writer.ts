@@ -24,10 +24,17 @@ export interface Writer {
 export interface CompletionWriter {
   /** The whole argument: `bfd_multi_hop = ${1:1}`. `valueSnippet` is already in this language's syntax. */
   argument(name: string, valueSnippet: string): string;
-  /** A nested block with its first keys: `timeouts {\n\tcreate = "${1:5m}"\n}`. */
-  block(name: string, keys: { name: string; valueSnippet: string }[]): string;
+  /**
+   * A nested block with its first keys: `timeouts {\n\tcreate = "${1:5m}"\n}`. `instance` is the resource being
+   * completed (CDKTF writers name its generated struct class: `VpcBgpPeerTimeouts`).
+   */
+  block(name: string, keys: { name: string; valueSnippet: string }[], instance?: ResourceInstance): string;
   /** A value snippet for a type: choices, a quoted placeholder, or a bare placeholder. */
   valueSnippet(kind: 'bool' | 'string' | 'number' | 'reference', choices: string[], placeholder?: string): string;
   /** Literal values as they are written: `true`, `"IPv4"`. */
   literal(v: boolean | number | string): string;
+  /** The label of a completed name, when the language spells schema names differently (`bfdMultiHop`). */
+  label?(schemaName: string): string;
+  /** A reference written in HCL form (`alicloud_vpc_bgp_group.main.id`) in this language (`main.id`). */
+  reference?(hclText: string): string;
 }

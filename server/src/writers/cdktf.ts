@@ -1,0 +1,284 @@
+/**
+ * Renders neutral fixes and completions in CDKTF code. What differs between languages is a `Dialect` (how a
+ * name, a value and a property are written: `enableBfd: true`, `enable_bfd=True`, `.enableBfd(true)`,
+ * `EnableBfd = true`, `EnableBfd: jsii.Bool(true)`); where text goes follows the syntax the adapter recorded
+ * (commas, one entry per line or all on one, trailing-comma style, indentation, builder chains).
+ */
+import type { FixValue, NeutralEdit } from '../analysis/finding';
+import type { Attribute, Block, Position, Range, ResourceInstance } from '../model/types';
+import type { BodySyntax, CdktfBlock, CdktfInstance, EntrySyntax } from '../syntax/cdktf/model';
+import { entryOf } from '../syntax/cdktf/model';
+import { languageName } from '../syntax/cdktf/names';
+import type { CdktfLanguage } from '../syntax/cdktf/tokens';
+import type { CompletionWriter, LineSource, TextEdit, Writer } from './writer';
+
+export interface Dialect {
+  language: CdktfLanguage;
+  /** A literal: `true` / `True` / `jsii.Bool(true)`, `"IPv4"` / `jsii.String("IPv4")`. */
+  literal(v: boolean | number | string, quote?: string): string;
+  /** Reading an attribute of a construct held in `variable`: `group.id`, `group.getId()`, `group.Id`, `group.Id()`. */
+  reference(variable: string, path: string[]): string;
+  /** One property with its value, without separator: `enableBfd: true`, `.enableBfd(true)`. */
+  property(name: string, value: string): string;
+  /** Snippet forms: the value wrapper for a kind (`jsii.Bool($)` in Go), and whether entries end with `,`. */
+  wrap(kind: 'bool' | 'string' | 'number' | 'reference', snippet: string): string;
+  /** The statement a nested struct is written with, for completion (`timeouts: {…}`, `.timeouts(X.builder()…build())`). */
+  nested(name: string, className: string | undefined, goPackage: string | undefined, keys: { name: string; valueSnippet: string }[]): string;
+  /** Entries are separated by commas (all but Java's builder chains). */
+  commas: boolean;
+  /** A multi-line body needs a comma after its last entry (Go). */
+  trailingCommaRequired?: boolean;
+  /** Values of consecutive entries are aligned in one column, as `gofmt` leaves them (Go). */
+  alignValues?: boolean;
+  /** Braces on one line hold their entries without inner spaces (`gofmt`: `{Key: v}`). */
+  tightBraces?: boolean;
+  /** A property as completion inserts it where it differs (Java: after the `.` the user typed). */
+  completionProperty?(name: string, value: string): string;
+}
+
+function abs(p: Position, base: number): Position {
+  return { line: p.line + base, character: p.character };
+}
+
+function absRange(r: Range, base: number): Range {
+  return { start: abs(r.start, base), end: abs(r.end, base) };
+}
+
+function indentOf(line: string): string {
+  return /^[ \t]*/.exec(line)![0];
+}
+
+/** The indentation unit around the construct: a tab, or the smallest step between consecutive lines' indents. */
+function unitOf(lines: string[], fallback: string): string {
+  if (lines.some((l) => l.startsWith('\t'))) return '\t';
+  let unit = 0;
+  let prev: number | undefined;
+  for (const l of lines) {
+    if (l.trim() === '') continue;
+    const n = indentOf(l).length;
+    if (prev !== undefined && n > prev && (unit === 0 || n - prev < unit)) unit = n - prev;
+    prev = n;
+  }
+  return unit === 0 ? fallback : ' '.repeat(unit);
+}
+
+/** Conventional indentation per language when the file shows none. */
+const DEFAULT_UNIT: Record<CdktfLanguage, string> = { typescript: '  ', python: '    ', java: '    ', csharp: '    ', go: '\t' };
+
+export function renderValue(d: Dialect, v: FixValue, quote = '"'): string {
+  switch (v.kind) {
+    case 'bool':
+    case 'number':
+    case 'string':
+      return d.literal(v.value, quote);
+    case 'reference':
+      return d.reference(v.resourceName, v.attribute.split('.'));
+  }
+}
+
+/** A reference as HCL writes it (`alicloud_vpc_bgp_group.main.id`, `data.x.y.connections.0.id`) in the dialect. */
+export function renderHclReference(d: Dialect, text: string): string {
+  const parts = text.split('.');
+  let i = parts[0] === 'data' ? 2 : 1;
+  const nameParts = parts[i] === 'this' || parts[i] === 'self' ? 2 : 1;
+  const name = parts.slice(i, i + nameParts).join('.');
+  i += nameParts;
+  return d.reference(name, parts.slice(i));
+}
+
+type Body = (CdktfInstance | CdktfBlock) & { body?: BodySyntax };
+
+export function cdktfWriter(d: Dialect): Writer {
+  return {
+    value: (v) => renderValue(d, v),
+    render(edits, instance, src) {
+      const inst = instance as CdktfInstance;
+      const quote = inst.quote ?? '"';
+      const out: TextEdit[] = [];
+      for (const e of edits) out.push(...renderOne(d, e, inst, src, quote));
+      return out;
+    },
+  };
+}
+
+function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: LineSource, quote: string): TextEdit[] {
+  switch (e.kind) {
+    case 'replaceValue':
+      return [{ range: absRange(e.attribute.valueRange, src.base), newText: renderValue(d, e.value, quote) }];
+    case 'rename':
+      return [{ range: absRange(e.attribute.keyRange, src.base), newText: languageName(d.language, e.to) }];
+    case 'remove':
+      return removeEntry(d, e.attribute, instance, src);
+    case 'removeBlock':
+      return removeEntry(d, e.block, instance, src);
+    case 'set': {
+      const body: Body = (e.block as CdktfBlock | undefined) ?? instance;
+      const existing = body.attributes.find((a) => a.name === e.name && !a.incomplete);
+      const value = renderValue(d, e.value, quote);
+      if (existing) return [{ range: absRange(existing.valueRange, src.base), newText: value }];
+      return insertEntry(d, body, languageName(d.language, e.name), value, src);
+    }
+  }
+}
+
+/** The written entries of a body, in source order. */
+function entriesOf(body: { attributes: Attribute[]; blocks: Block[] }): { x: Attribute | Block; entry: EntrySyntax }[] {
+  const out: { x: Attribute | Block; entry: EntrySyntax }[] = [];
+  for (const x of [...body.attributes, ...body.blocks]) {
+    const entry = entryOf(x);
+    if (entry && !(x as Attribute).incomplete) out.push({ x, entry });
+  }
+  return out.sort((a, b) => a.entry.start.line - b.entry.start.line || a.entry.start.character - b.entry.start.character);
+}
+
+function insertEntry(d: Dialect, body: Body, name: string, value: string, src: LineSource): TextEdit[] {
+  let text = d.property(name, value);
+  const syntax = body.body;
+  if (!syntax) return [];
+  const line = (l: number) => src.lineText(l + src.base);
+  const at = (p: Position, newText: string): TextEdit[] => [{ range: { start: abs(p, src.base), end: abs(p, src.base) }, newText }];
+  const entries = entriesOf(body);
+  const nearby: string[] = [];
+  for (let l = Math.max(0, syntax.open.line - 30); l <= (syntax.close?.line ?? syntax.open.line); l++) nearby.push(line(l));
+  const unit = unitOf(nearby, DEFAULT_UNIT[d.language]);
+
+  if (!d.commas) {
+    // A builder chain: `.name(value)` after the last call, on its own line when the calls are.
+    const last = entries[entries.length - 1];
+    if (last) {
+      const ownLine = line(last.entry.start.line).slice(0, last.entry.start.character).trim() === '';
+      return at(last.entry.end, ownLine ? `\n${indentOf(line(last.entry.start.line))}${text}` : text);
+    }
+    if (syntax.close && syntax.close.line > syntax.open.line) {
+      return at(syntax.open, `\n${indentOf(line(syntax.close.line))}${text}`);
+    }
+    return at(syntax.open, text);
+  }
+
+  const last = entries[entries.length - 1];
+  if (last) {
+    const onOwnLine = line(last.entry.start.line).slice(0, last.entry.start.character).trim() === '';
+    const trailing = d.trailingCommaRequired ? ',' : '';
+    if (onOwnLine) {
+      const lastLine = line(last.entry.start.line);
+      const indent = indentOf(lastLine);
+      if (d.alignValues) {
+        // `Key:   value` aligned with the entry above.
+        const m = /^(\s*)([A-Za-z_][A-Za-z0-9_]*):(\s+)\S/.exec(lastLine);
+        if (m) text = `${name}:${' '.repeat(Math.max(1, m[1].length + m[2].length + 1 + m[3].length - (indent.length + name.length + 1)))}${value}`;
+      }
+      if (last.entry.commaEnd) return at(last.entry.commaEnd, `\n${indent}${text},`);
+      return at(last.entry.end, `,\n${indent}${text}${trailing}`);
+    }
+    if (last.entry.commaEnd) return at(last.entry.commaEnd, ` ${text},`);
+    return at(last.entry.end, `, ${text}`);
+  }
+  const openLine = line(syntax.open.line);
+  if (syntax.kind === 'kwargs' && syntax.afterPositional) {
+    const p = syntax.afterPositional;
+    if (syntax.close && syntax.close.line > p.line) {
+      // `Cls(\n    self,\n    "id",\n)`: one argument per line.
+      const argIndent = p.line > syntax.open.line ? indentOf(line(p.line)) : indentOf(openLine) + unit;
+      const after = line(p.line).slice(p.character);
+      const comma = after.trimStart().startsWith(',');
+      if (comma) {
+        const commaPos = { line: p.line, character: p.character + after.indexOf(',') + 1 };
+        return at(commaPos, `\n${argIndent}${text},`);
+      }
+      return at(p, `,\n${argIndent}${text},`);
+    }
+    return at(p, `, ${text}`);
+  }
+  if (syntax.close && syntax.close.line === syntax.open.line) {
+    // `{}` on one line.
+    const pad = d.tightBraces ? '' : ' ';
+    return [{ range: { start: abs(syntax.open, src.base), end: abs(syntax.close, src.base) }, newText: `${pad}${text}${pad}` }];
+  }
+  return at(syntax.open, `\n${indentOf(openLine)}${unit}${text},`);
+}
+
+function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, src: LineSource): TextEdit[] {
+  const entry = entryOf(x);
+  const line = (l: number) => src.lineText(l + src.base);
+  if (!entry) return [{ range: absRange(x.range, src.base), newText: '' }];
+  const end = entry.commaEnd ?? entry.end;
+  const before = line(entry.start.line).slice(0, entry.start.character);
+  const after = line(end.line).slice(end.character);
+  const aloneBefore = before.trim() === '';
+  const aloneAfter = after.trim() === '' || /^\s*(\/\/|#)/.test(after);
+  const edits: TextEdit[] = [];
+  // The entry's comma style: dropping the last entry of `a: 1,\n b: 2` also drops the comma before it.
+  const body = findBody(instance, x);
+  const siblings = body ? entriesOf(body) : [];
+  const k = siblings.findIndex((s) => s.x === x);
+  const prev = k > 0 ? siblings[k - 1] : undefined;
+  const isLast = k === siblings.length - 1;
+  if (aloneBefore && aloneAfter) {
+    edits.push({ range: { start: abs({ line: entry.start.line, character: 0 }, src.base), end: abs({ line: end.line + 1, character: 0 }, src.base) }, newText: '' });
+    if (d.commas && !entry.commaEnd && isLast && prev?.entry.commaEnd && !d.trailingCommaRequired) {
+      edits.push({ range: { start: abs(prev.entry.end, src.base), end: abs(prev.entry.commaEnd, src.base) }, newText: '' });
+    }
+    return edits;
+  }
+  if (!d.commas) return [{ range: { start: abs(entry.start, src.base), end: abs(entry.end, src.base) }, newText: '' }];
+  if (entry.commaEnd) {
+    // `a: 1, b: 2, c: 3` → drop `b: 2, ` (and the space after the comma).
+    const spaces = /^[ \t]*/.exec(after)![0].length;
+    const stop = after.trim() === '' ? end : { line: end.line, character: end.character + spaces };
+    return [{ range: { start: abs(entry.start, src.base), end: abs(stop, src.base) }, newText: '' }];
+  }
+  // The last entry of `a: 1, b: 2`: drop `, b: 2`.
+  if (prev) return [{ range: { start: abs(prev.entry.end, src.base), end: abs(entry.end, src.base) }, newText: '' }];
+  return [{ range: { start: abs(entry.start, src.base), end: abs(entry.end, src.base) }, newText: '' }];
+}
+
+/** The body (instance or nested block) that holds `x`. */
+function findBody(instance: ResourceInstance, x: Attribute | Block): { attributes: Attribute[]; blocks: Block[] } | undefined {
+  const visit = (b: { attributes: Attribute[]; blocks: Block[] }): { attributes: Attribute[]; blocks: Block[] } | undefined => {
+    if (b.attributes.includes(x as Attribute) || b.blocks.includes(x as Block)) return b;
+    for (const c of b.blocks) {
+      const r = visit(c);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  return visit(instance);
+}
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[$}\\|,]/g, (c) => '\\' + c);
+}
+
+/** Completion insertion text for one dialect. */
+export function cdktfCompletionWriter(d: Dialect): CompletionWriter {
+  const sep = d.commas ? ',' : '';
+  return {
+    label: (name) => languageName(d.language, name),
+    argument: (name, valueSnippet) => (d.completionProperty ?? d.property)(languageName(d.language, name), valueSnippet) + sep,
+    block(name, keys, instance) {
+      const schema = (instance as CdktfInstance | undefined)?.schema;
+      const className = name === 'timeouts' ? schema?.cdktf?.timeoutsName : name === 'lifecycle' ? 'TerraformResourceLifecycle' : undefined;
+      const goPackage = name === 'timeouts' ? schema?.cdktf?.goPackage : 'cdktf';
+      return d.nested(languageName(d.language, name), className, goPackage, keys.map((k) => ({ name: languageName(d.language, k.name), valueSnippet: k.valueSnippet }))) + sep;
+    },
+    valueSnippet(kind, choices, placeholder) {
+      let inner: string;
+      if (kind === 'reference') {
+        inner = `\${1|${choices.map((c) => escapeSnippet(renderHclReference(d, c))).join(',')}|}`;
+        return inner;
+      }
+      if (kind === 'bool') {
+        const bools = choices.map((c) => d.literal(c === 'true'));
+        // Go wraps the choice: jsii.Bool(${1|true,false|}).
+        if (d.language === 'go') return `jsii.Bool(\${1|true,false|})`;
+        return `\${1|${bools.join(',')}|}`;
+      }
+      if (choices.length > 0) inner = `"\${1|${choices.map(escapeSnippet).join(',')}|}"`;
+      else if (kind === 'string') inner = `"\${1${placeholder ? ':' + escapeSnippet(placeholder) : ''}}"`;
+      else inner = `\${1${placeholder ? ':' + escapeSnippet(placeholder) : ''}}`;
+      return d.wrap(kind, inner);
+    },
+    literal: (v) => d.literal(v),
+    reference: (text) => renderHclReference(d, text),
+  };
+}
