@@ -8,7 +8,7 @@ import { capSyntaxErrors, refusal } from '../engine/guards';
 import { createSourceFile } from '../engine/files';
 import type { SourceFile } from '../engine/sourceFile';
 import type { Diagnostic } from '../engine/diagnostic';
-import { isModuleFile, Workspace } from '../engine/workspace';
+import { Workspace } from '../engine/workspace';
 import { DEFAULT_SETTINGS } from '../engine/settings';
 import { defaultSchemas } from '../schema/registry';
 import { collectFiles } from './files';
@@ -74,11 +74,11 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     const refused = refusal(text, DEFAULT_SETTINGS.maxFileSizeMB);
     const file = refused ? undefined : createSourceFile(name, undefined, text);
-    // The files of a folder form a module: its other .tf files are read too, even if not named.
-    workspace.indexDir(path.dirname(name));
-    if (file && isModuleFile(name)) workspace.setOpen(name, file);
+    if (file) workspace.add(name, file);
     checked.push({ name, file, refused });
   }
+  // The files of a folder form a module: its other .tf files are read too, even if not named.
+  for (const dir of new Set(checked.map((c) => path.dirname(c.name)))) workspace.indexDir(dir);
   for (const { name, file, refused } of checked) {
     const diagnostics = refused ? [refused] : file ? capSyntaxErrors(file.diagnostics(workspace.contextFor(name, file))) : [];
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -79,7 +79,16 @@ export class Workspace {
     } catch {
       return;
     }
-    for (const n of names) if (isModuleFile(n)) this.refresh(path.join(dir, n));
+    const known = this.disk.get(dir);
+    for (const n of names) {
+      const file = path.join(dir, n);
+      if (isModuleFile(n) && !known?.has(file) && !this.open.has(file)) this.refresh(file);
+    }
+  }
+
+  /** Adds a file the caller has already read and parsed (the CLI), so that it is not read again. */
+  add(file: string, source: SourceFile): void {
+    if (isModuleFile(file)) this.setDisk(file, source);
   }
 
   /**
