@@ -30,6 +30,14 @@ type Frame =
 
 const NL = 10;
 
+/**
+ * A copy of a string that does not keep the document alive. V8 represents a slice of 13+ characters as a
+ * view of its parent, so a name kept in a syntax tree would otherwise retain every past version of the text.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 127 && isUnicodeLetter(c));
 }
@@ -77,7 +85,8 @@ export class Lexer {
 
   private tok(kind: T, start: number, line: number, char: number, value?: string): Token {
     const t: Token = {
-      kind, start, end: this.pos, line, char, endLine: this.line, endChar: this.pos - this.lineStart, nl: this.nl, value,
+      kind, start, end: this.pos, line, char, endLine: this.line, endChar: this.pos - this.lineStart, nl: this.nl,
+      value: value === undefined ? undefined : own(value),
     };
     this.nl = false;
     return t;
@@ -91,7 +100,7 @@ export class Lexer {
   }
 
   private error(message: string, line: number, char: number, endLine = this.line, endChar = this.pos - this.lineStart): void {
-    this.onError({ message, line, char, endLine, endChar });
+    this.onError({ message: own(message), line, char, endLine, endChar });
   }
 
   /** Offset of the first line at/after `from` that starts a top-level block, or the text's end. */

@@ -13,7 +13,7 @@
  */
 import type { Position, Range } from '../../model/types';
 import type { AttributeNode, BlockNode, BodyItem, Expr, IncompleteNode, ObjectItem, SyntaxError, TraversalPart } from './ast';
-import { Lexer } from './lexer';
+import { Lexer, own } from './lexer';
 import { T, Token, TOKEN_NAMES, TOP_LEVEL_KEYWORDS } from './tokens';
 
 export interface ParsedChunk {
@@ -114,6 +114,11 @@ class Parser {
     return true;
   }
 
+  /** Text of the document, as a string of its own (see `own`). */
+  private slice(start: number, end: number): string {
+    return own(this.text.slice(start, end));
+  }
+
   private peek(i = 0): Token {
     while (this.buf.length <= i) this.buf.push(this.lex.next());
     return this.buf[i];
@@ -148,7 +153,7 @@ class Parser {
   }
 
   private describe(t: Token): string {
-    if (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Invalid) return `"${this.text.slice(t.start, t.end)}"`;
+    if (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Invalid) return `"${this.slice(t.start, t.end)}"`;
     if (t.kind === T.Op) return `"${t.value}"`;
     return TOKEN_NAMES[t.kind].length <= 3 ? `"${TOKEN_NAMES[t.kind]}"` : TOKEN_NAMES[t.kind];
   }
@@ -157,7 +162,7 @@ class Parser {
     // One error per position is enough; recovery can otherwise repeat it.
     const last = this.chunk.errors[this.chunk.errors.length - 1];
     if (last && last.range.start.line === range.start.line && last.range.start.character === range.start.character) return;
-    this.chunk.errors.push({ message, range });
+    this.chunk.errors.push({ message: own(message), range });
   }
 
   /** The next token can continue the current expression: same line, or newlines do not count here. */
@@ -169,7 +174,7 @@ class Parser {
   private atTopLevelBlockStart(): boolean {
     const t = this.peek();
     if (!(t.nl && t.char === 0 && t.kind === T.Ident)) return false;
-    if (!TOP_LEVEL_KEYWORDS.has(this.text.slice(t.start, t.end))) return false;
+    if (!TOP_LEVEL_KEYWORDS.has(this.slice(t.start, t.end))) return false;
     const n = this.peek(1);
     return !n.nl && (n.kind === T.OQuote || n.kind === T.LBrace);
   }
@@ -220,7 +225,7 @@ class Parser {
       return this.parseBlock(name, depth);
     }
     const nameRange = this.range(name);
-    const text = this.text.slice(name.start, name.end);
+    const text = this.slice(name.start, name.end);
     if (next.nl || next.kind === T.EOF || next.kind === T.RBrace) {
       this.error(`Incomplete argument: "${text}" needs "= value" (or "{" to open a block)`, nameRange);
       return { type: 'Incomplete', name: text, nameRange, range: nameRange } satisfies IncompleteNode;
@@ -232,7 +237,7 @@ class Parser {
 
   private parseAttribute(name: Token, depth: number): AttributeNode {
     const nameRange = this.range(name);
-    const text = this.text.slice(name.start, name.end);
+    const text = this.slice(name.start, name.end);
     const v = this.peek();
     let expr: Expr | undefined;
     if (v.nl || v.kind === T.EOF || (v.kind === T.RBrace && depth > 0)) {
@@ -256,14 +261,14 @@ class Parser {
 
   private parseBlock(name: Token, depth: number): BlockNode | undefined {
     const nameRange = this.range(name);
-    const blockName = this.text.slice(name.start, name.end);
+    const blockName = this.slice(name.start, name.end);
     const labels: BlockNode['labels'] = [];
     for (;;) {
       const t = this.peek();
       if (t.nl) break;
       if (t.kind === T.Ident) {
         this.take();
-        labels.push({ value: this.text.slice(t.start, t.end), range: this.range(t) });
+        labels.push({ value: this.slice(t.start, t.end), range: this.range(t) });
       } else if (t.kind === T.OQuote) {
         const e = this.parseTemplate(false);
         const value = e.type === 'Literal' ? String(e.value) : '';
@@ -417,10 +422,10 @@ class Parser {
         const n = this.peek();
         if (n.kind === T.Ident && this.continues(n)) {
           this.take();
-          parts.push({ type: 'Attr', name: this.text.slice(n.start, n.end), range: this.range(n) });
+          parts.push({ type: 'Attr', name: this.slice(n.start, n.end), range: this.range(n) });
         } else if (n.kind === T.Number && this.continues(n)) {
           this.take();
-          const key: Expr = { type: 'Literal', value: Number(this.text.slice(n.start, n.end)), range: this.range(n) };
+          const key: Expr = { type: 'Literal', value: Number(this.slice(n.start, n.end)), range: this.range(n) };
           parts.push({ type: 'Index', key, range: this.range(n) });
         } else if (n.kind === T.Op && n.value === '*' && this.continues(n)) {
           this.take();
@@ -487,7 +492,7 @@ class Parser {
       }
       this.take();
     }
-    this.error(`Unclosed "${this.text.slice(open.start, open.end)}": no matching "${TOKEN_NAMES[closer]}"`, this.range(open));
+    this.error(`Unclosed "${this.slice(open.start, open.end)}": no matching "${TOKEN_NAMES[closer]}"`, this.range(open));
     return false;
   }
 
@@ -497,12 +502,12 @@ class Parser {
     switch (this.continues(t) ? t.kind : T.EOF) {
       case T.Number: {
         this.take();
-        const raw = this.text.slice(t.start, t.end);
+        const raw = this.slice(t.start, t.end);
         return { type: 'Literal', value: Number(raw), range: this.range(t) };
       }
       case T.Ident: {
         this.take();
-        const name = this.text.slice(t.start, t.end);
+        const name = this.slice(t.start, t.end);
         if (name === 'true' || name === 'false') return { type: 'Literal', value: name === 'true', range: this.range(t) };
         if (name === 'null') return { type: 'Literal', value: null, range: this.range(t) };
         const n = this.peek();
@@ -536,12 +541,12 @@ class Parser {
   }
 
   private parseNamespacedCall(first: Token): Expr {
-    let name = this.text.slice(first.start, first.end);
+    let name = this.slice(first.start, first.end);
     while (this.peek().kind === T.Colon && this.peek(1).kind === T.Colon && this.peek(2).kind === T.Ident) {
       this.take();
       this.take();
       const part = this.take();
-      name += '::' + this.text.slice(part.start, part.end);
+      name += '::' + this.slice(part.start, part.end);
     }
     if (this.peek().kind === T.LParen) return this.parseCall(first, name);
     this.error(`Expected "(" after the function name "${name}"`, this.range(this.peek()));
@@ -583,7 +588,7 @@ class Parser {
 
   private isForStart(): boolean {
     const t = this.peek();
-    return t.kind === T.Ident && this.text.slice(t.start, t.end) === 'for' && this.peek(1).kind === T.Ident;
+    return t.kind === T.Ident && this.slice(t.start, t.end) === 'for' && this.peek(1).kind === T.Ident;
   }
 
   private parseTuple(): Expr {
@@ -652,7 +657,7 @@ class Parser {
         const n = this.peek(1);
         if (t.kind === T.Ident && (n.kind === T.Equal || n.kind === T.Colon) && !n.nl) {
           this.take();
-          key = { type: 'Literal', value: this.text.slice(t.start, t.end), range: this.range(t) };
+          key = { type: 'Literal', value: this.slice(t.start, t.end), range: this.range(t) };
         } else {
           // The key starts an item, so it may start a line.
           this.ignoreNl++;
@@ -696,7 +701,7 @@ class Parser {
       if (this.peek().kind === T.Ident) this.take();
     }
     const kw = this.peek();
-    if (!(kw.kind === T.Ident && this.text.slice(kw.start, kw.end) === 'in')) {
+    if (!(kw.kind === T.Ident && this.slice(kw.start, kw.end) === 'in')) {
       this.error(`Expected "in" in the for expression, found ${this.describe(kw)}`, this.range(kw));
       this.recover(closer, open);
       return { type: 'Invalid', range: this.since(this.startOf(open)) };
@@ -713,7 +718,7 @@ class Parser {
       }
       if (this.peek().kind === T.Ellipsis) this.take();
       const cond = this.peek();
-      if (cond.kind === T.Ident && this.text.slice(cond.start, cond.end) === 'if') {
+      if (cond.kind === T.Ident && this.slice(cond.start, cond.end) === 'if') {
         this.take();
         body.push(this.parseExpr());
       }
@@ -746,12 +751,12 @@ class Parser {
           // `%{ if c }`, `%{ for x in xs }`, `%{ else }`, `%{ endif }`: keep the expressions for references.
           const kw = this.peek();
           if (kw.kind === T.Ident) {
-            const word = this.text.slice(kw.start, kw.end);
+            const word = this.slice(kw.start, kw.end);
             this.take();
             if (word === 'for') {
               while (this.peek().kind === T.Ident || this.peek().kind === T.Comma) {
                 const w = this.take();
-                if (w.kind === T.Ident && this.text.slice(w.start, w.end) === 'in') break;
+                if (w.kind === T.Ident && this.slice(w.start, w.end) === 'in') break;
               }
             }
             if (word === 'if' || word === 'for') parts.push(this.parseExpr());
