@@ -85,8 +85,13 @@ export class HclFile implements SourceFile {
   chunkFindings(chunk: Chunk, ctx: AnalysisContext, fresh = false): Finding[] {
     let f = fresh ? undefined : this.cache.get(chunk);
     if (!f) {
-      f = chunk.errors.map((e) => ({ code: 'syntax-error', severity: 'error' as const, range: e.range, message: e.message, fixes: [] }));
-      if (!this.isTfvars) for (const instance of instancesOf(chunk)) f.push(...analyzeInstance(instance, ctx));
+      f = chunk.errors.length ? chunk.errors.map((e) => ({ code: 'syntax-error', severity: 'error' as const, range: e.range, message: e.message, fixes: [] })) : NO_FINDINGS;
+      if (!this.isTfvars) {
+        for (const instance of instancesOf(chunk)) {
+          const found = analyzeInstance(instance, ctx);
+          if (found.length) f = f === NO_FINDINGS ? found : f.concat(found);
+        }
+      }
       if (!fresh) this.cache.set(chunk, f);
     }
     return f;

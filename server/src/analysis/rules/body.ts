@@ -81,3 +81,30 @@ export function qualified(body: BodyView, name: string): string {
 export function findAttribute(instance: ResourceInstance, name: string): Attribute | undefined {
   return instance.attributes.find((a) => a.name === name && !a.incomplete);
 }
+
+export interface BodyIndex {
+  /** Arguments a user may write (not read-only). */
+  settable: string[];
+  required: string[];
+  blocks: string[];
+  /** Blocks with a maximum count. */
+  limited: [string, number][];
+}
+
+const indexCache = new WeakMap<object, BodyIndex>();
+
+/** Lists derived from a body schema once, instead of on every instance. */
+export function indexOf(schema: BodyView['schema']): BodyIndex {
+  let i = indexCache.get(schema);
+  if (!i) {
+    const entries = Object.entries(schema.attributes);
+    i = {
+      settable: entries.filter(([, a]) => !a.readOnly).map(([n]) => n),
+      required: entries.filter(([, a]) => a.required).map(([n]) => n),
+      blocks: Object.keys(schema.blocks ?? {}),
+      limited: Object.entries(schema.blocks ?? {}).filter(([, b]) => b.maxItems !== undefined).map(([n, b]) => [n, b.maxItems!]),
+    };
+    indexCache.set(schema, i);
+  }
+  return i;
+}

@@ -2,7 +2,7 @@
 import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
-import { bodies } from './body';
+import { bodies, indexOf } from './body';
 
 export function duplicates(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
@@ -25,10 +25,11 @@ export function duplicates(instance: ResourceInstance, schema: ResourceSchema): 
         instance,
       });
     }
-    for (const [name, bs] of Object.entries(body.schema.blocks ?? {})) {
-      if (bs.maxItems === undefined) continue;
+    for (const [name, maxItems] of indexOf(body.schema).limited) {
+      const bs = { maxItems };
       const blocks = body.blocks.filter((b) => b.name === name);
-      for (const extra of blocks.slice(bs.maxItems)) {
+      if (blocks.length <= maxItems) continue;
+      for (const extra of blocks.slice(maxItems)) {
         findings.push({
           code: 'duplicate-block',
           severity: 'error',

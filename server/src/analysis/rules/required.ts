@@ -3,13 +3,13 @@ import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { bodies } from './body';
+import { bodies, indexOf } from './body';
 
 export function requiredArguments(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
   for (const body of bodies(instance, schema)) {
-    for (const [name, attr] of Object.entries(body.schema.attributes)) {
-      if (!attr.required) continue;
+    for (const name of indexOf(body.schema).required) {
+      const attr = body.schema.attributes[name];
       const written = body.attributes.filter((a) => a.name === name);
       const what = attr.references?.length ? ` (the ${attr.references[0].types[0]} it belongs to)` : '';
       if (written.length === 0) {

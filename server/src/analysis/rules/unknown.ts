@@ -3,14 +3,13 @@ import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
 import { closest } from '../suggest';
-import { bodies, META_ARGUMENTS, META_BLOCKS } from './body';
+import { bodies, indexOf, META_ARGUMENTS, META_BLOCKS } from './body';
 
 export function unknownNames(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
   const what = `${schema.kind === 'data' ? 'data source' : 'resource'} ${schema.type}`;
   for (const body of bodies(instance, schema)) {
-    const attributeNames = Object.keys(body.schema.attributes).filter((n) => !body.schema.attributes[n].readOnly);
-    const blockNames = Object.keys(body.schema.blocks ?? {});
+    const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
     const metaArgs = body.isRoot ? META_ARGUMENTS : [];
     const metaBlocks = body.isRoot ? META_BLOCKS : [];
     const where = body.isRoot ? what : `the ${body.path} block of ${what}`;
