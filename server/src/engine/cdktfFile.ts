@@ -16,7 +16,7 @@ import { mentionsConstructs, parseConstructs, ParsedFile } from '../syntax/cdktf
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { lineStartsOf, type CdktfLanguage } from '../syntax/cdktf/tokens';
 import type { TextChange } from '../syntax/hcl/document';
-import type { Dialect } from '../writers/cdktf';
+import type { Dialect } from '../writers/cdktf/render';
 import { csharpCompletionWriter, csharpDialect, csharpWriter } from '../writers/csharp';
 import { goCompletionWriter, goDialect, goWriter } from '../writers/go';
 import { javaCompletionWriter, javaDialect, javaWriter } from '../writers/java';

@@ -10,8 +10,8 @@ import type { Attribute, Block } from '../model/types';
 import type { BlockSchema, ResourceSchema } from '../schema/types';
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { languageName, META_NAMES } from '../syntax/cdktf/names';
-import type { Dialect } from '../writers/cdktf';
-import { renderHclReference } from '../writers/cdktf';
+import type { Dialect } from '../writers/cdktf/render';
+import { renderHclReference } from '../writers/cdktf/render';
 
 type Namer = (path: string) => string | undefined;
 

@@ -1,6 +1,6 @@
 /** CDKTF C#: `EnableBfd = true` in the object initializer, `group.Id` for another construct's attribute. */
 import { pascal } from '../syntax/cdktf/names';
-import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf';
+import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf/render';
 
 export const csharpDialect: Dialect = {
   language: 'csharp',

@@ -4,7 +4,7 @@
  * another construct's attribute.
  */
 import { pascal } from '../syntax/cdktf/names';
-import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf';
+import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf/render';
 
 export const goDialect: Dialect = {
   language: 'go',

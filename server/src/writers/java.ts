@@ -1,6 +1,6 @@
 /** CDKTF Java: `.enableBfd(true)` calls in the builder chain, `group.getId()` for another construct's attribute. */
 import { pascal } from '../syntax/cdktf/names';
-import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf';
+import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf/render';
 
 export const javaDialect: Dialect = {
   language: 'java',

@@ -1,5 +1,5 @@
 /** CDKTF Python: `enable_bfd=True` keyword arguments, nested structs as `VpcBgpPeerTimeouts(create="5m")`. */
-import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf';
+import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf/render';
 import { quoted } from './typescript';
 
 export const pythonDialect: Dialect = {

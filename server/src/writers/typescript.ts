@@ -1,6 +1,6 @@
 /** CDKTF TypeScript: `enableBfd: true` in the config object, `group.id` for another construct's attribute. */
 import { camel } from '../syntax/cdktf/names';
-import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf';
+import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf/render';
 
 export function quoted(v: string, quote = '"'): string {
   if (quote === "'") return "'" + v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'";

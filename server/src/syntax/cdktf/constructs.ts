@@ -203,12 +203,17 @@ const matchPython: Matcher = (tk, i) => {
   while (positional < Math.min(2, args.length) && !tk.is(args[positional][0] + 1, '=')) positional++;
   const raw = readKwargs(tk, i + 1, positional);
   let idArg = positional >= 2 ? args[1] : undefined;
-  // `scope=` and `id=` given by keyword are the positional parameters, not configuration.
+  // `scope=` and `id_=` (or `id=` when no id was given positionally) are the constructor's own parameters;
+  // with `scope, id_` given positionally, `id=` is the resource's `id` argument.
+  const own = (key: string) => key === 'scope' || key === 'id_' || (key === 'id' && positional < 2);
+  let ownCount = 0;
   raw.entries = raw.entries.filter((e) => {
-    if (e.key === 'id' || e.key === 'id_') idArg = [e.valueA, e.valueB];
-    return e.key !== 'scope' && e.key !== 'id' && e.key !== 'id_';
+    if (!own(e.key)) return true;
+    if (e.key !== 'scope') idArg = [e.valueA, e.valueB];
+    ownCount++;
+    return false;
   });
-  if (positional + args.filter(([s]) => /^(scope|id_?)$/.test(tk.text_(s)) && tk.is(s + 1, '=')).length < 2) return undefined;
+  if (positional + ownCount < 2) return undefined;
   return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg, raw };
 };
 

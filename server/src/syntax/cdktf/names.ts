@@ -32,6 +32,7 @@ export function pascal(snake: string): string {
 
 /** `bfdMultiHop`, `BfdMultiHop`, `bfd_multi_hop`, `@Id` → `bfd_multi_hop`, `id`. */
 export function snake(name: string): string {
+  if (!/[A-Z@]/.test(name)) return name;
   return name
     .replace(/^@/, '')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')

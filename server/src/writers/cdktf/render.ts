@@ -4,13 +4,13 @@
  * `EnableBfd = true`, `EnableBfd: jsii.Bool(true)`); where text goes follows the syntax the adapter recorded
  * (commas, one entry per line or all on one, trailing-comma style, indentation, builder chains).
  */
-import type { FixValue, NeutralEdit } from '../analysis/finding';
-import type { Attribute, Block, Position, Range, ResourceInstance } from '../model/types';
-import type { BodySyntax, CdktfBlock, CdktfInstance, EntrySyntax } from '../syntax/cdktf/model';
-import { entryOf } from '../syntax/cdktf/model';
-import { languageName } from '../syntax/cdktf/names';
-import type { CdktfLanguage } from '../syntax/cdktf/tokens';
-import type { CompletionWriter, LineSource, TextEdit, Writer } from './writer';
+import type { FixValue, NeutralEdit } from '../../analysis/finding';
+import type { Attribute, Block, Position, Range, ResourceInstance } from '../../model/types';
+import type { BodySyntax, CdktfBlock, CdktfInstance, EntrySyntax } from '../../syntax/cdktf/model';
+import { entryOf } from '../../syntax/cdktf/model';
+import { languageName } from '../../syntax/cdktf/names';
+import type { CdktfLanguage } from '../../syntax/cdktf/tokens';
+import type { CompletionWriter, LineSource, TextEdit, Writer } from '../writer';
 
 export interface Dialect {
   language: CdktfLanguage;

@@ -1,0 +1,317 @@
+/**
+ * Quick fixes rendered in each CDKTF language: every neutral edit (set, replaceValue, remove, removeBlock,
+ * rename) applied to real layouts — one property per line with or without a trailing comma, all on one line,
+ * empty configs, Python keyword arguments after positional ones, Java builder chains, C# initializers with
+ * braces on their own lines, gofmt-aligned Go literals — compared exactly, then re-analysed: the finding is gone.
+ *
+ * Run: npx tsx --test test/unit/cdktf-writers.test.ts
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSourceFile } from '../../server/src/engine/files';
+import { contextFor } from '../../server/src/engine/moduleContext';
+import { defaultSchemas } from '../../server/src/schema/registry';
+import { applyEdits } from './inline';
+
+const EXT: Record<string, string> = { typescript: 'ts', python: 'py', java: 'java', csharp: 'cs', go: 'go' };
+
+/** Applies the fix titled `title` of the one `code` finding; returns the text and the codes found after. */
+function fix(language: string, text: string, code: string, title: RegExp): { text: string; after: string[] } {
+  const uri = `file:///work/fix.${EXT[language]}`;
+  const f = createSourceFile(uri, undefined, text)!;
+  const ctx = contextFor([f], defaultSchemas());
+  const all = f.findingsAt({ start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, ctx).filter((p) => p.value.code === code);
+  assert.equal(all.length, 1, `one ${code}`);
+  const { value: finding, base } = all[0];
+  const chosen = finding.fixes.find((x) => title.test(x.title));
+  assert.ok(chosen, `${title} among ${JSON.stringify(finding.fixes.map((x) => x.title))}`);
+  const edits = f.writer.render(chosen.edits, finding.instance!, { base, lineText: (l) => f.lineText(l) });
+  const out = applyEdits(text, edits);
+  const g = createSourceFile(uri, undefined, out)!;
+  return { text: out, after: g.diagnostics(contextFor([g], defaultSchemas())).map((d) => d.code).sort() };
+}
+
+interface Case {
+  name: string;
+  language: string;
+  before: string;
+  code: string;
+  title: RegExp;
+  after: string;
+  /** Findings left after the fix (default none). */
+  left?: string[];
+}
+
+const CASES: Case[] = [
+  // TypeScript
+  {
+    name: 'set: after the last property, keeping the trailing comma',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  bfdMultiHop: 3,\n});\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enableBfd: true$/,
+    after: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  bfdMultiHop: 3,\n  enableBfd: true,\n});\n`,
+  },
+  {
+    name: 'set: no trailing comma style, tab indentation',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", {\n\tbgpGroupId: "bgpg-1",\n\tbfdMultiHop: 3\n});\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enableBfd: true$/,
+    after: `new VpcBgpPeer(this, "p", {\n\tbgpGroupId: "bgpg-1",\n\tbfdMultiHop: 3,\n\tenableBfd: true\n});\n`,
+  },
+  {
+    name: 'set: all on one line',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, 'p', { bgpGroupId: 'bgpg-1', bfdMultiHop: 3 });\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enableBfd: true$/,
+    after: `new VpcBgpPeer(this, 'p', { bgpGroupId: 'bgpg-1', bfdMultiHop: 3, enableBfd: true });\n`,
+  },
+  {
+    name: 'set: an explicit false is changed in place',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: false, bfdMultiHop: 3 });\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enableBfd: true$/,
+    after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: true, bfdMultiHop: 3 });\n`,
+  },
+  {
+    name: 'set: a missing required property in an empty config, with a reference to the one group of the file',
+    language: 'typescript',
+    before: `const group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\nnew VpcBgpPeer(this, "p", {});\n`,
+    code: 'missing-required',
+    title: /^Add bgpGroupId: group\.id$/,
+    after: `const group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\nnew VpcBgpPeer(this, "p", { bgpGroupId: group.id });\n`,
+  },
+  {
+    name: 'set: into an empty multi-line config',
+    language: 'typescript',
+    before: `    new VpcBgpPeer(this, "p", {\n    });\n`,
+    code: 'missing-required',
+    title: /^Add bgpGroupId: "bgpg-/,
+    after: `    new VpcBgpPeer(this, "p", {\n      bgpGroupId: "bgpg-2zev8h2uxpbnexample01",\n    });\n`,
+  },
+  {
+    name: 'remove: a property on its own line',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  status: "x",\n  enableBfd: true,\n});\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  enableBfd: true,\n});\n`,
+  },
+  {
+    name: 'remove: the last property without a trailing comma takes the comma before it',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  status: "x"\n});\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1"\n});\n`,
+  },
+  {
+    name: 'remove: in the middle and at the end of one line',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", status: "x", enableBfd: true });\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: true });\n`,
+  },
+  {
+    name: 'remove: the last of one line',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", status: "x" });\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\n`,
+  },
+  {
+    name: 'rename: a typo to the camelCase name',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: true, bfdMultihop: 3 });\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "bfdMultiHop"$/,
+    after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: true, bfdMultiHop: 3 });\n`,
+  },
+  {
+    name: 'replaceValue: a wrapped number is replaced whole',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: true, bfdMultiHop: Token.asNumber("300") });\n`,
+    code: 'value-out-of-range',
+    title: /^Clamp to 255$/,
+    after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: true, bfdMultiHop: 255 });\n`,
+  },
+  {
+    name: 'replaceValue: strings in the file’s quote style',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, 'p', { bgpGroupId: 'bgpg-1', ipVersion: 'IPv5' });\n`,
+    code: 'invalid-value',
+    title: /^Change to "IPv4"$/,
+    after: `new VpcBgpPeer(this, 'p', { bgpGroupId: 'bgpg-1', ipVersion: 'IPv4' });\n`,
+  },
+  {
+    name: 'removeBlock: a repeated timeouts struct',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  timeouts: { create: "10m" },\n  timeouts: {\n    delete: "10m",\n  },\n});\n`,
+    code: 'duplicate-block',
+    title: /^Remove this timeouts block$/,
+    after: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  timeouts: { create: "10m" },\n});\n`,
+  },
+  // Python
+  {
+    name: 'set: a keyword argument after the last, keeping the no-trailing-comma style',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p",\n    bgp_group_id="bgpg-1",\n    bfd_multi_hop=3\n)\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd=True$/,
+    after: `VpcBgpPeer(self, "p",\n    bgp_group_id="bgpg-1",\n    bfd_multi_hop=3,\n    enable_bfd=True\n)\n`,
+  },
+  {
+    name: 'set: the first keyword argument after `self, id` on one line',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p")\n`,
+    code: 'missing-required',
+    title: /^Add bgp_group_id=/,
+    after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-2zev8h2uxpbnexample01")\n`,
+  },
+  {
+    name: 'set: one argument per line, reference to the group of the file',
+    language: 'python',
+    before: `group = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\nVpcBgpPeer(\n    self,\n    "p",\n)\n`,
+    code: 'missing-required',
+    title: /^Add bgp_group_id=group\.id$/,
+    after: `group = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\nVpcBgpPeer(\n    self,\n    "p",\n    bgp_group_id=group.id,\n)\n`,
+  },
+  {
+    name: 'replaceValue: "yes" for a bool becomes True',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", enable_bfd="yes")\n`,
+    code: 'type-mismatch',
+    title: /^Use True$/,
+    after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", enable_bfd=True)\n`,
+  },
+  {
+    name: 'remove: a keyword argument on its own line',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p",\n    bgp_group_id="bgpg-1",\n    status="x",\n)\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `VpcBgpPeer(self, "p",\n    bgp_group_id="bgpg-1",\n)\n`,
+  },
+  {
+    name: 'rename: in a dict-written timeouts struct',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", timeouts=VpcBgpPeerTimeouts(creat="10m"))\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "create"$/,
+    after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", timeouts=VpcBgpPeerTimeouts(create="10m"))\n`,
+  },
+  // Java
+  {
+    name: 'set: a call in the builder chain, one per line',
+    language: 'java',
+    before: `        VpcBgpPeer.Builder.create(this, "p")\n            .bgpGroupId("bgpg-1")\n            .bfdMultiHop(3)\n            .build();\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set \.enableBfd\(true\)$/,
+    after: `        VpcBgpPeer.Builder.create(this, "p")\n            .bgpGroupId("bgpg-1")\n            .bfdMultiHop(3)\n            .enableBfd(true)\n            .build();\n`,
+  },
+  {
+    name: 'set: a chain on one line, and the constructor form',
+    language: 'java',
+    before: `new VpcBgpPeer(this, "p", VpcBgpPeerConfig.builder().bgpGroupId("bgpg-1").bfdMultiHop(3).build());\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set \.enableBfd\(true\)$/,
+    after: `new VpcBgpPeer(this, "p", VpcBgpPeerConfig.builder().bgpGroupId("bgpg-1").bfdMultiHop(3).enableBfd(true).build());\n`,
+  },
+  {
+    name: 'set: the first call of an empty chain, with a reference',
+    language: 'java',
+    before: `VpcBgpGroup group = VpcBgpGroup.Builder.create(this, "g").routerId("vbr-1").peerAsn(65001).build();\nVpcBgpPeer.Builder.create(this, "p").build();\n`,
+    code: 'missing-required',
+    title: /^Add \.bgpGroupId\(group\.getId\(\)\)$/,
+    after: `VpcBgpGroup group = VpcBgpGroup.Builder.create(this, "g").routerId("vbr-1").peerAsn(65001).build();\nVpcBgpPeer.Builder.create(this, "p").bgpGroupId(group.getId()).build();\n`,
+  },
+  {
+    name: 'remove: a call on its own line and inline',
+    language: 'java',
+    before: `VpcBgpPeer.Builder.create(this, "p")\n    .bgpGroupId("bgpg-1")\n    .status("x")\n    .build();\nVpcBgpPeer.Builder.create(this, "q").bgpGroupId("bgpg-1").build();\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `VpcBgpPeer.Builder.create(this, "p")\n    .bgpGroupId("bgpg-1")\n    .build();\nVpcBgpPeer.Builder.create(this, "q").bgpGroupId("bgpg-1").build();\n`,
+  },
+  {
+    name: 'remove: inline',
+    language: 'java',
+    before: `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").status("x").enableBfd(true).build();\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").enableBfd(true).build();\n`,
+  },
+  // C#
+  {
+    name: 'set: an initializer with braces on their own lines, trailing comma kept',
+    language: 'csharp',
+    before: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig\n{\n    BgpGroupId = "bgpg-1",\n    BfdMultiHop = 3,\n});\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set EnableBfd = true$/,
+    after: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig\n{\n    BgpGroupId = "bgpg-1",\n    BfdMultiHop = 3,\n    EnableBfd = true,\n});\n`,
+  },
+  {
+    name: 'set: a reference, all on one line',
+    language: 'csharp',
+    before: `var group = new VpcBgpGroup(this, "g", new VpcBgpGroupConfig { RouterId = "vbr-1", PeerAsn = 65001 });\nnew VpcBgpPeer(this, "p", new VpcBgpPeerConfig { EnableBfd = true });\n`,
+    code: 'missing-required',
+    title: /^Add BgpGroupId = group\.Id$/,
+    after: `var group = new VpcBgpGroup(this, "g", new VpcBgpGroupConfig { RouterId = "vbr-1", PeerAsn = 65001 });\nnew VpcBgpPeer(this, "p", new VpcBgpPeerConfig { EnableBfd = true, BgpGroupId = group.Id });\n`,
+  },
+  {
+    name: 'rename and remove use PascalCase',
+    language: 'csharp',
+    before: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "bgpg-1", EnableBfd = true, BfdMultihop = 3 });\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "BfdMultiHop"$/,
+    after: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "bgpg-1", EnableBfd = true, BfdMultiHop = 3 });\n`,
+  },
+  // Go
+  {
+    name: 'set: aligned like gofmt, with the trailing comma Go requires',
+    language: 'go',
+    before: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\t\tBgpGroupId:  jsii.String("bgpg-1"),\n\t\tBfdMultiHop: jsii.Number(3),\n\t})\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set EnableBfd: jsii\.Bool\(true\)$/,
+    after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\t\tBgpGroupId:  jsii.String("bgpg-1"),\n\t\tBfdMultiHop: jsii.Number(3),\n\t\tEnableBfd:   jsii.Bool(true),\n\t})\n`,
+  },
+  {
+    name: 'replaceValue: a number wrapped for Go',
+    language: 'go',
+    before: `vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1"), EnableBfd: jsii.Bool(true), BfdMultiHop: jsii.Number(300)})\n`,
+    code: 'value-out-of-range',
+    title: /^Clamp to 255$/,
+    after: `vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1"), EnableBfd: jsii.Bool(true), BfdMultiHop: jsii.Number(255)})\n`,
+  },
+  {
+    name: 'set: into an empty literal, with a reference to the group',
+    language: 'go',
+    before: `group := vpcbgpgroup.NewVpcBgpGroup(stack, jsii.String("g"), &vpcbgpgroup.VpcBgpGroupConfig{RouterId: jsii.String("vbr-1"), PeerAsn: jsii.Number(65001)})\nvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{})\n`,
+    code: 'missing-required',
+    title: /^Add BgpGroupId: group\.Id\(\)$/,
+    after: `group := vpcbgpgroup.NewVpcBgpGroup(stack, jsii.String("g"), &vpcbgpgroup.VpcBgpGroupConfig{RouterId: jsii.String("vbr-1"), PeerAsn: jsii.Number(65001)})\nvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: group.Id()})\n`,
+  },
+  {
+    name: 'remove: a field on its own line',
+    language: 'go',
+    before: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\t\tBgpGroupId: jsii.String("bgpg-1"),\n\t\tStatus:     jsii.String("x"),\n\t})\n`,
+    code: 'read-only-argument',
+    title: /^Remove Status$/,
+    after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\t\tBgpGroupId: jsii.String("bgpg-1"),\n\t})\n`,
+  },
+];
+
+describe('CDKTF quick fixes, rendered per language', () => {
+  for (const c of CASES) {
+    it(`${c.language}: ${c.name}`, () => {
+      const r = fix(c.language, c.before, c.code, c.title);
+      assert.equal(r.text, c.after);
+      assert.deepEqual(r.after, c.left ?? []);
+    });
+  }
+});

@@ -1,0 +1,481 @@
+/**
+ * The CDKTF adapters: recognising the generated classes however they are imported, seeing through value
+ * wrappers, surviving half-typed code, costing nothing in files that never mention the classes, naming
+ * properties as the user wrote them, and completion contexts. Verdicts are written inline under the line they
+ * are about (`//` or `#` then carets and a rule code; see inline.ts). Quick-fix rendering is in
+ * cdktf-writers.test.ts, the cross-language case table in cdktf-cases.test.ts.
+ *
+ * Run: npx tsx --test test/unit/cdktf.test.ts
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { complete } from '../../server/src/analysis/completion';
+import { hover } from '../../server/src/analysis/hover';
+import { CdktfFile } from '../../server/src/engine/cdktfFile';
+import { cdktfLanguage, createSourceFile, isSupported } from '../../server/src/engine/files';
+import { contextFor } from '../../server/src/engine/moduleContext';
+import type { ResourceInstance, Value } from '../../server/src/model/types';
+import { defaultSchemas } from '../../server/src/schema/registry';
+import type { CdktfInstance } from '../../server/src/syntax/cdktf/model';
+import { tokenize } from '../../server/src/syntax/cdktf/tokens';
+import { actual, analyse, cursor, expected } from './inline';
+
+const EXT: Record<string, string> = { typescript: 'ts', python: 'py', java: 'java', csharp: 'cs', go: 'go' };
+const uriOf = (language: string) => `file:///work/case.${EXT[language]}`;
+
+function instances(language: string, text: string): CdktfInstance[] {
+  const f = createSourceFile(uriOf(language), undefined, text)!;
+  return [...f.instances()].map((p) => p.value as CdktfInstance);
+}
+
+function summary(i: ResourceInstance): string {
+  const attrs = i.attributes.map((a) => `${a.name}${a.incomplete ? '?' : ''}`);
+  const blocks = i.blocks.map((b) => `${b.name}{${b.attributes.map((a) => a.name).join(',')}}`);
+  return `${i.type}${i.closed ? '' : ' (unclosed)'}: ${[...attrs, ...blocks].join(' ')}`;
+}
+
+/** Inline verdicts for `text` in `language`. */
+function check(language: string, text: string) {
+  assert.deepEqual(actual(text, uriOf(language)), expected(text));
+}
+
+describe('CDKTF: recognising constructs', () => {
+  it('TypeScript: named, renamed and namespace imports; never declarations, comments, strings or Pulumi', () => {
+    const text = `import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";
+import { VpcBgpPeer as Peer } from "./.gen/providers/alicloud/vpc-bgp-peer";
+import * as alicloud from "./.gen/providers/alicloud";
+// new VpcBgpPeer(this, "comment", { bgpGroupId: "x" })
+const s = 'new VpcBgpPeer(this, "string", {})';
+export interface VpcBgpPeerConfig { readonly bgpGroupId: string }
+class VpcBgpPeer2 extends VpcBgpPeer {}
+new VpcBgpPeer(this, "a", { bgpGroupId: "bgpg-1" });
+new Peer(this, "b", { bgpGroupId: "bgpg-1" });
+new alicloud.vpcBgpPeer.VpcBgpPeer(this, "c", { bgpGroupId: "bgpg-1" });
+new alicloud.vpc.BgpPeer("pulumi", { bgpGroupId: "bgpg-1" });
+new VpcBgpPeer(this, "d", config);
+`;
+    const found = instances('typescript', text);
+    assert.deepEqual(found.map((i) => i.constructId), ['a', 'b', 'c']);
+  });
+
+  it('Python: direct calls, module paths and `as` imports; not definitions', () => {
+    const text = `from imports.alicloud.vpc_bgp_peer import VpcBgpPeer as Peer
+import imports.alicloud as alicloud
+class VpcBgpPeer(object):
+    pass
+def VpcBgpPeer(scope, id):
+    pass
+VpcBgpPeer(self, "a", bgp_group_id="bgpg-1")
+Peer(self, "b", bgp_group_id="bgpg-1")
+alicloud.vpc_bgp_peer.VpcBgpPeer(self, "c", bgp_group_id="bgpg-1")
+VpcBgpPeer(scope=self, id="d", bgp_group_id="bgpg-1")
+VpcBgpPeer(self, id_="e", bgp_group_id="bgpg-1")
+VpcBgpPeer(self, "f", bgp_group_id="bgpg-1", id="bgp-1")
+`;
+    const found = instances('python', text);
+    assert.deepEqual(found.map((i) => i.constructId), ['a', 'b', 'c', 'd', 'e', 'f']);
+    assert.deepEqual(found[5].attributes.map((a) => a.name), ['bgp_group_id', 'id'], 'after `self, id_`, `id=` is the resource argument');
+  });
+
+  it('Java: the Builder chain and the constructor with a Config builder', () => {
+    const text = `VpcBgpPeer a = VpcBgpPeer.Builder.create(this, "a").bgpGroupId("bgpg-1").enableBfd(true).build();
+new VpcBgpPeer(this, "b", VpcBgpPeerConfig.builder().bgpGroupId("bgpg-1").build());
+imports.alicloud.vpc_bgp_peer.VpcBgpPeer.Builder.create(this, "c").bgpGroupId("bgpg-1").build();
+public VpcBgpPeer(final Construct scope, final String id, final VpcBgpPeerConfig config) {}
+`;
+    const found = instances('java', text);
+    assert.deepEqual(found.map((i) => i.constructId), ['a', 'b', 'c']);
+    assert.equal(found[0].name, 'a');
+    assert.deepEqual(found[0].attributes.map((a) => `${a.sourceName}→${a.name}`), ['bgpGroupId→bgp_group_id', 'enableBfd→enable_bfd']);
+  });
+
+  it('C#: object initializers, Allman or K&R braces, named and target-typed forms', () => {
+    const text = `new VpcBgpPeer(this, "a", new VpcBgpPeerConfig
+{
+    BgpGroupId = "bgpg-1",
+});
+new VpcBgpPeer(this, "b", new VpcBgpPeerConfig() { BgpGroupId = "bgpg-1" });
+new VpcBgpPeer(this, "c", config: new() { BgpGroupId = "bgpg-1", @Id = "x" });
+`;
+    const found = instances('csharp', text);
+    assert.deepEqual(found.map((i) => i.constructId), ['a', 'b', 'c']);
+    assert.deepEqual(found[2].attributes.map((a) => a.name), ['bgp_group_id', 'id']);
+  });
+
+  it('Go: New… with a composite literal (address or not); not the generated func declaration', () => {
+    const text = `func NewVpcBgpPeer(scope constructs.Construct, id *string, config *VpcBgpPeerConfig) VpcBgpPeer {}
+p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("a"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})
+bgp.NewVpcBgpPeer(stack, jsii.String("b"), vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})
+`;
+    const found = instances('go', text);
+    assert.deepEqual(found.map((i) => i.constructId), ['a', 'b']);
+    assert.equal(found[0].name, 'p');
+  });
+
+  it('the timeouts struct and meta-arguments in every language', () => {
+    const texts: Record<string, string> = {
+      typescript: `new VpcBgpPeer(this, "p", { bgpGroupId: "x", dependsOn: [g], timeouts: { create: "5m" }, lifecycle: { preventDestroy: true } });`,
+      python: `VpcBgpPeer(self, "p", bgp_group_id="x", depends_on=[g], timeouts=VpcBgpPeerTimeouts(create="5m"), lifecycle={"prevent_destroy": True})`,
+      java: `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").dependsOn(List.of(g)).timeouts(VpcBgpPeerTimeouts.builder().create("5m").build()).lifecycle(TerraformResourceLifecycle.builder().preventDestroy(true).build()).build();`,
+      csharp: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", DependsOn = new[] { g }, Timeouts = new VpcBgpPeerTimeouts { Create = "5m" }, Lifecycle = new TerraformResourceLifecycle { PreventDestroy = true } });`,
+      go: `vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x"), DependsOn: &[]cdktf.ITerraformDependable{g}, Timeouts: &vpcbgppeer.VpcBgpPeerTimeouts{Create: jsii.String("5m")}, Lifecycle: &cdktf.TerraformResourceLifecycle{PreventDestroy: jsii.Bool(true)}})`,
+    };
+    for (const [language, text] of Object.entries(texts)) {
+      const [i] = instances(language, text);
+      assert.equal(summary(i), 'alicloud_vpc_bgp_peer: bgp_group_id depends_on timeouts{create} lifecycle{prevent_destroy}', language);
+      assert.deepEqual(analyse(text, uriOf(language)).diagnostics, [], language);
+    }
+  });
+});
+
+describe('CDKTF: values', () => {
+  const valueOf = (language: string, text: string): Value => instances(language, text)[0].attributes.find((a) => a.name === 'bfd_multi_hop')!.value;
+  const cases: [string, string, Value['kind'], unknown][] = [
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: 10 })`, 'number', 10],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: -1 })`, 'number', -1],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: Token.asNumber("10") })`, 'string', '10'],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: cdktf.Token.asNumber(10) })`, 'number', 10],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: cdktn.Token.asNumber("10") })`, 'string', '10'],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: \`10\` })`, 'string', '10'],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: \`\${n}\` })`, 'unknown', undefined],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: Fn.max([1, 2]) })`, 'unknown', undefined],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: hops })`, 'unknown', undefined],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: 10 as any })`, 'number', 10],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: null })`, 'null', undefined],
+    ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=cdktf.Token.as_number("10"))`, 'string', '10'],
+    ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=True)`, 'bool', true],
+    ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=None)`, 'null', undefined],
+    ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=r'\\d')`, 'string', '\\d'],
+    ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=f"{x}")`, 'unknown', undefined],
+    ['java', `VpcBgpPeer.Builder.create(this, "p").bfdMultiHop(Token.asNumber("10")).build();`, 'string', '10'],
+    ['java', `VpcBgpPeer.Builder.create(this, "p").bfdMultiHop(10L).build();`, 'number', 10],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = Token.AsNumber("10") });`, 'string', '10'],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = @"10" });`, 'string', '10'],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = $"{x}" });`, 'unknown', undefined],
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Number(10)})`, 'number', 10],
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: cdktf.Token_AsNumber(jsii.String("10"))})`, 'string', '10'],
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Bool(true)})`, 'bool', true],
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: nil})`, 'null', undefined],
+  ];
+  for (const [language, text, kind, value] of cases) {
+    it(`${language}: ${text.replace(/^.*?(bfd\w+|Bfd\w+)[:=(]\s*/i, '').slice(0, 40)} is ${kind}${value !== undefined ? ' ' + JSON.stringify(value) : ''}`, () => {
+      const v = valueOf(language, text);
+      assert.equal(v.kind, kind);
+      if (value !== undefined) assert.equal((v as { value: unknown }).value, value);
+    });
+  }
+
+  it('a construct’s attribute is a reference with the HCL path; other names are unknown, never resources', () => {
+    const ts = `const group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });
+new VpcBgpPeer(this, "a", { bgpGroupId: group.id });
+new VpcBgpPeer(this, "b", { bgpGroupId: this.bgp_group.id });
+`;
+    const [, a, b] = instances('typescript', ts);
+    assert.deepEqual(a.attributes[0].value, { kind: 'reference', path: ['alicloud_vpc_bgp_group', 'group', 'id'], text: 'group.id' });
+    assert.equal(b.attributes[0].value.kind, 'unknown');
+    // A snake_case Python variable is not an HCL traversal `bgp_group.id` to an undeclared resource.
+    check('python', `bgp_group = make_group()\nVpcBgpPeer(self, "p", bgp_group_id=bgp_group.id)\n`);
+    check('python', `bgp_group = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\nVpcBgpPeer(self, "p", bgp_group_id=bgp_group.id)\n`);
+  });
+});
+
+describe('CDKTF: half-typed code', () => {
+  it('TypeScript: an unclosed `new VpcBgpPeer(this, "x", { bgpGroupId: g.id,` keeps its properties and the rest of the file', () => {
+    const text = `class S extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new VpcBgpPeer(this, "x", { bgpGroupId: g.id, enableBfd: true, bfdMultiHop: 0,
+    //                                                                          ^ value-out-of-range
+    new VpcBgpPeer(this, "y", {
+      bgpGroupId: "bgpg-1",
+      status: "x",
+      //^^^^ read-only-argument
+    });
+    new VpcBgpPeer(this, "z", {
+      bgpGroupId: g.id,
+      enableBfd: true,
+      bfdMultiHop: 300,
+    //             ^^^ value-out-of-range
+  }
+}
+`;
+    check('typescript', text);
+    const found = instances('typescript', text);
+    assert.deepEqual(found.map(summary), [
+      'alicloud_vpc_bgp_peer (unclosed): bgp_group_id enable_bfd bfd_multi_hop',
+      'alicloud_vpc_bgp_peer: bgp_group_id status',
+      'alicloud_vpc_bgp_peer (unclosed): bgp_group_id enable_bfd bfd_multi_hop',
+    ]);
+  });
+
+  it('an unterminated string ends at its line', () => {
+    check('typescript', `new VpcBgpPeer(this, "a", { bgpGroupId: "bgpg-1", ipVersion: "IPv });
+new VpcBgpPeer(this, "b", { bgpGroupId: "bgpg-1", ipVersion: "IPv5" });
+//                                                           ^^^^^^ invalid-value
+`);
+    check('python', `VpcBgpPeer(self, "a", bgp_group_id="bgpg-1", ip_version="IPv)
+VpcBgpPeer(self, "b", bgp_group_id="bgpg-1", ip_version="IPv5")
+#                                                       ^^^^^^ invalid-value
+`);
+  });
+
+  it('Python: an unclosed call, and a name typed with no value yet', () => {
+    const text = `class S(TerraformStack):
+    def __init__(self, scope, id):
+        VpcBgpPeer(self, "x",
+            bgp_group_id="bgpg-1",
+            ip_version="IPv5",
+            #          ^^^^^^ invalid-value
+            enable_b
+        VpcBgpPeer(self, "y", bgp_group_id="bgpg-1", status="x")
+        #                                            ^^^^^^ read-only-argument
+`;
+    check('python', text);
+    assert.deepEqual(instances('python', text).map(summary), [
+      'alicloud_vpc_bgp_peer (unclosed): bgp_group_id ip_version enable_b?',
+      'alicloud_vpc_bgp_peer: bgp_group_id status',
+    ]);
+  });
+
+  it('Java: a chain being typed (a lone `.`, a name without parentheses)', () => {
+    const text = `        VpcBgpPeer.Builder.create(this, "x")
+            .bgpGroupId("bgpg-1")
+            .ipVersion("IPv5")
+            //         ^^^^^^ invalid-value
+            .
+        VpcBgpPeer.Builder.create(this, "y")
+            .bgpGroupId("bgpg-1")
+            .enableBf
+    }
+`;
+    check('java', text);
+    assert.deepEqual(instances('java', text).map(summary), [
+      'alicloud_vpc_bgp_peer (unclosed): bgp_group_id ip_version ?',
+      'alicloud_vpc_bgp_peer (unclosed): bgp_group_id enable_bf?',
+    ]);
+  });
+
+  it('C# and Go: unclosed initializers', () => {
+    check('csharp', `        new VpcBgpPeer(this, "x", new VpcBgpPeerConfig {
+            BgpGroupId = "bgpg-1",
+            IpVersion = "IPv5",
+            //          ^^^^^^ invalid-value
+    }
+`);
+    check('go', `	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("x"), &vpcbgppeer.VpcBgpPeerConfig{
+		BgpGroupId: jsii.String("bgpg-1"),
+		IpVersion:  jsii.String("IPv5"),
+		//          ^^^^^^^^^^^^^^^^^^^ invalid-value
+	return stack
+}
+`);
+  });
+
+  it('the tokenizer matches brackets and ends a group cut off by a dedented line', () => {
+    const tk = tokenize(`f(a, {\n  b: [1, 2],\n  c: (\nnext()\n`, 'typescript');
+    const open = (t: string) => [...Array(tk.n).keys()].find((i) => tk.text_(i) === t)!;
+    assert.equal(tk.closeOf[open('[')] >= 0, true);
+    assert.equal(tk.closeOf[open('{')], -1);
+    assert.equal(tk.text_(tk.extent[open('{')]), 'next', 'the unclosed group ends before the dedented line');
+  });
+});
+
+describe('CDKTF: edits', () => {
+  it('after any sequence of edits, the file reports what a fresh open of its text reports', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const path = require('node:path') as typeof import('node:path');
+    for (const name of ['cases.ts', 'cases.py', 'Cases.java', 'Cases.cs', 'cases.go']) {
+      const file = path.resolve(__dirname, '../fixtures/cdktf', name);
+      let text = fs.readFileSync(file, 'utf8');
+      const f = createSourceFile(file, undefined, text)!;
+      const schemas = defaultSchemas();
+      f.diagnostics(contextFor([f], schemas));
+      const edits: [number, number, string][] = [
+        [40, 0, 'x'],
+        [60, 2, ''],
+        [45, 0, '\n'],
+        [text.split('\n').length - 5, 0, '('],
+        [50, 1, '"'],
+      ];
+      for (const [line, del, ins] of edits) {
+        const lines = text.split('\n');
+        const l = Math.min(line, lines.length - 1);
+        const ch = Math.min(8, lines[l].length);
+        f.update([{ range: { start: { line: l, character: ch }, end: { line: l, character: Math.min(ch + del, lines[l].length) } }, text: ins }]);
+        text = lines.slice(0, l).join('\n') + (l ? '\n' : '') + lines[l].slice(0, ch) + ins + lines[l].slice(Math.min(ch + del, lines[l].length)) + '\n' + lines.slice(l + 1).join('\n');
+        assert.equal(f.text, text);
+        const fresh = createSourceFile(file, undefined, text)!;
+        assert.deepEqual(f.diagnostics(contextFor([f], schemas)), fresh.diagnostics(contextFor([fresh], schemas)), `${name} after editing line ${l}`);
+      }
+    }
+  });
+});
+
+describe('CDKTF: cheap when irrelevant', () => {
+  it('a file that never names a generated class is not tokenized at all', () => {
+    let text = 'import * as fs from "fs";\n';
+    for (let i = 0; text.split('\n').length < 5000; i++) text += `export function f${i}(a: number) {\n  return { a, b: [1, 2], c: "x" };\n}\n`;
+    const f = new CdktfFile('typescript', text);
+    const t0 = performance.now();
+    const ctx = contextFor([f], defaultSchemas());
+    assert.deepEqual(f.diagnostics(ctx), []);
+    f.update([{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '// edit\n' }]);
+    assert.deepEqual(f.diagnostics(ctx), []);
+    assert.equal(f.cursorContext({ line: 2, character: 10 }), undefined);
+    const ms = performance.now() - t0;
+    assert.equal(f.parses, 0, 'never tokenized');
+    assert.ok(ms < 100, `${ms.toFixed(1)} ms`);
+  });
+
+  it('files and language ids: CDKTF sources, never declaration files', () => {
+    for (const [uri, id, lang] of [
+      ['file:///a/main.ts', undefined, 'typescript'],
+      ['file:///a/main.tsx', 'typescriptreact', 'typescript'],
+      ['file:///a/main.py', 'python', 'python'],
+      ['file:///a/Main.java', 'java', 'java'],
+      ['file:///a/Main.cs', 'csharp', 'csharp'],
+      ['file:///a/main.go', 'go', 'go'],
+      ['untitled:Untitled-1', 'python', 'python'],
+    ] as const) {
+      assert.equal(cdktfLanguage(uri, id), lang, uri);
+      assert.ok(isSupported(uri, id));
+      assert.equal(createSourceFile(uri, id, '')!.language, lang);
+    }
+    assert.equal(isSupported('file:///a/index.d.ts'), false);
+    assert.equal(isSupported('file:///a/readme.md'), false);
+    assert.equal(createSourceFile('file:///a/main.tf', 'terraform', '')!.language, 'hcl');
+  });
+});
+
+describe('CDKTF: names as written', () => {
+  const peer: Record<string, string> = {
+    typescript: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", bfdMultiHop: 5, status: "x", timeouts: { create: "soon" } });`,
+    python: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=5, status="x", timeouts=VpcBgpPeerTimeouts(create="soon"))`,
+    java: `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").bfdMultiHop(5).status("x").timeouts(VpcBgpPeerTimeouts.builder().create("soon").build()).build();`,
+    csharp: `var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "bgpg-1", BfdMultiHop = 5, Status = "x", Timeouts = new VpcBgpPeerTimeouts { Create = "soon" } });`,
+    go: `p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1"), BfdMultiHop: jsii.Number(5), Status: jsii.String("x"), Timeouts: &vpcbgppeer.VpcBgpPeerTimeouts{Create: jsii.String("soon")}})`,
+  };
+  const want: Record<string, string[]> = {
+    typescript: [
+      'bfdMultiHop has no effect without enableBfd: true: the provider ignores the BFD hop count while BFD is off.',
+      '"status" is read-only: the provider sets it, so it cannot be written in configuration (read it as <name>.status)',
+      '"timeouts.create" must be a duration such as "10m", "1h30m" or "90s", not "soon"',
+    ],
+    python: [
+      'bfd_multi_hop has no effect without enable_bfd=True: the provider ignores the BFD hop count while BFD is off.',
+      '"status" is read-only: the provider sets it, so it cannot be written in configuration (read it as <name>.status)',
+      '"timeouts.create" must be a duration such as "10m", "1h30m" or "90s", not "soon"',
+    ],
+    java: [
+      'bfdMultiHop has no effect without .enableBfd(true): the provider ignores the BFD hop count while BFD is off.',
+      '"status" is read-only: the provider sets it, so it cannot be written in configuration (read it as p.getStatus())',
+      '"timeouts.create" must be a duration such as "10m", "1h30m" or "90s", not "soon"',
+    ],
+    csharp: [
+      'BfdMultiHop has no effect without EnableBfd = true: the provider ignores the BFD hop count while BFD is off.',
+      '"Status" is read-only: the provider sets it, so it cannot be written in configuration (read it as p.Status)',
+      '"Timeouts.Create" must be a duration such as "10m", "1h30m" or "90s", not "soon"',
+    ],
+    go: [
+      'BfdMultiHop has no effect without EnableBfd: jsii.Bool(true): the provider ignores the BFD hop count while BFD is off.',
+      '"Status" is read-only: the provider sets it, so it cannot be written in configuration (read it as p.Status())',
+      '"Timeouts.Create" must be a duration such as "10m", "1h30m" or "90s", not "soon"',
+    ],
+  };
+  for (const language of Object.keys(peer)) {
+    it(`${language}: messages and fix titles`, () => {
+      const { diagnostics, file, ctx } = analyse(peer[language], uriOf(language));
+      assert.deepEqual(diagnostics.map((d) => d.message).sort(), [...want[language]].sort());
+      const titles = file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 0, character: 999 } }, ctx).flatMap((f) => f.value.fixes.map((x) => x.title));
+      const set = { typescript: 'Set enableBfd: true', python: 'Set enable_bfd=True', java: 'Set .enableBfd(true)', csharp: 'Set EnableBfd = true', go: 'Set EnableBfd: jsii.Bool(true)' }[language]!;
+      const remove = { typescript: 'Remove status', python: 'Remove status', java: 'Remove status', csharp: 'Remove Status', go: 'Remove Status' }[language]!;
+      assert.ok(titles.includes(set) && titles.includes(remove), JSON.stringify(titles));
+    });
+  }
+
+  it('a typo keeps the spelling the user wrote, and the suggestion is in the language', () => {
+    const { diagnostics } = analyse(`new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", BfdMultihop = 3 });`, uriOf('csharp'));
+    assert.deepEqual(diagnostics.map((d) => d.message), ['Unknown argument "BfdMultihop" in resource alicloud_vpc_bgp_peer. Did you mean "BfdMultiHop"?']);
+  });
+
+  it('a spread or **kwargs may hold required arguments: no missing-required', () => {
+    check('typescript', `new VpcBgpPeer(this, "p", { ...common, bfdMultiHop: 10, enableBfd: true });\n`);
+    check('python', `VpcBgpPeer(self, "p", **common, bfd_multi_hop=5, ip_version="IPv5")\n#                                                           ^^^^^^ invalid-value\n`);
+  });
+});
+
+describe('CDKTF: completion and hover contexts', () => {
+  function at(language: string, fixture: string) {
+    const { text, pos } = cursor(fixture);
+    const f = createSourceFile(uriOf(language), undefined, text)!;
+    const ctx = contextFor([f], defaultSchemas());
+    const c = f.cursorContext(pos);
+    return { f, ctx, c, pos, items: c ? complete(c.cursor, ctx, f.completionWriter) : [] };
+  }
+
+  it('keys of the nested timeouts struct, in each language', () => {
+    const fixtures: Record<string, string> = {
+      typescript: `new VpcBgpPeer(this, "p", { bgpGroupId: "x", timeouts: { create: "5m", | } });`,
+      python: `VpcBgpPeer(self, "p", bgp_group_id="x", timeouts=VpcBgpPeerTimeouts(create="5m", |))`,
+      java: `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").timeouts(VpcBgpPeerTimeouts.builder().create("5m").|.build()).build();`,
+      csharp: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", Timeouts = new VpcBgpPeerTimeouts { Create = "5m", | } });`,
+      go: `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x"), Timeouts: &vpcbgppeer.VpcBgpPeerTimeouts{Create: jsii.String("5m"), |}})`,
+    };
+    const want: Record<string, string[]> = {
+      typescript: ['update', 'delete'],
+      python: ['update', 'delete'],
+      java: ['update', 'delete'],
+      csharp: ['Update', 'Delete'],
+      go: ['Update', 'Delete'],
+    };
+    for (const [language, fixture] of Object.entries(fixtures)) {
+      const { c, items } = at(language, fixture);
+      assert.equal(c?.cursor.mode, 'key', language);
+      assert.deepEqual(items.map((i) => i.label), want[language], language);
+    }
+  });
+
+  it('a struct completion names the generated class', () => {
+    const cases: [string, string, string][] = [
+      ['python', `VpcBgpPeer(self, "p", bgp_group_id="x", |)`, 'timeouts=VpcBgpPeerTimeouts(\n\tcreate="${1:10m}",\n\tupdate="${2:10m}",\n\tdelete="${3:10m}",\n),'],
+      ['java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").|build();`, 'timeouts(VpcBgpPeerTimeouts.builder()\n\t.create("${1:10m}")\n\t.update("${2:10m}")\n\t.delete("${3:10m}")\n\t.build())'],
+      ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", | });`, 'Timeouts = new VpcBgpPeerTimeouts {\n\tCreate = "${1:10m}",\n\tUpdate = "${2:10m}",\n\tDelete = "${3:10m}",\n},'],
+      ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x"), |})`, 'Timeouts: &vpcbgppeer.VpcBgpPeerTimeouts{\n\tCreate: jsii.String("${1:10m}"),\n\tUpdate: jsii.String("${2:10m}"),\n\tDelete: jsii.String("${3:10m}"),\n},'],
+    ];
+    for (const [language, fixture, insert] of cases) {
+      const { items } = at(language, fixture);
+      const t = items.find((i) => /^timeouts$/i.test(i.label));
+      assert.equal(t?.insertText, insert, language);
+    }
+  });
+
+  it('values: enums, references to constructs of the file, Go wrappers', () => {
+    const ts = at('typescript', `const group = new VpcBgpGroup(this, "g", { routerId: "v", peerAsn: 1 });\nnew VpcBgpPeer(this, "p", { bgpGroupId: |, ipVersion: "IPv4" });`);
+    assert.deepEqual(ts.items.map((i) => i.insertText), ['group.id']);
+    const java = at('java', `VpcBgpGroup group = VpcBgpGroup.Builder.create(this, "g").routerId("v").peerAsn(1).build();\nVpcBgpPeer.Builder.create(this, "p").bgpGroupId(|).build();`);
+    assert.deepEqual(java.items.map((i) => i.insertText), ['group.getId()']);
+    const py = at('python', `VpcBgpPeer(self, "p", bgp_group_id="x", ip_version="IP|")`);
+    assert.deepEqual(py.items.map((i) => i.insertText), ['"IPv4"', '"IPv6"']);
+    assert.deepEqual(py.c?.cursor.range, { start: { line: 0, character: 51 }, end: { line: 0, character: 55 } });
+    const go = at('go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{IpVersion: jsii.String("IP|")})`);
+    assert.deepEqual(go.items.map((i) => i.insertText), ['jsii.String("IPv4")', 'jsii.String("IPv6")']);
+    assert.equal(go.c?.cursor.range.start.character, 86, 'the whole wrapper is replaced');
+  });
+
+  it('no completion in the scope and id arguments, nor outside constructs', () => {
+    assert.equal(at('typescript', `new VpcBgpPeer(this, "p|", { bgpGroupId: "x" });`).c, undefined);
+    assert.equal(at('python', `VpcBgpPeer(self, |)`).c, undefined);
+    assert.equal(at('typescript', `new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\n|`).c, undefined);
+    assert.equal(at('typescript', `new VpcBgpPeer(this, "p", { dependsOn: [a, |] });`).c, undefined, 'inside a list value');
+  });
+
+  it('hover on the class name and on a nested struct key', () => {
+    const schemas = defaultSchemas();
+    const onClass = at('go', `vpcbgppeer.NewVpc|BgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{})`);
+    const loc = onClass.f.locate(onClass.pos)!;
+    assert.match(hover(loc.instance, loc.rel, schemas)!.markdown, /resource alicloud_vpc_bgp_peer/);
+    const onKey = at('csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { Timeouts = new VpcBgpPeerTimeouts { Cre|ate = "5m" } });`);
+    const loc2 = onKey.f.locate(onKey.pos)!;
+    assert.match(hover(loc2.instance, loc2.rel, schemas)!.markdown, /\*\*timeouts\.create\*\*/);
+  });
+});
