@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** Not the user's code: dependencies, build output, and the bindings `cdktf get` generates (`.gen/`, `imports/`). */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', 'dist', 'out', '.vscode-test', '.gen', 'imports']);
+// Generated CDKTF bindings (`.gen/` TypeScript, `imports/` Python, `generated/` Go) are not user code.
+const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', 'dist', 'out', '.vscode-test', '.gen', 'imports', 'generated']);
 
 import { isSupported } from '../engine/files';
 

@@ -17,7 +17,8 @@ import { FileResult, formatJson, formatSarif, formatText } from './format';
 const VERSION = '0.1.0';
 const USAGE = `Usage: alicloud-bgp-check [--format text|json|sarif] PATH...
 
-Checks alicloud_vpc_bgp_peer and related resources in Terraform files (.tf, .tfvars).
+Checks alicloud_vpc_bgp_peer and related resources in Terraform files (.tf, .tfvars) and in
+CDKTF programs (.ts, .py, .java, .cs, .go that use the generated classes).
 Folders are searched recursively. Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
 `;
 
