@@ -197,7 +197,8 @@ function valueItems(
     label: v.text,
     kind: v.kind,
     detail: v.detail,
-    documentation: attributeMarkdown(cursor.key, a, schema),
+    // One reference per declared resource can mean thousands of items: the detail says enough.
+    documentation: v.kind === 'reference' ? undefined : attributeMarkdown(cursor.key, a, schema),
     insertText: v.text,
     snippet: false,
     range: cursor.range,

@@ -25,6 +25,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { complete } from '../analysis/completion';
+import type { AnalysisContext } from '../analysis/context';
 import { hover } from '../analysis/hover';
 import { shiftRange } from '../model/types';
 import type { Position, Range, ResourceInstance } from '../model/types';
@@ -74,6 +75,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   let flushScheduled = false;
   let settings: Settings = parseSettings(undefined);
   let versionedEdits = false;
+  /** Commands the client runs itself (VS Code's `alicloudBgp.importBgpPeer`), announced in initializationOptions. */
+  let clientCommands = new Set<string>();
 
   const log = (msg: string) => connection.console.log(msg);
   const guard = <P, R>(name: string, fallback: R, fn: (p: P) => R) => (p: P): R => {
@@ -96,9 +99,17 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   };
   const uriOf = new Map<string, string>();
   // The module around a file: every .tf file of its folder, open or on disk.
+  // Bumped by every change to any document or file: a context stays valid until the next one.
+  let generation = 0;
+  const contexts = new Map<string, { generation: number; ctx: AnalysisContext }>();
   const ctxFor = (f: SourceFile, uri?: string) => {
+    const key = uri ?? '';
+    const hit = contexts.get(key);
+    if (hit && hit.generation === generation) return hit.ctx;
     const p = uri ? pathOf(uri) : undefined;
-    return p ? workspace.contextFor(p, f) : contextFor([f], schemas);
+    const ctx = p ? workspace.contextFor(p, f) : contextFor([f], schemas);
+    contexts.set(key, { generation, ctx });
+    return ctx;
   };
   /** Re-publish the other open files of a module after one of its files changed. */
   const scheduleModule = (p: string | undefined) => {
@@ -135,6 +146,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   };
 
   const open = (uri: string, languageId: string | undefined, version: number, text: string) => {
+    generation++;
     const refused = refusal(text, settings.maxFileSizeMB);
     const file = refused ? undefined : createSourceFile(uri, languageId, text);
     if (!refused && !file) return;
@@ -154,12 +166,15 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     roots = (params.workspaceFolders ?? []).map((w) => pathOf(w.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [pathOf(params.rootUri)].filter((p): p is string => !!p);
     versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
+    const announced = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
+    clientCommands = new Set(Array.isArray(announced) ? announced.filter((c): c is string => typeof c === 'string') : []);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['"', '.', '=', ' '], resolveProvider: false },
+        // `:` and `(` for CDKTF (`bgpGroupId: `, `.enableBfd(`).
+        completionProvider: { triggerCharacters: ['"', '.', '=', ' ', ':', '('], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
@@ -175,12 +190,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       let n = 0;
       for (const root of roots) n += await workspace.indexTree(root);
       log(`indexed ${n} .tf files in ${Date.now() - started} ms`);
+      generation++;
       for (const uri of files.keys()) schedule(uri);
     })().catch((e) => connection.console.error(`indexing failed: ${String(e)}`));
   });
 
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', undefined, (p) => {
+      generation++;
       for (const change of p.changes ?? []) {
         const file = pathOf(change.uri);
         if (!file) continue;
@@ -217,6 +234,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         return;
       }
       f.version = p.textDocument.version ?? f.version;
+      generation++;
       const changes = (p.contentChanges ?? []).filter((c) => c && typeof c.text === 'string');
       if (f.file) {
         f.file.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
@@ -240,6 +258,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
 
   connection.onDidCloseTextDocument(
     guard('didClose', undefined, (p) => {
+      generation++;
+      contexts.delete(p.textDocument.uri);
       if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
       const file = pathOf(p.textDocument.uri);
       if (file) {
@@ -309,6 +329,17 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
           });
         }
       }
+      // On a BGP peer block or construct: the client's "Import existing BGP peer…", told which block it is.
+      const only = p.context?.only;
+      if (clientCommands.has(IMPORT_COMMAND) && (!only || only.some((k) => k === '' || k === CodeActionKind.Refactor))) {
+        for (const { value: inst, base } of f.instances()) {
+          const r = shiftRange(inst.range, base);
+          if (inst.kind !== 'resource' || inst.type !== 'alicloud_vpc_bgp_peer' || !contains(r, p.range.start)) continue;
+          const title = 'Import existing BGP peer…';
+          const args = { uri: open.uri, name: inst.name, range: r, version: open.version };
+          actions.push({ title, kind: CodeActionKind.Refactor, command: { title, command: IMPORT_COMMAND, arguments: [args] } });
+        }
+      }
       return actions;
     }),
   );
@@ -360,6 +391,14 @@ function validPosition(p: Position | undefined): p is Position {
 
 function validRange(r: Range | undefined): r is Range {
   return !!r && validPosition(r.start) && validPosition(r.end);
+}
+
+const IMPORT_COMMAND = 'alicloudBgp.importBgpPeer';
+
+function contains(r: Range, p: Position): boolean {
+  const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const beforeEnd = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return afterStart && beforeEnd;
 }
 
 function sameRange(a: Range, b: Range): boolean {
