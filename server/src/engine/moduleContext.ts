@@ -40,18 +40,6 @@ export function instanceFacts(instance: ResourceInstance, facts: Set<string>): s
   return line;
 }
 
-/** FNV-1a over a string, as a short key. */
-export function hashString(s: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36) + ':' + s.length;
-}
-
 /** Two independent 32-bit hashes of a string, to be summed into a digest (see `HclFile.moduleDigest`). */
 export function hashPair(s: string): [number, number] {
   let h1 = 0x811c9dc5;
@@ -62,6 +50,12 @@ export function hashPair(s: string): [number, number] {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
   return [h1 >>> 0, h2 >>> 0];
+}
+
+/** Both hashes of a string as a short key. */
+export function hashString(s: string): string {
+  const [a, b] = hashPair(s);
+  return a.toString(36) + b.toString(36) + ':' + s.length;
 }
 
 /** A file's digest: its own cached one when it has it, else computed from its instances. */

@@ -26,22 +26,22 @@ export const RULES: Rule[] = [
   crossFieldRules,
 ];
 
-/** Rules that look beyond the instance (other resources, the provider version): never cached per block. */
+/** Rules that look beyond the instance (other resources, the provider version): cached per block only while what they read is unchanged (engine/trackedContext.ts). */
 export const MODULE_RULES: Rule[] = [references, crossResourceRules, versionFindings];
 
 export function analyzeInModule(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
-  const schema = ctx.schemas.get(instance.kind, instance.type);
-  if (!schema) return [];
-  const findings: Finding[] = [];
-  for (const rule of MODULE_RULES) findings.push(...rule(instance, schema, ctx));
-  return findings;
+  return run(MODULE_RULES, instance, ctx);
 }
 
 /** Rules that read only the instance and its schema: their findings can be cached with the block. */
 export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
+  return run(RULES, instance, ctx);
+}
+
+function run(rules: Rule[], instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   const schema = ctx.schemas.get(instance.kind, instance.type);
   if (!schema) return [];
   const findings: Finding[] = [];
-  for (const rule of RULES) findings.push(...rule(instance, schema, ctx));
+  for (const rule of rules) findings.push(...rule(instance, schema, ctx));
   return findings;
 }
