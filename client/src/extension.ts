@@ -1,34 +1,54 @@
 /**
- * The VS Code side: starts the bundled language server over IPC for Terraform files and hands it the
- * user's settings. Everything the extension knows lives in the server.
+ * The VS Code side, wiring only: start the bundled language server (languageClient.ts) and register the
+ * commands. Activation does nothing else, so it stays cheap; everything the extension knows lives in the server.
+ * `activate` returns a small API (status, timings) that the tests in a real VS Code read.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { IMPORT_COMMAND, importBgpPeer, ImportRequest, ImportResult } from './importCommand';
+import { ServerManager, ServerStatus } from './languageClient';
 
-let client: LanguageClient | undefined;
+export interface AlicloudBgpApi {
+  /** Milliseconds spent in activate() (it returns before the server is up). */
+  readonly activationMs: number;
+  /** Resolves once the language server answered `initialize`. */
+  readonly serverReady: Promise<void>;
+  /** Milliseconds from activation to a running server (NaN until then). */
+  serverReadyMs(): number;
+  status(): ServerStatus;
+  /** Writes to the trace output channel so far (`alicloudBgp.trace.server`). */
+  traceLines(): number;
+  /** The latest trace output, as shown (secrets masked). */
+  recentTrace(): string;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+let manager: ServerManager | undefined;
+
+export function activate(context: vscode.ExtensionContext): AlicloudBgpApi {
+  const started = performance.now();
+  const server = (manager = new ServerManager(context));
+  let readyMs = NaN;
+  const serverReady = server.start().then(() => {
+    readyMs = performance.now() - started;
+  });
+  serverReady.catch(() => undefined); // reported in the output channel; the API's promise still rejects
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(IMPORT_COMMAND, (req?: ImportRequest | vscode.Uri): Promise<ImportResult> =>
+      importBgpPeer(req instanceof vscode.Uri ? { uri: req.toString() } : (req ?? {})),),
+    vscode.commands.registerCommand('alicloudBgp.restartServer', () => server.restart()),
+  );
+
+  return {
+    activationMs: performance.now() - started,
+    serverReady,
+    serverReadyMs: () => readyMs,
+    status: () => server.status(),
+    traceLines: () => server.traceLines,
+    recentTrace: () => server.recentTrace,
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'terraform' },
-      { scheme: 'untitled', language: 'terraform' },
-    ],
-    initializationOptions: vscode.workspace.getConfiguration('alicloudBgp'),
-    // The server indexes every .tf file of a module; tell it when files or lock files change on disk.
-    synchronize: { configurationSection: 'alicloudBgp', fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,.terraform.lock.hcl}') },
-  };
-  client = new LanguageClient('alicloudBgp', 'Alibaba Cloud BGP', serverOptions, clientOptions);
-  await client.start();
-  context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await manager?.stop();
+  manager = undefined;
 }

@@ -1,0 +1,93 @@
+// The language features through VS Code's own command API, as the editor uses them: completion items,
+// hover text, diagnostics (Terraform and CDKTF), and a quick fix found with vscode.executeCodeActionProvider
+// and applied with workspace.applyEdit.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, closeAll, codeOf, open, ours, positionOf, waitFor, waitForDiagnostic, waitForNoDiagnostic } from './helpers';
+
+const hoverText = (hovers: vscode.Hover[]) =>
+  hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+
+describe('language features in a real VS Code', () => {
+  before(async () => {
+    await api();
+  });
+  after(closeAll);
+
+  it('reports diagnostics on the offending value, with the right code and severity', async () => {
+    const { doc } = await open('features/main.tf');
+    const range = await waitForDiagnostic(doc.uri, 'value-out-of-range');
+    assert.strictEqual(range.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(doc.getText(range.range), '300');
+    assert.match(range.message, /1.*255/);
+    const bfd = await waitForDiagnostic(doc.uri, 'bfd-multi-hop-without-bfd');
+    assert.strictEqual(bfd.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(bfd.range.start.line, positionOf(doc, 'bfd_multi_hop = 10').line);
+  });
+
+  it('completes the arguments not yet written, with details and docs', async () => {
+    const { doc } = await open('features/main.tf');
+    const pos = positionOf(doc, 'resource "alicloud_vpc_bgp_peer" "typing"').translate(2, 2);
+    const list = await waitFor('completion items', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
+      return l.items.some((i) => i.label === 'bfd_multi_hop' || (i.label as vscode.CompletionItemLabel).label === 'bfd_multi_hop') && l;
+    });
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const want of ['peer_ip_address', 'enable_bfd', 'bfd_multi_hop', 'ip_version', 'timeouts']) assert.ok(labels.includes(want), `${want} in ${labels}`);
+    assert.ok(!labels.includes('bgp_group_id'), 'already written');
+    assert.ok(!labels.includes('status'), 'read-only');
+    const ip = list.items.find((i) => i.label === 'ip_version')!;
+    assert.match(String((ip.insertText as vscode.SnippetString).value ?? ip.insertText), /IPv4.*IPv6|\|IPv4,IPv6\|/);
+  });
+
+  it('shows hover text for an argument', async () => {
+    const { doc } = await open('features/main.tf');
+    const hovers = await waitFor('a hover', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'bfd_multi_hop = 300', 3));
+      return h.length > 0 && h;
+    });
+    const text = hoverText(hovers);
+    assert.match(text, /bfd_multi_hop/);
+    assert.match(text, /1.{1,3}255/);
+    assert.match(text, /enable_bfd/);
+  });
+
+  it('applies a quick fix through vscode.executeCodeActionProvider and workspace.applyEdit', async () => {
+    const { doc } = await open('features/main.tf');
+    const d = await waitForDiagnostic(doc.uri, 'bfd-multi-hop-without-bfd');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    const fix = actions.find((a) => /enable_bfd = true/.test(a.title));
+    assert.ok(fix?.edit, `a fix that sets enable_bfd = true among ${JSON.stringify(titles)}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const block = doc.getText().slice(doc.getText().indexOf('"no_bfd" {'));
+    assert.match(block.slice(0, block.indexOf('}')), /\n {2}enable_bfd {4}= true\n/, 'enable_bfd = true, aligned like its neighbours');
+    await waitForNoDiagnostic(doc.uri, 'bfd-multi-hop-without-bfd');
+    assert.ok(ours(doc.uri).some((x) => codeOf(x) === 'value-out-of-range'), 'the other finding stays');
+  });
+
+  it('offers "Import existing BGP peer…" on a peer block, with the block attached', async () => {
+    const { doc } = await open('features/main.tf');
+    const pos = positionOf(doc, 'enable_bfd    = true');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(pos, pos));
+    const imp = actions.find((a) => a.command?.command === 'alicloudBgp.importBgpPeer');
+    assert.ok(imp, `import action among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.strictEqual(imp.title, 'Import existing BGP peer…');
+    assert.strictEqual(imp.kind?.value, 'refactor');
+    assert.strictEqual(imp.command!.arguments![0].name, 'out_of_range');
+    const outside = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(3, 2, 3, 2));
+    assert.ok(!outside.some((a) => a.command?.command === 'alicloudBgp.importBgpPeer'), 'not on a BGP group block');
+  });
+
+  it('serves CDKTF TypeScript and Python files too (diagnostics and hover)', async () => {
+    const ts = (await open('features/cdktf/main.ts')).doc;
+    assert.strictEqual(ts.languageId, 'typescript');
+    const d = await waitForDiagnostic(ts.uri, 'value-out-of-range');
+    assert.strictEqual(ts.getText(d.range), '300');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ts.uri, positionOf(ts, 'bfdMultiHop', 2));
+    assert.match(hoverText(hovers), /1.{1,3}255/);
+    const py = (await open('features/cdktf/main.py')).doc;
+    assert.strictEqual(py.languageId, 'python');
+    await waitForDiagnostic(py.uri, 'bfd-multi-hop-without-bfd');
+  });
+});
