@@ -2,6 +2,7 @@
 //   1. build the bundles the protocol, CLI and VS Code layers run
 //   2. unit, protocol, CLI and corpus tests with Node's test runner (TypeScript through tsx)
 //   3. the real-VS-Code layer (code-server extension host), when its host is installed
+//   4. the benchmark on its small workloads, as a smoke check that it still runs (no timing thresholds)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -53,6 +54,13 @@ if (want('vscode') && fs.existsSync('test/vscode/runTest.mjs')) {
   const m = /vscode: (\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
   passed += Number(m?.[1] ?? 0);
   failed += Number(m?.[2] ?? 0) + (r.status !== 0 && !(Number(m?.[2] ?? 0) > 0) ? 1 : 0);
+}
+
+if (want('bench') && fs.existsSync('scripts/bench/run.mjs')) {
+  const status = run(process.execPath, ['scripts/bench/run.mjs', '--quick']);
+  console.log(`bench smoke (npm run bench -- --quick): ${status === 0 ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+  if (status === 0) passed++;
+  else failed++;
 }
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
