@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { complete } from '../../server/src/analysis/completion';
+import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile } from '../../server/src/engine/files';
 import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
 import { Workspace } from '../../server/src/engine/workspace';
@@ -164,4 +164,17 @@ test('the index follows files on disk: a new file, a changed file, a deleted fil
   ws.forget(group);
   assert.deepEqual(codes(), ['undeclared-reference']);
   fs.rmSync(dir, { recursive: true });
+});
+
+test('thousands of declared groups: reference completion is capped, narrowed by what is typed, and marked incomplete', () => {
+  const groups = Array.from({ length: 1500 }, (_, i) => `resource "alicloud_vpc_bgp_group" "g${i}" {\n  router_id = "vbr-1"\n  peer_asn  = 1\n}\n`).join('');
+  const ws = new Workspace(defaultSchemas());
+  const { text, pos } = cursor(groups + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g149|\n}\n');
+  const src = createSourceFile('file:///x.tf', undefined, text)!;
+  const at = src.cursorContext(pos)!;
+  const result = completeList(at.cursor, ws.contextFor('/nonexistent/x.tf', src), src.completionWriter);
+  assert.equal(result.isIncomplete, true);
+  assert.deepEqual(result.items.map((i) => i.label).sort(), ['alicloud_vpc_bgp_group.g149.id', ...Array.from({ length: 10 }, (_, i) => `alicloud_vpc_bgp_group.g149${i}.id`)].sort());
+  const all = src.cursorContext({ line: pos.line, character: pos.character - 'alicloud_vpc_bgp_group.g149'.length })!;
+  assert.equal(completeList(all.cursor, ws.contextFor('/nonexistent/x.tf', src), src.completionWriter).items.length, MAX_REFERENCE_ITEMS);
 });

@@ -41,7 +41,26 @@ function bodySchemaAt(schema: ResourceSchema, blocks: Block[]): BodySchema | und
   return s;
 }
 
+/** At most this many references are offered at once; typing more of the name narrows the list. */
+export const MAX_REFERENCE_ITEMS = 100;
+
+export interface CompletionResult {
+  items: CompletionItem[];
+  /** True when the list was cut: the editor should ask again as the user types. */
+  isIncomplete: boolean;
+}
+
 export function complete(cursor: CursorContext, ctx: AnalysisContext, w: CompletionWriter): CompletionItem[] {
+  return completeList(cursor, ctx, w).items;
+}
+
+export function completeList(cursor: CursorContext, ctx: AnalysisContext, w: CompletionWriter): CompletionResult {
+  const cut = { value: false };
+  const items = completeItems(cursor, ctx, w, cut);
+  return { items, isIncomplete: cut.value };
+}
+
+function completeItems(cursor: CursorContext, ctx: AnalysisContext, w: CompletionWriter, cut: { value: boolean }): CompletionItem[] {
   if (cursor.mode === 'resourceType') {
     return ctx.schemas
       .all()
@@ -65,7 +84,7 @@ export function complete(cursor: CursorContext, ctx: AnalysisContext, w: Complet
   const written = cursor.blocks.length ? cursor.blocks[cursor.blocks.length - 1] : cursor.instance;
   return cursor.mode === 'key'
     ? keyItems(cursor, schema, body, path, written, ctx, w)
-    : valueItems(cursor, schema, body, ctx, w);
+    : valueItems(cursor, schema, body, ctx, w, cut);
 }
 
 function keyItems(
@@ -175,6 +194,7 @@ function valueItems(
   body: BodySchema,
   ctx: AnalysisContext,
   w: CompletionWriter,
+  cut: { value: boolean },
 ): CompletionItem[] {
   const a = body.attributes[cursor.key];
   if (!a || a.readOnly) return [];
@@ -183,7 +203,15 @@ function valueItems(
     values.push({ text: w.literal(true), kind: 'value', detail: 'bool' }, { text: w.literal(false), kind: 'value', detail: 'bool' });
   }
   for (const e of a.enum ?? []) values.push({ text: w.literal(e), kind: 'value', detail: a.default === e ? 'default' : 'accepted value', preselect: a.default === e });
-  for (const r of referenceValues(a, ctx)) values.push({ text: w.reference?.(r) ?? r, kind: 'reference', detail: 'declared in this module' });
+  // Thousands of declared groups: offer those matching what is typed, at most MAX_REFERENCE_ITEMS.
+  let refs = referenceValues(a, ctx);
+  if (refs.length > MAX_REFERENCE_ITEMS) {
+    const typed = cursor.prefix.replace(/^"/, '');
+    refs = refs.filter((r) => r.startsWith(typed) || r.includes('.' + typed));
+    if (refs.length > MAX_REFERENCE_ITEMS) refs = refs.slice(0, MAX_REFERENCE_ITEMS);
+    cut.value = true;
+  }
+  for (const r of refs) values.push({ text: w.reference?.(r) ?? r, kind: 'reference', detail: 'declared in this module' });
   if (a.format === 'duration') for (const d of DURATIONS) values.push({ text: w.literal(d), kind: 'value', detail: 'duration', preselect: a.default === d });
   if (a.type === 'number') {
     const seen = new Set<string>();

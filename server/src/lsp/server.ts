@@ -9,6 +9,7 @@ import {
   CodeActionParams,
   CompletionItem,
   CompletionItemKind,
+  CompletionList,
   CompletionParams,
   Connection,
   Diagnostic as LspDiagnostic,
@@ -24,7 +25,7 @@ import {
   MarkupKind,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { complete } from '../analysis/completion';
+import { completeList } from '../analysis/completion';
 import type { AnalysisContext } from '../analysis/context';
 import { hover } from '../analysis/hover';
 import { shiftRange } from '../model/types';
@@ -154,8 +155,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     const p = pathOf(uri);
     if (p) {
       uriOf.set(p, uri);
-      workspace.indexDir(path.dirname(p));
+      // Open first, so that reading the folder does not parse this file a second time from disk.
       if (isModuleFile(p)) workspace.setOpen(p, file);
+      workspace.indexDir(path.dirname(p));
       scheduleModule(p);
     }
     schedule(uri);
@@ -273,12 +275,13 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onCompletion(
-    guard('completion', [] as CompletionItem[], (p: CompletionParams) => {
+    guard('completion', [] as CompletionItem[] | CompletionList, (p: CompletionParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
       const at = f.cursorContext(p.position);
       if (!at) return [];
-      return complete(at.cursor, ctxFor(f, p.textDocument.uri), f.completionWriter).map((item) => ({
+      const result = completeList(at.cursor, ctxFor(f, p.textDocument.uri), f.completionWriter);
+      const items = result.items.map((item): CompletionItem => ({
         label: item.label,
         kind: KIND[item.kind],
         detail: item.detail,
@@ -289,6 +292,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         filterText: item.filterText,
         preselect: item.preselect,
       }));
+      return result.isIncomplete ? { isIncomplete: true, items } : items;
     }),
   );
 
