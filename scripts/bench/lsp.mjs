@@ -23,7 +23,7 @@ export function procMemory(pid) {
  * Starts the server and completes the initialize handshake.
  * Returns a session with helpers that time each exchange from the client's side (send → receive).
  */
-export async function startSession({ serverPath, execArgv = [], cwd, initializationOptions } = {}) {
+export async function startSession({ serverPath, execArgv = [], cwd, initializationOptions, workspaceFolders = null } = {}) {
   const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => {
@@ -66,8 +66,8 @@ export async function startSession({ serverPath, execArgv = [], cwd, initializat
 
   const init = await conn.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
-    workspaceFolders: null,
+    rootUri: workspaceFolders?.[0]?.uri ?? null,
+    workspaceFolders,
     initializationOptions,
     capabilities: {
       textDocument: {
