@@ -325,13 +325,7 @@ function scanCFamily(tk: Tokens): void {
       }
     }
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (isIdPart(d) || d === 46) j++;
-        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, i + 2))) j++;
-        else break;
-      }
+      const j = numberEnd(text, i, n);
       emit(NUMBER, i, j);
       i = j;
       continue;
@@ -543,13 +537,7 @@ function scanPython(tk: Tokens): void {
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (isIdPart(d) || d === 46) j++;
-        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, i + 2))) j++;
-        else break;
-      }
+      const j = numberEnd(text, i, n);
       emit(NUMBER, i, j);
       i = j;
       continue;
@@ -677,4 +665,16 @@ function unescape(s: string): string {
     if (e === '\n' || e === '\r\n') return '';
     return ESCAPES[e] ?? e;
   });
+}
+
+/** End of a number literal in any of the languages: digits, `.`, suffixes (`10L`, `0x1F`), exponents (`1e-3`). */
+function numberEnd(text: string, i: number, n: number): number {
+  let j = i + 1;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (isIdPart(d) || d === 46) j++;
+    else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, i + 2))) j++;
+    else break;
+  }
+  return j;
 }
