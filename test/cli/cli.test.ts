@@ -8,7 +8,6 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { JsonFinding, runCli, runJson, tempTree } from '../helpers/cli';
 

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { JsonFinding, runJson, tempTree } from '../helpers/cli';
 import { CORPUS, corpusHclFiles, GO_EXCERPT, readCorpus } from '../helpers/corpus';
+import { prng } from '../helpers/random';
 
 interface Verdict {
   /** hcl2json's first syntax error, 0-based; undefined when it parses. */
@@ -33,15 +34,6 @@ async function oracle(name: string, text: string): Promise<Verdict> {
     assert.ok(m, `a position in hcl2json's error: ${msg}`);
     return { error: { line: Number(m[1]) - 1, character: Number(m[2]) - 1, message: msg } };
   }
-}
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const syntaxErrors = (findings: JsonFinding[], file: string) => findings.filter((f) => f.file === file && f.code === 'syntax-error');

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { DiagnosticSeverity, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codes, LspClient, rangeOf, uri } from '../helpers/lsp';
+import { prng } from '../helpers/random';
 
 const PEER_300 = `resource "alicloud_vpc_bgp_group" "g" {
   router_id = "vbr-1"
@@ -179,16 +180,6 @@ resource "alicloud_vpc_bgp_peer" "b" {
 // ---------------------------------------------------------------------------------------------
 // Many small edits to a large file: incremental re-parsing must end exactly where a fresh parse ends.
 // ---------------------------------------------------------------------------------------------
-
-/** A deterministic PRNG (mulberry32), so a failure replays. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bigFile(): string {
   const blocks: string[] = [];

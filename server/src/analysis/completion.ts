@@ -7,6 +7,7 @@ import type { Block, Range, ResourceInstance } from '../model/types';
 import type { AttributeSchema, BlockSchema, ResourceSchema } from '../schema/types';
 import type { CompletionWriter } from '../writers/writer';
 import type { AnalysisContext } from './context';
+import { declaredTargets } from './references';
 import { attributeMarkdown, attributeSummary, blockMarkdown, META_DOCS, resourceMarkdown } from './describe';
 import { META_ARGUMENTS } from './rules/body';
 
@@ -174,16 +175,7 @@ function exampleText(example: string): string {
 
 /** `alicloud_vpc_bgp_group.<name>.id` for each declared resource the argument usually refers to. */
 function referenceValues(a: AttributeSchema, ctx: AnalysisContext): string[] {
-  const out: string[] = [];
-  for (const ref of a.references ?? []) {
-    for (const type of ref.types) {
-      const isData = !!ctx.schemas.get('data', type) && !ctx.schemas.get('resource', type);
-      for (const name of ctx.declared(isData ? 'data' : 'resource', type)) {
-        out.push(`${isData ? 'data.' : ''}${type}.${name}.${ref.path ?? ref.attribute}`);
-      }
-    }
-  }
-  return out;
+  return declaredTargets(a, ctx).map((t) => t.text);
 }
 
 const DURATIONS = ['5m', '10m', '20m', '30m', '1h'];

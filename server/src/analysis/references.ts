@@ -1,5 +1,7 @@
 /** Reading references: what `alicloud_vpc_bgp_group.main.id` or `data.x.y.connections.0.id` points at. */
 import type { Value } from '../model/types';
+import type { AttributeSchema } from '../schema/types';
+import type { AnalysisContext } from './context';
 
 /** Roots that are not resources: `var.x`, `local.y`, `module.z`, `each.key`… */
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self', 'data']);
@@ -31,4 +33,33 @@ export function resourceRef(v: Value): ResourceRef | undefined {
   if (rest.length && rest[0].startsWith('[')) rest = rest.slice(1);
   const attribute = rest.map((x) => (x.startsWith('[') ? x : '.' + x)).join('').replace(/^\./, '');
   return { kind, type, name, attribute };
+}
+
+export interface DeclaredTarget {
+  /** `data.alicloud_x` for a data source, else the resource type. */
+  resourceType: string;
+  resourceName: string;
+  /** `id`, or a path such as `connections.0.id`. */
+  attribute: string;
+  /** The reference as written in HCL: `alicloud_vpc_bgp_group.main.id`. */
+  text: string;
+}
+
+/**
+ * What an argument can refer to in this module: each declared resource (or data source) of the types its
+ * schema names, with the attribute to read. Completion offers them; the missing-required fix writes one.
+ */
+export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: AnalysisContext): DeclaredTarget[] {
+  const out: DeclaredTarget[] = [];
+  for (const ref of a.references ?? []) {
+    for (const type of ref.types) {
+      const isData = !!ctx.schemas.get('data', type) && !ctx.schemas.get('resource', type);
+      const resourceType = (isData ? 'data.' : '') + type;
+      const attribute = ref.path ?? ref.attribute;
+      for (const resourceName of ctx.declared(isData ? 'data' : 'resource', type)) {
+        out.push({ resourceType, resourceName, attribute, text: `${resourceType}.${resourceName}.${attribute}` });
+      }
+    }
+  }
+  return out;
 }

@@ -31,10 +31,6 @@ export class Workspace {
 
   constructor(readonly schemas: SchemaRegistry) {}
 
-  get size(): number {
-    return this.diskCount;
-  }
-
   private setDisk(file: string, source: SourceFile | undefined): void {
     const dir = path.dirname(file);
     let m = this.disk.get(dir);

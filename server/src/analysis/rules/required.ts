@@ -2,6 +2,7 @@
 import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
+import { declaredTargets } from '../references';
 import type { Finding, FixValue, NeutralFix } from '../finding';
 import { bodies, indexOf } from './body';
 
@@ -18,7 +19,7 @@ export function requiredArguments(instance: ResourceInstance, schema: ResourceSc
           severity: 'error',
           range: body.headerRange,
           message: `Missing required argument "${name}"${what}`,
-          fixes: valueFixes(name, attr.references, attr.example, ctx).map((f) => ({
+          fixes: valueFixes(attr.references, attr.example, ctx).map((f) => ({
             title: `Add ${name} = ${f.label}`,
             edits: [{ kind: 'set', name, value: f.value, block: body.block }],
             preferred: f.preferred,
@@ -39,7 +40,7 @@ export function requiredArguments(instance: ResourceInstance, schema: ResourceSc
           message: isNull
             ? `"${name}" is required and cannot be null${what}`
             : `"${name}" cannot be empty: it must name the ${attr.references?.[0]?.types[0] ?? 'value'} to use`,
-          fixes: valueFixes(name, attr.references, attr.example, ctx)
+          fixes: valueFixes(attr.references, attr.example, ctx)
             .filter((f) => f.value.kind === 'reference')
             .map<NeutralFix>((f) => ({ title: `Set ${name} = ${f.label}`, edits: [{ kind: 'replaceValue', attribute: a, value: f.value }], preferred: f.preferred })),
           instance,
@@ -61,25 +62,14 @@ interface ValueChoice {
  * points at (preferred when there is exactly one), otherwise the schema's example as a placeholder.
  */
 function valueFixes(
-  name: string,
   references: { types: string[]; attribute: string; path?: string }[] | undefined,
   example: string | undefined,
   ctx: AnalysisContext,
 ): ValueChoice[] {
-  const choices: ValueChoice[] = [];
-  for (const ref of references ?? []) {
-    for (const type of ref.types) {
-      const kind = ctx.schemas.get('data', type) && !ctx.schemas.get('resource', type) ? 'data' : 'resource';
-      for (const resourceName of ctx.declared(kind, type)) {
-        const attribute = ref.path ?? ref.attribute;
-        const prefix = kind === 'data' ? 'data.' : '';
-        choices.push({
-          label: `${prefix}${type}.${resourceName}.${attribute}`,
-          value: { kind: 'reference', resourceType: prefix + type, resourceName, attribute },
-        });
-      }
-    }
-  }
+  const choices: ValueChoice[] = declaredTargets({ references }, ctx).map((t) => ({
+    label: t.text,
+    value: { kind: 'reference', resourceType: t.resourceType, resourceName: t.resourceName, attribute: t.attribute },
+  }));
   if (choices.length === 1) choices[0].preferred = true;
   if (choices.length !== 1 && example !== undefined) {
     const parsed = parseExample(example);

@@ -53,8 +53,6 @@ export function readBraceBody(tk: Tokens, open: number, kind: BodyKind): RawBody
   const sep = kind === 'initializer' ? '=' : ':';
   const entries: RawEntry[] = [];
   let spread = false;
-  const close = tk.closeOf[open];
-  const ext = tk.extent[open];
   for (const [s, e] of splitTopLevel(tk, open)) {
     const comma = tk.is(e, ',') ? e : undefined;
     if (tk.is(s, '...') || tk.is(s, '**') || tk.is(s, '[')) {
@@ -75,14 +73,17 @@ export function readBraceBody(tk: Tokens, open: number, kind: BodyKind): RawBody
       continue; // a method
     }
   }
+  return { kind, ...extentOf(tk, open), entries, spread };
+}
+
+/** Where a bracketed body opens and ends (at its closer, or where an unclosed one stops). */
+function extentOf(tk: Tokens, open: number): Pick<RawBody, 'openStart' | 'openEnd' | 'close' | 'end' | 'closed'> {
+  const close = tk.closeOf[open];
   return {
-    kind,
     openStart: tk.start[open],
     openEnd: tk.end[open],
     close: close >= 0 ? tk.start[close] : undefined,
-    end: close >= 0 ? tk.end[close] : lastTokenEnd(tk, open, ext),
-    entries,
-    spread,
+    end: close >= 0 ? tk.end[close] : lastTokenEnd(tk, open, tk.extent[open]),
     closed: close >= 0,
   };
 }
@@ -91,8 +92,6 @@ export function readBraceBody(tk: Tokens, open: number, kind: BodyKind): RawBody
 export function readKwargs(tk: Tokens, open: number, positional: number): RawBody {
   const entries: RawEntry[] = [];
   let spread = false;
-  const close = tk.closeOf[open];
-  const ext = tk.extent[open];
   const parts = splitTopLevel(tk, open);
   let afterPositional: number | undefined;
   parts.forEach(([s, e], k) => {
@@ -109,17 +108,7 @@ export function readKwargs(tk: Tokens, open: number, positional: number): RawBod
     if (tk.is(s + 1, '=')) entries.push({ keyTok: s, key: tk.text_(s), valueA: s + 2, valueB: e, start: s, end: e, comma, incomplete: e === s + 2 });
     else if (e === s + 1) entries.push({ keyTok: s, key: tk.text_(s), valueA: s, valueB: s, start: s, end: e, comma, incomplete: true });
   });
-  return {
-    kind: 'kwargs',
-    openStart: tk.start[open],
-    openEnd: tk.end[open],
-    close: close >= 0 ? tk.start[close] : undefined,
-    end: close >= 0 ? tk.end[close] : lastTokenEnd(tk, open, ext),
-    entries,
-    spread,
-    closed: close >= 0,
-    afterPositional,
-  };
+  return { kind: 'kwargs', ...extentOf(tk, open), entries, spread, afterPositional };
 }
 
 /**

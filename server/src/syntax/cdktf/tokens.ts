@@ -261,18 +261,23 @@ class LineTracker {
   }
 }
 
-function scanCFamily(tk: Tokens): void {
-  const text = tk.text;
-  const n = text.length;
-  const lang = tk.language;
+/** Appends tokens to `tk`, marking the first token of each line (a token spanning lines ends on its last). */
+function emitter(tk: Tokens): (kind: number, s: number, e: number) => void {
   const lines = new LineTracker(tk.lineStarts);
   let lastLine = -1;
-  let i = 0;
-  const emit = (kind: number, s: number, e: number) => {
+  return (kind, s, e) => {
     const line = lines.at(s);
     tk.push(kind, s, e, line, line !== lastLine);
     lastLine = lines.at(Math.max(s, e - 1));
   };
+}
+
+function scanCFamily(tk: Tokens): void {
+  const text = tk.text;
+  const n = text.length;
+  const lang = tk.language;
+  let i = 0;
+  const emit = emitter(tk);
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff) {
@@ -501,14 +506,8 @@ function scanCSharpSpecialString(text: string, i: number): [number, number] | un
 function scanPython(tk: Tokens): void {
   const text = tk.text;
   const n = text.length;
-  const lines = new LineTracker(tk.lineStarts);
-  let lastLine = -1;
   let i = 0;
-  const emit = (kind: number, s: number, e: number) => {
-    const line = lines.at(s);
-    tk.push(kind, s, e, line, line !== lastLine);
-    lastLine = lines.at(Math.max(s, e - 1));
-  };
+  const emit = emitter(tk);
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 92 || c === 0xfeff) {
