@@ -84,3 +84,27 @@ test('a file changed on disk is re-read and the open files of its module are re-
   while (!published.diagnostics.some((d) => d.code === 'undeclared-reference')) published = await client.nextPublish(peers, undefined);
   assert.ok(published.diagnostics.some((d) => d.code === 'undeclared-reference' && /alicloud_vpc_bgp_group\.primary/.test(d.message)));
 });
+
+test('editing one open file re-checks the other open files of its module only when what they see changed', async () => {
+  const network = uriOf('network.tf');
+  const peers = uriOf('peers.tf');
+  let text = fs.readFileSync(path.join(dir, 'network.tf'), 'utf8');
+  await client.open(network, text);
+  // Opening re-checks the module's other open files; let that settle before counting.
+  await new Promise((r) => setTimeout(r, 300));
+  const before = client.published.filter((p) => p.uri === peers).length;
+  // A comment changes nothing other files can see: network.tf is re-checked, peers.tf is not.
+  const comment = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# note\n' };
+  await client.change(network, [comment]);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(client.published.filter((p) => p.uri === peers).length, before);
+  // Renaming the group the peers refer to does: peers.tf gets its finding without being touched.
+  text = '# note\n' + text;
+  const line = text.split('\n').findIndex((l) => l.includes('resource "alicloud_vpc_bgp_group"'));
+  const col = text.split('\n')[line].indexOf('"', 'resource "alicloud_vpc_bgp_group" '.length) + 1;
+  const next = client.nextPublish(peers, undefined);
+  await client.change(network, [{ range: { start: { line, character: col }, end: { line, character: col } }, text: 'x' }]);
+  let published = await next;
+  while (!published.diagnostics.some((d) => d.code === 'undeclared-reference')) published = await client.nextPublish(peers, undefined);
+  assert.ok(published.diagnostics.some((d) => d.code === 'undeclared-reference'));
+});

@@ -133,12 +133,25 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     });
   };
 
+  /** The last module signature seen per folder, to know when other open files must be re-checked. */
+  const signatures = new Map<string, string>();
   const publish = (uri: string) => {
     const f = files.get(uri);
     if (!f) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = f.refusal ? [f.refusal] : f.file ? capSyntaxErrors(f.file.diagnostics(ctxFor(f.file, uri))) : [];
+      if (f.file) {
+        const ctx = ctxFor(f.file, uri);
+        diagnostics = capSyntaxErrors(f.file.diagnostics(ctx));
+        // The other open files of the module need re-checking only when what they can see of it changed.
+        const p = pathOf(uri);
+        const dir = p && path.dirname(p);
+        if (dir) {
+          const before = signatures.get(dir);
+          signatures.set(dir, ctx.signature);
+          if (before !== undefined && before !== ctx.signature) scheduleModule(p);
+        }
+      } else diagnostics = f.refusal ? [f.refusal] : [];
     } catch (e) {
       connection.console.error(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
       diagnostics = [];
@@ -246,7 +259,6 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
           const p = pathOf(f.uri);
           if (p) workspace.setOpen(p, undefined);
         }
-        scheduleModule(pathOf(f.uri));
       } else {
         // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
         const text = applyChanges(f.text ?? '', changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
