@@ -120,6 +120,47 @@ test('an edit re-parses only the edited block, and equals a fresh parse', () => 
   assert.deepEqual(JSON.stringify(doc.chunks), JSON.stringify(fresh.chunks));
 });
 
+/** Applies one edit at offsets [a, b) and checks that the result equals a fresh parse of the same text. */
+function editEqualsFresh(doc: HclDocument, a: number, b: number, text: string, what: string): void {
+  const expected = doc.text.slice(0, a) + text + doc.text.slice(b);
+  doc.update([{ range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text }]);
+  assert.equal(doc.text, expected, `${what}: text`);
+  assert.equal(JSON.stringify(doc.chunks), JSON.stringify(new HclDocument(expected).chunks), what);
+}
+
+test('an edit that opens a comment, heredoc or block closed far below re-parses past its first window', () => {
+  const blocks = Array.from({ length: 120 }, (_, i) => peer(`p${i}`, `  bgp_group_id = "g${i}"`)).join('');
+  const at = (i: number) => blocks.indexOf(`"p${i}"`);
+  // Each case: the opening text typed at block 10, the closing text typed at block 90 first.
+  const cases: [string, string, string][] = [
+    ['comment', '/* ', ' */'],
+    ['heredoc', 'x = <<EOT\n', '\nEOT\n'],
+    ['brace', 'locals {\n', ''],
+  ];
+  for (const [what, open, close] of cases) {
+    const doc = new HclDocument(blocks);
+    editEqualsFresh(doc, at(90), at(90), close, `${what}: closing text`);
+    const lineStart = doc.text.lastIndexOf('\n', doc.text.indexOf('"p10"')) + 1;
+    editEqualsFresh(doc, lineStart, lineStart, open, `${what}: opening text`);
+    // The comment or heredoc swallows the blocks down to its closing text, far past the first window.
+    if (what !== 'brace') assert.ok(doc.chunks.length < 60, `${what}: ${doc.chunks.length} chunks`);
+    editEqualsFresh(doc, lineStart, lineStart + open.length, '', `${what}: opening text removed`);
+  }
+});
+
+test('random edits of a many-block file: incremental parse (in windows) always equals a fresh parse', () => {
+  let seed = 11;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+  const inserts = ['"', '{', '}', '\n', 'resource "x" "y" {\n', '<<EOF\n', 'EOF\n', '<<-END\n', '  END\n', '/*', '*/', 'bfd_mu', ' = ', '[', ']', '${', '#'];
+  const files = fs.readdirSync(corpus).filter((n) => n.endsWith('.tf')).slice(0, 40);
+  const doc = new HclDocument(files.map((f) => fs.readFileSync(path.join(corpus, f), 'utf8')).join('\n'));
+  assert.ok(doc.chunks.length > 100, `${doc.chunks.length} chunks`);
+  for (let k = 0; k < 300; k++) {
+    const a = rnd(doc.length + 1);
+    editEqualsFresh(doc, a, Math.min(doc.length, a + rnd(12)), rnd(3) ? inserts[rnd(inserts.length)] : '', `edit ${k}`);
+  }
+});
+
 test('random edits of the corpus: incremental parse always equals a fresh parse', () => {
   let seed = 7;
   const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);

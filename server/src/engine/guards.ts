@@ -1,9 +1,17 @@
 /** Inputs the engine refuses to analyse, with the one diagnostic that says why. */
 import type { Diagnostic } from './diagnostic';
 
+/** How much of the start of a file is searched for NUL characters (a binary file has them early). */
+export const BINARY_SNIFF = 8192;
+
 export function refusal(text: string, maxFileSizeMB: number): Diagnostic | undefined {
+  return refusalOf(text.length, text.slice(0, BINARY_SNIFF), maxFileSizeMB);
+}
+
+/** `refusal` from a text's length and its first `BINARY_SNIFF` characters (for texts kept in pieces). */
+export function refusalOf(length: number, head: string, maxFileSizeMB: number): Diagnostic | undefined {
   const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const mb = text.length / (1024 * 1024);
+  const mb = length / (1024 * 1024);
   if (mb > maxFileSizeMB) {
     return {
       code: 'file-too-large',
@@ -12,7 +20,7 @@ export function refusal(text: string, maxFileSizeMB: number): Diagnostic | undef
       message: `Not analysed: the file is ${mb.toFixed(1)} MB, above the ${maxFileSizeMB} MB limit (setting alicloudBgp.maxFileSizeMB)`,
     };
   }
-  if (text.slice(0, 8192).includes('\u0000')) {
+  if (head.includes('\u0000')) {
     return { code: 'binary-file', severity: 'information', range: at, message: 'Not analysed: this looks like a binary file, not Terraform or CDKTF source' };
   }
   return undefined;

@@ -33,7 +33,7 @@ import type { Position, Range, ResourceInstance } from '../model/types';
 import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
 import type { Diagnostic } from '../engine/diagnostic';
-import { capSyntaxErrors, refusal } from '../engine/guards';
+import { BINARY_SNIFF, capSyntaxErrors, refusal, refusalOf } from '../engine/guards';
 import { createSourceFile, isSupported } from '../engine/files';
 import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
@@ -253,7 +253,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const changes = (p.contentChanges ?? []).filter((c) => c && typeof c.text === 'string');
       if (f.file) {
         f.file.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
-        const refused = refusal(f.file.text, settings.maxFileSizeMB);
+        const file = f.file;
+        const refused = file.textLength && file.textHead ? refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB) : refusal(file.text, settings.maxFileSizeMB);
         if (refused) {
           files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: f.file.text });
           const p = pathOf(f.uri);

@@ -1,8 +1,13 @@
 /**
  * An HCL file kept parsed across edits. The text is split into chunks (one per top-level item, see
- * `parser.ts`); an edit re-parses from the chunk before the edited one until the parser reaches a chunk
- * start that existed before the edit, and re-uses every chunk after it, moved by the edit's line delta.
- * The cost of a keystroke is therefore proportional to the edited block, not to the file.
+ * `parser.ts`), and each chunk keeps its own piece of the text: there is no whole-document string to copy on
+ * every keystroke (for a 2 MB file that copy, and the garbage it leaves, dominated a keystroke's cost).
+ *
+ * An edit re-parses a *window*: the text of the chunks from the one before the edited one to the first chunk
+ * that starts after the edit, with the edit applied. The parser stops as soon as it starts a chunk where an
+ * old chunk started; the chunks after it are re-used, moved by the edit's offset and line deltas. When the
+ * edit changed more than that (an opened brace or heredoc), the window grows until the parser meets an old
+ * chunk start or the end of the file. A keystroke therefore costs the edited block, not the file.
  */
 import type { Position, Range } from '../../model/types';
 import { parseChunks, ParsedChunk } from './parser';
@@ -13,21 +18,29 @@ export interface TextChange {
   text: string;
 }
 
+/** Where a chunk caches the offsets of its line starts (symbol-keyed: a cache, not part of the chunk's value). */
+const LINES = Symbol('line starts');
+
+/** Per-chunk results a consumer caches with the chunk (see `engine/hclFile.ts`); a re-parsed chunk is a new object, so they go with it. */
+export const CHUNK_MEMO = Symbol('chunk memo');
+
 export interface Chunk extends ParsedChunk {
   /** True when an unterminated heredoc or comment made the parse depend on text after the chunk. */
   openEnded: boolean;
+  /** The chunk's text: from its start to the next chunk's start (or the end of the file). */
+  text: string;
+  /** Offsets in `text` just after each of its line breaks; computed on demand. */
+  [LINES]?: number[];
+  [CHUNK_MEMO]?: unknown;
 }
 
-function toChunk(c: ParsedChunk): Chunk {
-  const openEnded = c.errors.some((e) => e.message.startsWith('Unterminated heredoc') || e.message.startsWith('Unterminated comment'));
-  return Object.assign(c, { openEnded });
-}
+/** How far past the edit the first window reaches: chunks after the first one that starts after the edit. */
+const FIRST_WINDOW_EXTRA = 1;
 
 export class HclDocument {
-  private _text = '';
-  /** Offsets at which each line starts. */
-  private lineStarts: number[] = [0];
   chunks: Chunk[] = [];
+  private _length = 0;
+  private _text: string | undefined;
   /** Chunks re-parsed by the last update (for measurements and tests). */
   lastReparsed = 0;
 
@@ -35,18 +48,33 @@ export class HclDocument {
     this.setText(text);
   }
 
+  /** The whole text, joined from the chunks on demand (and kept until the next edit). */
   get text(): string {
+    if (this._text === undefined) this._text = this.chunks.length === 1 ? this.chunks[0].text : this.chunks.map((c) => c.text).join('');
     return this._text;
   }
 
+  /** Length of the text in UTF-16 code units. */
+  get length(): number {
+    return this._length;
+  }
+
+  /** The first `n` characters of the text. */
+  head(n: number): string {
+    let s = '';
+    for (let i = 0; i < this.chunks.length && s.length < n; i++) s += this.chunks[i].text;
+    return s.slice(0, n);
+  }
+
   get lineCount(): number {
-    return this.lineStarts.length;
+    const last = this.chunks[this.chunks.length - 1];
+    return last.startLine + lineStarts(last).length + 1;
   }
 
   setText(text: string): void {
     this._text = text;
-    this.lineStarts = computeLineStarts(text, 0, 0);
-    this.chunks = parseChunks(text).chunks.map(toChunk);
+    this._length = text.length;
+    this.chunks = withTexts(parseChunks(text).chunks, text, 0, text.length);
     this.lastReparsed = this.chunks.length;
   }
 
@@ -65,31 +93,50 @@ export class HclDocument {
 
   offsetAt(pos: Position): number {
     if (pos.line < 0) return 0;
-    if (pos.line >= this.lineStarts.length) return this._text.length;
-    const start = this.lineStarts[pos.line];
-    const next = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1] : this._text.length;
-    return Math.max(start, Math.min(start + Math.max(0, pos.character), next));
+    if (pos.line >= this.lineCount) return this._length;
+    const chunk = this.chunks[this.chunkIndexAt(pos.line)];
+    const ls = lineStarts(chunk);
+    const k = pos.line - chunk.startLine;
+    const start = k === 0 ? 0 : ls[k - 1];
+    const next = k < ls.length ? ls[k] : chunk.text.length;
+    return chunk.startOffset + Math.max(start, Math.min(start + Math.max(0, pos.character), next));
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this._text.length));
+    offset = Math.max(0, Math.min(offset, this._length));
+    const chunks = this.chunks;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
+      if (chunks[mid].startOffset <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.lineStarts[lo] };
+    const chunk = chunks[lo];
+    const local = offset - chunk.startOffset;
+    const ls = lineStarts(chunk);
+    // Lines of the chunk whose start is at or before `local`.
+    let a = 0;
+    let b = ls.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (ls[mid] <= local) a = mid + 1;
+      else b = mid;
+    }
+    return { line: chunk.startLine + a, character: local - (a === 0 ? 0 : ls[a - 1]) };
   }
 
   /** The text of one line, without its line break. */
   lineText(line: number): string {
-    if (line < 0 || line >= this.lineStarts.length) return '';
-    const s = this.lineStarts[line];
-    let e = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this._text.length;
-    while (e > s && (this._text.charCodeAt(e - 1) === 10 || this._text.charCodeAt(e - 1) === 13)) e--;
-    return this._text.slice(s, e);
+    if (line < 0 || line >= this.lineCount) return '';
+    const chunk = this.chunks[this.chunkIndexAt(line)];
+    const ls = lineStarts(chunk);
+    const k = line - chunk.startLine;
+    const s = k === 0 ? 0 : ls[k - 1];
+    let e = k < ls.length ? ls[k] : chunk.text.length;
+    const t = chunk.text;
+    while (e > s && (t.charCodeAt(e - 1) === 10 || t.charCodeAt(e - 1) === 13)) e--;
+    return t.slice(s, e);
   }
 
   /** Index of the chunk that holds `line`. */
@@ -108,31 +155,18 @@ export class HclDocument {
   private applyChange(range: Range, newText: string): number {
     const start = this.offsetAt(range.start);
     const end = Math.max(start, this.offsetAt(range.end));
-    const startLine = this.positionAt(start).line;
-    const endLine = this.positionAt(end).line;
-    const deltaChars = newText.length - (end - start);
-
-    this._text = this._text.slice(0, start) + newText + this._text.slice(end);
-
-    // Line starts: replace those inside the edit, shift those after it (in place: no copy of the array).
-    const inserted = computeLineStarts(newText, start, 1);
-    const ls = this.lineStarts;
-    if (inserted.length <= 1000) ls.splice(startLine + 1, endLine - startLine, ...inserted);
-    else this.lineStarts = ls.slice(0, startLine + 1).concat(inserted, ls.slice(endLine + 1));
-    for (let i = startLine + 1 + inserted.length; i < this.lineStarts.length; i++) this.lineStarts[i] += deltaChars;
-    const deltaLines = inserted.length - (endLine - startLine);
+    const chunks = this.chunks;
 
     // Re-parse from the chunk before the edited one (its end depends on where the edited one starts),
     // or from an earlier chunk whose unterminated heredoc/comment looked past its own end.
-    const chunks = this.chunks;
-    let first = Math.max(0, this.chunkIndexAt(startLine) - 1);
+    let first = Math.max(0, this.chunkIndexAt(this.positionAt(start).line) - 1);
     for (let i = 0; i < first; i++) {
       if (chunks[i].openEnded) {
         first = i;
         break;
       }
     }
-    // Old chunks after the edit, moved to their new place.
+    // The first old chunk that starts after the edit: where the parser may stop.
     let firstAfter = chunks.length;
     for (let i = first + 1; i < chunks.length; i++) {
       if (chunks[i].startOffset >= end) {
@@ -140,30 +174,93 @@ export class HclDocument {
         break;
       }
     }
-    for (let i = firstAfter; i < chunks.length; i++) {
-      chunks[i].startOffset += deltaChars;
-      chunks[i].startLine += deltaLines;
+    const base = chunks[first].startOffset;
+    const deltaChars = newText.length - (end - start);
+
+    for (let extra = FIRST_WINDOW_EXTRA; ; extra *= 4) {
+      // The window: chunks first..last (inclusive) as they will read after the edit.
+      const last = Math.min(chunks.length - 1, firstAfter + extra);
+      const toEnd = last === chunks.length - 1;
+      let old = '';
+      for (let i = first; i <= last; i++) old += chunks[i].text;
+      const window = old.slice(0, start - base) + newText + old.slice(end - base);
+      const editEnd = start - base + newText.length;
+
+      let j = firstAfter;
+      const result = parseChunks(window, 0, chunks[first].startLine, (offset) => {
+        if (offset < editEnd) return false;
+        while (j <= last && chunks[j].startOffset - base + deltaChars < offset) j++;
+        return j <= last && chunks[j].startOffset - base + deltaChars === offset;
+      });
+      // Reaching the window's end is only an answer when the window reaches the file's end; and a comment or
+      // heredoc left open in the window may close in the text after it.
+      if (!toEnd && (result.stoppedAt === -1 || closesLater(result.unterminated, chunks, last + 1))) continue;
+
+      const resume = result.stoppedAt === -1 ? chunks.length : j;
+      const fresh = withTexts(result.chunks, window, base, result.stoppedAt === -1 ? window.length : result.stoppedAt);
+      const deltaLines = countLines(newText) - countLines(old.slice(start - base, end - base));
+      for (let i = resume; i < chunks.length; i++) {
+        chunks[i].startOffset += deltaChars;
+        chunks[i].startLine += deltaLines;
+      }
+      chunks.splice(first, resume - first, ...fresh);
+      this._length += deltaChars;
+      this._text = undefined;
+      return fresh.length;
     }
-    const newEditEnd = end + deltaChars;
-    let j = firstAfter;
-    const result = parseChunks(this._text, chunks[first].startOffset, chunks[first].startLine, (offset) => {
-      if (offset < newEditEnd) return false;
-      while (j < chunks.length && chunks[j].startOffset < offset) j++;
-      return j < chunks.length && chunks[j].startOffset === offset;
-    });
-    const resume = result.stoppedAt === -1 ? chunks.length : j;
-    const fresh = result.chunks.map(toChunk);
-    chunks.splice(first, resume - first, ...fresh);
-    return fresh.length;
   }
 }
 
-function computeLineStarts(text: string, base: number, skipFirst: 0 | 1): number[] {
-  const starts: number[] = skipFirst ? [] : [base];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(base + i + 1);
-    i = text.indexOf('\n', i + 1);
+/** Completes parsed chunks of `text` (whose offset 0 is `base` in the file) with their texts, up to `end`. */
+function withTexts(parsed: ParsedChunk[], text: string, base: number, end: number): Chunk[] {
+  const out: Chunk[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const c = parsed[i];
+    const from = c.startOffset;
+    const to = i + 1 < parsed.length ? parsed[i + 1].startOffset : end;
+    const openEnded = c.errors.some((e) => e.message.startsWith('Unterminated heredoc') || e.message.startsWith('Unterminated comment'));
+    // Every chunk gets the same fields in the same order (one hidden class): keystrokes walk them all.
+    out.push({
+      startLine: c.startLine,
+      startOffset: base + from,
+      items: c.items,
+      errors: c.errors,
+      comments: c.comments,
+      openEnded,
+      text: text.slice(from, to),
+      [LINES]: undefined,
+      [CHUNK_MEMO]: undefined,
+    });
   }
-  return starts;
+  return out;
+}
+
+/** Does the text of `chunks[from…]` hold one of these terminators (`*\/`, or a heredoc marker alone on a line)? */
+function closesLater(terminators: string[], chunks: Chunk[], from: number): boolean {
+  if (terminators.length === 0) return false;
+  const tests = terminators.map((t) => (t === '*/' ? (s: string) => s.includes('*/') : (s: string) => markerLine(t).test(s)));
+  for (let i = from; i < chunks.length; i++) for (const test of tests) if (test(chunks[i].text)) return true;
+  return false;
+}
+
+/** A line that is the marker once trimmed (as the lexer's heredoc end test reads it). */
+function markerLine(marker: string): RegExp {
+  return new RegExp(`^\\s*${marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm');
+}
+
+function lineStarts(chunk: Chunk): number[] {
+  let ls = chunk[LINES];
+  if (!ls) {
+    ls = [];
+    const t = chunk.text;
+    for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) ls.push(i + 1);
+    chunk[LINES] = ls;
+  }
+  return ls;
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -58,6 +58,12 @@ export class Lexer {
   lineStart: number;
   private readonly stack: Frame[] = [];
   private nl = true;
+  /**
+   * Terminators searched for up to the end of the text and not found (`*\/`, heredoc markers). Where the text
+   * is a window of a larger document (see `document.ts`), the rest of the document may hold one, and then the
+   * window was too small to lex this the way the whole document lexes.
+   */
+  readonly unterminated: string[] = [];
 
   constructor(
     readonly text: string,
@@ -270,6 +276,7 @@ export class Lexer {
     let end = text.indexOf('*/', s + 2);
     let stop: number;
     if (end === -1) {
+      this.unterminated.push('*/');
       stop = this.nextTopLevelLine(s);
       this.error('Unterminated comment: "/*" has no closing "*/"', line, char, line, char + 2);
     } else {
@@ -322,6 +329,7 @@ export class Lexer {
       if (text.slice(s, e).trim() === marker) return -1; // terminated: no artificial stop
       s = e + 1;
     }
+    this.unterminated.push(marker);
     return this.nextTopLevelLine(from - 1);
   }
 

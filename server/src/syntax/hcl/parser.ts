@@ -30,6 +30,8 @@ export interface ParseResult {
   chunks: ParsedChunk[];
   /** Offset at which `stopAt` asked the parser to stop, or -1 when it reached the end of the text. */
   stoppedAt: number;
+  /** Comment ends (`*\/`) and heredoc markers the lexer looked for to the end of the text in vain. */
+  unterminated: string[];
 }
 
 /**
@@ -81,12 +83,12 @@ class Parser {
     const chunks: ParsedChunk[] = [this.chunk];
     for (;;) {
       const t = this.peek();
-      if (t.kind === T.EOF) return { chunks, stoppedAt: -1 };
+      if (t.kind === T.EOF) return { chunks, stoppedAt: -1, unterminated: this.lex.unterminated };
       const lineStart = t.start - t.char;
       // A chunk starts only at a real token in a clean lexer state, so that re-parsing from its
       // first line (after an edit) reads exactly what a full parse read.
       if (t.nl && !t.missing && t.kind === T.Ident && this.chunkHasContent() && this.lex.atTopLevel && this.onlySpaceBefore(lineStart, t.start)) {
-        if (stopAt?.(lineStart, t.line)) return { chunks, stoppedAt: lineStart };
+        if (stopAt?.(lineStart, t.line)) return { chunks, stoppedAt: lineStart, unterminated: this.lex.unterminated };
         this.newChunk(lineStart, t.line);
         chunks.push(this.chunk);
       }
