@@ -1,13 +1,15 @@
 /**
  * Analysis of one HCL file, per chunk: a chunk's findings are computed once and re-used until the chunk is
  * re-parsed, so a keystroke costs one block's analysis plus moving the other chunks' findings by a line delta.
+ * What is cached lives on the chunk itself (`CHUNK_MEMO`): a keystroke walks thousands of chunks, and a
+ * property read per chunk is what that walk can afford (WeakMap lookups were a third of a keystroke).
  */
 import type { Attribute, Position, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
-import { Chunk, HclDocument } from '../syntax/hcl/document';
+import { Chunk, CHUNK_MEMO, HclDocument } from '../syntax/hcl/document';
 import { instancesOf, toBody } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
 import { tfvarsFindings } from './tfvars';
@@ -26,20 +28,46 @@ export interface ChunkFindings {
 }
 
 const NO_FINDINGS: Finding[] = [];
+const NO_DEPENDENCIES: Dependencies = new Map();
+
+/** What this file caches with each chunk. */
+interface ChunkMemo {
+  /** Findings of the chunk alone (syntax errors included), chunk-relative. */
+  local?: Finding[];
+  /** Findings that read the module, valid for `signature` (or while `deps` still hold). */
+  module?: { signature: string; deps: Dependencies; findings: Finding[] };
+  /** The chunk's pair of fact hashes for the fact set `factNames` (null: no instances). */
+  facts?: [number, number] | null;
+  factNames?: Set<string>;
+  /** The alicloud constraint its `terraform` block declares (null: none). */
+  provider?: string | null;
+  /** The chunk's diagnostics in absolute positions, for the line and findings they were made from. */
+  placed?: { line: number; local: Finding[]; module: Finding[]; diagnostics: Diagnostic[] };
+}
+
+function memo(chunk: Chunk): ChunkMemo {
+  let m = chunk[CHUNK_MEMO] as ChunkMemo | undefined;
+  if (!m) chunk[CHUNK_MEMO] = m = { local: undefined, module: undefined, facts: undefined, factNames: undefined, provider: undefined, placed: undefined };
+  return m;
+}
 
 export class HclFile implements SourceFile {
   readonly language = 'hcl' as const;
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
-  private readonly cache = new WeakMap<Chunk, Finding[]>();
-  private readonly moduleCache = new WeakMap<Chunk, { signature: string; deps: Dependencies; findings: Finding[] }>();
-  private readonly factsCache = new WeakMap<Chunk, [number, number] | null>();
-  private readonly placedCache = new WeakMap<Chunk, { line: number; local: Finding[]; module: Finding[]; diagnostics: Diagnostic[] }>();
 
   constructor(readonly doc: HclDocument, readonly isTfvars: boolean) {}
 
   get text(): string {
     return this.doc.text;
+  }
+
+  textLength(): number {
+    return this.doc.length;
+  }
+
+  textHead(n: number): string {
+    return this.doc.head(n);
   }
 
   update(changes: readonly TextChange[]): void {
@@ -56,8 +84,9 @@ export class HclFile implements SourceFile {
 
   providerConstraint(): string | undefined {
     for (const chunk of this.doc.chunks) {
-      const v = versionFromRequiredProviders(chunk.items);
-      if (v) return v;
+      const m = memo(chunk);
+      if (m.provider === undefined) m.provider = versionFromRequiredProviders(chunk.items) ?? null;
+      if (m.provider) return m.provider;
     }
     return undefined;
   }
@@ -83,7 +112,7 @@ export class HclFile implements SourceFile {
 
   /** Findings of one chunk in chunk-relative positions (syntax errors included). */
   chunkFindings(chunk: Chunk, ctx: AnalysisContext, fresh = false): Finding[] {
-    let f = fresh ? undefined : this.cache.get(chunk);
+    let f = fresh ? undefined : memo(chunk).local;
     if (!f) {
       f = chunk.errors.length ? chunk.errors.map((e) => ({ code: 'syntax-error', severity: 'error' as const, range: e.range, message: e.message, fixes: [] })) : NO_FINDINGS;
       if (!this.isTfvars) {
@@ -92,7 +121,7 @@ export class HclFile implements SourceFile {
           if (found.length) f = f === NO_FINDINGS ? found : f.concat(found);
         }
       }
-      if (!fresh) this.cache.set(chunk, f);
+      if (!fresh) memo(chunk).local = f;
     }
     return f;
   }
@@ -103,7 +132,7 @@ export class HclFile implements SourceFile {
    */
   moduleFindings(chunk: Chunk, ctx: AnalysisContext, fresh = false): Finding[] {
     if (this.isTfvars) return [];
-    const cached = fresh ? undefined : this.moduleCache.get(chunk);
+    const cached = fresh ? undefined : memo(chunk).module;
     if (cached && cached.signature === ctx.signature) return cached.findings;
     // The module changed: keep the findings if nothing this block read from it changed.
     if (cached && stillValid(cached.deps, ctx)) {
@@ -111,12 +140,16 @@ export class HclFile implements SourceFile {
       return cached.findings;
     }
     const instances = instancesOf(chunk).filter((i) => ctx.schemas.get(i.kind, i.type));
-    if (instances.length === 0) return NO_FINDINGS;
+    if (instances.length === 0) {
+      if (!fresh) memo(chunk).module = { signature: ctx.signature, deps: NO_DEPENDENCIES, findings: NO_FINDINGS };
+      return NO_FINDINGS;
+    }
     const t = tracked(ctx);
     const findings: Finding[] = [];
     for (const instance of instances) findings.push(...analyzeInModule(instance, t.ctx));
-    if (!fresh) this.moduleCache.set(chunk, { signature: ctx.signature, deps: t.deps, findings });
-    return findings;
+    const result = findings.length ? findings : NO_FINDINGS;
+    if (!fresh) memo(chunk).module = { signature: ctx.signature, deps: t.deps, findings: result };
+    return result;
   }
 
   /**
@@ -128,11 +161,12 @@ export class HclFile implements SourceFile {
     let b = 0;
     let n = 0;
     for (const chunk of this.doc.chunks) {
-      let f = this.factsCache.get(chunk);
-      if (f === undefined) {
+      const m = memo(chunk);
+      let f = m.facts;
+      if (f === undefined || m.factNames !== facts) {
         const lines = instancesOf(chunk).map((i) => instanceFacts(i, facts));
-        f = lines.length ? hashPair(lines.join('\n')) : null;
-        this.factsCache.set(chunk, f);
+        f = m.facts = lines.length ? hashPair(lines.join('\n')) : null;
+        m.factNames = facts;
       }
       if (f) {
         a = (a + f[0]) >>> 0;
@@ -149,11 +183,11 @@ export class HclFile implements SourceFile {
       // A chunk that did not move and whose module findings are unchanged keeps its diagnostics.
       const local = this.chunkFindings(chunk, ctx);
       const module = this.moduleFindings(chunk, ctx);
-      let placed = this.placedCache.get(chunk);
+      const m = memo(chunk);
+      let placed = m.placed;
       if (!placed || placed.line !== chunk.startLine || placed.local !== local || placed.module !== module) {
-        const diagnostics = [...local, ...module].map((f) => toDiagnostic(f, chunk.startLine));
-        placed = { line: chunk.startLine, local, module, diagnostics };
-        this.placedCache.set(chunk, placed);
+        const diagnostics = local.length + module.length === 0 ? [] : [...local, ...module].map((f) => toDiagnostic(f, chunk.startLine));
+        placed = m.placed = { line: chunk.startLine, local, module, diagnostics };
       }
       for (const d of placed.diagnostics) out.push(d);
     }
