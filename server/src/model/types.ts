@@ -90,8 +90,8 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line !== b.line ? a.line - b.line : a.character - b.character;
 }
 
+/** The range moved down by `lines`, as a plain object (always a copy: ranges from syntax trees are `Span`s). */
 export function shiftRange(range: Range, lines: number): Range {
-  if (lines === 0) return range;
   return {
     start: { line: range.start.line + lines, character: range.start.character },
     end: { line: range.end.line + lines, character: range.end.character },

@@ -14,6 +14,7 @@
 import type { Position, Range } from '../../model/types';
 import type { AttributeNode, BlockNode, BodyItem, Expr, IncompleteNode, ObjectItem, SyntaxError, TraversalPart } from './ast';
 import { Lexer, own } from './lexer';
+import { Span, span } from '../../model/span';
 import { T, Token, TOKEN_NAMES, TOP_LEVEL_KEYWORDS } from './tokens';
 
 export interface ParsedChunk {
@@ -134,7 +135,7 @@ class Parser {
   }
 
   private absRange(line: number, char: number, endLine: number, endChar: number): Range {
-    return { start: { line: line - this.base, character: char }, end: { line: endLine - this.base, character: endChar } };
+    return new Span(line - this.base, char, endLine - this.base, endChar);
   }
 
   private startOf(t: Token): Position {
@@ -146,12 +147,12 @@ class Parser {
   }
 
   private range(t: Token): Range {
-    return { start: this.startOf(t), end: this.endOf(t) };
+    return new Span(t.line - this.base, t.char, t.endLine - this.base, t.endChar);
   }
 
   /** From `start` to the end of the last consumed token. */
   private since(start: Position): Range {
-    return { start, end: this.endOf(this.prev) };
+    return new Span(start.line, start.character, this.prev.endLine - this.base, this.prev.endChar);
   }
 
   private describe(t: Token): string {
@@ -243,7 +244,7 @@ class Parser {
     const v = this.peek();
     let expr: Expr | undefined;
     if (v.nl || v.kind === T.EOF || (v.kind === T.RBrace && depth > 0)) {
-      this.error(`Missing value: "${text} =" needs a value`, { start: nameRange.start, end: this.endOf(this.prev) });
+      this.error(`Missing value: "${text} =" needs a value`, span(nameRange.start, this.endOf(this.prev)));
     } else {
       expr = this.parseExpr();
       const after = this.peek();
@@ -258,7 +259,7 @@ class Parser {
         this.skipLine(depth > 0);
       }
     }
-    return { type: 'Attribute', name: text, nameRange, expr, range: { start: nameRange.start, end: expr ? expr.range.end : this.endOf(this.prev) } };
+    return { type: 'Attribute', name: text, nameRange, expr, range: span(nameRange.start, expr ? expr.range.end : this.endOf(this.prev)) };
   }
 
   private parseBlock(name: Token, depth: number): BlockNode | undefined {
@@ -284,7 +285,7 @@ class Parser {
         open.nl || open.kind === T.EOF
           ? `Missing "{": the block "${blockName}" must open its body on the same line`
           : `Unexpected ${this.describe(open)} in the header of block "${blockName}": expected a label or "{"`,
-        open.nl || open.kind === T.EOF ? { start: nameRange.start, end: this.endOf(this.prev) } : this.range(open),
+        open.nl || open.kind === T.EOF ? span(nameRange.start, this.endOf(this.prev)) : this.range(open),
       );
       this.skipLine(depth > 0);
       return undefined;
@@ -324,7 +325,7 @@ class Parser {
         if (item?.type === 'Block') {
           this.error(`A single-line block can hold only one argument, not the block "${item.name}": put it on its own line`, item.nameRange);
         } else if (item && !(end.kind === T.RBrace && !end.nl)) {
-          this.error(`Single-line block "${blockName}": after the argument on the line of "{", "}" must close the block on that line`, { start: item.range.end, end: item.range.end });
+          this.error(`Single-line block "${blockName}": after the argument on the line of "{", "}" must close the block on that line`, span(item.range.end, item.range.end));
         }
       }
     }
@@ -332,8 +333,8 @@ class Parser {
     if (!closed) {
       this.error(`Unclosed block: "${blockName}" opened here has no closing "}"`, this.range(open));
     }
-    const bodyRange = { start: this.startOf(open), end: this.endOf(this.prev) };
-    return { type: 'Block', name: blockName, nameRange, labels, body, bodyRange, range: { start: nameRange.start, end: bodyRange.end }, closed };
+    const bodyRange = span(this.startOf(open), this.endOf(this.prev));
+    return { type: 'Block', name: blockName, nameRange, labels, body, bodyRange, range: span(nameRange.start, bodyRange.end), closed };
   }
 
   /** Skips a deeply nested construct by counting brackets. */
@@ -380,11 +381,11 @@ class Parser {
       this.take();
       otherwise = this.parseExpr();
     } else {
-      const where = this.continues(colon) ? this.range(colon) : { start: this.endOf(this.prev), end: this.endOf(this.prev) };
+      const where = this.continues(colon) ? this.range(colon) : span(this.endOf(this.prev), this.endOf(this.prev));
       this.error(`Expected ":" in the conditional, found ${this.continues(colon) ? this.describe(colon) : 'the end of the line'}`, where);
       otherwise = { type: 'Invalid', range: where };
     }
-    return { type: 'Conditional', condition: cond, then, otherwise, range: { start: cond.range.start, end: otherwise.range.end } };
+    return { type: 'Conditional', condition: cond, then, otherwise, range: span(cond.range.start, otherwise.range.end) };
   }
 
   private parseBinary(minPrec: number): Expr {
@@ -396,7 +397,7 @@ class Parser {
       if (prec === undefined || prec < minPrec) return left;
       this.take();
       const right = this.parseBinary(prec + 1);
-      left = { type: 'Binary', op: t.value!, left, right, range: { start: left.range.start, end: right.range.end } };
+      left = { type: 'Binary', op: t.value!, left, right, range: span(left.range.start, right.range.end) };
     }
   }
 
@@ -406,9 +407,9 @@ class Parser {
       this.take();
       const operand = this.parseUnary();
       if (t.value === '-' && operand.type === 'Literal' && typeof operand.value === 'number') {
-        return { type: 'Literal', value: -operand.value, range: { start: this.startOf(t), end: operand.range.end } };
+        return { type: 'Literal', value: -operand.value, range: span(this.startOf(t), operand.range.end) };
       }
-      return { type: 'Unary', op: t.value, operand, range: { start: this.startOf(t), end: operand.range.end } };
+      return { type: 'Unary', op: t.value, operand, range: span(this.startOf(t), operand.range.end) };
     }
     return this.parsePostfix(this.parsePrimary());
   }
@@ -435,7 +436,7 @@ class Parser {
         } else {
           // `alicloud_vpc_bgp_group.` while typing: keep what we have, report the dangling dot.
           this.error(`Expected an attribute name after "."`, this.range(t));
-          parts.push({ type: 'Attr', name: '', range: { start: this.endOf(t), end: this.endOf(t) } });
+          parts.push({ type: 'Attr', name: '', range: span(this.endOf(t), this.endOf(t)) });
           break;
         }
       } else if (t.kind === T.LBrack) {
@@ -455,7 +456,7 @@ class Parser {
       } else break;
     }
     if (parts.length === 0) return target;
-    const range = { start: target.range.start, end: parts[parts.length - 1].range.end };
+    const range = span(target.range.start, parts[parts.length - 1].range.end);
     if (target.type === 'Traversal') return { type: 'Traversal', root: target.root, parts: target.parts.concat(parts), range };
     return { type: 'Postfix', target, parts, range };
   }
@@ -535,7 +536,7 @@ class Parser {
         return { type: 'Paren', expr, range: this.since(this.startOf(open)) };
       }
       default: {
-        const where = t.nl || t.kind === T.EOF ? { start: this.endOf(this.prev), end: this.endOf(this.prev) } : this.range(t);
+        const where = t.nl || t.kind === T.EOF ? span(this.endOf(this.prev), this.endOf(this.prev)) : this.range(t);
         this.error(`Expected a value, found ${t.nl ? 'the end of the line' : this.describe(t)}`, where);
         return { type: 'Invalid', range: where };
       }
@@ -669,7 +670,7 @@ class Parser {
         const eq = this.peek();
         if ((eq.kind !== T.Equal && eq.kind !== T.Colon) || !this.continues(eq)) {
           const found = this.continues(eq) ? this.describe(eq) : 'the end of the line';
-          this.error(`Expected "=" after the object key, found ${found}`, this.continues(eq) ? this.range(eq) : { start: this.endOf(this.prev), end: this.endOf(this.prev) });
+          this.error(`Expected "=" after the object key, found ${found}`, this.continues(eq) ? this.range(eq) : span(this.endOf(this.prev), this.endOf(this.prev)));
           this.recover(T.RBrace, open);
           break;
         }

@@ -1,6 +1,7 @@
 /** Turns the HCL syntax tree of a chunk into the language-neutral model. */
 import type { Attribute, Block, Range, ResourceInstance, Value } from '../../model/types';
 import type { BlockNode, BodyItem, Expr } from './ast';
+import { span } from '../../model/span';
 
 const cache = new WeakMap<object, ResourceInstance[]>();
 
@@ -29,7 +30,7 @@ function toInstance(b: BlockNode): ResourceInstance {
     name: nameLabel?.value ?? '',
     nameRange: nameLabel?.range ?? typeLabel.range,
     range: b.range,
-    headerRange: { start: b.nameRange.start, end: headerEnd },
+    headerRange: span(b.nameRange.start, headerEnd),
     bodyRange: b.bodyRange,
     attributes,
     blocks,
@@ -43,7 +44,7 @@ export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Bl
   const blocks: Block[] = [];
   for (const item of items) {
     if (item.type === 'Attribute') {
-      const valueRange: Range = item.expr ? item.expr.range : { start: item.range.end, end: item.range.end };
+      const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
       attributes.push({
         name: item.name,
         sourceName: item.name,
