@@ -108,3 +108,43 @@ test('editing one open file re-checks the other open files of its module only wh
   while (!published.diagnostics.some((d) => d.code === 'undeclared-reference')) published = await client.nextPublish(peers, undefined);
   assert.ok(published.diagnostics.some((d) => d.code === 'undeclared-reference'));
 });
+
+test('closing a file puts its disk version back in the module: unsaved edits are dropped, a saved file is kept', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-close-'));
+  for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(own, f));
+  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const undeclared = (ds: { code?: unknown }[]) => ds.some((d) => d.code === 'undeclared-reference');
+  /** Waits for a publish of peers.tf whose diagnostics satisfy `want`. */
+  const peersUntil = async (want: (hasFinding: boolean) => boolean) => {
+    for (;;) if (want(undeclared((await client.nextPublish(u('peers.tf'), undefined)).diagnostics))) return;
+  };
+  const lastPeers = () => client.published.filter((p) => p.uri === u('peers.tf')).at(-1)!.diagnostics;
+  try {
+    assert.ok(!undeclared(await client.open(u('peers.tf'), fs.readFileSync(path.join(own, 'peers.tf'), 'utf8'))));
+    const text = fs.readFileSync(path.join(own, 'network.tf'), 'utf8');
+    await client.open(u('network.tf'), text);
+    // An unsaved rename of the group peers.tf refers to gives peers.tf the finding…
+    let next = peersUntil((has) => has);
+    await client.change(u('network.tf'), [{ text: text.replace('"primary"', '"unsaved"') }]);
+    await next;
+    // …and closing without saving brings the disk version (with "primary") back.
+    next = peersUntil((has) => !has);
+    await client.close(u('network.tf'));
+    await next;
+    // A saved rename survives the close: the open version is what the disk holds.
+    const saved = text.replace('"primary"', '"saved"');
+    await client.open(u('network.tf'), text);
+    next = peersUntil((has) => has);
+    await client.change(u('network.tf'), [{ text: saved }]);
+    await next;
+    fs.writeFileSync(path.join(own, 'network.tf'), saved);
+    const published = client.published.length;
+    await client.close(u('network.tf'));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(client.published.slice(published).some((p) => p.uri === u('peers.tf')), 'peers.tf re-checked after the close');
+    assert.ok(undeclared(lastPeers()), 'still sees the saved rename');
+  } finally {
+    await client.close(u('peers.tf'));
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});

@@ -43,6 +43,7 @@ import { isModuleFile, Workspace } from '../engine/workspace';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { definition, documentSymbols, ModuleView, references } from './navigation';
 import * as path from 'path';
+import * as fs from 'fs';
 
 interface OpenFile {
   uri: string;
@@ -275,12 +276,16 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     guard('didClose', undefined, (p) => {
       generation++;
       contexts.delete(p.textDocument.uri);
+      const closed = files.get(p.textDocument.uri)?.file;
       if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
       const file = pathOf(p.textDocument.uri);
       if (file) {
-        // Back to the version on disk (the editor may close without saving).
+        // Back to the version on disk (the editor may close without saving). Usually the file was saved: then
+        // the open version already is the disk version, parsed and analysed; re-parsing a large file would
+        // block the server for as long as opening it did.
         workspace.setOpen(file, undefined);
-        workspace.refresh(file);
+        if (closed && isModuleFile(file) && sameAsDisk(file, closed)) workspace.add(file, closed);
+        else workspace.refresh(file);
         uriOf.delete(file);
         scheduleModule(file);
       }
@@ -420,4 +425,15 @@ function contains(r: Range, p: Position): boolean {
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Does the file on disk hold exactly this text? (False when it cannot be read.) */
+function sameAsDisk(file: string, source: SourceFile): boolean {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || (source.textLength ? source.textLength() : source.text.length) > st.size) return false;
+    return fs.readFileSync(file, 'utf8') === source.text;
+  } catch {
+    return false;
+  }
 }
