@@ -12,8 +12,11 @@ export function isCheckable(file: string): boolean {
   return isSupported(file);
 }
 
-/** Expands folders recursively; throws with a clear message when a path does not exist or cannot be read. */
-export function collectFiles(paths: string[]): string[] {
+/**
+ * Expands folders recursively; throws with a clear message when a path does not exist or cannot be read.
+ * `sizes`, when given, receives each file's size in bytes (from the stat already made), to size the work.
+ */
+export function collectFiles(paths: string[], sizes?: Map<string, number>): string[] {
   const out: string[] = [];
   const visit = (p: string, explicit: boolean) => {
     let st: fs.Stats;
@@ -40,10 +43,14 @@ export function collectFiles(paths: string[]): string[] {
           continue; // a dangling link inside a folder is not the user's argument
         }
         if (cst.isDirectory()) visit(child, false);
-        else if (isCheckable(name)) out.push(child);
+        else if (isCheckable(name)) {
+          out.push(child);
+          sizes?.set(child, cst.size);
+        }
       }
     } else if (explicit || isCheckable(p)) {
       out.push(p);
+      sizes?.set(p, st.size);
     }
   };
   for (const p of paths) visit(p, true);

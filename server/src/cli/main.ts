@@ -2,17 +2,10 @@
  * `alicloud-bgp-check [--format text|json|sarif] PATH…`: the language server's analysis over files and
  * folders, for CI. Exit 0: no errors; 1: errors found; 2: usage or I/O problem.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { capSyntaxErrors, refusal } from '../engine/guards';
-import { createSourceFile } from '../engine/files';
-import type { SourceFile } from '../engine/sourceFile';
-import type { Diagnostic } from '../engine/diagnostic';
-import { Workspace } from '../engine/workspace';
-import { DEFAULT_SETTINGS } from '../engine/settings';
-import { defaultSchemas } from '../schema/registry';
+import { groupByModule } from './check';
 import { collectFiles } from './files';
 import { FileResult, formatJson, formatSarif, formatText } from './format';
+import { checkModules, isWorkerJob, runWorkerJob, threadsFor } from './parallel';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: alicloud-bgp-check [--format text|json|sarif] PATH...
@@ -22,7 +15,7 @@ CDKTF programs (.ts, .py, .java, .cs, .go that use the generated classes).
 Folders are searched recursively. Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
 `;
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let format = 'text';
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -53,43 +46,36 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     return 2;
   }
   let files: string[];
+  const sizes = new Map<string, number>();
   try {
-    files = collectFiles(paths);
+    files = collectFiles(paths, sizes);
   } catch (e) {
     err(`alicloud-bgp-check: ${(e as Error).message}\n`);
     return 2;
   }
 
-  const workspace = new Workspace(defaultSchemas());
+  // Folders are independent modules: check them (on several threads when it pays), then report in the
+  // command line's order, read errors first as they were met.
+  const { groups, at } = groupByModule(files);
+  let bytes = 0;
+  for (const f of files) bytes += sizes.get(f) ?? 0;
+  const { outcomes } = await checkModules(groups, threadsFor(groups.length, bytes), __filename);
   const results: FileResult[] = [];
   let ioProblem = false;
-  const checked: { name: string; file?: SourceFile; refused?: Diagnostic }[] = [];
-  for (const name of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(name, 'utf8');
-    } catch (e) {
-      err(`alicloud-bgp-check: ${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+  files.forEach((file, i) => {
+    const o = outcomes[at[i][0]][at[i][1]];
+    if ('readError' in o) {
+      err(`alicloud-bgp-check: ${o.readError}\n`);
       ioProblem = true;
-      continue;
-    }
-    const refused = refusal(text, DEFAULT_SETTINGS.maxFileSizeMB);
-    const file = refused ? undefined : createSourceFile(name, undefined, text);
-    if (file) workspace.add(name, file);
-    checked.push({ name, file, refused });
-  }
-  // The files of a folder form a module: its other .tf files are read too, even if not named.
-  for (const dir of new Set(checked.map((c) => path.dirname(c.name)))) workspace.indexDir(dir);
-  for (const { name, file, refused } of checked) {
-    const diagnostics = refused ? [refused] : file ? capSyntaxErrors(file.diagnostics(workspace.contextFor(name, file))) : [];
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    results.push({ file: name, diagnostics });
-  }
+    } else results.push({ file, diagnostics: o.diagnostics });
+  });
   out(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
   if (ioProblem) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+// The bundle is also the worker threads' entry point (see `parallel.ts`).
+if (isWorkerJob()) runWorkerJob();
+else if (require.main === module) {
+  run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => (process.exitCode = code));
 }

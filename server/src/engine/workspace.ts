@@ -82,6 +82,16 @@ export class Workspace {
     }
   }
 
+  /**
+   * True when `source` is the version of `file` the module index holds (disk or open), so that its analysis
+   * context is the module's own (`contextFor` adds nothing): callers may then share one context per folder.
+   */
+  holds(file: string, source: SourceFile): boolean {
+    const open = this.open.get(file);
+    if (open) return open === source && isModuleFile(file);
+    return this.disk.get(path.dirname(file))?.get(file) === source;
+  }
+
   /** Adds a file the caller has already read and parsed (the CLI), so that it is not read again. */
   add(file: string, source: SourceFile): void {
     if (isModuleFile(file)) this.setDisk(file, source);

@@ -1,0 +1,74 @@
+/**
+ * Checks the files of one module folder: the unit of work of the CLI, whether on the main thread or in a
+ * worker (`parallel.ts`). A module is everything a file's analysis can see (`Workspace.contextFor` reads the
+ * folder of the file only), so modules can be checked in any order, on any thread, with the same findings.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { AnalysisContext } from '../analysis/context';
+import type { Diagnostic } from '../engine/diagnostic';
+import { createSourceFile } from '../engine/files';
+import { capSyntaxErrors, refusal } from '../engine/guards';
+import { DEFAULT_SETTINGS } from '../engine/settings';
+import type { SourceFile } from '../engine/sourceFile';
+import { Workspace } from '../engine/workspace';
+import type { SchemaRegistry } from '../schema/registry';
+
+/** One named file's result: its sorted diagnostics, or why it could not be read (it is then left out). */
+export type Outcome = { diagnostics: Diagnostic[] } | { readError: string };
+
+/**
+ * The files grouped by folder (`path.dirname`, the key the workspace uses), each group keeping the command
+ * line's order; `at[i]` says where `files[i]` went, so results can be put back in the original order.
+ */
+export function groupByModule(files: string[]): { groups: string[][]; at: [number, number][] } {
+  const index = new Map<string, number>();
+  const groups: string[][] = [];
+  const at: [number, number][] = [];
+  for (const f of files) {
+    const dir = path.dirname(f);
+    let g = index.get(dir);
+    if (g === undefined) index.set(dir, (g = groups.push([]) - 1));
+    at.push([g, groups[g].push(f) - 1]);
+  }
+  return { groups, at };
+}
+
+/**
+ * The outcome of each file of one folder, in order. Same steps as checking everything at once: read and parse
+ * every named file, index the folder's other `.tf` files, then analyse. A fresh workspace per folder lets
+ * a checked module's syntax trees be collected while the next one is read.
+ */
+export function checkModule(files: string[], schemas: SchemaRegistry): Outcome[] {
+  const workspace = new Workspace(schemas);
+  const read: ({ readError: string } | { file?: SourceFile; refused?: Diagnostic })[] = files.map((name) => {
+    let text: string;
+    try {
+      text = fs.readFileSync(name, 'utf8');
+    } catch (e) {
+      return { readError: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    }
+    const refused = refusal(text, DEFAULT_SETTINGS.maxFileSizeMB);
+    const file = refused ? undefined : createSourceFile(name, undefined, text);
+    if (file) workspace.add(name, file);
+    return { file, refused };
+  });
+  // The files of a folder form a module: its other .tf files are read too, even if not named.
+  if (files.length) workspace.indexDir(path.dirname(files[0]));
+  // Every file the workspace holds sees the same module, so the folder's context (whose signature hashes
+  // all of its files) is computed once, not once per file.
+  let shared: AnalysisContext | undefined;
+  return read.map((r, i) => {
+    if ('readError' in r) return r;
+    const { file, refused } = r;
+    const name = files[i];
+    let diagnostics: Diagnostic[] = [];
+    if (refused) diagnostics = [refused];
+    else if (file) {
+      const ctx = workspace.holds(name, file) ? (shared ??= workspace.contextFor(name, file)) : workspace.contextFor(name, file);
+      diagnostics = capSyntaxErrors(file.diagnostics(ctx));
+    }
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { diagnostics };
+  });
+}
