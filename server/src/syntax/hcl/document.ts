@@ -223,9 +223,10 @@ function withTexts(parsed: ParsedChunk[], text: string, base: number, end: numbe
     out.push({
       startLine: c.startLine,
       startOffset: base + from,
-      items: c.items,
-      errors: c.errors,
-      comments: c.comments,
+      // Exact-size copies of the arrays the parser pushed to (see `fit` in parser.ts).
+      items: c.items.slice(),
+      errors: c.errors.length ? c.errors.slice() : c.errors,
+      comments: c.comments.length ? c.comments.slice() : c.comments,
       openEnded,
       text: text.slice(from, to),
       [LINES]: undefined,

@@ -14,6 +14,7 @@ export function instancesOf(chunk: { items: BodyItem[] }): ResourceInstance[] {
       if (item.type !== 'Block') continue;
       if ((item.name === 'resource' || item.name === 'data') && item.labels.length >= 1) found.push(toInstance(item));
     }
+    if (found.length) found = found.slice();
     cache.set(chunk, found);
   }
   return found;
@@ -79,7 +80,8 @@ export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Bl
       });
     }
   }
-  return { attributes, blocks };
+  // Exact-size copies: a pushed-to array keeps spare room, and the model of every block is kept.
+  return { attributes: attributes.slice(), blocks: blocks.length ? blocks.slice() : blocks };
 }
 
 /** What the analysis may know of an expression without evaluating it. */
