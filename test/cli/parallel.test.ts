@@ -125,11 +125,25 @@ describe('worker threads', () => {
 });
 
 describe('how many threads', () => {
-  it('is one for a small input or a single folder, and what ALICLOUD_BGP_CHECK_THREADS says (at most one per folder)', () => {
-    assert.equal(threadsFor(40, 100 * 1024, ''), 1);
-    assert.equal(threadsFor(1, 50 * 1024 * 1024, ''), 1);
-    assert.equal(threadsFor(40, 100, '3'), 3);
-    assert.equal(threadsFor(2, 100, '6'), 2);
-    assert.equal(threadsFor(40, 100, '1'), 1);
+  const MB = 1024 * 1024;
+  it('is what ALICLOUD_BGP_CHECK_THREADS says, at most one per folder', () => {
+    assert.equal(threadsFor(40, () => 100, '3', 2), 3);
+    assert.equal(threadsFor(2, () => 100, '6', 2), 2);
+    assert.equal(threadsFor(40, () => 50 * MB, '1', 16), 1);
+  });
+
+  it('is one per two cores for many large folders, and one for a small input, a single folder or 2 cores', () => {
+    assert.equal(threadsFor(40, () => 50 * MB, '', 8), 4);
+    assert.equal(threadsFor(3, () => 50 * MB, '', 16), 3);
+    assert.equal(threadsFor(40, () => 100 * 1024, '', 8), 1);
+    assert.equal(threadsFor(1, () => 50 * MB, '', 8), 1);
+    assert.equal(threadsFor(40, () => 50 * MB, '', 2), 1);
+  });
+
+  it('sizes the input only when a worker could be started', () => {
+    const never = () => assert.fail('stat-ed the files for nothing');
+    assert.equal(threadsFor(40, never, '', 2), 1);
+    assert.equal(threadsFor(1, never, '', 8), 1);
+    assert.equal(threadsFor(40, never, '2', 8), 2);
   });
 });

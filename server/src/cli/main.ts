@@ -3,7 +3,7 @@
  * folders, for CI. Exit 0: no errors; 1: errors found; 2: usage or I/O problem.
  */
 import { groupByModule } from './check';
-import { collectFiles } from './files';
+import { collectFiles, totalBytes } from './files';
 import { FileResult, formatJson, formatSarif, formatText } from './format';
 import { checkModules, isWorkerJob, runWorkerJob, threadsFor } from './parallel';
 
@@ -46,9 +46,8 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
     return 2;
   }
   let files: string[];
-  const sizes = new Map<string, number>();
   try {
-    files = collectFiles(paths, sizes);
+    files = collectFiles(paths);
   } catch (e) {
     err(`alicloud-bgp-check: ${(e as Error).message}\n`);
     return 2;
@@ -57,9 +56,7 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   // Folders are independent modules: check them (on several threads when it pays), then report in the
   // command line's order, read errors first as they were met.
   const { groups, at } = groupByModule(files);
-  let bytes = 0;
-  for (const f of files) bytes += sizes.get(f) ?? 0;
-  const { outcomes } = await checkModules(groups, threadsFor(groups.length, bytes), __filename);
+  const { outcomes } = await checkModules(groups, threadsFor(groups.length, () => totalBytes(files)), __filename);
   const results: FileResult[] = [];
   let ioProblem = false;
   files.forEach((file, i) => {

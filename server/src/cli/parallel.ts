@@ -35,12 +35,17 @@ const WORKER_YOUNG_GENERATION_MB = 48;
  * of CPU in 1.25 s on the benchmark folder); on 2 cores a second checking thread made the whole run slower
  * (1.42 s against 1.29 s), each thread then running 1.6× slower per folder.
  */
-export function threadsFor(groups: number, bytes: number, env = process.env.ALICLOUD_BGP_CHECK_THREADS): number {
+export function threadsFor(
+  groups: number,
+  bytes: () => number,
+  env = process.env.ALICLOUD_BGP_CHECK_THREADS,
+  cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+): number {
   const forced = env ? Number.parseInt(env, 10) : NaN;
   if (forced >= 1) return Math.min(forced, Math.max(groups, 1), MAX_THREADS);
-  if (groups < 2 || bytes < MIN_PARALLEL_BYTES) return 1;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(Math.floor(cores / 2), groups, MAX_THREADS));
+  const threads = Math.min(Math.floor(cores / 2), groups, MAX_THREADS);
+  // `bytes` stats every file: only asked when a worker could be started at all.
+  return threads >= 2 && bytes() >= MIN_PARALLEL_BYTES ? threads : 1;
 }
 
 export interface Checked {

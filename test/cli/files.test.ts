@@ -1,0 +1,50 @@
+/**
+ * Which files the CLI picks up (`server/src/cli/files.ts`): the folder listing's entry types decide, and
+ * only links are stat-ed, so links to folders and files must still be followed and dangling ones skipped.
+ *
+ * Run: node --import tsx --test test/cli/files.test.ts
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempTree } from '../helpers/cli';
+import { collectFiles, totalBytes } from '../../server/src/cli/files';
+
+const cleanups: (() => void)[] = [];
+after(() => cleanups.forEach((c) => c()));
+
+describe('collectFiles', () => {
+  it('lists checkable files in name order, follows links to folders and files, skips dangling links and skipped folders', () => {
+    const t = tempTree({
+      'root/b.tf': 'x = 1\n',
+      'root/a.tfvars': 'x = 1\n',
+      'root/Z.tf': 'x = 1\n',
+      'root/notes.md': '# no\n',
+      'root/sub/c.tf': 'x = 1\n',
+      'root/node_modules/d.tf': 'x = 1\n',
+      'elsewhere/e.tf': 'x = 1\n',
+      'elsewhere/inner/f.tf': 'x = 1\n',
+    });
+    cleanups.push(t.cleanup);
+    const root = path.join(t.dir, 'root');
+    fs.symlinkSync(path.join(t.dir, 'elsewhere', 'inner'), path.join(root, 'linked-dir'));
+    fs.symlinkSync(path.join(t.dir, 'elsewhere', 'e.tf'), path.join(root, 'linked.tf'));
+    fs.symlinkSync(path.join(t.dir, 'gone.tf'), path.join(root, 'dangling.tf'));
+    const rel = collectFiles([root]).map((f) => path.relative(root, f));
+    assert.deepEqual(rel, ['Z.tf', 'a.tfvars', 'b.tf', path.join('linked-dir', 'f.tf'), 'linked.tf', path.join('sub', 'c.tf')]);
+  });
+
+  it('takes a file named on the command line whatever its extension, and fails clearly on a missing path', () => {
+    const t = tempTree({ 'notes.txt': 'x\n', 'm/main.tf': 'x = 1\n' });
+    cleanups.push(t.cleanup);
+    assert.deepEqual(collectFiles([path.join(t.dir, 'notes.txt'), path.join(t.dir, 'm')]), [path.join(t.dir, 'notes.txt'), path.join(t.dir, 'm', 'main.tf')]);
+    assert.throws(() => collectFiles([path.join(t.dir, 'nope')]), /nope: no such file or folder/);
+  });
+
+  it('sizes files in bytes, counting unreadable ones as 0', () => {
+    const t = tempTree({ 'a.tf': 'é = 1\n', 'b.tf': '' });
+    cleanups.push(t.cleanup);
+    assert.equal(totalBytes([path.join(t.dir, 'a.tf'), path.join(t.dir, 'b.tf'), path.join(t.dir, 'gone.tf')]), 7);
+  });
+});
