@@ -8,20 +8,17 @@
  * it (with anything but a closer or a continuation operator) ends there, unclosed. So an unclosed `(` or `{`
  * never swallows the statements after it, and the construct being typed keeps the properties it has.
  * Strings that cannot span lines end at their line when unterminated.
+ *
+ * Scanning can resume after any token (`scanFrom`), which is what lets an edit re-tokenize only its own lines
+ * (`retokenize.ts`); bracket matching lives in `brackets.ts`.
  */
 import type { Position } from '../../model/types';
+import { matchBrackets } from './brackets';
 
 export type CdktfLanguage = 'typescript' | 'python' | 'java' | 'csharp' | 'go';
 
-export const IDENT = 1;
-export const NUMBER = 2;
-/** A complete string literal with no interpolation. */
-export const STRING = 3;
-/** A string with interpolation (template literal, f-string, `$"…"`): an expression, never a literal. */
-export const TEMPLATE = 4;
-export const PUNCT = 5;
-/** A string missing its closing quote (ends at its line). */
-export const BAD_STRING = 6;
+export { BAD_STRING, IDENT, NUMBER, PUNCT, STRING, TEMPLATE } from './kinds';
+import { BAD_STRING, IDENT, NUMBER, PUNCT, STRING, TEMPLATE } from './kinds';
 
 /** Multi-character operators, longest first. */
 const OPERATORS = [
@@ -44,13 +41,6 @@ function operatorAt(text: string, i: number): string {
   return '';
 }
 
-/** Tokens that may begin a continuation line without ending an open group (closers, `.`, binary operators). */
-const CONTINUATION = new Set([
-  // `{` alone on a line continues the expression before it (C# and Java put braces on their own line).
-  '{', ')', ']', '}', '.', '?.', ',', ';', ':', '?', '+', '-', '*', '/', '%', '&&', '||', '??', '|', '&', '^', '=>', '==', '!=', '===', '!==', '<', '>', '<=', '>=', '**', '//', '=',
-]);
-/** Python words that continue an expression inside brackets (conditional expressions, comprehensions). */
-const PY_CONTINUATION = new Set(['and', 'or', 'if', 'else', 'for', 'in', 'is', 'not', 'async']);
 
 export class Tokens {
   n = 0;
@@ -64,22 +54,30 @@ export class Tokens {
   closeOf: Int32Array;
   /** For an opener: the index where its contents end (its closer, or the token that ended it unclosed). */
   extent: Int32Array;
-  readonly lineStarts: number[];
+  /**
+   * The bracket stack as links (see `brackets.ts`): for an opener, the opener below it; for any other token,
+   * the innermost group still open after it; -1 for none. It lets matching resume at any token.
+   */
+  up: Int32Array;
+  /**
+   * The first token whose scan read to the end of the text (a multi-line string left open): an edit anywhere
+   * after it may change it, so re-tokenizing never starts after it. `n` when there is none.
+   */
+  firstOpenEnded = 0;
 
-  constructor(readonly text: string, readonly language: CdktfLanguage) {
-    const cap = Math.max(16, text.length >> 2);
-    this.kind = new Uint8Array(cap);
-    this.start = new Int32Array(cap);
-    this.end = new Int32Array(cap);
-    this.line = new Int32Array(cap);
-    this.first = new Uint8Array(cap);
-    this.closeOf = new Int32Array(0);
-    this.extent = new Int32Array(0);
-    this.lineStarts = lineStartsOf(text);
+  constructor(public text: string, readonly language: CdktfLanguage, public lineStarts: number[] = lineStartsOf(text), capacity = Math.max(16, text.length >> 2)) {
+    this.kind = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.line = new Int32Array(capacity);
+    this.first = new Uint8Array(capacity);
+    this.closeOf = new Int32Array(capacity);
+    this.extent = new Int32Array(capacity);
+    this.up = new Int32Array(capacity);
   }
 
   push(kind: number, start: number, end: number, line: number, first: boolean): void {
-    if (this.n === this.kind.length) this.grow();
+    if (this.n === this.kind.length) this.reserve(this.n + 1);
     const i = this.n++;
     this.kind[i] = kind;
     this.start[i] = start;
@@ -88,13 +86,23 @@ export class Tokens {
     this.first[i] = first ? 1 : 0;
   }
 
-  private grow(): void {
-    const cap = this.kind.length * 2;
-    const k = new Uint8Array(cap); k.set(this.kind); this.kind = k;
-    const s = new Int32Array(cap); s.set(this.start); this.start = s;
-    const e = new Int32Array(cap); e.set(this.end); this.end = e;
-    const l = new Int32Array(cap); l.set(this.line); this.line = l;
-    const f = new Uint8Array(cap); f.set(this.first); this.first = f;
+  /** Makes room for `count` tokens (at least doubling, so appending stays amortised O(1)). */
+  reserve(count: number): void {
+    if (count <= this.kind.length) return;
+    const cap = Math.max(count, this.kind.length * 2);
+    const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.kind = grow(this.kind, (n) => new Uint8Array(n));
+    this.start = grow(this.start, (n) => new Int32Array(n));
+    this.end = grow(this.end, (n) => new Int32Array(n));
+    this.line = grow(this.line, (n) => new Int32Array(n));
+    this.first = grow(this.first, (n) => new Uint8Array(n));
+    this.closeOf = grow(this.closeOf, (n) => new Int32Array(n));
+    this.extent = grow(this.extent, (n) => new Int32Array(n));
+    this.up = grow(this.up, (n) => new Int32Array(n));
   }
 
   text_(i: number): string {
@@ -131,7 +139,7 @@ export class Tokens {
   }
 
   /** The line of the last `pos` call: lookups walk forward through a construct, so most are O(1). */
-  private hint = 0;
+  hint = 0;
 
   /** LSP position (UTF-16 columns) of an offset. */
   pos(offset: number): Position {
@@ -219,12 +227,44 @@ function isDigit(c: number): boolean {
 }
 
 /** Tokenizes `text` and matches its brackets. */
-export function tokenize(text: string, language: CdktfLanguage): Tokens {
-  const tk = new Tokens(text, language);
-  const scanner = language === 'python' ? scanPython : scanCFamily;
-  scanner(tk);
+export function tokenize(text: string, language: CdktfLanguage, lineStarts?: number[]): Tokens {
+  const tk = new Tokens(text, language, lineStarts);
+  scanFrom(tk, 0);
   matchBrackets(tk);
+  tk.firstOpenEnded = tk.n;
+  for (let i = 0; i < tk.n; i++) {
+    if (isOpenEnded(tk, i)) {
+      tk.firstOpenEnded = i;
+      break;
+    }
+  }
   return tk;
+}
+
+/**
+ * Appends the tokens of `tk.text` from offset `from` to `tk`, as if the scan had just emitted `tk`'s last token
+ * and stopped at `from` (its end). `stop`, called after each token, ends the scan early when it returns true.
+ */
+export function scanFrom(tk: Tokens, from: number, stop?: (tk: Tokens) => boolean): void {
+  const scanner = tk.language === 'python' ? scanPython : scanCFamily;
+  scanner(tk, from, emitter(tk, from, stop));
+}
+
+/** A scan that read to the end of the text: a multi-line string (template, text block, verbatim, `'''`) left open. */
+export function isOpenEnded(tk: Tokens, i: number): boolean {
+  return tk.kind[i] === BAD_STRING && /^(?:[A-Za-z]{0,2}(?:'''|""")|`|[@$]+")/.test(tk.text.slice(tk.start[i], tk.start[i] + 5));
+}
+
+/** The line holding `offset`. */
+export function lineAt(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Where the line holding `offset` ends (the `\n` offset or the text length). */
@@ -252,8 +292,7 @@ function scanLineString(text: string, i: number, quote: number, escapes: boolean
 }
 
 class LineTracker {
-  private l = 0;
-  constructor(private readonly starts: number[]) {}
+  constructor(private readonly starts: number[], private l: number) {}
   at(offset: number): number {
     const s = this.starts;
     while (this.l + 1 < s.length && s[this.l + 1] <= offset) this.l++;
@@ -261,24 +300,36 @@ class LineTracker {
   }
 }
 
-/** Appends tokens to `tk`, marking the first token of each line (a token spanning lines ends on its last). */
-function emitter(tk: Tokens): (kind: number, s: number, e: number) => void {
-  const lines = new LineTracker(tk.lineStarts);
-  let lastLine = -1;
-  return (kind, s, e) => {
-    const line = lines.at(s);
-    tk.push(kind, s, e, line, line !== lastLine);
-    lastLine = lines.at(Math.max(s, e - 1));
-  };
+interface Emitter {
+  emit(kind: number, s: number, e: number): void;
+  /** Set when `stop` asked the scan to end. */
+  halted: boolean;
 }
 
-function scanCFamily(tk: Tokens): void {
+/** Appends tokens to `tk`, marking the first token of each line (a token spanning lines ends on its last). */
+function emitter(tk: Tokens, from: number, stop?: (tk: Tokens) => boolean): Emitter {
+  const lines = new LineTracker(tk.lineStarts, lineAt(tk.lineStarts, from));
+  const last = tk.n - 1;
+  let lastLine = last >= 0 ? lineAt(tk.lineStarts, Math.max(tk.start[last], tk.end[last] - 1)) : -1;
+  const out: Emitter = {
+    halted: false,
+    emit(kind, s, e) {
+      const line = lines.at(s);
+      tk.push(kind, s, e, line, line !== lastLine);
+      lastLine = lines.at(Math.max(s, e - 1));
+      if (stop && stop(tk)) out.halted = true;
+    },
+  };
+  return out;
+}
+
+function scanCFamily(tk: Tokens, from: number, out: Emitter): void {
   const text = tk.text;
   const n = text.length;
   const lang = tk.language;
-  let i = 0;
-  const emit = emitter(tk);
-  while (i < n) {
+  let i = from;
+  const emit = out.emit;
+  while (i < n && !out.halted) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff) {
       i++;
@@ -503,12 +554,12 @@ function scanCSharpSpecialString(text: string, i: number): [number, number] | un
   return [e, interpolated && body.includes('{') ? TEMPLATE : STRING];
 }
 
-function scanPython(tk: Tokens): void {
+function scanPython(tk: Tokens, from: number, out: Emitter): void {
   const text = tk.text;
   const n = text.length;
-  let i = 0;
-  const emit = emitter(tk);
-  while (i < n) {
+  let i = from;
+  const emit = out.emit;
+  while (i < n && !out.halted) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 92 || c === 0xfeff) {
       i++;
@@ -571,60 +622,6 @@ function scanPythonString(text: string, i: number): [number, boolean] {
   }
   // A backslash keeps the quote after it even in raw strings.
   return scanLineString(text, i, q.charCodeAt(0), true);
-}
-
-/** Matches brackets, ending groups that a dedented line shows to be unclosed. */
-function matchBrackets(tk: Tokens): void {
-  const n = tk.n;
-  tk.closeOf = new Int32Array(n).fill(-1);
-  tk.extent = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
-  const indent: number[] = [];
-  const text = tk.text;
-  const python = tk.language === 'python';
-  for (let i = 0; i < n; i++) {
-    const single = tk.kind[i] === PUNCT && tk.end[i] - tk.start[i] === 1;
-    const c = single ? text.charCodeAt(tk.start[i]) : 0;
-    const closer = c === 41 || c === 93 || c === 125; // ) ] }
-    if (tk.first[i] && stack.length > 0) {
-      const col = tk.visualColumn(i);
-      let continuation = closer;
-      if (!continuation && (tk.kind[i] === PUNCT || (python && tk.kind[i] === IDENT))) {
-        const word = tk.text_(i);
-        continuation = CONTINUATION.has(word) || (tk.kind[i] === IDENT && PY_CONTINUATION.has(word));
-      }
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        if (tk.line[top] === tk.line[i]) break;
-        const ind = indent[indent.length - 1];
-        if (closer ? col < ind : !continuation && col <= ind) {
-          tk.extent[top] = i;
-          stack.pop();
-          indent.pop();
-        } else break;
-      }
-    }
-    if (c === 40 || c === 91 || c === 123) {
-      stack.push(i);
-      indent.push(tk.indentOfLine(tk.line[i]));
-      continue;
-    }
-    if (closer) {
-      const want = c === 41 ? 40 : c === 93 ? 91 : 123;
-      let k = stack.length - 1;
-      while (k >= 0 && text.charCodeAt(tk.start[stack[k]]) !== want) k--;
-      if (k < 0) continue; // a stray closer
-      while (stack.length - 1 > k) {
-        tk.extent[stack.pop()!] = i;
-        indent.pop();
-      }
-      const open = stack.pop()!;
-      indent.pop();
-      tk.closeOf[open] = i;
-      tk.extent[open] = i;
-    }
-  }
-  for (const open of stack) tk.extent[open] = n;
 }
 
 /** Decodes a string token's value (quotes, prefixes and escapes removed). */

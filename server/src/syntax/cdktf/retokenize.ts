@@ -1,0 +1,136 @@
+/**
+ * Re-tokenizing after an edit, in place: only from the start of the edited line (or an earlier multi-line
+ * string left open, whose scan read past the edit) until the scan meets an old token again, at the start of a
+ * line wholly after the edit, with the same text; from there the scanner's state is the same as before, so the
+ * old tokens are kept, moved by the edit's offset and line delta. Bracket matching then resumes at the first
+ * re-scanned token and stops once its stack is the old one (`brackets.ts`). The result is exactly what
+ * tokenizing the new text from scratch gives (test/unit/cdktf-incremental.test.ts checks it).
+ */
+import { GONE, rematchBrackets } from './brackets';
+import { isOpenEnded, lineAt, scanFrom, Tokens } from './tokens';
+
+/** An edit in old offsets: [start, end) replaced by `text`. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Retokenized {
+  /** The first re-scanned token (the same index before and after). */
+  from: number;
+  /** Old tokens [from, oldTo) were replaced by new tokens [from, newTo). */
+  oldTo: number;
+  newTo: number;
+  /** Index shift of the tokens after the re-scanned ones. */
+  dt: number;
+  /** New tokens [from, changedTo) have new text or bracket data; old [from, changedTo - dt) had. Later ones only moved. */
+  changedTo: number;
+  /** Some re-scanned token (old or new, or a neighbour) satisfies `watch`. */
+  watched: boolean;
+}
+
+/**
+ * Updates `tk` to `text` (with `lineStarts`, `lineDelta` lines more than before) after `edit`.
+ * `watch` is asked about the tokens replaced and their replacements (and one token either side).
+ */
+export function retokenize(tk: Tokens, text: string, lineStarts: number[], edit: OffsetEdit, lineDelta: number, watch: (tk: Tokens, i: number) => boolean): Retokenized {
+  const n = tk.n;
+  const delta = edit.text.length - (edit.end - edit.start);
+  const insertedEnd = edit.start + edit.text.length;
+  // Line starts up to the edit are the same in the old and the new text.
+  const lineStart = lineStarts[lineAt(lineStarts, edit.start)];
+  let from = tk.indexAt(lineStart);
+  while (from > 0 && tk.end[from - 1] >= lineStart) from--;
+  from = Math.min(from, tk.firstOpenEnded);
+
+  // Scan the new text into a scratch list, seeded with the last kept token (the scanner looks one token back).
+  const scratch = new Tokens(text, tk.language, lineStarts, 64);
+  const seed = from > 0 ? 1 : 0;
+  if (seed) scratch.push(tk.kind[from - 1], tk.start[from - 1], tk.end[from - 1], tk.line[from - 1], tk.first[from - 1] === 1);
+  let oldTo = n;
+  let resynced = false;
+  scanFrom(scratch, from > 0 ? tk.end[from - 1] : 0, (sc) => {
+    const j = sc.n - 1;
+    if (!sc.first[j] || lineStarts[sc.line[j]] - 1 < insertedEnd) return false;
+    const os = sc.start[j] - delta;
+    const m = tk.indexAt(os);
+    if (m < n && tk.start[m] === os && tk.end[m] === sc.end[j] - delta && tk.kind[m] === sc.kind[j] && tk.first[m]) {
+      oldTo = m;
+      resynced = true;
+      return true;
+    }
+    return false;
+  });
+  const count = scratch.n - seed - (resynced ? 1 : 0);
+  const newTo = from + count;
+  const dt = count - (oldTo - from);
+
+  let watched = false;
+  for (let i = Math.max(0, from - 1); i < Math.min(n, oldTo + 1) && !watched; i++) watched = watch(tk, i);
+
+  // Prefix groups still open at `from` were closed (if at all) by a later token: their links move with it.
+  for (let x = from > 0 ? (tk.isOpener(from - 1) ? from - 1 : tk.up[from - 1]) : -1; x >= 0; x = tk.up[x]) {
+    if (tk.closeOf[x] >= oldTo) tk.closeOf[x] += dt;
+    if (tk.extent[x] >= oldTo) tk.extent[x] += dt;
+  }
+
+  const oldFirstOpenEnded = tk.firstOpenEnded;
+  // How far the re-scanned groups reached: links to them can be found only before that.
+  let reach = 0;
+  for (let i = from; i < oldTo; i++) if (tk.isOpener(i)) reach = Math.max(reach, tk.extent[i] + 1);
+  const nNew = n + dt;
+  tk.reserve(nNew);
+  if (dt !== 0) {
+    for (const a of [tk.kind, tk.start, tk.end, tk.line, tk.first, tk.closeOf, tk.extent, tk.up]) a.copyWithin(newTo, oldTo, n);
+  }
+  for (let t = 0; t < count; t++) {
+    const i = from + t;
+    const j = seed + t;
+    tk.kind[i] = scratch.kind[j];
+    tk.start[i] = scratch.start[j];
+    tk.end[i] = scratch.end[j];
+    tk.line[i] = scratch.line[j];
+    tk.first[i] = scratch.first[j];
+  }
+  // The kept tokens after the edit: new offsets, lines and indices (most keystrokes change only offsets).
+  const { start, end, line, closeOf, extent, up } = tk;
+  if (delta !== 0) {
+    for (let i = newTo; i < nNew; i++) {
+      start[i] += delta;
+      end[i] += delta;
+    }
+  }
+  if (lineDelta !== 0) for (let i = newTo; i < nNew; i++) line[i] += lineDelta;
+  if (dt !== 0) {
+    for (let i = newTo; i < nNew; i++) {
+      if (closeOf[i] >= 0) closeOf[i] += dt;
+      if (extent[i] >= 0) extent[i] += dt;
+      const u = up[i];
+      if (u >= oldTo) up[i] = u + dt;
+      else if (u >= from) up[i] = GONE;
+    }
+  } else {
+    // Only links to re-scanned groups change, and only tokens inside those groups have them.
+    for (let i = newTo; i < Math.min(nNew, reach); i++) if (up[i] >= from && up[i] < oldTo) up[i] = GONE;
+  }
+  tk.n = nNew;
+  tk.text = text;
+  tk.lineStarts = lineStarts;
+  tk.hint = 0;
+
+  for (let i = Math.max(0, from - 1); i < Math.min(nNew, newTo + 1) && !watched; i++) watched = watch(tk, i);
+
+  const walked = rematchBrackets(tk, from, { from: newTo });
+  tk.firstOpenEnded = firstOpenEnded(tk, from, newTo, oldFirstOpenEnded, oldTo, dt);
+  return { from, oldTo, newTo, dt, changedTo: Math.max(walked + 1, newTo), watched };
+}
+
+/** The first open-ended token after the splice (`oldFirst` was at or after `from`, in old indices). */
+function firstOpenEnded(tk: Tokens, from: number, newTo: number, oldFirst: number, oldTo: number, dt: number): number {
+  for (let i = from; i < newTo; i++) if (isOpenEnded(tk, i)) return i;
+  if (oldFirst >= oldTo) return oldFirst + dt;
+  // The old first one was re-scanned away: look for the next among the kept tokens.
+  for (let i = newTo; i < tk.n; i++) if (isOpenEnded(tk, i)) return i;
+  return tk.n;
+}

@@ -1,0 +1,79 @@
+/**
+ * Re-tokenizing a CDKTF file in place after an edit (`retokenize.ts`) gives exactly the tokens, brackets and
+ * line starts of tokenizing the new text from scratch, and touches only the edited lines.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { offsetAt, patchLineStarts } from '../../server/src/syntax/cdktf/lines';
+import { retokenize } from '../../server/src/syntax/cdktf/retokenize';
+import { CdktfLanguage, lineStartsOf, tokenize, Tokens } from '../../server/src/syntax/cdktf/tokens';
+import { prng } from '../helpers/random';
+
+const FIXTURES: [string, CdktfLanguage][] = [
+  ['cases.ts', 'typescript'],
+  ['cases.py', 'python'],
+  ['Cases.java', 'java'],
+  ['Cases.cs', 'csharp'],
+  ['cases.go', 'go'],
+];
+
+/** Openers, closers, strings of every form (terminated or not), comments, line breaks, indentation. */
+const PIECES = ['"', "'", '`', '{', '}', '(', ')', '[', ']', '\n', '/*', '*/', '//', '#', '"""', "'''", '@"', '$"', '${', ' ', 'x', '\n  ', '\n\n', ',', '.', '/', 'VpcBgpPeer', 'new ', ' as ', '\\', '\r\n', '\t', 'f"{x}', 'r"\\d"'];
+
+function rows(tk: Tokens): string[] {
+  const out = [`n=${tk.n} openEnded=${tk.firstOpenEnded} lines=${tk.lineStarts.join(',')}`];
+  for (let i = 0; i < tk.n; i++) out.push([tk.kind[i], tk.start[i], tk.end[i], tk.line[i], tk.first[i], tk.closeOf[i], tk.extent[i], tk.up[i]].join(' '));
+  return out;
+}
+
+/** Applies [start, end) → insert to the text, its line starts and its tokens; returns the new text and the result. */
+function apply(tk: Tokens, text: string, start: number, end: number, insert: string) {
+  const edit = { start, end, text: insert };
+  const next = text.slice(0, start) + insert + text.slice(end);
+  const lineStarts = tk.lineStarts;
+  const lineDelta = patchLineStarts(lineStarts, edit);
+  const r = retokenize(tk, next, lineStarts, edit, lineDelta, () => false);
+  return { text: next, r };
+}
+
+describe('CDKTF re-tokenizing', () => {
+  for (const [name, language] of FIXTURES) {
+    it(`${language}: 1,000 random edits, each equal to tokenizing from scratch`, () => {
+      const rnd = prng(language.length * 7919 + 17);
+      let text = fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf', name), 'utf8');
+      const tk = tokenize(text, language, lineStartsOf(text));
+      for (let k = 0; k < 1000; k++) {
+        const a = Math.floor(rnd() * (text.length + 1));
+        const b = Math.min(text.length, a + (rnd() < 0.3 ? Math.floor(rnd() * 15) : 0));
+        const insert = rnd() < 0.75 ? PIECES[Math.floor(rnd() * PIECES.length)] : '';
+        text = apply(tk, text, a, b, insert).text;
+        assert.deepEqual(rows(tk), rows(tokenize(text, language)), `${name}, edit ${k}: [${a}, ${b}) → ${JSON.stringify(insert)}`);
+      }
+    });
+  }
+
+  it('a keystroke in a long file re-scans its own line only', () => {
+    let text = 'class S {\n  constructor() {\n';
+    for (let i = 0; i < 2000; i++) text += `    new VpcBgpPeer(this, "p${i}", {\n      bfdMultiHop: ${i % 255},\n    });\n`;
+    text += '  }\n}\n';
+    const tk = tokenize(text, 'typescript', lineStartsOf(text));
+    const at = offsetAt(text, tk.lineStarts, { line: 1000 * 3 + 3, character: 20 });
+    const { text: next, r } = apply(tk, text, at, at, '7');
+    assert.ok(r.newTo - r.from <= 4 && r.changedTo - r.from <= 5, `re-scanned ${r.newTo - r.from}, re-matched brackets of ${r.changedTo - r.from}`);
+    assert.deepEqual(rows(tk), rows(tokenize(next, 'typescript')));
+  });
+
+  it('an unclosed multi-line string far above an edit is scanned again (it may close at the edit)', () => {
+    let text = 'const t = `\n';
+    for (let i = 0; i < 50; i++) text += `new VpcBgpPeer(this, "p${i}", { bfdMultiHop: 1 });\n`;
+    const tk = tokenize(text, 'typescript', lineStartsOf(text));
+    assert.equal(tk.firstOpenEnded, 3, 'the open template');
+    const at = text.lastIndexOf('new');
+    const { text: next } = apply(tk, text, at, at, '`;');
+    const fresh = tokenize(next, 'typescript');
+    assert.deepEqual(rows(tk), rows(fresh));
+    assert.equal(tk.firstOpenEnded, tk.n, 'closed now');
+  });
+});
