@@ -9,13 +9,17 @@ import type { CursorContext } from '../analysis/completion';
 import type { Block, Position } from '../model/types';
 import { comparePositions, rangeContains } from '../model/types';
 import type { BlockSchema, ResourceSchema } from '../schema/types';
+import type { Construct } from '../syntax/cdktf/constructs';
 import type { BodySyntax, CdktfBlock, CdktfInstance } from '../syntax/cdktf/model';
 import { nameTable } from '../syntax/cdktf/names';
 import { IDENT, STRING, stringValue, Tokens } from '../syntax/cdktf/tokens';
 import type { Located } from './sourceFile';
 
 export interface CdktfView {
-  instancesList(): CdktfInstance[];
+  /** The constructs; an instance's positions plus the construct's `shift` are where it is now. */
+  constructs(): readonly Construct[];
+  /** A construct's instance with its positions where it is now. */
+  absoluteOf(c: Construct): CdktfInstance;
   tokens(): Tokens | undefined;
   lineText(line: number): string;
 }
@@ -31,9 +35,13 @@ function insideBody(b: CdktfBlock, pos: Position, instance: CdktfInstance): bool
 
 /** The construct (and nested structs) around `pos`. */
 export function locate(view: CdktfView, pos: Position): Located | undefined {
-  for (const instance of view.instancesList()) {
-    if (before(pos, instance.range.start) || before(instance.extentEnd, pos)) continue;
-    if (instance.closed && !rangeContains(instance.range, pos)) continue;
+  for (const c of view.constructs()) {
+    // Compared where the instance's positions are: `pos` moved back by how far the construct has moved.
+    const rel = c.shift ? { line: pos.line - c.shift, character: pos.character } : pos;
+    const built = c.instance!;
+    if (before(rel, built.range.start) || before(built.extentEnd, rel)) continue;
+    if (built.closed && !rangeContains(built.range, rel)) continue;
+    const instance = view.absoluteOf(c);
     const blocks: Block[] = [];
     let body: { blocks: Block[] } = instance;
     for (;;) {

@@ -1,9 +1,13 @@
 /**
  * A CDKTF source file (TypeScript, Python, Java, C#, Go). Before any parsing a plain text check asks whether the
- * file names a generated class at all; an ordinary file costs that and nothing more. Otherwise the file is
- * tokenized and its constructs become ResourceInstances (positions absolute, so `base` is always 0), analysed
- * by the same rules as HCL. Findings are cached per construct text, so a keystroke re-analyses only the
- * construct it touched; names in messages are shown as the user wrote them.
+ * file names a generated class at all; an ordinary file costs that and nothing more. Otherwise its constructs
+ * become ResourceInstances, analysed by the same rules as HCL, and kept current edit by edit (`CdktfParse`):
+ * a keystroke re-tokenizes its lines and re-matches the construct it touched.
+ *
+ * Findings are cached per instance (instances are never mutated; a changed construct is a new one): the
+ * instance's own findings for as long as it lives, its module findings for as long as the module's signature
+ * (or what they read of it) is unchanged, as in `HclFile`. An instance that moved (lines added above it) keeps
+ * its findings, moved the same way. Names in messages are shown as the user wrote them.
  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
@@ -12,8 +16,12 @@ import type { Position, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
-import { mentionsConstructs, parseConstructs, ParsedFile } from '../syntax/cdktf/constructs';
+import type { Construct } from '../syntax/cdktf/constructs';
+import { mentionsConstructs } from '../syntax/cdktf/constructs';
+import { moved } from '../syntax/cdktf/copies';
+import { offsetAt, patchLineStarts } from '../syntax/cdktf/lines';
 import type { CdktfInstance } from '../syntax/cdktf/model';
+import { CdktfParse } from '../syntax/cdktf/parse';
 import { lineStartsOf, type CdktfLanguage } from '../syntax/cdktf/tokens';
 import type { TextChange } from '../syntax/hcl/document';
 import type { Dialect } from '../writers/cdktf/render';
@@ -27,8 +35,9 @@ import { cursorContext, locate } from './cdktfCursor';
 import { localizeFinding } from './cdktfMessages';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
+import { hashPair, instanceFacts } from './moduleContext';
 import type { Placed, SourceFile } from './sourceFile';
-import { applyChanges } from './text';
+import { Dependencies, stillValid, tracked } from './trackedContext';
 
 const LANGUAGES: Record<CdktfLanguage, { dialect: Dialect; writer: Writer; completion: CompletionWriter }> = {
   typescript: { dialect: typescriptDialect, writer: typescriptWriter, completion: typescriptCompletionWriter },
@@ -38,21 +47,56 @@ const LANGUAGES: Record<CdktfLanguage, { dialect: Dialect; writer: Writer; compl
   go: { dialect: goDialect, writer: goWriter, completion: goCompletionWriter },
 };
 
+/** Findings placed where the construct was when they were computed (`shift` lines below its instance's positions). */
+interface Placement {
+  shift: number;
+  findings: Finding[];
+}
+
+/** What is cached for a construct's instance, on the construct (`Construct.memo`). */
+interface Memo {
+  instance: CdktfInstance;
+  local?: Placement;
+  module?: ModulePlacement;
+  /** The hashes of the instance's facts, for the names in `factNames`. */
+  facts?: [number, number];
+  factNames?: Set<string>;
+  /** The instance moved to where it is now. */
+  absolute?: { shift: number; instance: CdktfInstance };
+}
+
+function memo(c: Construct): Memo {
+  let m = c.memo as Memo | undefined;
+  if (!m || m.instance !== c.instance) c.memo = m = { instance: c.instance! };
+  return m;
+}
+
+interface ModulePlacement extends Placement {
+  signature: string;
+  deps: Dependencies;
+  /** Read by the version rules directly, so not among `deps`. */
+  providerVersion?: string;
+}
+
 export class CdktfFile implements SourceFile {
   readonly writer: Writer;
   readonly completionWriter: CompletionWriter;
   private readonly dialect: Dialect;
   private _text: string;
-  private lines?: number[];
-  /** `null`: the quick check found no generated class; `undefined`: not looked at since the last change. */
-  private parsed?: ParsedFile | null;
-  /** Instance-only findings by construct text (lines relative to its first line): re-used while the text is unchanged. */
-  private cache = new Map<string, { line: number; findings: Finding[] }>();
-  /** Parses since creation (for tests and measurements). */
+  private lineStarts: number[];
+  /** `null`: the quick check found no generated class; `undefined`: not looked at since the text was replaced. */
+  private parsed?: CdktfParse | null;
+  /** Whole-file parses since creation (for tests and measurements); edits after the first are incremental. */
   parses = 0;
+
+  /** How many class names the last edit matched again (for tests and measurements). */
+  get rematched(): number {
+    return this.parsed?.lastRematched ?? 0;
+  }
 
   constructor(readonly language: CdktfLanguage, text: string, private readonly registry: SchemaRegistry = defaultSchemas()) {
     this._text = text;
+    this.lineStarts = lineStartsOf(text);
     const l = LANGUAGES[language];
     this.dialect = l.dialect;
     this.writer = l.writer;
@@ -64,30 +108,59 @@ export class CdktfFile implements SourceFile {
   }
 
   update(changes: readonly TextChange[]): void {
-    if (changes.length === 0) return;
-    this._text = applyChanges(this._text, changes);
-    this.lines = undefined;
-    this.parsed = undefined;
+    for (const c of changes) {
+      if (!c.range) {
+        this._text = c.text;
+        this.lineStarts = lineStartsOf(c.text);
+        this.parsed = undefined;
+        continue;
+      }
+      const start = offsetAt(this._text, this.lineStarts, c.range.start);
+      const end = Math.max(start, offsetAt(this._text, this.lineStarts, c.range.end));
+      const edit = { start, end, text: c.text };
+      this._text = this._text.slice(0, start) + c.text + this._text.slice(end);
+      const lineDelta = patchLineStarts(this.lineStarts, edit);
+      if (!this.parsed) {
+        // Not parsed, or no generated class named: look again when asked.
+        this.parsed = undefined;
+        continue;
+      }
+      const before = this.parsed.fullParses;
+      this.parsed.update(this._text, this.lineStarts, edit, lineDelta);
+      this.parses += this.parsed.fullParses - before;
+      // As a fresh open would: a file that no longer names a generated class is not parsed at all.
+      if (this.parsed.entries.length === 0 && !mentionsConstructs(this._text, this.registry)) this.parsed = null;
+    }
   }
 
   lineText(line: number): string {
-    const ls = (this.lines ??= lineStartsOf(this._text));
+    const ls = this.lineStarts;
     if (line < 0 || line >= ls.length) return '';
     const end = line + 1 < ls.length ? ls[line + 1] - 1 : this._text.length;
     return this._text.slice(ls[line], end).replace(/\r$/, '');
   }
 
-  /** The file's constructs; parses on first use after a change, and only when the quick check passes. */
-  private parse(): ParsedFile | null {
+  /** The file's parse; made on first use after the text was replaced, and only when the quick check passes. */
+  private parse(): CdktfParse | null {
     if (this.parsed === undefined) {
-      this.parsed = mentionsConstructs(this._text, this.registry) ? parseConstructs(this._text, this.language, this.registry) : null;
+      this.parsed = mentionsConstructs(this._text, this.registry) ? new CdktfParse(this._text, this.language, this.registry, this.lineStarts) : null;
       if (this.parsed) this.parses++;
     }
     return this.parsed;
   }
 
-  instancesList(): CdktfInstance[] {
-    return this.parse()?.instances ?? [];
+  /** The constructs, each with how far it moved since its instance was built. */
+  constructs(): readonly Construct[] {
+    return this.parse()?.constructs() ?? [];
+  }
+
+  /** A construct's instance with its positions where it is now. */
+  absoluteOf(c: Construct): CdktfInstance {
+    const instance = c.instance!;
+    if (c.shift === 0) return instance;
+    const m = memo(c);
+    if (m.absolute?.shift !== c.shift) m.absolute = { shift: c.shift, instance: moved(instance, c.shift) };
+    return m.absolute.instance;
   }
 
   tokens() {
@@ -95,7 +168,7 @@ export class CdktfFile implements SourceFile {
   }
 
   *instances(): Generator<Placed<ResourceInstance>> {
-    for (const value of this.instancesList()) yield { value, base: 0 };
+    for (const c of this.constructs()) yield { value: c.instance!, base: c.shift };
   }
 
   cursorContext(pos: Position) {
@@ -106,71 +179,113 @@ export class CdktfFile implements SourceFile {
     return locate(this, pos);
   }
 
-  /** Findings of one construct, in absolute positions, names as the user wrote them. */
-  private findingsOf(instance: CdktfInstance, ctx: AnalysisContext, fresh: boolean, key?: string): Finding[] {
-    const localize = (f: Finding[]) => f.map((x) => localizeFinding(x, instance, this.dialect));
-    const own = () => {
-      let f = analyzeInstance(instance, ctx);
-      // A spread (`...base`, `**kwargs`) may hold what seems missing: a required argument, or the one a
-      // `requires` rule wants.
-      if (instance.open) {
-        const written = new Set(instance.attributes.map((a) => a.name));
-        const wantsAbsent = new Set(
-          (instance.schema.rules ?? []).filter((r) => r.kind === 'requires' && !written.has(r.requires.attribute)).map((r) => r.code),
-        );
-        const h = instance.headerRange;
-        const onHeader = (r: Range) => r.start.line === h.start.line && r.start.character === h.start.character && r.end.line === h.end.line && r.end.character === h.end.character;
-        f = f.filter((x) => !(x.code === 'missing-required' && onHeader(x.range)) && !wantsAbsent.has(x.code));
-      }
-      return localize(f);
-    };
-    // Rules that look beyond the construct (references, other resources, provider version) are never cached.
-    const module = localize(analyzeInModule(instance, ctx));
-    if (fresh) return [...own(), ...module];
-    const line = instance.range.start.line;
-    let cached = this.cache.get(key!);
-    // A message that quotes a line number (`already set on line 12`) is only valid where it was computed.
-    if (cached && cached.line !== line && cached.findings.some((f) => /\bline \d/.test(f.message))) cached = undefined;
-    if (!cached) {
-      // Only what a diagnostic shows is kept: no fixes, no model objects.
-      const findings = own().map((f) => ({ code: f.code, severity: f.severity, message: f.message, tags: f.tags, fixes: [], range: shiftRange(f.range, -line) }));
-      this.cache.set(key!, (cached = { line, findings }));
+  /** The instance's own findings (absolute positions, names as the user wrote them). */
+  private own(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
+    let f = analyzeInstance(instance, ctx);
+    // A spread (`...base`, `**kwargs`) may hold what seems missing: a required argument, or the one a
+    // `requires` rule wants.
+    if (instance.open) {
+      const written = new Set(instance.attributes.map((a) => a.name));
+      const wantsAbsent = new Set(
+        (instance.schema.rules ?? []).filter((r) => r.kind === 'requires' && !written.has(r.requires.attribute)).map((r) => r.code),
+      );
+      const h = instance.headerRange;
+      const onHeader = (r: Range) => r.start.line === h.start.line && r.start.character === h.start.character && r.end.line === h.end.line && r.end.character === h.end.character;
+      f = f.filter((x) => !(x.code === 'missing-required' && onHeader(x.range)) && !wantsAbsent.has(x.code));
     }
-    return [...cached.findings.map((f) => ({ ...f, range: shiftRange(f.range, line) })), ...module];
+    return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 
-  private constructKey(instance: CdktfInstance): string {
-    const startLine = instance.range.start.line;
-    const tk = this.tokens()!;
-    const from = tk.lineStarts[startLine];
-    const to = tk.offsetAt(instance.extentEnd);
-    // The variable is part of what messages say (`read it as peer.status`), even on an earlier line.
-    return this.language + '\u0000' + instance.name + '\u0000' + this._text.slice(from, to);
+  /** Findings that read the rest of the module (references, other resources, provider version). */
+  private inModule(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
+    return analyzeInModule(instance, ctx).map((x) => localizeFinding(x, instance, this.dialect));
+  }
+
+  /** Cached findings moved to where the construct is now, or undefined when they must be computed again. */
+  private placed(p: Placement | undefined, c: Construct): Finding[] | undefined {
+    if (!p) return undefined;
+    if (p.shift === c.shift) return p.findings;
+    // A message that quotes a line number (`already set on line 12`) is only valid where it was computed.
+    if (p.findings.some((f) => /\bline \d/.test(f.message))) return undefined;
+    const d = c.shift - p.shift;
+    p.findings = p.findings.map((f) => ({ ...f, range: shiftRange(f.range, d) }));
+    p.shift = c.shift;
+    return p.findings;
+  }
+
+  private localFindings(c: Construct, ctx: AnalysisContext): Finding[] {
+    const m = memo(c);
+    const cached = this.placed(m.local, c);
+    if (cached) return cached;
+    const findings = this.own(this.absoluteOf(c), ctx).map(bare);
+    m.local = { shift: c.shift, findings };
+    return findings;
+  }
+
+  private moduleFindings(c: Construct, ctx: AnalysisContext): Finding[] {
+    const m = memo(c);
+    let p = m.module;
+    // The module changed: keep the findings if nothing this construct read from it changed.
+    if (p && p.signature !== ctx.signature) {
+      if (p.providerVersion === ctx.providerVersion && stillValid(p.deps, ctx)) p.signature = ctx.signature;
+      else p = undefined;
+    }
+    const cached = this.placed(p, c);
+    if (cached) return cached;
+    const t = tracked(ctx);
+    const findings = this.inModule(this.absoluteOf(c), t.ctx).map(bare);
+    m.module = { shift: c.shift, findings, signature: ctx.signature, deps: t.deps, providerVersion: ctx.providerVersion };
+    return findings;
   }
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const live = new Map<string, { line: number; findings: Finding[] }>();
-    for (const instance of this.instancesList()) {
-      const key = this.constructKey(instance);
-      for (const f of this.findingsOf(instance, ctx, false, key)) out.push(toDiagnostic(f, 0));
-      live.set(key, this.cache.get(key)!);
+    for (const c of this.constructs()) {
+      for (const f of this.localFindings(c, ctx)) out.push(toDiagnostic(f, 0));
+      for (const f of this.moduleFindings(c, ctx)) out.push(toDiagnostic(f, 0));
     }
-    // Forget constructs that are gone, so the cache never outgrows the file.
-    this.cache = live;
     return out;
   }
 
+  /**
+   * Digest of every instance's facts (see `moduleContext.ts`): each instance's pair of hashes is cached with
+   * it and the pairs are summed, so a keystroke costs one addition per construct, not a rehash.
+   */
+  moduleDigest(facts: Set<string>): string {
+    let a = 0;
+    let b = 0;
+    let n = 0;
+    for (const c of this.constructs()) {
+      const m = memo(c);
+      if (m.factNames !== facts) {
+        m.facts = hashPair(instanceFacts(c.instance!, facts));
+        m.factNames = facts;
+      }
+      a = (a + m.facts![0]) >>> 0;
+      b = (b + m.facts![1]) >>> 0;
+      n++;
+    }
+    return `${a.toString(36)}.${b.toString(36)}.${n}`;
+  }
+
+  /** Fresh findings (fixes computed against `ctx`) of the constructs meeting `range`, in absolute positions. */
   findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
     const out: Placed<Finding>[] = [];
-    for (const instance of this.instancesList()) {
-      if (instance.range.end.line < range.start.line || instance.range.start.line > range.end.line) continue;
-      for (const f of this.findingsOf(instance, ctx, true)) {
+    for (const c of this.constructs()) {
+      const r = c.instance!.range;
+      if (r.end.line + c.shift < range.start.line || r.start.line + c.shift > range.end.line) continue;
+      const instance = this.absoluteOf(c);
+      for (const f of [...this.own(instance, ctx), ...this.inModule(instance, ctx)]) {
         if (overlaps(f.range, range)) out.push({ value: f, base: 0 });
       }
     }
     return out;
   }
+}
+
+/** Only what a diagnostic shows: no fixes, no model objects. */
+function bare(f: Finding): Finding {
+  return { code: f.code, severity: f.severity, message: f.message, tags: f.tags, fixes: [], range: f.range };
 }
 
 function overlaps(a: Range, b: Range): boolean {

@@ -9,16 +9,16 @@
  * A construct whose config the adapter cannot see (a variable, a helper's result) yields no instance:
  * only what is written is judged.
  */
-import type { Attribute, Block, Range, Value } from '../../model/types';
+import type { Range, Value } from '../../model/types';
 import type { SchemaRegistry } from '../../schema/registry';
 import type { ResourceSchema } from '../../schema/types';
 import { bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
 import type { CdktfInstance } from './model';
-import { snake } from './names';
+import { resolveAll } from './references';
 import { CdktfLanguage, IDENT, STRING, tokenize, Tokens } from './tokens';
 import { classify, splitTopLevel } from './values';
 
-interface Match {
+export interface Match {
   exprStart: number;
   classTok: number;
   /** Last token of the header (`VpcBgpPeer`, `…Builder.create`). */
@@ -29,7 +29,7 @@ interface Match {
   raw: RawBody;
 }
 
-type Matcher = (tk: Tokens, i: number) => Match | undefined;
+export type Matcher = (tk: Tokens, i: number) => Match | undefined;
 
 /** Class names (and Go constructor names) of every schema with CDKTF names. */
 function classIndex(registry: SchemaRegistry): Map<string, ResourceSchema> {
@@ -51,15 +51,61 @@ export function mentionsConstructs(text: string, registry: SchemaRegistry): bool
   return false;
 }
 
-export interface ParsedFile {
-  tokens: Tokens;
-  instances: CdktfInstance[];
+/**
+ * What matching needs besides the tokens, the same for the whole file: the class names (with renamed imports),
+ * the matcher of the language and the quote the file's strings use.
+ */
+export interface Matching {
+  classes: Map<string, ResourceSchema>;
+  /** A cheap filter before slicing identifiers: length and first letter of some class name. */
+  shapes: Set<number>;
+  matcher: Matcher;
+  nested: NestedReader;
+  quote: string;
+  /** The last token the quote style was read from: an edit after it cannot change the style. */
+  quoteReadTo: number;
 }
 
-export function parseConstructs(text: string, language: CdktfLanguage, registry: SchemaRegistry): ParsedFile {
+/**
+ * One use of a class name in the file, and what it became. Matching it read only tokens [lo, hi) (their text,
+ * kinds and brackets), so while those are unchanged, so is the result.
+ */
+export interface Construct {
+  /** The class name's token. */
+  tok: number;
+  lo: number;
+  hi: number;
+  /** Absent when the name is not constructed here (a type annotation, a config the adapter cannot see). */
+  instance?: CdktfInstance;
+  /** Lines the instance has moved since it was built: its positions plus `shift` are where it is now. */
+  shift: number;
+  /** Attribute values as written, before references were resolved (see `references.ts`). */
+  written?: Value[];
+  /**
+   * What the engine caches for this construct (`cdktfFile.ts`), here so that a keystroke's walk over thousands
+   * of constructs is a property read each; cleared whenever `instance` changes.
+   */
+  memo?: unknown;
+}
+
+export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
+  const classes = classesOf(tk, registry);
+  const { quote, readTo } = quoteStyle(tk);
+  return {
+    classes,
+    shapes: new Set([...classes.keys()].map((k) => k.length * 65536 + k.charCodeAt(0))),
+    matcher: MATCHERS[tk.language],
+    nested: NESTED[tk.language],
+    quote,
+    quoteReadTo: readTo,
+  };
+}
+
+/** Class names (`New…` in Go) and, in TypeScript and Python, names they are imported as. */
+export function classesOf(tk: Tokens, registry: SchemaRegistry): Map<string, ResourceSchema> {
   let idx = indexes.get(registry);
   if (!idx) indexes.set(registry, (idx = classIndex(registry)));
-  const tk = tokenize(text, language);
+  const language = tk.language;
   const classes = new Map<string, ResourceSchema>();
   for (const [name, s] of idx) classes.set(language === 'go' ? 'New' + name : name, s);
   // Renamed imports: `import { VpcBgpPeer as Peer }`, `from … import VpcBgpPeer as Peer`.
@@ -71,22 +117,54 @@ export function parseConstructs(text: string, language: CdktfLanguage, registry:
       }
     }
   }
-  const matcher = MATCHERS[language];
-  const nested = NESTED[language];
-  const quote = quoteStyle(tk);
-  // A cheap filter before slicing identifiers: length and first letter of some class name.
-  const shapes = new Set([...classes.keys()].map((k) => k.length * 65536 + k.charCodeAt(0)));
-  const instances: CdktfInstance[] = [];
-  for (let i = 0; i < tk.n; i++) {
-    if (tk.kind[i] !== IDENT || !shapes.has((tk.end[i] - tk.start[i]) * 65536 + text.charCodeAt(tk.start[i]))) continue;
-    const schema = classes.get(tk.text_(i));
-    if (!schema) continue;
-    const m = matcher(tk, i);
-    if (!m) continue;
-    instances.push(toInstance(tk, m, schema, nested, quote));
+  return classes;
+}
+
+/** The schema token `i` names, when it is a class name (a construct or not). */
+export function schemaAt(tk: Tokens, i: number, m: Matching): ResourceSchema | undefined {
+  if (tk.kind[i] !== IDENT || !m.shapes.has((tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]))) return undefined;
+  return m.classes.get(tk.text_(i));
+}
+
+/** The class names in tokens [from, to), matched. */
+export function findConstructs(tk: Tokens, m: Matching, from = 0, to = tk.n): Construct[] {
+  const out: Construct[] = [];
+  for (let i = from; i < to; i++) {
+    const schema = schemaAt(tk, i, m);
+    if (schema) out.push(matchConstruct(tk, i, schema, m));
   }
-  resolveReferences(instances);
-  return { tokens: tk, instances };
+  return out;
+}
+
+/** Matches the class name at token `i`, recording the tokens matching read. */
+export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m: Matching): Construct {
+  const found = m.matcher(tk, i);
+  // Matchers read back over a dotted name and up to 7 tokens before it (`this . p : Type = new`), forward to
+  // the end of the call's `(` (or Java's `create(`), and, for a builder chain, one token past its end.
+  const lo = Math.max(0, chainStart(tk, i) - 8);
+  let hi = Math.max(i + 6, reach(tk, i + 1), tk.language === 'java' ? reach(tk, i + 5) : 0);
+  if (found && found.callOpen === undefined) hi = Math.max(hi, tk.indexAt(found.raw.end) + 3);
+  hi = Math.min(hi, tk.n + 1);
+  return { tok: i, lo, hi, instance: found ? toInstance(tk, found, schema, m.nested, m.quote) : undefined, shift: 0 };
+}
+
+/** Just past the last token read in a call's `(` at `i`: its end (closer or cut), included. */
+function reach(tk: Tokens, i: number): number {
+  return tk.is(i, '(') ? tk.extent[i] + 1 : 0;
+}
+
+export interface ParsedFile {
+  tokens: Tokens;
+  matching: Matching;
+  constructs: Construct[];
+}
+
+export function parseConstructs(text: string, language: CdktfLanguage, registry: SchemaRegistry, lineStarts?: number[]): ParsedFile {
+  const tk = tokenize(text, language, lineStarts);
+  const matching = matchingFor(tk, registry);
+  const constructs = findConstructs(tk, matching);
+  resolveAll(constructs);
+  return { tokens: tk, matching, constructs };
 }
 
 function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string): CdktfInstance {
@@ -320,45 +398,16 @@ const NESTED: Record<CdktfLanguage, NestedReader> = {
   go: goComposite,
 };
 
-/** `'` when most of the file's strings use it, else `"`. */
-function quoteStyle(tk: Tokens): string {
+/** `'` when most of the file's first 200 strings use it, else `"`; and the last token read. */
+export function quoteStyle(tk: Tokens): { quote: string; readTo: number } {
   let single = 0;
   let double = 0;
-  for (let i = 0; i < tk.n && single + double < 200; i++) {
+  let i = 0;
+  for (; i < tk.n && single + double < 200; i++) {
     if (tk.kind[i] !== STRING) continue;
     const c = tk.text.charCodeAt(tk.start[i]);
     if (c === 39) single++;
     else if (c === 34) double++;
   }
-  return single > double ? "'" : '"';
-}
-
-/**
- * References to other constructs of the file (`group.id`, `self.group.id`, `group.getId()`) get the path
- * HCL would write (`alicloud_vpc_bgp_group.group.id`), so module-wide rules can follow them. Any other name
- * (a variable, a parameter, a construct from another file) is an unknown expression: it must never be read
- * as an HCL traversal (`bgp_group.id` is not a resource of type `bgp_group`).
- */
-function resolveReferences(instances: CdktfInstance[]): void {
-  const byVariable = new Map<string, CdktfInstance>();
-  for (const inst of instances) if (inst.name) byVariable.set(inst.name, inst);
-  const fix = (v: Value): Value => {
-    if (v.kind === 'tuple') return { kind: 'tuple', items: v.items.map(fix) };
-    if (v.kind !== 'reference') return v;
-    let n = 1;
-    let target = v.path.length >= 2 ? byVariable.get(v.path[0]) : undefined;
-    if (!target && (v.path[0] === 'this' || v.path[0] === 'self') && v.path.length > 2) {
-      target = byVariable.get(`${v.path[0]}.${v.path[1]}`) ?? byVariable.get(v.path[1]);
-      n = 2;
-    }
-    if (!target) return { kind: 'unknown', text: v.text };
-    const rest = v.path.slice(n).map((p) => (/^\d+$/.test(p) ? `[${p}]` : snake(p)));
-    const head = target.kind === 'data' ? ['data', target.type, target.name] : [target.type, target.name];
-    return { kind: 'reference', path: [...head, ...rest], text: v.text };
-  };
-  const visit = (body: { attributes: Attribute[]; blocks: Block[] }) => {
-    for (const a of body.attributes) a.value = fix(a.value);
-    for (const b of body.blocks) visit(b);
-  };
-  for (const inst of instances) visit(inst);
+  return { quote: single > double ? "'" : '"', readTo: i };
 }

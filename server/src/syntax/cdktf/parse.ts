@@ -1,0 +1,130 @@
+/**
+ * A CDKTF file's tokens and constructs, kept current edit by edit. An edit re-tokenizes its own lines
+ * (`retokenize.ts`), re-matches only the class names whose matching read a changed token (see
+ * `Construct.lo`/`hi`), and moves the others: by an index delta, and by a line delta counted in `shift` rather
+ * than written into their positions. References are resolved again only where a variable they name changed.
+ * A change to what the whole file shares (renamed imports, the quote style) re-parses it from scratch.
+ *
+ * The result is always what parsing the new text from scratch gives (test/unit/cdktf-incremental.test.ts).
+ */
+import type { SchemaRegistry } from '../../schema/registry';
+import { classesOf, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
+import { ownStrings } from './copies';
+import { bindingsOf, changedNames, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
+import { retokenize, type OffsetEdit } from './retokenize';
+import type { CdktfLanguage, Tokens } from './tokens';
+
+export class CdktfParse {
+  tokens!: Tokens;
+  /** Every use of a class name, in token order; those with an instance are the file's constructs. */
+  entries!: Construct[];
+  private matching!: Matching;
+  private bindings!: Bindings;
+  /** The entries with an instance, made when first asked for after an edit. */
+  private placed?: Construct[];
+  /** Whole-file parses, and how many class names the last edit matched again (for tests and measurements). */
+  fullParses = 0;
+  lastRematched = 0;
+
+  constructor(text: string, readonly language: CdktfLanguage, private readonly registry: SchemaRegistry, lineStarts?: number[]) {
+    this.full(text, lineStarts);
+  }
+
+  private full(text: string, lineStarts?: number[]): void {
+    this.placed = undefined;
+    const parsed = parseConstructs(text, this.language, this.registry, lineStarts);
+    this.tokens = parsed.tokens;
+    this.matching = parsed.matching;
+    this.entries = parsed.constructs;
+    this.bindings = bindingsOf(this.entries);
+    this.fullParses++;
+    this.lastRematched = this.entries.length;
+  }
+
+  /** The new text is `text` (line starts `lineStarts`, `lineDelta` more lines than before), after `edit`. */
+  update(text: string, lineStarts: number[], edit: OffsetEdit, lineDelta: number): void {
+    this.placed = undefined;
+    const tk = this.tokens;
+    const renames = this.language === 'typescript' || this.language === 'python';
+    const r = retokenize(tk, text, lineStarts, edit, lineDelta, (t, i) => renames && t.isIdent(i, 'as'));
+    if (r.watched && !sameClasses(classesOf(tk, this.registry), this.matching.classes)) return this.full(text, lineStarts);
+    if (r.from <= this.matching.quoteReadTo) {
+      const q = quoteStyle(tk);
+      if (q.quote !== this.matching.quote) return this.full(text, lineStarts);
+      this.matching.quoteReadTo = q.readTo;
+    }
+
+    // Keep what read only unchanged tokens; match the rest again.
+    const changedOldTo = r.changedTo - r.dt;
+    const kept: Construct[] = [];
+    const dropped: Construct[] = [];
+    const again: number[] = [];
+    for (const e of this.entries) {
+      if (e.hi <= r.from) kept.push(e);
+      else if (e.lo >= changedOldTo) {
+        e.tok += r.dt;
+        e.lo += r.dt;
+        e.hi += r.dt;
+        e.shift += lineDelta;
+        kept.push(e);
+      } else {
+        dropped.push(e);
+        if (e.tok < r.from) again.push(e.tok);
+        else if (e.tok >= r.oldTo) again.push(e.tok + r.dt);
+      }
+    }
+    for (let i = r.from; i < r.newTo; i++) if (schemaAt(tk, i, this.matching)) again.push(i);
+    again.sort((a, b) => a - b);
+    const fresh: Construct[] = again.map((i) => matchConstruct(tk, i, schemaAt(tk, i, this.matching)!, this.matching));
+    this.entries = merge(kept, fresh);
+    this.lastRematched = fresh.length;
+
+    // References: resolve the new instances, and again those naming a variable whose construct changed.
+    if (!sameNames(dropped, fresh)) {
+      const bindings = bindingsOf(this.entries);
+      const changed = changedNames(this.bindings, bindings);
+      this.bindings = bindings;
+      if (changed.size) {
+        for (const e of kept) {
+          if (!readsAny(e, changed)) continue;
+          e.instance = resolveAgain(e, bindings);
+          e.memo = undefined;
+        }
+      }
+    }
+    for (const e of fresh) {
+      if (!e.instance) continue;
+      resolveBuilt(e, this.bindings);
+      ownStrings(e);
+    }
+  }
+
+  /** The constructs (with an instance), in file order. */
+  constructs(): Construct[] {
+    return (this.placed ??= this.entries.filter((e) => e.instance));
+  }
+}
+
+/** Two lists sorted by token, merged. */
+function merge(a: Construct[], b: Construct[]): Construct[] {
+  if (b.length === 0) return a;
+  const out: Construct[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].tok < b[j].tok) ? a[i++] : b[j++]);
+  return out;
+}
+
+/** Do the removed and the new constructs declare the same variables, in the same order? */
+function sameNames(a: Construct[], b: Construct[]): boolean {
+  const names = (l: Construct[]) => l.filter((e) => e.instance?.name).map((e) => `${e.instance!.name}\u0000${e.instance!.kind}\u0000${e.instance!.type}`);
+  const x = names(a);
+  const y = names(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+function sameClasses(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}

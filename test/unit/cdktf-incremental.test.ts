@@ -1,0 +1,226 @@
+/**
+ * Incremental CDKTF parsing: after any edit, a file kept current edit by edit must be indistinguishable from a
+ * file opened fresh with the same text — the same tokens (brackets included), the same instances where they now
+ * are, the same diagnostics, cursor contexts and hovers — while a keystroke in a large stack re-matches only
+ * the construct it touched.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CdktfFile } from '../../server/src/engine/cdktfFile';
+import { contextFor } from '../../server/src/engine/moduleContext';
+import type { Position } from '../../server/src/model/types';
+import { defaultSchemas } from '../../server/src/schema/registry';
+import { moved } from '../../server/src/syntax/cdktf/copies';
+import type { CdktfInstance } from '../../server/src/syntax/cdktf/model';
+import type { CdktfLanguage, Tokens } from '../../server/src/syntax/cdktf/tokens';
+import { prng } from '../helpers/random';
+
+const schemas = defaultSchemas();
+const FIXTURES: [string, CdktfLanguage][] = [
+  ['cases.ts', 'typescript'],
+  ['cases.py', 'python'],
+  ['Cases.java', 'java'],
+  ['Cases.cs', 'csharp'],
+  ['cases.go', 'go'],
+];
+const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf', name), 'utf8');
+
+/** What a typing user, a paste or a broken file can introduce, in every language. */
+const PIECES = [
+  '"', "'", '`', '{', '}', '(', ')', '[', ']', ',', '.', ':', '=', ';', '\n', '\n\n', '\r\n', '\t', ' ', '    ', 'x', '0', 'p',
+  '/*', '*/', '//', '#', '"""', "'''", '@"', '$"', '${', '\\', '/', 'new ', ' as Peer', ' as ', 'self.', 'this.',
+  'VpcBgpPeer', 'VpcBgpGroup', 'NewVpcBgpPeer', 'group', 'group.id', 'const g = ', 'g = ', 'g := ',
+  'new VpcBgpPeer(this, "n", {\n  bfdMultiHop: 300,\n', 'VpcBgpPeer(self, "n",\n    bfd_multi_hop=300,\n',
+  '.Builder.create(this, "n").bfdMultiHop(300)', '.build();\n', 'new VpcBgpPeerConfig { BfdMultiHop = 300 }',
+  '&vpcbgppeer.VpcBgpPeerConfig{ BfdMultiHop: jsii.Number(300) }', 'bfdMultiHop: 0,', 'enable_bfd=True,', '...base, ', '**kwargs, ',
+];
+
+/** The tokens as comparable rows. */
+function tokenRows(tk: Tokens | undefined): string[] {
+  if (!tk) return [];
+  const rows = [`n=${tk.n} openEnded=${tk.firstOpenEnded}`];
+  for (let i = 0; i < tk.n; i++) rows.push([tk.kind[i], tk.start[i], tk.end[i], tk.line[i], tk.first[i], tk.closeOf[i], tk.extent[i], tk.up[i]].join(' '));
+  return rows;
+}
+
+/** Instances where they are now (positions plus the construct's shift), schemas by name only. */
+function instancesNow(f: CdktfFile): string {
+  const list = [...f.instances()].map(({ value, base }) => moved(value, base));
+  return JSON.stringify(list, (k, v) => (k === 'schema' ? v.type : v), 1);
+}
+
+function diagnostics(f: CdktfFile) {
+  return f.diagnostics(contextFor([f], schemas));
+}
+
+function assertSame(f: CdktfFile, what: string, rnd: () => number): void {
+  const fresh = new CdktfFile(f.language, f.text, schemas);
+  assert.deepEqual(diagnostics(f), diagnostics(fresh), `${what}: diagnostics`);
+  assert.equal(instancesNow(f), instancesNow(fresh), `${what}: instances`);
+  assert.deepEqual(tokenRows(f.tokens()), tokenRows(fresh.tokens()), `${what}: tokens`);
+  // A few cursor positions: what completion and hover see.
+  const lines = f.text.split('\n');
+  for (let k = 0; k < 3; k++) {
+    const line = Math.floor(rnd() * lines.length);
+    const pos: Position = { line, character: Math.floor(rnd() * (lines[line].length + 1)) };
+    assert.equal(JSON.stringify(f.cursorContext(pos)), JSON.stringify(fresh.cursorContext(pos)), `${what}: cursor at ${line}:${pos.character}`);
+    assert.equal(JSON.stringify(f.locate(pos)), JSON.stringify(fresh.locate(pos)), `${what}: locate at ${line}:${pos.character}`);
+  }
+}
+
+/** A random edit at a position: insert a piece, delete a few characters, or both; sometimes duplicate a line. */
+function randomEdit(text: string, rnd: () => number): { start: Position; end: Position; insert: string } {
+  const lines = text.split('\n');
+  const line = Math.floor(rnd() * lines.length);
+  const ch = Math.floor(rnd() * (lines[line].length + 1));
+  const start = { line, character: ch };
+  const r = rnd();
+  if (r < 0.1) return { start: { line, character: 0 }, end: { line, character: 0 }, insert: lines[Math.floor(rnd() * lines.length)] + '\n' };
+  if (r < 0.15) {
+    // Delete whole lines (across constructs).
+    const to = Math.min(lines.length - 1, line + 1 + Math.floor(rnd() * 4));
+    return { start: { line, character: 0 }, end: { line: to, character: 0 }, insert: '' };
+  }
+  const del = rnd() < 0.35 ? Math.floor(rnd() * 12) : 0;
+  const endLine = del > lines[line].length - ch && line + 1 < lines.length && rnd() < 0.5 ? line + 1 : line;
+  const end = endLine === line ? { line, character: Math.min(lines[line].length, ch + del) } : { line: endLine, character: Math.min(lines[endLine].length, del) };
+  return { start, end, insert: rnd() < 0.8 ? PIECES[Math.floor(rnd() * PIECES.length)] : '' };
+}
+
+describe('CDKTF incremental parsing', () => {
+  for (const [name, language] of FIXTURES) {
+    it(`${language}: after each of 300 random edits the file equals a fresh one (tokens, instances, diagnostics, cursor)`, () => {
+      const rnd = prng(0x5eed + name.length * 31 + language.length);
+      const original = fixture(name);
+      let f = new CdktfFile(language, original, schemas);
+      diagnostics(f);
+      for (let k = 0; k < 300; k++) {
+        // Every 60 edits, start again from the fixture so that the file stays recognisable.
+        if (k % 60 === 0 && k) {
+          f = new CdktfFile(language, original, schemas);
+          diagnostics(f);
+        }
+        const e = randomEdit(f.text, rnd);
+        f.update([{ range: { start: e.start, end: e.end }, text: e.insert }]);
+        assertSame(f, `${name}, edit ${k} (${JSON.stringify(e)})`, rnd);
+      }
+    });
+  }
+
+  it('several changes in one notification, and a whole-text replacement', () => {
+    const f = new CdktfFile('typescript', fixture('cases.ts'), schemas);
+    diagnostics(f);
+    f.update([
+      { range: { start: { line: 30, character: 0 }, end: { line: 30, character: 0 } }, text: '\n\n' },
+      { range: { start: { line: 12, character: 4 }, end: { line: 14, character: 2 } }, text: 'x' },
+      { range: { start: { line: 40, character: 6 }, end: { line: 40, character: 6 } }, text: 'bfdMultiHop: 999,\n' },
+    ]);
+    assertSame(f, 'three changes', prng(1));
+    f.update([{ text: fixture('cases.ts').replace('"c01"', '"renamed"') }]);
+    assertSame(f, 'replaced', prng(2));
+  });
+});
+
+describe('CDKTF incremental parsing: cost', () => {
+  for (const language of ['typescript', 'python'] as const) {
+    it(`${language}: a keystroke in a 3,000-construct stack re-matches only the construct it is in`, () => {
+      const construct = (i: number) =>
+        language === 'typescript'
+          ? `    const p${i} = new VpcBgpPeer(this, "p${i}", {\n      bgpGroupId: g.id,\n      bfdMultiHop: ${i % 255},\n    });\n`
+          : `        p${i} = VpcBgpPeer(self, "p${i}",\n            bgp_group_id=g.id,\n            bfd_multi_hop=${i % 255},\n        )\n`;
+      const head =
+        language === 'typescript'
+          ? 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const g = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\n'
+          : 'class S(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n        g = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\n';
+      const text = head + Array.from({ length: 3000 }, (_, i) => construct(i)).join('') + (language === 'typescript' ? '  }\n}\n' : '');
+      const f = new CdktfFile(language, text, schemas);
+      diagnostics(f);
+      const line = 4 + 1500 * 4 + 2; // the bfdMultiHop line of construct 1500
+      const col = f.lineText(line).length;
+      for (const [edit, typed] of [[{ line, character: col - 1 }, '9'], [{ line: line - 1, character: 8 }, 'x'], [{ line: line + 1, character: 0 }, '\n']] as const) {
+        f.update([{ range: { start: edit, end: edit }, text: typed }]);
+        assert.equal(f.parses, 1, 'never parsed again from scratch');
+        assert.ok(f.rematched <= 2, `${f.rematched} class names matched again`);
+        assertSame(f, `typed ${JSON.stringify(typed)} at ${edit.line}:${edit.character}`, prng(edit.line));
+      }
+    });
+  }
+});
+
+describe('CDKTF incremental parsing: what the whole file shares', () => {
+  const text = `import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";
+import { VpcBgpGroup } from "./.gen/providers/alicloud/vpc-bgp-group";
+
+class S extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const group = new VpcBgpGroup(this, "group", { routerId: "vbr-1", peerAsn: 65001 });
+    // Far enough below that a keystroke in the group does not touch the tokens the peers were matched from.
+    const a = [1, 2, 3].map((x) => x * 2);
+    const b = a.filter((x) => x > 2);
+    new VpcBgpPeer(this, "p1", { bgpGroupId: group.id, bfdMultiHop: 300 });
+    new Peer(this, "p2", { bgpGroupId: group.id, bfdMultiHop: 300 });
+  }
+}
+`;
+  const edit = (f: CdktfFile, find: string, replace: string, after = 0) => {
+    const at = f.text.indexOf(find, after);
+    assert.ok(at >= 0, find);
+    const before = f.text.slice(0, at).split('\n');
+    const start = { line: before.length - 1, character: before[before.length - 1].length };
+    const lines = (f.text.slice(0, at) + find).split('\n');
+    f.update([{ range: { start, end: { line: lines.length - 1, character: lines[lines.length - 1].length } }, text: replace }]);
+  };
+
+  it('renaming a variable resolves the references to it again, elsewhere in the file', () => {
+    const f = new CdktfFile('typescript', text, schemas);
+    diagnostics(f);
+    edit(f, 'const group', 'const grp');
+    assertSame(f, 'variable renamed', prng(3));
+    const peer = [...f.instances()].find((i) => i.value.name === '' && i.value.type === 'alicloud_vpc_bgp_peer')!.value;
+    assert.equal(peer.attributes.find((a) => a.name === 'bgp_group_id')!.value.kind, 'unknown', 'group.id no longer names a construct');
+    edit(f, 'const grp', 'const group');
+    assertSame(f, 'variable renamed back', prng(4));
+  });
+
+  it('a renamed import typed far above makes a construct of `new Peer(…)` below', () => {
+    const f = new CdktfFile('typescript', text, schemas);
+    const count = () => [...f.instances()].length;
+    diagnostics(f);
+    assert.equal(count(), 2);
+    edit(f, '{ VpcBgpPeer }', '{ VpcBgpPeer as Peer }');
+    assertSame(f, 'import renamed', prng(5));
+    assert.equal(count(), 3, 'the alias makes a construct of new Peer(…)');
+    edit(f, 'import { VpcBgpPeer as Peer }', 'import { VpcBgpPeer, VpcBgpPeer as Peer }');
+    assertSame(f, 'both names', prng(6));
+  });
+
+  it('the quote style the writers use follows the file', () => {
+    const f = new CdktfFile('typescript', text, schemas);
+    diagnostics(f);
+    for (let k = 0; k < 10; k++) edit(f, '"', "'");
+    assertSame(f, 'quotes', prng(7));
+    assert.equal(([...f.instances()][0].value as CdktfInstance).quote, "'");
+  });
+
+  it('typing an unclosed multi-line string far above, then closing it below', () => {
+    const f = new CdktfFile('typescript', text, schemas);
+    diagnostics(f);
+    edit(f, 'super(scope, id);', 'super(scope, id); const t = `');
+    assertSame(f, 'template opened', prng(8));
+    assert.equal([...f.instances()].length, 2, 'unclosed, the template ends at its line');
+    edit(f, 'peerAsn: 65001 });', 'peerAsn: 65001 }); `;');
+    assertSame(f, 'template closed below', prng(9));
+    assert.equal([...f.instances()].length, 1, 'the group is inside the template now');
+  });
+
+  it('a file that stops naming any generated class is not parsed, as when opened fresh', () => {
+    const f = new CdktfFile('python', 'from x import VpcBgpPeer\nVpcBgpPeer(self, "p", bfd_multi_hop=300)\n', schemas);
+    assert.equal(diagnostics(f).length > 0, true);
+    f.update([{ range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, text: 'print(1)\n' }]);
+    assert.equal(f.tokens(), undefined);
+    assert.deepEqual(diagnostics(f), []);
+  });
+});
