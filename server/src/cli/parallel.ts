@@ -19,21 +19,20 @@ interface Job {
   next: Int32Array;
 }
 
-/** Below this many bytes, starting a worker (a new V8 isolate loading the bundle, ≈ 30 ms) costs more than it saves. */
+/**
+ * Below this many bytes, starting a worker costs more than it saves: a bare worker answers after ≈ 25 ms, one
+ * loading the bundle starts checking 40–70 ms after the main thread.
+ */
 const MIN_PARALLEL_BYTES = 512 * 1024;
 const MAX_THREADS = 8;
-/**
- * A worker's young generation, in MB. Parsing allocates many short-lived objects; with V8's default (16 MB)
- * the scavenger runs every few milliseconds and copies the syntax trees still being built.
- */
-const WORKER_YOUNG_GENERATION_MB = 48;
 
 /**
  * How many threads to use: `ALICLOUD_BGP_CHECK_THREADS` when set (1 = never start a worker), else one per
  * two cores, when there are several folders and enough bytes to pay for starting workers. One checking
  * thread already keeps about 1.5 cores busy, its garbage collection running on V8's helper threads (1.8 s
- * of CPU in 1.25 s on the benchmark folder); on 2 cores a second checking thread made the whole run slower
- * (1.42 s against 1.29 s), each thread then running 1.6× slower per folder.
+ * of CPU in 1.25 s on the benchmark's 1,000-file folder). On a 2-vCPU machine a second checking thread made
+ * the run slower (median 1.42 s against 1.29 s when two busy processes did scale to both vCPUs), each thread
+ * then taking 1.6× longer per folder, with 25 % more time in GC pauses in total.
  */
 export function threadsFor(
   groups: number,
@@ -89,7 +88,6 @@ function startWorker(entry: string, job: Job): Promise<[number, Outcome[]][]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, {
       workerData: job,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       stdout: false,
       stderr: false,
     });
