@@ -8,6 +8,8 @@ import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/an
 import { createSourceFile } from '../../server/src/engine/files';
 import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
 import { Workspace } from '../../server/src/engine/workspace';
+import { declarations } from '../../server/src/engine/hclSymbols';
+import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { actual, cursor, expected } from './inline';
 
@@ -177,4 +179,16 @@ test('thousands of declared groups: reference completion is capped, narrowed by 
   assert.deepEqual(result.items.map((i) => i.label).sort(), ['alicloud_vpc_bgp_group.g149.id', ...Array.from({ length: 10 }, (_, i) => `alicloud_vpc_bgp_group.g149${i}.id`)].sort());
   const all = src.cursorContext({ line: pos.line, character: pos.character - 'alicloud_vpc_bgp_group.g149'.length })!;
   assert.equal(completeList(all.cursor, ws.contextFor('/nonexistent/x.tf', src), src.completionWriter).items.length, MAX_REFERENCE_ITEMS);
+});
+
+test('the outline of blocks that kept only their model equals the outline read from their syntax tree', async () => {
+  const { hclModule } = await import('../../scripts/bench/workloads.mjs');
+  const texts = [(hclModule as (lines: number) => { text: string })(3000).text, fs.readFileSync(path.resolve(__dirname, '../../examples/complete/main.tf'), 'utf8')];
+  for (const text of texts) {
+    const doc = new HclDocument(text);
+    assert.ok(doc.chunks.some((c) => !c.hasSyntaxTree));
+    // The same chunks, told to read their (re-parsed) syntax trees.
+    const fromTrees = { chunks: doc.chunks.map((c) => ({ startLine: c.startLine, items: c.items, hasSyntaxTree: true, instances: c.instances })) } as unknown as HclDocument;
+    assert.deepEqual(JSON.parse(JSON.stringify(declarations(doc))), JSON.parse(JSON.stringify(declarations(fromTrees))));
+  }
 });

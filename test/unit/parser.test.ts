@@ -180,3 +180,22 @@ test('random edits of the corpus: incremental parse always equals a fresh parse'
   }
   assert.ok(edits >= 1000);
 });
+
+/** Real module text: the corpus, the examples and a generated module of every kind of block. */
+async function moduleTexts(): Promise<[string, string][]> {
+  const out: [string, string][] = fs.readdirSync(corpus).filter((n) => n.endsWith('.tf')).map((f) => [f, fs.readFileSync(path.join(corpus, f), 'utf8')]);
+  const { hclModule } = await import('../../scripts/bench/workloads.mjs');
+  out.push(['generated module', (hclModule as (lines: number) => { text: string })(3000).text]);
+  return out;
+}
+
+test('chunks that let their syntax tree go re-parse to the very same tree', async () => {
+  let without = 0;
+  for (const [name, text] of await moduleTexts()) {
+    const doc = new HclDocument(text);
+    without += doc.chunks.filter((c) => !c.hasSyntaxTree).length;
+    const expected = parseChunks(text).chunks.map((c) => JSON.stringify(c.items));
+    assert.deepEqual(doc.chunks.map((c) => JSON.stringify(c.items)), expected, name);
+  }
+  assert.ok(without > 200, `${without} chunks kept only their model`);
+});

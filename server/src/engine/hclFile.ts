@@ -20,7 +20,7 @@ import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
 import { hashPair, instanceFacts } from './moduleContext';
 import { Dependencies, stillValid, tracked } from './trackedContext';
-import { declarations, Declaration, Reference, references } from './hclSymbols';
+import { declarations, Declaration, Reference, referenceAt, references } from './hclSymbols';
 
 export interface ChunkFindings {
   chunk: Chunk;
@@ -82,10 +82,15 @@ export class HclFile implements SourceFile {
     return references(this.doc);
   }
 
+  referenceAt(pos: Position): Reference | undefined {
+    return referenceAt(this.doc, pos);
+  }
+
   providerConstraint(): string | undefined {
     for (const chunk of this.doc.chunks) {
       const m = memo(chunk);
-      if (m.provider === undefined) m.provider = versionFromRequiredProviders(chunk.items) ?? null;
+      // A chunk without its syntax tree holds only resource and data blocks: no `terraform` block.
+      if (m.provider === undefined) m.provider = (chunk.hasSyntaxTree && versionFromRequiredProviders(chunk.items)) || null;
       if (m.provider) return m.provider;
     }
     return undefined;

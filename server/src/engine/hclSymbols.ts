@@ -3,10 +3,10 @@
  * refers to, keyed the same way (`resource:alicloud_vpc_bgp_group.main`, `var:region`, `local:peers`),
  * for go to definition, find references and the outline.
  */
-import type { Range } from '../model/types';
-import { shiftRange } from '../model/types';
+import type { Block, Position, Range, ResourceInstance } from '../model/types';
+import { rangeContains, shiftRange } from '../model/types';
 import type { BlockNode, Expr } from '../syntax/hcl/ast';
-import type { HclDocument } from '../syntax/hcl/document';
+import type { Chunk, HclDocument } from '../syntax/hcl/document';
 import { forEachTraversal } from '../syntax/hcl/walk';
 
 export interface Declaration {
@@ -84,9 +84,39 @@ function bodyChildren(b: BlockNode, base: number): Declaration[] {
   return out;
 }
 
+/**
+ * The outline entry of a resource or data block from its model: what `blockDeclaration` gives for the block,
+ * for chunks that let their syntax tree go (complete blocks with both labels and plain nested blocks).
+ */
+function instanceDeclaration(i: ResourceInstance, base: number): Declaration {
+  return {
+    key: `${i.kind}:${i.type}.${i.name}`,
+    name: `${i.kind === 'data' ? 'data.' : ''}${i.type}.${i.name}`,
+    kind: i.kind,
+    range: shiftRange(i.range, base),
+    selectionRange: shiftRange(i.nameRange, base),
+    children: nestedDeclarations(i.kind, i.blocks, base),
+  };
+}
+
+function nestedDeclarations(parent: string, blocks: Block[], base: number): Declaration[] {
+  return blocks.map((b) => ({
+    key: `${parent}.${b.name}`,
+    name: [b.name, ...b.labels.map((l) => l.value)].join(' '),
+    kind: 'block' as const,
+    range: shiftRange(b.range, base),
+    selectionRange: shiftRange(b.nameRange, base),
+    children: nestedDeclarations(b.name, b.blocks, base),
+  }));
+}
+
 export function declarations(doc: HclDocument): Declaration[] {
   const out: Declaration[] = [];
   for (const chunk of doc.chunks) {
+    if (!chunk.hasSyntaxTree) {
+      for (const i of chunk.instances) out.push(instanceDeclaration(i, chunk.startLine));
+      continue;
+    }
     for (const item of chunk.items) {
       if (item.type !== 'Block') continue;
       const d = blockDeclaration(item, chunk.startLine);
@@ -96,13 +126,23 @@ export function declarations(doc: HclDocument): Declaration[] {
   return out;
 }
 
+function chunkReferences(chunk: Chunk, out: Reference[]): void {
+  forEachTraversal(chunk.items, (t) => {
+    const k = keyOfTraversal(t);
+    if (k) out.push({ key: k.key, range: shiftRange(k.range, chunk.startLine) });
+  });
+}
+
 export function references(doc: HclDocument): Reference[] {
   const out: Reference[] = [];
-  for (const chunk of doc.chunks) {
-    forEachTraversal(chunk.items, (t) => {
-      const k = keyOfTraversal(t);
-      if (k) out.push({ key: k.key, range: shiftRange(k.range, chunk.startLine) });
-    });
-  }
+  for (const chunk of doc.chunks) chunkReferences(chunk, out);
   return out;
+}
+
+/** The reference at `pos`: only the chunk holding it is read. */
+export function referenceAt(doc: HclDocument, pos: Position): Reference | undefined {
+  if (doc.chunks.length === 0) return undefined;
+  const out: Reference[] = [];
+  chunkReferences(doc.chunks[doc.chunkIndexAt(pos.line)], out);
+  return out.find((r) => rangeContains(r.range, pos));
 }

@@ -48,6 +48,8 @@ export interface SourceFile {
   declarations?(): Declaration[];
   /** What the file refers to (absolute ranges), for definitions and references. */
   references?(): Reference[];
+  /** The reference at `pos`, without listing the whole file's (optional). */
+  referenceAt?(pos: Position): Reference | undefined;
   /** A short digest of the facts other blocks' rules read (see `moduleContext.ts`); optional. */
   moduleDigest?(facts: Set<string>): string;
   /** The lower bound of the alicloud `required_providers` constraint this file declares, if any. */

@@ -19,7 +19,7 @@ function flatten(ds: Declaration[]): Declaration[] {
 
 /** The symbol under the cursor: a reference to it, or its own declaration's name. */
 export function keyAt(file: SourceFile, pos: Position): string | undefined {
-  const ref = file.references?.().find((r) => rangeContains(r.range, pos));
+  const ref = file.referenceAt ? file.referenceAt(pos) : file.references?.().find((r) => rangeContains(r.range, pos));
   if (ref) return ref.key;
   return flatten(file.declarations?.() ?? []).find((d) => d.key.includes(':') && rangeContains(d.selectionRange, pos))?.key;
 }

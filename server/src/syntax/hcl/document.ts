@@ -9,8 +9,10 @@
  * edit changed more than that (an opened brace or heredoc), the window grows until the parser meets an old
  * chunk start or the end of the file. A keystroke therefore costs the edited block, not the file.
  */
-import type { Position, Range } from '../../model/types';
+import type { Position, Range, ResourceInstance } from '../../model/types';
+import type { BlockNode, BodyItem, SyntaxError } from './ast';
 import { parseChunks, ParsedChunk } from './parser';
+import { instancesOfItems } from './toModel';
 
 export interface TextChange {
   /** Absent for a full replacement. */
@@ -24,14 +26,46 @@ const LINES = Symbol('line starts');
 /** Per-chunk results a consumer caches with the chunk (see `engine/hclFile.ts`); a re-parsed chunk is a new object, so they go with it. */
 export const CHUNK_MEMO = Symbol('chunk memo');
 
-export interface Chunk extends ParsedChunk {
-  /** True when an unterminated heredoc or comment made the parse depend on text after the chunk. */
-  openEnded: boolean;
-  /** The chunk's text: from its start to the next chunk's start (or the end of the file). */
-  text: string;
-  /** Offsets in `text` just after each of its line breaks; computed on demand. */
-  [LINES]?: number[];
-  [CHUNK_MEMO]?: unknown;
+/**
+ * One top-level item of the file (with the comments after it), parsed. A chunk keeps its model (`instances`)
+ * and, only where the model does not say everything, its syntax tree: a chunk of well-formed `resource` and
+ * `data` blocks lets its tree go as soon as it is parsed (most of a large module, and most of its memory: the
+ * tree dies young instead of being copied by the garbage collector), and `items` re-parses the chunk's text
+ * for the rare reader that needs the tree (find references).
+ */
+export class Chunk implements ParsedChunk {
+  [LINES]: number[] | undefined = undefined;
+  [CHUNK_MEMO]: unknown = undefined;
+
+  constructor(
+    /** Absolute line and offset where the chunk starts (always a line start). */
+    public startLine: number,
+    public startOffset: number,
+    readonly errors: SyntaxError[],
+    readonly comments: Range[],
+    /** True when an unterminated heredoc or comment made the parse depend on text after the chunk. */
+    readonly openEnded: boolean,
+    /** The chunk's text: from its start to the next chunk's start (or the end of the file). */
+    readonly text: string,
+    /** The chunk's `resource` and `data` blocks as the model (chunk-relative positions). */
+    readonly instances: ResourceInstance[],
+    private readonly tree: BodyItem[] | undefined,
+  ) {}
+
+  /** The top-level items' syntax tree. */
+  get items(): BodyItem[] {
+    return this.tree ?? parseChunks(this.text).chunks.flatMap((c) => c.items);
+  }
+
+  /** False when the syntax tree was let go because the model holds all of it that the engine reads. */
+  get hasSyntaxTree(): boolean {
+    return this.tree !== undefined;
+  }
+
+  toJSON(): object {
+    const { startLine, startOffset, items, errors, comments, openEnded, text } = this;
+    return { startLine, startOffset, items, errors, comments, openEnded, text };
+  }
 }
 
 /** How far past the edit the first window reaches: chunks after the first one that starts after the edit. */
@@ -74,7 +108,8 @@ export class HclDocument {
   setText(text: string): void {
     this._text = text;
     this._length = text.length;
-    this.chunks = withTexts(parseChunks(text).chunks, text, 0, text.length);
+    const settled: Settled[] = [];
+    this.chunks = withTexts(parseChunks(text, 0, 0, undefined, settler(settled)).chunks, settled, text, 0, text.length);
     this.lastReparsed = this.chunks.length;
   }
 
@@ -187,17 +222,19 @@ export class HclDocument {
       const editEnd = start - base + newText.length;
 
       let j = firstAfter;
-      const result = parseChunks(window, 0, chunks[first].startLine, (offset) => {
+      const settled: Settled[] = [];
+      const stopAt = (offset: number) => {
         if (offset < editEnd) return false;
         while (j <= last && chunks[j].startOffset - base + deltaChars < offset) j++;
         return j <= last && chunks[j].startOffset - base + deltaChars === offset;
-      });
+      };
+      const result = parseChunks(window, 0, chunks[first].startLine, stopAt, settler(settled));
       // Reaching the window's end is only an answer when the window reaches the file's end; and a comment or
       // heredoc left open in the window may close in the text after it.
       if (!toEnd && (result.stoppedAt === -1 || closesLater(result.unterminated, chunks, last + 1))) continue;
 
       const resume = result.stoppedAt === -1 ? chunks.length : j;
-      const fresh = withTexts(result.chunks, window, base, result.stoppedAt === -1 ? window.length : result.stoppedAt);
+      const fresh = withTexts(result.chunks, settled, window, base, result.stoppedAt === -1 ? window.length : result.stoppedAt);
       const deltaLines = countLines(newText) - countLines(old.slice(start - base, end - base));
       for (let i = resume; i < chunks.length; i++) {
         chunks[i].startOffset += deltaChars;
@@ -211,27 +248,68 @@ export class HclDocument {
   }
 }
 
+/** What `settler` keeps of a chunk just parsed: its model, and its syntax tree when the model is not enough. */
+interface Settled {
+  instances: ResourceInstance[];
+  tree: BodyItem[] | undefined;
+}
+
+/** An `onChunk` for the parser: builds each chunk's model while its tree is young, and lets the tree go if it can. */
+function settler(out: Settled[]): (c: ParsedChunk) => void {
+  return (c) => {
+    const instances = instancesOfItems(c.items);
+    out.push({ instances, tree: modelSuffices(c) ? undefined : c.items });
+  };
+}
+
+/** Top-level and nested block names that the outline (`engine/hclSymbols.ts`) reads from the syntax tree. */
+const DECLARING_BLOCKS = new Set(['resource', 'data', 'variable', 'module', 'output', 'locals', 'provider', 'terraform']);
+
+/**
+ * Does the model say all that is read of this chunk without re-parsing it? True for error-free chunks of
+ * complete `resource "type" "name"` / `data` blocks whose nested blocks are plain (`timeouts`, `dynamic`…): the
+ * outline and the rules then read the model; only find-references re-parses.
+ */
+function modelSuffices(c: ParsedChunk): boolean {
+  if (c.errors.length > 0 || c.items.length === 0) return false;
+  for (const item of c.items) {
+    if (item.type !== 'Block' || (item.name !== 'resource' && item.name !== 'data') || !item.closed) return false;
+    if (item.labels.length !== 2 || !item.labels[0].value || !item.labels[1].value) return false;
+    if (!plainNested(item)) return false;
+  }
+  return true;
+}
+
+function plainNested(b: BlockNode): boolean {
+  for (const item of b.body) {
+    if (item.type !== 'Block') continue;
+    if (DECLARING_BLOCKS.has(item.name) || !plainNested(item)) return false;
+  }
+  return true;
+}
+
 /** Completes parsed chunks of `text` (whose offset 0 is `base` in the file) with their texts, up to `end`. */
-function withTexts(parsed: ParsedChunk[], text: string, base: number, end: number): Chunk[] {
+function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base: number, end: number): Chunk[] {
   const out: Chunk[] = [];
   for (let i = 0; i < parsed.length; i++) {
     const c = parsed[i];
     const from = c.startOffset;
     const to = i + 1 < parsed.length ? parsed[i + 1].startOffset : end;
     const openEnded = c.errors.some((e) => e.message.startsWith('Unterminated heredoc') || e.message.startsWith('Unterminated comment'));
-    // Every chunk gets the same fields in the same order (one hidden class): keystrokes walk them all.
-    out.push({
-      startLine: c.startLine,
-      startOffset: base + from,
-      // Exact-size copies of the arrays the parser pushed to (see `fit` in parser.ts).
-      items: c.items.slice(),
-      errors: c.errors.length ? c.errors.slice() : c.errors,
-      comments: c.comments.length ? c.comments.slice() : c.comments,
-      openEnded,
-      text: text.slice(from, to),
-      [LINES]: undefined,
-      [CHUNK_MEMO]: undefined,
-    });
+    const { instances, tree } = settled[i];
+    out.push(
+      new Chunk(
+        c.startLine,
+        base + from,
+        // Exact-size copies of the arrays the parser pushed to (see `fit` in parser.ts).
+        c.errors.length ? c.errors.slice() : c.errors,
+        c.comments.length ? c.comments.slice() : c.comments,
+        openEnded,
+        text.slice(from, to),
+        instances,
+        tree && tree.slice(),
+      ),
+    );
   }
   return out;
 }

@@ -38,15 +38,18 @@ export interface ParseResult {
 /**
  * Parses `text` from `startOffset` (a line start in top-level state, at absolute line `startLine`).
  * Before starting each new chunk the parser asks `stopAt(offset, line)`; when it answers true the parser
- * stops there, so an incremental update can re-use the chunks that follow unchanged.
+ * stops there, so an incremental update can re-use the chunks that follow unchanged. `onChunk` sees each
+ * chunk as soon as it is complete (its syntax tree can then be turned into something smaller while it is
+ * still young, before the garbage collector has copied it).
  */
 export function parseChunks(
   text: string,
   startOffset = 0,
   startLine = 0,
   stopAt?: (offset: number, line: number) => boolean,
+  onChunk?: (chunk: ParsedChunk) => void,
 ): ParseResult {
-  return new Parser(text, startOffset, startLine).run(stopAt);
+  return new Parser(text, startOffset, startLine).run(stopAt, onChunk);
 }
 
 /**
@@ -89,15 +92,19 @@ class Parser {
     this.newChunk(startOffset, startLine);
   }
 
-  run(stopAt?: (offset: number, line: number) => boolean): ParseResult {
+  run(stopAt?: (offset: number, line: number) => boolean, onChunk?: (chunk: ParsedChunk) => void): ParseResult {
     const chunks: ParsedChunk[] = [this.chunk];
     for (;;) {
       const t = this.peek();
-      if (t.kind === T.EOF) return { chunks, stoppedAt: -1, unterminated: this.lex.unterminated };
+      if (t.kind === T.EOF) {
+        onChunk?.(this.chunk);
+        return { chunks, stoppedAt: -1, unterminated: this.lex.unterminated };
+      }
       const lineStart = t.start - t.char;
       // A chunk starts only at a real token in a clean lexer state, so that re-parsing from its
       // first line (after an edit) reads exactly what a full parse read.
       if (t.nl && !t.missing && t.kind === T.Ident && this.chunkHasContent() && this.lex.atTopLevel && this.onlySpaceBefore(lineStart, t.start)) {
+        onChunk?.(this.chunk);
         if (stopAt?.(lineStart, t.line)) return { chunks, stoppedAt: lineStart, unterminated: this.lex.unterminated };
         this.newChunk(lineStart, t.line);
         chunks.push(this.chunk);

@@ -5,19 +5,24 @@ import { span } from '../../model/span';
 
 const cache = new WeakMap<object, ResourceInstance[]>();
 
-/** The `resource` and `data` blocks among a chunk's items (positions relative to the chunk). */
-export function instancesOf(chunk: { items: BodyItem[] }): ResourceInstance[] {
+/**
+ * The `resource` and `data` blocks among a chunk's items (positions relative to the chunk). A document's
+ * chunks carry them (built when parsed); a bare parse result gets them computed once.
+ */
+export function instancesOf(chunk: { items: BodyItem[]; instances?: ResourceInstance[] }): ResourceInstance[] {
+  if (chunk.instances) return chunk.instances;
   let found = cache.get(chunk);
-  if (!found) {
-    found = [];
-    for (const item of chunk.items) {
-      if (item.type !== 'Block') continue;
-      if ((item.name === 'resource' || item.name === 'data') && item.labels.length >= 1) found.push(toInstance(item));
-    }
-    if (found.length) found = found.slice();
-    cache.set(chunk, found);
-  }
+  if (!found) cache.set(chunk, (found = instancesOfItems(chunk.items)));
   return found;
+}
+
+export function instancesOfItems(items: BodyItem[]): ResourceInstance[] {
+  const found: ResourceInstance[] = [];
+  for (const item of items) {
+    if (item.type !== 'Block') continue;
+    if ((item.name === 'resource' || item.name === 'data') && item.labels.length >= 1) found.push(toInstance(item));
+  }
+  return found.length ? found.slice() : found;
 }
 
 function toInstance(b: BlockNode): ResourceInstance {
