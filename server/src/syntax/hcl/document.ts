@@ -258,7 +258,10 @@ interface Settled {
 function settler(out: Settled[]): (c: ParsedChunk) => void {
   return (c) => {
     const instances = instancesOfItems(c.items);
-    out.push({ instances, tree: modelSuffices(c) ? undefined : c.items });
+    if (modelSuffices(c)) {
+      out.push({ instances, tree: undefined });
+      c.items = []; // the parser's list of chunks must not keep the tree alive either
+    } else out.push({ instances, tree: c.items });
   };
 }
 
