@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { offsetAt, patchLineStarts } from '../../server/src/syntax/cdktf/lines';
 import { retokenize } from '../../server/src/syntax/cdktf/retokenize';
+import { Source } from '../../server/src/syntax/cdktf/source';
 import { CdktfLanguage, lineStartsOf, tokenize, Tokens } from '../../server/src/syntax/cdktf/tokens';
 import { prng } from '../helpers/random';
 
@@ -30,23 +31,53 @@ function rows(tk: Tokens): string[] {
 
 /** Applies [start, end) → insert to the text, its line starts and its tokens; returns the new text and the result. */
 function apply(tk: Tokens, text: string, start: number, end: number, insert: string) {
-  const edit = { start, end, text: insert };
+  const edit = { start, end, text: insert, removed: text.slice(start, end) };
   const next = text.slice(0, start) + insert + text.slice(end);
+  tk.text.edit(start, end, insert);
+  assert.equal(tk.text.toString(), next, 'the text in pieces');
   const lineStarts = tk.lineStarts;
   const lineDelta = patchLineStarts(lineStarts, edit);
-  const r = retokenize(tk, next, lineStarts, edit, lineDelta, () => false);
+  const r = retokenize(tk, lineStarts, edit, lineDelta, () => false);
   return { text: next, r };
 }
+
+describe('CDKTF text in pieces', () => {
+  it('reads like the string it stands for after any edit', () => {
+    const rnd = prng(99);
+    let text = fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf/cases.go'), 'utf8').repeat(12);
+    const source = new Source(text);
+    for (let k = 0; k < 2000; k++) {
+      const a = Math.floor(rnd() * (text.length + 1));
+      const b = Math.min(text.length, a + Math.floor(rnd() * (rnd() < 0.05 ? 20000 : 30)));
+      const insert = rnd() < 0.05 ? 'é'.repeat(Math.floor(rnd() * 20000)) : PIECES[Math.floor(rnd() * PIECES.length)];
+      source.edit(a, b, insert);
+      text = text.slice(0, a) + insert + text.slice(b);
+      assert.equal(source.length, text.length);
+      for (let q = 0; q < 5; q++) {
+        const i = Math.floor(rnd() * (text.length + 2)) - 1;
+        const j = i + Math.floor(rnd() * 20000);
+        assert.equal(source.charCodeAt(i), text.charCodeAt(i), `charCodeAt(${i}) after edit ${k}`);
+        assert.equal(source.slice(i, j), text.slice(Math.max(0, i), j), `slice(${i}, ${j}) after edit ${k}`);
+        const probe = text.slice(Math.max(0, i), Math.max(0, i) + 12);
+        assert.equal(source.startsWith(probe, Math.max(0, i)), true);
+        assert.equal(source.includes(probe), true);
+      }
+    }
+    assert.equal(source.toString(), text);
+    assert.equal(source.includes('VpcBgpPeer\u0000'), false);
+  });
+});
 
 describe('CDKTF re-tokenizing', () => {
   for (const [name, language] of FIXTURES) {
     it(`${language}: 1,000 random edits, each equal to tokenizing from scratch`, () => {
       const rnd = prng(language.length * 7919 + 17);
-      let text = fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf', name), 'utf8');
+      // Several copies: longer than a piece of the text and than the first window a re-scan reads.
+      let text = fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf', name), 'utf8').repeat(5);
       const tk = tokenize(text, language, lineStartsOf(text));
       for (let k = 0; k < 1000; k++) {
         const a = Math.floor(rnd() * (text.length + 1));
-        const b = Math.min(text.length, a + (rnd() < 0.3 ? Math.floor(rnd() * 15) : 0));
+        const b = Math.min(text.length, a + (rnd() < 0.3 ? Math.floor(rnd() * (rnd() < 0.1 ? 3000 : 15)) : 0));
         const insert = rnd() < 0.75 ? PIECES[Math.floor(rnd() * PIECES.length)] : '';
         text = apply(tk, text, a, b, insert).text;
         assert.deepEqual(rows(tk), rows(tokenize(text, language)), `${name}, edit ${k}: [${a}, ${b}) → ${JSON.stringify(insert)}`);
@@ -59,7 +90,7 @@ describe('CDKTF re-tokenizing', () => {
     for (let i = 0; i < 2000; i++) text += `    new VpcBgpPeer(this, "p${i}", {\n      bfdMultiHop: ${i % 255},\n    });\n`;
     text += '  }\n}\n';
     const tk = tokenize(text, 'typescript', lineStartsOf(text));
-    const at = offsetAt(text, tk.lineStarts, { line: 1000 * 3 + 3, character: 20 });
+    const at = offsetAt(text.length, tk.lineStarts, { line: 1000 * 3 + 3, character: 20 });
     const { text: next, r } = apply(tk, text, at, at, '7');
     assert.ok(r.newTo - r.from <= 4 && r.changedTo - r.from <= 5, `re-scanned ${r.newTo - r.from}, re-matched brackets of ${r.changedTo - r.from}`);
     assert.deepEqual(rows(tk), rows(tokenize(next, 'typescript')));

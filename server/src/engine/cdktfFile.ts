@@ -22,6 +22,7 @@ import { moved } from '../syntax/cdktf/copies';
 import { offsetAt, patchLineStarts } from '../syntax/cdktf/lines';
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { CdktfParse } from '../syntax/cdktf/parse';
+import { Source } from '../syntax/cdktf/source';
 import { lineStartsOf, type CdktfLanguage } from '../syntax/cdktf/tokens';
 import type { TextChange } from '../syntax/hcl/document';
 import type { Dialect } from '../writers/cdktf/render';
@@ -82,7 +83,7 @@ export class CdktfFile implements SourceFile {
   readonly writer: Writer;
   readonly completionWriter: CompletionWriter;
   private readonly dialect: Dialect;
-  private _text: string;
+  private source: Source;
   private lineStarts: number[];
   /** `null`: the quick check found no generated class; `undefined`: not looked at since the text was replaced. */
   private parsed?: CdktfParse | null;
@@ -95,7 +96,7 @@ export class CdktfFile implements SourceFile {
   }
 
   constructor(readonly language: CdktfLanguage, text: string, private readonly registry: SchemaRegistry = defaultSchemas()) {
-    this._text = text;
+    this.source = new Source(text);
     this.lineStarts = lineStartsOf(text);
     const l = LANGUAGES[language];
     this.dialect = l.dialect;
@@ -103,22 +104,32 @@ export class CdktfFile implements SourceFile {
     this.completionWriter = l.completion;
   }
 
+  /** The whole text, joined from its pieces (kept until the next edit). */
   get text(): string {
-    return this._text;
+    return this.source.toString();
+  }
+
+  textLength(): number {
+    return this.source.length;
+  }
+
+  textHead(n: number): string {
+    return this.source.slice(0, n);
   }
 
   update(changes: readonly TextChange[]): void {
     for (const c of changes) {
       if (!c.range) {
-        this._text = c.text;
+        this.source = new Source(c.text);
         this.lineStarts = lineStartsOf(c.text);
         this.parsed = undefined;
         continue;
       }
-      const start = offsetAt(this._text, this.lineStarts, c.range.start);
-      const end = Math.max(start, offsetAt(this._text, this.lineStarts, c.range.end));
-      const edit = { start, end, text: c.text };
-      this._text = this._text.slice(0, start) + c.text + this._text.slice(end);
+      const length = this.source.length;
+      const start = offsetAt(length, this.lineStarts, c.range.start);
+      const end = Math.max(start, offsetAt(length, this.lineStarts, c.range.end));
+      const edit = { start, end, text: c.text, removed: this.source.slice(start, end) };
+      this.source.edit(start, end, c.text);
       const lineDelta = patchLineStarts(this.lineStarts, edit);
       if (!this.parsed) {
         // Not parsed, or no generated class named: look again when asked.
@@ -126,24 +137,24 @@ export class CdktfFile implements SourceFile {
         continue;
       }
       const before = this.parsed.fullParses;
-      this.parsed.update(this._text, this.lineStarts, edit, lineDelta);
+      this.parsed.update(this.lineStarts, edit, lineDelta);
       this.parses += this.parsed.fullParses - before;
       // As a fresh open would: a file that no longer names a generated class is not parsed at all.
-      if (this.parsed.entries.length === 0 && !mentionsConstructs(this._text, this.registry)) this.parsed = null;
+      if (this.parsed.entries.length === 0 && !mentionsConstructs(this.source, this.registry)) this.parsed = null;
     }
   }
 
   lineText(line: number): string {
     const ls = this.lineStarts;
     if (line < 0 || line >= ls.length) return '';
-    const end = line + 1 < ls.length ? ls[line + 1] - 1 : this._text.length;
-    return this._text.slice(ls[line], end).replace(/\r$/, '');
+    const end = line + 1 < ls.length ? ls[line + 1] - 1 : this.source.length;
+    return this.source.slice(ls[line], end).replace(/\r$/, '');
   }
 
   /** The file's parse; made on first use after the text was replaced, and only when the quick check passes. */
   private parse(): CdktfParse | null {
     if (this.parsed === undefined) {
-      this.parsed = mentionsConstructs(this._text, this.registry) ? new CdktfParse(this._text, this.language, this.registry, this.lineStarts) : null;
+      this.parsed = mentionsConstructs(this.source, this.registry) ? new CdktfParse(this.source, this.language, this.registry, this.lineStarts) : null;
       if (this.parsed) this.parses++;
     }
     return this.parsed;

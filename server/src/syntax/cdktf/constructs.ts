@@ -15,6 +15,7 @@ import type { ResourceSchema } from '../../schema/types';
 import { bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
 import type { CdktfInstance } from './model';
 import { resolveAll } from './references';
+import type { Source } from './source';
 import { CdktfLanguage, IDENT, STRING, tokenize, Tokens } from './tokens';
 import { classify, splitTopLevel } from './values';
 
@@ -44,7 +45,7 @@ function classIndex(registry: SchemaRegistry): Map<string, ResourceSchema> {
 const indexes = new WeakMap<SchemaRegistry, Map<string, ResourceSchema>>();
 
 /** The quick check: does the text mention any generated class at all? (No tokenizing when it does not.) */
-export function mentionsConstructs(text: string, registry: SchemaRegistry): boolean {
+export function mentionsConstructs(text: { includes(s: string): boolean }, registry: SchemaRegistry): boolean {
   let idx = indexes.get(registry);
   if (!idx) indexes.set(registry, (idx = classIndex(registry)));
   for (const name of idx.keys()) if (text.includes(name)) return true;
@@ -159,7 +160,7 @@ export interface ParsedFile {
   constructs: Construct[];
 }
 
-export function parseConstructs(text: string, language: CdktfLanguage, registry: SchemaRegistry, lineStarts?: number[]): ParsedFile {
+export function parseConstructs(text: string | Source, language: CdktfLanguage, registry: SchemaRegistry, lineStarts?: number[]): ParsedFile {
   const tk = tokenize(text, language, lineStarts);
   const matching = matchingFor(tk, registry);
   const constructs = findConstructs(tk, matching);

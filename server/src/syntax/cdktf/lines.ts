@@ -1,17 +1,17 @@
 /**
- * The text of a CDKTF file and where its lines start, kept current edit by edit: an LSP change is turned into
- * offsets with the line starts (no walk from the top of a 35k-line file), and the line starts are patched
- * rather than recomputed.
+ * Where the lines of a CDKTF file start, kept current edit by edit: an LSP change is turned into offsets with
+ * the line starts (no walk from the top of a 35k-line file), and the line starts are patched rather than
+ * recomputed.
  */
 import type { Position } from '../../model/types';
 import type { OffsetEdit } from './retokenize';
 
 /** The offset of `pos`, clamped as LSP clients expect (a column past the line's end is its end). */
-export function offsetAt(text: string, lineStarts: number[], pos: Position): number {
+export function offsetAt(length: number, lineStarts: number[], pos: Position): number {
   const line = Math.max(0, pos.line);
-  if (line >= lineStarts.length) return text.length;
+  if (line >= lineStarts.length) return length;
   const start = lineStarts[line];
-  const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+  const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : length;
   return Math.min(start + Math.max(0, pos.character), end);
 }
 

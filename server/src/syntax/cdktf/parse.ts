@@ -12,6 +12,7 @@ import { classesOf, matchConstruct, parseConstructs, quoteStyle, schemaAt, type 
 import { ownStrings } from './copies';
 import { bindingsOf, changedNames, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
 import { retokenize, type OffsetEdit } from './retokenize';
+import type { Source } from './source';
 import type { CdktfLanguage, Tokens } from './tokens';
 
 export class CdktfParse {
@@ -26,11 +27,11 @@ export class CdktfParse {
   fullParses = 0;
   lastRematched = 0;
 
-  constructor(text: string, readonly language: CdktfLanguage, private readonly registry: SchemaRegistry, lineStarts?: number[]) {
+  constructor(text: Source, readonly language: CdktfLanguage, private readonly registry: SchemaRegistry, lineStarts: number[]) {
     this.full(text, lineStarts);
   }
 
-  private full(text: string, lineStarts?: number[]): void {
+  private full(text: Source, lineStarts: number[]): void {
     this.placed = undefined;
     const parsed = parseConstructs(text, this.language, this.registry, lineStarts);
     this.tokens = parsed.tokens;
@@ -41,12 +42,13 @@ export class CdktfParse {
     this.lastRematched = this.entries.length;
   }
 
-  /** The new text is `text` (line starts `lineStarts`, `lineDelta` more lines than before), after `edit`. */
-  update(text: string, lineStarts: number[], edit: OffsetEdit, lineDelta: number): void {
+  /** The text (`tokens.text`, already edited) has `lineStarts`, `lineDelta` more lines than before `edit`. */
+  update(lineStarts: number[], edit: OffsetEdit, lineDelta: number): void {
     this.placed = undefined;
     const tk = this.tokens;
+    const text = tk.text;
     const renames = this.language === 'typescript' || this.language === 'python';
-    const r = retokenize(tk, text, lineStarts, edit, lineDelta, (t, i) => renames && t.isIdent(i, 'as'));
+    const r = retokenize(tk, lineStarts, edit, lineDelta, (token) => renames && token === 'as');
     if (r.watched && !sameClasses(classesOf(tk, this.registry), this.matching.classes)) return this.full(text, lineStarts);
     if (r.from <= this.matching.quoteReadTo) {
       const q = quoteStyle(tk);

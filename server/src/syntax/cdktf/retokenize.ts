@@ -9,11 +9,12 @@
 import { GONE, rematchBrackets } from './brackets';
 import { isOpenEnded, lineAt, scanFrom, Tokens } from './tokens';
 
-/** An edit in old offsets: [start, end) replaced by `text`. */
+/** An edit in old offsets: [start, end), which held `removed`, replaced by `text`. */
 export interface OffsetEdit {
   start: number;
   end: number;
   text: string;
+  removed: string;
 }
 
 export interface Retokenized {
@@ -26,16 +27,20 @@ export interface Retokenized {
   dt: number;
   /** New tokens [from, changedTo) have new text or bracket data; old [from, changedTo - dt) had. Later ones only moved. */
   changedTo: number;
-  /** Some re-scanned token (old or new, or a neighbour) satisfies `watch`. */
+  /** The text of some re-scanned token (old or new, or a neighbour) satisfies `watch`. */
   watched: boolean;
 }
 
+/** How far past the edit the first scan reads: an edit rarely changes tokens beyond its next line. */
+const WINDOW = 4096;
+
 /**
- * Updates `tk` to `text` (with `lineStarts`, `lineDelta` lines more than before) after `edit`.
- * `watch` is asked about the tokens replaced and their replacements (and one token either side).
+ * Updates `tk` after `edit`: its text (`tk.text`, already edited) has `lineStarts`, `lineDelta` lines more than
+ * before. `watch` is asked about the text of the tokens replaced and of their replacements (and one either side).
  */
-export function retokenize(tk: Tokens, text: string, lineStarts: number[], edit: OffsetEdit, lineDelta: number, watch: (tk: Tokens, i: number) => boolean): Retokenized {
+export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, lineDelta: number, watch: (token: string) => boolean): Retokenized {
   const n = tk.n;
+  const source = tk.text;
   const delta = edit.text.length - (edit.end - edit.start);
   const insertedEnd = edit.start + edit.text.length;
   // Line starts up to the edit are the same in the old and the new text.
@@ -45,32 +50,50 @@ export function retokenize(tk: Tokens, text: string, lineStarts: number[], edit:
   from = Math.min(from, tk.firstOpenEnded);
 
   // Scan the new text into a scratch list, seeded with the last kept token (the scanner looks one token back).
-  const scratch = new Tokens(text, tk.language, lineStarts, 64);
+  // The scan reads a window of the text; when that was not enough to meet the old tokens again, or a string
+  // in it was left open (its end may lie beyond), it reads the rest of the text.
+  const base = from > 0 ? tk.end[from - 1] : 0;
   const seed = from > 0 ? 1 : 0;
-  if (seed) scratch.push(tk.kind[from - 1], tk.start[from - 1], tk.end[from - 1], tk.line[from - 1], tk.first[from - 1] === 1);
-  let oldTo = n;
-  let resynced = false;
-  scanFrom(scratch, from > 0 ? tk.end[from - 1] : 0, (sc) => {
-    const j = sc.n - 1;
-    if (!sc.first[j] || lineStarts[sc.line[j]] - 1 < insertedEnd) return false;
-    const os = sc.start[j] - delta;
-    const m = tk.indexAt(os);
-    if (m < n && tk.start[m] === os && tk.end[m] === sc.end[j] - delta && tk.kind[m] === sc.kind[j] && tk.first[m]) {
-      oldTo = m;
-      resynced = true;
-      return true;
-    }
-    return false;
-  });
+  let scratch: Tokens;
+  let oldTo: number;
+  let resynced: boolean;
+  for (let windowEnd = Math.min(source.length, insertedEnd + WINDOW); ; windowEnd = source.length) {
+    scratch = new Tokens(source, tk.language, lineStarts, 64);
+    if (seed) scratch.push(tk.kind[from - 1], tk.start[from - 1], tk.end[from - 1], tk.line[from - 1], tk.first[from - 1] === 1);
+    oldTo = n;
+    resynced = false;
+    scanFrom(scratch, source.slice(base, windowEnd), base, (sc) => {
+      const j = sc.n - 1;
+      if (!sc.first[j] || lineStarts[sc.line[j]] - 1 < insertedEnd) return false;
+      const os = sc.start[j] - delta;
+      const m = tk.indexAt(os);
+      if (m < n && tk.start[m] === os && tk.end[m] === sc.end[j] - delta && tk.kind[m] === sc.kind[j] && tk.first[m]) {
+        oldTo = m;
+        resynced = true;
+        return true;
+      }
+      return false;
+    });
+    if (windowEnd === source.length) break;
+    let openEnded = false;
+    for (let j = seed; j < scratch.n && !openEnded; j++) openEnded = isOpenEnded(scratch, j);
+    if (resynced && !openEnded) break;
+  }
   const count = scratch.n - seed - (resynced ? 1 : 0);
   const newTo = from + count;
   const dt = count - (oldTo - from);
 
+  // The old tokens' text: the new text, with the removed part back.
+  const oldText = (a: number, b: number) =>
+    (a < edit.start ? source.slice(a, Math.min(b, edit.start)) : '') +
+    (a < edit.end && b > edit.start ? edit.removed.slice(Math.max(a, edit.start) - edit.start, Math.min(b, edit.end) - edit.start) : '') +
+    (b > edit.end ? source.slice(Math.max(a, edit.end) + delta, b + delta) : '');
   let watched = false;
-  for (let i = Math.max(0, from - 1); i < Math.min(n, oldTo + 1) && !watched; i++) watched = watch(tk, i);
+  for (let i = Math.max(0, from - 1); i < Math.min(n, oldTo + 1) && !watched; i++) watched = watch(oldText(tk.start[i], tk.end[i]));
 
   // Prefix groups still open at `from` were closed (if at all) by a later token: their links move with it.
-  for (let x = from > 0 ? (tk.isOpener(from - 1) ? from - 1 : tk.up[from - 1]) : -1; x >= 0; x = tk.up[x]) {
+  // (An opener is a token with an extent: others have -1; the old text is not at hand to ask.)
+  for (let x = from > 0 ? (tk.extent[from - 1] >= 0 ? from - 1 : tk.up[from - 1]) : -1; x >= 0; x = tk.up[x]) {
     if (tk.closeOf[x] >= oldTo) tk.closeOf[x] += dt;
     if (tk.extent[x] >= oldTo) tk.extent[x] += dt;
   }
@@ -78,7 +101,7 @@ export function retokenize(tk: Tokens, text: string, lineStarts: number[], edit:
   const oldFirstOpenEnded = tk.firstOpenEnded;
   // How far the re-scanned groups reached: links to them can be found only before that.
   let reach = 0;
-  for (let i = from; i < oldTo; i++) if (tk.isOpener(i)) reach = Math.max(reach, tk.extent[i] + 1);
+  for (let i = from; i < oldTo; i++) if (tk.extent[i] >= 0) reach = Math.max(reach, tk.extent[i] + 1);
   const nNew = n + dt;
   tk.reserve(nNew);
   if (dt !== 0) {
@@ -115,11 +138,10 @@ export function retokenize(tk: Tokens, text: string, lineStarts: number[], edit:
     for (let i = newTo; i < Math.min(nNew, reach); i++) if (up[i] >= from && up[i] < oldTo) up[i] = GONE;
   }
   tk.n = nNew;
-  tk.text = text;
   tk.lineStarts = lineStarts;
   tk.hint = 0;
 
-  for (let i = Math.max(0, from - 1); i < Math.min(nNew, newTo + 1) && !watched; i++) watched = watch(tk, i);
+  for (let i = Math.max(0, from - 1); i < Math.min(nNew, newTo + 1) && !watched; i++) watched = watch(tk.text_(i));
 
   const walked = rematchBrackets(tk, from, { from: newTo });
   tk.firstOpenEnded = firstOpenEnded(tk, from, newTo, oldFirstOpenEnded, oldTo, dt);

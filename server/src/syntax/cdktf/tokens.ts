@@ -14,6 +14,7 @@
  */
 import type { Position } from '../../model/types';
 import { matchBrackets } from './brackets';
+import { Source } from './source';
 
 export type CdktfLanguage = 'typescript' | 'python' | 'java' | 'csharp' | 'go';
 
@@ -65,7 +66,7 @@ export class Tokens {
    */
   firstOpenEnded = 0;
 
-  constructor(public text: string, readonly language: CdktfLanguage, public lineStarts: number[] = lineStartsOf(text), capacity = Math.max(16, text.length >> 2)) {
+  constructor(public text: Source, readonly language: CdktfLanguage, public lineStarts: number[], capacity = Math.max(16, text.length >> 2)) {
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
@@ -227,9 +228,10 @@ function isDigit(c: number): boolean {
 }
 
 /** Tokenizes `text` and matches its brackets. */
-export function tokenize(text: string, language: CdktfLanguage, lineStarts?: number[]): Tokens {
-  const tk = new Tokens(text, language, lineStarts);
-  scanFrom(tk, 0);
+export function tokenize(text: string | Source, language: CdktfLanguage, lineStarts?: number[]): Tokens {
+  const whole = typeof text === 'string' ? text : text.toString();
+  const tk = new Tokens(typeof text === 'string' ? new Source(text) : text, language, lineStarts ?? lineStartsOf(whole));
+  scanFrom(tk, whole, 0);
   matchBrackets(tk);
   tk.firstOpenEnded = tk.n;
   for (let i = 0; i < tk.n; i++) {
@@ -242,12 +244,13 @@ export function tokenize(text: string, language: CdktfLanguage, lineStarts?: num
 }
 
 /**
- * Appends the tokens of `tk.text` from offset `from` to `tk`, as if the scan had just emitted `tk`'s last token
- * and stopped at `from` (its end). `stop`, called after each token, ends the scan early when it returns true.
+ * Appends the tokens of `window`, the part of the text from offset `base` on, to `tk`, as if the scan had just
+ * emitted `tk`'s last token and stopped at `base` (its end). `stop`, called after each token, ends the scan
+ * early when it returns true. Scans stop at the window's end (a string or comment still open there is cut).
  */
-export function scanFrom(tk: Tokens, from: number, stop?: (tk: Tokens) => boolean): void {
+export function scanFrom(tk: Tokens, window: string, base: number, stop?: (tk: Tokens) => boolean): void {
   const scanner = tk.language === 'python' ? scanPython : scanCFamily;
-  scanner(tk, from, emitter(tk, from, stop));
+  scanner(tk, window, emitter(tk, base, stop));
 }
 
 /** A scan that read to the end of the text: a multi-line string (template, text block, verbatim, `'''`) left open. */
@@ -306,14 +309,19 @@ interface Emitter {
   halted: boolean;
 }
 
-/** Appends tokens to `tk`, marking the first token of each line (a token spanning lines ends on its last). */
-function emitter(tk: Tokens, from: number, stop?: (tk: Tokens) => boolean): Emitter {
-  const lines = new LineTracker(tk.lineStarts, lineAt(tk.lineStarts, from));
+/**
+ * Appends tokens to `tk`, marking the first token of each line (a token spanning lines ends on its last).
+ * Scanners give offsets in their window, which starts at `base`.
+ */
+function emitter(tk: Tokens, base: number, stop?: (tk: Tokens) => boolean): Emitter {
+  const lines = new LineTracker(tk.lineStarts, lineAt(tk.lineStarts, base));
   const last = tk.n - 1;
   let lastLine = last >= 0 ? lineAt(tk.lineStarts, Math.max(tk.start[last], tk.end[last] - 1)) : -1;
   const out: Emitter = {
     halted: false,
     emit(kind, s, e) {
+      s += base;
+      e += base;
       const line = lines.at(s);
       tk.push(kind, s, e, line, line !== lastLine);
       lastLine = lines.at(Math.max(s, e - 1));
@@ -323,11 +331,10 @@ function emitter(tk: Tokens, from: number, stop?: (tk: Tokens) => boolean): Emit
   return out;
 }
 
-function scanCFamily(tk: Tokens, from: number, out: Emitter): void {
-  const text = tk.text;
+function scanCFamily(tk: Tokens, text: string, out: Emitter): void {
   const n = text.length;
   const lang = tk.language;
-  let i = from;
+  let i = 0;
   const emit = out.emit;
   while (i < n && !out.halted) {
     const c = text.charCodeAt(i);
@@ -554,10 +561,9 @@ function scanCSharpSpecialString(text: string, i: number): [number, number] | un
   return [e, interpolated && body.includes('{') ? TEMPLATE : STRING];
 }
 
-function scanPython(tk: Tokens, from: number, out: Emitter): void {
-  const text = tk.text;
+function scanPython(tk: Tokens, text: string, out: Emitter): void {
   const n = text.length;
-  let i = from;
+  let i = 0;
   const emit = out.emit;
   while (i < n && !out.halted) {
     const c = text.charCodeAt(i);
