@@ -192,3 +192,21 @@ test('the outline of blocks that kept only their model equals the outline read f
     assert.deepEqual(JSON.parse(JSON.stringify(declarations(doc))), JSON.parse(JSON.stringify(declarations(fromTrees))));
   }
 });
+
+test('an open file replaces its disk version in the module index (one copy held), and closing brings the disk version back', () => {
+  const ws = new Workspace(defaultSchemas());
+  const p = path.join(fixtures, 'split', 'network.tf');
+  ws.indexDir(path.dirname(p));
+  const disk = ws.moduleFiles(p).find((f) => ws.holds(p, f))!;
+  assert.ok(disk, 'the folder was indexed');
+  const open = createSourceFile(p, undefined, fs.readFileSync(p, 'utf8'))!;
+  ws.setOpen(p, open);
+  assert.ok(!ws.moduleFiles(p).includes(disk), 'the disk copy is let go while the file is open');
+  const count = ws.moduleFiles(p).length;
+  ws.refresh(p); // a change on disk while open: read again only at close
+  assert.equal(ws.moduleFiles(p).length, count, 'no disk copy read while the file is open');
+  ws.setOpen(p, undefined);
+  ws.refresh(p);
+  const back = ws.moduleFiles(p).find((f) => ws.holds(p, f));
+  assert.ok(back && back !== open, 'the disk version is back after the close');
+});

@@ -41,14 +41,20 @@ export class Workspace {
     this.diskCount += (source ? 1 : 0) - (had ? 1 : 0);
   }
 
+  /**
+   * An open file shadows its disk version, so the disk version is let go while the file is open (a large
+   * file would otherwise be held twice); the caller puts it back when the file closes (`add` or `refresh`).
+   */
   setOpen(file: string, source: SourceFile | undefined): void {
-    if (source) this.open.set(file, source);
-    else this.open.delete(file);
+    if (source) {
+      this.open.set(file, source);
+      this.setDisk(file, undefined);
+    } else this.open.delete(file);
   }
 
   /** Reads (or re-reads) one file from disk; removes it when it is gone or not a module file. */
   refresh(file: string): void {
-    if (!isModuleFile(file)) return;
+    if (!isModuleFile(file) || this.open.has(file)) return;
     try {
       const st = fs.statSync(file);
       if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) {

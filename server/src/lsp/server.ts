@@ -259,7 +259,11 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         if (refused) {
           files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: f.file.text });
           const p = pathOf(f.uri);
-          if (p) workspace.setOpen(p, undefined);
+          if (p) {
+            // The module sees the disk version again while this one is not analysed.
+            workspace.setOpen(p, undefined);
+            workspace.refresh(p);
+          }
         }
       } else {
         // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
