@@ -67,7 +67,8 @@ export function digestOf(file: SourceFile, facts: Set<string>): string {
 }
 
 const cache = new Map<string, AnalysisContext>();
-const CACHE_SIZE = 32;
+/** Few: each context indexes its whole module, and edits that change the signature make a new one each. */
+const CACHE_SIZE = 4;
 let factsCache: { schemas: SchemaRegistry; facts: Set<string> } | undefined;
 
 export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry, providerVersion?: string): AnalysisContext {
