@@ -57,6 +57,8 @@ function diagnostics(f: CdktfFile) {
 
 function assertSame(f: CdktfFile, what: string, rnd: () => number): void {
   const fresh = new CdktfFile(f.language, f.text, schemas);
+  // The module signature sums the constructs' facts: kept current edit by edit, it must be the fresh one.
+  assert.equal(contextFor([f], schemas).signature, contextFor([fresh], schemas).signature, `${what}: module signature`);
   assert.deepEqual(diagnostics(f), diagnostics(fresh), `${what}: diagnostics`);
   assert.equal(instancesNow(f), instancesNow(fresh), `${what}: instances`);
   assert.deepEqual(tokenRows(f.tokens()), tokenRows(fresh.tokens()), `${what}: tokens`);

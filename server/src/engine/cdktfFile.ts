@@ -21,7 +21,7 @@ import { mentionsConstructs } from '../syntax/cdktf/constructs';
 import { moved } from '../syntax/cdktf/copies';
 import { offsetAt, patchLineStarts } from '../syntax/cdktf/lines';
 import type { CdktfInstance } from '../syntax/cdktf/model';
-import { CdktfParse } from '../syntax/cdktf/parse';
+import { CdktfParse, type ConstructChanges } from '../syntax/cdktf/parse';
 import { Source } from '../syntax/cdktf/source';
 import { lineStartsOf, type CdktfLanguage } from '../syntax/cdktf/tokens';
 import type { TextChange } from '../syntax/hcl/document';
@@ -87,6 +87,15 @@ export class CdktfFile implements SourceFile {
   private lineStarts: number[];
   /** `null`: the quick check found no generated class; `undefined`: not looked at since the text was replaced. */
   private parsed?: CdktfParse | null;
+  /**
+   * The module digest and the constructs with findings (for a signature), kept current from the parse's
+   * changes, so that a keystroke costs the constructs it changed, not all of them. `pending…` holds the
+   * changes each has not seen yet; undefined state means "start again from all constructs".
+   */
+  private digest?: { factNames: Set<string>; a: number; b: number; n: number };
+  private pendingDigest: ConstructChanges[] = [];
+  private withFindings?: { signature: string; constructs: Construct[] };
+  private pendingFindings: ConstructChanges[] = [];
   /** Whole-file parses since creation (for tests and measurements); edits after the first are incremental. */
   parses = 0;
 
@@ -123,6 +132,7 @@ export class CdktfFile implements SourceFile {
         this.source = new Source(c.text);
         this.lineStarts = lineStartsOf(c.text);
         this.parsed = undefined;
+        this.forgetAll();
         continue;
       }
       const length = this.source.length;
@@ -134,14 +144,28 @@ export class CdktfFile implements SourceFile {
       if (!this.parsed) {
         // Not parsed, or no generated class named: look again when asked.
         this.parsed = undefined;
+        this.forgetAll();
         continue;
       }
       const before = this.parsed.fullParses;
-      this.parsed.update(this.lineStarts, edit, lineDelta);
+      const changes = this.parsed.update(this.lineStarts, edit, lineDelta);
       this.parses += this.parsed.fullParses - before;
+      if (changes && this.pendingDigest.length + this.pendingFindings.length < 128) {
+        // (Not asked for during many edits: starting again from all constructs is as cheap as catching up.)
+        this.pendingDigest.push(changes);
+        this.pendingFindings.push(changes);
+      } else this.forgetAll();
       // As a fresh open would: a file that no longer names a generated class is not parsed at all.
       if (this.parsed.entries.length === 0 && !mentionsConstructs(this.source, this.registry)) this.parsed = null;
     }
+  }
+
+  /** The digest and the constructs with findings start again from all constructs. */
+  private forgetAll(): void {
+    this.digest = undefined;
+    this.pendingDigest = [];
+    this.withFindings = undefined;
+    this.pendingFindings = [];
   }
 
   lineText(line: number): string {
@@ -156,6 +180,7 @@ export class CdktfFile implements SourceFile {
     if (this.parsed === undefined) {
       this.parsed = mentionsConstructs(this.source, this.registry) ? new CdktfParse(this.source, this.language, this.registry, this.lineStarts) : null;
       if (this.parsed) this.parses++;
+      this.forgetAll();
     }
     return this.parsed;
   }
@@ -251,32 +276,80 @@ export class CdktfFile implements SourceFile {
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const c of this.constructs()) {
+    for (const c of this.constructsWithFindings(ctx)) {
       for (const f of this.localFindings(c, ctx)) out.push(toDiagnostic(f, 0));
       for (const f of this.moduleFindings(c, ctx)) out.push(toDiagnostic(f, 0));
     }
     return out;
   }
 
+  /** The constructs that have findings in `ctx`, in file order. */
+  private constructsWithFindings(ctx: AnalysisContext): Construct[] {
+    const has = (c: Construct) => this.localFindings(c, ctx).length > 0 || this.moduleFindings(c, ctx).length > 0;
+    let w = this.withFindings;
+    // Another module signature: every construct's module findings are checked again.
+    if (!w || w.signature !== ctx.signature) {
+      this.withFindings = w = { signature: ctx.signature, constructs: this.constructs().filter(has) };
+      this.pendingFindings = [];
+      return w.constructs;
+    }
+    if (this.pendingFindings.length === 0) return w.constructs;
+    let list = w.constructs;
+    for (const { removed, added } of this.pendingFindings) {
+      if (removed.length) {
+        const gone = new Set(removed);
+        list = list.filter((c) => !gone.has(c));
+      }
+      for (const c of added) if (has(c)) list = [...list, c];
+    }
+    // Constructs keep their order; `tok` is where each is now.
+    w.constructs = list.sort((x, y) => x.tok - y.tok);
+    this.pendingFindings = [];
+    return list;
+  }
+
   /**
    * Digest of every instance's facts (see `moduleContext.ts`): each instance's pair of hashes is cached with
-   * it and the pairs are summed, so a keystroke costs one addition per construct, not a rehash.
+   * it and the pairs are summed; an edit subtracts the pairs of the constructs it removed and adds the new.
    */
   moduleDigest(facts: Set<string>): string {
-    let a = 0;
-    let b = 0;
-    let n = 0;
-    for (const c of this.constructs()) {
-      const m = memo(c);
-      if (m.factNames !== facts) {
-        m.facts = hashPair(instanceFacts(c.instance!, facts));
-        m.factNames = facts;
+    let d = this.digest;
+    if (!d || d.factNames !== facts) {
+      d = { factNames: facts, a: 0, b: 0, n: 0 };
+      for (const c of this.constructs()) {
+        const f = this.factsOf(c, facts);
+        d.a = (d.a + f[0]) >>> 0;
+        d.b = (d.b + f[1]) >>> 0;
+        d.n++;
       }
-      a = (a + m.facts![0]) >>> 0;
-      b = (b + m.facts![1]) >>> 0;
-      n++;
+      this.digest = d;
+    } else {
+      for (const { removed, added } of this.pendingDigest) {
+        for (const c of removed) {
+          const f = this.factsOf(c, facts);
+          d.a = (d.a - f[0]) >>> 0;
+          d.b = (d.b - f[1]) >>> 0;
+          d.n--;
+        }
+        for (const c of added) {
+          const f = this.factsOf(c, facts);
+          d.a = (d.a + f[0]) >>> 0;
+          d.b = (d.b + f[1]) >>> 0;
+          d.n++;
+        }
+      }
     }
-    return `${a.toString(36)}.${b.toString(36)}.${n}`;
+    this.pendingDigest = [];
+    return `${d.a.toString(36)}.${d.b.toString(36)}.${d.n}`;
+  }
+
+  private factsOf(c: Construct, facts: Set<string>): [number, number] {
+    const m = memo(c);
+    if (m.factNames !== facts) {
+      m.facts = hashPair(instanceFacts(c.instance!, facts));
+      m.factNames = facts;
+    }
+    return m.facts!;
   }
 
   /** Fresh findings (fixes computed against `ctx`) of the constructs meeting `range`, in absolute positions. */

@@ -15,6 +15,12 @@ import { retokenize, type OffsetEdit } from './retokenize';
 import type { Source } from './source';
 import type { CdktfLanguage, Tokens } from './tokens';
 
+/** What an edit changed: constructs gone (with what was cached on them) and new ones. */
+export interface ConstructChanges {
+  removed: Construct[];
+  added: Construct[];
+}
+
 export class CdktfParse {
   tokens!: Tokens;
   /** Every use of a class name, in token order; those with an instance are the file's constructs. */
@@ -31,7 +37,7 @@ export class CdktfParse {
     this.full(text, lineStarts);
   }
 
-  private full(text: Source, lineStarts: number[]): void {
+  private full(text: Source, lineStarts: number[]): undefined {
     this.placed = undefined;
     const parsed = parseConstructs(text, this.language, this.registry, lineStarts);
     this.tokens = parsed.tokens;
@@ -40,10 +46,15 @@ export class CdktfParse {
     this.bindings = bindingsOf(this.entries);
     this.fullParses++;
     this.lastRematched = this.entries.length;
+    return undefined;
   }
 
-  /** The text (`tokens.text`, already edited) has `lineStarts`, `lineDelta` more lines than before `edit`. */
-  update(lineStarts: number[], edit: OffsetEdit, lineDelta: number): void {
+  /**
+   * The text (`tokens.text`, already edited) has `lineStarts`, `lineDelta` more lines than before `edit`.
+   * Returns the constructs that went and came (a construct resolved again is a new one), or undefined when the
+   * file was parsed again from scratch.
+   */
+  update(lineStarts: number[], edit: OffsetEdit, lineDelta: number): ConstructChanges | undefined {
     this.placed = undefined;
     const tk = this.tokens;
     const text = tk.text;
@@ -82,16 +93,18 @@ export class CdktfParse {
     this.lastRematched = fresh.length;
 
     // References: resolve the new instances, and again those naming a variable whose construct changed.
+    const removed = dropped.filter((e) => e.instance);
+    const added = fresh.filter((e) => e.instance);
     if (!sameNames(dropped, fresh)) {
       const bindings = bindingsOf(this.entries);
       const changed = changedNames(this.bindings, bindings);
       this.bindings = bindings;
       if (changed.size) {
-        for (const e of kept) {
-          if (!readsAny(e, changed)) continue;
-          e.instance = resolveAgain(e, bindings);
-          e.memo = undefined;
-        }
+        this.entries.forEach((e, k) => {
+          if (fresh.includes(e) || !readsAny(e, changed)) return;
+          removed.push(e);
+          added.push((this.entries[k] = { ...e, instance: resolveAgain(e, bindings), memo: undefined }));
+        });
       }
     }
     for (const e of fresh) {
@@ -99,6 +112,7 @@ export class CdktfParse {
       resolveBuilt(e, this.bindings);
       ownStrings(e);
     }
+    return { removed, added };
   }
 
   /** The constructs (with an instance), in file order. */
