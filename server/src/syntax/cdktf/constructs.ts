@@ -80,8 +80,9 @@ export interface Construct {
   instance?: CdktfInstance;
   /** Lines the instance has moved since it was built: its positions plus `shift` are where it is now. */
   shift: number;
-  /** Attribute values as written, before references were resolved (see `references.ts`). */
+  /** Attribute values as written, before references were resolved, and the names they look up (`references.ts`). */
   written?: Value[];
+  reads?: string[];
   /**
    * What the engine caches for this construct (`cdktfFile.ts`), here so that a keystroke's walk over thousands
    * of constructs is a property read each; cleared whenever `instance` changes.

@@ -20,6 +20,8 @@ export interface Resolved {
   instance?: CdktfInstance;
   /** Attribute values before resolving, in `visit` order; absent when none holds a reference. */
   written?: Value[];
+  /** The variable names resolving looks up (from `written`, made when first asked for). */
+  reads?: string[];
 }
 
 export function bindingsOf(list: Iterable<Resolved>): Bindings {
@@ -70,12 +72,17 @@ export function changedNames(a: Bindings, b: Bindings): Set<string> {
 
 /** Does resolving `r` read one of `names`? */
 export function readsAny(r: Resolved, names: Set<string>): boolean {
-  const reads = (v: Value): boolean => {
-    if (v.kind === 'tuple') return v.items.some(reads);
-    if (v.kind !== 'reference') return false;
-    return lookups(v.path).some((n) => names.has(n));
-  };
-  return !!r.written && r.written.some(reads);
+  if (!r.written) return false;
+  if (!r.reads) {
+    const out: string[] = [];
+    const collect = (v: Value): void => {
+      if (v.kind === 'tuple') v.items.forEach(collect);
+      else if (v.kind === 'reference') out.push(...lookups(v.path));
+    };
+    r.written.forEach(collect);
+    r.reads = out;
+  }
+  return r.reads.some((n) => names.has(n));
 }
 
 /** The names a reference's path is looked up by, in order. */
