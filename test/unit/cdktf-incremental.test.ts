@@ -69,6 +69,11 @@ function assertSame(f: CdktfFile, what: string, rnd: () => number): void {
     const pos: Position = { line, character: Math.floor(rnd() * (lines[line].length + 1)) };
     assert.equal(JSON.stringify(f.cursorContext(pos)), JSON.stringify(fresh.cursorContext(pos)), `${what}: cursor at ${line}:${pos.character}`);
     assert.equal(JSON.stringify(f.locate(pos)), JSON.stringify(fresh.locate(pos)), `${what}: locate at ${line}:${pos.character}`);
+    // What code actions see: fresh findings, with fixes, on a few lines.
+    const range = { start: pos, end: { line: Math.min(lines.length - 1, line + 5), character: 0 } };
+    const bySchemaName = (k: string, v: unknown) => (k === 'schema' ? (v as { type: string }).type : v);
+    const ctx = contextFor([f], schemas);
+    assert.equal(JSON.stringify(f.findingsAt(range, ctx), bySchemaName), JSON.stringify(fresh.findingsAt(range, contextFor([fresh], schemas)), bySchemaName), `${what}: findings at ${line}`);
   }
 }
 
