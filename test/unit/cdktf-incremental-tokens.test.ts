@@ -65,6 +65,10 @@ describe('CDKTF text in pieces', () => {
     }
     assert.equal(source.toString(), text);
     assert.equal(source.includes('VpcBgpPeer\u0000'), false);
+    // Joined (as after `text` was asked for), it reads the same.
+    for (const [a, b] of [[-1, 5], [10, 20000], [text.length - 3, text.length + 3]]) assert.equal(source.slice(a, b), text.slice(Math.max(0, a), b));
+    assert.equal(source.startsWith(text.slice(0, 3), -1), false);
+    assert.equal(source.charCodeAt(text.length), NaN);
   });
 });
 

@@ -48,13 +48,16 @@ export class Source {
     return (this.hint = lo);
   }
 
+  // Until the first edit the whole text is at hand: reads go to it directly (opening a file reads it all).
   charCodeAt(i: number): number {
+    if (this.whole !== undefined) return this.whole.charCodeAt(i);
     if (i < 0 || i >= this.length) return NaN;
     const p = this.pieceAt(i);
     return this.pieces[p].charCodeAt(i - this.starts[p]);
   }
 
   slice(a: number, b = this.length): string {
+    if (this.whole !== undefined) return this.whole.slice(Math.max(0, a), b);
     a = Math.max(0, Math.min(a, this.length));
     b = Math.max(a, Math.min(b, this.length));
     const p = this.pieceAt(a);
@@ -68,6 +71,7 @@ export class Source {
 
   startsWith(s: string, at: number): boolean {
     if (at < 0 || at + s.length > this.length) return false;
+    if (this.whole !== undefined) return this.whole.startsWith(s, at);
     const p = this.pieceAt(at);
     const local = at - this.starts[p];
     if (local + s.length <= this.pieces[p].length) return this.pieces[p].startsWith(s, local);
