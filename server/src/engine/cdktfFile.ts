@@ -75,6 +75,8 @@ function memo(c: Construct): Memo {
 interface ModulePlacement extends Placement {
   signature: string;
   deps: Dependencies;
+  /** `deps` as one string: constructs that read the same facts (the peers of one group) are re-checked once. */
+  depsKey: string;
   /** Read by the version rules directly, so not among `deps`. */
   providerVersion?: string;
 }
@@ -95,6 +97,7 @@ export class CdktfFile implements SourceFile {
   private digest?: { factNames: Set<string>; a: number; b: number; n: number };
   private pendingDigest: ConstructChanges[] = [];
   private withFindings?: { signature: string; constructs: Construct[] };
+  private validity?: { signature: string; byDeps: Map<string, boolean> };
   private pendingFindings: ConstructChanges[] = [];
   /** Whole-file parses since creation (for tests and measurements); edits after the first are incremental. */
   parses = 0;
@@ -263,15 +266,24 @@ export class CdktfFile implements SourceFile {
     let p = m.module;
     // The module changed: keep the findings if nothing this construct read from it changed.
     if (p && p.signature !== ctx.signature) {
-      if (p.providerVersion === ctx.providerVersion && stillValid(p.deps, ctx)) p.signature = ctx.signature;
+      if (p.providerVersion === ctx.providerVersion && this.stillValidIn(ctx, p)) p.signature = ctx.signature;
       else p = undefined;
     }
     const cached = this.placed(p, c);
     if (cached) return cached;
     const t = tracked(ctx);
     const findings = this.inModule(this.absoluteOf(c), t.ctx).map(bare);
-    m.module = { shift: c.shift, findings, signature: ctx.signature, deps: t.deps, providerVersion: ctx.providerVersion };
+    const depsKey = [...t.deps].map(([k, v]) => `${k}\u0001${v}`).join('\u0002');
+    m.module = { shift: c.shift, findings, signature: ctx.signature, deps: t.deps, depsKey, providerVersion: ctx.providerVersion };
     return findings;
+  }
+
+  /** Does what `p`'s findings read read the same in `ctx`? Answered once per set of dependencies and signature. */
+  private stillValidIn(ctx: AnalysisContext, p: ModulePlacement): boolean {
+    if (this.validity?.signature !== ctx.signature) this.validity = { signature: ctx.signature, byDeps: new Map() };
+    let ok = this.validity.byDeps.get(p.depsKey);
+    if (ok === undefined) this.validity.byDeps.set(p.depsKey, (ok = stillValid(p.deps, ctx)));
+    return ok;
   }
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
