@@ -4,10 +4,12 @@
  * become ResourceInstances, analysed by the same rules as HCL, and kept current edit by edit (`CdktfParse`):
  * a keystroke re-tokenizes its lines and re-matches the construct it touched.
  *
- * Findings are cached per instance (instances are never mutated; a changed construct is a new one): the
- * instance's own findings for as long as it lives, its module findings for as long as the module's signature
- * (or what they read of it) is unchanged, as in `HclFile`. An instance that moved (lines added above it) keeps
- * its findings, moved the same way. Names in messages are shown as the user wrote them.
+ * What is computed for a construct is cached on it, for its current instance (instances are never mutated; a
+ * changed construct gets a new one): its own findings for as long as the instance lives, its module findings for
+ * as long as the module's signature (or what they read of it) is unchanged, as in `HclFile`, and the hashes of
+ * its facts. A construct that moved (lines added above it) keeps its findings, moved the same way. The module
+ * digest and the list of constructs with findings follow the constructs an edit removed and added, so that a
+ * keystroke costs what it changed. Names in messages are shown as the user wrote them.
  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
