@@ -77,8 +77,8 @@ function memo(c: Construct): Memo {
 interface ModulePlacement extends Placement {
   signature: string;
   deps: Dependencies;
-  /** `deps` as one string: constructs that read the same facts (the peers of one group) are re-checked once. */
-  depsKey: string;
+  /** `deps` as one string (made when first needed): constructs that read the same facts are re-checked once. */
+  depsKey?: string;
   /** Read by the version rules directly, so not among `deps`. */
   providerVersion?: string;
 }
@@ -275,16 +275,16 @@ export class CdktfFile implements SourceFile {
     if (cached) return cached;
     const t = tracked(ctx);
     const findings = this.inModule(this.absoluteOf(c), t.ctx).map(bare);
-    const depsKey = [...t.deps].map(([k, v]) => `${k}\u0001${v}`).join('\u0002');
-    m.module = { shift: c.shift, findings, signature: ctx.signature, deps: t.deps, depsKey, providerVersion: ctx.providerVersion };
+    m.module = { shift: c.shift, findings, signature: ctx.signature, deps: t.deps, providerVersion: ctx.providerVersion };
     return findings;
   }
 
   /** Does what `p`'s findings read read the same in `ctx`? Answered once per set of dependencies and signature. */
   private stillValidIn(ctx: AnalysisContext, p: ModulePlacement): boolean {
     if (this.validity?.signature !== ctx.signature) this.validity = { signature: ctx.signature, byDeps: new Map() };
-    let ok = this.validity.byDeps.get(p.depsKey);
-    if (ok === undefined) this.validity.byDeps.set(p.depsKey, (ok = stillValid(p.deps, ctx)));
+    const key = (p.depsKey ??= [...p.deps].map(([k, v]) => `${k}\u0001${v}`).join('\u0002'));
+    let ok = this.validity.byDeps.get(key);
+    if (ok === undefined) this.validity.byDeps.set(key, (ok = stillValid(p.deps, ctx)));
     return ok;
   }
 
