@@ -8,6 +8,7 @@ import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/an
 import { createSourceFile } from '../../server/src/engine/files';
 import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
 import { Workspace } from '../../server/src/engine/workspace';
+import { contextFor } from '../../server/src/engine/moduleContext';
 import { declarations } from '../../server/src/engine/hclSymbols';
 import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
@@ -209,4 +210,22 @@ test('an open file replaces its disk version in the module index (one copy held)
   ws.refresh(p);
   const back = ws.moduleFiles(p).find((f) => ws.holds(p, f));
   assert.ok(back && back !== open, 'the disk version is back after the close');
+});
+
+test('changing the provider version in required_providers re-checks the version findings of untouched blocks', () => {
+  const text = [
+    'terraform {',
+    '  required_providers {',
+    '    alicloud = { source = "aliyun/alicloud", version = ">= 1.230.0" }',
+    '  }',
+    '}',
+    '',
+    fs.readFileSync(path.join(fixtures, 'old-provider', 'main.tf'), 'utf8'),
+  ].join('\n');
+  const src = createSourceFile('file:///versions/main.tf', undefined, text)!;
+  const codes = () => src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => d.code);
+  assert.deepEqual(codes(), ['newer-than-provider']);
+  const at = text.indexOf('1.230.0');
+  src.update([{ range: { start: { line: 2, character: at - text.lastIndexOf('\n', at) - 1 }, end: { line: 2, character: at - text.lastIndexOf('\n', at) - 1 + 7 } }, text: '1.270.0' }]);
+  assert.deepEqual(codes(), [], 'the group block was not edited, but its provider is now new enough');
 });

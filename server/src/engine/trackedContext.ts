@@ -13,6 +13,10 @@ export function tracked(ctx: AnalysisContext): { ctx: AnalysisContext; deps: Dep
   const deps: Dependencies = new Map();
   const wrapped: AnalysisContext = {
     ...ctx,
+    get providerVersion() {
+      deps.set('v:', ctx.providerVersion ?? '');
+      return ctx.providerVersion;
+    },
     declared(kind, type) {
       const names = ctx.declared(kind, type);
       deps.set(`d:${kind}:${type}`, names.join(','));
@@ -42,7 +46,8 @@ export function stillValid(deps: Dependencies, ctx: AnalysisContext): boolean {
   for (const [k, v] of deps) {
     const [kind, a, b, c] = k.split(':');
     let now: string;
-    if (kind === 'f') now = ctx.factsOf(a as 'resource', b, c);
+    if (kind === 'v') now = ctx.providerVersion ?? '';
+    else if (kind === 'f') now = ctx.factsOf(a as 'resource', b, c);
     else if (kind === 'd') now = ctx.declared(a as 'resource', b).join(',');
     else if (kind === 'o') now = ctx.ofType(a as 'resource', b).map((i) => ctx.factsOf(a as 'resource', b, i.name)).join('\n');
     else {
