@@ -184,7 +184,7 @@ test('thousands of declared groups: reference completion is capped, narrowed by 
 
 test('the outline of blocks that kept only their model equals the outline read from their syntax tree', async () => {
   const { hclModule } = await import('../../scripts/bench/workloads.mjs');
-  const texts = [(hclModule as (lines: number) => { text: string })(3000).text, fs.readFileSync(path.resolve(__dirname, '../../examples/complete/main.tf'), 'utf8')];
+  const texts = [hclModule(3000).text, fs.readFileSync(path.resolve(__dirname, '../../examples/complete/main.tf'), 'utf8')];
   for (const text of texts) {
     const doc = new HclDocument(text);
     assert.ok(doc.chunks.some((c) => !c.hasSyntaxTree));

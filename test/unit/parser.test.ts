@@ -185,7 +185,7 @@ test('random edits of the corpus: incremental parse always equals a fresh parse'
 async function moduleTexts(): Promise<[string, string][]> {
   const out: [string, string][] = fs.readdirSync(corpus).filter((n) => n.endsWith('.tf')).map((f) => [f, fs.readFileSync(path.join(corpus, f), 'utf8')]);
   const { hclModule } = await import('../../scripts/bench/workloads.mjs');
-  out.push(['generated module', (hclModule as (lines: number) => { text: string })(3000).text]);
+  out.push(['generated module', hclModule(3000).text]);
   return out;
 }
 

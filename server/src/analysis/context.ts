@@ -2,14 +2,21 @@
 import type { ResourceInstance } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 
+/**
+ * What rules may read of another block of the module: its identity and the arguments that cross-resource
+ * rules read (`factAttributes` in engine/moduleContext.ts). Contexts keep only this much of each block, so a
+ * cached context does not keep old versions of whole files alive.
+ */
+export type Declared = Pick<ResourceInstance, 'kind' | 'type' | 'name' | 'attributes'>;
+
 export interface AnalysisContext {
   schemas: SchemaRegistry;
   /** Names of the resources (or data sources) of this type declared in the module. */
   declared(kind: 'resource' | 'data', type: string): string[];
   /** The instance of this type and name declared in the module (positions relative to its own chunk). */
-  find(kind: 'resource' | 'data', type: string, name: string): ResourceInstance | undefined;
+  find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined;
   /** Every instance of a type in the module. */
-  ofType(kind: 'resource' | 'data', type: string): ResourceInstance[];
+  ofType(kind: 'resource' | 'data', type: string): Declared[];
   /** The alicloud provider version the module is pinned to; undefined when nothing says. */
   providerVersion?: string;
   /**

@@ -6,7 +6,7 @@
  * version. A keystroke that changes none of them (the usual case) re-uses the context and every block's
  * module findings, so its cost stays proportional to the edited block.
  */
-import type { AnalysisContext } from '../analysis/context';
+import type { AnalysisContext, Declared } from '../analysis/context';
 import type { ResourceInstance, Value } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { SourceFile } from './sourceFile';
@@ -34,7 +34,7 @@ function valueText(v: Value): string {
 }
 
 /** One line per instance: what other blocks may depend on. */
-export function instanceFacts(instance: ResourceInstance, facts: Set<string>): string {
+export function instanceFacts(instance: Declared, facts: Set<string>): string {
   let line = `${instance.kind}:${instance.type}.${instance.name}`;
   for (const a of instance.attributes) if (facts.has(a.name) && !a.incomplete) line += `|${a.name}=${valueText(a.value)}`;
   return line;
@@ -83,8 +83,13 @@ export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry,
   return ctx;
 }
 
+/** What a context keeps of a block: see `Declared`. */
+function declared(i: ResourceInstance, factNames: Set<string>): Declared {
+  return { kind: i.kind, type: i.type, name: i.name, attributes: i.attributes.filter((a) => factNames.has(a.name)) };
+}
+
 function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: string, providerVersion?: string): AnalysisContext {
-  let index: Map<string, Map<string, ResourceInstance>> | undefined;
+  let index: Map<string, Map<string, Declared>> | undefined;
   const tallies = new Map<string, Map<string, number>>();
   const facts = new Map<string, string>();
   const factNames = factAttributes(schemas);
@@ -95,7 +100,7 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
         const key = instance.kind + ':' + instance.type;
         let byName = index.get(key);
         if (!byName) index.set(key, (byName = new Map()));
-        if (instance.name && !byName.has(instance.name)) byName.set(instance.name, instance);
+        if (instance.name && !byName.has(instance.name)) byName.set(instance.name, declared(instance, factNames));
       }
     }
     return index;

@@ -162,15 +162,21 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
 
   const open = (uri: string, languageId: string | undefined, version: number, text: string) => {
     generation++;
+    const p = pathOf(uri);
+    // The open version replaces the disk one in the module: let that go before parsing, so that a large file
+    // is not held twice (a re-opened file's disk copy is the closed version, whole).
+    if (p && isModuleFile(p)) workspace.forget(p);
     const refused = refusal(text, settings.maxFileSizeMB);
     const file = refused ? undefined : createSourceFile(uri, languageId, text);
     if (!refused && !file) return;
     files.set(uri, refused ? { uri, languageId, version, refusal: refused, text } : { uri, languageId, version, file });
-    const p = pathOf(uri);
     if (p) {
       uriOf.set(p, uri);
       // Open first, so that reading the folder does not parse this file a second time from disk.
-      if (isModuleFile(p)) workspace.setOpen(p, file);
+      if (isModuleFile(p)) {
+        if (file) workspace.setOpen(p, file);
+        else workspace.refresh(p); // refused: the module keeps seeing the disk version
+      }
       workspace.indexDir(path.dirname(p));
       scheduleModule(p);
     }

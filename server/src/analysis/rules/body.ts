@@ -78,7 +78,7 @@ export function qualified(body: BodyView, name: string): string {
   return body.path ? `${body.path}.${name}` : name;
 }
 
-export function findAttribute(instance: ResourceInstance, name: string): Attribute | undefined {
+export function findAttribute(instance: Pick<ResourceInstance, 'attributes'>, name: string): Attribute | undefined {
   return instance.attributes.find((a) => a.name === name && !a.incomplete);
 }
 

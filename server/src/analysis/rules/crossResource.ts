@@ -5,7 +5,7 @@
  */
 import type { ResourceInstance, Value } from '../../model/types';
 import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
-import type { AnalysisContext } from '../context';
+import type { AnalysisContext, Declared } from '../context';
 import type { Finding } from '../finding';
 import { resourceRef } from '../references';
 import { toNumber, toStr } from '../values';
@@ -26,7 +26,7 @@ export function crossResourceRules(instance: ResourceInstance, schema: ResourceS
 }
 
 /** The declared instance a reference-valued attribute points at. */
-function follow(instance: ResourceInstance, attribute: string, ctx: AnalysisContext): ResourceInstance | undefined {
+function follow(instance: Declared, attribute: string, ctx: AnalysisContext): Declared | undefined {
   const a = findAttribute(instance, attribute);
   const ref = a && resourceRef(a.value);
   return ref ? ctx.find(ref.kind, ref.type, ref.name) : undefined;
@@ -57,7 +57,7 @@ function matchesReferenced(rule: CrossFieldRule & { kind: 'matchesReferenced' },
 }
 
 /** How many instances a block stands for, when statically known. */
-function multiplicity(instance: ResourceInstance): number | undefined {
+function multiplicity(instance: Declared): number | undefined {
   if (findAttribute(instance, 'for_each')) return undefined;
   const count = findAttribute(instance, 'count');
   if (!count) return 1;
@@ -66,8 +66,8 @@ function multiplicity(instance: ResourceInstance): number | undefined {
 }
 
 /** The end of the `via` chain: a reference text or a literal ID, or undefined when unknown. */
-function chainTarget(instance: ResourceInstance, via: string[], ctx: AnalysisContext): string | undefined {
-  let current: ResourceInstance | undefined = instance;
+function chainTarget(instance: Declared, via: string[], ctx: AnalysisContext): string | undefined {
+  let current: Declared | undefined = instance;
   for (let i = 0; i < via.length; i++) {
     const a = findAttribute(current, via[i]);
     if (!a) return undefined;

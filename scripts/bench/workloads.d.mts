@@ -1,0 +1,3 @@
+// Types for the parts of the workload generator that tests import (the generator itself is plain JavaScript).
+/** A Terraform module of exactly `lines` lines mixing BGP peers, groups, VBRs and other blocks (deterministic). */
+export function hclModule(lines: number, seed?: number, options?: { prefix?: string; header?: boolean }): { text: string; peers: unknown[] };
