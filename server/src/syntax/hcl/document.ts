@@ -192,9 +192,12 @@ export class HclDocument {
     const end = Math.max(start, this.offsetAt(range.end));
     const chunks = this.chunks;
 
-    // Re-parse from the chunk before the edited one (its end depends on where the edited one starts),
-    // or from an earlier chunk whose unterminated heredoc/comment looked past its own end.
-    let first = Math.max(0, this.chunkIndexAt(this.positionAt(start).line) - 1);
+    // Re-parse from the edited chunk; from the one before it when the edit touches the edited chunk's first
+    // line (where the parser decided that the chunk before ends), or from an earlier chunk whose unterminated
+    // heredoc/comment looked past its own end.
+    const startLine = this.positionAt(start).line;
+    const edited = this.chunkIndexAt(startLine);
+    let first = startLine > chunks[edited].startLine ? edited : Math.max(0, edited - 1);
     for (let i = 0; i < first; i++) {
       if (chunks[i].openEnded) {
         first = i;
