@@ -133,9 +133,9 @@ class Parser {
     return true;
   }
 
-  /** Text of the document, as a string of its own (see `own`). */
+  /** Text of the document, as a string of its own (see `own`), one copy per distinct value. */
   private slice(start: number, end: number): string {
-    return own(this.text.slice(start, end));
+    return this.lex.strings.get(this.text.slice(start, end));
   }
 
   private peek(i = 0): Token {
