@@ -9,7 +9,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { JsonFinding, runCli, runJson, tempTree } from '../helpers/cli';
+import { JsonFinding, runCli, runJson, tempTrees } from '../helpers/cli';
 
 const GROUP = `resource "alicloud_vpc_bgp_group" "g" {
   router_id = "vbr-1"
@@ -42,13 +42,7 @@ const WARNING_PEER = `resource "alicloud_vpc_bgp_peer" "p" {
 }
 `;
 
-const cleanups: (() => void)[] = [];
-after(() => cleanups.forEach((c) => c()));
-function tree(files: Record<string, string>): string {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tree = tempTrees(after);
 
 const r = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 

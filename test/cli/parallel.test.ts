@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { CLI, JsonFinding, tempTree } from '../helpers/cli';
+import { CLI, JsonFinding, tempTrees } from '../helpers/cli';
 import { checkModules, threadsFor } from '../../server/src/cli/parallel';
 import { checkModule, groupByModule } from '../../server/src/cli/check';
 import { collectFiles } from '../../server/src/cli/files';
@@ -31,13 +31,7 @@ const PEER = (name: string, group: string, { hop = 10, bfd = true } = {}) => `re
 }
 `;
 
-const cleanups: (() => void)[] = [];
-after(() => cleanups.forEach((c) => c()));
-function tree(files: Record<string, string>): string {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const tree = tempTrees(after);
 
 /** Six module folders whose findings depend on their sibling files (declared groups), so a folder split across threads would show. */
 function modules(): Record<string, string> {

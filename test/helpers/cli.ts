@@ -49,3 +49,14 @@ export function tempTree(files: Record<string, string>): { dir: string; cleanup:
   }
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A `tempTree` maker for one test file: every folder it makes is removed after the file's tests. */
+export function tempTrees(after: (fn: () => void) => void): (files: Record<string, string>) => string {
+  const cleanups: (() => void)[] = [];
+  after(() => cleanups.forEach((c) => c()));
+  return (files) => {
+    const t = tempTree(files);
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
+}

@@ -4,21 +4,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { offsetAt, patchLineStarts } from '../../server/src/syntax/cdktf/lines';
 import { retokenize } from '../../server/src/syntax/cdktf/retokenize';
 import { Source } from '../../server/src/syntax/cdktf/source';
-import { CdktfLanguage, lineStartsOf, tokenize, Tokens } from '../../server/src/syntax/cdktf/tokens';
+import { lineStartsOf, tokenize, Tokens } from '../../server/src/syntax/cdktf/tokens';
 import { prng } from '../helpers/random';
+import { CDKTF_FIXTURES, cdktfFixture } from '../helpers/cdktfFixtures';
 
-const FIXTURES: [string, CdktfLanguage][] = [
-  ['cases.ts', 'typescript'],
-  ['cases.py', 'python'],
-  ['Cases.java', 'java'],
-  ['Cases.cs', 'csharp'],
-  ['cases.go', 'go'],
-];
 
 /** Openers, closers, strings of every form (terminated or not), comments, line breaks, indentation. */
 const PIECES = ['"', "'", '`', '{', '}', '(', ')', '[', ']', '\n', '/*', '*/', '//', '#', '"""', "'''", '@"', '$"', '${', ' ', 'x', '\n  ', '\n\n', ',', '.', '/', 'VpcBgpPeer', 'new ', ' as ', '\\', '\r\n', '\t', 'f"{x}', 'r"\\d"'];
@@ -44,7 +36,7 @@ function apply(tk: Tokens, text: string, start: number, end: number, insert: str
 describe('CDKTF text in pieces', () => {
   it('reads like the string it stands for after any edit', () => {
     const rnd = prng(99);
-    let text = fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf/cases.go'), 'utf8').repeat(12);
+    let text = cdktfFixture('cases.go').repeat(12);
     const source = new Source(text);
     for (let k = 0; k < 2000; k++) {
       const a = Math.floor(rnd() * (text.length + 1));
@@ -73,11 +65,11 @@ describe('CDKTF text in pieces', () => {
 });
 
 describe('CDKTF re-tokenizing', () => {
-  for (const [name, language] of FIXTURES) {
+  for (const [name, language] of CDKTF_FIXTURES) {
     it(`${language}: 1,000 random edits, each equal to tokenizing from scratch`, () => {
       const rnd = prng(language.length * 7919 + 17);
       // Several copies: longer than a piece of the text and than the first window a re-scan reads.
-      let text = fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf', name), 'utf8').repeat(5);
+      let text = cdktfFixture(name).repeat(5);
       const tk = tokenize(text, language, lineStartsOf(text));
       for (let k = 0; k < 1000; k++) {
         const a = Math.floor(rnd() * (text.length + 1));

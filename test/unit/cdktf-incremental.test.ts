@@ -6,26 +6,18 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CdktfFile } from '../../server/src/engine/cdktfFile';
 import { contextFor } from '../../server/src/engine/moduleContext';
 import type { Position } from '../../server/src/model/types';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { moved } from '../../server/src/syntax/cdktf/copies';
 import type { CdktfInstance } from '../../server/src/syntax/cdktf/model';
-import type { CdktfLanguage, Tokens } from '../../server/src/syntax/cdktf/tokens';
+import type { Tokens } from '../../server/src/syntax/cdktf/tokens';
 import { prng } from '../helpers/random';
+import { CDKTF_FIXTURES, cdktfFixture } from '../helpers/cdktfFixtures';
 
 const schemas = defaultSchemas();
-const FIXTURES: [string, CdktfLanguage][] = [
-  ['cases.ts', 'typescript'],
-  ['cases.py', 'python'],
-  ['Cases.java', 'java'],
-  ['Cases.cs', 'csharp'],
-  ['cases.go', 'go'],
-];
-const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf', name), 'utf8');
+const fixture = cdktfFixture;
 
 /** What a typing user, a paste or a broken file can introduce, in every language. */
 const PIECES = [
@@ -97,7 +89,7 @@ function randomEdit(text: string, rnd: () => number): { start: Position; end: Po
 }
 
 describe('CDKTF incremental parsing', () => {
-  for (const [name, language] of FIXTURES) {
+  for (const [name, language] of CDKTF_FIXTURES) {
     it(`${language}: after each of 300 random edits the file equals a fresh one (tokens, instances, diagnostics, cursor)`, () => {
       const rnd = prng(0x5eed + name.length * 31 + language.length);
       const original = fixture(name);
