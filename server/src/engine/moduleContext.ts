@@ -83,16 +83,25 @@ export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry,
   return ctx;
 }
 
-/** What a context keeps of a block: see `Declared`. */
-function declared(i: ResourceInstance, factNames: Set<string>): Declared {
-  return { kind: i.kind, type: i.type, name: i.name, attributes: i.attributes.filter((a) => factNames.has(a.name)) };
+/**
+ * What a context keeps of a block (see `Declared`), and its facts line: made once per block version and shared by
+ * every context built while the block is unchanged (a change to the module rebuilds the index, not the records).
+ */
+const records = new WeakMap<ResourceInstance, { factNames: Set<string>; record: Declared; facts: string }>();
+
+function recordOf(i: ResourceInstance, factNames: Set<string>): { record: Declared; facts: string } {
+  let r = records.get(i);
+  if (!r || r.factNames !== factNames) {
+    const record: Declared = { kind: i.kind, type: i.type, name: i.name, attributes: i.attributes.filter((a) => factNames.has(a.name)) };
+    records.set(i, (r = { factNames, record, facts: instanceFacts(record, factNames) }));
+  }
+  return r;
 }
 
 function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: string, providerVersion?: string): AnalysisContext {
-  let index: Map<string, Map<string, Declared>> | undefined;
+  let index: Map<string, Map<string, { record: Declared; facts: string }>> | undefined;
   const tallies = new Map<string, Map<string, number>>();
-  const facts = new Map<string, string>();
-  const factNames = factAttributes(schemas);
+  const factNames = factsCache?.schemas === schemas ? factsCache.facts : factAttributes(schemas);
   const build = () => {
     index = new Map();
     for (const file of files) {
@@ -100,7 +109,7 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
         const key = instance.kind + ':' + instance.type;
         let byName = index.get(key);
         if (!byName) index.set(key, (byName = new Map()));
-        if (instance.name && !byName.has(instance.name)) byName.set(instance.name, declared(instance, factNames));
+        if (instance.name && !byName.has(instance.name)) byName.set(instance.name, recordOf(instance, factNames));
       }
     }
     return index;
@@ -111,22 +120,14 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
     providerVersion,
     signature,
     declared: (kind, type) => [...(byName(kind, type)?.keys() ?? [])],
-    find: (kind, type, name) => byName(kind, type)?.get(name),
-    ofType: (kind, type) => [...(byName(kind, type)?.values() ?? [])],
+    find: (kind, type, name) => byName(kind, type)?.get(name)?.record,
+    ofType: (kind, type) => [...(byName(kind, type)?.values() ?? [])].map((r) => r.record),
     count(key, target, compute) {
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = compute(ctx)));
       return t.get(target);
     },
-    factsOf(kind, type, name) {
-      const k = `${kind}:${type}.${name}`;
-      let f = facts.get(k);
-      if (f === undefined) {
-        const i = byName(kind, type)?.get(name);
-        facts.set(k, (f = i ? instanceFacts(i, factNames) : '∅'));
-      }
-      return f;
-    },
+    factsOf: (kind, type, name) => byName(kind, type)?.get(name)?.facts ?? '∅',
   };
   return ctx;
 }

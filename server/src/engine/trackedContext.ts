@@ -41,24 +41,34 @@ export function tracked(ctx: AnalysisContext): { ctx: AnalysisContext; deps: Dep
   return { ctx: wrapped, deps };
 }
 
+/**
+ * What each dependency reads in a context, computed once per context: after a change to the module every
+ * block is re-validated, and thousands of blocks read the same few things (their group's facts, one tally).
+ */
+const readings = new WeakMap<AnalysisContext, Map<string, string | undefined>>();
+
 /** Do the recorded dependencies read the same in `ctx`? */
 export function stillValid(deps: Dependencies, ctx: AnalysisContext): boolean {
+  let read = readings.get(ctx);
+  if (!read) readings.set(ctx, (read = new Map()));
   for (const [k, v] of deps) {
-    const [kind, a, b, c] = k.split(':');
-    let now: string;
-    if (kind === 'v') now = ctx.providerVersion ?? '';
-    else if (kind === 'f') now = ctx.factsOf(a as 'resource', b, c);
-    else if (kind === 'd') now = ctx.declared(a as 'resource', b).join(',');
-    else if (kind === 'o') now = ctx.ofType(a as 'resource', b).map((i) => ctx.factsOf(a as 'resource', b, i.name)).join('\n');
-    else {
-      // `c:<tally key>:<target>`: the tally key itself contains colons; the target is after the last one.
-      const rest = k.slice(2);
-      const cut = rest.lastIndexOf(':');
-      const compute = tallies.get(rest.slice(0, cut));
-      if (!compute) return false;
-      now = String(ctx.count(rest.slice(0, cut), rest.slice(cut + 1), compute));
-    }
+    let now = read.get(k);
+    if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, ctx)));
     if (now !== v) return false;
   }
   return true;
+}
+
+/** What the dependency `k` reads in `ctx` (undefined: it cannot be read again). */
+function reading(k: string, ctx: AnalysisContext): string | undefined {
+  const [kind, a, b, c] = k.split(':');
+  if (kind === 'v') return ctx.providerVersion ?? '';
+  if (kind === 'f') return ctx.factsOf(a as 'resource', b, c);
+  if (kind === 'd') return ctx.declared(a as 'resource', b).join(',');
+  if (kind === 'o') return ctx.ofType(a as 'resource', b).map((i) => ctx.factsOf(a as 'resource', b, i.name)).join('\n');
+  // `c:<tally key>:<target>`: the tally key itself contains colons; the target is after the last one.
+  const rest = k.slice(2);
+  const cut = rest.lastIndexOf(':');
+  const compute = tallies.get(rest.slice(0, cut));
+  return compute ? String(ctx.count(rest.slice(0, cut), rest.slice(cut + 1), compute)) : undefined;
 }
