@@ -3,8 +3,9 @@
  * `parser.ts`), and each chunk keeps its own piece of the text: there is no whole-document string to copy on
  * every keystroke (for a 2 MB file that copy, and the garbage it leaves, dominated a keystroke's cost).
  *
- * An edit re-parses a *window*: the text of the chunks from the one before the edited one to the first chunk
- * that starts after the edit, with the edit applied. The parser stops as soon as it starts a chunk where an
+ * An edit re-parses a *window*: the text of the chunks from the edited one (from the one before it when the edit
+ * touches the edited chunk's first line) to the first chunk that starts after the edit, with the edit applied,
+ * and one chunk more. The parser stops as soon as it starts a chunk where an
  * old chunk started; the chunks after it are re-used, moved by the edit's offset and line deltas. When the
  * edit changed more than that (an opened brace or heredoc), the window grows until the parser meets an old
  * chunk start or the end of the file. A keystroke therefore costs the edited block, not the file.
