@@ -22,11 +22,6 @@ import { hashPair, instanceFacts } from './moduleContext';
 import { Dependencies, stillValid, tracked } from './trackedContext';
 import { declarations, Declaration, Reference, referenceAt, references } from './hclSymbols';
 
-export interface ChunkFindings {
-  chunk: Chunk;
-  findings: Finding[];
-}
-
 const NO_FINDINGS: Finding[] = [];
 const NO_DEPENDENCIES: Dependencies = new Map();
 

@@ -29,9 +29,9 @@ export interface Located {
 export interface SourceFile {
   readonly language: Language;
   readonly text: string;
-  /** The text's length, and its first `n` characters, without joining a text kept in pieces; optional. */
-  textLength?(): number;
-  textHead?(n: number): string;
+  /** The text's length, and its first `n` characters, without joining a text kept in pieces. */
+  textLength(): number;
+  textHead(n: number): string;
   update(changes: readonly TextChange[]): void;
   lineText(line: number): string;
   /** Every resource/data instance (positions relative to `base`). */

@@ -257,13 +257,15 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       }
       f.version = p.textDocument.version ?? f.version;
       generation++;
-      const changes = (p.contentChanges ?? []).filter((c) => c && typeof c.text === 'string');
-      if (f.file) {
-        f.file.update(changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
-        const file = f.file;
-        const refused = file.textLength && file.textHead ? refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB) : refusal(file.text, settings.maxFileSizeMB);
+      const changes = (p.contentChanges ?? [])
+        .filter((c) => c && typeof c.text === 'string')
+        .map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text }));
+      const file = f.file;
+      if (file) {
+        file.update(changes);
+        const refused = refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB);
         if (refused) {
-          files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: f.file.text });
+          files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: file.text });
           const p = pathOf(f.uri);
           if (p) {
             // The module sees the disk version again while this one is not analysed.
@@ -273,7 +275,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         }
       } else {
         // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
-        const text = applyChanges(f.text ?? '', changes.map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text })));
+        const text = applyChanges(f.text ?? '', changes);
         files.delete(f.uri);
         open(f.uri, f.languageId, f.version, text);
         return;
@@ -441,7 +443,7 @@ function sameRange(a: Range, b: Range): boolean {
 function sameAsDisk(file: string, source: SourceFile): boolean {
   try {
     const st = fs.statSync(file);
-    if (!st.isFile() || (source.textLength ? source.textLength() : source.text.length) > st.size) return false;
+    if (!st.isFile() || source.textLength() > st.size) return false;
     return fs.readFileSync(file, 'utf8') === source.text;
   } catch {
     return false;

@@ -83,10 +83,12 @@ export class HclDocument {
     this.setText(text);
   }
 
-  /** The whole text, joined from the chunks on demand (and kept until the next edit). */
+  /**
+   * The whole text: the one given while no edit has been made since, else joined from the chunks. The join is not
+   * kept: a document kept as a module's disk copy would otherwise hold its text twice.
+   */
   get text(): string {
-    if (this._text === undefined) this._text = this.chunks.length === 1 ? this.chunks[0].text : this.chunks.map((c) => c.text).join('');
-    return this._text;
+    return this._text ?? this.chunks.map((c) => c.text).join('');
   }
 
   /** Length of the text in UTF-16 code units. */
