@@ -2,6 +2,9 @@
  * Entry of `dist/server.js`: `--stdio` (any editor), `--node-ipc` (VS Code), or `--socket=N`.
  * vscode-languageserver picks the transport from these arguments.
  */
+import { tuneHeap } from './lsp/heap';
+tuneHeap();
+
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 
