@@ -148,3 +148,30 @@ test('closing a file puts its disk version back in the module: unsaved edits are
     fs.rmSync(own, { recursive: true, force: true });
   }
 });
+
+test('re-opening a closed file: the same text gives the same findings, a different text its own, and edits still work', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-reopen-'));
+  const file = path.join(own, 'main.tf');
+  const text = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = alicloud_vpc_bgp_group.g.id\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n';
+  fs.writeFileSync(file, text);
+  const u = pathToFileURL(file).toString();
+  try {
+    assert.deepEqual(codes(await client.open(u, text, 'terraform', 1)), ['value-out-of-range']);
+    await client.close(u); // saved: the module keeps this parse as the file's disk copy
+    assert.deepEqual(codes(await client.open(u, text, 'terraform', 2)), ['value-out-of-range'], 'same text');
+    // An edit to the re-opened file is an edit to the file the module sees.
+    const line = 8;
+    const fixed = await client.change(u, [{ range: { start: { line, character: 18 }, end: { line, character: 21 } }, text: '30' }]);
+    assert.deepEqual(codes(fixed), []);
+    await client.close(u); // unsaved: the disk text comes back
+    assert.deepEqual(codes(await client.open(u, text, 'terraform', 5)), ['value-out-of-range'], 'the disk text again');
+    await client.close(u);
+    // The editor may hand over a text the server has not seen (changed on disk, no watcher event).
+    assert.deepEqual(codes(await client.open(u, text.replace('300', '30'), 'terraform', 6)), [], 'a different text is parsed');
+    await client.close(u);
+    assert.deepEqual(codes(await client.open(u, text.replace('enable_bfd    = true\n', ''), 'terraform', 7)).sort(), ['bfd-multi-hop-without-bfd', 'value-out-of-range']);
+  } finally {
+    await client.close(u);
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
-import { createSourceFile } from '../../server/src/engine/files';
+import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
 import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
@@ -228,4 +228,35 @@ test('changing the provider version in required_providers re-checks the version 
   const at = text.indexOf('1.230.0');
   src.update([{ range: { start: { line: 2, character: at - text.lastIndexOf('\n', at) - 1 }, end: { line: 2, character: at - text.lastIndexOf('\n', at) - 1 + 7 } }, text: '1.270.0' }]);
   assert.deepEqual(codes(), [], 'the group block was not edited, but its provider is now new enough');
+});
+
+test('a re-opened file re-uses its parsed disk copy only when the text is the same and it reads the same way', () => {
+  const text = 'resource "alicloud_vpc_bgp_group" "g" {\n  peer_asn = 65001\n}\n\nresource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 300\n}\n';
+  const p = '/m/main.tf';
+  const disk = createSourceFile(p, undefined, text)!;
+  assert.equal(sourceFileFor('file:///m/main.tf', 'terraform', text, disk), disk, 'same text: the parsed copy');
+  assert.notEqual(sourceFileFor('file:///m/main.tf', 'terraform', text.replace('300', '301'), disk), disk, 'one character differs');
+  assert.notEqual(sourceFileFor('file:///m/main.tf', 'terraform', text + '\n', disk), disk, 'longer text');
+  assert.notEqual(sourceFileFor('file:///m/main.tf', 'terraform-vars', text, disk), disk, 'read as .tfvars');
+  assert.equal(sourceFileFor('file:///m/main.tf', 'typescript', text, disk)!.language, 'typescript', 'a CDKTF language id wins');
+  // After an edit the text lives in pieces only: still compared exactly.
+  const edited = createSourceFile(p, undefined, text)!;
+  edited.update([{ range: { start: { line: 5, character: 20 }, end: { line: 5, character: 21 } }, text: '1' }]);
+  const now = text.replace('300', '301');
+  assert.equal(sourceFileFor('file:///m/main.tf', 'terraform', now, edited), edited);
+  assert.notEqual(sourceFileFor('file:///m/main.tf', 'terraform', text, edited), edited);
+  assert.notEqual(sourceFileFor('file:///m/main.tf', 'terraform', now.replace('peer_asn', 'peer_asx'), edited), edited, 'differs in the first chunk');
+});
+
+test('a closed file is compared with the disk in bytes, a chunk at a time', () => {
+  const text = '# 对等体 — peers\nresource "alicloud_vpc_bgp_peer" "p" {\n  description = "über"\n}\n\nresource "alicloud_vpc_bgp_group" "g" {}\n';
+  const doc = new HclDocument(text);
+  assert.ok(doc.hasUtf8(Buffer.from(text)));
+  assert.ok(!doc.hasUtf8(Buffer.from(text + ' ')), 'one more byte on disk');
+  assert.ok(!doc.hasUtf8(Buffer.from(text.slice(0, -1))), 'one byte less');
+  assert.ok(!doc.hasUtf8(Buffer.from(text.replace('über', 'uber'))), 'same length in characters, not in bytes');
+  assert.ok(!doc.hasUtf8(Buffer.from(text.replace('"g"', '"h"'))), 'last chunk differs');
+  doc.update([{ range: { start: { line: 2, character: 17 }, end: { line: 2, character: 17 } }, text: 'ß' }]);
+  assert.ok(doc.hasUtf8(Buffer.from(text.replace('"über"', '"ßüber"'))), 'after an edit');
+  assert.ok(!doc.hasUtf8(Buffer.from(text)), 'the old text no longer');
 });

@@ -51,9 +51,28 @@ export function isSupported(uri: string, languageId?: string): boolean {
 
 /** The SourceFile for a document, or undefined when no adapter reads it. */
 export function createSourceFile(uri: string, languageId: string | undefined, text: string): SourceFile | undefined {
-  const hcl = () => new HclFile(new HclDocument(text), languageId === 'terraform-vars' || /\.tfvars$/i.test(pathOf(uri)));
-  if (languageId !== undefined && HCL_LANGUAGES.has(languageId)) return hcl();
+  const hcl = () => new HclFile(new HclDocument(text), isTfvars(uri, languageId));
+  if (readsAsHcl(uri, languageId)) return hcl();
   const cdktf = cdktfLanguage(uri, languageId);
-  if (cdktf) return new CdktfFile(cdktf, text);
-  return isHcl(uri, languageId) ? hcl() : undefined;
+  return cdktf ? new CdktfFile(cdktf, text) : undefined;
+}
+
+/**
+ * `parsed` when it already reads `text` as `createSourceFile` would, else a new SourceFile. An editor closes
+ * and re-opens files all the time; the module index keeps a closed file parsed (as its disk copy), so opening
+ * it again with the same text costs a comparison instead of a parse.
+ */
+export function sourceFileFor(uri: string, languageId: string | undefined, text: string, parsed: SourceFile | undefined): SourceFile | undefined {
+  if (parsed instanceof HclFile && readsAsHcl(uri, languageId) && parsed.isTfvars === isTfvars(uri, languageId) && parsed.doc.hasText(text)) return parsed;
+  return createSourceFile(uri, languageId, text);
+}
+
+/** The HCL adapter reads it: an HCL language id, else (no CDKTF language id either) an HCL extension. */
+function readsAsHcl(uri: string, languageId: string | undefined): boolean {
+  if (languageId !== undefined && HCL_LANGUAGES.has(languageId)) return true;
+  return cdktfLanguage(uri, languageId) === undefined && isHcl(uri, languageId);
+}
+
+function isTfvars(uri: string, languageId: string | undefined): boolean {
+  return languageId === 'terraform-vars' || /\.tfvars$/i.test(pathOf(uri));
 }

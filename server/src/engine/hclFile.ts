@@ -65,6 +65,10 @@ export class HclFile implements SourceFile {
     return this.doc.head(n);
   }
 
+  hasUtf8(bytes: Uint8Array): boolean {
+    return this.doc.hasUtf8(bytes);
+  }
+
   update(changes: readonly TextChange[]): void {
     this.doc.update(changes);
   }

@@ -32,6 +32,8 @@ export interface SourceFile {
   /** The text's length, and its first `n` characters, without joining a text kept in pieces. */
   textLength(): number;
   textHead(n: number): string;
+  /** Is `bytes` the text in UTF-8? (Optional: without it, callers decode and compare `text`.) */
+  hasUtf8?(bytes: Uint8Array): boolean;
   update(changes: readonly TextChange[]): void;
   lineText(line: number): string;
   /** Every resource/data instance (positions relative to `base`). */

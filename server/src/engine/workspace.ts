@@ -71,6 +71,13 @@ export class Workspace {
     this.setDisk(file, undefined);
   }
 
+  /** Removes the disk copy of `file` and returns it (a file being opened takes its place). */
+  take(file: string): SourceFile | undefined {
+    const source = this.disk.get(path.dirname(file))?.get(file);
+    this.setDisk(file, undefined);
+    return source;
+  }
+
   /** Reads the `.tf` files of one folder (not its subfolders), once. */
   indexDir(dir: string): void {
     if (this.indexedDirs.has(dir)) return;

@@ -34,13 +34,14 @@ import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
 import type { Diagnostic } from '../engine/diagnostic';
 import { BINARY_SNIFF, capSyntaxErrors, refusal, refusalOf } from '../engine/guards';
-import { createSourceFile, isSupported } from '../engine/files';
+import { isSupported, sourceFileFor } from '../engine/files';
 import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
 import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { largeTextHandled } from './heap';
 import { definition, documentSymbols, ModuleView, references } from './navigation';
 import * as path from 'path';
 import * as fs from 'fs';
@@ -163,11 +164,13 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   const open = (uri: string, languageId: string | undefined, version: number, text: string) => {
     generation++;
     const p = pathOf(uri);
-    // The open version replaces the disk one in the module: let that go before parsing, so that a large file
-    // is not held twice (a re-opened file's disk copy is the closed version, whole).
-    if (p && isModuleFile(p)) workspace.forget(p);
+    // The open version replaces the disk one in the module. The disk copy is taken out before parsing, so that
+    // a large file is never held twice, and is itself the open version when it has the same text (a file
+    // closed and opened again: the disk copy is the closed version, parsed and analysed).
+    const onDisk = p && isModuleFile(p) ? workspace.take(p) : undefined;
     const refused = refusal(text, settings.maxFileSizeMB);
-    const file = refused ? undefined : createSourceFile(uri, languageId, text);
+    const file = refused ? undefined : sourceFileFor(uri, languageId, text, onDisk);
+    largeTextHandled(text.length);
     if (!refused && !file) return;
     files.set(uri, refused ? { uri, languageId, version, refusal: refused, text } : { uri, languageId, version, file });
     if (p) {
@@ -289,6 +292,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       generation++;
       contexts.delete(p.textDocument.uri);
       const closed = files.get(p.textDocument.uri)?.file;
+      largeTextHandled(closed?.textLength() ?? 0);
       if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
       const file = pathOf(p.textDocument.uri);
       if (file) {
@@ -444,7 +448,8 @@ function sameAsDisk(file: string, source: SourceFile): boolean {
   try {
     const st = fs.statSync(file);
     if (!st.isFile() || source.textLength() > st.size) return false;
-    return fs.readFileSync(file, 'utf8') === source.text;
+    const bytes = fs.readFileSync(file);
+    return source.hasUtf8 ? source.hasUtf8(bytes) : bytes.toString('utf8') === source.text;
   } catch {
     return false;
   }

@@ -96,6 +96,30 @@ export class HclDocument {
     return this._length;
   }
 
+  /** Is the text exactly `text`? Compared piece by piece, without joining the chunks. */
+  hasText(text: string): boolean {
+    if (text.length !== this._length) return false;
+    if (this._text !== undefined) return this._text === text;
+    let offset = 0;
+    for (const c of this.chunks) {
+      if (!text.startsWith(c.text, offset)) return false;
+      offset += c.text.length;
+    }
+    return true;
+  }
+
+  /** Is `bytes` the UTF-8 encoding of the text? Decoded a chunk at a time: no copy of the whole text is made. */
+  hasUtf8(bytes: Uint8Array): boolean {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let offset = 0;
+    for (const c of this.chunks) {
+      const n = Buffer.byteLength(c.text);
+      if (offset + n > buf.length || buf.toString('utf8', offset, offset + n) !== c.text) return false;
+      offset += n;
+    }
+    return offset === buf.length;
+  }
+
   /** The first `n` characters of the text. */
   head(n: number): string {
     let s = '';
