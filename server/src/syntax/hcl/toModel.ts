@@ -2,6 +2,7 @@
 import type { Attribute, Block, Range, ResourceInstance, Value } from '../../model/types';
 import type { BlockNode, BodyItem, Expr } from './ast';
 import { span } from '../../model/span';
+import { HclAttribute } from './attribute';
 
 const cache = new WeakMap<object, ResourceInstance[]>();
 
@@ -51,25 +52,10 @@ export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Bl
   for (const item of items) {
     if (item.type === 'Attribute') {
       const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
-      attributes.push({
-        name: item.name,
-        sourceName: item.name,
-        keyRange: item.nameRange,
-        value: item.expr ? toValue(item.expr) : { kind: 'unknown', text: '' },
-        valueRange,
-        range: item.range,
-        incomplete: item.expr ? undefined : true,
-      });
+      const value: Value = item.expr ? toValue(item.expr) : { kind: 'unknown', text: '' };
+      attributes.push(new HclAttribute(item.name, value, item.nameRange, valueRange, item.range, item.expr ? undefined : true));
     } else if (item.type === 'Incomplete') {
-      attributes.push({
-        name: item.name,
-        sourceName: item.name,
-        keyRange: item.nameRange,
-        value: { kind: 'unknown', text: '' },
-        valueRange: item.nameRange,
-        range: item.range,
-        incomplete: true,
-      });
+      attributes.push(new HclAttribute(item.name, { kind: 'unknown', text: '' }, item.nameRange, item.nameRange, item.range, true));
     } else {
       const body = toBody(item.body);
       blocks.push({
