@@ -25,24 +25,36 @@ import { declarations, Declaration, Reference, referenceAt, references } from '.
 const NO_FINDINGS: Finding[] = [];
 const NO_DEPENDENCIES: Dependencies = new Map();
 
-/** What this file caches with each chunk. */
-interface ChunkMemo {
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+
+/**
+ * What this file caches with each chunk: one flat object per chunk (a large module has thousands of chunks,
+ * and nested objects per cache were a megabyte of the heap and garbage on every change).
+ */
+class ChunkMemo {
   /** Findings of the chunk alone (syntax errors included), chunk-relative. */
-  local?: Finding[];
-  /** Findings that read the module, valid for `signature` (or while `deps` still hold). */
-  module?: { signature: string; deps: Dependencies; findings: Finding[] };
-  /** The chunk's pair of fact hashes for the fact set `factNames` (null: no instances). */
-  facts?: [number, number] | null;
-  factNames?: Set<string>;
+  local: Finding[] | undefined = undefined;
+  /** Findings that read the module, valid for `moduleSignature` (or while `moduleDeps` still hold). */
+  module: Finding[] | undefined = undefined;
+  moduleSignature = '';
+  moduleDeps: Dependencies = NO_DEPENDENCIES;
+  /** The chunk's pair of fact hashes for the fact set `factNames` (`factNames` unset: not computed). */
+  factNames: Set<string> | undefined = undefined;
+  hasFacts = false;
+  factsA = 0;
+  factsB = 0;
   /** The alicloud constraint its `terraform` block declares (null: none). */
-  provider?: string | null;
+  provider: string | null | undefined = undefined;
   /** The chunk's diagnostics in absolute positions, for the line and findings they were made from. */
-  placed?: { line: number; local: Finding[]; module: Finding[]; diagnostics: Diagnostic[] };
+  placed: Diagnostic[] | undefined = undefined;
+  placedLine = 0;
+  placedLocal: Finding[] | undefined = undefined;
+  placedModule: Finding[] | undefined = undefined;
 }
 
 function memo(chunk: Chunk): ChunkMemo {
   let m = chunk[CHUNK_MEMO] as ChunkMemo | undefined;
-  if (!m) chunk[CHUNK_MEMO] = m = { local: undefined, module: undefined, facts: undefined, factNames: undefined, provider: undefined, placed: undefined };
+  if (!m) chunk[CHUNK_MEMO] = m = new ChunkMemo();
   return m;
 }
 
@@ -136,24 +148,32 @@ export class HclFile implements SourceFile {
    */
   moduleFindings(chunk: Chunk, ctx: AnalysisContext, fresh = false): Finding[] {
     if (this.isTfvars) return [];
-    const cached = fresh ? undefined : memo(chunk).module;
-    if (cached && cached.signature === ctx.signature) return cached.findings;
-    // The module changed: keep the findings if nothing this block read from it changed.
-    if (cached && stillValid(cached.deps, ctx)) {
-      cached.signature = ctx.signature;
-      return cached.findings;
+    const m = fresh ? undefined : memo(chunk);
+    if (m?.module) {
+      if (m.moduleSignature === ctx.signature) return m.module;
+      // The module changed: keep the findings if nothing this block read from it changed.
+      if (stillValid(m.moduleDeps, ctx)) {
+        m.moduleSignature = ctx.signature;
+        return m.module;
+      }
     }
     const instances = instancesOf(chunk).filter((i) => ctx.schemas.get(i.kind, i.type));
-    if (instances.length === 0) {
-      if (!fresh) memo(chunk).module = { signature: ctx.signature, deps: NO_DEPENDENCIES, findings: NO_FINDINGS };
-      return NO_FINDINGS;
+    let findings = NO_FINDINGS;
+    let deps = NO_DEPENDENCIES;
+    if (instances.length) {
+      const t = tracked(ctx);
+      for (const instance of instances) {
+        const found = analyzeInModule(instance, t.ctx);
+        if (found.length) findings = findings === NO_FINDINGS ? found : findings.concat(found);
+      }
+      deps = t.deps;
     }
-    const t = tracked(ctx);
-    const findings: Finding[] = [];
-    for (const instance of instances) findings.push(...analyzeInModule(instance, t.ctx));
-    const result = findings.length ? findings : NO_FINDINGS;
-    if (!fresh) memo(chunk).module = { signature: ctx.signature, deps: t.deps, findings: result };
-    return result;
+    if (m) {
+      m.module = findings;
+      m.moduleSignature = ctx.signature;
+      m.moduleDeps = deps;
+    }
+    return findings;
   }
 
   /**
@@ -166,15 +186,15 @@ export class HclFile implements SourceFile {
     let n = 0;
     for (const chunk of this.doc.chunks) {
       const m = memo(chunk);
-      let f = m.facts;
-      if (f === undefined || m.factNames !== facts) {
+      if (m.factNames !== facts) {
         const lines = instancesOf(chunk).map((i) => instanceFacts(i, facts));
-        f = m.facts = lines.length ? hashPair(lines.join('\n')) : null;
+        m.hasFacts = lines.length > 0;
+        if (m.hasFacts) [m.factsA, m.factsB] = hashPair(lines.join('\n'));
         m.factNames = facts;
       }
-      if (f) {
-        a = (a + f[0]) >>> 0;
-        b = (b + f[1]) >>> 0;
+      if (m.hasFacts) {
+        a = (a + m.factsA) >>> 0;
+        b = (b + m.factsB) >>> 0;
         n++;
       }
     }
@@ -188,12 +208,13 @@ export class HclFile implements SourceFile {
       const local = this.chunkFindings(chunk, ctx);
       const module = this.moduleFindings(chunk, ctx);
       const m = memo(chunk);
-      let placed = m.placed;
-      if (!placed || placed.line !== chunk.startLine || placed.local !== local || placed.module !== module) {
-        const diagnostics = local.length + module.length === 0 ? [] : [...local, ...module].map((f) => toDiagnostic(f, chunk.startLine));
-        placed = m.placed = { line: chunk.startLine, local, module, diagnostics };
+      if (!m.placed || m.placedLine !== chunk.startLine || m.placedLocal !== local || m.placedModule !== module) {
+        m.placed = local.length + module.length === 0 ? NO_DIAGNOSTICS : [...local, ...module].map((f) => toDiagnostic(f, chunk.startLine));
+        m.placedLine = chunk.startLine;
+        m.placedLocal = local;
+        m.placedModule = module;
       }
-      for (const d of placed.diagnostics) out.push(d);
+      for (const d of m.placed) out.push(d);
     }
     if (this.isTfvars) for (const f of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) out.push(toDiagnostic(f, 0));
     return out;
