@@ -12,7 +12,7 @@
  */
 import type { Position, Range, ResourceInstance } from '../../model/types';
 import type { BlockNode, BodyItem, SyntaxError } from './ast';
-import { parseChunks, ParsedChunk } from './parser';
+import { fit, parseChunks, ParsedChunk } from './parser';
 import { instancesOfItems } from './toModel';
 
 export interface TextChange {
@@ -335,12 +335,12 @@ function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base
         c.startLine,
         base + from,
         // Exact-size copies of the arrays the parser pushed to (see `fit` in parser.ts).
-        c.errors.length ? c.errors.slice() : c.errors,
-        c.comments.length ? c.comments.slice() : c.comments,
+        fit(c.errors),
+        fit(c.comments),
         openEnded,
         text.slice(from, to),
         instances,
-        tree && tree.slice(),
+        tree && fit(tree),
       ),
     );
   }

@@ -57,9 +57,15 @@ export function parseChunks(
  * tree has tens of thousands of short ones (labels, arguments, traversal steps): copying each finished one
  * to its exact size takes ≈ 9 MB off a 100,000-line file's tree.
  */
-function fit<T>(a: T[]): T[] {
-  return a.length === 0 ? [] : a.slice();
+export function fit<T>(a: T[]): T[] {
+  return a.length === 0 ? (NONE as unknown as T[]) : a.slice();
 }
+
+/**
+ * The one empty list every empty list of a kept tree or model shares (most blocks have no nested blocks,
+ * most chunks no errors): frozen, so that a writer that forgot it is shared fails loudly.
+ */
+export const NONE: readonly never[] = Object.freeze([]);
 
 /** Maximum nesting of brackets and blocks; deeper input is reported instead of overflowing the stack. */
 const MAX_DEPTH = 200;

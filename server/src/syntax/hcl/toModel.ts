@@ -3,6 +3,7 @@ import type { Attribute, Block, Range, ResourceInstance, Value } from '../../mod
 import type { BlockNode, BodyItem, Expr } from './ast';
 import { span } from '../../model/span';
 import { HclAttribute } from './attribute';
+import { fit } from './parser';
 
 const cache = new WeakMap<object, ResourceInstance[]>();
 
@@ -23,7 +24,7 @@ export function instancesOfItems(items: BodyItem[]): ResourceInstance[] {
     if (item.type !== 'Block') continue;
     if ((item.name === 'resource' || item.name === 'data') && item.labels.length >= 1) found.push(toInstance(item));
   }
-  return found.length ? found.slice() : found;
+  return fit(found);
 }
 
 function toInstance(b: BlockNode): ResourceInstance {
@@ -72,7 +73,7 @@ export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Bl
     }
   }
   // Exact-size copies: a pushed-to array keeps spare room, and the model of every block is kept.
-  return { attributes: attributes.slice(), blocks: blocks.length ? blocks.slice() : blocks };
+  return { attributes: fit(attributes), blocks: fit(blocks) };
 }
 
 /** What the analysis may know of an expression without evaluating it. */
