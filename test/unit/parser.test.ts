@@ -7,6 +7,8 @@ import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { parseChunks } from '../../server/src/syntax/hcl/parser';
 import { instancesOf } from '../../server/src/syntax/hcl/toModel';
 import { plainRange } from '../../server/src/model/span';
+import { Interner } from '../../server/src/syntax/hcl/lexer';
+import { prng } from '../helpers/random';
 import { actual } from './inline';
 
 const corpus = path.resolve(__dirname, '../../../shared/corpus');
@@ -198,4 +200,26 @@ test('chunks that let their syntax tree go re-parse to the very same tree', asyn
     assert.deepEqual(doc.chunks.map((c) => JSON.stringify(c.items)), expected, name);
   }
   assert.ok(without > 200, `${without} chunks kept only their model`);
+});
+
+test('the interner gives back the text of every range, across table growth and hash collisions', () => {
+  const strings = new Interner();
+  const rnd = prng(7);
+  const words: string[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const len = 1 + Math.floor(rnd() * 60);
+    let w = '';
+    for (let k = 0; k < len; k++) w += 'ab_é1'[Math.floor(rnd() * 5)];
+    words.push(w);
+  }
+  const text = words.join(' ');
+  for (let round = 0; round < 2; round++) {
+    let at = 0;
+    for (const w of words) {
+      assert.equal(strings.range(text, at, at + w.length), w);
+      at += w.length + 1;
+    }
+  }
+  for (const w of words) assert.equal(strings.get(w), w);
+  assert.equal(strings.range(text, 3, 3), '');
 });

@@ -45,15 +45,56 @@ const INTERN_MAX = 48;
  * One copy of each short string a parse reads (`own`ed). A module repeats its argument names, types and values
  * thousands of times (`bgp_group_id`, `alicloud_vpc_bgp_group`, `"IPv4"`); a table per parse keeps 10 % of a
  * large file's heap from being copies of the same words, and goes away with the parse.
+ *
+ * Looked up by a range of the text (`range`), a name already seen costs a hash of its characters and one
+ * comparison: no substring is made. (A `Map<string, string>` needed the substring first, and hashing it was a
+ * sixth of the parse.) Open addressing over two arrays; the table doubles at half full.
  */
 export class Interner {
-  private readonly table = new Map<string, string>();
+  private keys: (string | undefined)[] = new Array(64).fill(undefined);
+  private hashes = new Int32Array(64);
+  private count = 0;
 
+  /** `text.slice(start, end)`, one copy per distinct value. */
+  range(text: string, start: number, end: number): string {
+    const n = end - start;
+    if (n > INTERN_MAX) return own(text.slice(start, end));
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.keys.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === undefined) return this.add(i, h, own(text.slice(start, end)));
+      if (this.hashes[i] === h && k.length === n && text.startsWith(k, start)) return k;
+    }
+  }
+
+  /** `s`, or the copy of it already in the table. */
   get(s: string): string {
-    if (s.length > INTERN_MAX) return own(s);
-    let v = this.table.get(s);
-    if (v === undefined) this.table.set((v = own(s)), v);
-    return v;
+    return this.range(s, 0, s.length);
+  }
+
+  private add(at: number, h: number, s: string): string {
+    this.keys[at] = s;
+    this.hashes[at] = h;
+    if (++this.count * 2 > this.keys.length) this.grow();
+    return s;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const hashes = this.hashes;
+    this.keys = new Array(keys.length * 2).fill(undefined);
+    this.hashes = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j];
+      if (k === undefined) continue;
+      let i = hashes[j] & mask;
+      while (this.keys[i] !== undefined) i = (i + 1) & mask;
+      this.keys[i] = k;
+      this.hashes[i] = hashes[j];
+    }
   }
 }
 
@@ -110,13 +151,19 @@ export class Lexer {
     return this.normal(top);
   }
 
+  /** `value`: an operator (a constant) or a string the caller interned. */
   private tok(kind: T, start: number, line: number, char: number, value?: string): Token {
     const t: Token = {
       kind, start, end: this.pos, line, char, endLine: this.line, endChar: this.pos - this.lineStart, nl: this.nl,
-      value: value === undefined ? undefined : this.strings.get(value),
+      value,
     };
     this.nl = false;
     return t;
+  }
+
+  /** A literal's value: `prefix` (escapes already decoded) and the text from `litStart` to here. */
+  private literal(prefix: string, litStart: number): string {
+    return prefix === '' ? this.strings.range(this.text, litStart, this.pos) : this.strings.get(prefix + this.text.slice(litStart, this.pos));
   }
 
   private newline(): void {
@@ -335,7 +382,7 @@ export class Lexer {
     // Find the closing line now, so that an unterminated heredoc can stop at the next top-level block.
     const stop = this.findHeredocEnd(j + 1, marker);
     this.pos = j;
-    const t = this.tok(T.OHeredoc, start, line, char, marker);
+    const t = this.tok(T.OHeredoc, start, line, char, this.strings.get(marker));
     if (j < text.length) this.newline();
     this.stack.push({ k: 'heredoc', marker, stop });
     return t;
@@ -369,25 +416,23 @@ export class Lexer {
         if (e === -1) e = text.length;
         const isMarker = text.slice(this.pos, e).trim() === frame.marker;
         if (isMarker || stopHere || this.pos >= text.length) {
-          value += text.slice(litStart, this.pos);
-          if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+          if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, this.literal(value, litStart));
           this.stack.pop();
           if (isMarker) {
             this.pos = e;
-            return this.tok(T.CHeredoc, start, line, char, frame.marker);
+            return this.tok(T.CHeredoc, start, line, char, this.strings.get(frame.marker));
           }
           this.error(`Unterminated heredoc: no line "${frame.marker}" closes it`, line, char, line, char);
-          const t = this.tok(T.CHeredoc, start, line, char, frame.marker);
+          const t = this.tok(T.CHeredoc, start, line, char, this.strings.get(frame.marker));
           t.missing = true;
           return t;
         }
       }
       if (this.pos >= text.length) {
-        value += text.slice(litStart, this.pos);
-        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, this.literal(value, litStart));
         this.stack.pop();
         this.error(`Unterminated heredoc: no line "${frame.marker}" closes it`, line, char, line, char);
-        const t = this.tok(T.CHeredoc, start, line, char, frame.marker);
+        const t = this.tok(T.CHeredoc, start, line, char, this.strings.get(frame.marker));
         t.missing = true;
         return t;
       }
@@ -406,8 +451,7 @@ export class Lexer {
         continue;
       }
       if ((c === 36 || c === 37) && text.charCodeAt(this.pos + 1) === 123) {
-        value += text.slice(litStart, this.pos);
-        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, this.literal(value, litStart));
         return this.openSequence(c, false);
       }
       this.pos++;
@@ -433,8 +477,7 @@ export class Lexer {
     let litStart = this.pos;
     for (;;) {
       if (this.pos >= text.length || text.charCodeAt(this.pos) === NL) {
-        value += text.slice(litStart, this.pos);
-        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, this.literal(value, litStart));
         this.stack.pop();
         this.error('Unterminated string: a quoted string must end on the same line', line, char, line, char);
         const t = this.tok(T.CQuote, start, line, char);
@@ -443,8 +486,7 @@ export class Lexer {
       }
       const c = text.charCodeAt(this.pos);
       if (c === 34) {
-        value += text.slice(litStart, this.pos);
-        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, this.literal(value, litStart));
         this.pos++;
         this.stack.pop();
         return this.tok(T.CQuote, start, line, char);
@@ -456,8 +498,7 @@ export class Lexer {
         continue;
       }
       if ((c === 36 || c === 37) && text.charCodeAt(this.pos + 1) === 123) {
-        value += text.slice(litStart, this.pos);
-        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, value);
+        if (this.pos > start) return this.tok(T.TemplateLit, start, line, char, this.literal(value, litStart));
         return this.openSequence(c, true);
       }
       if ((c === 36 || c === 37) && text.charCodeAt(this.pos + 1) === c && text.charCodeAt(this.pos + 2) === 123) {

@@ -141,7 +141,7 @@ class Parser {
 
   /** Text of the document, as a string of its own (see `own`), one copy per distinct value. */
   private slice(start: number, end: number): string {
-    return this.lex.strings.get(this.text.slice(start, end));
+    return this.lex.strings.range(this.text, start, end);
   }
 
   private peek(i = 0): Token {
