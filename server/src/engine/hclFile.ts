@@ -226,7 +226,9 @@ export class HclFile implements SourceFile {
     for (const chunk of this.doc.chunks) {
       for (const a of toBody(chunk.items).attributes) {
         const d = chunk.startLine;
-        out.push({ ...a, keyRange: shiftRange(a.keyRange, d), valueRange: shiftRange(a.valueRange, d), range: shiftRange(a.range, d) });
+        // Every field named: model nodes keep their ranges behind getters, which a spread would not copy.
+        const { name, sourceName, value, incomplete } = a;
+        out.push({ name, sourceName, value, incomplete, keyRange: shiftRange(a.keyRange, d), valueRange: shiftRange(a.valueRange, d), range: shiftRange(a.range, d) });
       }
     }
     return out;

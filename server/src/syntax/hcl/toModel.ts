@@ -2,7 +2,7 @@
 import type { Attribute, Block, Range, ResourceInstance, Value } from '../../model/types';
 import type { BlockNode, BodyItem, Expr } from './ast';
 import { span } from '../../model/span';
-import { HclAttribute } from './attribute';
+import { HclAttribute, HclBlock, HclInstance } from './nodes';
 import { fit } from './parser';
 
 const cache = new WeakMap<object, ResourceInstance[]>();
@@ -29,22 +29,10 @@ export function instancesOfItems(items: BodyItem[]): ResourceInstance[] {
 
 function toInstance(b: BlockNode): ResourceInstance {
   const [typeLabel, nameLabel] = b.labels;
-  const headerEnd = (nameLabel ?? typeLabel).range.end;
   const { attributes, blocks } = toBody(b.body);
-  return {
-    kind: b.name === 'data' ? 'data' : 'resource',
-    type: typeLabel.value,
-    typeRange: typeLabel.range,
-    name: nameLabel?.value ?? '',
-    nameRange: nameLabel?.range ?? typeLabel.range,
-    range: b.range,
-    headerRange: span(b.nameRange.start, headerEnd),
-    bodyRange: b.bodyRange,
-    attributes,
-    blocks,
-    closed: b.closed,
-    language: 'hcl',
-  };
+  const kind = b.name === 'data' ? 'data' : 'resource';
+  const nameRange = nameLabel?.range ?? typeLabel.range;
+  return new HclInstance(kind, typeLabel.value, nameLabel?.value ?? '', b.nameRange.start, typeLabel.range, nameRange, b.bodyRange, attributes, blocks, b.closed);
 }
 
 export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Block[] } {
@@ -54,22 +42,12 @@ export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Bl
     if (item.type === 'Attribute') {
       const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
       const value: Value = item.expr ? toValue(item.expr) : { kind: 'unknown', text: '' };
-      attributes.push(new HclAttribute(item.name, value, item.nameRange, valueRange, item.range, item.expr ? undefined : true));
+      attributes.push(new HclAttribute(item.name, value, item.nameRange, valueRange, item.expr ? undefined : true));
     } else if (item.type === 'Incomplete') {
-      attributes.push(new HclAttribute(item.name, { kind: 'unknown', text: '' }, item.nameRange, item.nameRange, item.range, true));
+      attributes.push(new HclAttribute(item.name, { kind: 'unknown', text: '' }, item.nameRange, item.nameRange, true));
     } else {
       const body = toBody(item.body);
-      blocks.push({
-        name: item.name,
-        sourceName: item.name,
-        nameRange: item.nameRange,
-        labels: item.labels,
-        range: item.range,
-        bodyRange: item.bodyRange,
-        attributes: body.attributes,
-        blocks: body.blocks,
-        closed: item.closed,
-      });
+      blocks.push(new HclBlock(item.name, item.nameRange, item.labels, item.bodyRange, body.attributes, body.blocks, item.closed));
     }
   }
   // Exact-size copies: a pushed-to array keeps spare room, and the model of every block is kept.
