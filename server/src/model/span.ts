@@ -31,6 +31,18 @@ export function span(start: Position, end: Position): Span {
   return new Span(start.line, start.character, end.line, end.character);
 }
 
+/** From the start of `a` to the end of `b`, without making the positions in between. */
+export function spanning(a: Range, b: Range): Span {
+  return a instanceof Span && b instanceof Span
+    ? new Span(a.startLine, a.startCharacter, b.endLine, b.endCharacter)
+    : new Span(a.start.line, a.start.character, b.end.line, b.end.character);
+}
+
+/** The empty range at the end of `r`. */
+export function endOfRange(r: Range): Span {
+  return r instanceof Span ? new Span(r.endLine, r.endCharacter, r.endLine, r.endCharacter) : span(r.end, r.end);
+}
+
 /** A plain-object copy of a range (for values that leave the process: structured clone drops getters). */
 export function plainRange(r: Range): Range {
   return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };

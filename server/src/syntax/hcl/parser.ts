@@ -11,10 +11,10 @@
  * - an unclosed `[` or `(` ends before a line that looks like the next argument (`name =`);
  * - anything else unexpected is reported once and skipped to the end of its line.
  */
-import type { Position, Range } from '../../model/types';
+import type { Range } from '../../model/types';
 import type { AttributeNode, BlockNode, BodyItem, Expr, IncompleteNode, ObjectItem, SyntaxError, TraversalPart } from './ast';
 import { Lexer, own } from './lexer';
-import { Span, span } from '../../model/span';
+import { endOfRange, Span, span, spanning } from '../../model/span';
 import { T, Token, TOKEN_NAMES, TOP_LEVEL_KEYWORDS } from './tokens';
 
 export interface ParsedChunk {
@@ -160,21 +160,24 @@ class Parser {
     return new Span(line - this.base, char, endLine - this.base, endChar);
   }
 
-  private startOf(t: Token): Position {
-    return { line: t.line - this.base, character: t.char };
-  }
-
-  private endOf(t: Token): Position {
-    return { line: t.endLine - this.base, character: t.endChar };
-  }
-
-  private range(t: Token): Range {
+  private range(t: Token): Span {
     return new Span(t.line - this.base, t.char, t.endLine - this.base, t.endChar);
   }
 
-  /** From `start` to the end of the last consumed token. */
-  private since(start: Position): Range {
-    return new Span(start.line, start.character, this.prev.endLine - this.base, this.prev.endChar);
+  /** From the start of `t` to the end of the last consumed token. */
+  private sinceStart(t: Token): Span {
+    return new Span(t.line - this.base, t.char, this.prev.endLine - this.base, this.prev.endChar);
+  }
+
+  /** From the start of `r` to the end of the last consumed token. */
+  private fromRange(r: Range): Span {
+    const s = r instanceof Span ? r : span(r.start, r.end);
+    return new Span(s.startLine, s.startCharacter, this.prev.endLine - this.base, this.prev.endChar);
+  }
+
+  /** The empty range at the end of `t`. */
+  private atEnd(t: Token): Span {
+    return new Span(t.endLine - this.base, t.endChar, t.endLine - this.base, t.endChar);
   }
 
   private describe(t: Token): string {
@@ -266,7 +269,7 @@ class Parser {
     const v = this.peek();
     let expr: Expr | undefined;
     if (v.nl || v.kind === T.EOF || (v.kind === T.RBrace && depth > 0)) {
-      this.error(`Missing value: "${text} =" needs a value`, span(nameRange.start, this.endOf(this.prev)));
+      this.error(`Missing value: "${text} =" needs a value`, this.fromRange(nameRange));
     } else {
       expr = this.parseExpr();
       const after = this.peek();
@@ -281,7 +284,7 @@ class Parser {
         this.skipLine(depth > 0);
       }
     }
-    return { type: 'Attribute', name: text, nameRange, expr, range: span(nameRange.start, expr ? expr.range.end : this.endOf(this.prev)) };
+    return { type: 'Attribute', name: text, nameRange, expr, range: expr ? spanning(nameRange, expr.range) : this.fromRange(nameRange) };
   }
 
   private parseBlock(name: Token, depth: number): BlockNode | undefined {
@@ -307,7 +310,7 @@ class Parser {
         open.nl || open.kind === T.EOF
           ? `Missing "{": the block "${blockName}" must open its body on the same line`
           : `Unexpected ${this.describe(open)} in the header of block "${blockName}": expected a label or "{"`,
-        open.nl || open.kind === T.EOF ? span(nameRange.start, this.endOf(this.prev)) : this.range(open),
+        open.nl || open.kind === T.EOF ? this.fromRange(nameRange) : this.range(open),
       );
       this.skipLine(depth > 0);
       return undefined;
@@ -347,7 +350,7 @@ class Parser {
         if (item?.type === 'Block') {
           this.error(`A single-line block can hold only one argument, not the block "${item.name}": put it on its own line`, item.nameRange);
         } else if (item && !(end.kind === T.RBrace && !end.nl)) {
-          this.error(`Single-line block "${blockName}": after the argument on the line of "{", "}" must close the block on that line`, span(item.range.end, item.range.end));
+          this.error(`Single-line block "${blockName}": after the argument on the line of "{", "}" must close the block on that line`, endOfRange(item.range));
         }
       }
     }
@@ -355,8 +358,8 @@ class Parser {
     if (!closed) {
       this.error(`Unclosed block: "${blockName}" opened here has no closing "}"`, this.range(open));
     }
-    const bodyRange = span(this.startOf(open), this.endOf(this.prev));
-    return { type: 'Block', name: blockName, nameRange, labels: fit(labels), body: fit(body), bodyRange, range: span(nameRange.start, bodyRange.end), closed };
+    const bodyRange = this.sinceStart(open);
+    return { type: 'Block', name: blockName, nameRange, labels: fit(labels), body: fit(body), bodyRange, range: spanning(nameRange, bodyRange), closed };
   }
 
   /** Skips a deeply nested construct by counting brackets. */
@@ -380,7 +383,7 @@ class Parser {
       this.error('Expression nested too deeply to analyse', this.range(t));
       this.take();
       this.skipBalanced();
-      return { type: 'Invalid', range: this.since(this.startOf(t)) };
+      return { type: 'Invalid', range: this.sinceStart(t) };
     }
     this.depth++;
     try {
@@ -403,11 +406,11 @@ class Parser {
       this.take();
       otherwise = this.parseExpr();
     } else {
-      const where = this.continues(colon) ? this.range(colon) : span(this.endOf(this.prev), this.endOf(this.prev));
+      const where = this.continues(colon) ? this.range(colon) : this.atEnd(this.prev);
       this.error(`Expected ":" in the conditional, found ${this.continues(colon) ? this.describe(colon) : 'the end of the line'}`, where);
       otherwise = { type: 'Invalid', range: where };
     }
-    return { type: 'Conditional', condition: cond, then, otherwise, range: span(cond.range.start, otherwise.range.end) };
+    return { type: 'Conditional', condition: cond, then, otherwise, range: spanning(cond.range, otherwise.range) };
   }
 
   private parseBinary(minPrec: number): Expr {
@@ -419,7 +422,7 @@ class Parser {
       if (prec === undefined || prec < minPrec) return left;
       this.take();
       const right = this.parseBinary(prec + 1);
-      left = { type: 'Binary', op: t.value!, left, right, range: span(left.range.start, right.range.end) };
+      left = { type: 'Binary', op: t.value!, left, right, range: spanning(left.range, right.range) };
     }
   }
 
@@ -429,9 +432,9 @@ class Parser {
       this.take();
       const operand = this.parseUnary();
       if (t.value === '-' && operand.type === 'Literal' && typeof operand.value === 'number') {
-        return { type: 'Literal', value: -operand.value, range: span(this.startOf(t), operand.range.end) };
+        return { type: 'Literal', value: -operand.value, range: spanning(this.range(t), operand.range) };
       }
-      return { type: 'Unary', op: t.value, operand, range: span(this.startOf(t), operand.range.end) };
+      return { type: 'Unary', op: t.value, operand, range: spanning(this.range(t), operand.range) };
     }
     return this.parsePostfix(this.parsePrimary());
   }
@@ -458,7 +461,7 @@ class Parser {
         } else {
           // `alicloud_vpc_bgp_group.` while typing: keep what we have, report the dangling dot.
           this.error(`Expected an attribute name after "."`, this.range(t));
-          parts.push({ type: 'Attr', name: '', range: span(this.endOf(t), this.endOf(t)) });
+          parts.push({ type: 'Attr', name: '', range: this.atEnd(t) });
           break;
         }
       } else if (t.kind === T.LBrack) {
@@ -468,17 +471,17 @@ class Parser {
         if (s.kind === T.Op && s.value === '*' && this.peek(1).kind === T.RBrack) {
           this.take();
           this.take();
-          parts.push({ type: 'Splat', range: this.since(this.startOf(open)) });
+          parts.push({ type: 'Splat', range: this.sinceStart(open) });
         } else {
           const key = this.parseExpr();
           this.expectClose(T.RBrack, open);
-          parts.push({ type: 'Index', key, range: this.since(this.startOf(open)) });
+          parts.push({ type: 'Index', key, range: this.sinceStart(open) });
         }
         this.ignoreNl--;
       } else break;
     }
     if (parts.length === 0) return target;
-    const range = span(target.range.start, parts[parts.length - 1].range.end);
+    const range = spanning(target.range, parts[parts.length - 1].range);
     if (target.type === 'Traversal') return { type: 'Traversal', root: target.root, parts: target.parts.concat(parts), range };
     return { type: 'Postfix', target, parts: fit(parts), range };
   }
@@ -555,10 +558,10 @@ class Parser {
         const expr = this.parseExpr();
         this.ignoreNl--;
         this.expectClose(T.RParen, open);
-        return { type: 'Paren', expr, range: this.since(this.startOf(open)) };
+        return { type: 'Paren', expr, range: this.sinceStart(open) };
       }
       default: {
-        const where = t.nl || t.kind === T.EOF ? span(this.endOf(this.prev), this.endOf(this.prev)) : this.range(t);
+        const where = t.nl || t.kind === T.EOF ? this.atEnd(this.prev) : this.range(t);
         this.error(`Expected a value, found ${t.nl ? 'the end of the line' : this.describe(t)}`, where);
         return { type: 'Invalid', range: where };
       }
@@ -575,7 +578,7 @@ class Parser {
     }
     if (this.peek().kind === T.LParen) return this.parseCall(first, name);
     this.error(`Expected "(" after the function name "${name}"`, this.range(this.peek()));
-    return { type: 'Invalid', range: this.since(this.startOf(first)) };
+    return { type: 'Invalid', range: this.sinceStart(first) };
   }
 
   private parseCall(nameTok: Token, name: string): Expr {
@@ -608,7 +611,7 @@ class Parser {
       }
     }
     this.ignoreNl--;
-    return { type: 'Call', name, nameRange: this.range(nameTok), args: fit(args), expandFinal, range: this.since(this.startOf(nameTok)) };
+    return { type: 'Call', name, nameRange: this.range(nameTok), args: fit(args), expandFinal, range: this.sinceStart(nameTok) };
   }
 
   private isForStart(): boolean {
@@ -650,7 +653,7 @@ class Parser {
           break;
         }
       }
-      return { type: 'Tuple', items: fit(items), range: this.since(this.startOf(open)) };
+      return { type: 'Tuple', items: fit(items), range: this.sinceStart(open) };
     } finally {
       this.ignoreNl--;
     }
@@ -692,7 +695,7 @@ class Parser {
         const eq = this.peek();
         if ((eq.kind !== T.Equal && eq.kind !== T.Colon) || !this.continues(eq)) {
           const found = this.continues(eq) ? this.describe(eq) : 'the end of the line';
-          this.error(`Expected "=" after the object key, found ${found}`, this.continues(eq) ? this.range(eq) : span(this.endOf(this.prev), this.endOf(this.prev)));
+          this.error(`Expected "=" after the object key, found ${found}`, this.continues(eq) ? this.range(eq) : this.atEnd(this.prev));
           this.recover(T.RBrace, open);
           break;
         }
@@ -711,7 +714,7 @@ class Parser {
           break;
         }
       }
-      return { type: 'Object', items: fit(items), range: this.since(this.startOf(open)) };
+      return { type: 'Object', items: fit(items), range: this.sinceStart(open) };
     } finally {
       this.ignoreNl = outerNl;
     }
@@ -729,7 +732,7 @@ class Parser {
     if (!(kw.kind === T.Ident && this.slice(kw.start, kw.end) === 'in')) {
       this.error(`Expected "in" in the for expression, found ${this.describe(kw)}`, this.range(kw));
       this.recover(closer, open);
-      return { type: 'Invalid', range: this.since(this.startOf(open)) };
+      return { type: 'Invalid', range: this.sinceStart(open) };
     }
     this.take();
     const collection = this.parseExpr();
@@ -751,7 +754,7 @@ class Parser {
       this.error(`Expected ":" in the for expression, found ${this.describe(this.peek())}`, this.range(this.peek()));
     }
     this.expectClose(closer, open);
-    return { type: 'For', collection, body: fit(body), range: this.since(this.startOf(open)) };
+    return { type: 'For', collection, body: fit(body), range: this.sinceStart(open) };
   }
 
   private parseTemplate(heredoc: boolean): Expr {
@@ -809,7 +812,7 @@ class Parser {
         if (t.kind === T.CQuote || t.kind === T.CHeredoc) break;
       }
     }
-    const range = this.since(this.startOf(open));
+    const range = this.sinceStart(open);
     if (!directives && parts.length <= 1 && (parts.length === 0 || typeof parts[0] === 'string')) {
       return { type: 'Literal', value: (parts[0] as string | undefined) ?? '', range };
     }
