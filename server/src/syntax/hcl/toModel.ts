@@ -58,10 +58,7 @@ export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Bl
 export function toValue(e: Expr): Value {
   switch (e.type) {
     case 'Literal':
-      if (e.value === null) return { kind: 'null' };
-      if (typeof e.value === 'number') return { kind: 'number', value: e.value, raw: String(e.value) };
-      if (typeof e.value === 'boolean') return { kind: 'bool', value: e.value };
-      return { kind: 'string', value: e.value };
+      return literalValue(e.value);
     case 'Template':
       // Terraform 0.11 style `"${var.x}"` is the expression itself.
       if (!e.directives && e.parts.length === 1 && typeof e.parts[0] !== 'string') return toValue(e.parts[0]);
@@ -100,4 +97,30 @@ export function toValue(e: Expr): Value {
     default:
       return { kind: 'unknown', text: 'an expression' };
   }
+}
+
+/**
+ * Literal values are shared: a module repeats the same few thousand literals (`"IPv4"`, `true`, `65001`) tens of
+ * thousands of times, and each kept model would otherwise hold its own copy. Frozen, since any model may hold
+ * them. The table is bounded: when full it starts again, which costs only sharing.
+ */
+const LITERALS = new Map<string | number | boolean | null, Value>();
+const MAX_LITERALS = 16384;
+
+function literalValue(v: string | number | boolean | null): Value {
+  let value = LITERALS.get(v);
+  if (value === undefined) {
+    if (LITERALS.size >= MAX_LITERALS) LITERALS.clear();
+    value = Object.freeze(
+      v === null
+        ? { kind: 'null' as const }
+        : typeof v === 'number'
+          ? { kind: 'number' as const, value: v, raw: String(v) }
+          : typeof v === 'boolean'
+            ? { kind: 'bool' as const, value: v }
+            : { kind: 'string' as const, value: v },
+    );
+    LITERALS.set(v, value);
+  }
+  return value;
 }
