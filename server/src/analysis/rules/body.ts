@@ -62,24 +62,15 @@ function computeBodies(instance: ResourceInstance, schema: ResourceSchema): Body
   return out;
 }
 
-/** The written (complete) attributes of a body that the schema knows. */
-export function knownAttributes(body: BodyView): [Attribute, AttributeSchema][] {
-  const out: [Attribute, AttributeSchema][] = [];
-  for (const a of body.attributes) {
-    if (a.incomplete) continue;
-    const s = body.schema.attributes[a.name];
-    if (s) out.push([a, s]);
-  }
-  return out;
-}
-
 /** `bfd_multi_hop` at the root, `timeouts.create` inside a block: how messages name an argument. */
 export function qualified(body: BodyView, name: string): string {
   return body.path ? `${body.path}.${name}` : name;
 }
 
 export function findAttribute(instance: Pick<ResourceInstance, 'attributes'>, name: string): Attribute | undefined {
-  return instance.attributes.find((a) => a.name === name && !a.incomplete);
+  // A plain loop: rules call this for every rule of every instance, and a callback would be a closure each time.
+  for (const a of instance.attributes) if (a.name === name && !a.incomplete) return a;
+  return undefined;
 }
 
 export interface BodyIndex {

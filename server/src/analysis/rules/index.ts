@@ -14,6 +14,8 @@ import { literalTypes } from './types';
 import { unknownNames } from './unknown';
 import { literalValues } from './values';
 
+const NONE: Finding[] = [];
+
 export type Rule = (instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext) => Finding[];
 
 export const RULES: Rule[] = [
@@ -41,7 +43,13 @@ export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext
 function run(rules: Rule[], instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   const schema = ctx.schemas.get(instance.kind, instance.type);
   if (!schema) return [];
-  const findings: Finding[] = [];
-  for (const rule of rules) findings.push(...rule(instance, schema, ctx));
-  return findings;
+  // Most rules find nothing: keep the first non-empty array and copy only when a second one comes.
+  let findings: Finding[] = NONE;
+  for (const rule of rules) {
+    const found = rule(instance, schema, ctx);
+    if (found.length === 0) continue;
+    if (findings === NONE) findings = found;
+    else for (const f of found) findings.push(f);
+  }
+  return findings === NONE ? [] : findings;
 }

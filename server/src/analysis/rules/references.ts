@@ -9,6 +9,7 @@ import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
 import { resourceRef } from '../references';
 import { bodies } from './body';
+import { referencedTypes } from './tables';
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
@@ -20,8 +21,7 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       const ref = resourceRef(a.value);
       if (!ref) continue;
       const prefix = ref.kind === 'data' ? 'data.' : '';
-      const expected = body.schema.attributes[a.name]?.references;
-      const allowed = expected?.flatMap((r) => r.types);
+      const allowed = referencedTypes(body.schema.attributes[a.name]);
       // Only `.id` of another type is surely wrong: other attributes may hold the right ID
       // (`alicloud_express_connect_router_vbr_child_instance.x.child_instance_id` is a VBR ID).
       if (allowed && !allowed.includes(ref.type) && ref.attribute === 'id') {

@@ -1,6 +1,6 @@
 /** `missing-required`: a required argument is absent (or null); `empty-value`: a required ID is "". */
-import type { ResourceInstance } from '../../model/types';
-import type { ResourceSchema } from '../../schema/types';
+import type { Attribute, ResourceInstance, Value } from '../../model/types';
+import type { AttributeSchema, ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import { declaredTargets } from '../references';
 import type { Finding, FixValue, NeutralFix } from '../finding';
@@ -11,6 +11,7 @@ export function requiredArguments(instance: ResourceInstance, schema: ResourceSc
   for (const body of bodies(instance, schema)) {
     for (const name of indexOf(body.schema).required) {
       const attr = body.schema.attributes[name];
+      if (isWrittenWell(body.attributes, name, attr)) continue;
       const written = body.attributes.filter((a) => a.name === name);
       const what = attr.references?.length ? ` (the ${attr.references[0].types[0]} it belongs to)` : '';
       if (written.length === 0) {
@@ -49,6 +50,21 @@ export function requiredArguments(instance: ResourceInstance, schema: ResourceSc
     }
   }
   return findings;
+}
+
+/** Is the argument written, and no complete copy of it null or a forbidden empty string? (The usual case.) */
+function isWrittenWell(attributes: Attribute[], name: string, attr: AttributeSchema): boolean {
+  let written = false;
+  for (const a of attributes) {
+    if (a.name !== name) continue;
+    written = true;
+    if (!a.incomplete && isNullOrEmpty(a.value, attr)) return false;
+  }
+  return written;
+}
+
+function isNullOrEmpty(v: Value, attr: AttributeSchema): boolean {
+  return v.kind === 'null' || (v.kind === 'string' && v.value.trim() === '' && !!attr.nonEmpty);
 }
 
 interface ValueChoice {

@@ -3,13 +3,14 @@ import type { ResourceInstance, Value } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
 import { conformsTo, describeLiteral, describeType } from '../values';
-import { bodies, knownAttributes, qualified } from './body';
+import { bodies, qualified } from './body';
 
 export function literalTypes(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
   for (const body of bodies(instance, schema)) {
-    for (const [a, s] of knownAttributes(body)) {
-      if (s.readOnly || conformsTo(a.value, s.type)) continue;
+    for (const a of body.attributes) {
+      const s = a.incomplete ? undefined : body.schema.attributes[a.name];
+      if (!s || s.readOnly || conformsTo(a.value, s.type)) continue;
       findings.push({
         code: 'type-mismatch',
         severity: 'error',

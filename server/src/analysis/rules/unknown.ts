@@ -3,21 +3,28 @@ import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
 import { closest } from '../suggest';
-import { bodies, indexOf, META_ARGUMENTS, META_BLOCKS } from './body';
+import { bodies, BodyView, indexOf, META_ARGUMENTS, META_BLOCKS } from './body';
+
+const NONE: string[] = [];
+
+/** How messages name the body (made for a finding only: most blocks have none). */
+function whereOf(body: BodyView, schema: ResourceSchema): string {
+  const what = `${schema.kind === 'data' ? 'data source' : 'resource'} ${schema.type}`;
+  return body.isRoot ? what : `the ${body.path} block of ${what}`;
+}
 
 export function unknownNames(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  const what = `${schema.kind === 'data' ? 'data source' : 'resource'} ${schema.type}`;
   for (const body of bodies(instance, schema)) {
     const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
-    const metaArgs = body.isRoot ? META_ARGUMENTS : [];
-    const metaBlocks = body.isRoot ? META_BLOCKS : [];
-    const where = body.isRoot ? what : `the ${body.path} block of ${what}`;
+    const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
+    const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
 
     for (const a of body.attributes) {
       // A name still being typed is a syntax error already, and completion's business.
       if (a.incomplete || body.schema.attributes[a.name] || metaArgs.includes(a.name)) continue;
       const asBlock = blockNames.includes(a.name) || metaBlocks.includes(a.name);
+      const where = whereOf(body, schema);
       // Never suggest a name the body already has: renaming to it would make a duplicate.
       const written = new Set(body.attributes.map((x) => x.name));
       const suggestion = asBlock ? undefined : closest(a.name, [...attributeNames, ...metaArgs].filter((n) => !written.has(n)));
@@ -38,6 +45,7 @@ export function unknownNames(instance: ResourceInstance, schema: ResourceSchema)
         // `dynamic "timeouts" { … }` generates blocks named by its label.
         const label = b.labels[0];
         if (label && !blockNames.includes(label.value)) {
+          const where = whereOf(body, schema);
           findings.push({
             code: 'unknown-block',
             severity: 'error',
@@ -52,6 +60,7 @@ export function unknownNames(instance: ResourceInstance, schema: ResourceSchema)
       if (metaBlocks.includes(b.name)) continue;
       const isArgument = attributeNames.includes(b.name) || metaArgs.includes(b.name);
       const suggestion = isArgument ? undefined : closest(b.name, blockNames);
+      const where = whereOf(body, schema);
       findings.push({
         code: 'unknown-block',
         severity: 'error',
