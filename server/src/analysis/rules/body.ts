@@ -20,14 +20,15 @@ export interface BodyView {
   headerRange: Range;
 }
 
-const viewCache = new WeakMap<ResourceInstance, { schema: ResourceSchema; views: BodyView[] }>();
+/** The views of an instance; the root view's `schema` says which schema they were made for. */
+const viewCache = new WeakMap<ResourceInstance, BodyView[]>();
 
 /** The bodies of an instance, computed once per instance (every rule walks them). */
 export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
   const cached = viewCache.get(instance);
-  if (cached && cached.schema === schema) return cached.views;
+  if (cached && cached[0].schema === schema) return cached;
   const views = computeBodies(instance, schema);
-  viewCache.set(instance, { schema, views });
+  viewCache.set(instance, views);
   return views;
 }
 
@@ -41,25 +42,26 @@ function computeBodies(instance: ResourceInstance, schema: ResourceSchema): Body
     headerRange: instance.headerRange,
   };
   const out = [root];
-  const visit = (blocks: Block[], s: BodyView['schema'], prefix: string) => {
-    for (const b of blocks) {
-      const bs = s.blocks?.[b.name];
-      if (!bs) continue;
-      const view: BodyView = {
-        path: prefix + b.name,
-        attributes: b.attributes,
-        blocks: b.blocks,
-        schema: bs,
-        isRoot: false,
-        block: b,
-        headerRange: b.nameRange,
-      };
-      out.push(view);
-      visit(b.blocks, bs, view.path + '.');
-    }
-  };
-  visit(instance.blocks, schema, '');
+  if (instance.blocks.length) visit(instance.blocks, schema, '', out);
   return out;
+}
+
+function visit(blocks: Block[], s: BodyView['schema'], prefix: string, out: BodyView[]): void {
+  for (const b of blocks) {
+    const bs = s.blocks?.[b.name];
+    if (!bs) continue;
+    const view: BodyView = {
+      path: prefix + b.name,
+      attributes: b.attributes,
+      blocks: b.blocks,
+      schema: bs,
+      isRoot: false,
+      block: b,
+      headerRange: b.nameRange,
+    };
+    out.push(view);
+    visit(b.blocks, bs, view.path + '.', out);
+  }
 }
 
 /** `bfd_multi_hop` at the root, `timeouts.create` inside a block: how messages name an argument. */

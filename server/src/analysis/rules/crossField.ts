@@ -50,20 +50,7 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
         const ok = literalEquals(other.value, rule.requires.value);
         if (ok !== false) return undefined;
       }
-      const wanted = fixValueOf(rule.requires.value);
-      const fixes: NeutralFix[] = [
-        { title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'set', name: rule.requires.attribute, value: wanted }], preferred: true },
-        // Every copy: a duplicated line would otherwise bring the same warning back.
-        { title: `Remove ${rule.attribute}`, edits: instance.attributes.filter((x) => x.name === rule.attribute && !x.incomplete).map((attribute) => ({ kind: 'remove' as const, attribute })) },
-      ];
-      return {
-        code: rule.code,
-        severity: rule.severity,
-        range: trigger.keyRange,
-        message: rule.message.replace(/\{attribute\}/g, rule.attribute).replace(/\{requires\}/g, `${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`),
-        fixes,
-        tags: ['unnecessary'],
-      };
+      return requiresFinding(rule, instance, trigger);
     }
     case 'ipFamilyMatches': {
       const address = findAttribute(instance, rule.address);
@@ -102,14 +89,37 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
         else if (subnet !== first) apart = true;
       }
       if (!apart || !last) return undefined;
-      const values = rule.addresses.map((n) => `"${n}" ${literalText(findAttribute(instance, n)!.value)}`);
-      return {
-        code: rule.code,
-        severity: rule.severity,
-        range: last.valueRange,
-        message: `${values.join(' and ')} are not in one subnet of "${rule.mask}" ${m}`,
-        fixes: [],
-      };
+      return notInOneSubnet(rule, instance, last, m!);
     }
   }
+}
+
+// Findings are made apart from the checks (see `rules/index.ts`).
+
+function requiresFinding(rule: CrossFieldRule & { kind: 'requires' }, instance: ResourceInstance, trigger: Attribute): Omit<Finding, 'instance'> {
+  const wanted = fixValueOf(rule.requires.value);
+  const fixes: NeutralFix[] = [
+    { title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'set', name: rule.requires.attribute, value: wanted }], preferred: true },
+    // Every copy: a duplicated line would otherwise bring the same warning back.
+    { title: `Remove ${rule.attribute}`, edits: instance.attributes.filter((x) => x.name === rule.attribute && !x.incomplete).map((attribute) => ({ kind: 'remove' as const, attribute })) },
+  ];
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    range: trigger.keyRange,
+    message: rule.message.replace(/\{attribute\}/g, rule.attribute).replace(/\{requires\}/g, `${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`),
+    fixes,
+    tags: ['unnecessary'],
+  };
+}
+
+function notInOneSubnet(rule: CrossFieldRule & { kind: 'sameSubnet' }, instance: ResourceInstance, last: Attribute, mask: string): Omit<Finding, 'instance'> {
+  const values = rule.addresses.map((n) => `"${n}" ${literalText(findAttribute(instance, n)!.value)}`);
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    range: last.valueRange,
+    message: `${values.join(' and ')} are not in one subnet of "${rule.mask}" ${mask}`,
+    fixes: [],
+  };
 }

@@ -84,16 +84,21 @@ function chainTarget(instance: Declared, via: string[], ctx: AnalysisContext): s
   return undefined;
 }
 
-function maxPerReferenced(
-  rule: CrossFieldRule & { kind: 'maxPerReferenced' },
-  instance: ResourceInstance,
-  schema: ResourceSchema,
-  ctx: AnalysisContext,
-): Finding | undefined {
-  const target = chainTarget(instance, rule.via, ctx);
-  if (target === undefined) return undefined;
-  // One tally per module and rule, shared by every instance checked with this context.
-  const count = ctx.count(`maxPerReferenced:${schema.type}:${rule.via.join('.')}`, target, (module) => {
+/**
+ * One tally per module and rule, shared by every instance checked with a context: its key and how it is
+ * computed, made once per rule (not a key string and a closure for every instance checked).
+ */
+const tallies = new WeakMap<CrossFieldRule, { key: string; compute: (ctx: AnalysisContext) => Map<string, number> }>();
+
+function tallyOf(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: ResourceSchema) {
+  let t = tallies.get(rule);
+  if (!t) tallies.set(rule, (t = { key: `maxPerReferenced:${schema.type}:${rule.via.join('.')}`, compute: tallyFor(rule, schema) }));
+  return t;
+}
+
+/** Apart from `tallyOf`: a closure over its parameters would cost that function a context on every call. */
+function tallyFor(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: ResourceSchema) {
+  return (module: AnalysisContext) => {
     const counts = new Map<string, number>();
     for (const other of module.ofType(schema.kind, schema.type)) {
       const t = chainTarget(other, rule.via, module);
@@ -102,7 +107,19 @@ function maxPerReferenced(
       counts.set(t, (counts.get(t) ?? 0) + n);
     }
     return counts;
-  });
+  };
+}
+
+function maxPerReferenced(
+  rule: CrossFieldRule & { kind: 'maxPerReferenced' },
+  instance: ResourceInstance,
+  schema: ResourceSchema,
+  ctx: AnalysisContext,
+): Finding | undefined {
+  const target = chainTarget(instance, rule.via, ctx);
+  if (target === undefined) return undefined;
+  const tally = tallyOf(rule, schema);
+  const count = ctx.count(tally.key, target, tally.compute);
   if (target === undefined || count === undefined || count <= rule.max) return undefined;
   return {
     code: rule.code,

@@ -32,22 +32,25 @@ export function duplicates(instance: ResourceInstance, schema: ResourceSchema): 
       });
     }
     for (const [name, maxItems] of indexOf(body.schema).limited) {
-      if (countNamed(body.blocks, name) <= maxItems) continue;
-      const bs = { maxItems };
-      const blocks = body.blocks.filter((b) => b.name === name);
-      for (const extra of blocks.slice(maxItems)) {
-        findings.push({
-          code: 'duplicate-block',
-          severity: 'error',
-          range: extra.nameRange,
-          message: `Only ${bs.maxItems} "${name}" block${bs.maxItems === 1 ? ' is' : 's are'} allowed here; this one repeats line ${blocks[0].nameRange.start.line + 1}`,
-          fixes: [{ title: `Remove this ${name} block`, edits: [{ kind: 'removeBlock', block: extra }] }],
-          instance,
-        });
-      }
+      if (countNamed(body.blocks, name) > maxItems) duplicateBlocks(instance, body.blocks, name, maxItems, findings);
     }
   }
   return findings;
+}
+
+// Made apart from the loop above (see `rules/index.ts`).
+function duplicateBlocks(instance: ResourceInstance, all: Block[], name: string, maxItems: number, findings: Finding[]): void {
+  const blocks = all.filter((b) => b.name === name);
+  for (const extra of blocks.slice(maxItems)) {
+    findings.push({
+      code: 'duplicate-block',
+      severity: 'error',
+      range: extra.nameRange,
+      message: `Only ${maxItems} "${name}" block${maxItems === 1 ? ' is' : 's are'} allowed here; this one repeats line ${blocks[0].nameRange.start.line + 1}`,
+      fixes: [{ title: `Remove this ${name} block`, edits: [{ kind: 'removeBlock', block: extra }] }],
+      instance,
+    });
+  }
 }
 
 /** The first complete attribute before `i` with the same name. */

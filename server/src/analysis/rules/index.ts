@@ -1,4 +1,12 @@
-/** Every rule, and the entry point that runs them over one instance. Rules are pure functions. */
+/**
+ * Every rule, and the entry point that runs them over one instance. Rules are pure functions.
+ *
+ * Rules run on every argument of every block, and most find nothing, so they are written to allocate
+ * nothing then: lookups precomputed per schema (`body.ts` `indexOf`, `tables.ts`), conversions without
+ * result objects (`literalText`…), and findings made in functions of their own. A callback inside a loop
+ * that captures the loop's variables (`a`, `body`) makes V8 allocate a context for every iteration, even
+ * when nothing is reported and the callback is never created.
+ */
 import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';

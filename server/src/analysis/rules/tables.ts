@@ -10,8 +10,13 @@ const enums = new WeakMap<AttributeSchema, Set<string>>();
 /** The accepted values (`enum`), lower-cased when compared ignoring case (`enumCaseInsensitive`). */
 export function enumSet(s: AttributeSchema): Set<string> {
   let set = enums.get(s);
-  if (!set) enums.set(s, (set = new Set((s.enum ?? []).map((e) => (s.enumCaseInsensitive ? e.toLowerCase() : e)))));
+  if (!set) enums.set(s, (set = accepted(s)));
   return set;
+}
+
+/** Apart from `enumSet`: a callback reading `s` there would cost it a context on every call. */
+function accepted(s: AttributeSchema): Set<string> {
+  return new Set((s.enum ?? []).map((e) => (s.enumCaseInsensitive ? e.toLowerCase() : e)));
 }
 
 const patterns = new WeakMap<AttributeSchema, RegExp>();

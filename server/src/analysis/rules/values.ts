@@ -42,10 +42,14 @@ function checkNumber(body: BodyView, a: Attribute, s: AttributeSchema): Finding 
   let inRange = ranges.length === 0;
   for (let i = 0; !inRange && i < ranges.length; i++) inRange = value >= ranges[i].min && value <= ranges[i].max;
   const whole = !s.integer || Number.isInteger(value);
-  const reserved = whole && inRange ? reservedEntry(s, value) : undefined;
-  if (whole && inRange && !reserved) return undefined;
+  if (whole && inRange && !reservedEntry(s, value)) return undefined;
+  return numberFinding(body, a, s, value, whole, inRange);
+}
 
+// Findings are made apart from the checks (see `rules/index.ts`).
+function numberFinding(body: BodyView, a: Attribute, s: AttributeSchema, value: number, whole: boolean, inRange: boolean): Finding {
   const name = qualified(body, a.name);
+  const ranges = s.ranges ?? NO_RANGES;
   const fix = (title: string): NeutralFix[] => {
     const nearest = nearestAllowed(value, s);
     return nearest === undefined ? [] : [{ title: `${title} ${nearest}`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'number', value: nearest } }], preferred: true }];
@@ -64,7 +68,7 @@ function checkNumber(body: BodyView, a: Attribute, s: AttributeSchema): Finding 
       fixes: fix(single ? 'Clamp to' : 'Change to'),
     };
   }
-  return { code: 'reserved-value', severity: 'error', range: a.valueRange, message: `"${name}" cannot be ${value}: ${reserved!.reason}`, fixes: [] };
+  return { code: 'reserved-value', severity: 'error', range: a.valueRange, message: `"${name}" cannot be ${value}: ${reservedEntry(s, value)!.reason}`, fixes: [] };
 }
 
 function reservedEntry(s: AttributeSchema, value: number): { value: number; reason: string } | undefined {
@@ -100,23 +104,27 @@ function consistentValues(values: string[], a: Attribute, body: BodyView, instan
   return ok.length ? ok : values;
 }
 
+function invalidValue(body: BodyView, a: Attribute, s: AttributeSchema, accepted: string[], value: string, instance: ResourceInstance, schema: ResourceSchema): Finding {
+  return {
+    code: 'invalid-value',
+    severity: s.enumSeverity ?? 'error',
+    range: a.valueRange,
+    message: `"${qualified(body, a.name)}" should be ${accepted.map((e) => JSON.stringify(e)).join(' or ')}, not ${JSON.stringify(value)}`,
+    fixes: consistentValues(accepted, a, body, instance, schema).map((e, i, all) => ({
+      title: `Change to "${e}"`,
+      edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'string', value: e } }],
+      preferred: i === 0 && all.length === 1,
+    })),
+  };
+}
+
 function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance: ResourceInstance, schema: ResourceSchema): Finding | undefined {
   const value = literalText(a.value);
   if (value === undefined) return undefined;
   if (s.nonEmpty && value.trim() === '') return undefined; // the required rule reports empty IDs
   if (s.enum) {
     if (enumSet(s).has(s.enumCaseInsensitive ? value.toLowerCase() : value)) return undefined;
-    return {
-      code: 'invalid-value',
-      severity: s.enumSeverity ?? 'error',
-      range: a.valueRange,
-      message: `"${qualified(body, a.name)}" should be ${s.enum.map((e) => JSON.stringify(e)).join(' or ')}, not ${JSON.stringify(value)}`,
-      fixes: consistentValues(s.enum, a, body, instance, schema).map((e, i, all) => ({
-        title: `Change to "${e}"`,
-        edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'string', value: e } }],
-        preferred: i === 0 && all.length === 1,
-      })),
-    };
+    return invalidValue(body, a, s, s.enum, value, instance, schema);
   }
   if (s.format) {
     const f = FORMATS[s.format];
