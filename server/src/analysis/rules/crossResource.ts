@@ -71,17 +71,33 @@ function chainTarget(instance: Declared, via: string[], ctx: AnalysisContext): s
   for (let i = 0; i < via.length; i++) {
     const a = findAttribute(current, via[i]);
     if (!a) return undefined;
+    if (i === via.length - 1) return targetOf(a.value);
     const ref = resourceRef(a.value);
-    if (i === via.length - 1) {
-      if (ref) return `${ref.kind === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
-      const s = a.value.kind === 'string' ? a.value.value : undefined;
-      return s ? JSON.stringify(s) : undefined;
-    }
     if (!ref) return undefined;
     current = ctx.find(ref.kind, ref.type, ref.name);
     if (!current) return undefined;
   }
   return undefined;
+}
+
+/**
+ * What a chain ending on this value names, made once per value: the peers of a group all end on the group's
+ * `router_id`, checked and tallied with every context, and each time made the same string anew. The same
+ * string each time also lets the count's dependency key be found instead of built (`trackedContext.ts`).
+ */
+const targets = new WeakMap<Value, string | undefined>();
+
+function targetOf(v: Value): string | undefined {
+  let t = targets.get(v);
+  if (t === undefined && !targets.has(v)) targets.set(v, (t = targetText(v)));
+  return t;
+}
+
+function targetText(v: Value): string | undefined {
+  const ref = resourceRef(v);
+  if (ref) return `${ref.kind === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
+  const s = v.kind === 'string' ? v.value : undefined;
+  return s ? JSON.stringify(s) : undefined;
 }
 
 /**
