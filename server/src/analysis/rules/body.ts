@@ -20,16 +20,21 @@ export interface BodyView {
   headerRange: Range;
 }
 
-/** The views of an instance; the root view's `schema` says which schema they were made for. */
-const viewCache = new WeakMap<ResourceInstance, BodyView[]>();
+/*
+ * The views of the last instance asked for. Rules run one after another on one instance (the local rules,
+ * then the module rules of the same block), so one entry serves them all; a WeakMap kept views for every
+ * block of every open file (a megabyte for the 100k-line file) and cost a table insertion per block.
+ */
+let lastInstance: ResourceInstance | undefined;
+let lastViews: BodyView[] = [];
 
-/** The bodies of an instance, computed once per instance (every rule walks them). */
+/** The bodies of an instance (every rule walks them). */
 export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
-  const cached = viewCache.get(instance);
-  if (cached && cached[0].schema === schema) return cached;
-  const views = computeBodies(instance, schema);
-  viewCache.set(instance, views);
-  return views;
+  if (instance !== lastInstance || lastViews[0].schema !== schema) {
+    lastViews = computeBodies(instance, schema);
+    lastInstance = instance;
+  }
+  return lastViews;
 }
 
 function computeBodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
