@@ -2,8 +2,34 @@
 import type { ValueFormat } from '../schema/types';
 
 export function isIPv4(s: string): boolean {
-  const parts = s.split('.');
-  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+  return ipv4Bits(s) !== -1;
+}
+
+/**
+ * A dotted quad as an unsigned 32-bit number, or -1 when `s` is not one: four parts split at `.`, each
+ * `0` or 1–3 digits without a leading zero, at most 255. One pass over the characters: every literal
+ * address of every block goes through here, and splitting allocated an array and four strings each time.
+ */
+export function ipv4Bits(s: string): number {
+  let bits = 0;
+  let parts = 0;
+  let part = 0;
+  let digits = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46; // the end closes the last part like a dot
+    if (c === 46) {
+      if (digits === 0 || part > 255 || ++parts > 4) return -1;
+      bits = ((bits << 8) | part) >>> 0;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if ((digits > 0 && part === 0) || ++digits > 3) return -1; // `01`, `00`, `1000`
+      part = part * 10 + (c - 48);
+    } else {
+      return -1;
+    }
+  }
+  return parts === 4 ? bits : -1;
 }
 
 export function isIPv6(s: string): boolean {
@@ -33,8 +59,8 @@ export function ipFamily(s: string): 'IPv4' | 'IPv6' | undefined {
 
 /** A dotted IPv4 netmask: ones followed by zeros (255.255.255.252). */
 export function isNetmask(s: string): boolean {
-  if (!isIPv4(s)) return false;
-  const bits = ipv4ToInt(s);
+  const bits = ipv4Bits(s);
+  if (bits === -1) return false;
   const inverted = ~bits >>> 0;
   return (inverted & (inverted + 1)) === 0;
 }

@@ -14,6 +14,8 @@ export interface ResourceRef {
   attribute: string;
 }
 
+const RESOURCE_TYPE = /^[a-z0-9]+_[a-z0-9_]+$/;
+
 export function resourceRef(v: Value): ResourceRef | undefined {
   if (v.kind !== 'reference') return undefined;
   const p = v.path;
@@ -22,17 +24,27 @@ export function resourceRef(v: Value): ResourceRef | undefined {
   if (p[0] === 'data') {
     kind = 'data';
     i = 1;
-  } else if (NOT_RESOURCES.has(p[0]) || !/^[a-z0-9]+_[a-z0-9_]+$/.test(p[0])) {
+  } else if (NOT_RESOURCES.has(p[0]) || !RESOURCE_TYPE.test(p[0])) {
     return undefined;
   }
   const type = p[i];
   const name = p[i + 1];
   if (!type || !name || name.startsWith('[')) return undefined;
-  let rest = p.slice(i + 2);
+  let rest = i + 2;
   // `this[0].id`, `this["a"].id`, `this[*].id`: an instance key right after the name is not an attribute.
-  if (rest.length && rest[0].startsWith('[')) rest = rest.slice(1);
-  const attribute = rest.map((x) => (x.startsWith('[') ? x : '.' + x)).join('').replace(/^\./, '');
-  return { kind, type, name, attribute };
+  if (rest < p.length && p[rest].startsWith('[')) rest++;
+  return { kind, type, name, attribute: attributePath(p, rest) };
+}
+
+/**
+ * `connections.0.id`, `[1].id`: the steps from `from` on, index steps kept as written and the others joined
+ * with dots. Built step by step: the usual attribute is one step (`id`), which is then the step itself.
+ */
+function attributePath(p: string[], from: number): string {
+  if (from >= p.length) return '';
+  let s = p[from];
+  for (let j = from + 1; j < p.length; j++) s += p[j].startsWith('[') ? p[j] : '.' + p[j];
+  return s;
 }
 
 export interface DeclaredTarget {

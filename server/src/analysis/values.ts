@@ -42,6 +42,33 @@ export function toStr(v: Value): Converted<string> {
   return { ok: false };
 }
 
+/*
+ * The same conversions without a result object, for rules that run on every argument of every block:
+ * the value when the literal converts, undefined when it does not or is not a literal.
+ */
+
+export function literalNumber(v: Value): number | undefined {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'string') {
+    const s = v.value.trim();
+    return NUMBER_SYNTAX.test(s) ? Number(s) : undefined;
+  }
+  return undefined;
+}
+
+export function literalBool(v: Value): boolean | undefined {
+  if (v.kind === 'bool') return v.value;
+  if (v.kind === 'string' && (v.value === 'true' || v.value === 'false')) return v.value === 'true';
+  return undefined;
+}
+
+export function literalText(v: Value): string | undefined {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'number') return v.raw;
+  if (v.kind === 'bool') return v.value ? 'true' : 'false';
+  return undefined;
+}
+
 export function converts<T>(c: Converted<T>): boolean {
   return !('ok' in c) || c.ok;
 }
@@ -50,8 +77,8 @@ export function converts<T>(c: Converted<T>): boolean {
 export function conformsTo(v: Value, type: AttributeType): boolean {
   if (!isLiteral(v) || v.kind === 'null') return true;
   switch (type) {
-    case 'number': return converts(toNumber(v));
-    case 'bool': return converts(toBool(v));
+    case 'number': return v.kind === 'number' || (v.kind === 'string' && NUMBER_SYNTAX.test(v.value.trim()));
+    case 'bool': return v.kind === 'bool' || (v.kind === 'string' && (v.value === 'true' || v.value === 'false'));
     case 'string': return v.kind === 'string' || v.kind === 'number' || v.kind === 'bool';
     case 'list(string)':
     case 'set(string)': return v.kind === 'tuple' && v.items.every((i) => conformsTo(i, 'string'));

@@ -7,7 +7,7 @@
  * module findings, so its cost stays proportional to the edited block.
  */
 import type { AnalysisContext, Declared } from '../analysis/context';
-import type { ResourceInstance, Value } from '../model/types';
+import type { Attribute, ResourceInstance, Value } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { SourceFile } from './sourceFile';
 
@@ -84,50 +84,71 @@ export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry,
 }
 
 /**
- * What a context keeps of a block (see `Declared`), and its facts line: made once per block version and shared by
- * every context built while the block is unchanged (a change to the module rebuilds the index, not the records).
+ * What a context keeps of a block (see `Declared`), with its facts line: made once per block version and
+ * shared by every context built while the block is unchanged (a change to the module rebuilds the index, not
+ * the records). One object: rules read it as the `Declared`, the context reads `facts` from it.
+ * The facts line is made when first read (`factsOf`): only blocks that others refer to are read (a 4,000-peer
+ * module reads its few hundred groups and VBRs), and each line kept was a tree of a dozen cons strings.
  */
-const records = new WeakMap<ResourceInstance, { factNames: Set<string>; record: Declared; facts: string }>();
+interface DeclaredRecord extends Declared {
+  facts: string | undefined;
+  factNames: Set<string>;
+}
 
-function recordOf(i: ResourceInstance, factNames: Set<string>): { record: Declared; facts: string } {
+const records = new WeakMap<ResourceInstance, DeclaredRecord>();
+
+function recordOf(i: ResourceInstance, factNames: Set<string>): DeclaredRecord {
   let r = records.get(i);
   if (!r || r.factNames !== factNames) {
-    const record: Declared = { kind: i.kind, type: i.type, name: i.name, attributes: i.attributes.filter((a) => factNames.has(a.name)) };
-    records.set(i, (r = { factNames, record, facts: instanceFacts(record, factNames) }));
+    records.set(i, (r = { kind: i.kind, type: i.type, name: i.name, attributes: factsOnly(i.attributes, factNames), facts: undefined, factNames }));
   }
   return r;
 }
 
+/** Apart from `recordOf`: a callback reading `factNames` there would cost every call a context. */
+function factsOnly(attributes: Attribute[], factNames: Set<string>): Attribute[] {
+  return attributes.filter((a) => factNames.has(a.name));
+}
+
+/** Declared instances by kind, type and name (kinds apart: a key joining kind and type was a string per lookup). */
+type Index = { resource: Map<string, Map<string, DeclaredRecord>>; data: Map<string, Map<string, DeclaredRecord>> };
+
+function indexOf(files: SourceFile[], factNames: Set<string>): Index {
+  const index: Index = { resource: new Map(), data: new Map() };
+  for (const file of files) {
+    for (const { value: instance } of file.instances()) {
+      const byType = index[instance.kind];
+      let byName = byType.get(instance.type);
+      if (!byName) byType.set(instance.type, (byName = new Map()));
+      if (instance.name && !byName.has(instance.name)) byName.set(instance.name, recordOf(instance, factNames));
+    }
+  }
+  return index;
+}
+
+const NO_RECORDS: Map<string, DeclaredRecord> = new Map();
+
 function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: string, providerVersion?: string): AnalysisContext {
-  let index: Map<string, Map<string, { record: Declared; facts: string }>> | undefined;
+  let index: Index | undefined;
   const tallies = new Map<string, Map<string, number>>();
   const factNames = factsCache?.schemas === schemas ? factsCache.facts : factAttributes(schemas);
-  const build = () => {
-    index = new Map();
-    for (const file of files) {
-      for (const { value: instance } of file.instances()) {
-        const key = instance.kind + ':' + instance.type;
-        let byName = index.get(key);
-        if (!byName) index.set(key, (byName = new Map()));
-        if (instance.name && !byName.has(instance.name)) byName.set(instance.name, recordOf(instance, factNames));
-      }
-    }
-    return index;
-  };
-  const byName = (kind: string, type: string) => (index ?? build()).get(kind + ':' + type);
+  const byName = (kind: 'resource' | 'data', type: string) => (index ??= indexOf(files, factNames))[kind].get(type) ?? NO_RECORDS;
   const ctx: AnalysisContext = {
     schemas,
     providerVersion,
     signature,
-    declared: (kind, type) => [...(byName(kind, type)?.keys() ?? [])],
-    find: (kind, type, name) => byName(kind, type)?.get(name)?.record,
-    ofType: (kind, type) => [...(byName(kind, type)?.values() ?? [])].map((r) => r.record),
+    declared: (kind, type) => [...byName(kind, type).keys()],
+    find: (kind, type, name) => byName(kind, type).get(name),
+    ofType: (kind, type) => [...byName(kind, type).values()],
     count(key, target, compute) {
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = compute(ctx)));
       return t.get(target);
     },
-    factsOf: (kind, type, name) => byName(kind, type)?.get(name)?.facts ?? '∅',
+    factsOf: (kind, type, name) => {
+      const r = byName(kind, type).get(name);
+      return r ? (r.facts ??= instanceFacts(r, r.factNames)) : '∅';
+    },
   };
   return ctx;
 }

@@ -2,7 +2,8 @@
  * Records what a block's module findings read from the module (which instances, which names, which
  * tallies), so that after an edit elsewhere they are recomputed only when something they read changed.
  */
-import type { AnalysisContext } from '../analysis/context';
+import type { AnalysisContext, Declared } from '../analysis/context';
+import type { SchemaRegistry } from '../schema/registry';
 
 export type Dependencies = Map<string, string>;
 
@@ -10,35 +11,88 @@ export type Dependencies = Map<string, string>;
 const tallies = new Map<string, (ctx: AnalysisContext) => Map<string, number>>();
 
 export function tracked(ctx: AnalysisContext): { ctx: AnalysisContext; deps: Dependencies } {
-  const deps: Dependencies = new Map();
-  const wrapped: AnalysisContext = {
-    ...ctx,
-    get providerVersion() {
-      deps.set('v:', ctx.providerVersion ?? '');
-      return ctx.providerVersion;
-    },
-    declared(kind, type) {
-      const names = ctx.declared(kind, type);
-      deps.set(`d:${kind}:${type}`, names.join(','));
-      return names;
-    },
-    find(kind, type, name) {
-      deps.set(`f:${kind}:${type}:${name}`, ctx.factsOf(kind, type, name));
-      return ctx.find(kind, type, name);
-    },
-    ofType(kind, type) {
-      // Reading every instance of a type depends on all of them: only tallies should do it (see count).
-      deps.set(`o:${kind}:${type}`, ctx.ofType(kind, type).map((i) => ctx.factsOf(kind, type, i.name)).join('\n'));
-      return ctx.ofType(kind, type);
-    },
-    count(key, target, compute) {
-      tallies.set(key, compute);
-      const n = ctx.count(key, target, compute);
-      deps.set(`c:${key}:${target}`, String(n));
-      return n;
-    },
-  };
-  return { ctx: wrapped, deps };
+  const wrapped = new TrackedContext(ctx);
+  return { ctx: wrapped, deps: wrapped.deps };
+}
+
+/**
+ * A context that notes each read in `deps`. A class rather than an object literal of closures: one is made
+ * per analysed chunk, and a literal spreading the context and adding a getter was a slow-mode object and six
+ * closures each time.
+ */
+class TrackedContext implements AnalysisContext {
+  readonly deps: Dependencies = new Map();
+  readonly schemas: SchemaRegistry;
+  readonly signature: string;
+
+  constructor(private readonly inner: AnalysisContext) {
+    this.schemas = inner.schemas;
+    this.signature = inner.signature;
+  }
+
+  get providerVersion(): string | undefined {
+    this.deps.set('v:', this.inner.providerVersion ?? '');
+    return this.inner.providerVersion;
+  }
+
+  declared(kind: 'resource' | 'data', type: string): string[] {
+    const names = this.inner.declared(kind, type);
+    this.deps.set(`d:${kind}:${type}`, names.join(','));
+    return names;
+  }
+
+  find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined {
+    this.deps.set(findKey(this.inner, kind, type, name), this.inner.factsOf(kind, type, name));
+    return this.inner.find(kind, type, name);
+  }
+
+  ofType(kind: 'resource' | 'data', type: string): Declared[] {
+    const ctx = this.inner;
+    // Reading every instance of a type depends on all of them: only tallies should do it (see count).
+    this.deps.set(`o:${kind}:${type}`, ctx.ofType(kind, type).map((i) => ctx.factsOf(kind, type, i.name)).join('\n'));
+    return ctx.ofType(kind, type);
+  }
+
+  count(key: string, target: string, compute: (ctx: AnalysisContext) => Map<string, number>): number | undefined {
+    tallies.set(key, compute);
+    const n = this.inner.count(key, target, compute);
+    this.deps.set(countKey(this.inner, key, target), String(n));
+    return n;
+  }
+
+  factsOf(kind: 'resource' | 'data', type: string, name: string): string {
+    return this.inner.factsOf(kind, type, name);
+  }
+}
+
+/**
+ * `f:<kind>:<type>:<name>`, made once per context and name: thousands of blocks find the same few (their
+ * group, its VBR), and a key built each time was a string to allocate, flatten and hash, and to keep in
+ * every block's dependencies.
+ */
+const findKeys = new WeakMap<AnalysisContext, Record<'resource' | 'data', Map<string, Map<string, string>>>>();
+
+function findKey(ctx: AnalysisContext, kind: 'resource' | 'data', type: string, name: string): string {
+  let byKind = findKeys.get(ctx);
+  if (!byKind) findKeys.set(ctx, (byKind = { resource: new Map(), data: new Map() }));
+  let byName = byKind[kind].get(type);
+  if (!byName) byKind[kind].set(type, (byName = new Map()));
+  let key = byName.get(name);
+  if (key === undefined) byName.set(name, (key = `f:${kind}:${type}:${name}`));
+  return key;
+}
+
+const countKeys = new WeakMap<AnalysisContext, Map<string, Map<string, string>>>();
+
+/** `c:<tally key>:<target>`, made once per context, tally and target (as `findKey`). */
+function countKey(ctx: AnalysisContext, key: string, target: string): string {
+  let byKey = countKeys.get(ctx);
+  if (!byKey) countKeys.set(ctx, (byKey = new Map()));
+  let byTarget = byKey.get(key);
+  if (!byTarget) byKey.set(key, (byTarget = new Map()));
+  let k = byTarget.get(target);
+  if (k === undefined) byTarget.set(target, (k = `c:${key}:${target}`));
+  return k;
 }
 
 /**

@@ -20,15 +20,21 @@ export interface BodyView {
   headerRange: Range;
 }
 
-const viewCache = new WeakMap<ResourceInstance, { schema: ResourceSchema; views: BodyView[] }>();
+/*
+ * The views of the last instance asked for. Rules run one after another on one instance (the local rules,
+ * then the module rules of the same block), so one entry serves them all; a WeakMap kept views for every
+ * block of every open file (a megabyte for the 100k-line file) and cost a table insertion per block.
+ */
+let lastInstance: ResourceInstance | undefined;
+let lastViews: BodyView[] = [];
 
-/** The bodies of an instance, computed once per instance (every rule walks them). */
+/** The bodies of an instance (every rule walks them). */
 export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
-  const cached = viewCache.get(instance);
-  if (cached && cached.schema === schema) return cached.views;
-  const views = computeBodies(instance, schema);
-  viewCache.set(instance, { schema, views });
-  return views;
+  if (instance !== lastInstance || lastViews[0].schema !== schema) {
+    lastViews = computeBodies(instance, schema);
+    lastInstance = instance;
+  }
+  return lastViews;
 }
 
 function computeBodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
@@ -41,36 +47,26 @@ function computeBodies(instance: ResourceInstance, schema: ResourceSchema): Body
     headerRange: instance.headerRange,
   };
   const out = [root];
-  const visit = (blocks: Block[], s: BodyView['schema'], prefix: string) => {
-    for (const b of blocks) {
-      const bs = s.blocks?.[b.name];
-      if (!bs) continue;
-      const view: BodyView = {
-        path: prefix + b.name,
-        attributes: b.attributes,
-        blocks: b.blocks,
-        schema: bs,
-        isRoot: false,
-        block: b,
-        headerRange: b.nameRange,
-      };
-      out.push(view);
-      visit(b.blocks, bs, view.path + '.');
-    }
-  };
-  visit(instance.blocks, schema, '');
+  if (instance.blocks.length) visit(instance.blocks, schema, '', out);
   return out;
 }
 
-/** The written (complete) attributes of a body that the schema knows. */
-export function knownAttributes(body: BodyView): [Attribute, AttributeSchema][] {
-  const out: [Attribute, AttributeSchema][] = [];
-  for (const a of body.attributes) {
-    if (a.incomplete) continue;
-    const s = body.schema.attributes[a.name];
-    if (s) out.push([a, s]);
+function visit(blocks: Block[], s: BodyView['schema'], prefix: string, out: BodyView[]): void {
+  for (const b of blocks) {
+    const bs = s.blocks?.[b.name];
+    if (!bs) continue;
+    const view: BodyView = {
+      path: prefix + b.name,
+      attributes: b.attributes,
+      blocks: b.blocks,
+      schema: bs,
+      isRoot: false,
+      block: b,
+      headerRange: b.nameRange,
+    };
+    out.push(view);
+    visit(b.blocks, bs, view.path + '.', out);
   }
-  return out;
 }
 
 /** `bfd_multi_hop` at the root, `timeouts.create` inside a block: how messages name an argument. */
@@ -79,7 +75,9 @@ export function qualified(body: BodyView, name: string): string {
 }
 
 export function findAttribute(instance: Pick<ResourceInstance, 'attributes'>, name: string): Attribute | undefined {
-  return instance.attributes.find((a) => a.name === name && !a.incomplete);
+  // A plain loop: rules call this for every rule of every instance, and a callback would be a closure each time.
+  for (const a of instance.attributes) if (a.name === name && !a.incomplete) return a;
+  return undefined;
 }
 
 export interface BodyIndex {

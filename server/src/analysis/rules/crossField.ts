@@ -5,16 +5,17 @@
  * - `sameSubnet`: both gateway addresses lie in one subnet of `peering_subnet_mask`.
  * A rule only speaks when every value it needs is a literal (or, for `requires`, plainly absent).
  */
-import type { ResourceInstance, Value } from '../../model/types';
+import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { ipFamily, ipv4ToInt, isIPv4, isNetmask } from '../formats';
-import { toBool, toNumber, toStr } from '../values';
+import { ipFamily, ipv4Bits, isNetmask } from '../formats';
+import { literalBool, literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
 
 export function crossFieldRules(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of schema.rules ?? []) {
+  if (!schema.rules) return findings;
+  for (const rule of schema.rules) {
     const f = check(rule, instance);
     if (f) findings.push({ ...f, instance });
   }
@@ -26,13 +27,17 @@ export function crossFieldRules(instance: ResourceInstance, schema: ResourceSche
  * literal or does not convert at all (the type rule reports that).
  */
 export function literalEquals(v: Value, wanted: boolean | string | number): boolean | undefined {
-  const c = typeof wanted === 'boolean' ? toBool(v) : typeof wanted === 'number' ? toNumber(v) : toStr(v);
-  if (!('ok' in c) || !c.ok) return undefined;
-  return c.value === wanted;
+  const c = typeof wanted === 'boolean' ? literalBool(v) : typeof wanted === 'number' ? literalNumber(v) : literalText(v);
+  return c === undefined ? undefined : c === wanted;
 }
 
 export function fixValueOf(v: boolean | string | number): FixValue {
   return typeof v === 'boolean' ? { kind: 'bool', value: v } : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'string', value: v };
+}
+
+/** The bits of a dotted netmask, or -1 when `s` is not one. */
+function netmaskBits(s: string): number {
+  return isNetmask(s) ? ipv4Bits(s) : -1;
 }
 
 function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 'instance'> | undefined {
@@ -45,62 +50,76 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
         const ok = literalEquals(other.value, rule.requires.value);
         if (ok !== false) return undefined;
       }
-      const wanted = fixValueOf(rule.requires.value);
-      const fixes: NeutralFix[] = [
-        { title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'set', name: rule.requires.attribute, value: wanted }], preferred: true },
-        // Every copy: a duplicated line would otherwise bring the same warning back.
-        { title: `Remove ${rule.attribute}`, edits: instance.attributes.filter((x) => x.name === rule.attribute && !x.incomplete).map((attribute) => ({ kind: 'remove' as const, attribute })) },
-      ];
-      return {
-        code: rule.code,
-        severity: rule.severity,
-        range: trigger.keyRange,
-        message: rule.message.replace(/\{attribute\}/g, rule.attribute).replace(/\{requires\}/g, `${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`),
-        fixes,
-        tags: ['unnecessary'],
-      };
+      return requiresFinding(rule, instance, trigger);
     }
     case 'ipFamilyMatches': {
       const address = findAttribute(instance, rule.address);
       const version = findAttribute(instance, rule.version);
       if (!address || !version) return undefined;
-      const a = toStr(address.value);
-      const v = toStr(version.value);
-      if (!('ok' in a) || !a.ok || !('ok' in v) || !v.ok) return undefined;
-      const family = ipFamily(a.value.trim());
-      const wanted = v.value.trim().toLowerCase();
+      const a = literalText(address.value);
+      const v = literalText(version.value);
+      if (a === undefined || v === undefined) return undefined;
+      const family = ipFamily(a.trim());
+      const wanted = v.trim().toLowerCase();
       if (!family || (wanted !== 'ipv4' && wanted !== 'ipv6') || family.toLowerCase() === wanted) return undefined;
       return {
         code: rule.code,
         severity: rule.severity,
         range: address.valueRange,
-        message: `"${rule.address}" ${JSON.stringify(a.value)} is an ${family} address, but "${rule.version}" is ${JSON.stringify(v.value)}`,
+        message: `"${rule.address}" ${JSON.stringify(a)} is an ${family} address, but "${rule.version}" is ${JSON.stringify(v)}`,
         fixes: [{ title: `Set ${rule.version} = "${family}"`, edits: [{ kind: 'replaceValue', attribute: version, value: { kind: 'string', value: family } }], preferred: true }],
       };
     }
     case 'sameSubnet': {
       const mask = findAttribute(instance, rule.mask);
-      const m = mask && toStr(mask.value);
-      if (!mask || !m || !('ok' in m) || !m.ok || !isNetmask(m.value)) return undefined;
-      const maskBits = ipv4ToInt(m.value);
-      const addresses = rule.addresses.map((n) => findAttribute(instance, n));
-      const values: { name: string; ip: number; text: string }[] = [];
-      for (const [i, attr] of addresses.entries()) {
-        if (!attr) return undefined;
-        const s = toStr(attr.value);
-        if (!('ok' in s) || !s.ok || !isIPv4(s.value)) return undefined;
-        values.push({ name: rule.addresses[i], ip: ipv4ToInt(s.value), text: s.value });
+      const m = mask && literalText(mask.value);
+      const maskBits = m === undefined ? -1 : netmaskBits(m);
+      if (maskBits === -1) return undefined;
+      // First only compare (the usual answer: one subnet, nothing to say); the message is made for a finding.
+      let first = -1;
+      let apart = false;
+      let last: Attribute | undefined;
+      for (const n of rule.addresses) {
+        last = findAttribute(instance, n);
+        const text = last && literalText(last.value);
+        const ip = text === undefined ? -1 : ipv4Bits(text);
+        if (ip === -1) return undefined;
+        const subnet = (ip & maskBits) >>> 0;
+        if (first === -1) first = subnet;
+        else if (subnet !== first) apart = true;
       }
-      const subnet = (ip: number) => (ip & maskBits) >>> 0;
-      if (values.every((v) => subnet(v.ip) === subnet(values[0].ip))) return undefined;
-      const last = addresses[addresses.length - 1]!;
-      return {
-        code: rule.code,
-        severity: rule.severity,
-        range: last.valueRange,
-        message: `${values.map((v) => `"${v.name}" ${v.text}`).join(' and ')} are not in one subnet of "${rule.mask}" ${m.value}`,
-        fixes: [],
-      };
+      if (!apart || !last) return undefined;
+      return notInOneSubnet(rule, instance, last, m!);
     }
   }
+}
+
+// Findings are made apart from the checks (see `rules/index.ts`).
+
+function requiresFinding(rule: CrossFieldRule & { kind: 'requires' }, instance: ResourceInstance, trigger: Attribute): Omit<Finding, 'instance'> {
+  const wanted = fixValueOf(rule.requires.value);
+  const fixes: NeutralFix[] = [
+    { title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'set', name: rule.requires.attribute, value: wanted }], preferred: true },
+    // Every copy: a duplicated line would otherwise bring the same warning back.
+    { title: `Remove ${rule.attribute}`, edits: instance.attributes.filter((x) => x.name === rule.attribute && !x.incomplete).map((attribute) => ({ kind: 'remove' as const, attribute })) },
+  ];
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    range: trigger.keyRange,
+    message: rule.message.replace(/\{attribute\}/g, rule.attribute).replace(/\{requires\}/g, `${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`),
+    fixes,
+    tags: ['unnecessary'],
+  };
+}
+
+function notInOneSubnet(rule: CrossFieldRule & { kind: 'sameSubnet' }, instance: ResourceInstance, last: Attribute, mask: string): Omit<Finding, 'instance'> {
+  const values = rule.addresses.map((n) => `"${n}" ${literalText(findAttribute(instance, n)!.value)}`);
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    range: last.valueRange,
+    message: `${values.join(' and ')} are not in one subnet of "${rule.mask}" ${mask}`,
+    fixes: [],
+  };
 }

@@ -71,17 +71,59 @@ function chainTarget(instance: Declared, via: string[], ctx: AnalysisContext): s
   for (let i = 0; i < via.length; i++) {
     const a = findAttribute(current, via[i]);
     if (!a) return undefined;
+    if (i === via.length - 1) return targetOf(a.value);
     const ref = resourceRef(a.value);
-    if (i === via.length - 1) {
-      if (ref) return `${ref.kind === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
-      const s = a.value.kind === 'string' ? a.value.value : undefined;
-      return s ? JSON.stringify(s) : undefined;
-    }
     if (!ref) return undefined;
     current = ctx.find(ref.kind, ref.type, ref.name);
     if (!current) return undefined;
   }
   return undefined;
+}
+
+/**
+ * What a chain ending on this value names, made once per value: the peers of a group all end on the group's
+ * `router_id`, checked and tallied with every context, and each time made the same string anew. The same
+ * string each time also lets the count's dependency key be found instead of built (`trackedContext.ts`).
+ */
+const targets = new WeakMap<Value, string | undefined>();
+
+function targetOf(v: Value): string | undefined {
+  let t = targets.get(v);
+  if (t === undefined && !targets.has(v)) targets.set(v, (t = targetText(v)));
+  return t;
+}
+
+function targetText(v: Value): string | undefined {
+  const ref = resourceRef(v);
+  if (ref) return `${ref.kind === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
+  const s = v.kind === 'string' ? v.value : undefined;
+  return s ? JSON.stringify(s) : undefined;
+}
+
+/**
+ * One tally per module and rule, shared by every instance checked with a context: its key and how it is
+ * computed, made once per rule (not a key string and a closure for every instance checked).
+ */
+const tallies = new WeakMap<CrossFieldRule, { key: string; compute: (ctx: AnalysisContext) => Map<string, number> }>();
+
+function tallyOf(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: ResourceSchema) {
+  let t = tallies.get(rule);
+  if (!t) tallies.set(rule, (t = { key: `maxPerReferenced:${schema.type}:${rule.via.join('.')}`, compute: tallyFor(rule, schema) }));
+  return t;
+}
+
+/** Apart from `tallyOf`: a closure over its parameters would cost that function a context on every call. */
+function tallyFor(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: ResourceSchema) {
+  return (module: AnalysisContext) => {
+    const counts = new Map<string, number>();
+    for (const other of module.ofType(schema.kind, schema.type)) {
+      const t = chainTarget(other, rule.via, module);
+      const n = multiplicity(other);
+      if (t === undefined || n === undefined) continue;
+      counts.set(t, (counts.get(t) ?? 0) + n);
+    }
+    return counts;
+  };
 }
 
 function maxPerReferenced(
@@ -92,17 +134,8 @@ function maxPerReferenced(
 ): Finding | undefined {
   const target = chainTarget(instance, rule.via, ctx);
   if (target === undefined) return undefined;
-  // One tally per module and rule, shared by every instance checked with this context.
-  const count = ctx.count(`maxPerReferenced:${schema.type}:${rule.via.join('.')}`, target, (module) => {
-    const counts = new Map<string, number>();
-    for (const other of module.ofType(schema.kind, schema.type)) {
-      const t = chainTarget(other, rule.via, module);
-      const n = multiplicity(other);
-      if (t === undefined || n === undefined) continue;
-      counts.set(t, (counts.get(t) ?? 0) + n);
-    }
-    return counts;
-  });
+  const tally = tallyOf(rule, schema);
+  const count = ctx.count(tally.key, target, tally.compute);
   if (target === undefined || count === undefined || count <= rule.max) return undefined;
   return {
     code: rule.code,

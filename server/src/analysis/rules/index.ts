@@ -1,6 +1,15 @@
-/** Every rule, and the entry point that runs them over one instance. Rules are pure functions. */
+/**
+ * Every rule, and the entry point that runs them over one instance. Rules are pure functions.
+ *
+ * Rules run on every argument of every block, and most find nothing, so they are written to allocate
+ * nothing then: lookups precomputed per schema (`body.ts` `indexOf`, `tables.ts`), conversions without
+ * result objects (`literalText`…), and findings made in functions of their own. A callback inside a loop
+ * that captures the loop's variables (`a`, `body`) makes V8 allocate a context for every iteration, even
+ * when nothing is reported and the callback is never created.
+ */
 import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
+import type { SchemaRegistry } from '../../schema/registry';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
 import { crossFieldRules } from './crossField';
@@ -13,6 +22,8 @@ import { requiredArguments } from './required';
 import { literalTypes } from './types';
 import { unknownNames } from './unknown';
 import { literalValues } from './values';
+
+const NONE: Finding[] = [];
 
 export type Rule = (instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext) => Finding[];
 
@@ -38,10 +49,35 @@ export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext
   return run(RULES, instance, ctx);
 }
 
+/**
+ * The registry's schemas by kind and type, looked up without joining the two into a key (a string to
+ * allocate and hash twice per block). Registries do not change once made, so this is kept per registry.
+ */
+const byKind = new WeakMap<SchemaRegistry, Record<'resource' | 'data', Map<string, ResourceSchema | undefined>>>();
+
+function schemaOf(schemas: SchemaRegistry, kind: 'resource' | 'data', type: string): ResourceSchema | undefined {
+  let kinds = byKind.get(schemas);
+  if (!kinds) byKind.set(schemas, (kinds = { resource: new Map(), data: new Map() }));
+  const byType = kinds[kind];
+  let schema = byType.get(type);
+  if (schema === undefined && !byType.has(type)) {
+    // Types without a schema are remembered too; a bound keeps half-typed ones from piling up.
+    if (byType.size >= 1000) byType.clear();
+    byType.set(type, (schema = schemas.get(kind, type)));
+  }
+  return schema;
+}
+
 function run(rules: Rule[], instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
-  const schema = ctx.schemas.get(instance.kind, instance.type);
+  const schema = schemaOf(ctx.schemas, instance.kind, instance.type);
   if (!schema) return [];
-  const findings: Finding[] = [];
-  for (const rule of rules) findings.push(...rule(instance, schema, ctx));
-  return findings;
+  // Most rules find nothing: keep the first non-empty array and copy only when a second one comes.
+  let findings: Finding[] = NONE;
+  for (const rule of rules) {
+    const found = rule(instance, schema, ctx);
+    if (found.length === 0) continue;
+    if (findings === NONE) findings = found;
+    else for (const f of found) findings.push(f);
+  }
+  return findings === NONE ? [] : findings;
 }

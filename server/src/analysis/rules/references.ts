@@ -3,12 +3,13 @@
  * (`alicloud_vpc_bgp_group.nope.id`), with fixes offering the ones that exist.
  * `wrong-reference-type`: `bgp_group_id` (or `router_id`…) refers to a resource of another type.
  */
-import type { ResourceInstance } from '../../model/types';
+import type { Attribute, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
-import { resourceRef } from '../references';
+import { ResourceRef, resourceRef } from '../references';
 import { bodies } from './body';
+import { referencedTypes } from './tables';
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
@@ -20,8 +21,7 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       const ref = resourceRef(a.value);
       if (!ref) continue;
       const prefix = ref.kind === 'data' ? 'data.' : '';
-      const expected = body.schema.attributes[a.name]?.references;
-      const allowed = expected?.flatMap((r) => r.types);
+      const allowed = referencedTypes(body.schema.attributes[a.name]);
       // Only `.id` of another type is surely wrong: other attributes may hold the right ID
       // (`alicloud_express_connect_router_vbr_child_instance.x.child_instance_id` is a VBR ID).
       if (allowed && !allowed.includes(ref.type) && ref.attribute === 'id') {
@@ -36,23 +36,29 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
         continue;
       }
       if (ctx.find(ref.kind, ref.type, ref.name)) continue;
-      // Only names a reference can spell: a block label may hold anything, a traversal may not.
-      const candidates = ctx.declared(ref.kind, ref.type).filter((n) => IDENTIFIER.test(n));
-      findings.push({
-        code: 'undeclared-reference',
-        severity: 'error',
-        range: a.valueRange,
-        message:
-          `No ${ref.kind === 'data' ? 'data source' : 'resource'} ${prefix}${ref.type}.${ref.name} is declared in this module` +
-          (candidates.length ? ` (declared: ${candidates.map((c) => `${prefix}${ref.type}.${c}`).join(', ')})` : ''),
-        fixes: candidates.map((name) => ({
-          title: `Refer to ${prefix}${ref.type}.${name}`,
-          edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: name, attribute: ref.attribute || 'id' } }],
-          preferred: candidates.length === 1,
-        })),
-        instance,
-      });
+      findings.push(undeclared(instance, a, ref, ctx));
     }
   }
   return findings;
+}
+
+// Made apart from the loop above (see `rules/index.ts`).
+function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext): Finding {
+  const prefix = ref.kind === 'data' ? 'data.' : '';
+  // Only names a reference can spell: a block label may hold anything, a traversal may not.
+  const candidates = ctx.declared(ref.kind, ref.type).filter((n) => IDENTIFIER.test(n));
+  return {
+    code: 'undeclared-reference',
+    severity: 'error',
+    range: a.valueRange,
+    message:
+      `No ${ref.kind === 'data' ? 'data source' : 'resource'} ${prefix}${ref.type}.${ref.name} is declared in this module` +
+      (candidates.length ? ` (declared: ${candidates.map((c) => `${prefix}${ref.type}.${c}`).join(', ')})` : ''),
+    fixes: candidates.map((name) => ({
+      title: `Refer to ${prefix}${ref.type}.${name}`,
+      edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: name, attribute: ref.attribute || 'id' } }],
+      preferred: candidates.length === 1,
+    })),
+    instance,
+  };
 }

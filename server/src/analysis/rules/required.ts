@@ -1,54 +1,75 @@
 /** `missing-required`: a required argument is absent (or null); `empty-value`: a required ID is "". */
-import type { ResourceInstance } from '../../model/types';
-import type { ResourceSchema } from '../../schema/types';
+import type { Attribute, ResourceInstance, Value } from '../../model/types';
+import type { AttributeSchema, ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import { declaredTargets } from '../references';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { bodies, indexOf } from './body';
+import { bodies, BodyView, indexOf } from './body';
 
 export function requiredArguments(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
   for (const body of bodies(instance, schema)) {
     for (const name of indexOf(body.schema).required) {
       const attr = body.schema.attributes[name];
-      const written = body.attributes.filter((a) => a.name === name);
-      const what = attr.references?.length ? ` (the ${attr.references[0].types[0]} it belongs to)` : '';
-      if (written.length === 0) {
-        findings.push({
-          code: 'missing-required',
-          severity: 'error',
-          range: body.headerRange,
-          message: `Missing required argument "${name}"${what}`,
-          fixes: valueFixes(attr.references, attr.example, ctx).map((f) => ({
-            title: `Add ${name} = ${f.label}`,
-            edits: [{ kind: 'set', name, value: f.value, block: body.block }],
-            preferred: f.preferred,
-          })),
-          instance,
-        });
-        continue;
-      }
-      for (const a of written) {
-        if (a.incomplete) continue;
-        const isNull = a.value.kind === 'null';
-        const isEmpty = a.value.kind === 'string' && a.value.value.trim() === '' && attr.nonEmpty;
-        if (!isNull && !isEmpty) continue;
-        findings.push({
-          code: isNull ? 'missing-required' : 'empty-value',
-          severity: 'error',
-          range: a.valueRange,
-          message: isNull
-            ? `"${name}" is required and cannot be null${what}`
-            : `"${name}" cannot be empty: it must name the ${attr.references?.[0]?.types[0] ?? 'value'} to use`,
-          fixes: valueFixes(attr.references, attr.example, ctx)
-            .filter((f) => f.value.kind === 'reference')
-            .map<NeutralFix>((f) => ({ title: `Set ${name} = ${f.label}`, edits: [{ kind: 'replaceValue', attribute: a, value: f.value }], preferred: f.preferred })),
-          instance,
-        });
-      }
+      if (isWrittenWell(body.attributes, name, attr)) continue;
+      missing(instance, body, name, attr, ctx, findings);
     }
   }
   return findings;
+}
+
+// Made apart from the loop above (see `rules/index.ts`).
+function missing(instance: ResourceInstance, body: BodyView, name: string, attr: AttributeSchema, ctx: AnalysisContext, findings: Finding[]): void {
+  const written = body.attributes.filter((a) => a.name === name);
+  const what = attr.references?.length ? ` (the ${attr.references[0].types[0]} it belongs to)` : '';
+  if (written.length === 0) {
+    findings.push({
+      code: 'missing-required',
+      severity: 'error',
+      range: body.headerRange,
+      message: `Missing required argument "${name}"${what}`,
+      fixes: valueFixes(attr.references, attr.example, ctx).map((f) => ({
+        title: `Add ${name} = ${f.label}`,
+        edits: [{ kind: 'set', name, value: f.value, block: body.block }],
+        preferred: f.preferred,
+      })),
+      instance,
+    });
+    return;
+  }
+  for (const a of written) {
+    if (a.incomplete) continue;
+    const isNull = a.value.kind === 'null';
+    const isEmpty = a.value.kind === 'string' && a.value.value.trim() === '' && attr.nonEmpty;
+    if (!isNull && !isEmpty) continue;
+    findings.push({
+      code: isNull ? 'missing-required' : 'empty-value',
+      severity: 'error',
+      range: a.valueRange,
+      message: isNull
+        ? `"${name}" is required and cannot be null${what}`
+        : `"${name}" cannot be empty: it must name the ${attr.references?.[0]?.types[0] ?? 'value'} to use`,
+      fixes: valueFixes(attr.references, attr.example, ctx)
+        .filter((f) => f.value.kind === 'reference')
+        .map<NeutralFix>((f) => ({ title: `Set ${name} = ${f.label}`, edits: [{ kind: 'replaceValue', attribute: a, value: f.value }], preferred: f.preferred })),
+      instance,
+    });
+  }
+}
+
+/** Is the argument written, and no complete copy of it null or a forbidden empty string? (The usual case.) */
+function isWrittenWell(attributes: Attribute[], name: string, attr: AttributeSchema): boolean {
+  let written = false;
+  for (const a of attributes) {
+    if (a.name !== name) continue;
+    written = true;
+    if (!a.incomplete && isNullOrEmpty(a.value, attr)) return false;
+  }
+  return written;
+}
+
+function isNullOrEmpty(v: Value, attr: AttributeSchema): boolean {
+  return v.kind === 'null' || (v.kind === 'string' && v.value.trim() === '' && !!attr.nonEmpty);
 }
 
 interface ValueChoice {

@@ -1,30 +1,36 @@
 /** `type-mismatch`: a literal Terraform cannot convert to the argument's type (`enable_bfd = "yes"`). */
-import type { ResourceInstance, Value } from '../../model/types';
-import type { ResourceSchema } from '../../schema/types';
+import type { Attribute, ResourceInstance, Value } from '../../model/types';
+import type { AttributeSchema, ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
 import { conformsTo, describeLiteral, describeType } from '../values';
-import { bodies, knownAttributes, qualified } from './body';
+import { bodies, BodyView, qualified } from './body';
 
 export function literalTypes(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
   for (const body of bodies(instance, schema)) {
-    for (const [a, s] of knownAttributes(body)) {
-      if (s.readOnly || conformsTo(a.value, s.type)) continue;
-      findings.push({
-        code: 'type-mismatch',
-        severity: 'error',
-        range: a.valueRange,
-        message: `"${qualified(body, a.name)}" expects ${describeType(s.type)}, not ${describeLiteral(a.value)}`,
-        fixes: boolFix(a.value, s.type).map((value) => ({
-          title: `Use ${value}`,
-          edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'bool', value } }],
-          preferred: true,
-        })),
-        instance,
-      });
+    for (const a of body.attributes) {
+      const s = a.incomplete ? undefined : body.schema.attributes[a.name];
+      if (!s || s.readOnly || conformsTo(a.value, s.type)) continue;
+      findings.push(typeMismatch(instance, body, a, s));
     }
   }
   return findings;
+}
+
+// Made apart from the loop above (see `rules/index.ts`).
+function typeMismatch(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema): Finding {
+  return {
+    code: 'type-mismatch',
+    severity: 'error',
+    range: a.valueRange,
+    message: `"${qualified(body, a.name)}" expects ${describeType(s.type)}, not ${describeLiteral(a.value)}`,
+    fixes: boolFix(a.value, s.type).map((value) => ({
+      title: `Use ${value}`,
+      edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'bool', value } }],
+      preferred: true,
+    })),
+    instance,
+  };
 }
 
 const TRUTHY = /^(yes|y|on|1|true|enabled?)$/i;

@@ -1,36 +1,23 @@
 /** `unknown-argument` / `unknown-block`: names the resource type does not have, with "did you mean". */
-import type { ResourceInstance } from '../../model/types';
+import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
 import { closest } from '../suggest';
-import { bodies, indexOf, META_ARGUMENTS, META_BLOCKS } from './body';
+import { bodies, BodyView, indexOf, META_ARGUMENTS, META_BLOCKS } from './body';
+
+const NONE: string[] = [];
 
 export function unknownNames(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  const what = `${schema.kind === 'data' ? 'data source' : 'resource'} ${schema.type}`;
   for (const body of bodies(instance, schema)) {
     const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
-    const metaArgs = body.isRoot ? META_ARGUMENTS : [];
-    const metaBlocks = body.isRoot ? META_BLOCKS : [];
-    const where = body.isRoot ? what : `the ${body.path} block of ${what}`;
+    const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
+    const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
 
     for (const a of body.attributes) {
       // A name still being typed is a syntax error already, and completion's business.
       if (a.incomplete || body.schema.attributes[a.name] || metaArgs.includes(a.name)) continue;
-      const asBlock = blockNames.includes(a.name) || metaBlocks.includes(a.name);
-      // Never suggest a name the body already has: renaming to it would make a duplicate.
-      const written = new Set(body.attributes.map((x) => x.name));
-      const suggestion = asBlock ? undefined : closest(a.name, [...attributeNames, ...metaArgs].filter((n) => !written.has(n)));
-      findings.push({
-        code: 'unknown-argument',
-        severity: 'error',
-        range: a.keyRange,
-        message: asBlock
-          ? `"${a.name}" is a block in ${where}: write "${a.name} { … }" without "="`
-          : `Unknown argument "${a.name}" in ${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
-        fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'rename', attribute: a, to: suggestion }], preferred: true }] : [],
-        instance,
-      });
+      findings.push(unknownArgument(instance, schema, body, a));
     }
     for (const b of body.blocks) {
       if (body.schema.blocks?.[b.name]) continue;
@@ -42,7 +29,7 @@ export function unknownNames(instance: ResourceInstance, schema: ResourceSchema)
             code: 'unknown-block',
             severity: 'error',
             range: label.range,
-            message: `dynamic "${label.value}": ${where} has no block "${label.value}"` + (blockNames.length ? ` (it has: ${blockNames.join(', ')})` : ''),
+            message: `dynamic "${label.value}": ${whereOf(body, schema)} has no block "${label.value}"` + (blockNames.length ? ` (it has: ${blockNames.join(', ')})` : ''),
             fixes: [],
             instance,
           });
@@ -50,19 +37,55 @@ export function unknownNames(instance: ResourceInstance, schema: ResourceSchema)
         continue;
       }
       if (metaBlocks.includes(b.name)) continue;
-      const isArgument = attributeNames.includes(b.name) || metaArgs.includes(b.name);
-      const suggestion = isArgument ? undefined : closest(b.name, blockNames);
-      findings.push({
-        code: 'unknown-block',
-        severity: 'error',
-        range: b.nameRange,
-        message: isArgument
-          ? `"${b.name}" is an argument of ${where}: write "${b.name} = …", not a block`
-          : `Unknown block "${b.name}" in ${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
-        fixes: [],
-        instance,
-      });
+      findings.push(unknownBlock(instance, schema, body, b));
     }
   }
   return findings;
+}
+
+/** How messages name the body (made for a finding only: most blocks have none). */
+function whereOf(body: BodyView, schema: ResourceSchema): string {
+  const what = `${schema.kind === 'data' ? 'data source' : 'resource'} ${schema.type}`;
+  return body.isRoot ? what : `the ${body.path} block of ${what}`;
+}
+
+// Findings are made apart from the loops above (see `rules/index.ts`).
+
+function unknownArgument(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, a: Attribute): Finding {
+  const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
+  const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
+  const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
+  const where = whereOf(body, schema);
+  const asBlock = blockNames.includes(a.name) || metaBlocks.includes(a.name);
+  // Never suggest a name the body already has: renaming to it would make a duplicate.
+  const written = new Set(body.attributes.map((x) => x.name));
+  const suggestion = asBlock ? undefined : closest(a.name, [...attributeNames, ...metaArgs].filter((n) => !written.has(n)));
+  return {
+    code: 'unknown-argument',
+    severity: 'error',
+    range: a.keyRange,
+    message: asBlock
+      ? `"${a.name}" is a block in ${where}: write "${a.name} { … }" without "="`
+      : `Unknown argument "${a.name}" in ${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+    fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'rename', attribute: a, to: suggestion }], preferred: true }] : [],
+    instance,
+  };
+}
+
+function unknownBlock(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, b: Block): Finding {
+  const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
+  const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
+  const where = whereOf(body, schema);
+  const isArgument = attributeNames.includes(b.name) || metaArgs.includes(b.name);
+  const suggestion = isArgument ? undefined : closest(b.name, blockNames);
+  return {
+    code: 'unknown-block',
+    severity: 'error',
+    range: b.nameRange,
+    message: isArgument
+      ? `"${b.name}" is an argument of ${where}: write "${b.name} = …", not a block`
+      : `Unknown block "${b.name}" in ${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
+    fixes: [],
+    instance,
+  };
 }

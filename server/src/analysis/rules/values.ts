@@ -2,21 +2,27 @@
  * Checks on literal values against the schema: whole numbers and ranges (`not-whole-number`,
  * `value-out-of-range`, `reserved-value`), accepted values (`invalid-value`), formats (`invalid-ip-address`,
  * `invalid-netmask`, `invalid-duration`, `invalid-regex`), patterns (`invalid-format`) and lengths (`invalid-length`).
+ * Every argument of every block passes here, so a valid value costs no allocation: names, nearest values and
+ * fixes are made only for a finding.
  */
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import { crossFieldRules } from './crossField';
-import type { AttributeSchema, ResourceSchema } from '../../schema/types';
+import type { AttributeSchema, NumberRange, ResourceSchema } from '../../schema/types';
 import type { Finding, NeutralFix } from '../finding';
 import { FORMATS } from '../formats';
-import { conformsTo, toNumber, toStr } from '../values';
-import { bodies, BodyView, knownAttributes, qualified } from './body';
+import { conformsTo, literalNumber, literalText } from '../values';
+import { bodies, BodyView, qualified } from './body';
+import { enumSet, patternOf } from './tables';
+
+const NO_RANGES: NumberRange[] = [];
 
 export function literalValues(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
   for (const body of bodies(instance, schema)) {
-    for (const [a, s] of knownAttributes(body)) {
+    for (const a of body.attributes) {
+      const s = a.incomplete ? undefined : body.schema.attributes[a.name];
       // Type errors are reported once, by the type rule; read-only ones by theirs.
-      if (s.readOnly || !conformsTo(a.value, s.type)) continue;
+      if (!s || s.readOnly || !conformsTo(a.value, s.type)) continue;
       const f = s.type === 'number' ? checkNumber(body, a, s) : s.type === 'string' ? checkString(body, a, s, instance, schema) : undefined;
       if (f) findings.push({ ...f, instance });
     }
@@ -30,17 +36,25 @@ function describeRanges(s: AttributeSchema): string {
 }
 
 function checkNumber(body: BodyView, a: Attribute, s: AttributeSchema): Finding | undefined {
-  const n = toNumber(a.value);
-  if (!('ok' in n) || !n.ok) return undefined;
-  const name = qualified(body, a.name);
-  const value = n.value;
-  const ranges = s.ranges ?? [];
-  const inRange = ranges.length === 0 || ranges.some((r) => value >= r.min && value <= r.max);
-  const nearest = nearestAllowed(value, s);
-  const fix = (title: string): NeutralFix[] =>
-    nearest === undefined ? [] : [{ title: `${title} ${nearest}`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'number', value: nearest } }], preferred: true }];
+  const value = literalNumber(a.value);
+  if (value === undefined) return undefined;
+  const ranges = s.ranges ?? NO_RANGES;
+  let inRange = ranges.length === 0;
+  for (let i = 0; !inRange && i < ranges.length; i++) inRange = value >= ranges[i].min && value <= ranges[i].max;
+  const whole = !s.integer || Number.isInteger(value);
+  if (whole && inRange && !reservedEntry(s, value)) return undefined;
+  return numberFinding(body, a, s, value, whole, inRange);
+}
 
-  if (s.integer && !Number.isInteger(value)) {
+// Findings are made apart from the checks (see `rules/index.ts`).
+function numberFinding(body: BodyView, a: Attribute, s: AttributeSchema, value: number, whole: boolean, inRange: boolean): Finding {
+  const name = qualified(body, a.name);
+  const ranges = s.ranges ?? NO_RANGES;
+  const fix = (title: string): NeutralFix[] => {
+    const nearest = nearestAllowed(value, s);
+    return nearest === undefined ? [] : [{ title: `${title} ${nearest}`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'number', value: nearest } }], preferred: true }];
+  };
+  if (!whole) {
     return { code: 'not-whole-number', severity: 'error', range: a.valueRange, message: `"${name}" must be a whole number, not ${value}`, fixes: fix('Change to') };
   }
   if (!inRange) {
@@ -54,10 +68,11 @@ function checkNumber(body: BodyView, a: Attribute, s: AttributeSchema): Finding 
       fixes: fix(single ? 'Clamp to' : 'Change to'),
     };
   }
-  const reserved = s.reserved?.find((r) => r.value === value);
-  if (reserved) {
-    return { code: 'reserved-value', severity: 'error', range: a.valueRange, message: `"${name}" cannot be ${value}: ${reserved.reason}`, fixes: [] };
-  }
+  return { code: 'reserved-value', severity: 'error', range: a.valueRange, message: `"${name}" cannot be ${value}: ${reservedEntry(s, value)!.reason}`, fixes: [] };
+}
+
+function reservedEntry(s: AttributeSchema, value: number): { value: number; reason: string } | undefined {
+  if (s.reserved) for (const r of s.reserved) if (r.value === value) return r;
   return undefined;
 }
 
@@ -89,33 +104,32 @@ function consistentValues(values: string[], a: Attribute, body: BodyView, instan
   return ok.length ? ok : values;
 }
 
+function invalidValue(body: BodyView, a: Attribute, s: AttributeSchema, accepted: string[], value: string, instance: ResourceInstance, schema: ResourceSchema): Finding {
+  return {
+    code: 'invalid-value',
+    severity: s.enumSeverity ?? 'error',
+    range: a.valueRange,
+    message: `"${qualified(body, a.name)}" should be ${accepted.map((e) => JSON.stringify(e)).join(' or ')}, not ${JSON.stringify(value)}`,
+    fixes: consistentValues(accepted, a, body, instance, schema).map((e, i, all) => ({
+      title: `Change to "${e}"`,
+      edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'string', value: e } }],
+      preferred: i === 0 && all.length === 1,
+    })),
+  };
+}
+
 function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance: ResourceInstance, schema: ResourceSchema): Finding | undefined {
-  const str = toStr(a.value);
-  if (!('ok' in str) || !str.ok) return undefined;
-  const value = str.value;
-  const name = qualified(body, a.name);
+  const value = literalText(a.value);
+  if (value === undefined) return undefined;
   if (s.nonEmpty && value.trim() === '') return undefined; // the required rule reports empty IDs
   if (s.enum) {
-    const match = s.enum.find((e) => (s.enumCaseInsensitive ? e.toLowerCase() === value.toLowerCase() : e === value));
-    if (match === undefined) {
-      return {
-        code: 'invalid-value',
-        severity: s.enumSeverity ?? 'error',
-        range: a.valueRange,
-        message: `"${name}" should be ${s.enum.map((e) => JSON.stringify(e)).join(' or ')}, not ${JSON.stringify(value)}`,
-        fixes: consistentValues(s.enum, a, body, instance, schema).map((e, i, all) => ({
-          title: `Change to "${e}"`,
-          edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'string', value: e } }],
-          preferred: i === 0 && all.length === 1,
-        })),
-      };
-    }
-    return undefined;
+    if (enumSet(s).has(s.enumCaseInsensitive ? value.toLowerCase() : value)) return undefined;
+    return invalidValue(body, a, s, s.enum, value, instance, schema);
   }
   if (s.format) {
     const f = FORMATS[s.format];
     if (!f.test(value.trim())) {
-      return { code: f.code, severity: 'error', range: a.valueRange, message: `"${name}" must be ${f.expected}, not ${JSON.stringify(value)}`, fixes: [] };
+      return { code: f.code, severity: 'error', range: a.valueRange, message: `"${qualified(body, a.name)}" must be ${f.expected}, not ${JSON.stringify(value)}`, fixes: [] };
     }
   }
   if ((s.minLength !== undefined && value.length < s.minLength) || (s.maxLength !== undefined && value.length > s.maxLength)) {
@@ -123,12 +137,12 @@ function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance:
       code: 'invalid-length',
       severity: 'error',
       range: a.valueRange,
-      message: `"${name}" must be ${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters long, not ${value.length}`,
+      message: `"${qualified(body, a.name)}" must be ${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters long, not ${value.length}`,
       fixes: [],
     };
   }
-  if (s.pattern && !new RegExp(s.pattern.regex, 'u').test(value)) {
-    return { code: 'invalid-format', severity: 'error', range: a.valueRange, message: `"${name}": ${s.pattern.message}`, fixes: [] };
+  if (s.pattern && !patternOf(s, s.pattern).test(value)) {
+    return { code: 'invalid-format', severity: 'error', range: a.valueRange, message: `"${qualified(body, a.name)}": ${s.pattern.message}`, fixes: [] };
   }
   return undefined;
 }
