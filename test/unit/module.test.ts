@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
+import type { HclFile } from '../../server/src/engine/hclFile';
 import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
@@ -259,4 +260,27 @@ test('a closed file is compared with the disk in bytes, a chunk at a time', () =
   doc.update([{ range: { start: { line: 2, character: 17 }, end: { line: 2, character: 17 } }, text: 'ß' }]);
   assert.ok(doc.hasUtf8(Buffer.from(text.replace('"über"', '"ßüber"'))), 'after an edit');
   assert.ok(!doc.hasUtf8(Buffer.from(text)), 'the old text no longer');
+});
+
+test('references to one key read only the chunks that name it, and find exactly what the whole list finds', () => {
+  const text = [
+    'resource "alicloud_vpc_bgp_group" "g1" {\n  router_id = alicloud_express_connect_virtual_border_router.vbr.id\n}\n',
+    'resource "alicloud_vpc_bgp_group" "g10" {\n  router_id = var.vbr\n}\n',
+    'resource "alicloud_vpc_bgp_peer" "a" {\n  bgp_group_id = alicloud_vpc_bgp_group.g1.id\n  description  = "peer of ${alicloud_vpc_bgp_group . g1.name} and ${local.site}"\n}\n',
+    'resource "alicloud_vpc_bgp_peer" "b" {\n  bgp_group_id = alicloud_vpc_bgp_group.g10.id\n  peer_ip_address = cidrhost(data.alicloud_vpcs.main.vpcs[0].cidr_block, module.net.offset)\n}\n',
+    'locals {\n  site = "hz"\n  groups = [for g in [alicloud_vpc_bgp_group.g1, alicloud_vpc_bgp_group.g10] : g.id]\n}\n',
+    'output "o" {\n  value = (\n    alicloud_vpc_bgp_group\n    .g1.id\n  )\n}\n',
+  ].join('\n');
+  const file = createSourceFile('/m/main.tf', undefined, text) as HclFile;
+  const all = file.references();
+  const keys = [...new Set(all.map((r) => r.key))];
+  assert.ok(keys.length >= 6, keys.join(', '));
+  for (const key of [...keys, 'resource:alicloud_vpc_bgp_group.g2', 'var:nothing']) {
+    assert.deepEqual(
+      file.referencesTo(key).map((r) => JSON.stringify(r.range)),
+      all.filter((r) => r.key === key).map((r) => JSON.stringify(r.range)),
+      key,
+    );
+  }
+  assert.equal(file.referencesTo('resource:alicloud_vpc_bgp_group.g1').length, 4);
 });

@@ -20,7 +20,7 @@ import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
 import { hashPair, instanceFacts } from './moduleContext';
 import { Dependencies, stillValid, tracked } from './trackedContext';
-import { declarations, Declaration, Reference, referenceAt, references } from './hclSymbols';
+import { declarations, Declaration, Reference, referenceAt, references, referencesTo } from './hclSymbols';
 
 const NO_FINDINGS: Finding[] = [];
 const NO_DEPENDENCIES: Dependencies = new Map();
@@ -91,6 +91,10 @@ export class HclFile implements SourceFile {
 
   references(): Reference[] {
     return references(this.doc);
+  }
+
+  referencesTo(key: string): Reference[] {
+    return referencesTo(this.doc, key);
   }
 
   referenceAt(pos: Position): Reference | undefined {

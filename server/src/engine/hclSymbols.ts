@@ -139,6 +139,23 @@ export function references(doc: HclDocument): Reference[] {
   return out;
 }
 
+/**
+ * The references to `key`. Every name in a key is an identifier the reference writes out, so a chunk whose text
+ * lacks one of them cannot hold one, and is not re-parsed (most chunks keep only their model, see `Chunk`).
+ */
+export function referencesTo(doc: HclDocument, key: string): Reference[] {
+  const names = key.slice(key.indexOf(':') + 1).split('.');
+  const out: Reference[] = [];
+  const found: Reference[] = [];
+  for (const chunk of doc.chunks) {
+    if (!names.every((n) => chunk.text.includes(n))) continue;
+    found.length = 0;
+    chunkReferences(chunk, found);
+    for (const r of found) if (r.key === key) out.push(r);
+  }
+  return out;
+}
+
 /** The reference at `pos`: only the chunk holding it is read. */
 export function referenceAt(doc: HclDocument, pos: Position): Reference | undefined {
   if (doc.chunks.length === 0) return undefined;

@@ -50,6 +50,8 @@ export interface SourceFile {
   declarations?(): Declaration[];
   /** What the file refers to (absolute ranges), for definitions and references. */
   references?(): Reference[];
+  /** The references to one key (optional: without it, callers filter `references()`). */
+  referencesTo?(key: string): Reference[];
   /** The reference at `pos`, without listing the whole file's (optional). */
   referenceAt?(pos: Position): Reference | undefined;
   /** A short digest of the facts other blocks' rules read (see `moduleContext.ts`); optional. */

@@ -40,7 +40,8 @@ export function references(file: SourceFile, pos: Position, module: ModuleView, 
   const out: Location[] = [];
   for (const [uri, f] of module.files()) {
     if (includeDeclaration) for (const d of flatten(f.declarations?.() ?? [])) if (d.key === key) out.push({ uri, range: d.selectionRange });
-    for (const r of f.references?.() ?? []) if (r.key === key) out.push({ uri, range: r.range });
+    const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
+    for (const r of refs) out.push({ uri, range: r.range });
   }
   return out;
 }
