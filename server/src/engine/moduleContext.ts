@@ -36,7 +36,11 @@ function valueText(v: Value): string {
 /** One line per instance: what other blocks may depend on. */
 export function instanceFacts(instance: Declared, facts: Set<string>): string {
   let line = `${instance.kind}:${instance.type}.${instance.name}`;
-  for (const a of instance.attributes) if (facts.has(a.name) && !a.incomplete) line += `|${a.name}=${valueText(a.value)}`;
+  const attributes = instance.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const a = attributes[i];
+    if (facts.has(a.name) && !a.incomplete) line += `|${a.name}=${valueText(a.value)}`;
+  }
   return line;
 }
 

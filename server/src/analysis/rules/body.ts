@@ -75,8 +75,9 @@ export function qualified(body: BodyView, name: string): string {
 }
 
 export function findAttribute(instance: Pick<ResourceInstance, 'attributes'>, name: string): Attribute | undefined {
-  // A plain loop: rules call this for every rule of every instance, and a callback would be a closure each time.
-  for (const a of instance.attributes) if (a.name === name && !a.incomplete) return a;
+  // An indexed loop, no callback (see `rules/index.ts`): rules call this for every rule of every instance.
+  const attributes = instance.attributes;
+  for (let i = 0; i < attributes.length; i++) if (attributes[i].name === name && !attributes[i].incomplete) return attributes[i];
   return undefined;
 }
 

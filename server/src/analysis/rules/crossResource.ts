@@ -13,7 +13,9 @@ import { findAttribute } from './body';
 
 export function crossResourceRules(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of schema.rules ?? []) {
+  const rules = schema.rules ?? [];
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
     if (rule.kind === 'matchesReferenced') {
       const f = matchesReferenced(rule, instance, ctx);
       if (f) findings.push(f);

@@ -9,17 +9,21 @@ const NONE: string[] = [];
 
 export function unknownNames(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  for (const body of bodies(instance, schema)) {
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
     const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
     const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
     const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
 
-    for (const a of body.attributes) {
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
       // A name still being typed is a syntax error already, and completion's business.
       if (a.incomplete || body.schema.attributes[a.name] || metaArgs.includes(a.name)) continue;
       findings.push(unknownArgument(instance, schema, body, a));
     }
-    for (const b of body.blocks) {
+    for (let i = 0; i < body.blocks.length; i++) {
+      const b = body.blocks[i];
       if (body.schema.blocks?.[b.name]) continue;
       if (b.name === 'dynamic') {
         // `dynamic "timeouts" { … }` generates blocks named by its label.
