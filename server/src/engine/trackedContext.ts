@@ -47,10 +47,9 @@ class TrackedContext implements AnalysisContext {
   }
 
   ofType(kind: 'resource' | 'data', type: string): Declared[] {
-    const ctx = this.inner;
     // Reading every instance of a type depends on all of them: only tallies should do it (see count).
-    this.deps.set(`o:${kind}:${type}`, ctx.ofType(kind, type).map((i) => ctx.factsOf(kind, type, i.name)).join('\n'));
-    return ctx.ofType(kind, type);
+    this.deps.set(`o:${kind}:${type}`, allFacts(this.inner, kind, type));
+    return this.inner.ofType(kind, type);
   }
 
   count(key: string, target: string, compute: (ctx: AnalysisContext) => Map<string, number>): number | undefined {
@@ -105,24 +104,64 @@ const readings = new WeakMap<AnalysisContext, Map<string, string | undefined>>()
 export function stillValid(deps: Dependencies, ctx: AnalysisContext): boolean {
   let read = readings.get(ctx);
   if (!read) readings.set(ctx, (read = new Map()));
-  for (const [k, v] of deps) {
-    let now = read.get(k);
-    if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, ctx)));
-    if (now !== v) return false;
-  }
-  return true;
+  // `forEach` with a function that captures nothing: every block is re-validated after a change to the
+  // module, and `for (const [k, v] of deps)` made an array per entry and an iterator per block.
+  checkingCtx = ctx;
+  checkingRead = read;
+  valid = true;
+  deps.forEach(checkOne);
+  checkingCtx = undefined;
+  checkingRead = undefined;
+  return valid;
+}
+
+/** The check `stillValid` is making, for `checkOne` (not re-entered: readings never re-validate). */
+let checkingCtx: AnalysisContext | undefined;
+let checkingRead: Map<string, string | undefined> | undefined;
+let valid = true;
+
+function checkOne(v: string, k: string): void {
+  if (!valid) return;
+  const read = checkingRead!;
+  let now = read.get(k);
+  if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, checkingCtx!)));
+  if (now !== v) valid = false;
 }
 
 /** What the dependency `k` reads in `ctx` (undefined: it cannot be read again). */
 function reading(k: string, ctx: AnalysisContext): string | undefined {
-  const [kind, a, b, c] = k.split(':');
-  if (kind === 'v') return ctx.providerVersion ?? '';
-  if (kind === 'f') return ctx.factsOf(a as 'resource', b, c);
-  if (kind === 'd') return ctx.declared(a as 'resource', b).join(',');
-  if (kind === 'o') return ctx.ofType(a as 'resource', b).map((i) => ctx.factsOf(a as 'resource', b, i.name)).join('\n');
+  // Keys are `<letter>:` and colon-separated parts (see TrackedContext); read the parts where they lie
+  // instead of splitting every key of every block into an array.
+  const kind = k.charCodeAt(0);
+  if (kind === V) return ctx.providerVersion ?? '';
+  if (kind === F) return ctx.factsOf(part(k, 1) as 'resource', part(k, 2), part(k, 3));
+  if (kind === D) return ctx.declared(part(k, 1) as 'resource', part(k, 2)).join(',');
+  if (kind === O) return allFacts(ctx, part(k, 1) as 'resource', part(k, 2));
   // `c:<tally key>:<target>`: the tally key itself contains colons; the target is after the last one.
   const rest = k.slice(2);
   const cut = rest.lastIndexOf(':');
   const compute = tallies.get(rest.slice(0, cut));
   return compute ? String(ctx.count(rest.slice(0, cut), rest.slice(cut + 1), compute)) : undefined;
+}
+
+/** Apart from `reading`, whose every call a callback capturing `ctx` would cost a context. */
+function allFacts(ctx: AnalysisContext, kind: 'resource' | 'data', type: string): string {
+  return ctx.ofType(kind, type).map((i) => ctx.factsOf(kind, type, i.name)).join('\n');
+}
+
+const V = 'v'.charCodeAt(0);
+const F = 'f'.charCodeAt(0);
+const D = 'd'.charCodeAt(0);
+const O = 'o'.charCodeAt(0);
+
+/** The `n`th colon-separated part of a key, as `k.split(':')[n]` (with `''` for a missing part, read as such). */
+function part(k: string, n: number): string {
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const colon = k.indexOf(':', start);
+    if (colon === -1) return '';
+    start = colon + 1;
+  }
+  const end = k.indexOf(':', start);
+  return end === -1 ? k.slice(start) : k.slice(start, end);
 }

@@ -118,7 +118,9 @@ function tallyOf(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: Re
 function tallyFor(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: ResourceSchema) {
   return (module: AnalysisContext) => {
     const counts = new Map<string, number>();
-    for (const other of module.ofType(schema.kind, schema.type)) {
+    const all = module.ofType(schema.kind, schema.type);
+    for (let i = 0; i < all.length; i++) {
+      const other = all[i];
       const t = chainTarget(other, rule.via, module);
       const n = multiplicity(other);
       if (t === undefined || n === undefined) continue;
