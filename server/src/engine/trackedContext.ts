@@ -24,10 +24,12 @@ class TrackedContext implements AnalysisContext {
   readonly deps: Dependencies = new Map();
   readonly schemas: SchemaRegistry;
   readonly signature: string;
+  private readonly keys: Keys;
 
   constructor(private readonly inner: AnalysisContext) {
     this.schemas = inner.schemas;
     this.signature = inner.signature;
+    this.keys = keysOf(inner);
   }
 
   get providerVersion(): string | undefined {
@@ -42,7 +44,7 @@ class TrackedContext implements AnalysisContext {
   }
 
   find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined {
-    this.deps.set(findKey(this.inner, kind, type, name), this.inner.factsOf(kind, type, name));
+    this.deps.set(findKey(this.keys, kind, type, name), this.inner.factsOf(kind, type, name));
     return this.inner.find(kind, type, name);
   }
 
@@ -55,7 +57,7 @@ class TrackedContext implements AnalysisContext {
   count(key: string, target: string, compute: (ctx: AnalysisContext) => Map<string, number>): number | undefined {
     tallies.set(key, compute);
     const n = this.inner.count(key, target, compute);
-    this.deps.set(countKey(this.inner, key, target), String(n));
+    this.deps.set(countKey(this.keys, key, target), String(n));
     return n;
   }
 
@@ -65,30 +67,37 @@ class TrackedContext implements AnalysisContext {
 }
 
 /**
- * `f:<kind>:<type>:<name>`, made once per context and name: thousands of blocks find the same few (their
- * group, its VBR), and a key built each time was a string to allocate, flatten and hash, and to keep in
- * every block's dependencies.
+ * Dependency keys made once per context: thousands of blocks find the same few instances (their group, its
+ * VBR) and count the same few targets, and a key built each time was a string to allocate, flatten and hash,
+ * and to keep in every block's dependencies. `find`: by kind, type and name; `count`: by tally and target.
  */
-const findKeys = new WeakMap<AnalysisContext, Record<'resource' | 'data', Map<string, Map<string, string>>>>();
+interface Keys {
+  resource: Map<string, Map<string, string>>;
+  data: Map<string, Map<string, string>>;
+  count: Map<string, Map<string, string>>;
+}
 
-function findKey(ctx: AnalysisContext, kind: 'resource' | 'data', type: string, name: string): string {
-  let byKind = findKeys.get(ctx);
-  if (!byKind) findKeys.set(ctx, (byKind = { resource: new Map(), data: new Map() }));
-  let byName = byKind[kind].get(type);
-  if (!byName) byKind[kind].set(type, (byName = new Map()));
+const keyCaches = new WeakMap<AnalysisContext, Keys>();
+
+function keysOf(ctx: AnalysisContext): Keys {
+  let keys = keyCaches.get(ctx);
+  if (!keys) keyCaches.set(ctx, (keys = { resource: new Map(), data: new Map(), count: new Map() }));
+  return keys;
+}
+
+/** `f:<kind>:<type>:<name>`. */
+function findKey(keys: Keys, kind: 'resource' | 'data', type: string, name: string): string {
+  let byName = keys[kind].get(type);
+  if (!byName) keys[kind].set(type, (byName = new Map()));
   let key = byName.get(name);
   if (key === undefined) byName.set(name, (key = `f:${kind}:${type}:${name}`));
   return key;
 }
 
-const countKeys = new WeakMap<AnalysisContext, Map<string, Map<string, string>>>();
-
-/** `c:<tally key>:<target>`, made once per context, tally and target (as `findKey`). */
-function countKey(ctx: AnalysisContext, key: string, target: string): string {
-  let byKey = countKeys.get(ctx);
-  if (!byKey) countKeys.set(ctx, (byKey = new Map()));
-  let byTarget = byKey.get(key);
-  if (!byTarget) byKey.set(key, (byTarget = new Map()));
+/** `c:<tally key>:<target>`. */
+function countKey(keys: Keys, key: string, target: string): string {
+  let byTarget = keys.count.get(key);
+  if (!byTarget) keys.count.set(key, (byTarget = new Map()));
   let k = byTarget.get(target);
   if (k === undefined) byTarget.set(target, (k = `c:${key}:${target}`));
   return k;

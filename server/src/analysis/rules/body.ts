@@ -18,6 +18,8 @@ export interface BodyView {
   block?: Block;
   /** Where to report something missing from this body. */
   headerRange: Range;
+  /** Lists derived from `schema` (`indexOf`), looked up once per view rather than once per rule. */
+  index: BodyIndex;
 }
 
 /*
@@ -45,6 +47,7 @@ function computeBodies(instance: ResourceInstance, schema: ResourceSchema): Body
     schema,
     isRoot: true,
     headerRange: instance.headerRange,
+    index: indexOf(schema),
   };
   const out = [root];
   if (instance.blocks.length) visit(instance.blocks, schema, '', out);
@@ -63,9 +66,10 @@ function visit(blocks: Block[], s: BodyView['schema'], prefix: string, out: Body
       isRoot: false,
       block: b,
       headerRange: b.nameRange,
+      index: indexOf(bs),
     };
     out.push(view);
-    visit(b.blocks, bs, view.path + '.', out);
+    if (b.blocks.length) visit(b.blocks, bs, view.path + '.', out);
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
-import { bodies, indexOf } from './body';
+import { bodies } from './body';
 
 const SCAN_LIMIT = 32;
 
@@ -33,7 +33,7 @@ export function duplicates(instance: ResourceInstance, schema: ResourceSchema): 
         instance,
       });
     }
-    const limited = indexOf(body.schema).limited;
+    const limited = body.index.limited;
     for (let l = 0; l < limited.length; l++) {
       const name = limited[l][0];
       const maxItems = limited[l][1];

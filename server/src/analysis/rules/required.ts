@@ -4,14 +4,14 @@ import type { AttributeSchema, ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import { declaredTargets } from '../references';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { bodies, BodyView, indexOf } from './body';
+import { bodies, BodyView } from './body';
 
 export function requiredArguments(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
   const views = bodies(instance, schema);
   for (let v = 0; v < views.length; v++) {
     const body = views[v];
-    const required = indexOf(body.schema).required;
+    const required = body.index.required;
     for (let r = 0; r < required.length; r++) {
       const name = required[r];
       const attr = body.schema.attributes[name];

@@ -3,7 +3,7 @@ import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
 import { closest } from '../suggest';
-import { bodies, BodyView, indexOf, META_ARGUMENTS, META_BLOCKS } from './body';
+import { bodies, BodyView, META_ARGUMENTS, META_BLOCKS } from './body';
 
 const NONE: string[] = [];
 
@@ -12,7 +12,7 @@ export function unknownNames(instance: ResourceInstance, schema: ResourceSchema)
   const views = bodies(instance, schema);
   for (let v = 0; v < views.length; v++) {
     const body = views[v];
-    const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
+    const { settable: attributeNames, blocks: blockNames } = body.index;
     const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
     const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
 
@@ -56,7 +56,7 @@ function whereOf(body: BodyView, schema: ResourceSchema): string {
 // Findings are made apart from the loops above (see `rules/index.ts`).
 
 function unknownArgument(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, a: Attribute): Finding {
-  const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
+  const { settable: attributeNames, blocks: blockNames } = body.index;
   const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
   const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
   const where = whereOf(body, schema);
@@ -77,7 +77,7 @@ function unknownArgument(instance: ResourceInstance, schema: ResourceSchema, bod
 }
 
 function unknownBlock(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, b: Block): Finding {
-  const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
+  const { settable: attributeNames, blocks: blockNames } = body.index;
   const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
   const where = whereOf(body, schema);
   const isArgument = attributeNames.includes(b.name) || metaArgs.includes(b.name);
