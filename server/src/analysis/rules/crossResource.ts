@@ -8,7 +8,7 @@ import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
 import type { AnalysisContext, Declared } from '../context';
 import type { Finding } from '../finding';
 import { resourceRef } from '../references';
-import { toNumber, toStr } from '../values';
+import { literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
 
 export function crossResourceRules(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
@@ -35,9 +35,7 @@ function follow(instance: Declared, attribute: string, ctx: AnalysisContext): De
 }
 
 function literalString(v: Value | undefined): string | undefined {
-  if (!v) return undefined;
-  const s = toStr(v);
-  return 'ok' in s && s.ok ? s.value : undefined;
+  return v ? literalText(v) : undefined;
 }
 
 function matchesReferenced(rule: CrossFieldRule & { kind: 'matchesReferenced' }, instance: ResourceInstance, ctx: AnalysisContext): Finding | undefined {
@@ -63,8 +61,7 @@ function multiplicity(instance: Declared): number | undefined {
   if (findAttribute(instance, 'for_each')) return undefined;
   const count = findAttribute(instance, 'count');
   if (!count) return 1;
-  const n = toNumber(count.value);
-  return 'ok' in n && n.ok ? n.value : undefined;
+  return literalNumber(count.value);
 }
 
 /** The end of the `via` chain: a reference text or a literal ID, or undefined when unknown. */
