@@ -81,7 +81,9 @@ export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry,
   const signature = hashString(list.map((f) => digestOf(f, factsCache!.facts)).join('\n') + '\n' + (providerVersion ?? ''));
   const hit = cache.get(signature);
   if (hit && hit.schemas === schemas) return hit;
-  const ctx = buildContext(list, schemas, signature, providerVersion);
+  let newest: AnalysisContext | undefined;
+  for (const c of cache.values()) newest = c;
+  const ctx = buildContext(list, schemas, signature, providerVersion, newest && indexes.get(newest));
   cache.set(signature, ctx);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return ctx;
@@ -123,15 +125,16 @@ interface OfType {
 /** By kind, then type (kinds apart: a key joining kind and type was a string per lookup). */
 type Index = { resource: Map<string, OfType>; data: Map<string, OfType> };
 
-/**
- * The index built last. A new index re-uses its by-name map for each type whose records are the same, in
- * the same order: after an edit that changes the module's signature, every type but the edited block's
- * (filling the maps was a quarter of such a keystroke in the 100k-line file). Held weakly: as long as a
- * cached context holds it.
- */
-let lastIndex: WeakRef<Index> | undefined;
+/** Each context's index, once built. */
+const indexes = new WeakMap<AnalysisContext, Index>();
 
-function indexOf(files: SourceFile[], factNames: Set<string>): Index {
+/**
+ * The index of a module. It re-uses the by-name map of `previous` (the newest cached context's index) for
+ * each type whose records are the same, in the same order: after an edit that changes the module's
+ * signature, every type but the edited block's (filling the maps was a quarter of such a keystroke in the
+ * 100k-line file).
+ */
+function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | undefined): Index {
   const lists = { resource: new Map<string, DeclaredRecord[]>(), data: new Map<string, DeclaredRecord[]>() };
   for (const file of files) {
     for (const { value: instance } of file.instances()) {
@@ -141,7 +144,6 @@ function indexOf(files: SourceFile[], factNames: Set<string>): Index {
       if (instance.name) list.push(recordOf(instance, factNames));
     }
   }
-  const previous = lastIndex?.deref();
   const index: Index = { resource: new Map(), data: new Map() };
   for (const kind of KINDS) {
     for (const [type, list] of lists[kind]) {
@@ -149,7 +151,6 @@ function indexOf(files: SourceFile[], factNames: Set<string>): Index {
       index[kind].set(type, old && sameRecords(old.list, list) ? old : { list, byName: byNameOf(list) });
     }
   }
-  lastIndex = new WeakRef(index);
   return index;
 }
 
@@ -169,11 +170,19 @@ function byNameOf(list: DeclaredRecord[]): Map<string, DeclaredRecord> {
 
 const NO_RECORDS: OfType = { list: [], byName: new Map() };
 
-function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: string, providerVersion?: string): AnalysisContext {
+function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: string, providerVersion: string | undefined, previous: Index | undefined): AnalysisContext {
   let index: Index | undefined;
+  // Held only until this context's index is built, so that contexts never keep older ones alive.
+  let donor = previous;
   const tallies = new Map<string, Map<string, number>>();
   const factNames = factsCache?.schemas === schemas ? factsCache.facts : factAttributes(schemas);
-  const byName = (kind: 'resource' | 'data', type: string) => ((index ??= indexOf(files, factNames))[kind].get(type) ?? NO_RECORDS).byName;
+  const build = () => {
+    index = indexOf(files, factNames, donor);
+    donor = undefined;
+    indexes.set(ctx, index);
+    return index;
+  };
+  const byName = (kind: 'resource' | 'data', type: string) => ((index ?? build())[kind].get(type) ?? NO_RECORDS).byName;
   const ctx: AnalysisContext = {
     schemas,
     providerVersion,
