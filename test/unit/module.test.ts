@@ -284,3 +284,28 @@ test('references to one key read only the chunks that name it, and find exactly 
   }
   assert.equal(file.referencesTo('resource:alicloud_vpc_bgp_group.g1').length, 4);
 });
+
+test('a new context after an edit sees the edited block (its type re-indexed) and keeps the records of unchanged blocks', () => {
+  const schemas = defaultSchemas();
+  const text = [
+    'resource "alicloud_express_connect_virtual_border_router" "v1" {}',
+    'resource "alicloud_express_connect_virtual_border_router" "v2" {}',
+    'resource "alicloud_vpc_bgp_group" "g" {',
+    '  router_id = alicloud_express_connect_virtual_border_router.v1.id',
+    '}',
+    'resource "alicloud_vpc_bgp_peer" "p" {',
+    '  bgp_group_id = alicloud_vpc_bgp_group.g.id',
+    '}',
+  ].join('\n');
+  const file = createSourceFile('/m/main.tf', undefined, text)!;
+  const before = contextFor([file], schemas);
+  const peer = before.find('resource', 'alicloud_vpc_bgp_peer', 'p');
+  const at = text.split('\n')[3].indexOf('.v1.') + 2;
+  file.update([{ range: { start: { line: 3, character: at }, end: { line: 3, character: at + 1 } }, text: '2' }]);
+  const after = contextFor([file], schemas);
+  assert.notEqual(after.signature, before.signature);
+  assert.match(after.factsOf('resource', 'alicloud_vpc_bgp_group', 'g'), /\.v2\.id/);
+  assert.match(before.factsOf('resource', 'alicloud_vpc_bgp_group', 'g'), /\.v1\.id/);
+  assert.equal(after.find('resource', 'alicloud_vpc_bgp_peer', 'p'), peer, 'the unchanged peer is the same record');
+  assert.deepEqual(after.declared('resource', 'alicloud_express_connect_virtual_border_router'), ['v1', 'v2']);
+});

@@ -24,10 +24,12 @@ class TrackedContext implements AnalysisContext {
   readonly deps: Dependencies = new Map();
   readonly schemas: SchemaRegistry;
   readonly signature: string;
+  private readonly keys: Keys;
 
   constructor(private readonly inner: AnalysisContext) {
     this.schemas = inner.schemas;
     this.signature = inner.signature;
+    this.keys = keysOf(inner);
   }
 
   get providerVersion(): string | undefined {
@@ -42,21 +44,20 @@ class TrackedContext implements AnalysisContext {
   }
 
   find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined {
-    this.deps.set(findKey(this.inner, kind, type, name), this.inner.factsOf(kind, type, name));
+    this.deps.set(findKey(this.keys, kind, type, name), this.inner.factsOf(kind, type, name));
     return this.inner.find(kind, type, name);
   }
 
   ofType(kind: 'resource' | 'data', type: string): Declared[] {
-    const ctx = this.inner;
     // Reading every instance of a type depends on all of them: only tallies should do it (see count).
-    this.deps.set(`o:${kind}:${type}`, ctx.ofType(kind, type).map((i) => ctx.factsOf(kind, type, i.name)).join('\n'));
-    return ctx.ofType(kind, type);
+    this.deps.set(`o:${kind}:${type}`, allFacts(this.inner, kind, type));
+    return this.inner.ofType(kind, type);
   }
 
   count(key: string, target: string, compute: (ctx: AnalysisContext) => Map<string, number>): number | undefined {
     tallies.set(key, compute);
     const n = this.inner.count(key, target, compute);
-    this.deps.set(countKey(this.inner, key, target), String(n));
+    this.deps.set(countKey(this.keys, key, target), String(n));
     return n;
   }
 
@@ -66,30 +67,37 @@ class TrackedContext implements AnalysisContext {
 }
 
 /**
- * `f:<kind>:<type>:<name>`, made once per context and name: thousands of blocks find the same few (their
- * group, its VBR), and a key built each time was a string to allocate, flatten and hash, and to keep in
- * every block's dependencies.
+ * Dependency keys made once per context: thousands of blocks find the same few instances (their group, its
+ * VBR) and count the same few targets, and a key built each time was a string to allocate, flatten and hash,
+ * and to keep in every block's dependencies. `find`: by kind, type and name; `count`: by tally and target.
  */
-const findKeys = new WeakMap<AnalysisContext, Record<'resource' | 'data', Map<string, Map<string, string>>>>();
+interface Keys {
+  resource: Map<string, Map<string, string>>;
+  data: Map<string, Map<string, string>>;
+  count: Map<string, Map<string, string>>;
+}
 
-function findKey(ctx: AnalysisContext, kind: 'resource' | 'data', type: string, name: string): string {
-  let byKind = findKeys.get(ctx);
-  if (!byKind) findKeys.set(ctx, (byKind = { resource: new Map(), data: new Map() }));
-  let byName = byKind[kind].get(type);
-  if (!byName) byKind[kind].set(type, (byName = new Map()));
+const keyCaches = new WeakMap<AnalysisContext, Keys>();
+
+function keysOf(ctx: AnalysisContext): Keys {
+  let keys = keyCaches.get(ctx);
+  if (!keys) keyCaches.set(ctx, (keys = { resource: new Map(), data: new Map(), count: new Map() }));
+  return keys;
+}
+
+/** `f:<kind>:<type>:<name>`. */
+function findKey(keys: Keys, kind: 'resource' | 'data', type: string, name: string): string {
+  let byName = keys[kind].get(type);
+  if (!byName) keys[kind].set(type, (byName = new Map()));
   let key = byName.get(name);
   if (key === undefined) byName.set(name, (key = `f:${kind}:${type}:${name}`));
   return key;
 }
 
-const countKeys = new WeakMap<AnalysisContext, Map<string, Map<string, string>>>();
-
-/** `c:<tally key>:<target>`, made once per context, tally and target (as `findKey`). */
-function countKey(ctx: AnalysisContext, key: string, target: string): string {
-  let byKey = countKeys.get(ctx);
-  if (!byKey) countKeys.set(ctx, (byKey = new Map()));
-  let byTarget = byKey.get(key);
-  if (!byTarget) byKey.set(key, (byTarget = new Map()));
+/** `c:<tally key>:<target>`. */
+function countKey(keys: Keys, key: string, target: string): string {
+  let byTarget = keys.count.get(key);
+  if (!byTarget) keys.count.set(key, (byTarget = new Map()));
   let k = byTarget.get(target);
   if (k === undefined) byTarget.set(target, (k = `c:${key}:${target}`));
   return k;
@@ -105,24 +113,64 @@ const readings = new WeakMap<AnalysisContext, Map<string, string | undefined>>()
 export function stillValid(deps: Dependencies, ctx: AnalysisContext): boolean {
   let read = readings.get(ctx);
   if (!read) readings.set(ctx, (read = new Map()));
-  for (const [k, v] of deps) {
-    let now = read.get(k);
-    if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, ctx)));
-    if (now !== v) return false;
-  }
-  return true;
+  // `forEach` with a function that captures nothing: every block is re-validated after a change to the
+  // module, and `for (const [k, v] of deps)` made an array per entry and an iterator per block.
+  checkingCtx = ctx;
+  checkingRead = read;
+  valid = true;
+  deps.forEach(checkOne);
+  checkingCtx = undefined;
+  checkingRead = undefined;
+  return valid;
+}
+
+/** The check `stillValid` is making, for `checkOne` (not re-entered: readings never re-validate). */
+let checkingCtx: AnalysisContext | undefined;
+let checkingRead: Map<string, string | undefined> | undefined;
+let valid = true;
+
+function checkOne(v: string, k: string): void {
+  if (!valid) return;
+  const read = checkingRead!;
+  let now = read.get(k);
+  if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, checkingCtx!)));
+  if (now !== v) valid = false;
 }
 
 /** What the dependency `k` reads in `ctx` (undefined: it cannot be read again). */
 function reading(k: string, ctx: AnalysisContext): string | undefined {
-  const [kind, a, b, c] = k.split(':');
-  if (kind === 'v') return ctx.providerVersion ?? '';
-  if (kind === 'f') return ctx.factsOf(a as 'resource', b, c);
-  if (kind === 'd') return ctx.declared(a as 'resource', b).join(',');
-  if (kind === 'o') return ctx.ofType(a as 'resource', b).map((i) => ctx.factsOf(a as 'resource', b, i.name)).join('\n');
+  // Keys are `<letter>:` and colon-separated parts (see TrackedContext); read the parts where they lie
+  // instead of splitting every key of every block into an array.
+  const kind = k.charCodeAt(0);
+  if (kind === V) return ctx.providerVersion ?? '';
+  if (kind === F) return ctx.factsOf(part(k, 1) as 'resource', part(k, 2), part(k, 3));
+  if (kind === D) return ctx.declared(part(k, 1) as 'resource', part(k, 2)).join(',');
+  if (kind === O) return allFacts(ctx, part(k, 1) as 'resource', part(k, 2));
   // `c:<tally key>:<target>`: the tally key itself contains colons; the target is after the last one.
   const rest = k.slice(2);
   const cut = rest.lastIndexOf(':');
   const compute = tallies.get(rest.slice(0, cut));
   return compute ? String(ctx.count(rest.slice(0, cut), rest.slice(cut + 1), compute)) : undefined;
+}
+
+/** Apart from `reading`, whose every call a callback capturing `ctx` would cost a context. */
+function allFacts(ctx: AnalysisContext, kind: 'resource' | 'data', type: string): string {
+  return ctx.ofType(kind, type).map((i) => ctx.factsOf(kind, type, i.name)).join('\n');
+}
+
+const V = 'v'.charCodeAt(0);
+const F = 'f'.charCodeAt(0);
+const D = 'd'.charCodeAt(0);
+const O = 'o'.charCodeAt(0);
+
+/** The `n`th colon-separated part of a key, as `k.split(':')[n]` (with `''` for a missing part, read as such). */
+function part(k: string, n: number): string {
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const colon = k.indexOf(':', start);
+    if (colon === -1) return '';
+    start = colon + 1;
+  }
+  const end = k.indexOf(':', start);
+  return end === -1 ? k.slice(start) : k.slice(start, end);
 }

@@ -18,6 +18,8 @@ export interface BodyView {
   block?: Block;
   /** Where to report something missing from this body. */
   headerRange: Range;
+  /** Lists derived from `schema` (`indexOf`), looked up once per view rather than once per rule. */
+  index: BodyIndex;
 }
 
 /*
@@ -45,6 +47,7 @@ function computeBodies(instance: ResourceInstance, schema: ResourceSchema): Body
     schema,
     isRoot: true,
     headerRange: instance.headerRange,
+    index: indexOf(schema),
   };
   const out = [root];
   if (instance.blocks.length) visit(instance.blocks, schema, '', out);
@@ -63,9 +66,10 @@ function visit(blocks: Block[], s: BodyView['schema'], prefix: string, out: Body
       isRoot: false,
       block: b,
       headerRange: b.nameRange,
+      index: indexOf(bs),
     };
     out.push(view);
-    visit(b.blocks, bs, view.path + '.', out);
+    if (b.blocks.length) visit(b.blocks, bs, view.path + '.', out);
   }
 }
 
@@ -75,8 +79,9 @@ export function qualified(body: BodyView, name: string): string {
 }
 
 export function findAttribute(instance: Pick<ResourceInstance, 'attributes'>, name: string): Attribute | undefined {
-  // A plain loop: rules call this for every rule of every instance, and a callback would be a closure each time.
-  for (const a of instance.attributes) if (a.name === name && !a.incomplete) return a;
+  // An indexed loop, no callback (see `rules/index.ts`): rules call this for every rule of every instance.
+  const attributes = instance.attributes;
+  for (let i = 0; i < attributes.length; i++) if (attributes[i].name === name && !attributes[i].incomplete) return attributes[i];
   return undefined;
 }
 

@@ -15,8 +15,8 @@ import { findAttribute } from './body';
 export function crossFieldRules(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
   if (!schema.rules) return findings;
-  for (const rule of schema.rules) {
-    const f = check(rule, instance);
+  for (let r = 0; r < schema.rules.length; r++) {
+    const f = check(schema.rules[r], instance);
     if (f) findings.push({ ...f, instance });
   }
   return findings;
@@ -79,8 +79,8 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
       let first = -1;
       let apart = false;
       let last: Attribute | undefined;
-      for (const n of rule.addresses) {
-        last = findAttribute(instance, n);
+      for (let i = 0; i < rule.addresses.length; i++) {
+        last = findAttribute(instance, rule.addresses[i]);
         const text = last && literalText(last.value);
         const ip = text === undefined ? -1 : ipv4Bits(text);
         if (ip === -1) return undefined;

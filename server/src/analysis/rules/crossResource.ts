@@ -8,12 +8,14 @@ import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
 import type { AnalysisContext, Declared } from '../context';
 import type { Finding } from '../finding';
 import { resourceRef } from '../references';
-import { toNumber, toStr } from '../values';
+import { literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
 
 export function crossResourceRules(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of schema.rules ?? []) {
+  const rules = schema.rules ?? [];
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
     if (rule.kind === 'matchesReferenced') {
       const f = matchesReferenced(rule, instance, ctx);
       if (f) findings.push(f);
@@ -33,9 +35,7 @@ function follow(instance: Declared, attribute: string, ctx: AnalysisContext): De
 }
 
 function literalString(v: Value | undefined): string | undefined {
-  if (!v) return undefined;
-  const s = toStr(v);
-  return 'ok' in s && s.ok ? s.value : undefined;
+  return v ? literalText(v) : undefined;
 }
 
 function matchesReferenced(rule: CrossFieldRule & { kind: 'matchesReferenced' }, instance: ResourceInstance, ctx: AnalysisContext): Finding | undefined {
@@ -61,8 +61,7 @@ function multiplicity(instance: Declared): number | undefined {
   if (findAttribute(instance, 'for_each')) return undefined;
   const count = findAttribute(instance, 'count');
   if (!count) return 1;
-  const n = toNumber(count.value);
-  return 'ok' in n && n.ok ? n.value : undefined;
+  return literalNumber(count.value);
 }
 
 /** The end of the `via` chain: a reference text or a literal ID, or undefined when unknown. */
@@ -116,7 +115,9 @@ function tallyOf(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: Re
 function tallyFor(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: ResourceSchema) {
   return (module: AnalysisContext) => {
     const counts = new Map<string, number>();
-    for (const other of module.ofType(schema.kind, schema.type)) {
+    const all = module.ofType(schema.kind, schema.type);
+    for (let i = 0; i < all.length; i++) {
+      const other = all[i];
       const t = chainTarget(other, rule.via, module);
       const n = multiplicity(other);
       if (t === undefined || n === undefined) continue;

@@ -2,13 +2,15 @@
 import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
-import { bodies, indexOf } from './body';
+import { bodies } from './body';
 
 const SCAN_LIMIT = 32;
 
 export function duplicates(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  for (const body of bodies(instance, schema)) {
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
     const attributes = body.attributes;
     // Scanning back instead of a Map per body: bodies are short, and most have no duplicate to report.
     // A long body (generated code) gets the Map, so that the scan never turns quadratic.
@@ -31,7 +33,10 @@ export function duplicates(instance: ResourceInstance, schema: ResourceSchema): 
         instance,
       });
     }
-    for (const [name, maxItems] of indexOf(body.schema).limited) {
+    const limited = body.index.limited;
+    for (let l = 0; l < limited.length; l++) {
+      const name = limited[l][0];
+      const maxItems = limited[l][1];
       if (countNamed(body.blocks, name) > maxItems) duplicateBlocks(instance, body.blocks, name, maxItems, findings);
     }
   }
@@ -62,6 +67,6 @@ function earlier(attributes: Attribute[], i: number): Attribute | undefined {
 
 function countNamed(blocks: Block[], name: string): number {
   let n = 0;
-  for (const b of blocks) if (b.name === name) n++;
+  for (let i = 0; i < blocks.length; i++) if (blocks[i].name === name) n++;
   return n;
 }

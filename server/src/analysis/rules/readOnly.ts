@@ -6,8 +6,11 @@ import { bodies } from './body';
 
 export function readOnlyArguments(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  for (const body of bodies(instance, schema)) {
-    for (const a of body.attributes) {
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
       if (a.incomplete || !body.schema.attributes[a.name]?.readOnly) continue;
       findings.push({
         code: 'read-only-argument',

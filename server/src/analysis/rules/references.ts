@@ -15,8 +15,11 @@ const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
 export function references(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
-  for (const body of bodies(instance, schema)) {
-    for (const a of body.attributes) {
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
       if (a.incomplete) continue;
       const ref = resourceRef(a.value);
       if (!ref) continue;

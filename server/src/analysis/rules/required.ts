@@ -4,12 +4,16 @@ import type { AttributeSchema, ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import { declaredTargets } from '../references';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { bodies, BodyView, indexOf } from './body';
+import { bodies, BodyView } from './body';
 
 export function requiredArguments(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
-  for (const body of bodies(instance, schema)) {
-    for (const name of indexOf(body.schema).required) {
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    const required = body.index.required;
+    for (let r = 0; r < required.length; r++) {
+      const name = required[r];
       const attr = body.schema.attributes[name];
       if (isWrittenWell(body.attributes, name, attr)) continue;
       missing(instance, body, name, attr, ctx, findings);
@@ -60,7 +64,8 @@ function missing(instance: ResourceInstance, body: BodyView, name: string, attr:
 /** Is the argument written, and no complete copy of it null or a forbidden empty string? (The usual case.) */
 function isWrittenWell(attributes: Attribute[], name: string, attr: AttributeSchema): boolean {
   let written = false;
-  for (const a of attributes) {
+  for (let i = 0; i < attributes.length; i++) {
+    const a = attributes[i];
     if (a.name !== name) continue;
     written = true;
     if (!a.incomplete && isNullOrEmpty(a.value, attr)) return false;

@@ -7,8 +7,11 @@ import { bodies, BodyView, qualified } from './body';
 
 export function literalTypes(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  for (const body of bodies(instance, schema)) {
-    for (const a of body.attributes) {
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
       const s = a.incomplete ? undefined : body.schema.attributes[a.name];
       if (!s || s.readOnly || conformsTo(a.value, s.type)) continue;
       findings.push(typeMismatch(instance, body, a, s));

@@ -3,23 +3,27 @@ import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
 import { closest } from '../suggest';
-import { bodies, BodyView, indexOf, META_ARGUMENTS, META_BLOCKS } from './body';
+import { bodies, BodyView, META_ARGUMENTS, META_BLOCKS } from './body';
 
 const NONE: string[] = [];
 
 export function unknownNames(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  for (const body of bodies(instance, schema)) {
-    const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    const { settable: attributeNames, blocks: blockNames } = body.index;
     const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
     const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
 
-    for (const a of body.attributes) {
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
       // A name still being typed is a syntax error already, and completion's business.
       if (a.incomplete || body.schema.attributes[a.name] || metaArgs.includes(a.name)) continue;
       findings.push(unknownArgument(instance, schema, body, a));
     }
-    for (const b of body.blocks) {
+    for (let i = 0; i < body.blocks.length; i++) {
+      const b = body.blocks[i];
       if (body.schema.blocks?.[b.name]) continue;
       if (b.name === 'dynamic') {
         // `dynamic "timeouts" { … }` generates blocks named by its label.
@@ -52,7 +56,7 @@ function whereOf(body: BodyView, schema: ResourceSchema): string {
 // Findings are made apart from the loops above (see `rules/index.ts`).
 
 function unknownArgument(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, a: Attribute): Finding {
-  const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
+  const { settable: attributeNames, blocks: blockNames } = body.index;
   const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
   const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
   const where = whereOf(body, schema);
@@ -73,7 +77,7 @@ function unknownArgument(instance: ResourceInstance, schema: ResourceSchema, bod
 }
 
 function unknownBlock(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, b: Block): Finding {
-  const { settable: attributeNames, blocks: blockNames } = indexOf(body.schema);
+  const { settable: attributeNames, blocks: blockNames } = body.index;
   const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
   const where = whereOf(body, schema);
   const isArgument = attributeNames.includes(b.name) || metaArgs.includes(b.name);

@@ -18,8 +18,11 @@ const NO_RANGES: NumberRange[] = [];
 
 export function literalValues(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
   const findings: Finding[] = [];
-  for (const body of bodies(instance, schema)) {
-    for (const a of body.attributes) {
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
       const s = a.incomplete ? undefined : body.schema.attributes[a.name];
       // Type errors are reported once, by the type rule; read-only ones by theirs.
       if (!s || s.readOnly || !conformsTo(a.value, s.type)) continue;
@@ -72,7 +75,7 @@ function numberFinding(body: BodyView, a: Attribute, s: AttributeSchema, value: 
 }
 
 function reservedEntry(s: AttributeSchema, value: number): { value: number; reason: string } | undefined {
-  if (s.reserved) for (const r of s.reserved) if (r.value === value) return r;
+  if (s.reserved) for (let i = 0; i < s.reserved.length; i++) if (s.reserved[i].value === value) return s.reserved[i];
   return undefined;
 }
 

@@ -49,13 +49,16 @@ export function versionFindings(instance: ResourceInstance, schema: ResourceSche
   const findings: Finding[] = [];
   const own = verdict(schema, version);
   if (own) findings.push(versionFinding(own, schema, version, `${schema.type}`, instance.typeRange, undefined, instance));
-  for (const body of bodies(instance, schema)) {
-    for (const a of body.attributes) {
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
       const s = body.schema.attributes[a.name];
       if (!s || a.incomplete) continue;
-      const v = verdict(s, version);
+      const found = verdict(s, version);
       // The name and range are made for a finding only (see `rules/index.ts`).
-      if (v) findings.push(versionFinding(v, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
+      if (found) findings.push(versionFinding(found, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
     }
   }
   return findings;
