@@ -8,13 +8,19 @@ import type { AttributeSchema, BlockSchema, ResourceSchema } from './types';
 
 export class SchemaRegistry {
   private readonly byKey = new Map<string, ResourceSchema>();
+  /** By kind, then type: rules look a schema up per block, and a joined `kind:type` key was a string per lookup. */
+  private readonly resourceTypes = new Map<string, ResourceSchema>();
+  private readonly dataTypes = new Map<string, ResourceSchema>();
 
   constructor(schemas: ResourceSchema[]) {
-    for (const s of schemas) this.byKey.set(key(s.kind, s.type), s);
+    for (const s of schemas) {
+      this.byKey.set(s.kind + ':' + s.type, s);
+      (s.kind === 'data' ? this.dataTypes : this.resourceTypes).set(s.type, s);
+    }
   }
 
   get(kind: 'resource' | 'data', type: string): ResourceSchema | undefined {
-    return this.byKey.get(key(kind, type));
+    return (kind === 'data' ? this.dataTypes : kind === 'resource' ? this.resourceTypes : undefined)?.get(type);
   }
 
   all(): ResourceSchema[] {
@@ -29,10 +35,6 @@ export class SchemaRegistry {
   byClassName(className: string): ResourceSchema | undefined {
     return this.all().find((s) => s.cdktf?.className === className);
   }
-}
-
-function key(kind: string, type: string): string {
-  return kind + ':' + type;
 }
 
 /** The folder holding the schema files, whether running from source, from `dist/`, or from a package. */
