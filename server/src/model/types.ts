@@ -97,3 +97,17 @@ export function shiftRange(range: Range, lines: number): Range {
     end: { line: range.end.line + lines, character: range.end.character },
   };
 }
+
+/**
+ * `a` with another value. Every field is named: model nodes may keep their ranges behind getters (see
+ * `syntax/hcl/nodes.ts`), which a spread would not copy.
+ */
+export function withValue(a: Attribute, value: Value): Attribute {
+  return { name: a.name, sourceName: a.sourceName, keyRange: a.keyRange, value, valueRange: a.valueRange, range: a.range, incomplete: a.incomplete };
+}
+
+/** `i` with other attributes (every field named, as in `withValue`). */
+export function withAttributes(i: ResourceInstance, attributes: Attribute[]): ResourceInstance {
+  const { kind, type, typeRange, name, nameRange, range, headerRange, bodyRange, blocks, closed, language } = i;
+  return { kind, type, typeRange, name, nameRange, range, headerRange, bodyRange, attributes, blocks, closed, language };
+}

@@ -6,6 +6,7 @@
  * fixes are made only for a finding.
  */
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
+import { withAttributes, withValue } from '../../model/types';
 import { crossFieldRules } from './crossField';
 import type { AttributeSchema, NumberRange, ResourceSchema } from '../../schema/types';
 import type { Finding, NeutralFix } from '../finding';
@@ -101,7 +102,7 @@ function consistentValues(values: string[], a: Attribute, body: BodyView, instan
   if (!body.isRoot || !schema.rules?.length) return values;
   const ok = values.filter((v) => {
     const value: Value = { kind: 'string', value: v };
-    const trial: ResourceInstance = { ...instance, attributes: instance.attributes.map((x) => (x === a ? { ...x, value } : x)) };
+    const trial = withAttributes(instance, instance.attributes.map((x) => (x === a ? withValue(x, value) : x)));
     return crossFieldRules(trial, schema).length === 0 || crossFieldRules(instance, schema).length > 0;
   });
   return ok.length ? ok : values;
