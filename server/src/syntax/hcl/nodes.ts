@@ -63,26 +63,17 @@ export class HclAttribute implements Attribute {
   }
 }
 
-/** A nested block (`timeouts`, `dynamic`…): its range runs from its name to the end of its body. */
-export class HclBlock implements Block {
-  private readonly nameLine: number;
-  private readonly nameStart: number;
-  private readonly nameEnd: number;
+/** What nested blocks and resource blocks share: a name on one line, and a body between braces. */
+abstract class BodiedNode {
+  protected readonly nameLine: number;
+  protected readonly nameStart: number;
+  protected readonly nameEnd: number;
   private readonly bodyLine: number;
   private readonly bodyStart: number;
   private readonly bodyEndLine: number;
   private readonly bodyEnd: number;
 
-  constructor(
-    readonly name: string,
-    /** A block name on one line (an identifier). */
-    nameRange: Range,
-    readonly labels: { value: string; range: Range }[],
-    bodyRange: Range,
-    readonly attributes: Attribute[],
-    readonly blocks: Block[],
-    readonly closed: boolean,
-  ) {
+  constructor(nameRange: Range, bodyRange: Range) {
     this.nameLine = nameRange.start.line;
     this.nameStart = nameRange.start.character;
     this.nameEnd = nameRange.end.character;
@@ -90,10 +81,6 @@ export class HclBlock implements Block {
     this.bodyStart = bodyRange.start.character;
     this.bodyEndLine = bodyRange.end.line;
     this.bodyEnd = bodyRange.end.character;
-  }
-
-  get sourceName(): string {
-    return this.name;
   }
 
   get nameRange(): Span {
@@ -104,8 +91,33 @@ export class HclBlock implements Block {
     return new Span(this.bodyLine, this.bodyStart, this.bodyEndLine, this.bodyEnd);
   }
 
+  /** From `line:character` to the end of the body. */
+  protected toBodyEnd(line: number, character: number): Span {
+    return new Span(line, character, this.bodyEndLine, this.bodyEnd);
+  }
+}
+
+/** A nested block (`timeouts`, `dynamic`…): its range runs from its name to the end of its body. */
+export class HclBlock extends BodiedNode implements Block {
+  constructor(
+    readonly name: string,
+    /** A block name on one line (an identifier). */
+    nameRange: Range,
+    readonly labels: { value: string; range: Range }[],
+    bodyRange: Range,
+    readonly attributes: Attribute[],
+    readonly blocks: Block[],
+    readonly closed: boolean,
+  ) {
+    super(nameRange, bodyRange);
+  }
+
+  get sourceName(): string {
+    return this.name;
+  }
+
   get range(): Span {
-    return new Span(this.nameLine, this.nameStart, this.bodyEndLine, this.bodyEnd);
+    return this.toBodyEnd(this.nameLine, this.nameStart);
   }
 
   toJSON(): Block {
@@ -118,20 +130,13 @@ export class HclBlock implements Block {
  * A `resource` or `data` block. Its range runs from the keyword to the end of its body; its header from the
  * keyword to the end of its name label (of its type label when the name is missing, which is then `nameRange`).
  */
-export class HclInstance implements ResourceInstance {
+export class HclInstance extends BodiedNode implements ResourceInstance {
   readonly language: Language = 'hcl';
   private readonly line: number;
   private readonly start: number;
   private readonly typeLine: number;
   private readonly typeStart: number;
   private readonly typeEnd: number;
-  private readonly nameLine: number;
-  private readonly nameStart: number;
-  private readonly nameEnd: number;
-  private readonly bodyLine: number;
-  private readonly bodyStart: number;
-  private readonly bodyEndLine: number;
-  private readonly bodyEnd: number;
 
   constructor(
     readonly kind: 'resource' | 'data',
@@ -147,38 +152,24 @@ export class HclInstance implements ResourceInstance {
     readonly blocks: Block[],
     readonly closed: boolean,
   ) {
+    super(nameRange, bodyRange);
     this.line = start.line;
     this.start = start.character;
     this.typeLine = typeRange.start.line;
     this.typeStart = typeRange.start.character;
     this.typeEnd = typeRange.end.character;
-    this.nameLine = nameRange.start.line;
-    this.nameStart = nameRange.start.character;
-    this.nameEnd = nameRange.end.character;
-    this.bodyLine = bodyRange.start.line;
-    this.bodyStart = bodyRange.start.character;
-    this.bodyEndLine = bodyRange.end.line;
-    this.bodyEnd = bodyRange.end.character;
   }
 
   get typeRange(): Span {
     return new Span(this.typeLine, this.typeStart, this.typeLine, this.typeEnd);
   }
 
-  get nameRange(): Span {
-    return new Span(this.nameLine, this.nameStart, this.nameLine, this.nameEnd);
-  }
-
   get headerRange(): Span {
     return new Span(this.line, this.start, this.nameLine, this.nameEnd);
   }
 
-  get bodyRange(): Span {
-    return new Span(this.bodyLine, this.bodyStart, this.bodyEndLine, this.bodyEnd);
-  }
-
   get range(): Span {
-    return new Span(this.line, this.start, this.bodyEndLine, this.bodyEnd);
+    return this.toBodyEnd(this.line, this.start);
   }
 
   toJSON(): ResourceInstance {
