@@ -7,7 +7,9 @@ import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { parseChunks } from '../../server/src/syntax/hcl/parser';
 import { instancesOf } from '../../server/src/syntax/hcl/toModel';
 import { plainRange } from '../../server/src/model/span';
-import { Interner } from '../../server/src/syntax/hcl/lexer';
+import { Interner, Lexer } from '../../server/src/syntax/hcl/lexer';
+import { T } from '../../server/src/syntax/hcl/tokens';
+import type { AttributeNode, BlockNode } from '../../server/src/syntax/hcl/ast';
 import { prng } from '../helpers/random';
 import { actual } from './inline';
 
@@ -222,4 +224,53 @@ test('the interner gives back the text of every range, across table growth and h
   }
   for (const w of words) assert.equal(strings.get(w), w);
   assert.equal(strings.range(text, 3, 3), '');
+});
+
+test('a plain quoted string is one token and parses to the literal a template would', () => {
+  const kinds = (src: string) => {
+    const lex = new Lexer(src, 0, 0, () => {}, () => {});
+    const out: T[] = [];
+    for (let t = lex.next(); t.kind !== T.EOF; t = lex.next()) out.push(t.kind);
+    return out;
+  };
+  assert.deepEqual(kinds('"IPv4"'), [T.PlainString]);
+  assert.deepEqual(kinds('""'), [T.PlainString]);
+  assert.deepEqual(kinds('"100% $5"'), [T.PlainString]);
+  for (const notPlain of ['"a\\tb"', '"${x}"', '"%{ if x }y%{ endif }"', '"$${x}"', '"%%{x}"', '"open']) {
+    assert.equal(kinds(notPlain)[0], T.OQuote, notPlain);
+  }
+  const src = [
+    'resource "alicloud_vpc_bgp_peer" "p" {',
+    '  a = "IPv4"',
+    '  b = "tab\\there"',
+    '  c = "$${not}"',
+    '  d = "100% $5"',
+    '  e = ""',
+    '  f = ["x", "y"]',
+    '  g = { "k" = "v" }',
+    '  h = "über"',
+    '}',
+    '',
+  ].join('\n');
+  const [chunk] = parseChunks(src).chunks;
+  assert.deepEqual(chunk.errors, []);
+  const block = chunk.items[0] as BlockNode;
+  assert.deepEqual(block.labels.map((l) => [l.value, JSON.stringify(plainRange(l.range))]), [
+    ['alicloud_vpc_bgp_peer', JSON.stringify({ start: { line: 0, character: 9 }, end: { line: 0, character: 32 } })],
+    ['p', JSON.stringify({ start: { line: 0, character: 33 }, end: { line: 0, character: 36 } })],
+  ]);
+  const values = Object.fromEntries(block.body.map((item) => {
+    const expr = (item as AttributeNode).expr!;
+    return [(item as AttributeNode).name, expr.type === 'Literal' ? [expr.value, expr.range.start.character, expr.range.end.character] : expr.type];
+  }));
+  assert.deepEqual(values, {
+    a: ['IPv4', 6, 12],
+    b: ['tab\there', 6, 17],
+    c: ['${not}', 6, 15],
+    d: ['100% $5', 6, 15],
+    e: ['', 6, 8],
+    f: 'Tuple',
+    g: 'Object',
+    h: ['über', 6, 12],
+  });
 });

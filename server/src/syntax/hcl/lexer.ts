@@ -161,6 +161,20 @@ export class Lexer {
     return t;
   }
 
+  /**
+   * Where the quoted string whose text starts at `from` closes, when it is plain: no escape, no `${` or `%{`
+   * (nor their `$${` / `%%{` escapes), on this line. -1 otherwise: the string is then read as a template.
+   */
+  private plainStringEnd(from: number): number {
+    const text = this.text;
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) return i;
+      if (c === 92 /* \ */ || c === NL || ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123) || ((c === 36 || c === 37) && text.charCodeAt(i + 1) === c)) return -1;
+    }
+    return -1;
+  }
+
   /** A literal's value: `prefix` (escapes already decoded) and the text from `litStart` to here. */
   private literal(prefix: string, litStart: number): string {
     return prefix === '' ? this.strings.range(this.text, litStart, this.pos) : this.strings.get(prefix + this.text.slice(litStart, this.pos));
@@ -267,9 +281,15 @@ export class Lexer {
     }
     this.pos++;
     switch (c) {
-      case 34 /* " */:
+      case 34 /* " */: {
+        const close = this.plainStringEnd(start + 1);
+        if (close !== -1) {
+          this.pos = close + 1;
+          return this.tok(T.PlainString, start, line, char, this.strings.range(text, start + 1, close));
+        }
         this.stack.push({ k: 'quoted' });
         return this.tok(T.OQuote, start, line, char);
+      }
       case 123 /* { */:
         if (top?.k === 'interp') top.depth++;
         return this.tok(T.LBrace, start, line, char);

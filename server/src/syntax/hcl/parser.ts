@@ -204,7 +204,7 @@ class Parser {
     if (!(t.nl && t.char === 0 && t.kind === T.Ident)) return false;
     if (!TOP_LEVEL_KEYWORDS.has(this.slice(t.start, t.end))) return false;
     const n = this.peek(1);
-    return !n.nl && (n.kind === T.OQuote || n.kind === T.LBrace);
+    return !n.nl && (n.kind === T.OQuote || n.kind === T.PlainString || n.kind === T.LBrace);
   }
 
   /** A line that starts with `name =`: an unclosed `[` or `(` stops before it. */
@@ -249,7 +249,7 @@ class Parser {
       this.take();
       return this.parseAttribute(name, depth);
     }
-    if (!next.nl && (next.kind === T.OQuote || next.kind === T.Ident || next.kind === T.LBrace)) {
+    if (!next.nl && (next.kind === T.OQuote || next.kind === T.PlainString || next.kind === T.Ident || next.kind === T.LBrace)) {
       return this.parseBlock(name, depth);
     }
     const nameRange = this.range(name);
@@ -297,6 +297,9 @@ class Parser {
       if (t.kind === T.Ident) {
         this.take();
         labels.push({ value: this.slice(t.start, t.end), range: this.range(t) });
+      } else if (t.kind === T.PlainString) {
+        this.take();
+        labels.push({ value: t.value ?? '', range: this.range(t) });
       } else if (t.kind === T.OQuote) {
         const e = this.parseTemplate(false);
         const value = e.type === 'Literal' ? String(e.value) : '';
@@ -544,6 +547,9 @@ class Parser {
         if (n.kind === T.Colon && this.peek(1).kind === T.Colon) return this.parseNamespacedCall(t);
         return { type: 'Traversal', root: name, parts: [], range: this.range(t) };
       }
+      case T.PlainString:
+        this.take();
+        return { type: 'Literal', value: t.value ?? '', range: this.range(t) };
       case T.OQuote:
         return this.parseTemplate(false);
       case T.OHeredoc:

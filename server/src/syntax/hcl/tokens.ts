@@ -7,6 +7,11 @@ export const enum T {
   OQuote,
   /** `"` closing it (zero-width and `missing` when the string was unterminated). */
   CQuote,
+  /**
+   * A whole quoted string with nothing to decode or interpolate (`"IPv4"`: no `\`, `${`, `%{`, on one line), in one
+   * token instead of three; `value` holds its text. Most strings of a module are such strings.
+   */
+  PlainString,
   /** `<<EOF` / `<<-EOF` up to and including its newline. */
   OHeredoc,
   /** The closing marker line of a heredoc. */
@@ -51,7 +56,7 @@ export interface Token {
   endChar: number;
   /** A newline (or a comment that ends one) separates it from the previous token. */
   nl: boolean;
-  /** Decoded text for TemplateLit, the operator for Op, the marker for heredoc tokens. */
+  /** Decoded text for TemplateLit and PlainString, the operator for Op, the marker for heredoc tokens. */
   value?: string;
   /** A token the lexer had to invent to recover (an unterminated string's closing quote). */
   missing?: boolean;
@@ -62,6 +67,7 @@ export const TOKEN_NAMES: Record<T, string> = {
   [T.Number]: 'a number',
   [T.OQuote]: 'a string',
   [T.CQuote]: '"',
+  [T.PlainString]: 'a string',
   [T.OHeredoc]: 'a heredoc',
   [T.CHeredoc]: 'the end of a heredoc',
   [T.TemplateLit]: 'text',
