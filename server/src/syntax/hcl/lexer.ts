@@ -153,9 +153,10 @@ export class Lexer {
 
   /** `value`: an operator (a constant) or a string the caller interned. */
   private tok(kind: T, start: number, line: number, char: number, value?: string): Token {
+    // Every token has every field, so that the parser's reads of them see one object shape.
     const t: Token = {
       kind, start, end: this.pos, line, char, endLine: this.line, endChar: this.pos - this.lineStart, nl: this.nl,
-      value,
+      value, missing: false,
     };
     this.nl = false;
     return t;

@@ -94,7 +94,7 @@ class Parser {
       (e) => this.chunk.errors.push({ message: e.message, range: this.absRange(e.line, e.char, e.endLine, e.endChar) }),
       (c) => this.chunk.comments.push(this.absRange(c.line, c.char, c.endLine, c.endChar)),
     );
-    this.prev = { kind: T.EOF, start: startOffset, end: startOffset, line: startLine, char: 0, endLine: startLine, endChar: 0, nl: true };
+    this.prev = { kind: T.EOF, start: startOffset, end: startOffset, line: startLine, char: 0, endLine: startLine, endChar: 0, nl: true, value: undefined, missing: false };
     this.newChunk(startOffset, startLine);
   }
 
