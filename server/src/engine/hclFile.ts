@@ -161,17 +161,18 @@ export class HclFile implements SourceFile {
         return m.module;
       }
     }
-    const instances = instancesOf(chunk).filter((i) => ctx.schemas.get(i.kind, i.type));
     let findings = NO_FINDINGS;
     let deps = NO_DEPENDENCIES;
-    if (instances.length) {
-      const t = tracked(ctx);
-      for (const instance of instances) {
-        const found = analyzeInModule(instance, t.ctx);
-        if (found.length) findings = findings === NO_FINDINGS ? found : findings.concat(found);
-      }
-      deps = t.deps;
+    const instances = instancesOf(chunk);
+    let t: ReturnType<typeof tracked> | undefined;
+    for (let i = 0; i < instances.length; i++) {
+      const instance = instances[i];
+      if (!ctx.schemas.get(instance.kind, instance.type)) continue;
+      t ??= tracked(ctx);
+      const found = analyzeInModule(instance, t.ctx);
+      if (found.length) findings = findings === NO_FINDINGS ? found : findings.concat(found);
     }
+    if (t) deps = t.deps;
     if (m) {
       m.module = findings;
       m.moduleSignature = ctx.signature;

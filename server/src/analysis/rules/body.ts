@@ -16,10 +16,16 @@ export interface BodyView {
   isRoot: boolean;
   /** The nested block itself (absent for the root). */
   block?: Block;
-  /** Where to report something missing from this body. */
-  headerRange: Range;
   /** Lists derived from `schema` (`indexOf`), looked up once per view rather than once per rule. */
   index: BodyIndex;
+}
+
+/**
+ * Where to report something missing from `body`: its block's name, or the instance's header. Made when a finding
+ * needs it (model nodes make ranges on demand), not with every view.
+ */
+export function headerRangeOf(body: BodyView, instance: ResourceInstance): Range {
+  return body.block ? body.block.nameRange : instance.headerRange;
 }
 
 /*
@@ -46,7 +52,6 @@ function computeBodies(instance: ResourceInstance, schema: ResourceSchema): Body
     blocks: instance.blocks,
     schema,
     isRoot: true,
-    headerRange: instance.headerRange,
     index: indexOf(schema),
   };
   const out = [root];
@@ -65,7 +70,6 @@ function visit(blocks: Block[], s: BodyView['schema'], prefix: string, out: Body
       schema: bs,
       isRoot: false,
       block: b,
-      headerRange: b.nameRange,
       index: indexOf(bs),
     };
     out.push(view);

@@ -4,7 +4,7 @@ import type { AttributeSchema, ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import { declaredTargets } from '../references';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { bodies, BodyView } from './body';
+import { bodies, BodyView, headerRangeOf } from './body';
 
 export function requiredArguments(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const findings: Finding[] = [];
@@ -30,7 +30,7 @@ function missing(instance: ResourceInstance, body: BodyView, name: string, attr:
     findings.push({
       code: 'missing-required',
       severity: 'error',
-      range: body.headerRange,
+      range: headerRangeOf(body, instance),
       message: `Missing required argument "${name}"${what}`,
       fixes: valueFixes(attr.references, attr.example, ctx).map((f) => ({
         title: `Add ${name} = ${f.label}`,
