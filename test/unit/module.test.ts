@@ -309,3 +309,29 @@ test('a new context after an edit sees the edited block (its type re-indexed) an
   assert.equal(after.find('resource', 'alicloud_vpc_bgp_peer', 'p'), peer, 'the unchanged peer is the same record');
   assert.deepEqual(after.declared('resource', 'alicloud_express_connect_virtual_border_router'), ['v1', 'v2']);
 });
+
+test('the lock file is not looked at on every analysis: a watcher event re-reads it at once, else within a second', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-lock-'));
+  const lock = path.join(dir, '.terraform.lock.hcl');
+  const lockFor = (v: string) => `provider "registry.terraform.io/aliyun/alicloud" {\n  version     = "${v}"\n  constraints = "${v}"\n}\n`;
+  try {
+    const ws = new Workspace(defaultSchemas());
+    assert.equal(ws.providerVersion(dir, []), undefined, 'no lock file yet');
+    fs.writeFileSync(lock, lockFor('1.230.0'));
+    ws.refresh(lock); // the watcher's "created"
+    assert.equal(ws.providerVersion(dir, []), '1.230.0');
+    fs.writeFileSync(lock, lockFor('1.240.0'));
+    ws.refresh(lock); // the watcher's "changed"
+    assert.equal(ws.providerVersion(dir, []), '1.240.0');
+    // An editor without file watching: the change is seen once the version is no longer trusted (one second).
+    fs.writeFileSync(lock, lockFor('1.250.0'));
+    fs.utimesSync(lock, new Date(), new Date(Date.now() + 5000));
+    await new Promise((r) => setTimeout(r, 1100));
+    assert.equal(ws.providerVersion(dir, []), '1.250.0');
+    fs.rmSync(lock);
+    ws.forget(lock); // the watcher's "deleted"
+    assert.equal(ws.providerVersion(dir, []), undefined);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -15,6 +15,9 @@ import type { SourceFile } from './sourceFile';
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', '.gen', 'dist', 'out', '.vscode-test']);
 /** Larger files are not indexed from disk (they are still analysed when opened). */
 const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
+const LOCK_FILE = '.terraform.lock.hcl';
+/** How long a lock file's version is trusted without looking at the file again (when no watcher says otherwise). */
+const LOCK_RECHECK_MS = 1000;
 
 export function isModuleFile(p: string): boolean {
   return /\.tf$/i.test(p);
@@ -27,7 +30,11 @@ export class Workspace {
   private diskCount = 0;
   /** Folders whose files have been read (a folder is read once, then kept current by events). */
   private readonly indexedDirs = new Set<string>();
-  private readonly lockCache = new Map<string, { mtimeMs: number; version?: string }>();
+  /**
+   * Lock files read, with when they were last looked at. Editors that watch files say when one changes
+   * (`refresh`); for the others it is looked at again at most once per `LOCK_RECHECK_MS`, not on every keystroke.
+   */
+  private readonly lockCache = new Map<string, { mtimeMs: number; version?: string; checkedAt: number }>();
 
   constructor(readonly schemas: SchemaRegistry) {}
 
@@ -54,6 +61,7 @@ export class Workspace {
 
   /** Reads (or re-reads) one file from disk; removes it when it is gone or not a module file. */
   refresh(file: string): void {
+    if (path.basename(file) === LOCK_FILE) this.lockCache.delete(file);
     if (!isModuleFile(file) || this.open.has(file)) return;
     try {
       const st = fs.statSync(file);
@@ -68,6 +76,7 @@ export class Workspace {
   }
 
   forget(file: string): void {
+    if (path.basename(file) === LOCK_FILE) this.lockCache.delete(file);
     this.setDisk(file, undefined);
   }
 
@@ -163,18 +172,25 @@ export class Workspace {
 
   /** From `.terraform.lock.hcl` (re-read when it changes), else from `required_providers` in the module. */
   providerVersion(dir: string, files: SourceFile[]): string | undefined {
-    const lock = path.join(dir, '.terraform.lock.hcl');
+    const lock = path.join(dir, LOCK_FILE);
     let fromLock: string | undefined;
-    try {
-      const st = fs.statSync(lock);
-      const cached = this.lockCache.get(lock);
-      if (cached && cached.mtimeMs === st.mtimeMs) fromLock = cached.version;
-      else {
-        fromLock = versionFromLockFile(fs.readFileSync(lock, 'utf8'));
-        this.lockCache.set(lock, { mtimeMs: st.mtimeMs, version: fromLock });
+    const now = Date.now();
+    const cached = this.lockCache.get(lock);
+    if (cached && now - cached.checkedAt < LOCK_RECHECK_MS) fromLock = cached.version;
+    else {
+      try {
+        const st = fs.statSync(lock);
+        if (cached && cached.mtimeMs === st.mtimeMs) {
+          fromLock = cached.version;
+          cached.checkedAt = now;
+        } else {
+          fromLock = versionFromLockFile(fs.readFileSync(lock, 'utf8'));
+          this.lockCache.set(lock, { mtimeMs: st.mtimeMs, version: fromLock, checkedAt: now });
+        }
+      } catch {
+        // No lock file: remembered too (mtime -1), so that a module without one is not looked at per keystroke.
+        this.lockCache.set(lock, { mtimeMs: -1, version: undefined, checkedAt: now });
       }
-    } catch {
-      this.lockCache.delete(lock);
     }
     if (fromLock) return fromLock;
     for (const f of files) {
