@@ -10,7 +10,6 @@
  */
 import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
-import type { SchemaRegistry } from '../../schema/registry';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
 import { crossFieldRules } from './crossField';
@@ -50,27 +49,8 @@ export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext
   return run(RULES, instance, ctx);
 }
 
-/**
- * The registry's schemas by kind and type, looked up without joining the two into a key (a string to
- * allocate and hash twice per block). Registries do not change once made, so this is kept per registry.
- */
-const byKind = new WeakMap<SchemaRegistry, Record<'resource' | 'data', Map<string, ResourceSchema | undefined>>>();
-
-function schemaOf(schemas: SchemaRegistry, kind: 'resource' | 'data', type: string): ResourceSchema | undefined {
-  let kinds = byKind.get(schemas);
-  if (!kinds) byKind.set(schemas, (kinds = { resource: new Map(), data: new Map() }));
-  const byType = kinds[kind];
-  let schema = byType.get(type);
-  if (schema === undefined && !byType.has(type)) {
-    // Types without a schema are remembered too; a bound keeps half-typed ones from piling up.
-    if (byType.size >= 1000) byType.clear();
-    byType.set(type, (schema = schemas.get(kind, type)));
-  }
-  return schema;
-}
-
 function run(rules: Rule[], instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
-  const schema = schemaOf(ctx.schemas, instance.kind, instance.type);
+  const schema = ctx.schemas.get(instance.kind, instance.type);
   if (!schema) return [];
   // Most rules find nothing: keep the first non-empty array and copy only when a second one comes.
   let findings: Finding[] = NONE;
