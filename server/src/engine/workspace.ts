@@ -59,6 +59,17 @@ export class Workspace {
     } else this.open.delete(file);
   }
 
+  /**
+   * `file` was closed in the editor: the module sees its disk version again (the editor may close without
+   * saving). Usually the file was saved, and then the closed version is the disk version, parsed and analysed:
+   * it is kept as such, since re-parsing a large file would block the server as long as opening it did.
+   */
+  close(file: string, closed: SourceFile | undefined): void {
+    this.setOpen(file, undefined);
+    if (closed && isModuleFile(file) && sameAsDisk(file, closed)) this.add(file, closed);
+    else this.refresh(file);
+  }
+
   /** Reads (or re-reads) one file from disk; removes it when it is gone or not a module file. */
   refresh(file: string): void {
     if (path.basename(file) === LOCK_FILE) this.lockCache.delete(file);
@@ -198,5 +209,17 @@ export class Workspace {
       if (v) return v;
     }
     return undefined;
+  }
+}
+
+/** Does the file on disk hold exactly this text? (False when it cannot be read.) Compared without decoding. */
+function sameAsDisk(file: string, source: SourceFile): boolean {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || source.textLength() > st.size) return false;
+    const bytes = fs.readFileSync(file);
+    return source.hasUtf8 ? source.hasUtf8(bytes) : bytes.toString('utf8') === source.text;
+  } catch {
+    return false;
   }
 }

@@ -44,7 +44,6 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { largeTextHandled } from './heap';
 import { definition, documentSymbols, ModuleView, references } from './navigation';
 import * as path from 'path';
-import * as fs from 'fs';
 
 interface OpenFile {
   uri: string;
@@ -296,12 +295,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
       const file = pathOf(p.textDocument.uri);
       if (file) {
-        // Back to the version on disk (the editor may close without saving). Usually the file was saved: then
-        // the open version already is the disk version, parsed and analysed; re-parsing a large file would
-        // block the server for as long as opening it did.
-        workspace.setOpen(file, undefined);
-        if (closed && isModuleFile(file) && sameAsDisk(file, closed)) workspace.add(file, closed);
-        else workspace.refresh(file);
+        workspace.close(file, closed);
         uriOf.delete(file);
         scheduleModule(file);
       }
@@ -441,16 +435,4 @@ function contains(r: Range, p: Position): boolean {
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-/** Does the file on disk hold exactly this text? (False when it cannot be read.) */
-function sameAsDisk(file: string, source: SourceFile): boolean {
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile() || source.textLength() > st.size) return false;
-    const bytes = fs.readFileSync(file);
-    return source.hasUtf8 ? source.hasUtf8(bytes) : bytes.toString('utf8') === source.text;
-  } catch {
-    return false;
-  }
 }
