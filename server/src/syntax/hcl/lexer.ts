@@ -112,12 +112,19 @@ function isUnicodeLetter(c: number): boolean {
   return LETTER.test(String.fromCharCode(c));
 }
 
+/** A token with every field set, so that the parser's reads of them see one object shape. */
+export function blankToken(): Token {
+  return { kind: T.EOF, start: 0, end: 0, line: 0, char: 0, endLine: 0, endChar: 0, nl: false, value: undefined, missing: false };
+}
+
 export class Lexer {
   pos: number;
   line: number;
   lineStart: number;
   private readonly stack: Frame[] = [];
   private nl = true;
+  /** Where `tok` writes the token being read. */
+  private out: Token = blankToken();
   /** Shared with the parser, so that names it slices and values the lexer reads are one table. */
   readonly strings = new Interner();
   /**
@@ -144,7 +151,12 @@ export class Lexer {
     return this.stack.length === 0;
   }
 
-  next(): Token {
+  /**
+   * The next token, written into `into` when given: the parser recycles its token objects (see `parser.ts`),
+   * so a parse does not allocate an object per token.
+   */
+  next(into?: Token): Token {
+    this.out = into ?? blankToken();
     const top = this.stack[this.stack.length - 1];
     if (top?.k === 'quoted') return this.quoted();
     if (top?.k === 'heredoc') return this.heredoc(top);
@@ -153,11 +165,17 @@ export class Lexer {
 
   /** `value`: an operator (a constant) or a string the caller interned. */
   private tok(kind: T, start: number, line: number, char: number, value?: string): Token {
-    // Every token has every field, so that the parser's reads of them see one object shape.
-    const t: Token = {
-      kind, start, end: this.pos, line, char, endLine: this.line, endChar: this.pos - this.lineStart, nl: this.nl,
-      value, missing: false,
-    };
+    const t = this.out;
+    t.kind = kind;
+    t.start = start;
+    t.end = this.pos;
+    t.line = line;
+    t.char = char;
+    t.endLine = this.line;
+    t.endChar = this.pos - this.lineStart;
+    t.nl = this.nl;
+    t.value = value;
+    t.missing = false;
     this.nl = false;
     return t;
   }

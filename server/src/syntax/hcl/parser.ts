@@ -13,7 +13,7 @@
  */
 import type { Range } from '../../model/types';
 import type { AttributeNode, BlockNode, BodyItem, Expr, IncompleteNode, ObjectItem, SyntaxError, TraversalPart } from './ast';
-import { Lexer, own } from './lexer';
+import { blankToken, Lexer, own } from './lexer';
 import { endOfRange, Span, span, spanning } from '../../model/span';
 import { T, Token, TOKEN_NAMES, TOP_LEVEL_KEYWORDS } from './tokens';
 
@@ -76,8 +76,18 @@ const BINARY_PRECEDENCE: Record<string, number> = {
 
 class Parser {
   private readonly lex: Lexer;
-  private readonly buf: Token[] = [];
-  private prev: Token;
+  /**
+   * The tokens of the current chunk: `pool[head]` is the next one, `pool[head..filled)` are read ahead. Token
+   * objects are recycled from one chunk to the next (`recycle`), so a parse allocates a chunk's worth of them
+   * instead of one per token (a 100,000-line file has 276,000). Within a chunk none is reused, so the parser may
+   * hold a token (`open`, `name`) across the nested parses that read the tokens after it.
+   */
+  private readonly pool: Token[] = [];
+  private head = 0;
+  private filled = 0;
+  /** Where the last consumed token ends (chunk ranges end there). */
+  private prevEndLine: number;
+  private prevEndChar = 0;
   private chunk!: ParsedChunk;
   private base = 0;
   /** Inside `(`, `[`, `for` expressions and template sequences newlines do not end an expression (in an object's `{` they separate items). */
@@ -94,7 +104,7 @@ class Parser {
       (e) => this.chunk.errors.push({ message: e.message, range: this.absRange(e.line, e.char, e.endLine, e.endChar) }),
       (c) => this.chunk.comments.push(this.absRange(c.line, c.char, c.endLine, c.endChar)),
     );
-    this.prev = { kind: T.EOF, start: startOffset, end: startOffset, line: startLine, char: 0, endLine: startLine, endChar: 0, nl: true, value: undefined, missing: false };
+    this.prevEndLine = startLine;
     this.newChunk(startOffset, startLine);
   }
 
@@ -114,6 +124,7 @@ class Parser {
         if (stopAt?.(lineStart, t.line)) return { chunks, stoppedAt: lineStart, unterminated: this.lex.unterminated };
         this.newChunk(lineStart, t.line);
         chunks.push(this.chunk);
+        this.recycle();
       }
       const item = this.parseItem(0);
       if (item) this.chunk.items.push(item);
@@ -145,15 +156,36 @@ class Parser {
   }
 
   private peek(i = 0): Token {
-    while (this.buf.length <= i) this.buf.push(this.lex.next());
-    return this.buf[i];
+    const at = this.head + i;
+    while (this.filled <= at) {
+      if (this.filled === this.pool.length) this.pool.push(blankToken());
+      this.lex.next(this.pool[this.filled++]);
+    }
+    return this.pool[at];
   }
 
   private take(): Token {
     const t = this.peek();
-    this.buf.shift();
-    this.prev = t;
+    this.head++;
+    this.prevEndLine = t.endLine;
+    this.prevEndChar = t.endChar;
     return t;
+  }
+
+  /**
+   * At a chunk start (nothing of the chunk before is held any more): moves the tokens read ahead to the front
+   * of the pool, and makes the consumed ones free to be read into again.
+   */
+  private recycle(): void {
+    const pool = this.pool;
+    const ahead = this.filled - this.head;
+    for (let i = 0; i < ahead; i++) {
+      const t = pool[i];
+      pool[i] = pool[this.head + i];
+      pool[this.head + i] = t;
+    }
+    this.head = 0;
+    this.filled = ahead;
   }
 
   private absRange(line: number, char: number, endLine: number, endChar: number): Range {
@@ -166,13 +198,18 @@ class Parser {
 
   /** From the start of `t` to the end of the last consumed token. */
   private sinceStart(t: Token): Span {
-    return new Span(t.line - this.base, t.char, this.prev.endLine - this.base, this.prev.endChar);
+    return new Span(t.line - this.base, t.char, this.prevEndLine - this.base, this.prevEndChar);
   }
 
   /** From the start of `r` to the end of the last consumed token. */
   private fromRange(r: Range): Span {
     const s = r instanceof Span ? r : span(r.start, r.end);
-    return new Span(s.startLine, s.startCharacter, this.prev.endLine - this.base, this.prev.endChar);
+    return new Span(s.startLine, s.startCharacter, this.prevEndLine - this.base, this.prevEndChar);
+  }
+
+  /** The empty range at the end of the last consumed token. */
+  private atEndOfPrevious(): Span {
+    return new Span(this.prevEndLine - this.base, this.prevEndChar, this.prevEndLine - this.base, this.prevEndChar);
   }
 
   /** The empty range at the end of `t`. */
@@ -409,7 +446,7 @@ class Parser {
       this.take();
       otherwise = this.parseExpr();
     } else {
-      const where = this.continues(colon) ? this.range(colon) : this.atEnd(this.prev);
+      const where = this.continues(colon) ? this.range(colon) : this.atEndOfPrevious();
       this.error(`Expected ":" in the conditional, found ${this.continues(colon) ? this.describe(colon) : 'the end of the line'}`, where);
       otherwise = { type: 'Invalid', range: where };
     }
@@ -567,7 +604,7 @@ class Parser {
         return { type: 'Paren', expr, range: this.sinceStart(open) };
       }
       default: {
-        const where = t.nl || t.kind === T.EOF ? this.atEnd(this.prev) : this.range(t);
+        const where = t.nl || t.kind === T.EOF ? this.atEndOfPrevious() : this.range(t);
         this.error(`Expected a value, found ${t.nl ? 'the end of the line' : this.describe(t)}`, where);
         return { type: 'Invalid', range: where };
       }
@@ -701,7 +738,7 @@ class Parser {
         const eq = this.peek();
         if ((eq.kind !== T.Equal && eq.kind !== T.Colon) || !this.continues(eq)) {
           const found = this.continues(eq) ? this.describe(eq) : 'the end of the line';
-          this.error(`Expected "=" after the object key, found ${found}`, this.continues(eq) ? this.range(eq) : this.atEnd(this.prev));
+          this.error(`Expected "=" after the object key, found ${found}`, this.continues(eq) ? this.range(eq) : this.atEndOfPrevious());
           this.recover(T.RBrace, open);
           break;
         }
