@@ -157,7 +157,9 @@ export class Lexer {
    */
   next(into?: Token): Token {
     this.out = into ?? blankToken();
-    const top = this.stack[this.stack.length - 1];
+    // Not `stack[length - 1]`: on an empty stack that reads the property "-1", a slow lookup on every token.
+    const depth = this.stack.length;
+    const top = depth === 0 ? undefined : this.stack[depth - 1];
     if (top?.k === 'quoted') return this.quoted();
     if (top?.k === 'heredoc') return this.heredoc(top);
     return this.normal(top);
@@ -246,7 +248,7 @@ export class Lexer {
           // A quoted string cannot continue past its line, even inside `${`: close both and say so.
           this.error('Unterminated string: a quoted string must end on the same line', this.line, this.pos - this.lineStart);
           this.stack.pop();
-          if (this.stack[this.stack.length - 1]?.k === 'quoted') this.stack.pop();
+          if (this.stack.length > 0 && this.stack[this.stack.length - 1].k === 'quoted') this.stack.pop();
           const t = this.tok(T.CQuote, this.pos, this.line, this.pos - this.lineStart);
           t.missing = true;
           return t;
