@@ -274,3 +274,50 @@ test('a plain quoted string is one token and parses to the literal a template wo
     h: ['über', 6, 12],
   });
 });
+
+test('lists built inside lists keep their own items (labels, bodies, steps, arguments, tuples, objects)', () => {
+  const text = `resource "alicloud_vpc_bgp_peer" "p" {
+  a = f(g(1, [2, { k = h(3)[0].x }]), a.b[c(4)].d, 5)
+  dynamic "x" {
+    for_each = [6, [7, 8]]
+    content {
+      y = z[9][*].w
+    }
+  }
+  b = 10
+}
+`;
+  const [block] = parseChunks(text).chunks[0].items as BlockNode[];
+  assert.deepEqual(block.labels.map((l) => l.value), ['alicloud_vpc_bgp_peer', 'p']);
+  assert.deepEqual(block.body.map((i) => i.name), ['a', 'dynamic', 'b']);
+  const shape = (e: unknown): unknown => JSON.parse(JSON.stringify(e, (k, v) => (k === 'range' || k === 'nameRange' ? undefined : v)));
+  assert.deepEqual(shape((block.body[0] as AttributeNode).expr), {
+    type: 'Call', name: 'f', expandFinal: false, args: [
+      { type: 'Call', name: 'g', expandFinal: false, args: [
+        { type: 'Literal', value: 1 },
+        { type: 'Tuple', items: [{ type: 'Literal', value: 2 }, { type: 'Object', items: [{ key: { type: 'Literal', value: 'k' }, value: {
+          type: 'Postfix',
+          target: { type: 'Call', name: 'h', expandFinal: false, args: [{ type: 'Literal', value: 3 }] },
+          parts: [{ type: 'Index', key: { type: 'Literal', value: 0 } }, { type: 'Attr', name: 'x' }],
+        } }] }] },
+      ] },
+      { type: 'Traversal', root: 'a', parts: [
+        { type: 'Attr', name: 'b' },
+        { type: 'Index', key: { type: 'Call', name: 'c', expandFinal: false, args: [{ type: 'Literal', value: 4 }] } },
+        { type: 'Attr', name: 'd' },
+      ] },
+      { type: 'Literal', value: 5 },
+    ],
+  });
+  const dynamic = block.body[1] as BlockNode;
+  assert.deepEqual(dynamic.body.map((i) => i.name), ['for_each', 'content']);
+  assert.deepEqual(shape((dynamic.body[0] as AttributeNode).expr), { type: 'Tuple', items: [{ type: 'Literal', value: 6 }, { type: 'Tuple', items: [{ type: 'Literal', value: 7 }, { type: 'Literal', value: 8 }] }] });
+  const content = dynamic.body[1] as BlockNode;
+  assert.deepEqual(shape((content.body[0] as AttributeNode).expr), { type: 'Traversal', root: 'z', parts: [{ type: 'Index', key: { type: 'Literal', value: 9 } }, { type: 'Splat' }, { type: 'Attr', name: 'w' }] });
+  // The model made from it: arguments and nested blocks of each body, in order.
+  const [instance] = instancesOf(parseChunks(text).chunks[0]);
+  assert.deepEqual(instance.attributes.map((a) => a.name), ['a', 'b']);
+  assert.deepEqual(instance.blocks.map((b) => b.name), ['dynamic']);
+  assert.deepEqual(instance.blocks[0].attributes.map((a) => a.name), ['for_each']);
+  assert.deepEqual(instance.blocks[0].blocks[0].attributes.map((a) => a.name), ['y']);
+});

@@ -12,7 +12,7 @@
  */
 import type { Position, Range, ResourceInstance } from '../../model/types';
 import type { BlockNode, BodyItem, SyntaxError } from './ast';
-import { fit, parseChunks, ParsedChunk } from './parser';
+import { fit, NONE, parseChunks, ParsedChunk } from './parser';
 import { instancesOfItems } from './toModel';
 
 export interface TextChange {
@@ -290,7 +290,7 @@ function settler(out: Settled[]): (c: ParsedChunk) => void {
     const instances = instancesOfItems(c.items);
     if (modelSuffices(c)) {
       out.push({ instances, tree: undefined });
-      c.items = []; // the parser's list of chunks must not keep the tree alive either
+      c.items = NONE as unknown as BodyItem[]; // the parser's list of chunks must not keep the tree alive either
     } else out.push({ instances, tree: c.items });
   };
 }
@@ -340,7 +340,7 @@ function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base
         openEnded,
         text.slice(from, to),
         instances,
-        tree && fit(tree),
+        tree, // the parser makes its lists at their exact size
       ),
     );
   }

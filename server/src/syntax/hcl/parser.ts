@@ -85,6 +85,14 @@ class Parser {
   private readonly pool: Token[] = [];
   private head = 0;
   private filled = 0;
+  /**
+   * One stack for every list being built (a block's labels and items, a traversal's steps, a call's
+   * arguments…). A nested list is built above its parent's items and taken off (`listFrom`) before the parent
+   * goes on, so each list is allocated once, at its exact size: pushing to a fresh array allocates room for 16
+   * elements or more, and a tree has tens of thousands of short lists.
+   */
+  private readonly list: unknown[] = [];
+  private listTop = 0;
   /** Where the last consumed token ends (chunk ranges end there). */
   private prevEndLine: number;
   private prevEndChar = 0;
@@ -113,6 +121,7 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t.kind === T.EOF) {
+        this.endChunk();
         onChunk?.(this.chunk);
         return { chunks, stoppedAt: -1, unterminated: this.lex.unterminated };
       }
@@ -120,6 +129,7 @@ class Parser {
       // A chunk starts only at a real token in a clean lexer state, so that re-parsing from its
       // first line (after an edit) reads exactly what a full parse read.
       if (t.nl && !t.missing && t.kind === T.Ident && this.chunkHasContent() && this.lex.atTopLevel && this.onlySpaceBefore(lineStart, t.start)) {
+        this.endChunk();
         onChunk?.(this.chunk);
         if (stopAt?.(lineStart, t.line)) return { chunks, stoppedAt: lineStart, unterminated: this.lex.unterminated };
         this.newChunk(lineStart, t.line);
@@ -127,19 +137,24 @@ class Parser {
         this.recycle();
       }
       const item = this.parseItem(0);
-      if (item) this.chunk.items.push(item);
+      // A chunk's top-level items are the bottom of the list stack.
+      if (item) this.add(item);
     }
+  }
+
+  private endChunk(): void {
+    this.chunk.items = this.listFrom<BodyItem>(0);
   }
 
   // ---------------------------------------------------------------- tokens and positions
 
   private newChunk(offset: number, line: number): void {
-    this.chunk = { startLine: line, startOffset: offset, items: [], errors: [], comments: [] };
+    this.chunk = { startLine: line, startOffset: offset, items: NONE as unknown as BodyItem[], errors: [], comments: [] };
     this.base = line;
   }
 
   private chunkHasContent(): boolean {
-    return this.chunk.items.length > 0 || this.chunk.errors.length > 0;
+    return this.listTop > 0 || this.chunk.errors.length > 0;
   }
 
   private onlySpaceBefore(from: number, to: number): boolean {
@@ -153,6 +168,21 @@ class Parser {
   /** Text of the document, as a string of its own (see `own`), one copy per distinct value. */
   private slice(start: number, end: number): string {
     return this.lex.strings.range(this.text, start, end);
+  }
+
+  private add(item: unknown): void {
+    this.list[this.listTop++] = item;
+  }
+
+  /** The items added since `start`, as an array of their own; the stack forgets them. */
+  private listFrom<I>(start: number): I[] {
+    const top = this.listTop;
+    if (top === start) return NONE as unknown as I[];
+    const items = this.list.slice(start, top) as I[];
+    // Cleared, not truncated: the stack keeps its room, and keeps no finished tree alive.
+    for (let i = start; i < top; i++) this.list[i] = undefined;
+    this.listTop = start;
+    return items;
   }
 
   private peek(i = 0): Token {
@@ -327,23 +357,24 @@ class Parser {
   private parseBlock(name: Token, depth: number): BlockNode | undefined {
     const nameRange = this.range(name);
     const blockName = this.slice(name.start, name.end);
-    const labels: BlockNode['labels'] = [];
+    const labelsStart = this.listTop;
     for (;;) {
       const t = this.peek();
       if (t.nl) break;
       if (t.kind === T.Ident) {
         this.take();
-        labels.push({ value: this.slice(t.start, t.end), range: this.range(t) });
+        this.add({ value: this.slice(t.start, t.end), range: this.range(t) });
       } else if (t.kind === T.PlainString) {
         this.take();
-        labels.push({ value: t.value ?? '', range: this.range(t) });
+        this.add({ value: t.value ?? '', range: this.range(t) });
       } else if (t.kind === T.OQuote) {
         const e = this.parseTemplate(false);
         const value = e.type === 'Literal' ? String(e.value) : '';
         if (e.type !== 'Literal') this.error('A block label must be a plain string without "${"', e.range);
-        labels.push({ value, range: e.range });
+        this.add({ value, range: e.range });
       } else break;
     }
+    const labels = this.listFrom<BlockNode['labels'][number]>(labelsStart);
     const open = this.peek();
     if (open.kind !== T.LBrace || open.nl) {
       this.error(
@@ -362,7 +393,7 @@ class Parser {
       return undefined;
     }
     this.depth++;
-    const body: BodyItem[] = [];
+    const bodyStart = this.listTop;
     let closed = false;
     // Something on the line of `{` makes a single-line block: one argument, then `}` on the same line.
     const first = this.peek();
@@ -383,7 +414,7 @@ class Parser {
       this.singleLine = oneLine;
       const item = this.parseItem(depth + 1);
       this.singleLine = outer;
-      if (item) body.push(item);
+      if (item) this.add(item);
       if (oneLine) {
         oneLine = false;
         const end = this.peek();
@@ -395,11 +426,12 @@ class Parser {
       }
     }
     this.depth--;
+    const body = this.listFrom<BodyItem>(bodyStart);
     if (!closed) {
       this.error(`Unclosed block: "${blockName}" opened here has no closing "}"`, this.range(open));
     }
     const bodyRange = this.sinceStart(open);
-    return { type: 'Block', name: blockName, nameRange, labels: fit(labels), body: fit(body), bodyRange, range: spanning(nameRange, bodyRange), closed };
+    return { type: 'Block', name: blockName, nameRange, labels, body, bodyRange, range: spanning(nameRange, bodyRange), closed };
   }
 
   /** Skips a deeply nested construct by counting brackets. */
@@ -481,7 +513,7 @@ class Parser {
 
   private parsePostfix(target: Expr): Expr {
     if (target.type === 'Invalid') return target;
-    const parts: TraversalPart[] = [];
+    const start = this.listTop;
     for (;;) {
       const t = this.peek();
       if (!this.continues(t)) break;
@@ -490,18 +522,18 @@ class Parser {
         const n = this.peek();
         if (n.kind === T.Ident && this.continues(n)) {
           this.take();
-          parts.push({ type: 'Attr', name: this.slice(n.start, n.end), range: this.range(n) });
+          this.add({ type: 'Attr', name: this.slice(n.start, n.end), range: this.range(n) });
         } else if (n.kind === T.Number && this.continues(n)) {
           this.take();
           const key: Expr = { type: 'Literal', value: Number(this.slice(n.start, n.end)), range: this.range(n) };
-          parts.push({ type: 'Index', key, range: this.range(n) });
+          this.add({ type: 'Index', key, range: this.range(n) });
         } else if (n.kind === T.Op && n.value === '*' && this.continues(n)) {
           this.take();
-          parts.push({ type: 'Splat', range: this.range(n) });
+          this.add({ type: 'Splat', range: this.range(n) });
         } else {
           // `alicloud_vpc_bgp_group.` while typing: keep what we have, report the dangling dot.
           this.error(`Expected an attribute name after "."`, this.range(t));
-          parts.push({ type: 'Attr', name: '', range: this.atEnd(t) });
+          this.add({ type: 'Attr', name: '', range: this.atEnd(t) });
           break;
         }
       } else if (t.kind === T.LBrack) {
@@ -511,19 +543,20 @@ class Parser {
         if (s.kind === T.Op && s.value === '*' && this.peek(1).kind === T.RBrack) {
           this.take();
           this.take();
-          parts.push({ type: 'Splat', range: this.sinceStart(open) });
+          this.add({ type: 'Splat', range: this.sinceStart(open) });
         } else {
           const key = this.parseExpr();
           this.expectClose(T.RBrack, open);
-          parts.push({ type: 'Index', key, range: this.sinceStart(open) });
+          this.add({ type: 'Index', key, range: this.sinceStart(open) });
         }
         this.ignoreNl--;
       } else break;
     }
-    if (parts.length === 0) return target;
-    const range = spanning(target.range, parts[parts.length - 1].range);
-    if (target.type === 'Traversal') return { type: 'Traversal', root: target.root, parts: target.parts.concat(parts), range };
-    return { type: 'Postfix', target, parts: fit(parts), range };
+    if (this.listTop === start) return target;
+    const range = spanning(target.range, (this.list[this.listTop - 1] as TraversalPart).range);
+    const parts = this.listFrom<TraversalPart>(start);
+    if (target.type === 'Traversal') return { type: 'Traversal', root: target.root, parts: target.parts.length === 0 ? parts : target.parts.concat(parts), range };
+    return { type: 'Postfix', target, parts, range };
   }
 
   /** Consumes the closer of a bracketed construct, recovering when it is missing. */
@@ -582,7 +615,7 @@ class Parser {
         if (n.kind === T.LParen && !n.nl) return this.parseCall(t, name);
         // Provider-defined functions: `provider::name::fn(…)`.
         if (n.kind === T.Colon && this.peek(1).kind === T.Colon) return this.parseNamespacedCall(t);
-        return { type: 'Traversal', root: name, parts: [], range: this.range(t) };
+        return { type: 'Traversal', root: name, parts: NONE as unknown as TraversalPart[], range: this.range(t) };
       }
       case T.PlainString:
         this.take();
@@ -627,7 +660,7 @@ class Parser {
   private parseCall(nameTok: Token, name: string): Expr {
     const open = this.take();
     this.ignoreNl++;
-    const args: Expr[] = [];
+    const argsStart = this.listTop;
     let expandFinal = false;
     for (;;) {
       const t = this.peek();
@@ -639,7 +672,7 @@ class Parser {
         this.error(`Unclosed "(": the call to ${name} has no matching ")"`, this.range(open));
         break;
       }
-      args.push(this.parseExpr());
+      this.add(this.parseExpr());
       const sep = this.peek();
       if (sep.kind === T.Ellipsis) {
         this.take();
@@ -654,7 +687,7 @@ class Parser {
       }
     }
     this.ignoreNl--;
-    return { type: 'Call', name, nameRange: this.range(nameTok), args: fit(args), expandFinal, range: this.sinceStart(nameTok) };
+    return { type: 'Call', name, nameRange: this.range(nameTok), args: this.listFrom<Expr>(argsStart), expandFinal, range: this.sinceStart(nameTok) };
   }
 
   private isForStart(): boolean {
@@ -667,7 +700,7 @@ class Parser {
     this.ignoreNl++;
     try {
       if (this.isForStart()) return this.parseFor(open, T.RBrack);
-      const items: Expr[] = [];
+      const start = this.listTop;
       for (;;) {
         const t = this.peek();
         if (t.kind === T.RBrack) {
@@ -679,7 +712,7 @@ class Parser {
           break;
         }
         const item = this.parseExpr();
-        items.push(item);
+        this.add(item);
         if (item.type === 'Invalid') {
           this.recover(T.RBrack, open);
           break;
@@ -696,7 +729,7 @@ class Parser {
           break;
         }
       }
-      return { type: 'Tuple', items: fit(items), range: this.sinceStart(open) };
+      return { type: 'Tuple', items: this.listFrom<Expr>(start), range: this.sinceStart(open) };
     } finally {
       this.ignoreNl--;
     }
@@ -713,7 +746,7 @@ class Parser {
         this.ignoreNl = outerNl + 1;
         return this.parseFor(open, T.RBrace);
       }
-      const items: ObjectItem[] = [];
+      const start = this.listTop;
       for (;;) {
         const t = this.peek();
         if (t.kind === T.RBrace) {
@@ -744,7 +777,7 @@ class Parser {
         }
         this.take();
         const value = this.parseExpr();
-        items.push({ key, value });
+        this.add({ key, value });
         if (value.type === 'Invalid') {
           this.recover(T.RBrace, open);
           break;
@@ -757,7 +790,7 @@ class Parser {
           break;
         }
       }
-      return { type: 'Object', items: fit(items), range: this.sinceStart(open) };
+      return { type: 'Object', items: this.listFrom<ObjectItem>(start), range: this.sinceStart(open) };
     } finally {
       this.ignoreNl = outerNl;
     }

@@ -3,7 +3,7 @@ import type { Attribute, Block, Range, ResourceInstance, Value } from '../../mod
 import type { BlockNode, BodyItem, Expr } from './ast';
 import { span } from '../../model/span';
 import { HclAttribute, HclBlock, HclInstance } from './nodes';
-import { fit } from './parser';
+import { NONE } from './parser';
 
 const cache = new WeakMap<object, ResourceInstance[]>();
 
@@ -19,39 +19,69 @@ export function instancesOf(chunk: { items: BodyItem[]; instances?: ResourceInst
 }
 
 export function instancesOfItems(items: BodyItem[]): ResourceInstance[] {
-  const found: ResourceInstance[] = [];
-  for (const item of items) {
+  const start = top;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (item.type !== 'Block') continue;
-    if ((item.name === 'resource' || item.name === 'data') && item.labels.length >= 1) found.push(toInstance(item));
+    if ((item.name === 'resource' || item.name === 'data') && item.labels.length >= 1) add(toInstance(item));
   }
-  return fit(found);
+  return listFrom<ResourceInstance>(start);
 }
 
 function toInstance(b: BlockNode): ResourceInstance {
   const [typeLabel, nameLabel] = b.labels;
-  const { attributes, blocks } = toBody(b.body);
   const kind = b.name === 'data' ? 'data' : 'resource';
   const nameRange = nameLabel?.range ?? typeLabel.range;
-  return new HclInstance(kind, typeLabel.value, nameLabel?.value ?? '', b.nameRange.start, typeLabel.range, nameRange, b.bodyRange, attributes, blocks, b.closed);
+  return new HclInstance(kind, typeLabel.value, nameLabel?.value ?? '', b.nameRange.start, typeLabel.range, nameRange, b.bodyRange, attributesOf(b.body), blocksOf(b.body), b.closed);
 }
 
 export function toBody(items: BodyItem[]): { attributes: Attribute[]; blocks: Block[] } {
-  const attributes: Attribute[] = [];
-  const blocks: Block[] = [];
-  for (const item of items) {
+  return { attributes: attributesOf(items), blocks: blocksOf(items) };
+}
+
+/**
+ * A stack for the lists the model is made of, as in the parser (`list` in parser.ts): each body's arguments
+ * and blocks are collected above the lists being built around them, then copied off at their exact size (the
+ * model of every block is kept, and a pushed-to array keeps spare room).
+ */
+const stack: unknown[] = [];
+let top = 0;
+
+function add(item: unknown): void {
+  stack[top++] = item;
+}
+
+function listFrom<I>(start: number): I[] {
+  const end = top;
+  if (end === start) return NONE as unknown as I[];
+  const items = stack.slice(start, end) as I[];
+  for (let i = start; i < end; i++) stack[i] = undefined;
+  top = start;
+  return items;
+}
+
+function attributesOf(items: BodyItem[]): Attribute[] {
+  const start = top;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (item.type === 'Attribute') {
       const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
       const value: Value = item.expr ? toValue(item.expr) : { kind: 'unknown', text: '' };
-      attributes.push(new HclAttribute(item.name, value, item.nameRange, valueRange, item.expr ? undefined : true));
+      add(new HclAttribute(item.name, value, item.nameRange, valueRange, item.expr ? undefined : true));
     } else if (item.type === 'Incomplete') {
-      attributes.push(new HclAttribute(item.name, { kind: 'unknown', text: '' }, item.nameRange, item.nameRange, true));
-    } else {
-      const body = toBody(item.body);
-      blocks.push(new HclBlock(item.name, item.nameRange, item.labels, item.bodyRange, body.attributes, body.blocks, item.closed));
+      add(new HclAttribute(item.name, { kind: 'unknown', text: '' }, item.nameRange, item.nameRange, true));
     }
   }
-  // Exact-size copies: a pushed-to array keeps spare room, and the model of every block is kept.
-  return { attributes: fit(attributes), blocks: fit(blocks) };
+  return listFrom<Attribute>(start);
+}
+
+function blocksOf(items: BodyItem[]): Block[] {
+  const start = top;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.type === 'Block') add(new HclBlock(item.name, item.nameRange, item.labels, item.bodyRange, attributesOf(item.body), blocksOf(item.body), item.closed));
+  }
+  return listFrom<Block>(start);
 }
 
 /** What the analysis may know of an expression without evaluating it. */
