@@ -321,3 +321,40 @@ test('lists built inside lists keep their own items (labels, bodies, steps, argu
   assert.deepEqual(instance.blocks[0].attributes.map((a) => a.name), ['for_each']);
   assert.deepEqual(instance.blocks[0].blocks[0].attributes.map((a) => a.name), ['y']);
 });
+
+test('the model keeps the ranges of the syntax tree, for every argument of the corpus (some are stored as derived)', () => {
+  let checked = 0;
+  const compare = (items: readonly (AttributeNode | BlockNode | { type: 'Incomplete' })[], attributes: readonly { name: string; keyRange: unknown; valueRange: unknown; range: unknown }[], where: string) => {
+    const written = items.filter((i): i is AttributeNode => i.type === 'Attribute');
+    const modelled = attributes.filter((a) => written.some((w) => w.name === a.name));
+    assert.equal(modelled.length, written.length, where);
+    written.forEach((w, i) => {
+      const a = modelled[i];
+      assert.deepEqual(plainRange(a.keyRange as never), plainRange(w.nameRange), `${where} ${w.name} key`);
+      if (w.expr) assert.deepEqual(plainRange(a.valueRange as never), plainRange(w.expr.range), `${where} ${w.name} value`);
+      assert.deepEqual(plainRange(a.range as never), plainRange(w.range), `${where} ${w.name}`);
+      checked++;
+    });
+  };
+  for (const f of fs.readdirSync(corpus).filter((n) => /\.tf$/.test(n) && !n.includes('EXCERPT'))) {
+    for (const chunk of parseChunks(fs.readFileSync(path.join(corpus, f), 'utf8')).chunks) {
+      const blocks = chunk.items.filter((i): i is BlockNode => i.type === 'Block' && (i.name === 'resource' || i.name === 'data'));
+      instancesOf(chunk).forEach((instance, k) => {
+        compare(blocks[k].body, instance.attributes, `${f} ${instance.type}.${instance.name}`);
+        const nested = blocks[k].body.filter((i): i is BlockNode => i.type === 'Block');
+        instance.blocks.forEach((b, j) => compare(nested[j].body, b.attributes, `${f} ${instance.name} ${b.name}`));
+      });
+    }
+  }
+  assert.ok(checked > 100, `only ${checked} arguments checked`);
+});
+
+test('a reference written twice is one shared value, with its path and text', () => {
+  const [chunk] = parseChunks('resource "alicloud_vpc_bgp_peer" "a" {\n  x = var.net[0].id\n  y = var.net[0].id\n  z = f(1)\n  w = f(1)\n}\n').chunks;
+  const [x, y, z, w] = instancesOf(chunk)[0].attributes;
+  assert.deepEqual(x.value, { kind: 'reference', path: ['var', 'net', '[0]', 'id'], text: 'var.net[0].id' });
+  assert.equal(x.value, y.value);
+  assert.deepEqual(z.value, { kind: 'unknown', text: 'f(…)' });
+  assert.equal(z.value, w.value);
+  assert.ok(Object.isFrozen(x.value) && Object.isFrozen(z.value));
+});

@@ -13,10 +13,11 @@ import { Span } from '../../model/span';
 import type { Attribute, Block, Language, Range, ResourceInstance, Value } from '../../model/types';
 
 export class HclAttribute implements Attribute {
+  // Two positions are not stored, because HCL fixes them: a key ends `name.length` after it starts (names are
+  // identifiers, written as they are), and a value starts on its key's line (the parser reports `name =` at
+  // the end of a line as a missing value).
   private readonly keyLine: number;
   private readonly keyStart: number;
-  private readonly keyEnd: number;
-  private readonly valueLine: number;
   private readonly valueStart: number;
   private readonly valueEndLine: number;
   private readonly valueEnd: number;
@@ -32,8 +33,6 @@ export class HclAttribute implements Attribute {
   ) {
     this.keyLine = key.start.line;
     this.keyStart = key.start.character;
-    this.keyEnd = key.end.character;
-    this.valueLine = valueRange.start.line;
     this.valueStart = valueRange.start.character;
     this.valueEndLine = valueRange.end.line;
     this.valueEnd = valueRange.end.character;
@@ -45,11 +44,11 @@ export class HclAttribute implements Attribute {
   }
 
   get keyRange(): Span {
-    return new Span(this.keyLine, this.keyStart, this.keyLine, this.keyEnd);
+    return new Span(this.keyLine, this.keyStart, this.keyLine, this.keyStart + this.name.length);
   }
 
   get valueRange(): Span {
-    return new Span(this.valueLine, this.valueStart, this.valueEndLine, this.valueEnd);
+    return new Span(this.keyLine, this.valueStart, this.valueEndLine, this.valueEnd);
   }
 
   get range(): Span {

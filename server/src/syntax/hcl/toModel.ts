@@ -1,6 +1,6 @@
 /** Turns the HCL syntax tree of a chunk into the language-neutral model. */
 import type { Attribute, Block, Range, ResourceInstance, Value } from '../../model/types';
-import type { BlockNode, BodyItem, Expr } from './ast';
+import type { BlockNode, BodyItem, Expr, TraversalPart } from './ast';
 import { span } from '../../model/span';
 import { HclAttribute, HclBlock, HclInstance } from './nodes';
 import { NONE } from './parser';
@@ -66,10 +66,10 @@ function attributesOf(items: BodyItem[]): Attribute[] {
     const item = items[i];
     if (item.type === 'Attribute') {
       const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
-      const value: Value = item.expr ? toValue(item.expr) : { kind: 'unknown', text: '' };
+      const value: Value = item.expr ? toValue(item.expr) : NOT_WRITTEN;
       add(new HclAttribute(item.name, value, item.nameRange, valueRange, item.expr ? undefined : true));
     } else if (item.type === 'Incomplete') {
-      add(new HclAttribute(item.name, { kind: 'unknown', text: '' }, item.nameRange, item.nameRange, true));
+      add(new HclAttribute(item.name, NOT_WRITTEN, item.nameRange, item.nameRange, true));
     }
   }
   return listFrom<Attribute>(start);
@@ -92,41 +92,85 @@ export function toValue(e: Expr): Value {
     case 'Template':
       // Terraform 0.11 style `"${var.x}"` is the expression itself.
       if (!e.directives && e.parts.length === 1 && typeof e.parts[0] !== 'string') return toValue(e.parts[0]);
-      return { kind: 'unknown', text: 'a string template' };
-    case 'Traversal': {
-      const path = [e.root];
-      let text = e.root;
-      for (const p of e.parts) {
-        if (p.type === 'Attr') {
-          path.push(p.name);
-          text += '.' + p.name;
-        } else if (p.type === 'Splat') {
-          path.push('[*]');
-          text += '[*]';
-        } else {
-          // Index steps keep their brackets in the path, so they never pass for attribute names.
-          const k = p.key.type === 'Literal' ? (typeof p.key.value === 'string' ? JSON.stringify(p.key.value) : String(p.key.value)) : '?';
-          path.push(`[${k}]`);
-          text += `[${k}]`;
-        }
-      }
-      return { kind: 'reference', path, text };
-    }
+      return TEMPLATE;
+    case 'Traversal':
+      return referenceValue(e.root, e.parts);
     case 'Paren':
       return toValue(e.expr);
     case 'Tuple':
       return { kind: 'tuple', items: e.items.map(toValue) };
     case 'Object':
-      return { kind: 'object' };
+      return OBJECT;
     case 'Call':
-      return { kind: 'unknown', text: `${e.name}(…)` };
+      return shared(`${e.name}(…)`);
     case 'Conditional':
-      return { kind: 'unknown', text: 'a conditional expression' };
+      return CONDITIONAL;
     case 'For':
-      return { kind: 'unknown', text: 'a for expression' };
+      return FOR;
     default:
-      return { kind: 'unknown', text: 'an expression' };
+      return EXPRESSION;
   }
+}
+
+/*
+ * Values are shared wherever they can be, frozen since any model may hold them: a module says the same few
+ * things thousands of times (`var.environment`, `local.pc_id`, `"IPv4"`, `true`), and every kept model would
+ * otherwise hold, and every parse copy, its own objects for them.
+ */
+const NOT_WRITTEN = unknown('');
+const TEMPLATE = unknown('a string template');
+const OBJECT: Value = Object.freeze({ kind: 'object' as const });
+const CONDITIONAL = unknown('a conditional expression');
+const FOR = unknown('a for expression');
+const EXPRESSION = unknown('an expression');
+
+function unknown(text: string): Value {
+  return Object.freeze({ kind: 'unknown' as const, text });
+}
+
+/** Shared values by a text that says all of them (a reference's text, a call's `name(…)`); bounded as `LITERALS`. */
+const SHARED = new Map<string, Value>();
+
+function shared(text: string): Value {
+  let value = SHARED.get(text);
+  if (value === undefined) {
+    if (SHARED.size >= MAX_LITERALS) SHARED.clear();
+    SHARED.set(text, (value = unknown(text)));
+  }
+  return value;
+}
+
+/** A traversal's value: its text (`a.b[0].*`, which says all of its path) finds the one copy of it. */
+function referenceValue(root: string, parts: TraversalPart[]): Value {
+  let text = root;
+  for (let i = 0; i < parts.length; i++) text += stepText(parts[i]);
+  let value = REFERENCES.get(text);
+  if (value === undefined) {
+    const path = [root];
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      path.push(p.type === 'Attr' ? p.name : stepText(p));
+    }
+    if (REFERENCES.size >= MAX_LITERALS) REFERENCES.clear();
+    // A flat copy of the text: the concatenation is a tree of pieces, bigger and slower to read.
+    text = flat(text);
+    REFERENCES.set(text, (value = Object.freeze({ kind: 'reference' as const, path, text })));
+  }
+  return value;
+}
+
+const REFERENCES = new Map<string, Value>();
+
+/** `.name`, or an index step with its brackets (so it never passes for an attribute name), or `[*]`. */
+function stepText(p: TraversalPart): string {
+  if (p.type === 'Attr') return '.' + p.name;
+  if (p.type === 'Splat') return '[*]';
+  const k = p.key.type === 'Literal' ? (typeof p.key.value === 'string' ? JSON.stringify(p.key.value) : String(p.key.value)) : '?';
+  return `[${k}]`;
+}
+
+function flat(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /**
