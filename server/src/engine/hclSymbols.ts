@@ -113,11 +113,12 @@ function nestedDeclarations(parent: string, blocks: Block[], base: number): Decl
 export function declarations(doc: HclDocument): Declaration[] {
   const out: Declaration[] = [];
   for (const chunk of doc.chunks) {
-    if (!chunk.hasSyntaxTree) {
+    const outline = chunk.outline;
+    if (!outline) {
       for (const i of chunk.instances) out.push(instanceDeclaration(i, chunk.startLine));
       continue;
     }
-    for (const item of chunk.items) {
+    for (const item of outline) {
       if (item.type !== 'Block') continue;
       const d = blockDeclaration(item, chunk.startLine);
       if (d) out.push(d);

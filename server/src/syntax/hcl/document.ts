@@ -32,7 +32,8 @@ export const CHUNK_MEMO = Symbol('chunk memo');
  * and, only where the model does not say everything, its syntax tree: a chunk of well-formed `resource` and
  * `data` blocks lets its tree go as soon as it is parsed (most of a large module, and most of its memory: the
  * tree dies young instead of being copied by the garbage collector), and `items` re-parses the chunk's text
- * for the rare reader that needs the tree (find references).
+ * for the rare reader that needs the tree (find references). A chunk of `variable`, `output`, `locals` and
+ * `module` blocks keeps only what the outline reads of them (`outline`: no values).
  */
 export class Chunk implements ParsedChunk {
   [LINES]: number[] | undefined = undefined;
@@ -51,6 +52,7 @@ export class Chunk implements ParsedChunk {
     /** The chunk's `resource` and `data` blocks as the model (chunk-relative positions). */
     readonly instances: ResourceInstance[],
     private readonly tree: BodyItem[] | undefined,
+    private readonly shallow: BodyItem[] | undefined,
   ) {}
 
   /** The top-level items' syntax tree. */
@@ -58,9 +60,17 @@ export class Chunk implements ParsedChunk {
     return this.tree ?? parseChunks(this.text).chunks.flatMap((c) => c.items);
   }
 
-  /** False when the syntax tree was let go because the model holds all of it that the engine reads. */
+  /** False when the syntax tree was let go because the model, or the outline, holds all of it that the engine reads. */
   get hasSyntaxTree(): boolean {
     return this.tree !== undefined;
+  }
+
+  /**
+   * The top-level items as the outline (`engine/hclSymbols.ts`) reads them: the syntax tree, or its outline
+   * (`outlineOf`: blocks, their labels and ranges, `locals` names; no values). Undefined when the model says it all.
+   */
+  get outline(): BodyItem[] | undefined {
+    return this.tree ?? this.shallow;
   }
 
   toJSON(): object {
@@ -278,20 +288,24 @@ export class HclDocument {
   }
 }
 
-/** What `settler` keeps of a chunk just parsed: its model, and its syntax tree when the model is not enough. */
+/** What `settler` keeps of a chunk just parsed: its model, and its syntax tree (or outline) when the model is not enough. */
 interface Settled {
   instances: ResourceInstance[];
   tree: BodyItem[] | undefined;
+  outline: BodyItem[] | undefined;
 }
 
 /** An `onChunk` for the parser: builds each chunk's model while its tree is young, and lets the tree go if it can. */
 function settler(out: Settled[]): (c: ParsedChunk) => void {
   return (c) => {
     const instances = instancesOfItems(c.items);
-    if (modelSuffices(c)) {
-      out.push({ instances, tree: undefined });
-      c.items = NONE as unknown as BodyItem[]; // the parser's list of chunks must not keep the tree alive either
-    } else out.push({ instances, tree: c.items });
+    if (modelSuffices(c)) out.push({ instances, tree: undefined, outline: undefined });
+    else if (outlineSuffices(c)) out.push({ instances, tree: undefined, outline: c.items.map(outlineOf) });
+    else {
+      out.push({ instances, tree: c.items, outline: undefined });
+      return;
+    }
+    c.items = NONE as unknown as BodyItem[]; // the parser's list of chunks must not keep the tree alive either
   };
 }
 
@@ -313,6 +327,29 @@ function modelSuffices(c: ParsedChunk): boolean {
   return true;
 }
 
+/** Blocks whose outline entry reads only their header, and for `locals` the names and ranges of their arguments. */
+const OUTLINED_BLOCKS = new Set(['variable', 'output', 'locals', 'module']);
+
+/**
+ * Does the outline say all that is read of this chunk without re-parsing it? True for error-free chunks of
+ * complete `variable`, `output`, `locals` and `module` blocks: the engine reads them for the outline only
+ * (references and `.tfvars` assignments re-parse, as for resource blocks).
+ */
+function outlineSuffices(c: ParsedChunk): boolean {
+  if (c.errors.length > 0 || c.items.length === 0) return false;
+  for (const item of c.items) if (item.type !== 'Block' || !OUTLINED_BLOCKS.has(item.name) || !item.closed) return false;
+  return true;
+}
+
+/** A top-level block without its values: the arguments of `locals` keep their names and ranges, other bodies go. */
+function outlineOf(item: BodyItem): BodyItem {
+  if (item.type !== 'Block') return item;
+  if (item.name !== 'locals') return { ...item, body: NONE as unknown as BodyItem[] };
+  const body: BodyItem[] = [];
+  for (const a of item.body) if (a.type === 'Attribute') body.push({ type: 'Attribute', name: a.name, nameRange: a.nameRange, range: a.range });
+  return { ...item, body: fit(body) };
+}
+
 function plainNested(b: BlockNode): boolean {
   for (const item of b.body) {
     if (item.type !== 'Block') continue;
@@ -329,7 +366,7 @@ function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base
     const from = c.startOffset;
     const to = i + 1 < parsed.length ? parsed[i + 1].startOffset : end;
     const openEnded = c.errors.some((e) => e.message.startsWith('Unterminated heredoc') || e.message.startsWith('Unterminated comment'));
-    const { instances, tree } = settled[i];
+    const { instances, tree, outline } = settled[i];
     out.push(
       new Chunk(
         c.startLine,
@@ -341,6 +378,7 @@ function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base
         text.slice(from, to),
         instances,
         tree, // the parser makes its lists at their exact size
+        outline,
       ),
     );
   }
