@@ -13,7 +13,6 @@
 import type { Position, Range, ResourceInstance } from '../../model/types';
 import type { BlockNode, BodyItem, SyntaxError } from './ast';
 import { fit, NONE, parseChunks, ParsedChunk } from './parser';
-import { narrowTexts } from './narrow';
 import { instancesOfItems } from './toModel';
 
 export interface TextChange {
@@ -144,13 +143,10 @@ export class HclDocument {
   }
 
   setText(text: string): void {
+    this._text = text;
     this._length = text.length;
     const settled: Settled[] = [];
-    const parsed = parseChunks(text, 0, 0, undefined, settler(settled)).chunks;
-    const narrow = narrowTexts(text, parsed.map((c) => c.startOffset));
-    // Chunks cut from a narrower copy do not keep the text: neither does the document (joined when asked for).
-    this._text = narrow ? undefined : text;
-    this.chunks = withTexts(parsed, settled, text, 0, text.length, narrow);
+    this.chunks = withTexts(parseChunks(text, 0, 0, undefined, settler(settled)).chunks, settled, text, 0, text.length);
     this.lastReparsed = this.chunks.length;
   }
 
@@ -363,15 +359,7 @@ function plainNested(b: BlockNode): boolean {
 }
 
 /** Completes parsed chunks of `text` (whose offset 0 is `base` in the file) with their texts, up to `end`. */
-function withTexts(
-  parsed: ParsedChunk[],
-  settled: Settled[],
-  text: string,
-  base: number,
-  end: number,
-  /** The chunks' texts when made apart (`narrowTexts`), else slices of `text`. */
-  texts?: string[],
-): Chunk[] {
+function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base: number, end: number): Chunk[] {
   const out: Chunk[] = [];
   for (let i = 0; i < parsed.length; i++) {
     const c = parsed[i];
@@ -387,7 +375,7 @@ function withTexts(
         fit(c.errors),
         fit(c.comments),
         openEnded,
-        texts ? texts[i] : text.slice(from, to),
+        text.slice(from, to),
         instances,
         tree, // the parser makes its lists at their exact size
         outline,
