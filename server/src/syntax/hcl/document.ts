@@ -118,13 +118,21 @@ export class HclDocument {
     return true;
   }
 
-  /** Is `bytes` the UTF-8 encoding of the text? Decoded a chunk at a time: no copy of the whole text is made. */
+  /**
+   * Is `bytes` the UTF-8 encoding of the text? Each chunk is encoded into one reused buffer and compared bytewise:
+   * no copy of the whole text is made, and no string either (decoding the file to compare strings left
+   * megabytes of them behind on every close, there when the file was opened again).
+   */
   hasUtf8(bytes: Uint8Array): boolean {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let scratch = Buffer.allocUnsafe(4096);
     let offset = 0;
     for (const c of this.chunks) {
       const n = Buffer.byteLength(c.text);
-      if (offset + n > buf.length || buf.toString('utf8', offset, offset + n) !== c.text) return false;
+      if (offset + n > buf.length) return false;
+      if (n > scratch.length) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+      scratch.write(c.text, 0, n, 'utf8');
+      if (buf.compare(scratch, 0, n, offset, offset + n) !== 0) return false;
       offset += n;
     }
     return offset === buf.length;
