@@ -335,3 +335,38 @@ test('the lock file is not looked at on every analysis: a watcher event re-reads
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the module signature changes with every fact other blocks read, and with nothing else', () => {
+  const schemas = defaultSchemas();
+  const block = (body: string, header = 'resource "alicloud_vpc_bgp_peer" "p"') => `${header} {\n${body}\n}\n`;
+  const base = block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2\n  description = "x"');
+  const signature = (text: string) => contextFor([createSourceFile('/sig/main.tf', undefined, text)!], schemas).signature;
+  const same = [
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2\n  description = "other"'),
+    block('  bgp_group_id   = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n\n  count = 2\n  description = "x"\n  enable_bfd = true'),
+  ];
+  for (const text of same) assert.equal(signature(text), signature(base), text);
+  const different = [
+    block('  bgp_group_id = alicloud_vpc_bgp_group.h.id\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.name\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = "alicloud_vpc_bgp_group.g.id"\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv6"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 3'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = "2"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = null'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  count = 2\n  ip_version = "IPv4"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2', 'resource "alicloud_vpc_bgp_peer" "q"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2', 'data "alicloud_vpc_bgp_peer" "p"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2', 'resource "alicloud_vpc_bgp_group" "p"'),
+    base + block('', 'resource "alicloud_vpc_bgp_group" "g"'),
+  ];
+  const seen = new Map([[signature(base), 'base']]);
+  for (const text of different) {
+    const s = signature(text);
+    assert.ok(!seen.has(s), `${JSON.stringify(text)} reads like ${JSON.stringify(seen.get(s))}`);
+    seen.set(s, text);
+  }
+});

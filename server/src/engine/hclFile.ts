@@ -18,7 +18,7 @@ import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
-import { hashPair, instanceFacts } from './moduleContext';
+import { factsHash, lane1, lane2 } from './factsDigest';
 import { Dependencies, stillValid, tracked } from './trackedContext';
 import { declarations, Declaration, Reference, referenceAt, references, referencesTo } from './hclSymbols';
 
@@ -182,19 +182,22 @@ export class HclFile implements SourceFile {
   }
 
   /**
-   * Digest of every instance's facts (see `moduleContext.ts`): each chunk's pair of hashes is cached with
+   * Digest of every instance's facts (see `moduleContext.ts`, hashed by `factsDigest.ts`): each chunk's pair of hashes is cached with
    * the chunk and the pairs are summed, so a keystroke costs one addition per chunk, not a rehash.
    */
   moduleDigest(facts: Set<string>): string {
     let a = 0;
     let b = 0;
     let n = 0;
-    for (const chunk of this.doc.chunks) {
-      const m = memo(chunk);
+    const chunks = this.doc.chunks;
+    for (let i = 0; i < chunks.length; i++) {
+      const m = memo(chunks[i]);
       if (m.factNames !== facts) {
-        const lines = instancesOf(chunk).map((i) => instanceFacts(i, facts));
-        m.hasFacts = lines.length > 0;
-        if (m.hasFacts) [m.factsA, m.factsB] = hashPair(lines.join('\n'));
+        m.hasFacts = factsHash(instancesOf(chunks[i]), facts);
+        if (m.hasFacts) {
+          m.factsA = lane1;
+          m.factsB = lane2;
+        }
         m.factNames = facts;
       }
       if (m.hasFacts) {
