@@ -239,3 +239,42 @@ test('.tfvars files are never checked as resources, but BFD variables assigned t
   const bfd = 'bfd_multi_hop = 13\nenable_bfd    = false\n';
   assert.deepEqual(actual(bfd, 'file:///x.tfvars'), ['0:0-13 bfd-multi-hop-without-bfd']);
 });
+
+test('one block with every local finding: each is reported, rule by rule and body by body in each rule', () => {
+  // The local rules run as one walk (rules/local.ts); the order is the one the rules had when each walked alone.
+  const text = [
+    'resource "alicloud_vpc_bgp_peer" "p" {', // 0
+    '  nope            = 1', // 1 unknown-argument
+    '  status          = "x"', // 2 read-only-argument
+    '  enable_bfd      = false', // 3
+    '  bfd_multi_hop   = 300', // 4 value-out-of-range, bfd-multi-hop-without-bfd
+    '  ip_version      = "IPv5"', // 5 invalid-value
+    '  nope            = 2', // 6 unknown-argument, duplicate-argument
+    '  peer_ip_address = "10.0.0.999"', // 7 invalid-ip-address
+    '  timeouts {', // 8
+    '    create = "soon"', // 9 invalid-duration
+    '    later  = "1m"', // 10 unknown-argument
+    '    delete = ["1m"]', // 11 type-mismatch
+    '  }',
+    '  timeouts {}', // 13 duplicate-block
+    '  extra {}', // 14 unknown-block
+    '}',
+  ].join('\n');
+  const found = analyse(text).diagnostics.map((d) => `${d.range.start.line} ${d.code}`);
+  assert.deepEqual(found, [
+    '0 missing-required',
+    '1 unknown-argument',
+    '6 unknown-argument',
+    '14 unknown-block',
+    '10 unknown-argument',
+    '6 duplicate-argument',
+    '13 duplicate-block',
+    '2 read-only-argument',
+    '11 type-mismatch',
+    '4 value-out-of-range',
+    '5 invalid-value',
+    '7 invalid-ip-address',
+    '9 invalid-duration',
+    '4 bfd-multi-hop-without-bfd',
+  ]);
+});

@@ -12,12 +12,18 @@ import { ipFamily, ipv4Bits, isNetmask } from '../formats';
 import { literalBool, literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
 
+const NONE: Finding[] = [];
+
+/** The findings, or a shared empty array (never to be filled): most instances have none. */
 export function crossFieldRules(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
-  const findings: Finding[] = [];
-  if (!schema.rules) return findings;
-  for (let r = 0; r < schema.rules.length; r++) {
-    const f = check(schema.rules[r], instance);
-    if (f) findings.push({ ...f, instance });
+  let findings = NONE;
+  const rules = schema.rules;
+  if (!rules) return findings;
+  for (let r = 0; r < rules.length; r++) {
+    const f = check(rules[r], instance);
+    if (!f) continue;
+    if (findings === NONE) findings = [];
+    findings.push({ ...f, instance });
   }
   return findings;
 }
