@@ -7,18 +7,33 @@ import type { AnalysisContext } from './context';
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self', 'data']);
 
 export interface ResourceRef {
-  kind: 'resource' | 'data';
-  type: string;
-  name: string;
+  readonly kind: 'resource' | 'data';
+  readonly type: string;
+  readonly name: string;
   /** What follows the name: `id`, `connections.0.id`; index keys after the name (`[0]`) are skipped. */
-  attribute: string;
+  readonly attribute: string;
 }
 
 const RESOURCE_TYPE = /^[a-z0-9]+_[a-z0-9_]+$/;
 
+/**
+ * The value last read and what it refers to: the rules of a block read the same reference in turn (its
+ * references rule, then each cross-resource rule following it), and each reading was an object and a regex
+ * test. Refs are shared, hence read-only.
+ */
+let lastValue: Value | undefined;
+let lastRef: ResourceRef | undefined;
+
 export function resourceRef(v: Value): ResourceRef | undefined {
   if (v.kind !== 'reference') return undefined;
-  const p = v.path;
+  if (v !== lastValue) {
+    lastRef = readRef(v.path);
+    lastValue = v;
+  }
+  return lastRef;
+}
+
+function readRef(p: string[]): ResourceRef | undefined {
   let kind: 'resource' | 'data' = 'resource';
   let i = 0;
   if (p[0] === 'data') {

@@ -25,6 +25,11 @@ class TrackedContext implements AnalysisContext {
   readonly schemas: SchemaRegistry;
   readonly signature: string;
   private readonly keys: Keys;
+  /** The last `find` and its answer. */
+  private lastKind = '';
+  private lastType = '';
+  private lastName: string | undefined = undefined;
+  private lastFound: Declared | undefined = undefined;
 
   constructor(private readonly inner: AnalysisContext) {
     this.schemas = inner.schemas;
@@ -44,8 +49,14 @@ class TrackedContext implements AnalysisContext {
   }
 
   find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined {
+    // A block's rules find the same instance in turn (a peer's group: its reference, then each cross-resource
+    // rule following it); the dependency is noted already.
+    if (name === this.lastName && type === this.lastType && kind === this.lastKind) return this.lastFound;
     this.deps.set(findKey(this.keys, kind, type, name), this.inner.factsOf(kind, type, name));
-    return this.inner.find(kind, type, name);
+    this.lastKind = kind;
+    this.lastType = type;
+    this.lastName = name;
+    return (this.lastFound = this.inner.find(kind, type, name));
   }
 
   ofType(kind: 'resource' | 'data', type: string): Declared[] {

@@ -25,6 +25,7 @@ export type Rule = (instance: ResourceInstance, schema: ResourceSchema, ctx: Ana
 /** Rules that look beyond the instance (other resources, the provider version): cached per block only while what they read is unchanged (engine/trackedContext.ts). */
 export const MODULE_RULES: Rule[] = [references, crossResourceRules, versionFindings];
 
+/** Findings of the module rules; the array may be a shared empty one: not to be filled. */
 export function analyzeInModule(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   return run(MODULE_RULES, instance, ctx);
 }
@@ -41,14 +42,15 @@ export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext
 
 function run(rules: Rule[], instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   const schema = ctx.schemas.get(instance.kind, instance.type);
-  if (!schema) return [];
-  // Most rules find nothing: keep the first non-empty array and copy only when a second one comes.
+  if (!schema) return NONE;
+  // Most rules find nothing (and return a shared empty array): copy into a fresh array only what they find.
   let findings: Finding[] = NONE;
   for (let r = 0; r < rules.length; r++) {
     const found = rules[r](instance, schema, ctx);
-    if (found.length === 0) continue;
-    if (findings === NONE) findings = found;
-    else for (const f of found) findings.push(f);
+    for (let i = 0; i < found.length; i++) {
+      if (findings === NONE) findings = [];
+      findings.push(found[i]);
+    }
   }
-  return findings === NONE ? [] : findings;
+  return findings;
 }

@@ -43,12 +43,15 @@ function verdict(v: VersionInfo, version: string): Verdict {
   return undefined;
 }
 
+const NONE: Finding[] = [];
+
+/** The findings, or a shared empty array (never to be filled): most blocks have none. */
 export function versionFindings(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const version = ctx.providerVersion;
-  if (!version) return [];
-  const findings: Finding[] = [];
+  if (!version) return NONE;
+  let findings = NONE;
   const own = verdict(schema, version);
-  if (own) findings.push(versionFinding(own, schema, version, `${schema.type}`, instance.typeRange, undefined, instance));
+  if (own) findings = [versionFinding(own, schema, version, `${schema.type}`, instance.typeRange, undefined, instance)];
   const views = bodies(instance, schema);
   for (let v = 0; v < views.length; v++) {
     const body = views[v];
@@ -58,7 +61,9 @@ export function versionFindings(instance: ResourceInstance, schema: ResourceSche
       if (!s || a.incomplete) continue;
       const found = verdict(s, version);
       // The name and range are made for a finding only (see `rules/index.ts`).
-      if (found) findings.push(versionFinding(found, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
+      if (!found) continue;
+      if (findings === NONE) findings = [];
+      findings.push(versionFinding(found, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
     }
   }
   return findings;
