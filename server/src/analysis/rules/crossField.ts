@@ -66,6 +66,8 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
       const v = literalText(version.value);
       if (a === undefined || v === undefined) return undefined;
       const family = ipFamily(a.trim());
+      // The usual case, `ip_version = "IPv4"` for an IPv4 address, without lower-cased copies.
+      if (family === v) return undefined;
       const wanted = v.trim().toLowerCase();
       if (!family || (wanted !== 'ipv4' && wanted !== 'ipv6') || family.toLowerCase() === wanted) return undefined;
       return {

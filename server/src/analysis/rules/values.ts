@@ -13,7 +13,7 @@ import type { Finding, NeutralFix } from '../finding';
 import { FORMATS } from '../formats';
 import { literalNumber, literalText } from '../values';
 import { BodyView, qualified } from './body';
-import { enumSet, patternOf } from './tables';
+import { isAccepted, patternOf } from './tables';
 
 const NO_RANGES: NumberRange[] = [];
 
@@ -119,7 +119,7 @@ function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance:
   if (value === undefined) return undefined;
   if (s.nonEmpty && value.trim() === '') return undefined; // the required rule reports empty IDs
   if (s.enum) {
-    if (enumSet(s).has(s.enumCaseInsensitive ? value.toLowerCase() : value)) return undefined;
+    if (isAccepted(s, value)) return undefined;
     return invalidValue(body, a, s, s.enum, value, instance, schema);
   }
   if (s.format) {
