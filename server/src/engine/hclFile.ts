@@ -123,11 +123,15 @@ export class HclFile implements SourceFile {
     return locate(this, pos);
   }
 
-  /** Every resource and data block, with the line its chunk starts at. */
-  *instances(): Generator<Placed<ResourceInstance>> {
-    for (const chunk of this.doc.chunks) {
-      for (const instance of instancesOf(chunk)) yield { value: instance, base: chunk.startLine };
+  /** Every resource and data block, with the line its chunk starts at (an array: the module index walks it by index). */
+  instances(): Placed<ResourceInstance>[] {
+    const out: Placed<ResourceInstance>[] = [];
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const found = instancesOf(chunks[c]);
+      for (let i = 0; i < found.length; i++) out.push({ value: found[i], base: chunks[c].startLine });
     }
+    return out;
   }
 
   /** Findings of one chunk in chunk-relative positions (syntax errors included). */

@@ -47,7 +47,8 @@ function matchesReferenced(rule: CrossFieldRule & { kind: 'matchesReferenced' },
   const a = literalString(mine?.value);
   const b = literalString(theirs?.value);
   if (!mine || !target || a === undefined || b === undefined) return undefined;
-  if (rule.caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b) return undefined;
+  // Equal as written is the usual case: no lower-cased copies for it.
+  if (a === b || (rule.caseInsensitive && a.toLowerCase() === b.toLowerCase())) return undefined;
   return {
     code: rule.code,
     severity: rule.severity,
