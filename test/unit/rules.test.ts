@@ -42,6 +42,28 @@ resource "alicloud_vpc_bgp_peer" "p" {
     ignore_changes = [bfd_multi_hop]
   }
 }`,
+  'a required argument written twice is judged on every copy: a null or empty copy is reported': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  bgp_group_id = null
+  #^^^^^^^^^^^ duplicate-argument
+  #              ^^^^ missing-required
+}
+resource "alicloud_vpc_bgp_peer" "q" {
+  bgp_group_id = "bgpg-1"
+  bgp_group_id = ""
+  #^^^^^^^^^^^ duplicate-argument
+  #              ^^ empty-value
+}
+resource "alicloud_vpc_bgp_peer" "r" {
+  bgp_group_id
+  #^^^^^^^^^^^ syntax-error
+  bgp_group_id = "bgpg-1"
+}
+resource "alicloud_vpc_bgp_peer" "s" {
+  bgp_group_id
+  #^^^^^^^^^^^ syntax-error
+}`,
   'an argument written twice, and read-only attributes set': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id  = "bgpg-1"

@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Value } from '../../server/src/model/types';
-import { ipv4Bits, ipv4ToInt, isIPv4, isNetmask } from '../../server/src/analysis/formats';
+import { ipv4Bits, ipv4ToInt, isIPv4, isNetmask, netmaskBits } from '../../server/src/analysis/formats';
 import { literalBool, literalNumber, literalText, toBool, toNumber, toStr } from '../../server/src/analysis/values';
 import { enumSet, isAccepted, patternOf, referencedTypes } from '../../server/src/analysis/rules/tables';
 import { resourceRef } from '../../server/src/analysis/references';
@@ -40,7 +40,7 @@ describe('IPv4 in one pass', () => {
     for (const s of samples) assert.equal(ipv4Bits(s), splitIPv4(s) ? ipv4ToInt(s) : -1, JSON.stringify(s));
   });
   it('answers the same when it reads a recent string again', () => {
-    // ipv4Bits remembers the last few strings: read them again, in turns and interleaved.
+    // ipv4Bits remembers the last string it read: read strings again, in turns and interleaved.
     const some = samples.slice(0, 40);
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < some.length; i++) {
@@ -50,7 +50,11 @@ describe('IPv4 in one pass', () => {
       }
     }
   });
-  it('still tells netmasks', () => {
+  it('still tells netmasks, and gives their bits', () => {
+    assert.equal(netmaskBits('255.255.255.252'), 0xfffffffc);
+    assert.equal(netmaskBits('255.255.0.255'), -1);
+    assert.equal(netmaskBits('1.2.3'), -1);
+    assert.equal(netmaskBits('0.0.0.0'), 0);
     assert.equal(isNetmask('255.255.255.252'), true);
     assert.equal(isNetmask('255.255.0.255'), false);
     assert.equal(isNetmask('255.255.255.256'), false);

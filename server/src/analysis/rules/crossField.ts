@@ -8,7 +8,7 @@
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { ipFamily, ipv4Bits, isNetmask } from '../formats';
+import { ipFamily, ipv4Bits, netmaskBits } from '../formats';
 import { literalBool, literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
 
@@ -39,11 +39,6 @@ export function literalEquals(v: Value, wanted: boolean | string | number): bool
 
 export function fixValueOf(v: boolean | string | number): FixValue {
   return typeof v === 'boolean' ? { kind: 'bool', value: v } : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'string', value: v };
-}
-
-/** The bits of a dotted netmask, or -1 when `s` is not one. */
-function netmaskBits(s: string): number {
-  return isNetmask(s) ? ipv4Bits(s) : -1;
 }
 
 function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 'instance'> | undefined {

@@ -17,7 +17,7 @@ import { bodies } from './body';
 import { crossFieldRules } from './crossField';
 import { copiesOf, duplicateArgument, duplicateBlocks, firstCopy } from './duplicates';
 import { readOnlyArgument } from './readOnly';
-import { missingArguments } from './required';
+import { isNullOrEmpty, missingArguments } from './required';
 import { typeMismatch } from './types';
 import { isUnknownArgument, unknownArgument, unknownBlocks } from './unknown';
 import { literalValue } from './values';
@@ -41,9 +41,12 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
   const views = bodies(instance, schema);
   for (let v = 0; v < views.length; v++) {
     const body = views[v];
-    missingArguments(instance, body, ctx, byRule[REQUIRED]);
     const attributes = body.attributes;
     const copies = copiesOf(attributes);
+    // Required arguments written (first copies) and well (no copy null or a forbidden ""): when all are, the
+    // usual case, the required rule has nothing to say and need not look for each one.
+    let required = 0;
+    let requiredWell = true;
     for (let i = 0; i < attributes.length; i++) {
       const a = attributes[i];
       // A name still being typed is a syntax error already, and completion's business.
@@ -51,6 +54,10 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
       const first = firstCopy(attributes, i, copies);
       if (first) byRule[DUPLICATES].push(duplicateArgument(instance, a, first));
       const s = body.schema.attributes[a.name];
+      if (s?.required) {
+        if (!first) required++;
+        if (isNullOrEmpty(a.value, s)) requiredWell = false;
+      }
       if (!s) {
         if (isUnknownArgument(body, a)) byRule[UNKNOWN].push(unknownArgument(instance, schema, body, a));
       } else if (s.readOnly) {
@@ -63,6 +70,7 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
         if (f) byRule[VALUES].push(f);
       }
     }
+    if (!requiredWell || required !== body.index.required.length) missingArguments(instance, body, ctx, byRule[REQUIRED]);
     if (body.blocks.length) {
       unknownBlocks(instance, schema, body, byRule[UNKNOWN]);
       duplicateBlocks(instance, body, byRule[DUPLICATES]);

@@ -68,7 +68,8 @@ function isWrittenWell(attributes: Attribute[], name: string, attr: AttributeSch
   return written;
 }
 
-function isNullOrEmpty(v: Value, attr: AttributeSchema): boolean {
+/** A value that does not count as writing a required argument: null, or "" where the entry is `nonEmpty`. */
+export function isNullOrEmpty(v: Value, attr: AttributeSchema): boolean {
   return v.kind === 'null' || (v.kind === 'string' && v.value.trim() === '' && !!attr.nonEmpty);
 }
 
