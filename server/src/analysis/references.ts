@@ -39,7 +39,7 @@ function readRef(p: string[]): ResourceRef | undefined {
   if (p[0] === 'data') {
     kind = 'data';
     i = 1;
-  } else if (NOT_RESOURCES.has(p[0]) || !RESOURCE_TYPE.test(p[0])) {
+  } else if (!isResourceType(p[0])) {
     return undefined;
   }
   const type = p[i];
@@ -49,6 +49,19 @@ function readRef(p: string[]): ResourceRef | undefined {
   // `this[0].id`, `this["a"].id`, `this[*].id`: an instance key right after the name is not an attribute.
   if (rest < p.length && p[rest].startsWith('[')) rest++;
   return { kind, type, name, attribute: attributePath(p, rest) };
+}
+
+/** The last root `isResourceType` judged, and its verdict: consecutive blocks refer to the same types. */
+let lastRoot: string | undefined;
+let lastIsType = false;
+
+/** Can a traversal starting with `root` name a resource (`alicloud_vpc_bgp_group`, not `var` or `local`)? */
+function isResourceType(root: string): boolean {
+  if (root !== lastRoot) {
+    lastIsType = !NOT_RESOURCES.has(root) && RESOURCE_TYPE.test(root);
+    lastRoot = root;
+  }
+  return lastIsType;
 }
 
 /**

@@ -140,8 +140,9 @@ export class HclFile implements SourceFile {
     if (!f) {
       f = chunk.errors.length ? chunk.errors.map((e) => ({ code: 'syntax-error', severity: 'error' as const, range: e.range, message: e.message, fixes: [] })) : NO_FINDINGS;
       if (!this.isTfvars) {
-        for (const instance of instancesOf(chunk)) {
-          const found = analyzeInstance(instance, ctx);
+        const instances = instancesOf(chunk);
+        for (let i = 0; i < instances.length; i++) {
+          const found = analyzeInstance(instances[i], ctx);
           if (found.length) f = f === NO_FINDINGS ? found : f.concat(found);
         }
       }
@@ -215,7 +216,10 @@ export class HclFile implements SourceFile {
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const chunk of this.doc.chunks) {
+    // Indexed loops (see `analysis/rules/index.ts`): this walks every chunk, on the first analysis too.
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c];
       // A chunk that did not move and whose module findings are unchanged keeps its diagnostics.
       const local = this.chunkFindings(chunk, ctx);
       const module = this.moduleFindings(chunk, ctx);
@@ -226,7 +230,8 @@ export class HclFile implements SourceFile {
         m.placedLocal = local;
         m.placedModule = module;
       }
-      for (const d of m.placed) out.push(d);
+      const placed = m.placed;
+      for (let i = 0; i < placed.length; i++) out.push(placed[i]);
     }
     if (this.isTfvars) for (const f of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) out.push(toDiagnostic(f, 0));
     return out;
