@@ -21,7 +21,9 @@ export function factsHash(instances: readonly Declared[], facts: Set<string>): b
   for (let i = 0; i < instances.length; i++) {
     const instance = instances[i];
     mixString(instance.type, instance.kind === 'data' ? 1 : 2);
-    mixString(instance.name, 3);
+    // Names are hashed where they are: each is a block's own, so keeping it would only grow the Map.
+    stringHash(instance.name);
+    mix(s1, s2, 3);
     const attributes = instance.attributes;
     for (let j = 0; j < attributes.length; j++) {
       const a = attributes[j];
@@ -37,7 +39,7 @@ export function factsHash(instances: readonly Declared[], facts: Set<string>): b
 
 /*
  * Each step mixes one string, xor-ed with a tag that says what it is (a type, a name, a value of a kind…), so
- * that the sequence reads one way only. One call per string: in code V8 has not optimized, calls are the cost.
+ * that the sequence reads one way only.
  */
 
 /** What `valueText` in `moduleContext.ts` tells apart: the kind, then the kind's text. */
@@ -74,10 +76,7 @@ const seen = new Map<string, number>();
 const HASHES: number[] = [];
 const MAX_SEEN = 65536;
 
-/**
- * One step of both lanes: xor, multiply, rotate. Multipliers below 2^21 keep the product of a 32-bit word exact
- * in a double, so no `Math.imul` is needed (in code V8 has not optimized, each is a call).
- */
+/** Mixes the hashes of `s`, found in `HASHES` or computed once. */
 function mixString(s: string, tag: number): void {
   let at = seen.get(s);
   if (at === undefined) {
@@ -90,9 +89,17 @@ function mixString(s: string, tag: number): void {
     HASHES.push(s1, s2);
     seen.set(s, at);
   }
-  let x = ((((h1 ^ HASHES[at] ^ tag) * 0x1e35a7) >>> 0) | 0);
+  mix(HASHES[at], HASHES[at + 1], tag);
+}
+
+/**
+ * One step of both lanes: xor, multiply, rotate. Multipliers below 2^21 keep the product of a 32-bit word exact
+ * in a double, so no `Math.imul` is needed (in code V8 has not optimized, each is a call).
+ */
+function mix(x1: number, x2: number, tag: number): void {
+  let x = (((h1 ^ x1 ^ tag) * 0x1e35a7) >>> 0) | 0;
   h1 = (x << 15) | (x >>> 17);
-  x = ((((h2 ^ HASHES[at + 1] ^ tag) * 0x1b8735) >>> 0) | 0);
+  x = (((h2 ^ x2 ^ tag) * 0x1b8735) >>> 0) | 0;
   h2 = (x << 13) | (x >>> 19);
 }
 

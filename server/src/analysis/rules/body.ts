@@ -60,7 +60,8 @@ function computeBodies(instance: ResourceInstance, schema: ResourceSchema): Body
 }
 
 function visit(blocks: Block[], s: BodyView['schema'], prefix: string, out: BodyView[]): void {
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const bs = s.blocks?.[b.name];
     if (!bs) continue;
     const view: BodyView = {
