@@ -274,7 +274,7 @@ export class CdktfFile implements SourceFile {
     const cached = this.placed(p, c);
     if (cached) return cached;
     const t = tracked(ctx);
-    const findings = this.inModule(this.absoluteOf(c), t.ctx).map(bare);
+    const findings = this.inModule(this.absoluteOf(c), t).map(bare);
     m.module = { shift: c.shift, findings, signature: ctx.signature, deps: t.deps, providerVersion: ctx.providerVersion };
     return findings;
   }

@@ -19,11 +19,10 @@ import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2 } from './factsDigest';
-import { Dependencies, stillValid, tracked } from './trackedContext';
+import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
 import { declarations, Declaration, Reference, referenceAt, references, referencesTo } from './hclSymbols';
 
 const NO_FINDINGS: Finding[] = [];
-const NO_DEPENDENCIES: Dependencies = new Map();
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 
@@ -174,7 +173,7 @@ export class HclFile implements SourceFile {
       const instance = instances[i];
       if (!ctx.schemas.get(instance.kind, instance.type)) continue;
       t ??= tracked(ctx);
-      const found = analyzeInModule(instance, t.ctx);
+      const found = analyzeInModule(instance, t);
       if (found.length) findings = findings === NO_FINDINGS ? found : findings.concat(found);
     }
     if (t) deps = t.deps;

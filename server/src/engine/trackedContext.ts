@@ -10,18 +10,21 @@ export type Dependencies = Map<string, string>;
 /** How each tally is computed, by key, so that a dependency on it can be re-checked in a new context. */
 const tallies = new Map<string, (ctx: AnalysisContext) => Map<string, number>>();
 
-export function tracked(ctx: AnalysisContext): { ctx: AnalysisContext; deps: Dependencies } {
-  const wrapped = new TrackedContext(ctx);
-  return { ctx: wrapped, deps: wrapped.deps };
+/** No dependencies: shared, never to be filled. */
+export const NO_DEPENDENCIES: Dependencies = new Map();
+
+/** A context over `ctx` that notes what is read through it; its `deps` are read after the analysis. */
+export function tracked(ctx: AnalysisContext): TrackedContext {
+  return new TrackedContext(ctx);
 }
 
 /**
  * A context that notes each read in `deps`. A class rather than an object literal of closures: one is made
  * per analysed chunk, and a literal spreading the context and adding a getter was a slow-mode object and six
- * closures each time.
+ * closures each time. The Map is made at the first read: many blocks read nothing of the module.
  */
-class TrackedContext implements AnalysisContext {
-  readonly deps: Dependencies = new Map();
+export class TrackedContext implements AnalysisContext {
+  private map: Dependencies | undefined = undefined;
   readonly schemas: SchemaRegistry;
   readonly signature: string;
   private readonly keys: Keys;
@@ -37,14 +40,23 @@ class TrackedContext implements AnalysisContext {
     this.keys = keysOf(inner);
   }
 
+  /** What was read so far (`NO_DEPENDENCIES` when nothing). */
+  get deps(): Dependencies {
+    return this.map ?? NO_DEPENDENCIES;
+  }
+
+  private note(key: string, reading: string): void {
+    (this.map ??= new Map()).set(key, reading);
+  }
+
   get providerVersion(): string | undefined {
-    this.deps.set('v:', this.inner.providerVersion ?? '');
+    this.note('v:', this.inner.providerVersion ?? '');
     return this.inner.providerVersion;
   }
 
   declared(kind: 'resource' | 'data', type: string): string[] {
     const names = this.inner.declared(kind, type);
-    this.deps.set(`d:${kind}:${type}`, names.join(','));
+    this.note(`d:${kind}:${type}`, names.join(','));
     return names;
   }
 
@@ -52,7 +64,7 @@ class TrackedContext implements AnalysisContext {
     // A block's rules find the same instance in turn (a peer's group: its reference, then each cross-resource
     // rule following it); the dependency is noted already.
     if (name === this.lastName && type === this.lastType && kind === this.lastKind) return this.lastFound;
-    this.deps.set(findKey(this.keys, kind, type, name), this.inner.factsOf(kind, type, name));
+    this.note(findKey(this.keys, kind, type, name), this.inner.factsOf(kind, type, name));
     this.lastKind = kind;
     this.lastType = type;
     this.lastName = name;
@@ -61,14 +73,14 @@ class TrackedContext implements AnalysisContext {
 
   ofType(kind: 'resource' | 'data', type: string): Declared[] {
     // Reading every instance of a type depends on all of them: only tallies should do it (see count).
-    this.deps.set(`o:${kind}:${type}`, allFacts(this.inner, kind, type));
+    this.note(`o:${kind}:${type}`, allFacts(this.inner, kind, type));
     return this.inner.ofType(kind, type);
   }
 
   count(key: string, target: string, compute: (ctx: AnalysisContext) => Map<string, number>): number | undefined {
     tallies.set(key, compute);
     const n = this.inner.count(key, target, compute);
-    this.deps.set(countKey(this.keys, key, target), String(n));
+    this.note(countKey(this.keys, key, target), String(n));
     return n;
   }
 
