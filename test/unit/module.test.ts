@@ -370,3 +370,30 @@ test('the module signature changes with every fact other blocks read, and with n
     seen.set(s, text);
   }
 });
+
+test('module findings of one block come rule by rule: references, then cross-resource rules, then versions', () => {
+  // References and versions are checked in one walk over the arguments (rules/module.ts); the order is the
+  // one the rules had when each walked alone.
+  const text = [
+    'resource "alicloud_vpc_bgp_group" "g" {',
+    '  router_id  = "vbr-1"',
+    '  peer_asn   = 65010',
+    '  ip_version = "IPv6"',
+    '}',
+    'resource "alicloud_vpc_bgp_peer" "p" {',
+    '  bgp_peer_name   = "x"',
+    '  bgp_group_id    = alicloud_vpc_bgp_group.g.id',
+    '  ip_version      = "IPv4"',
+    '  peer_ip_address = alicloud_vpc.nope.id',
+    '}',
+  ].join('\n');
+  const file = createSourceFile('/order/main.tf', undefined, text)!;
+  const found = file.diagnostics(contextFor([file], defaultSchemas(), '1.200.0')).map((d) => `${d.range.start.line} ${d.code}`);
+  assert.deepEqual(found, [
+    '3 newer-than-provider',
+    '6 read-only-argument',
+    '9 undeclared-reference',
+    '8 group-ip-version-mismatch',
+    '6 newer-than-provider',
+  ]);
+});
