@@ -1,6 +1,6 @@
 /**
- * The entry points that run the rules over one instance: the local ones (`local.ts`) and the module ones
- * (`module.ts`), each set as one walk over the instance's arguments. Rules are pure functions.
+ * The entry points that run the rules over one instance: the local ones as one walk (`local.ts`), the module
+ * ones listed here. Rules are pure functions.
  *
  * Rules run on every argument of every block, and most find nothing, so they are written to allocate
  * nothing then: lookups precomputed per schema (`body.ts` `indexOf`, `tables.ts`), conversions without
@@ -10,21 +10,24 @@
  * optimizes a function, which is much of a first analysis, `for…of` allocates an iterator and a result per step.
  */
 import type { ResourceInstance } from '../../model/types';
+import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
+import { crossResourceRules } from './crossResource';
 import { localFindings } from './local';
-import { moduleFindings } from './module';
+import { references } from './references';
+import { versionFindings } from './versions';
 
 const NONE: Finding[] = [];
 
-/**
- * Rules that look beyond the instance (references, cross-resource rules, provider versions; `module.ts`):
- * cached per block only while what they read is unchanged (engine/trackedContext.ts). The array may be a
- * shared empty one: not to be filled.
- */
+export type Rule = (instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext) => Finding[];
+
+/** Rules that look beyond the instance (other resources, the provider version): cached per block only while what they read is unchanged (engine/trackedContext.ts). */
+export const MODULE_RULES: Rule[] = [references, crossResourceRules, versionFindings];
+
+/** Findings of the module rules; the array may be a shared empty one: not to be filled. */
 export function analyzeInModule(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
-  const schema = ctx.schemas.get(instance.kind, instance.type);
-  return schema ? moduleFindings(instance, schema, ctx) : NONE;
+  return run(MODULE_RULES, instance, ctx);
 }
 
 /**
@@ -34,5 +37,20 @@ export function analyzeInModule(instance: ResourceInstance, ctx: AnalysisContext
  */
 export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   const schema = ctx.schemas.get(instance.kind, instance.type);
-  return schema ? localFindings(instance, schema, ctx) : NONE;
+  return schema ? localFindings(instance, schema, ctx) : [];
+}
+
+function run(rules: Rule[], instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
+  const schema = ctx.schemas.get(instance.kind, instance.type);
+  if (!schema) return NONE;
+  // Most rules find nothing (and return a shared empty array): copy into a fresh array only what they find.
+  let findings: Finding[] = NONE;
+  for (let r = 0; r < rules.length; r++) {
+    const found = rules[r](instance, schema, ctx);
+    for (let i = 0; i < found.length; i++) {
+      if (findings === NONE) findings = [];
+      findings.push(found[i]);
+    }
+  }
+  return findings;
 }

@@ -4,42 +4,53 @@
  * `wrong-reference-type`: `bgp_group_id` (or `router_id`…) refers to a resource of another type.
  */
 import type { Attribute, ResourceInstance } from '../../model/types';
+import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
 import { ResourceRef, resourceRef } from '../references';
-import type { BodyView } from './body';
+import { bodies } from './body';
 import { referencedTypes } from './tables';
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
-/**
- * The finding for a complete argument of `body` whose value refers to a resource (the walk in `module.ts`
- * asks), or undefined.
- */
-export function referenceFinding(instance: ResourceInstance, body: BodyView, a: Attribute, ctx: AnalysisContext): Finding | undefined {
-  const ref = resourceRef(a.value);
-  if (!ref) return undefined;
-  const allowed = referencedTypes(body.schema.attributes[a.name]);
-  // Only `.id` of another type is surely wrong: other attributes may hold the right ID
-  // (`alicloud_express_connect_router_vbr_child_instance.x.child_instance_id` is a VBR ID).
-  if (allowed && !allowed.includes(ref.type) && ref.attribute === 'id') return wrongType(instance, a, ref, allowed);
-  if (ctx.find(ref.kind, ref.type, ref.name)) return undefined;
-  return undeclared(instance, a, ref, ctx);
+const NONE: Finding[] = [];
+
+/** The findings, or a shared empty array (never to be filled): most blocks have none. */
+export function references(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
+  let findings = NONE;
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
+      if (a.incomplete) continue;
+      const ref = resourceRef(a.value);
+      if (!ref) continue;
+      const prefix = ref.kind === 'data' ? 'data.' : '';
+      const allowed = referencedTypes(body.schema.attributes[a.name]);
+      // Only `.id` of another type is surely wrong: other attributes may hold the right ID
+      // (`alicloud_express_connect_router_vbr_child_instance.x.child_instance_id` is a VBR ID).
+      if (allowed && !allowed.includes(ref.type) && ref.attribute === 'id') {
+        if (findings === NONE) findings = [];
+        findings.push({
+          code: 'wrong-reference-type',
+          severity: 'warning',
+          range: a.valueRange,
+          message: `"${a.name}" should refer to ${allowed.map((t) => `a ${t}`).join(' or ')}, not to ${prefix}${ref.type}.${ref.name}`,
+          fixes: [],
+          instance,
+        });
+        continue;
+      }
+      if (ctx.find(ref.kind, ref.type, ref.name)) continue;
+      if (findings === NONE) findings = [];
+      findings.push(undeclared(instance, a, ref, ctx));
+    }
+  }
+  return findings;
 }
 
-// Made apart from the check above (see `rules/index.ts`).
-function wrongType(instance: ResourceInstance, a: Attribute, ref: ResourceRef, allowed: string[]): Finding {
-  const prefix = ref.kind === 'data' ? 'data.' : '';
-  return {
-    code: 'wrong-reference-type',
-    severity: 'warning',
-    range: a.valueRange,
-    message: `"${a.name}" should refer to ${allowed.map((t) => `a ${t}`).join(' or ')}, not to ${prefix}${ref.type}.${ref.name}`,
-    fixes: [],
-    instance,
-  };
-}
-
+// Made apart from the loop above (see `rules/index.ts`).
 function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
   // Only names a reference can spell: a block label may hold anything, a traversal may not.

@@ -4,9 +4,10 @@
  * error, and a deprecated one a warning. Without a version nothing is said.
  */
 import type { Attribute, Range, ResourceInstance } from '../../model/types';
-import type { AttributeSchema, ResourceSchema, VersionInfo } from '../../schema/types';
+import type { ResourceSchema, VersionInfo } from '../../schema/types';
+import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
-import type { BodyView } from './body';
+import { bodies } from './body';
 
 export function compareVersions(a: string, b: string): number {
   const pa = parsed(a);
@@ -42,17 +43,30 @@ function verdict(v: VersionInfo, version: string): Verdict {
   return undefined;
 }
 
-/** The finding for the resource type itself against the module's provider `version`, or undefined. */
-export function typeVersionFinding(instance: ResourceInstance, schema: ResourceSchema, version: string): Finding | undefined {
-  const own = verdict(schema, version);
-  return own && versionFinding(own, schema, version, `${schema.type}`, instance.typeRange, undefined, instance);
-}
+const NONE: Finding[] = [];
 
-/** The finding for an argument with a schema entry `s` (the walk in `module.ts` asks), or undefined. */
-export function argumentVersionFinding(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema, version: string): Finding | undefined {
-  const found = verdict(s, version);
-  // The name and range are made for a finding only (see `rules/index.ts`).
-  return found && versionFinding(found, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance);
+/** The findings, or a shared empty array (never to be filled): most blocks have none. */
+export function versionFindings(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
+  const version = ctx.providerVersion;
+  if (!version) return NONE;
+  let findings = NONE;
+  const own = verdict(schema, version);
+  if (own) findings = [versionFinding(own, schema, version, `${schema.type}`, instance.typeRange, undefined, instance)];
+  const views = bodies(instance, schema);
+  for (let v = 0; v < views.length; v++) {
+    const body = views[v];
+    for (let i = 0; i < body.attributes.length; i++) {
+      const a = body.attributes[i];
+      const s = body.schema.attributes[a.name];
+      if (!s || a.incomplete) continue;
+      const found = verdict(s, version);
+      // The name and range are made for a finding only (see `rules/index.ts`).
+      if (!found) continue;
+      if (findings === NONE) findings = [];
+      findings.push(versionFinding(found, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
+    }
+  }
+  return findings;
 }
 
 function versionFinding(verdict: Verdict, v: VersionInfo, version: string, what: string, range: Range, removable: Attribute | undefined, instance: ResourceInstance): Finding {
