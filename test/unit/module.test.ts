@@ -10,6 +10,7 @@ import type { HclFile } from '../../server/src/engine/hclFile';
 import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
+import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/trackedContext';
 import { declarations } from '../../server/src/engine/hclSymbols';
 import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
@@ -396,4 +397,30 @@ test('module findings of one block come rule by rule: references, then cross-res
     '8 group-ip-version-mismatch',
     '6 newer-than-provider',
   ]);
+});
+
+test('a tracked context notes each read once, in order, and re-validates against what it read', () => {
+  const schemas = defaultSchemas();
+  const group = (router: string) =>
+    `resource "alicloud_vpc_bgp_group" "g" {\n  router_id = ${router}\n}\nresource "alicloud_express_connect_virtual_border_router" "v" {}\n`;
+  const before = contextFor([createSourceFile('/deps/a.tf', undefined, group('"vbr-1"'))!], schemas);
+  const t = tracked(before);
+  assert.equal(t.deps.length, 0, 'nothing read yet');
+  t.find('resource', 'alicloud_vpc_bgp_group', 'g');
+  t.find('resource', 'alicloud_express_connect_virtual_border_router', 'v');
+  t.find('resource', 'alicloud_vpc_bgp_group', 'g');
+  t.find('resource', 'alicloud_vpc_bgp_group', 'nope');
+  const keys = t.deps.filter((_, i) => i % 2 === 0);
+  assert.deepEqual(keys, [
+    'f:resource:alicloud_vpc_bgp_group:g',
+    'f:resource:alicloud_express_connect_virtual_border_router:v',
+    'f:resource:alicloud_vpc_bgp_group:nope',
+  ]);
+  assert.equal(t.deps[5], '∅', 'an absent instance reads as such');
+  assert.equal(dependenciesKey(t.deps), [0, 2, 4].map((i) => `${t.deps[i]}\u0001${t.deps[i + 1]}`).join('\u0002'));
+  assert.ok(stillValid(t.deps, before));
+  const same = contextFor([createSourceFile('/deps/b.tf', undefined, group('"vbr-1"') + '# a comment\n')!], schemas);
+  assert.ok(stillValid(t.deps, same), 'the same facts in another context');
+  const moved = contextFor([createSourceFile('/deps/c.tf', undefined, group('"vbr-2"'))!], schemas);
+  assert.ok(!stillValid(t.deps, moved), 'the group now names another VBR');
 });

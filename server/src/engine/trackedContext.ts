@@ -5,13 +5,18 @@
 import type { AnalysisContext, Declared } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 
-export type Dependencies = Map<string, string>;
+/**
+ * What a block's module findings read: each key and the reading it had, alternating (`[k0, v0, k1, v1, …]`).
+ * A flat array rather than a Map: every block that reads the module keeps one, and blocks read one to three
+ * things (a Map was ten times the size, made and kept per block).
+ */
+export type Dependencies = readonly string[];
 
 /** How each tally is computed, by key, so that a dependency on it can be re-checked in a new context. */
 const tallies = new Map<string, (ctx: AnalysisContext) => Map<string, number>>();
 
 /** No dependencies: shared, never to be filled. */
-export const NO_DEPENDENCIES: Dependencies = new Map();
+export const NO_DEPENDENCIES: Dependencies = Object.freeze([]);
 
 /** A context over `ctx` that notes what is read through it; its `deps` are read after the analysis. */
 export function tracked(ctx: AnalysisContext): TrackedContext {
@@ -21,10 +26,10 @@ export function tracked(ctx: AnalysisContext): TrackedContext {
 /**
  * A context that notes each read in `deps`. A class rather than an object literal of closures: one is made
  * per analysed chunk, and a literal spreading the context and adding a getter was a slow-mode object and six
- * closures each time. The Map is made at the first read: many blocks read nothing of the module.
+ * closures each time. The list is made at the first read: many blocks read nothing of the module.
  */
 export class TrackedContext implements AnalysisContext {
-  private map: Dependencies | undefined = undefined;
+  private list: string[] | undefined = undefined;
   readonly schemas: SchemaRegistry;
   readonly signature: string;
   private readonly keys: Keys;
@@ -42,11 +47,19 @@ export class TrackedContext implements AnalysisContext {
 
   /** What was read so far (`NO_DEPENDENCIES` when nothing). */
   get deps(): Dependencies {
-    return this.map ?? NO_DEPENDENCIES;
+    return this.list ?? NO_DEPENDENCIES;
   }
 
+  /** Notes a reading; a key noted before keeps its place and takes the new reading. */
   private note(key: string, reading: string): void {
-    (this.map ??= new Map()).set(key, reading);
+    const list = (this.list ??= []);
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === key) {
+        list[i + 1] = reading;
+        return;
+      }
+    }
+    list.push(key, reading);
   }
 
   get providerVersion(): string | undefined {
@@ -136,28 +149,20 @@ const readings = new WeakMap<AnalysisContext, Map<string, string | undefined>>()
 export function stillValid(deps: Dependencies, ctx: AnalysisContext): boolean {
   let read = readings.get(ctx);
   if (!read) readings.set(ctx, (read = new Map()));
-  // `forEach` with a function that captures nothing: every block is re-validated after a change to the
-  // module, and `for (const [k, v] of deps)` made an array per entry and an iterator per block.
-  checkingCtx = ctx;
-  checkingRead = read;
-  valid = true;
-  deps.forEach(checkOne);
-  checkingCtx = undefined;
-  checkingRead = undefined;
-  return valid;
+  for (let i = 0; i < deps.length; i += 2) {
+    const k = deps[i];
+    let now = read.get(k);
+    if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, ctx)));
+    if (now !== deps[i + 1]) return false;
+  }
+  return true;
 }
 
-/** The check `stillValid` is making, for `checkOne` (not re-entered: readings never re-validate). */
-let checkingCtx: AnalysisContext | undefined;
-let checkingRead: Map<string, string | undefined> | undefined;
-let valid = true;
-
-function checkOne(v: string, k: string): void {
-  if (!valid) return;
-  const read = checkingRead!;
-  let now = read.get(k);
-  if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, checkingCtx!)));
-  if (now !== v) valid = false;
+/** The dependencies as one string, equal for equal dependencies (to share one check among blocks). */
+export function dependenciesKey(deps: Dependencies): string {
+  let s = '';
+  for (let i = 0; i < deps.length; i += 2) s += (i ? '\u0002' : '') + deps[i] + '\u0001' + deps[i + 1];
+  return s;
 }
 
 /** What the dependency `k` reads in `ctx` (undefined: it cannot be read again). */
