@@ -52,7 +52,11 @@ export class TrackedContext implements AnalysisContext {
 
   /** Notes a reading; a key noted before keeps its place and takes the new reading. */
   private note(key: string, reading: string): void {
-    const list = (this.list ??= []);
+    const list = this.list;
+    if (!list) {
+      this.list = [key, reading];
+      return;
+    }
     for (let i = 0; i < list.length; i += 2) {
       if (list[i] === key) {
         list[i + 1] = reading;

@@ -32,21 +32,25 @@ export function headerRangeOf(body: BodyView, instance: ResourceInstance): Range
  * The views of the last instance asked for. Rules run one after another on one instance (the local rules,
  * then the module rules of the same block), so one entry serves them all; a WeakMap kept views for every
  * block of every open file (a megabyte for the 100k-line file) and cost a table insertion per block.
- * The view objects and their array are re-used from one instance to the next (they were a seventh of what a
+ * The view objects and their arrays are re-used from one instance to the next (they were a seventh of what a
  * first analysis allocated): views are read while the instance is checked, never kept.
  */
 let lastInstance: ResourceInstance | undefined;
 let lastSchema: ResourceSchema | undefined;
-const lastViews: BodyView[] = [];
-/** Every view object made so far, `lastViews` being the first ones. */
+let lastViews: BodyView[] = [];
+/** Every view object made so far; an instance's views are the first `count` of them. */
 const pool: BodyView[] = [];
+let count = 0;
+/** The array of the first n views of the pool, by n: always the same objects, so made once for each n. */
+const firstViews: BodyView[][] = [];
 
 /** The bodies of an instance (every rule walks them), valid until the bodies of another instance are asked for. */
 export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
   if (instance !== lastInstance || schema !== lastSchema) {
-    lastViews.length = 0;
+    count = 0;
     addView('', instance.attributes, instance.blocks, schema, undefined);
     if (instance.blocks.length) visit(instance.blocks, schema, '');
+    lastViews = firstViews[count] ??= pool.slice(0, count);
     lastInstance = instance;
     lastSchema = schema;
   }
@@ -65,7 +69,7 @@ function visit(blocks: Block[], s: BodyView['schema'], prefix: string): void {
 }
 
 function addView(path: string, attributes: Attribute[], blocks: Block[], schema: BodyView['schema'], block: Block | undefined): void {
-  let view = pool[lastViews.length];
+  let view = pool[count++];
   if (!view) pool.push((view = { path, attributes, blocks, schema, isRoot: true, block, index: EMPTY_INDEX }));
   view.path = path;
   view.attributes = attributes;
@@ -74,7 +78,6 @@ function addView(path: string, attributes: Attribute[], blocks: Block[], schema:
   view.isRoot = block === undefined;
   view.block = block;
   view.index = indexOf(schema);
-  lastViews.push(view);
 }
 
 /** `bfd_multi_hop` at the root, `timeouts.create` inside a block: how messages name an argument. */
