@@ -125,22 +125,45 @@ function keysOf(ctx: AnalysisContext): Keys {
   return keys;
 }
 
+/*
+ * The last key each function gave, and what for: consecutive blocks (the peers of one group) find the same
+ * group and count the same target, so most keys are the last one again, without the two Map lookups.
+ */
+let lastFindKeys: Keys | undefined;
+let lastFindType = '';
+let lastFindName = '';
+let lastFindKind = '';
+let lastFindKey = '';
+let lastCountKeys: Keys | undefined;
+let lastCountTally = '';
+let lastCountTarget = '';
+let lastCountKey = '';
+
 /** `f:<kind>:<type>:<name>`. */
 function findKey(keys: Keys, kind: 'resource' | 'data', type: string, name: string): string {
+  if (keys === lastFindKeys && name === lastFindName && type === lastFindType && kind === lastFindKind) return lastFindKey;
   let byName = keys[kind].get(type);
   if (!byName) keys[kind].set(type, (byName = new Map()));
   let key = byName.get(name);
   if (key === undefined) byName.set(name, (key = `f:${kind}:${type}:${name}`));
-  return key;
+  lastFindKeys = keys;
+  lastFindKind = kind;
+  lastFindType = type;
+  lastFindName = name;
+  return (lastFindKey = key);
 }
 
 /** `c:<tally key>:<target>`. */
 function countKey(keys: Keys, key: string, target: string): string {
+  if (keys === lastCountKeys && target === lastCountTarget && key === lastCountTally) return lastCountKey;
   let byTarget = keys.count.get(key);
   if (!byTarget) keys.count.set(key, (byTarget = new Map()));
   let k = byTarget.get(target);
   if (k === undefined) byTarget.set(target, (k = `c:${key}:${target}`));
-  return k;
+  lastCountKeys = keys;
+  lastCountTally = key;
+  lastCountTarget = target;
+  return (lastCountKey = k);
 }
 
 /**

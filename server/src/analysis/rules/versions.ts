@@ -36,7 +36,25 @@ function parsed(v: string): number[] {
 
 type Verdict = 'newer' | 'removed' | 'deprecated' | undefined;
 
+/**
+ * Each entry's verdict for the module's version, judged once: the resource's own `since` and its versioned
+ * arguments are judged for every block. Kept per version (a new table when the version changes).
+ */
+let verdictsFor = '';
+let verdicts = new WeakMap<VersionInfo, Verdict | null>();
+
 function verdict(v: VersionInfo, version: string): Verdict {
+  if (!v.since && !v.removed && !v.deprecated) return undefined;
+  if (version !== verdictsFor) {
+    verdicts = new WeakMap();
+    verdictsFor = version;
+  }
+  let r = verdicts.get(v);
+  if (r === undefined) verdicts.set(v, (r = judge(v, version) ?? null));
+  return r ?? undefined;
+}
+
+function judge(v: VersionInfo, version: string): Verdict {
   if (v.since && compareVersions(v.since, version) > 0) return 'newer';
   if (v.removed && compareVersions(v.removed, version) <= 0) return 'removed';
   if (v.deprecated && compareVersions(v.deprecated.since, version) <= 0) return 'deprecated';
