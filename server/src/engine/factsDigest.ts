@@ -4,19 +4,23 @@
  * (7,000 lines of ≈90 characters, in code V8 had not optimized yet). Here a block costs a few mixes of
  * per-string hashes: the strings it is made of (types, argument names, values, reference steps) recur across
  * blocks, so each distinct one is hashed once (`stringHash`) and then found in a Map, which hashes natively.
- * The two lanes are independent 32-bit hashes, as in `hashPair`; equal facts always give equal hashes.
+ * The two lanes are independent hashes; equal facts always give equal hashes.
  */
 import type { Declared } from '../analysis/context';
 import type { Value } from '../model/types';
 
-/** Both lanes of the last `factsHash`, read right after the call (a pair per chunk would be an allocation). */
+/**
+ * Both lanes of the last `factsHash`, read right after the call (a pair per chunk would be an allocation).
+ * Lanes are 30-bit: V8 keeps such numbers unboxed (Smis), while a 32-bit one stored in a variable or field is
+ * an allocation; two lanes still make a 60-bit digest.
+ */
 export let lane1 = 0;
 export let lane2 = 0;
 
 /** Hashes `instances`' facts into `lane1`/`lane2`; returns false when there is no instance. */
 export function factsHash(instances: readonly Declared[], facts: Set<string>): boolean {
   if (instances.length === 0) return false;
-  h1 = 0x811c9dc5;
+  h1 = 0x011c9dc5;
   h2 = 0x01000193;
   for (let i = 0; i < instances.length; i++) {
     const instance = instances[i];
@@ -32,8 +36,8 @@ export function factsHash(instances: readonly Declared[], facts: Set<string>): b
       mixValue(a.value);
     }
   }
-  lane1 = h1 >>> 0;
-  lane2 = h2 >>> 0;
+  lane1 = h1;
+  lane2 = h2;
   return true;
 }
 
@@ -93,14 +97,14 @@ function mixString(s: string, tag: number): void {
 }
 
 /**
- * One step of both lanes: xor, multiply, rotate. Multipliers below 2^21 keep the product of a 32-bit word exact
+ * One step of both lanes: xor, multiply, rotate (kept to 30 bits, see `lane1`). Multipliers below 2^21 keep the product of a 32-bit word exact
  * in a double, so no `Math.imul` is needed (in code V8 has not optimized, each is a call).
  */
 function mix(x1: number, x2: number, tag: number): void {
   let x = (((h1 ^ x1 ^ tag) * 0x1e35a7) >>> 0) | 0;
-  h1 = (x << 15) | (x >>> 17);
+  h1 = ((x << 15) | (x >>> 17)) & 0x3fffffff;
   x = (((h2 ^ x2 ^ tag) * 0x1b8735) >>> 0) | 0;
-  h2 = (x << 13) | (x >>> 19);
+  h2 = ((x << 13) | (x >>> 19)) & 0x3fffffff;
 }
 
 let s1 = 0;

@@ -205,8 +205,8 @@ export class HclFile implements SourceFile {
         m.factNames = facts;
       }
       if (m.hasFacts) {
-        a = (a + m.factsA) >>> 0;
-        b = (b + m.factsB) >>> 0;
+        a = (a + m.factsA) & 0x3fffffff;
+        b = (b + m.factsB) & 0x3fffffff;
         n++;
       }
     }
