@@ -10,6 +10,7 @@ import type { HclFile } from '../../server/src/engine/hclFile';
 import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
+import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/trackedContext';
 import { declarations } from '../../server/src/engine/hclSymbols';
 import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
@@ -335,4 +336,92 @@ test('the lock file is not looked at on every analysis: a watcher event re-reads
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the module signature changes with every fact other blocks read, and with nothing else', () => {
+  const schemas = defaultSchemas();
+  const block = (body: string, header = 'resource "alicloud_vpc_bgp_peer" "p"') => `${header} {\n${body}\n}\n`;
+  const base = block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2\n  description = "x"');
+  const signature = (text: string) => contextFor([createSourceFile('/sig/main.tf', undefined, text)!], schemas).signature;
+  const same = [
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2\n  description = "other"'),
+    block('  bgp_group_id   = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n\n  count = 2\n  description = "x"\n  enable_bfd = true'),
+  ];
+  for (const text of same) assert.equal(signature(text), signature(base), text);
+  const different = [
+    block('  bgp_group_id = alicloud_vpc_bgp_group.h.id\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.name\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = "alicloud_vpc_bgp_group.g.id"\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv6"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 3'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = "2"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = null'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  count = 2\n  ip_version = "IPv4"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2', 'resource "alicloud_vpc_bgp_peer" "q"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2', 'data "alicloud_vpc_bgp_peer" "p"'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv4"\n  count = 2', 'resource "alicloud_vpc_bgp_group" "p"'),
+    base + block('', 'resource "alicloud_vpc_bgp_group" "g"'),
+  ];
+  const seen = new Map([[signature(base), 'base']]);
+  for (const text of different) {
+    const s = signature(text);
+    assert.ok(!seen.has(s), `${JSON.stringify(text)} reads like ${JSON.stringify(seen.get(s))}`);
+    seen.set(s, text);
+  }
+});
+
+test('module findings of one block come rule by rule: references, then cross-resource rules, then versions', () => {
+  // References and versions are checked in one walk over the arguments (rules/module.ts); the order is the
+  // one the rules had when each walked alone.
+  const text = [
+    'resource "alicloud_vpc_bgp_group" "g" {',
+    '  router_id  = "vbr-1"',
+    '  peer_asn   = 65010',
+    '  ip_version = "IPv6"',
+    '}',
+    'resource "alicloud_vpc_bgp_peer" "p" {',
+    '  bgp_peer_name   = "x"',
+    '  bgp_group_id    = alicloud_vpc_bgp_group.g.id',
+    '  ip_version      = "IPv4"',
+    '  peer_ip_address = alicloud_vpc.nope.id',
+    '}',
+  ].join('\n');
+  const file = createSourceFile('/order/main.tf', undefined, text)!;
+  const found = file.diagnostics(contextFor([file], defaultSchemas(), '1.200.0')).map((d) => `${d.range.start.line} ${d.code}`);
+  assert.deepEqual(found, [
+    '3 newer-than-provider',
+    '6 read-only-argument',
+    '9 undeclared-reference',
+    '8 group-ip-version-mismatch',
+    '6 newer-than-provider',
+  ]);
+});
+
+test('a tracked context notes each read once, in order, and re-validates against what it read', () => {
+  const schemas = defaultSchemas();
+  const group = (router: string) =>
+    `resource "alicloud_vpc_bgp_group" "g" {\n  router_id = ${router}\n}\nresource "alicloud_express_connect_virtual_border_router" "v" {}\n`;
+  const before = contextFor([createSourceFile('/deps/a.tf', undefined, group('"vbr-1"'))!], schemas);
+  const t = tracked(before);
+  assert.equal(t.deps.length, 0, 'nothing read yet');
+  t.find('resource', 'alicloud_vpc_bgp_group', 'g');
+  t.find('resource', 'alicloud_express_connect_virtual_border_router', 'v');
+  t.find('resource', 'alicloud_vpc_bgp_group', 'g');
+  t.find('resource', 'alicloud_vpc_bgp_group', 'nope');
+  const keys = t.deps.filter((_, i) => i % 2 === 0);
+  assert.deepEqual(keys, [
+    'f:resource:alicloud_vpc_bgp_group:g',
+    'f:resource:alicloud_express_connect_virtual_border_router:v',
+    'f:resource:alicloud_vpc_bgp_group:nope',
+  ]);
+  assert.equal(t.deps[5], '∅', 'an absent instance reads as such');
+  assert.equal(dependenciesKey(t.deps), [0, 2, 4].map((i) => `${t.deps[i]}\u0001${t.deps[i + 1]}`).join('\u0002'));
+  assert.ok(stillValid(t.deps, before));
+  const same = contextFor([createSourceFile('/deps/b.tf', undefined, group('"vbr-1"') + '# a comment\n')!], schemas);
+  assert.ok(stillValid(t.deps, same), 'the same facts in another context');
+  const moved = contextFor([createSourceFile('/deps/c.tf', undefined, group('"vbr-2"'))!], schemas);
+  assert.ok(!stillValid(t.deps, moved), 'the group now names another VBR');
 });

@@ -42,6 +42,28 @@ resource "alicloud_vpc_bgp_peer" "p" {
     ignore_changes = [bfd_multi_hop]
   }
 }`,
+  'a required argument written twice is judged on every copy: a null or empty copy is reported': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  bgp_group_id = null
+  #^^^^^^^^^^^ duplicate-argument
+  #              ^^^^ missing-required
+}
+resource "alicloud_vpc_bgp_peer" "q" {
+  bgp_group_id = "bgpg-1"
+  bgp_group_id = ""
+  #^^^^^^^^^^^ duplicate-argument
+  #              ^^ empty-value
+}
+resource "alicloud_vpc_bgp_peer" "r" {
+  bgp_group_id
+  #^^^^^^^^^^^ syntax-error
+  bgp_group_id = "bgpg-1"
+}
+resource "alicloud_vpc_bgp_peer" "s" {
+  bgp_group_id
+  #^^^^^^^^^^^ syntax-error
+}`,
   'an argument written twice, and read-only attributes set': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id  = "bgpg-1"
@@ -238,4 +260,43 @@ test('.tfvars files are never checked as resources, but BFD variables assigned t
   assert.deepEqual(actual(plain, 'file:///x.tfvars'), []);
   const bfd = 'bfd_multi_hop = 13\nenable_bfd    = false\n';
   assert.deepEqual(actual(bfd, 'file:///x.tfvars'), ['0:0-13 bfd-multi-hop-without-bfd']);
+});
+
+test('one block with every local finding: each is reported, rule by rule and body by body in each rule', () => {
+  // The local rules run as one walk (rules/local.ts); the order is the one the rules had when each walked alone.
+  const text = [
+    'resource "alicloud_vpc_bgp_peer" "p" {', // 0
+    '  nope            = 1', // 1 unknown-argument
+    '  status          = "x"', // 2 read-only-argument
+    '  enable_bfd      = false', // 3
+    '  bfd_multi_hop   = 300', // 4 value-out-of-range, bfd-multi-hop-without-bfd
+    '  ip_version      = "IPv5"', // 5 invalid-value
+    '  nope            = 2', // 6 unknown-argument, duplicate-argument
+    '  peer_ip_address = "10.0.0.999"', // 7 invalid-ip-address
+    '  timeouts {', // 8
+    '    create = "soon"', // 9 invalid-duration
+    '    later  = "1m"', // 10 unknown-argument
+    '    delete = ["1m"]', // 11 type-mismatch
+    '  }',
+    '  timeouts {}', // 13 duplicate-block
+    '  extra {}', // 14 unknown-block
+    '}',
+  ].join('\n');
+  const found = analyse(text).diagnostics.map((d) => `${d.range.start.line} ${d.code}`);
+  assert.deepEqual(found, [
+    '0 missing-required',
+    '1 unknown-argument',
+    '6 unknown-argument',
+    '14 unknown-block',
+    '10 unknown-argument',
+    '6 duplicate-argument',
+    '13 duplicate-block',
+    '2 read-only-argument',
+    '11 type-mismatch',
+    '4 value-out-of-range',
+    '5 invalid-value',
+    '7 invalid-ip-address',
+    '9 invalid-duration',
+    '4 bfd-multi-hop-without-bfd',
+  ]);
 });

@@ -6,9 +6,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Value } from '../../server/src/model/types';
-import { ipv4Bits, ipv4ToInt, isIPv4, isNetmask } from '../../server/src/analysis/formats';
+import { ipv4Bits, ipv4ToInt, isIPv4, isNetmask, netmaskBits } from '../../server/src/analysis/formats';
 import { literalBool, literalNumber, literalText, toBool, toNumber, toStr } from '../../server/src/analysis/values';
-import { enumSet, patternOf, referencedTypes } from '../../server/src/analysis/rules/tables';
+import { enumSet, isAccepted, patternOf, referencedTypes } from '../../server/src/analysis/rules/tables';
 import { resourceRef } from '../../server/src/analysis/references';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import type { AttributeSchema, BlockSchema } from '../../server/src/schema/types';
@@ -39,7 +39,22 @@ describe('IPv4 in one pass', () => {
   it('gives the bits ipv4ToInt gives for an address, -1 otherwise', () => {
     for (const s of samples) assert.equal(ipv4Bits(s), splitIPv4(s) ? ipv4ToInt(s) : -1, JSON.stringify(s));
   });
-  it('still tells netmasks', () => {
+  it('answers the same when it reads a recent string again', () => {
+    // ipv4Bits remembers the last string it read: read strings again, in turns and interleaved.
+    const some = samples.slice(0, 40);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < some.length; i++) {
+        for (const s of [some[i], some[(i * 7) % some.length], some[i], some[Math.max(0, i - 3)]]) {
+          assert.equal(ipv4Bits(s), splitIPv4(s) ? ipv4ToInt(s) : -1, JSON.stringify(s));
+        }
+      }
+    }
+  });
+  it('still tells netmasks, and gives their bits', () => {
+    assert.equal(netmaskBits('255.255.255.252'), 0xfffffffc);
+    assert.equal(netmaskBits('255.255.0.255'), -1);
+    assert.equal(netmaskBits('1.2.3'), -1);
+    assert.equal(netmaskBits('0.0.0.0'), 0);
     assert.equal(isNetmask('255.255.255.252'), true);
     assert.equal(isNetmask('255.255.0.255'), false);
     assert.equal(isNetmask('255.255.255.256'), false);
@@ -93,6 +108,12 @@ describe('per-entry tables agree with the schemas', () => {
       for (const e of s.enum!) assert.ok(enumSet(s).has(s.enumCaseInsensitive ? e.toLowerCase() : e));
       assert.equal(enumSet(s).size, new Set(s.enum!.map((e) => (s.enumCaseInsensitive ? e.toLowerCase() : e))).size);
       assert.equal(enumSet(s), enumSet(s), 'made once');
+    }
+  });
+  it('isAccepted is enumSet ignoring case where the entry says so', () => {
+    for (const s of entries.filter((e) => e.enum)) {
+      const samples = s.enum!.flatMap((e) => [e, e.toLowerCase(), e.toUpperCase(), ` ${e}`, e + 'x', '']);
+      for (const v of samples) assert.equal(isAccepted(s, v), enumSet(s).has(s.enumCaseInsensitive ? v.toLowerCase() : v), `${v} for ${s.enum}`);
     }
   });
   it('patternOf is the entry pattern with the u flag', () => {

@@ -11,6 +11,20 @@ export function isIPv4(s: string): boolean {
  * address of every block goes through here, and splitting allocated an array and four strings each time.
  */
 export function ipv4Bits(s: string): number {
+  // The same address is read by more than one check of a block (its format, then the cross-field rule that
+  // compares it), and each reading was a pass over its characters in code V8 had not optimized yet.
+  if (s !== lastText) {
+    lastBits = readIPv4(s);
+    lastText = s;
+  }
+  return lastBits;
+}
+
+/** The last string `ipv4Bits` read, and its answer. */
+let lastText: string | undefined;
+let lastBits = -1;
+
+function readIPv4(s: string): number {
   let bits = 0;
   let parts = 0;
   let part = 0;
@@ -59,10 +73,15 @@ export function ipFamily(s: string): 'IPv4' | 'IPv6' | undefined {
 
 /** A dotted IPv4 netmask: ones followed by zeros (255.255.255.252). */
 export function isNetmask(s: string): boolean {
+  return netmaskBits(s) !== -1;
+}
+
+/** The bits of a dotted netmask, or -1 when `s` is not one. */
+export function netmaskBits(s: string): number {
   const bits = ipv4Bits(s);
-  if (bits === -1) return false;
+  if (bits === -1) return -1;
   const inverted = ~bits >>> 0;
-  return (inverted & (inverted + 1)) === 0;
+  return (inverted & (inverted + 1)) === 0 ? bits : -1;
 }
 
 export function ipv4ToInt(s: string): number {

@@ -7,24 +7,39 @@ import type { AnalysisContext } from './context';
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self', 'data']);
 
 export interface ResourceRef {
-  kind: 'resource' | 'data';
-  type: string;
-  name: string;
+  readonly kind: 'resource' | 'data';
+  readonly type: string;
+  readonly name: string;
   /** What follows the name: `id`, `connections.0.id`; index keys after the name (`[0]`) are skipped. */
-  attribute: string;
+  readonly attribute: string;
 }
 
 const RESOURCE_TYPE = /^[a-z0-9]+_[a-z0-9_]+$/;
 
+/**
+ * The value last read and what it refers to: the rules of a block read the same reference in turn (its
+ * references rule, then each cross-resource rule following it), and each reading was an object and a regex
+ * test. Refs are shared, hence read-only.
+ */
+let lastValue: Value | undefined;
+let lastRef: ResourceRef | undefined;
+
 export function resourceRef(v: Value): ResourceRef | undefined {
   if (v.kind !== 'reference') return undefined;
-  const p = v.path;
+  if (v !== lastValue) {
+    lastRef = readRef(v.path);
+    lastValue = v;
+  }
+  return lastRef;
+}
+
+function readRef(p: string[]): ResourceRef | undefined {
   let kind: 'resource' | 'data' = 'resource';
   let i = 0;
   if (p[0] === 'data') {
     kind = 'data';
     i = 1;
-  } else if (NOT_RESOURCES.has(p[0]) || !RESOURCE_TYPE.test(p[0])) {
+  } else if (!isResourceType(p[0])) {
     return undefined;
   }
   const type = p[i];
@@ -34,6 +49,19 @@ export function resourceRef(v: Value): ResourceRef | undefined {
   // `this[0].id`, `this["a"].id`, `this[*].id`: an instance key right after the name is not an attribute.
   if (rest < p.length && p[rest].startsWith('[')) rest++;
   return { kind, type, name, attribute: attributePath(p, rest) };
+}
+
+/** The last root `isResourceType` judged, and its verdict: consecutive blocks refer to the same types. */
+let lastRoot: string | undefined;
+let lastIsType = false;
+
+/** Can a traversal starting with `root` name a resource (`alicloud_vpc_bgp_group`, not `var` or `local`)? */
+function isResourceType(root: string): boolean {
+  if (root !== lastRoot) {
+    lastIsType = !NOT_RESOURCES.has(root) && RESOURCE_TYPE.test(root);
+    lastRoot = root;
+  }
+  return lastIsType;
 }
 
 /**

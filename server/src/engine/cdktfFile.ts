@@ -40,7 +40,7 @@ import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
 import { hashPair, instanceFacts } from './moduleContext';
 import type { Placed, SourceFile } from './sourceFile';
-import { Dependencies, stillValid, tracked } from './trackedContext';
+import { Dependencies, dependenciesKey, stillValid, tracked } from './trackedContext';
 
 const LANGUAGES: Record<CdktfLanguage, { dialect: Dialect; writer: Writer; completion: CompletionWriter }> = {
   typescript: { dialect: typescriptDialect, writer: typescriptWriter, completion: typescriptCompletionWriter },
@@ -274,7 +274,7 @@ export class CdktfFile implements SourceFile {
     const cached = this.placed(p, c);
     if (cached) return cached;
     const t = tracked(ctx);
-    const findings = this.inModule(this.absoluteOf(c), t.ctx).map(bare);
+    const findings = this.inModule(this.absoluteOf(c), t).map(bare);
     m.module = { shift: c.shift, findings, signature: ctx.signature, deps: t.deps, providerVersion: ctx.providerVersion };
     return findings;
   }
@@ -282,7 +282,7 @@ export class CdktfFile implements SourceFile {
   /** Does what `p`'s findings read read the same in `ctx`? Answered once per set of dependencies and signature. */
   private stillValidIn(ctx: AnalysisContext, p: ModulePlacement): boolean {
     if (this.validity?.signature !== ctx.signature) this.validity = { signature: ctx.signature, byDeps: new Map() };
-    const key = (p.depsKey ??= [...p.deps].map(([k, v]) => `${k}\u0001${v}`).join('\u0002'));
+    const key = (p.depsKey ??= dependenciesKey(p.deps));
     let ok = this.validity.byDeps.get(key);
     if (ok === undefined) this.validity.byDeps.set(key, (ok = stillValid(p.deps, ctx)));
     return ok;

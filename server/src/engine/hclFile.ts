@@ -18,12 +18,11 @@ import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
-import { hashPair, instanceFacts } from './moduleContext';
-import { Dependencies, stillValid, tracked } from './trackedContext';
+import { factsHash, lane1, lane2 } from './factsDigest';
+import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
 import { declarations, Declaration, Reference, referenceAt, references, referencesTo } from './hclSymbols';
 
 const NO_FINDINGS: Finding[] = [];
-const NO_DEPENDENCIES: Dependencies = new Map();
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 
@@ -123,11 +122,15 @@ export class HclFile implements SourceFile {
     return locate(this, pos);
   }
 
-  /** Every resource and data block, with the line its chunk starts at. */
-  *instances(): Generator<Placed<ResourceInstance>> {
-    for (const chunk of this.doc.chunks) {
-      for (const instance of instancesOf(chunk)) yield { value: instance, base: chunk.startLine };
+  /** Every resource and data block, with the line its chunk starts at (an array: the module index walks it by index). */
+  instances(): Placed<ResourceInstance>[] {
+    const out: Placed<ResourceInstance>[] = [];
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const found = instancesOf(chunks[c]);
+      for (let i = 0; i < found.length; i++) out.push({ value: found[i], base: chunks[c].startLine });
     }
+    return out;
   }
 
   /** Findings of one chunk in chunk-relative positions (syntax errors included). */
@@ -136,8 +139,9 @@ export class HclFile implements SourceFile {
     if (!f) {
       f = chunk.errors.length ? chunk.errors.map((e) => ({ code: 'syntax-error', severity: 'error' as const, range: e.range, message: e.message, fixes: [] })) : NO_FINDINGS;
       if (!this.isTfvars) {
-        for (const instance of instancesOf(chunk)) {
-          const found = analyzeInstance(instance, ctx);
+        const instances = instancesOf(chunk);
+        for (let i = 0; i < instances.length; i++) {
+          const found = analyzeInstance(instances[i], ctx);
           if (found.length) f = f === NO_FINDINGS ? found : f.concat(found);
         }
       }
@@ -169,7 +173,7 @@ export class HclFile implements SourceFile {
       const instance = instances[i];
       if (!ctx.schemas.get(instance.kind, instance.type)) continue;
       t ??= tracked(ctx);
-      const found = analyzeInModule(instance, t.ctx);
+      const found = analyzeInModule(instance, t);
       if (found.length) findings = findings === NO_FINDINGS ? found : findings.concat(found);
     }
     if (t) deps = t.deps;
@@ -182,24 +186,27 @@ export class HclFile implements SourceFile {
   }
 
   /**
-   * Digest of every instance's facts (see `moduleContext.ts`): each chunk's pair of hashes is cached with
+   * Digest of every instance's facts (see `moduleContext.ts`, hashed by `factsDigest.ts`): each chunk's pair of hashes is cached with
    * the chunk and the pairs are summed, so a keystroke costs one addition per chunk, not a rehash.
    */
   moduleDigest(facts: Set<string>): string {
     let a = 0;
     let b = 0;
     let n = 0;
-    for (const chunk of this.doc.chunks) {
-      const m = memo(chunk);
+    const chunks = this.doc.chunks;
+    for (let i = 0; i < chunks.length; i++) {
+      const m = memo(chunks[i]);
       if (m.factNames !== facts) {
-        const lines = instancesOf(chunk).map((i) => instanceFacts(i, facts));
-        m.hasFacts = lines.length > 0;
-        if (m.hasFacts) [m.factsA, m.factsB] = hashPair(lines.join('\n'));
+        m.hasFacts = factsHash(instancesOf(chunks[i]), facts);
+        if (m.hasFacts) {
+          m.factsA = lane1;
+          m.factsB = lane2;
+        }
         m.factNames = facts;
       }
       if (m.hasFacts) {
-        a = (a + m.factsA) >>> 0;
-        b = (b + m.factsB) >>> 0;
+        a = (a + m.factsA) & 0x3fffffff;
+        b = (b + m.factsB) & 0x3fffffff;
         n++;
       }
     }
@@ -208,7 +215,10 @@ export class HclFile implements SourceFile {
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const chunk of this.doc.chunks) {
+    // Indexed loops (see `analysis/rules/index.ts`): this walks every chunk, on the first analysis too.
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c];
       // A chunk that did not move and whose module findings are unchanged keeps its diagnostics.
       const local = this.chunkFindings(chunk, ctx);
       const module = this.moduleFindings(chunk, ctx);
@@ -219,7 +229,8 @@ export class HclFile implements SourceFile {
         m.placedLocal = local;
         m.placedModule = module;
       }
-      for (const d of m.placed) out.push(d);
+      const placed = m.placed;
+      for (let i = 0; i < placed.length; i++) out.push(placed[i]);
     }
     if (this.isTfvars) for (const f of tfvarsFindings(this.tfvarsAssignments(), ctx.schemas)) out.push(toDiagnostic(f, 0));
     return out;

@@ -5,26 +5,39 @@
 import type { AnalysisContext, Declared } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 
-export type Dependencies = Map<string, string>;
+/**
+ * What a block's module findings read: each key and the reading it had, alternating (`[k0, v0, k1, v1, …]`).
+ * A flat array rather than a Map: every block that reads the module keeps one, and blocks read one to three
+ * things (a Map was ten times the size, made and kept per block).
+ */
+export type Dependencies = readonly string[];
 
 /** How each tally is computed, by key, so that a dependency on it can be re-checked in a new context. */
 const tallies = new Map<string, (ctx: AnalysisContext) => Map<string, number>>();
 
-export function tracked(ctx: AnalysisContext): { ctx: AnalysisContext; deps: Dependencies } {
-  const wrapped = new TrackedContext(ctx);
-  return { ctx: wrapped, deps: wrapped.deps };
+/** No dependencies: shared, never to be filled. */
+export const NO_DEPENDENCIES: Dependencies = Object.freeze([]);
+
+/** A context over `ctx` that notes what is read through it; its `deps` are read after the analysis. */
+export function tracked(ctx: AnalysisContext): TrackedContext {
+  return new TrackedContext(ctx);
 }
 
 /**
  * A context that notes each read in `deps`. A class rather than an object literal of closures: one is made
  * per analysed chunk, and a literal spreading the context and adding a getter was a slow-mode object and six
- * closures each time.
+ * closures each time. The list is made at the first read: many blocks read nothing of the module.
  */
-class TrackedContext implements AnalysisContext {
-  readonly deps: Dependencies = new Map();
+export class TrackedContext implements AnalysisContext {
+  private list: string[] | undefined = undefined;
   readonly schemas: SchemaRegistry;
   readonly signature: string;
   private readonly keys: Keys;
+  /** The last `find` and its answer. */
+  private lastKind = '';
+  private lastType = '';
+  private lastName: string | undefined = undefined;
+  private lastFound: Declared | undefined = undefined;
 
   constructor(private readonly inner: AnalysisContext) {
     this.schemas = inner.schemas;
@@ -32,32 +45,59 @@ class TrackedContext implements AnalysisContext {
     this.keys = keysOf(inner);
   }
 
+  /** What was read so far (`NO_DEPENDENCIES` when nothing). */
+  get deps(): Dependencies {
+    return this.list ?? NO_DEPENDENCIES;
+  }
+
+  /** Notes a reading; a key noted before keeps its place and takes the new reading. */
+  private note(key: string, reading: string): void {
+    const list = this.list;
+    if (!list) {
+      this.list = [key, reading];
+      return;
+    }
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === key) {
+        list[i + 1] = reading;
+        return;
+      }
+    }
+    list.push(key, reading);
+  }
+
   get providerVersion(): string | undefined {
-    this.deps.set('v:', this.inner.providerVersion ?? '');
+    this.note('v:', this.inner.providerVersion ?? '');
     return this.inner.providerVersion;
   }
 
   declared(kind: 'resource' | 'data', type: string): string[] {
     const names = this.inner.declared(kind, type);
-    this.deps.set(`d:${kind}:${type}`, names.join(','));
+    this.note(`d:${kind}:${type}`, names.join(','));
     return names;
   }
 
   find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined {
-    this.deps.set(findKey(this.keys, kind, type, name), this.inner.factsOf(kind, type, name));
-    return this.inner.find(kind, type, name);
+    // A block's rules find the same instance in turn (a peer's group: its reference, then each cross-resource
+    // rule following it); the dependency is noted already.
+    if (name === this.lastName && type === this.lastType && kind === this.lastKind) return this.lastFound;
+    this.note(findKey(this.keys, kind, type, name), this.inner.factsOf(kind, type, name));
+    this.lastKind = kind;
+    this.lastType = type;
+    this.lastName = name;
+    return (this.lastFound = this.inner.find(kind, type, name));
   }
 
   ofType(kind: 'resource' | 'data', type: string): Declared[] {
     // Reading every instance of a type depends on all of them: only tallies should do it (see count).
-    this.deps.set(`o:${kind}:${type}`, allFacts(this.inner, kind, type));
+    this.note(`o:${kind}:${type}`, allFacts(this.inner, kind, type));
     return this.inner.ofType(kind, type);
   }
 
   count(key: string, target: string, compute: (ctx: AnalysisContext) => Map<string, number>): number | undefined {
     tallies.set(key, compute);
     const n = this.inner.count(key, target, compute);
-    this.deps.set(countKey(this.keys, key, target), String(n));
+    this.note(countKey(this.keys, key, target), String(n));
     return n;
   }
 
@@ -85,22 +125,45 @@ function keysOf(ctx: AnalysisContext): Keys {
   return keys;
 }
 
+/*
+ * The last key each function gave, and what for: consecutive blocks (the peers of one group) find the same
+ * group and count the same target, so most keys are the last one again, without the two Map lookups.
+ */
+let lastFindKeys: Keys | undefined;
+let lastFindType = '';
+let lastFindName = '';
+let lastFindKind = '';
+let lastFindKey = '';
+let lastCountKeys: Keys | undefined;
+let lastCountTally = '';
+let lastCountTarget = '';
+let lastCountKey = '';
+
 /** `f:<kind>:<type>:<name>`. */
 function findKey(keys: Keys, kind: 'resource' | 'data', type: string, name: string): string {
+  if (keys === lastFindKeys && name === lastFindName && type === lastFindType && kind === lastFindKind) return lastFindKey;
   let byName = keys[kind].get(type);
   if (!byName) keys[kind].set(type, (byName = new Map()));
   let key = byName.get(name);
   if (key === undefined) byName.set(name, (key = `f:${kind}:${type}:${name}`));
-  return key;
+  lastFindKeys = keys;
+  lastFindKind = kind;
+  lastFindType = type;
+  lastFindName = name;
+  return (lastFindKey = key);
 }
 
 /** `c:<tally key>:<target>`. */
 function countKey(keys: Keys, key: string, target: string): string {
+  if (keys === lastCountKeys && target === lastCountTarget && key === lastCountTally) return lastCountKey;
   let byTarget = keys.count.get(key);
   if (!byTarget) keys.count.set(key, (byTarget = new Map()));
   let k = byTarget.get(target);
   if (k === undefined) byTarget.set(target, (k = `c:${key}:${target}`));
-  return k;
+  lastCountKeys = keys;
+  lastCountTally = key;
+  lastCountTarget = target;
+  return (lastCountKey = k);
 }
 
 /**
@@ -113,28 +176,20 @@ const readings = new WeakMap<AnalysisContext, Map<string, string | undefined>>()
 export function stillValid(deps: Dependencies, ctx: AnalysisContext): boolean {
   let read = readings.get(ctx);
   if (!read) readings.set(ctx, (read = new Map()));
-  // `forEach` with a function that captures nothing: every block is re-validated after a change to the
-  // module, and `for (const [k, v] of deps)` made an array per entry and an iterator per block.
-  checkingCtx = ctx;
-  checkingRead = read;
-  valid = true;
-  deps.forEach(checkOne);
-  checkingCtx = undefined;
-  checkingRead = undefined;
-  return valid;
+  for (let i = 0; i < deps.length; i += 2) {
+    const k = deps[i];
+    let now = read.get(k);
+    if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, ctx)));
+    if (now !== deps[i + 1]) return false;
+  }
+  return true;
 }
 
-/** The check `stillValid` is making, for `checkOne` (not re-entered: readings never re-validate). */
-let checkingCtx: AnalysisContext | undefined;
-let checkingRead: Map<string, string | undefined> | undefined;
-let valid = true;
-
-function checkOne(v: string, k: string): void {
-  if (!valid) return;
-  const read = checkingRead!;
-  let now = read.get(k);
-  if (now === undefined && !read.has(k)) read.set(k, (now = reading(k, checkingCtx!)));
-  if (now !== v) valid = false;
+/** The dependencies as one string, equal for equal dependencies (to share one check among blocks). */
+export function dependenciesKey(deps: Dependencies): string {
+  let s = '';
+  for (let i = 0; i < deps.length; i += 2) s += (i ? '\u0002' : '') + deps[i] + '\u0001' + deps[i + 1];
+  return s;
 }
 
 /** What the dependency `k` reads in `ctx` (undefined: it cannot be read again). */

@@ -32,49 +32,52 @@ export function headerRangeOf(body: BodyView, instance: ResourceInstance): Range
  * The views of the last instance asked for. Rules run one after another on one instance (the local rules,
  * then the module rules of the same block), so one entry serves them all; a WeakMap kept views for every
  * block of every open file (a megabyte for the 100k-line file) and cost a table insertion per block.
+ * The view objects and their arrays are re-used from one instance to the next (they were a seventh of what a
+ * first analysis allocated): views are read while the instance is checked, never kept.
  */
 let lastInstance: ResourceInstance | undefined;
+let lastSchema: ResourceSchema | undefined;
 let lastViews: BodyView[] = [];
+/** Every view object made so far; an instance's views are the first `count` of them. */
+const pool: BodyView[] = [];
+let count = 0;
+/** The array of the first n views of the pool, by n: always the same objects, so made once for each n. */
+const firstViews: BodyView[][] = [];
 
-/** The bodies of an instance (every rule walks them). */
+/** The bodies of an instance (every rule walks them), valid until the bodies of another instance are asked for. */
 export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
-  if (instance !== lastInstance || lastViews[0].schema !== schema) {
-    lastViews = computeBodies(instance, schema);
+  if (instance !== lastInstance || schema !== lastSchema) {
+    count = 0;
+    addView('', instance.attributes, instance.blocks, schema, undefined);
+    if (instance.blocks.length) visit(instance.blocks, schema, '');
+    lastViews = firstViews[count] ??= pool.slice(0, count);
     lastInstance = instance;
+    lastSchema = schema;
   }
   return lastViews;
 }
 
-function computeBodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
-  const root: BodyView = {
-    path: '',
-    attributes: instance.attributes,
-    blocks: instance.blocks,
-    schema,
-    isRoot: true,
-    index: indexOf(schema),
-  };
-  const out = [root];
-  if (instance.blocks.length) visit(instance.blocks, schema, '', out);
-  return out;
-}
-
-function visit(blocks: Block[], s: BodyView['schema'], prefix: string, out: BodyView[]): void {
-  for (const b of blocks) {
+function visit(blocks: Block[], s: BodyView['schema'], prefix: string): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const bs = s.blocks?.[b.name];
     if (!bs) continue;
-    const view: BodyView = {
-      path: prefix + b.name,
-      attributes: b.attributes,
-      blocks: b.blocks,
-      schema: bs,
-      isRoot: false,
-      block: b,
-      index: indexOf(bs),
-    };
-    out.push(view);
-    if (b.blocks.length) visit(b.blocks, bs, view.path + '.', out);
+    const path = prefix + b.name;
+    addView(path, b.attributes, b.blocks, bs, b);
+    if (b.blocks.length) visit(b.blocks, bs, path + '.');
   }
+}
+
+function addView(path: string, attributes: Attribute[], blocks: Block[], schema: BodyView['schema'], block: Block | undefined): void {
+  let view = pool[count++];
+  if (!view) pool.push((view = { path, attributes, blocks, schema, isRoot: true, block, index: EMPTY_INDEX }));
+  view.path = path;
+  view.attributes = attributes;
+  view.blocks = blocks;
+  view.schema = schema;
+  view.isRoot = block === undefined;
+  view.block = block;
+  view.index = indexOf(schema);
 }
 
 /** `bfd_multi_hop` at the root, `timeouts.create` inside a block: how messages name an argument. */
@@ -99,6 +102,8 @@ export interface BodyIndex {
 }
 
 const indexCache = new WeakMap<object, BodyIndex>();
+
+const EMPTY_INDEX: BodyIndex = { settable: [], required: [], blocks: [], limited: [] };
 
 /** Lists derived from a body schema once, instead of on every instance. */
 export function indexOf(schema: BodyView['schema']): BodyIndex {

@@ -8,16 +8,22 @@
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { ipFamily, ipv4Bits, isNetmask } from '../formats';
+import { ipFamily, ipv4Bits, netmaskBits } from '../formats';
 import { literalBool, literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
 
+const NONE: Finding[] = [];
+
+/** The findings, or a shared empty array (never to be filled): most instances have none. */
 export function crossFieldRules(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
-  const findings: Finding[] = [];
-  if (!schema.rules) return findings;
-  for (let r = 0; r < schema.rules.length; r++) {
-    const f = check(schema.rules[r], instance);
-    if (f) findings.push({ ...f, instance });
+  let findings = NONE;
+  const rules = schema.rules;
+  if (!rules) return findings;
+  for (let r = 0; r < rules.length; r++) {
+    const f = check(rules[r], instance);
+    if (!f) continue;
+    if (findings === NONE) findings = [];
+    findings.push({ ...f, instance });
   }
   return findings;
 }
@@ -33,11 +39,6 @@ export function literalEquals(v: Value, wanted: boolean | string | number): bool
 
 export function fixValueOf(v: boolean | string | number): FixValue {
   return typeof v === 'boolean' ? { kind: 'bool', value: v } : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'string', value: v };
-}
-
-/** The bits of a dotted netmask, or -1 when `s` is not one. */
-function netmaskBits(s: string): number {
-  return isNetmask(s) ? ipv4Bits(s) : -1;
 }
 
 function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 'instance'> | undefined {
@@ -60,6 +61,8 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
       const v = literalText(version.value);
       if (a === undefined || v === undefined) return undefined;
       const family = ipFamily(a.trim());
+      // The usual case, `ip_version = "IPv4"` for an IPv4 address, without lower-cased copies.
+      if (family === v) return undefined;
       const wanted = v.trim().toLowerCase();
       if (!family || (wanted !== 'ipv4' && wanted !== 'ipv6') || family.toLowerCase() === wanted) return undefined;
       return {

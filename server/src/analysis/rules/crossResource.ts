@@ -11,18 +11,20 @@ import { resourceRef } from '../references';
 import { literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
 
+const NONE: Finding[] = [];
+
+/** The findings, or a shared empty array (never to be filled): most blocks have none. */
 export function crossResourceRules(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
-  const findings: Finding[] = [];
-  const rules = schema.rules ?? [];
+  let findings = NONE;
+  const rules = schema.rules;
+  if (!rules) return findings;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
-    if (rule.kind === 'matchesReferenced') {
-      const f = matchesReferenced(rule, instance, ctx);
-      if (f) findings.push(f);
-    } else if (rule.kind === 'maxPerReferenced') {
-      const f = maxPerReferenced(rule, instance, schema, ctx);
-      if (f) findings.push(f);
-    }
+    const f =
+      rule.kind === 'matchesReferenced' ? matchesReferenced(rule, instance, ctx) : rule.kind === 'maxPerReferenced' ? maxPerReferenced(rule, instance, schema, ctx) : undefined;
+    if (!f) continue;
+    if (findings === NONE) findings = [];
+    findings.push(f);
   }
   return findings;
 }
@@ -45,7 +47,8 @@ function matchesReferenced(rule: CrossFieldRule & { kind: 'matchesReferenced' },
   const a = literalString(mine?.value);
   const b = literalString(theirs?.value);
   if (!mine || !target || a === undefined || b === undefined) return undefined;
-  if (rule.caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b) return undefined;
+  // Equal as written is the usual case: no lower-cased copies for it.
+  if (a === b || (rule.caseInsensitive && a.toLowerCase() === b.toLowerCase())) return undefined;
   return {
     code: rule.code,
     severity: rule.severity,

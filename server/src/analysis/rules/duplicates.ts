@@ -1,50 +1,56 @@
 /** `duplicate-argument` / `duplicate-block`: the same argument written twice, or a single block repeated. */
 import type { Attribute, Block, ResourceInstance } from '../../model/types';
-import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
-import { bodies } from './body';
+import type { BodyView } from './body';
 
+/**
+ * Bodies up to this long are scanned back for an earlier copy instead of keeping a Map per body: bodies are
+ * short, and most have no duplicate to report. A longer body (generated code) gets the Map (`copiesOf`), so
+ * that the scan never turns quadratic.
+ */
 const SCAN_LIMIT = 32;
 
-export function duplicates(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
-  const findings: Finding[] = [];
-  const views = bodies(instance, schema);
-  for (let v = 0; v < views.length; v++) {
-    const body = views[v];
-    const attributes = body.attributes;
-    // Scanning back instead of a Map per body: bodies are short, and most have no duplicate to report.
-    // A long body (generated code) gets the Map, so that the scan never turns quadratic.
-    const seen = attributes.length > SCAN_LIMIT ? new Map<string, Attribute>() : undefined;
-    for (let i = 0; i < attributes.length; i++) {
-      const a = attributes[i];
-      if (a.incomplete) continue;
-      const first = seen ? seen.get(a.name) : earlier(attributes, i);
-      if (!first) {
-        seen?.set(a.name, a);
-        continue;
-      }
-      findings.push({
-        code: 'duplicate-argument',
-        severity: 'error',
-        range: a.keyRange,
-        message: `"${a.name}" is already set on line ${first.keyRange.start.line + 1}: an argument can be written only once`,
-        fixes: [{ title: `Remove this duplicate ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true }],
-        tags: ['unnecessary'],
-        instance,
-      });
-    }
-    const limited = body.index.limited;
-    for (let l = 0; l < limited.length; l++) {
-      const name = limited[l][0];
-      const maxItems = limited[l][1];
-      if (countNamed(body.blocks, name) > maxItems) duplicateBlocks(instance, body.blocks, name, maxItems, findings);
-    }
+/** The Map a long body's walk keeps of first copies, else undefined. */
+export function copiesOf(attributes: Attribute[]): Map<string, Attribute> | undefined {
+  return attributes.length > SCAN_LIMIT ? new Map<string, Attribute>() : undefined;
+}
+
+/** The first complete copy of the complete argument `attributes[i]` before it (the walk in `local.ts` asks). */
+export function firstCopy(attributes: Attribute[], i: number, seen: Map<string, Attribute> | undefined): Attribute | undefined {
+  const name = attributes[i].name;
+  if (seen) {
+    const first = seen.get(name);
+    if (!first) seen.set(name, attributes[i]);
+    return first;
   }
-  return findings;
+  for (let j = 0; j < i; j++) if (attributes[j].name === name && !attributes[j].incomplete) return attributes[j];
+  return undefined;
+}
+
+export function duplicateArgument(instance: ResourceInstance, a: Attribute, first: Attribute): Finding {
+  return {
+    code: 'duplicate-argument',
+    severity: 'error',
+    range: a.keyRange,
+    message: `"${a.name}" is already set on line ${first.keyRange.start.line + 1}: an argument can be written only once`,
+    fixes: [{ title: `Remove this duplicate ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true }],
+    tags: ['unnecessary'],
+    instance,
+  };
+}
+
+/** Blocks of `body` beyond their schema's `maxItems` (once per body, after its arguments). */
+export function duplicateBlocks(instance: ResourceInstance, body: BodyView, findings: Finding[]): void {
+  const limited = body.index.limited;
+  for (let l = 0; l < limited.length; l++) {
+    const name = limited[l][0];
+    const maxItems = limited[l][1];
+    if (countNamed(body.blocks, name) > maxItems) extraBlocks(instance, body.blocks, name, maxItems, findings);
+  }
 }
 
 // Made apart from the loop above (see `rules/index.ts`).
-function duplicateBlocks(instance: ResourceInstance, all: Block[], name: string, maxItems: number, findings: Finding[]): void {
+function extraBlocks(instance: ResourceInstance, all: Block[], name: string, maxItems: number, findings: Finding[]): void {
   const blocks = all.filter((b) => b.name === name);
   for (const extra of blocks.slice(maxItems)) {
     findings.push({
@@ -56,13 +62,6 @@ function duplicateBlocks(instance: ResourceInstance, all: Block[], name: string,
       instance,
     });
   }
-}
-
-/** The first complete attribute before `i` with the same name. */
-function earlier(attributes: Attribute[], i: number): Attribute | undefined {
-  const name = attributes[i].name;
-  for (let j = 0; j < i; j++) if (attributes[j].name === name && !attributes[j].incomplete) return attributes[j];
-  return undefined;
 }
 
 function countNamed(blocks: Block[], name: string): number {

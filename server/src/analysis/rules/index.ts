@@ -1,5 +1,6 @@
 /**
- * Every rule, and the entry point that runs them over one instance. Rules are pure functions.
+ * The entry points that run the rules over one instance: the local ones as one walk (`local.ts`), the module
+ * ones listed here. Rules are pure functions.
  *
  * Rules run on every argument of every block, and most find nothing, so they are written to allocate
  * nothing then: lookups precomputed per schema (`body.ts` `indexOf`, `tables.ts`), conversions without
@@ -12,53 +13,44 @@ import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
-import { crossFieldRules } from './crossField';
 import { crossResourceRules } from './crossResource';
+import { localFindings } from './local';
 import { references } from './references';
 import { versionFindings } from './versions';
-import { duplicates } from './duplicates';
-import { readOnlyArguments } from './readOnly';
-import { requiredArguments } from './required';
-import { literalTypes } from './types';
-import { unknownNames } from './unknown';
-import { literalValues } from './values';
 
 const NONE: Finding[] = [];
 
 export type Rule = (instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext) => Finding[];
 
-export const RULES: Rule[] = [
-  requiredArguments,
-  unknownNames,
-  duplicates,
-  readOnlyArguments,
-  literalTypes,
-  literalValues,
-  crossFieldRules,
-];
-
 /** Rules that look beyond the instance (other resources, the provider version): cached per block only while what they read is unchanged (engine/trackedContext.ts). */
 export const MODULE_RULES: Rule[] = [references, crossResourceRules, versionFindings];
 
+/** Findings of the module rules; the array may be a shared empty one: not to be filled. */
 export function analyzeInModule(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   return run(MODULE_RULES, instance, ctx);
 }
 
-/** Rules that read only the instance and its schema: their findings can be cached with the block. */
+/**
+ * Rules that read only the instance and its schema (required, unknown, duplicate, read-only, type, value and
+ * cross-field checks, walked together in `local.ts`): their findings can be cached with the block. The
+ * array may be a shared empty one: not to be filled.
+ */
 export function analyzeInstance(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
-  return run(RULES, instance, ctx);
+  const schema = ctx.schemas.get(instance.kind, instance.type);
+  return schema ? localFindings(instance, schema, ctx) : [];
 }
 
 function run(rules: Rule[], instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   const schema = ctx.schemas.get(instance.kind, instance.type);
-  if (!schema) return [];
-  // Most rules find nothing: keep the first non-empty array and copy only when a second one comes.
+  if (!schema) return NONE;
+  // Most rules find nothing (and return a shared empty array): copy into a fresh array only what they find.
   let findings: Finding[] = NONE;
   for (let r = 0; r < rules.length; r++) {
     const found = rules[r](instance, schema, ctx);
-    if (found.length === 0) continue;
-    if (findings === NONE) findings = found;
-    else for (const f of found) findings.push(f);
+    for (let i = 0; i < found.length; i++) {
+      if (findings === NONE) findings = [];
+      findings.push(found[i]);
+    }
   }
-  return findings === NONE ? [] : findings;
+  return findings;
 }

@@ -13,8 +13,11 @@ import { referencedTypes } from './tables';
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
+const NONE: Finding[] = [];
+
+/** The findings, or a shared empty array (never to be filled): most blocks have none. */
 export function references(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
-  const findings: Finding[] = [];
+  let findings = NONE;
   const views = bodies(instance, schema);
   for (let v = 0; v < views.length; v++) {
     const body = views[v];
@@ -28,6 +31,7 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       // Only `.id` of another type is surely wrong: other attributes may hold the right ID
       // (`alicloud_express_connect_router_vbr_child_instance.x.child_instance_id` is a VBR ID).
       if (allowed && !allowed.includes(ref.type) && ref.attribute === 'id') {
+        if (findings === NONE) findings = [];
         findings.push({
           code: 'wrong-reference-type',
           severity: 'warning',
@@ -39,6 +43,7 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
         continue;
       }
       if (ctx.find(ref.kind, ref.type, ref.name)) continue;
+      if (findings === NONE) findings = [];
       findings.push(undeclared(instance, a, ref, ctx));
     }
   }

@@ -1,25 +1,20 @@
 /** `missing-required`: a required argument is absent (or null); `empty-value`: a required ID is "". */
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
-import type { AttributeSchema, ResourceSchema } from '../../schema/types';
+import type { AttributeSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import { declaredTargets } from '../references';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { bodies, BodyView, headerRangeOf } from './body';
+import { BodyView, headerRangeOf } from './body';
 
-export function requiredArguments(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
-  const findings: Finding[] = [];
-  const views = bodies(instance, schema);
-  for (let v = 0; v < views.length; v++) {
-    const body = views[v];
-    const required = body.index.required;
-    for (let r = 0; r < required.length; r++) {
-      const name = required[r];
-      const attr = body.schema.attributes[name];
-      if (isWrittenWell(body.attributes, name, attr)) continue;
-      missing(instance, body, name, attr, ctx, findings);
-    }
+/** The required arguments `body` lacks (once per body, by the walk in `local.ts`). */
+export function missingArguments(instance: ResourceInstance, body: BodyView, ctx: AnalysisContext, findings: Finding[]): void {
+  const required = body.index.required;
+  for (let r = 0; r < required.length; r++) {
+    const name = required[r];
+    const attr = body.schema.attributes[name];
+    if (isWrittenWell(body.attributes, name, attr)) continue;
+    missing(instance, body, name, attr, ctx, findings);
   }
-  return findings;
 }
 
 // Made apart from the loop above (see `rules/index.ts`).
@@ -73,7 +68,8 @@ function isWrittenWell(attributes: Attribute[], name: string, attr: AttributeSch
   return written;
 }
 
-function isNullOrEmpty(v: Value, attr: AttributeSchema): boolean {
+/** A value that does not count as writing a required argument: null, or "" where the entry is `nonEmpty`. */
+export function isNullOrEmpty(v: Value, attr: AttributeSchema): boolean {
   return v.kind === 'null' || (v.kind === 'string' && v.value.trim() === '' && !!attr.nonEmpty);
 }
 

@@ -14,6 +14,13 @@ export function enumSet(s: AttributeSchema): Set<string> {
   return set;
 }
 
+/** Is `value` one of the entry's `enum` (ignoring case when `enumCaseInsensitive`)? */
+export function isAccepted(s: AttributeSchema, value: string): boolean {
+  if (!s.enumCaseInsensitive) return enumSet(s).has(value);
+  // Most values are written as the schema writes them: no lower-cased copy is made for those.
+  return (s.enum !== undefined && s.enum.includes(value)) || enumSet(s).has(value.toLowerCase());
+}
+
 /** Apart from `enumSet`: a callback reading `s` there would cost it a context on every call. */
 function accepted(s: AttributeSchema): Set<string> {
   return new Set((s.enum ?? []).map((e) => (s.enumCaseInsensitive ? e.toLowerCase() : e)));

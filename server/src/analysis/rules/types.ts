@@ -1,27 +1,12 @@
 /** `type-mismatch`: a literal Terraform cannot convert to the argument's type (`enable_bfd = "yes"`). */
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
-import type { AttributeSchema, ResourceSchema } from '../../schema/types';
+import type { AttributeSchema } from '../../schema/types';
 import type { Finding } from '../finding';
-import { conformsTo, describeLiteral, describeType } from '../values';
-import { bodies, BodyView, qualified } from './body';
+import { describeLiteral, describeType } from '../values';
+import { BodyView, qualified } from './body';
 
-export function literalTypes(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
-  const findings: Finding[] = [];
-  const views = bodies(instance, schema);
-  for (let v = 0; v < views.length; v++) {
-    const body = views[v];
-    for (let i = 0; i < body.attributes.length; i++) {
-      const a = body.attributes[i];
-      const s = a.incomplete ? undefined : body.schema.attributes[a.name];
-      if (!s || s.readOnly || conformsTo(a.value, s.type)) continue;
-      findings.push(typeMismatch(instance, body, a, s));
-    }
-  }
-  return findings;
-}
-
-// Made apart from the loop above (see `rules/index.ts`).
-function typeMismatch(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema): Finding {
+/** For a complete, settable argument whose literal does not convert (`conformsTo`; the walk in `local.ts` asks). */
+export function typeMismatch(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema): Finding {
   return {
     code: 'type-mismatch',
     severity: 'error',

@@ -3,48 +3,40 @@ import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
 import { closest } from '../suggest';
-import { bodies, BodyView, META_ARGUMENTS, META_BLOCKS } from './body';
+import { BodyView, META_ARGUMENTS, META_BLOCKS } from './body';
 
 const NONE: string[] = [];
 
-export function unknownNames(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
-  const findings: Finding[] = [];
-  const views = bodies(instance, schema);
-  for (let v = 0; v < views.length; v++) {
-    const body = views[v];
-    const { settable: attributeNames, blocks: blockNames } = body.index;
-    const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
-    const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
+/** An argument without a schema entry: reported unless a meta-argument (the walk in `local.ts` asks). */
+export function isUnknownArgument(body: BodyView, a: Attribute): boolean {
+  return !body.isRoot || !META_ARGUMENTS.includes(a.name);
+}
 
-    for (let i = 0; i < body.attributes.length; i++) {
-      const a = body.attributes[i];
-      // A name still being typed is a syntax error already, and completion's business.
-      if (a.incomplete || body.schema.attributes[a.name] || metaArgs.includes(a.name)) continue;
-      findings.push(unknownArgument(instance, schema, body, a));
-    }
-    for (let i = 0; i < body.blocks.length; i++) {
-      const b = body.blocks[i];
-      if (body.schema.blocks?.[b.name]) continue;
-      if (b.name === 'dynamic') {
-        // `dynamic "timeouts" { … }` generates blocks named by its label.
-        const label = b.labels[0];
-        if (label && !blockNames.includes(label.value)) {
-          findings.push({
-            code: 'unknown-block',
-            severity: 'error',
-            range: label.range,
-            message: `dynamic "${label.value}": ${whereOf(body, schema)} has no block "${label.value}"` + (blockNames.length ? ` (it has: ${blockNames.join(', ')})` : ''),
-            fixes: [],
-            instance,
-          });
-        }
-        continue;
+/** The nested blocks of `body` its schema does not have (once per body, by the walk in `local.ts`). */
+export function unknownBlocks(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, findings: Finding[]): void {
+  const blockNames = body.index.blocks;
+  const metaBlocks = body.isRoot ? META_BLOCKS : NONE;
+  for (let i = 0; i < body.blocks.length; i++) {
+    const b = body.blocks[i];
+    if (body.schema.blocks?.[b.name]) continue;
+    if (b.name === 'dynamic') {
+      // `dynamic "timeouts" { … }` generates blocks named by its label.
+      const label = b.labels[0];
+      if (label && !blockNames.includes(label.value)) {
+        findings.push({
+          code: 'unknown-block',
+          severity: 'error',
+          range: label.range,
+          message: `dynamic "${label.value}": ${whereOf(body, schema)} has no block "${label.value}"` + (blockNames.length ? ` (it has: ${blockNames.join(', ')})` : ''),
+          fixes: [],
+          instance,
+        });
       }
-      if (metaBlocks.includes(b.name)) continue;
-      findings.push(unknownBlock(instance, schema, body, b));
+      continue;
     }
+    if (metaBlocks.includes(b.name)) continue;
+    findings.push(unknownBlock(instance, schema, body, b));
   }
-  return findings;
 }
 
 /** How messages name the body (made for a finding only: most blocks have none). */
@@ -53,9 +45,9 @@ function whereOf(body: BodyView, schema: ResourceSchema): string {
   return body.isRoot ? what : `the ${body.path} block of ${what}`;
 }
 
-// Findings are made apart from the loops above (see `rules/index.ts`).
+// Findings are made apart from the loops (see `rules/index.ts`).
 
-function unknownArgument(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, a: Attribute): Finding {
+export function unknownArgument(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, a: Attribute): Finding {
   const { settable: attributeNames, blocks: blockNames } = body.index;
   const metaArgs = body.isRoot ? META_ARGUMENTS : NONE;
   const metaBlocks = body.isRoot ? META_BLOCKS : NONE;

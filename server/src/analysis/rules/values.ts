@@ -11,27 +11,19 @@ import { crossFieldRules } from './crossField';
 import type { AttributeSchema, NumberRange, ResourceSchema } from '../../schema/types';
 import type { Finding, NeutralFix } from '../finding';
 import { FORMATS } from '../formats';
-import { conformsTo, literalNumber, literalText } from '../values';
-import { bodies, BodyView, qualified } from './body';
-import { enumSet, patternOf } from './tables';
+import { literalNumber, literalText } from '../values';
+import { BodyView, qualified } from './body';
+import { isAccepted, patternOf } from './tables';
 
 const NO_RANGES: NumberRange[] = [];
 
-export function literalValues(instance: ResourceInstance, schema: ResourceSchema): Finding[] {
-  const findings: Finding[] = [];
-  const views = bodies(instance, schema);
-  for (let v = 0; v < views.length; v++) {
-    const body = views[v];
-    for (let i = 0; i < body.attributes.length; i++) {
-      const a = body.attributes[i];
-      const s = a.incomplete ? undefined : body.schema.attributes[a.name];
-      // Type errors are reported once, by the type rule; read-only ones by theirs.
-      if (!s || s.readOnly || !conformsTo(a.value, s.type)) continue;
-      const f = s.type === 'number' ? checkNumber(body, a, s) : s.type === 'string' ? checkString(body, a, s, instance, schema) : undefined;
-      if (f) findings.push({ ...f, instance });
-    }
-  }
-  return findings;
+/**
+ * The finding for a complete, settable argument whose literal converts to its type (the walk in `local.ts`
+ * asks; type errors are the type rule's), or undefined.
+ */
+export function literalValue(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, a: Attribute, s: AttributeSchema): Finding | undefined {
+  const f = s.type === 'number' ? checkNumber(body, a, s) : s.type === 'string' ? checkString(body, a, s, instance, schema) : undefined;
+  return f && { ...f, instance };
 }
 
 function describeRanges(s: AttributeSchema): string {
@@ -127,7 +119,7 @@ function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance:
   if (value === undefined) return undefined;
   if (s.nonEmpty && value.trim() === '') return undefined; // the required rule reports empty IDs
   if (s.enum) {
-    if (enumSet(s).has(s.enumCaseInsensitive ? value.toLowerCase() : value)) return undefined;
+    if (isAccepted(s, value)) return undefined;
     return invalidValue(body, a, s, s.enum, value, instance, schema);
   }
   if (s.format) {

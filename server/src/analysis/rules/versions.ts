@@ -36,19 +36,40 @@ function parsed(v: string): number[] {
 
 type Verdict = 'newer' | 'removed' | 'deprecated' | undefined;
 
+/**
+ * Each entry's verdict for the module's version, judged once: the resource's own `since` and its versioned
+ * arguments are judged for every block. Kept per version (a new table when the version changes).
+ */
+let verdictsFor = '';
+let verdicts = new WeakMap<VersionInfo, Verdict | null>();
+
 function verdict(v: VersionInfo, version: string): Verdict {
+  if (!v.since && !v.removed && !v.deprecated) return undefined;
+  if (version !== verdictsFor) {
+    verdicts = new WeakMap();
+    verdictsFor = version;
+  }
+  let r = verdicts.get(v);
+  if (r === undefined) verdicts.set(v, (r = judge(v, version) ?? null));
+  return r ?? undefined;
+}
+
+function judge(v: VersionInfo, version: string): Verdict {
   if (v.since && compareVersions(v.since, version) > 0) return 'newer';
   if (v.removed && compareVersions(v.removed, version) <= 0) return 'removed';
   if (v.deprecated && compareVersions(v.deprecated.since, version) <= 0) return 'deprecated';
   return undefined;
 }
 
+const NONE: Finding[] = [];
+
+/** The findings, or a shared empty array (never to be filled): most blocks have none. */
 export function versionFindings(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const version = ctx.providerVersion;
-  if (!version) return [];
-  const findings: Finding[] = [];
+  if (!version) return NONE;
+  let findings = NONE;
   const own = verdict(schema, version);
-  if (own) findings.push(versionFinding(own, schema, version, `${schema.type}`, instance.typeRange, undefined, instance));
+  if (own) findings = [versionFinding(own, schema, version, `${schema.type}`, instance.typeRange, undefined, instance)];
   const views = bodies(instance, schema);
   for (let v = 0; v < views.length; v++) {
     const body = views[v];
@@ -58,7 +79,9 @@ export function versionFindings(instance: ResourceInstance, schema: ResourceSche
       if (!s || a.incomplete) continue;
       const found = verdict(s, version);
       // The name and range are made for a finding only (see `rules/index.ts`).
-      if (found) findings.push(versionFinding(found, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
+      if (!found) continue;
+      if (findings === NONE) findings = [];
+      findings.push(versionFinding(found, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
     }
   }
   return findings;
