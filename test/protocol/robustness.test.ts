@@ -163,6 +163,22 @@ describe('robustness', () => {
     assert.ok(!lsp.published.some((p) => p.uri === u));
   });
 
+  it('takes names of JavaScript object members as plain names: a language id, an extension, an argument, a block', async () => {
+    // Neither is a language we read: nothing is published for them.
+    const byId = uri('peer.txt');
+    await lsp.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: byId, languageId: 'constructor', version: 1, text: PEER } });
+    const byExt = uri('peer.constructor');
+    await lsp.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: byExt, languageId: 'toString', version: 1, text: PEER } });
+    await stillAnswers();
+    assert.ok(!lsp.published.some((p) => p.uri === byId || p.uri === byExt));
+    // In a Terraform block they are unknown names, and they have no hover.
+    const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  toString = 1\n  constructor {\n  }\n}\n';
+    const u = uri();
+    assert.deepEqual(codes(await lsp.open(u, text)), ['unknown-argument', 'unknown-block']);
+    assert.equal(await lsp.hover(u, rangeOf(text, 'toString').start), null);
+    assert.equal(await lsp.hover(u, rangeOf(text, 'constructor').start), null);
+  });
+
   it('after all of that, still answers a hover correctly and has not crashed', async () => {
     await stillAnswers();
     assert.ok(!lsp.logs.some((l) => /uncaught|unhandled/.test(l)), lsp.logs.join('\n'));

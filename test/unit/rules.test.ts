@@ -25,6 +25,21 @@ resource "alicloud_vpc_bgp_peer" "p" {
 #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-required
   peer_ip_address = "10.0.0.2"
 }`,
+  'names that are members of every JavaScript object are unknown names, like any other': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id   = "bgpg-1"
+  constructor    = 1
+  #^^^^^^^^^^ unknown-argument
+  __proto__      = 2
+  #^^^^^^^^ unknown-argument
+  toString {
+  #^^^^^^^ unknown-block
+  }
+  timeouts {
+    hasOwnProperty = "1m"
+    #^^^^^^^^^^^^^ unknown-argument
+  }
+}`,
   'an empty bgp_group_id is an error': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = ""

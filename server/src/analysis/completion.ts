@@ -141,7 +141,7 @@ function keyItems(
         label: w.label?.(name) ?? name,
         kind: 'keyword',
         detail: 'Terraform meta-argument',
-        documentation: META_DOCS[name],
+        documentation: META_DOCS.get(name),
         insertText: name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1'),
         snippet: true,
         range: cursor.range,

@@ -78,10 +78,11 @@ export function resourceMarkdown(schema: ResourceSchema): string {
   return lines.join('\n');
 }
 
-export const META_DOCS: Record<string, string> = {
-  count: '**count** (Terraform meta-argument) · number\n\nCreates that many instances of the resource; `count.index` numbers them.',
-  for_each: '**for_each** (Terraform meta-argument) · map or set of strings\n\nCreates one instance per element; `each.key` and `each.value` refer to it.',
-  depends_on: '**depends_on** (Terraform meta-argument) · list of references\n\nDependencies Terraform cannot see from references.',
-  provider: '**provider** (Terraform meta-argument) · provider reference\n\nSelects a non-default provider configuration, such as `alicloud.hangzhou`.',
-  lifecycle: '**lifecycle** (Terraform meta-argument block)\n\n`create_before_destroy`, `prevent_destroy`, `ignore_changes`, `replace_triggered_by`, preconditions and postconditions.',
-};
+/** Terraform meta-arguments, by name (a Map: a name written in a block, such as `toString`, must find nothing). */
+export const META_DOCS = new Map<string, string>([
+  ['count', '**count** (Terraform meta-argument) · number\n\nCreates that many instances of the resource; `count.index` numbers them.'],
+  ['for_each', '**for_each** (Terraform meta-argument) · map or set of strings\n\nCreates one instance per element; `each.key` and `each.value` refer to it.'],
+  ['depends_on', '**depends_on** (Terraform meta-argument) · list of references\n\nDependencies Terraform cannot see from references.'],
+  ['provider', '**provider** (Terraform meta-argument) · provider reference\n\nSelects a non-default provider configuration, such as `alicloud.hangzhou`.'],
+  ['lifecycle', '**lifecycle** (Terraform meta-argument block)\n\n`create_before_destroy`, `prevent_destroy`, `ignore_changes`, `replace_triggered_by`, preconditions and postconditions.'],
+]);

@@ -28,14 +28,16 @@ function bodyHover(
     if (!rangeContains(a.keyRange, pos)) continue;
     const as = s.attributes[a.name];
     if (as) return { markdown: attributeMarkdown(a.name, as, schema, path), range: a.keyRange };
-    if (!path && META_DOCS[a.name]) return { markdown: META_DOCS[a.name], range: a.keyRange };
+    const meta = path ? undefined : META_DOCS.get(a.name);
+    if (meta) return { markdown: meta, range: a.keyRange };
     return undefined;
   }
   for (const b of body.blocks) {
     const bs = s.blocks?.[b.name];
     if (rangeContains(b.nameRange, pos)) {
       if (bs) return { markdown: blockMarkdown(b.name, bs, schema), range: b.nameRange };
-      if (!path && META_DOCS[b.name]) return { markdown: META_DOCS[b.name], range: b.nameRange };
+      const meta = path ? undefined : META_DOCS.get(b.name);
+      if (meta) return { markdown: meta, range: b.nameRange };
       return undefined;
     }
     if (bs && rangeContains(b.range, pos)) return bodyHover(b, pos, bs, schema, path ? `${path}.${b.name}` : b.name);

@@ -11,25 +11,28 @@ function pathOf(uri: string): string {
   return uri.split('?')[0].split('#')[0];
 }
 
-/** CDKTF sources, by language id and by extension (declaration files `.d.ts` are never user code). */
-const CDKTF_LANGUAGE_IDS: Record<string, CdktfLanguage> = {
-  typescript: 'typescript',
-  typescriptreact: 'typescript',
-  python: 'python',
-  java: 'java',
-  csharp: 'csharp',
-  go: 'go',
-};
-const CDKTF_EXTENSIONS: Record<string, CdktfLanguage> = {
-  ts: 'typescript',
-  tsx: 'typescript',
-  mts: 'typescript',
-  cts: 'typescript',
-  py: 'python',
-  java: 'java',
-  cs: 'csharp',
-  go: 'go',
-};
+/**
+ * CDKTF sources, by language id and by extension (declaration files `.d.ts` are never user code). Maps, not
+ * objects: a language id or extension such as `constructor` must find nothing.
+ */
+const CDKTF_LANGUAGE_IDS = new Map<string, CdktfLanguage>([
+  ['typescript', 'typescript'],
+  ['typescriptreact', 'typescript'],
+  ['python', 'python'],
+  ['java', 'java'],
+  ['csharp', 'csharp'],
+  ['go', 'go'],
+]);
+const CDKTF_EXTENSIONS = new Map<string, CdktfLanguage>([
+  ['ts', 'typescript'],
+  ['tsx', 'typescript'],
+  ['mts', 'typescript'],
+  ['cts', 'typescript'],
+  ['py', 'python'],
+  ['java', 'java'],
+  ['cs', 'csharp'],
+  ['go', 'go'],
+]);
 
 function isHcl(uri: string, languageId?: string): boolean {
   return (languageId !== undefined && HCL_LANGUAGES.has(languageId)) || /\.(tf|tfvars|hcl)$/i.test(pathOf(uri));
@@ -37,11 +40,12 @@ function isHcl(uri: string, languageId?: string): boolean {
 
 /** The CDKTF language of a document, if it is one: the language id decides, else the extension. */
 export function cdktfLanguage(uri: string, languageId?: string): CdktfLanguage | undefined {
-  if (languageId !== undefined && CDKTF_LANGUAGE_IDS[languageId]) return CDKTF_LANGUAGE_IDS[languageId];
+  const byId = languageId === undefined ? undefined : CDKTF_LANGUAGE_IDS.get(languageId);
+  if (byId) return byId;
   const p = pathOf(uri);
   if (/\.d\.[mc]?ts$/i.test(p)) return undefined;
   const ext = /\.([A-Za-z]+)$/.exec(p)?.[1].toLowerCase();
-  return ext ? CDKTF_EXTENSIONS[ext] : undefined;
+  return ext ? CDKTF_EXTENSIONS.get(ext) : undefined;
 }
 
 /** True for files some adapter reads (so the CLI and the server know what to pick up). */

@@ -14,6 +14,7 @@ export class SchemaRegistry {
 
   constructor(schemas: ResourceSchema[]) {
     for (const s of schemas) {
+      ownNamesOnly(s);
       this.byKey.set(s.kind + ':' + s.type, s);
       (s.kind === 'data' ? this.dataTypes : this.resourceTypes).set(s.type, s);
     }
@@ -35,6 +36,18 @@ export class SchemaRegistry {
   byClassName(className: string): ResourceSchema | undefined {
     return this.all().find((s) => s.cdktf?.className === className);
   }
+}
+
+/**
+ * Makes a body's `attributes` and `blocks` (and those of its nested blocks) objects without a prototype, so that
+ * looking up a name the user wrote finds only the schema's own entries: `toString`, `constructor` or
+ * `__proto__` written in a block are unknown names, not `Object.prototype`'s members (which crashed the rules).
+ */
+function ownNamesOnly(body: { attributes: Record<string, AttributeSchema>; blocks?: Record<string, BlockSchema> }): void {
+  body.attributes = Object.assign(Object.create(null) as Record<string, AttributeSchema>, body.attributes);
+  if (!body.blocks) return;
+  body.blocks = Object.assign(Object.create(null) as Record<string, BlockSchema>, body.blocks);
+  for (const name of Object.keys(body.blocks)) ownNamesOnly(body.blocks[name]);
 }
 
 /** The folder holding the schema files, whether running from source, from `dist/`, or from a package. */
