@@ -3,7 +3,9 @@
  * `lsp/transport.ts` picks the transport from these arguments.
  */
 import { tuneHeap } from './lsp/heap';
+import { lowerBackgroundThreads } from './lsp/threads';
 tuneHeap();
+lowerBackgroundThreads();
 
 import { startServer } from './lsp/server';
 import { createServerConnection } from './lsp/transport';
