@@ -11,6 +11,9 @@
 //                 .bench/prof/ and prints where the time goes
 //   --profile-only   only those profiles (no other measurement, BENCHMARKS.md untouched)
 //   --no-build    use the existing dist/ bundles
+//   --server-times   also time each keystroke inside the server on the Terraform modules (server-times.cjs:
+//                 stdin in → publish written, and how long its main thread waited for a core), to tell the
+//                 server's share of the keystroke latency from the transport's and the machine's
 //   --wait-quiet[=SECONDS]   first wait (default at most 600 s) until the 1-minute load average is below 1
 //                 (or --quiet-load=X): on a shared 2-core machine other work inflates every figure
 //
@@ -36,6 +39,7 @@ const QUICK = argv.includes('--quick');
 const PROFILE_ONLY = argv.includes('--profile-only');
 const PROFILE = argv.includes('--profile') || PROFILE_ONLY;
 const BUILD = !argv.includes('--no-build');
+const SERVER_TIMES = argv.includes('--server-times');
 const BENCH = path.join(root, '.bench');
 const WL = path.join(BENCH, 'workloads');
 // The bench runs a snapshot of dist/ (plus the schemas the server reads beside it), taken right after its
@@ -277,6 +281,28 @@ async function serverSession({ name, file, text, peers, languageId, execArgv = [
   return result;
 }
 
+/** Per-keystroke times recorded inside the server by server-times.cjs (the measured keystrokes only). */
+function serverSide(file, warmup) {
+  let t;
+  try {
+    t = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const first = new Map();
+  for (const c of t.changes) if (!first.has(c[0])) first.set(c[0], c);
+  const rows = [];
+  for (const [version, at, waited] of t.publishes) {
+    const c = first.get(version);
+    // Version 1 is the open; the keystrokes are versions 2… after the re-opens, the warm-up ones first.
+    if (c && version > 1 + warmup) rows.push({ ms: at - c[1], wait: waited - c[2] });
+  }
+  if (rows.length === 0) return undefined;
+  const times = rows.map((r) => r.ms);
+  const slow = rows.filter((r) => r.ms > 1);
+  return { ...stats(times), waitP99: percentile(rows.map((r) => r.wait), 99), slow: slow.length, slowMostlyWaiting: slow.filter((r) => r.wait > r.ms / 2).length };
+}
+
 // ------------------------------------------------------------------------------------------ CLI, vsix, activation
 
 function timeCommand(args, repeats) {
@@ -446,7 +472,15 @@ fs.writeFileSync(listFile, folder.paths.join('\n'));
 
 for (const n of CONFIG.sizes) {
   log(`server: ${n}-line module (${(Buffer.byteLength(hcl[n].text) / 1e6).toFixed(2)} MB)…`);
-  const r = await serverSession({ name: `module-${n}`, file: hcl[n].file, text: hcl[n].text, peers: hcl[n].peers, languageId: 'terraform' });
+  const timesFile = path.join(BENCH, `server-times-${n}.json`);
+  if (SERVER_TIMES) process.env.BENCH_SERVER_TIMES = timesFile;
+  const r = await serverSession({ name: `module-${n}`, file: hcl[n].file, text: hcl[n].text, peers: hcl[n].peers, languageId: 'terraform', execArgv: SERVER_TIMES ? ['--require', path.join(root, 'scripts/bench/server-times.cjs')] : [] });
+  delete process.env.BENCH_SERVER_TIMES;
+  if (SERVER_TIMES) {
+    r.serverSide = serverSide(timesFile, CONFIG.warmupKeystrokes);
+    const t = r.serverSide;
+    log(t ? `  inside the server (stdin → publish written): p50/p90/p99/max ${ms(t.p50)}/${ms(t.p90)}/${ms(t.p99)}/${ms(t.max)}; main thread waiting for a core p99 ${ms(t.waitP99)}; of the ${t.slow} keystrokes over 1 ms, ${t.slowMostlyWaiting} waited for a core most of the time` : '  inside the server: no timings');
+  }
   if (r.unavailable) problems.push(`no diagnostics for the ${n}-line module: ${r.unavailable}`);
   else if (r.keysChangedDiagnostics === 0) problems.push(`the ${n}-line module's diagnostics never changed while typing`);
   results.sessions[n] = r;

@@ -1,14 +1,16 @@
 /**
  * Entry of `dist/server.js`: `--stdio` (any editor), `--node-ipc` (VS Code), or `--socket=N`.
- * vscode-languageserver picks the transport from these arguments.
+ * `lsp/transport.ts` picks the transport from these arguments.
  */
 import { tuneHeap } from './lsp/heap';
+import { lowerBackgroundThreads } from './lsp/threads';
 tuneHeap();
+lowerBackgroundThreads();
 
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { createServerConnection } from './lsp/transport';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 startServer(connection);
 connection.listen();
 

@@ -7,6 +7,10 @@
  *   life, mostly empty. A language server allocates little per request, so it keeps the starting size.
  *   `--semi-space-growth-factor` is read each time V8 considers growing, so it works when set at run time
  *   (unlike `--max-semi-space-size`, read once when the heap is made).
+ * - **Young-generation collections on the main thread alone** (`--no-parallel-scavenge`, also read at each
+ *   collection). A scavenge runs every 25–30 keystrokes on a small file, in a fraction of a millisecond; in
+ *   parallel it waits for helper threads, and on a busy machine (or with helpers at a low priority,
+ *   `threads.ts`) a helper that is not scheduled held the keystroke for milliseconds.
  * - **A full collection after a large text came or went.** Opening a 2 MB file leaves megabytes of strings
  *   behind (the JSON message, its decoded text), which only a full collection frees; V8 would wait until the
  *   heap had grown by about its live size. One incremental (`async`) full collection, started once the open or
@@ -27,6 +31,7 @@ let scheduled: NodeJS.Timeout | undefined;
 
 export function tuneHeap(): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');
+  v8.setFlagsFromString('--no-parallel-scavenge');
   try {
     v8.setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as Collect;
