@@ -51,8 +51,8 @@ const PARSER_BUNDLE = path.join(BENCH, 'parser.cjs');
 let started = performance.now();
 
 const CONFIG = QUICK
-  ? { sizes: [200, 1000], warmupKeystrokes: 20, keystrokes: 120, completions: 80, hovers: 80, reopen: 2, cdktf: 50, cdktfRequests: 40, cliFiles: 20, workspaceFiles: 40, cdktfWaitMs: 3000, peerRepeats: 2, bigPeerRepeats: 2 }
-  : { sizes: [200, 1000, 5000, 10000, 100000], warmupKeystrokes: 40, keystrokes: 400, completions: 300, hovers: 300, reopen: 3, cdktf: 5000, cdktfRequests: 100, cliFiles: 1000, workspaceFiles: 2000, cdktfWaitMs: 10000, peerRepeats: 3, bigPeerRepeats: 2 };
+  ? { sizes: [200, 1000], coldOpens: 1, warmupKeystrokes: 20, keystrokes: 120, completions: 80, hovers: 80, reopen: 2, cdktf: 50, cdktfRequests: 40, cliFiles: 20, workspaceFiles: 40, cdktfWaitMs: 3000, peerRepeats: 2, bigPeerRepeats: 2 }
+  : { sizes: [200, 1000, 5000, 10000, 100000], coldOpens: 5, warmupKeystrokes: 40, keystrokes: 400, completions: 300, hovers: 300, reopen: 3, cdktf: 5000, cdktfRequests: 100, cliFiles: 1000, workspaceFiles: 2000, cdktfWaitMs: 10000, peerRepeats: 3, bigPeerRepeats: 2 };
 const BIG = CONFIG.sizes[CONFIG.sizes.length - 1];
 const SMALL = 200;
 const SCALING = QUICK ? CONFIG.sizes : [1000, 10000, 100000];
@@ -470,6 +470,23 @@ fs.writeFileSync(listFile, folder.paths.join('\n'));
   else log(`  indexed ${w.files} files (${(w.bytes / 1e6).toFixed(1)} MB) in ${ms(w.indexMs)}; RSS ${mb(w.rssMB)}; then a file's first diagnostics in ${ms(w.openMs)}`);
 }
 
+/**
+ * A cold open is one sample per server, and on a shared machine one sample moves by half (307 and 497 ms in two
+ * runs an hour apart): the largest module's cold open is the median of `coldOpens` fresh servers, the
+ * session's own first open among them.
+ */
+async function coldOpens(r, w) {
+  const samples = [r.openMs];
+  for (let i = 1; i < CONFIG.coldOpens; i++) {
+    const s = await serverSession({ name: `${r.name}-cold-${i}`, file: w.file, text: w.text, peers: w.peers, languageId: 'terraform', phases: ['open'] });
+    if (Number.isFinite(s.openMs)) samples.push(s.openMs);
+  }
+  r.coldOpenSamplesMs = samples;
+  r.firstOpenMs = r.openMs;
+  r.openMs = median(samples);
+  log(`  cold open over ${samples.length} fresh servers: ${samples.map(ms).join(', ')} (median ${ms(r.openMs)})`);
+}
+
 for (const n of CONFIG.sizes) {
   log(`server: ${n}-line module (${(Buffer.byteLength(hcl[n].text) / 1e6).toFixed(2)} MB)…`);
   const timesFile = path.join(BENCH, `server-times-${n}.json`);
@@ -483,6 +500,7 @@ for (const n of CONFIG.sizes) {
   }
   if (r.unavailable) problems.push(`no diagnostics for the ${n}-line module: ${r.unavailable}`);
   else if (r.keysChangedDiagnostics === 0) problems.push(`the ${n}-line module's diagnostics never changed while typing`);
+  if (n === BIG && !r.unavailable && CONFIG.coldOpens > 1) await coldOpens(r, hcl[n]);
   results.sessions[n] = r;
   log(`  open ${ms(r.openMs)}, keystroke p50/p99 ${ms(r.keys?.p50)}/${ms(r.keys?.p99)}, completion p99 ${ms(r.completion?.p99)}, hover p99 ${ms(r.hover?.p99)}, no-op p99 ${ms(r.floor?.p99)}, peak ${mb(r.peakMB)}`);
 }
@@ -601,7 +619,8 @@ function renderReport(r) {
   const rows = [];
   const row = (figure, workload, ours, peer = '', theirs = '', rat = '', target = '', met) => rows.push({ figure, workload, ours, peer, theirs, rat, target, met });
   const openMet = Number.isFinite(big.openMs) && Number.isFinite(first(pb.hcl2json)) ? big.openMs <= 300 && first(pb.hcl2json) / big.openMs >= 5 : undefined;
-  row('open → first diagnostics (cold, first file)', bigLabel, ms(big.openMs), hclName + ', parse alone', ms(first(pb.hcl2json)), ratio(first(pb.hcl2json), big.openMs), '≤ 300 ms and ≥ 5× faster than HashiCorp', QUICK ? undefined : openMet);
+  const coldSamples = big.coldOpenSamplesMs?.length > 1 ? ` (median of ${big.coldOpenSamplesMs.length} fresh servers: ${big.coldOpenSamplesMs.map((x) => x.toFixed(0)).join(', ')} ms)` : '';
+  row('open → first diagnostics (cold, first file)', bigLabel, ms(big.openMs) + coldSamples, hclName + ', parse alone', ms(first(pb.hcl2json)), ratio(first(pb.hcl2json), big.openMs), '≤ 300 ms and ≥ 5× faster than HashiCorp', QUICK ? undefined : openMet);
   row('', '', '', tsName + ', parse alone', ms(first(pb.treesitter)), ratio(first(pb.treesitter), big.openMs));
   row('open → first diagnostics (warm, re-open)', bigLabel, ms(median(big.reopenMs ?? [])), hclName + ', parse alone, warm', ms(warm(pb.hcl2json)), ratio(warm(pb.hcl2json), median(big.reopenMs ?? [])));
   row('', '', '', tsName + ', parse alone, warm', ms(warm(pb.treesitter)), ratio(warm(pb.treesitter), median(big.reopenMs ?? [])));
@@ -660,7 +679,7 @@ function renderReport(r) {
   md.push(`- **Run time**: ${r.totalSeconds.toFixed(0)} s${m.waitedSeconds ? ` (after waiting ${m.waitedSeconds} s for a quieter machine)` : ''}; load average (1 / 5 / 15 min) ${m.loadBefore} at the start, ${m.loadAfter} at the end${Number(m.loadBefore.split(' ')[0]) >= 1 || Number(m.loadAfter.split(' ')[0]) >= 1 ? ' — **other work was running on this 2-core machine during the run; its figures are inflated and noisy**' : ''}`, '');
   md.push('## How it is measured', '');
   md.push('- **Ours** is always the real server, `node dist/server.js --stdio`, driven over stdio by a `vscode-languageserver-protocol` client as an editor drives it: incremental `didChange`, pushed `publishDiagnostics`. Times are taken in the client from sending a message to receiving its answer (for diagnostics: the `publishDiagnostics` carrying that document version), so they include JSON encoding, the pipe and the server\'s `setImmediate` coalescing. Each workload gets a fresh server, and its document is opened under the URI of the real workload file (each in a folder of its own), as an editor opens a file that exists on disk.');
-  md.push('- **Open (cold)** is the first `didOpen` in a fresh server (nothing JIT-compiled yet); **open (warm)** the median of closing and opening the document again (' + CONFIG.reopen + ' times).');
+  md.push('- **Open (cold)** is the first `didOpen` in a fresh server (nothing JIT-compiled yet); for the ' + BIG.toLocaleString('en-US') + '-line module it is the median over ' + CONFIG.coldOpens + ' fresh servers (one sample per server moves by half on this shared machine), each sample listed in its row; **open (warm)** the median of closing and opening the document again (' + CONFIG.reopen + ' times).');
   md.push(`- **Keystrokes**: ${CONFIG.keystrokes} (CDKTF: ${CONFIG.cdktfRequests}) measured single-character edits, after ${CONFIG.warmupKeystrokes} unmeasured warm-up ones, spread over the file's \`alicloud_vpc_bgp_peer\` blocks, one at a time: a letter typed at the end of \`bfd_multi_hop\` (a new "unknown argument" finding), deleted, a digit typed after its value, deleted. Each waits for its diagnostics before the next.`);
   md.push(`- **Completion / hover**: ${CONFIG.completions} / ${CONFIG.hovers} (CDKTF: ${CONFIG.cdktfRequests} each) positions inside peer blocks (argument-name prefixes, \`tr|ue\` values, \`alicloud_vpc_bgp_group.|g1.id\` references, the resource type, blank lines; hover on argument names, block names and the type).`);
   md.push('- **Memory**: the server process\'s `VmRSS` after the first open and `VmHWM` (peak RSS) at the end of its session, from `/proc/<pid>/status`. Peers run in a child process each; their figure is the RSS growth from after loading (and a warm-up parse of a tiny file) to after the parse with the result kept alive, and the peak growth.');
