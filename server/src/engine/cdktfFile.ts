@@ -38,7 +38,8 @@ import { cursorContext, locate } from './cdktfCursor';
 import { localizeFinding } from './cdktfMessages';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
-import { hashPair, instanceFacts } from './moduleContext';
+import { hashPair } from './factsDigest';
+import { instanceFacts } from './moduleContext';
 import type { Placed, SourceFile } from './sourceFile';
 import { Dependencies, dependenciesKey, stillValid, tracked } from './trackedContext';
 

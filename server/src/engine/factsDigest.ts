@@ -110,6 +110,12 @@ function mix(x1: number, x2: number, tag: number): void {
 let s1 = 0;
 let s2 = 0;
 
+/** Both hashes of `stringHash`, as a pair (for callers that keep them). */
+export function hashPair(s: string): [number, number] {
+  stringHash(s);
+  return [s1 >>> 0, s2 >>> 0];
+}
+
 /** Two hashes of `s` (FNV-1a's, and one with another prime), with its length, into `s1`/`s2`. */
 function stringHash(s: string): void {
   let a = 0x811c9dc5;

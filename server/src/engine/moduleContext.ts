@@ -10,6 +10,7 @@ import type { AnalysisContext, Declared } from '../analysis/context';
 import type { Attribute, ResourceInstance, Value } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { SourceFile } from './sourceFile';
+import { hashPair } from './factsDigest';
 
 /** Attributes whose values other resources' rules read (from the schemas' cross-resource rules). */
 export function factAttributes(schemas: SchemaRegistry): Set<string> {
@@ -42,18 +43,6 @@ export function instanceFacts(instance: Declared, facts: Set<string>): string {
     if (facts.has(a.name) && !a.incomplete) line += `|${a.name}=${valueText(a.value)}`;
   }
   return line;
-}
-
-/** Two independent 32-bit hashes of a string, to be summed into a digest (see `HclFile.moduleDigest`). */
-export function hashPair(s: string): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return [h1 >>> 0, h2 >>> 0];
 }
 
 /** Both hashes of a string as a short key. */
