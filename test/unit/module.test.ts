@@ -352,6 +352,8 @@ test('the module signature changes with every fact other blocks read, and with n
     block('  bgp_group_id = alicloud_vpc_bgp_group.h.id\n  ip_version = "IPv4"\n  count = 2'),
     block('  bgp_group_id = alicloud_vpc_bgp_group.g.name\n  ip_version = "IPv4"\n  count = 2'),
     block('  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g[1].id\n  ip_version = "IPv4"\n  count = 2'),
+    block('  bgp_group_id = alicloud_vpc_bgp_group.g["a"].id\n  ip_version = "IPv4"\n  count = 2'),
     block('  bgp_group_id = alicloud_vpc_bgp_group.g\n  ip_version = "IPv4"\n  count = 2'),
     block('  bgp_group_id = "alicloud_vpc_bgp_group.g.id"\n  ip_version = "IPv4"\n  count = 2'),
     block('  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version = "IPv6"\n  count = 2'),
@@ -374,8 +376,7 @@ test('the module signature changes with every fact other blocks read, and with n
 });
 
 test('module findings of one block come rule by rule: references, then cross-resource rules, then versions', () => {
-  // References and versions are checked in one walk over the arguments (rules/module.ts); the order is the
-  // one the rules had when each walked alone.
+  // Each module rule walks the arguments on its own, in the order of MODULE_RULES (rules/index.ts).
   const text = [
     'resource "alicloud_vpc_bgp_group" "g" {',
     '  router_id  = "vbr-1"',

@@ -40,6 +40,16 @@ resource "alicloud_vpc_bgp_peer" "p" {
     #^^^^^^^^^^^^^ unknown-argument
   }
 }`,
+  'two references to different types under one name: each is looked up as itself': `
+resource "alicloud_vpc_bgp_group" "main" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id    = alicloud_vpc_bgp_group.main.id
+  peer_ip_address = alicloud_vpc.main.name
+  #                 ^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+}`,
   'an empty bgp_group_id is an error': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = ""

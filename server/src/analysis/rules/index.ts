@@ -1,6 +1,8 @@
 /**
  * The entry points that run the rules over one instance: the local ones as one walk (`local.ts`), the module
- * ones listed here. Rules are pure functions.
+ * ones listed here. Rules read only their arguments and return findings. A few keep their last input at
+ * module level (the views of the last instance's bodies, the last reference read, the local walk's per-rule
+ * buckets), valid only while one instance is checked: rules never call each other, and must not.
  *
  * Rules run on every argument of every block, and most find nothing, so they are written to allocate
  * nothing then: lookups precomputed per schema (`body.ts` `indexOf`, `tables.ts`), conversions without
