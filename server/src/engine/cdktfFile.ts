@@ -38,8 +38,7 @@ import { cursorContext, locate } from './cdktfCursor';
 import { localizeFinding } from './cdktfMessages';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
-import { hashPair } from './factsDigest';
-import { instanceFacts } from './moduleContext';
+import { factsHash, lane1, lane2 } from './factsDigest';
 import type { Placed, SourceFile } from './sourceFile';
 import { Dependencies, dependenciesKey, stillValid, tracked } from './trackedContext';
 
@@ -324,7 +323,7 @@ export class CdktfFile implements SourceFile {
   }
 
   /**
-   * Digest of every instance's facts (see `moduleContext.ts`): each instance's pair of hashes is cached with
+   * Digest of every instance's facts (`factsHash`, as for HCL files): each instance's pair of hashes is cached with
    * it and the pairs are summed; an edit subtracts the pairs of the constructs it removed and adds the new.
    */
   moduleDigest(facts: Set<string>): string {
@@ -361,7 +360,8 @@ export class CdktfFile implements SourceFile {
   private factsOf(c: Construct, facts: Set<string>): [number, number] {
     const m = memo(c);
     if (m.factNames !== facts) {
-      m.facts = hashPair(instanceFacts(c.instance!, facts));
+      factsHash([c.instance!], facts);
+      m.facts = [lane1, lane2];
       m.factNames = facts;
     }
     return m.facts!;

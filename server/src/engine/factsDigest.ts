@@ -1,6 +1,7 @@
 /**
- * The hash of the facts other blocks may read (see `instanceFacts` in `moduleContext.ts`), made without the
- * facts line. Hashing the line character by character was most of building a module context on a first open
+ * The hash of the facts other blocks may read: each block's kind, type and name, and the values of the fact
+ * arguments (`factAttributes` in `moduleContext.ts`), as every file's `moduleDigest` makes them. It was a line
+ * of text per block, hashed character by character: that was most of building a module context on a first open
  * (7,000 lines of ≈90 characters, in code V8 had not optimized yet). Here a block costs a few mixes of
  * per-string hashes: the strings it is made of (types, argument names, values, reference steps) recur across
  * blocks, so each distinct one is hashed once (`stringHash`) and then found in a Map, which hashes natively.
@@ -41,12 +42,18 @@ export function factsHash(instances: readonly Declared[], facts: Set<string>): b
   return true;
 }
 
+/** One block's facts as a short string, for a finding to note what it read of another block (`trackedContext.ts`). */
+export function factsKey(instance: Declared, facts: Set<string>): string {
+  factsHash([instance], facts);
+  return `${lane1.toString(36)}.${lane2.toString(36)}`;
+}
+
 /*
  * Each step mixes one string, xor-ed with a tag that says what it is (a type, a name, a value of a kind…), so
  * that the sequence reads one way only.
  */
 
-/** What `valueText` in `moduleContext.ts` tells apart: the kind, then the kind's text. */
+/** A value as facts tell values apart: its kind, then its text (a string's value, a number as written…). */
 function mixValue(v: Value): void {
   switch (v.kind) {
     case 'string':
@@ -66,7 +73,7 @@ function mixValue(v: Value): void {
       return;
     }
     default:
-      // Other kinds count by kind only (`valueText` writes the kind).
+      // Other kinds count by kind only.
       mixString(v.kind, 10);
   }
 }

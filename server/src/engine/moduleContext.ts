@@ -7,10 +7,10 @@
  * module findings, so its cost stays proportional to the edited block.
  */
 import type { AnalysisContext, Declared } from '../analysis/context';
-import type { Attribute, ResourceInstance, Value } from '../model/types';
+import type { Attribute, ResourceInstance } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { SourceFile } from './sourceFile';
-import { hashPair } from './factsDigest';
+import { factsKey, hashPair } from './factsDigest';
 
 /** Attributes whose values other resources' rules read (from the schemas' cross-resource rules). */
 export function factAttributes(schemas: SchemaRegistry): Set<string> {
@@ -24,39 +24,10 @@ export function factAttributes(schemas: SchemaRegistry): Set<string> {
   return names;
 }
 
-function valueText(v: Value): string {
-  switch (v.kind) {
-    case 'string': return JSON.stringify(v.value);
-    case 'number': return v.raw;
-    case 'bool': return String(v.value);
-    case 'reference': return v.text;
-    default: return v.kind;
-  }
-}
-
-/** One line per instance: what other blocks may depend on. */
-export function instanceFacts(instance: Declared, facts: Set<string>): string {
-  let line = `${instance.kind}:${instance.type}.${instance.name}`;
-  const attributes = instance.attributes;
-  for (let i = 0; i < attributes.length; i++) {
-    const a = attributes[i];
-    if (facts.has(a.name) && !a.incomplete) line += `|${a.name}=${valueText(a.value)}`;
-  }
-  return line;
-}
-
 /** Both hashes of a string as a short key. */
 export function hashString(s: string): string {
   const [a, b] = hashPair(s);
   return a.toString(36) + b.toString(36) + ':' + s.length;
-}
-
-/** A file's digest: its own cached one when it has it, else computed from its instances. */
-export function digestOf(file: SourceFile, facts: Set<string>): string {
-  if (file.moduleDigest) return file.moduleDigest(facts);
-  let s = '';
-  for (const { value } of file.instances()) s += instanceFacts(value, facts) + '\n';
-  return hashString(s);
 }
 
 const cache = new Map<string, AnalysisContext>();
@@ -67,7 +38,7 @@ let factsCache: { schemas: SchemaRegistry; facts: Set<string> } | undefined;
 export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry, providerVersion?: string): AnalysisContext {
   const list = [...files];
   if (factsCache?.schemas !== schemas) factsCache = { schemas, facts: factAttributes(schemas) };
-  const signature = hashString(list.map((f) => digestOf(f, factsCache!.facts)).join('\n') + '\n' + (providerVersion ?? ''));
+  const signature = hashString(list.map((f) => f.moduleDigest(factsCache!.facts)).join('\n') + '\n' + (providerVersion ?? ''));
   const hit = cache.get(signature);
   if (hit && hit.schemas === schemas) return hit;
   let newest: AnalysisContext | undefined;
@@ -199,7 +170,7 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
     },
     factsOf: (kind, type, name) => {
       const r = byName(kind, type).get(name);
-      return r ? (r.facts ??= instanceFacts(r, r.factNames)) : '∅';
+      return r ? (r.facts ??= factsKey(r, r.factNames)) : '∅';
     },
   };
   return ctx;

@@ -54,8 +54,8 @@ export interface SourceFile {
   referencesTo?(key: string): Reference[];
   /** The reference at `pos`, without listing the whole file's (optional). */
   referenceAt?(pos: Position): Reference | undefined;
-  /** A short digest of the facts other blocks' rules read (see `moduleContext.ts`); optional. */
-  moduleDigest?(facts: Set<string>): string;
+  /** A short digest of the facts other blocks' rules read (`factsHash` in `factsDigest.ts`), for the module's signature. */
+  moduleDigest(facts: Set<string>): string;
   /** The lower bound of the alicloud `required_providers` constraint this file declares, if any. */
   providerConstraint?(): string | undefined;
   readonly writer: Writer;
