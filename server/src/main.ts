@@ -3,13 +3,10 @@
  * `lsp/transport.ts` picks the transport from these arguments.
  */
 import { tuneHeap } from './lsp/heap';
-import { lowerBackgroundThreads } from './lsp/threads';
-tuneHeap();
-lowerBackgroundThreads();
-
 import { startServer } from './lsp/server';
 import { createServerConnection } from './lsp/transport';
 
+tuneHeap();
 const connection = createServerConnection();
 startServer(connection);
 connection.listen();

@@ -9,8 +9,10 @@
  *   (unlike `--max-semi-space-size`, read once when the heap is made).
  * - **Young-generation collections on the main thread alone** (`--no-parallel-scavenge`, also read at each
  *   collection). A scavenge runs every 25–30 keystrokes on a small file, in a fraction of a millisecond; in
- *   parallel it waits for helper threads, and on a busy machine (or with helpers at a low priority,
- *   `threads.ts`) a helper that is not scheduled held the keystroke for milliseconds.
+ *   parallel it waits for helper threads, and on a busy machine a helper that is not scheduled held the
+ *   keystroke for milliseconds. Opening the 100,000-line file measured the same either way.
+ *   (V8's helper threads themselves keep their priority: at nice 19 they cut the 200-line keystroke tail, but
+ *   a full collection waits for them too, and on a loaded machine one took 0.5–11 s instead of 80 ms.)
  * - **A full collection after a large text came or went.** Opening a 2 MB file leaves megabytes of strings
  *   behind (the JSON message, its decoded text), which only a full collection frees; V8 would wait until the
  *   heap had grown by about its live size. One incremental (`async`) full collection, started once the open or
