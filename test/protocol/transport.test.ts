@@ -48,7 +48,7 @@ async function typeInto(conn: ProtocolConnection): Promise<PublishDiagnosticsPar
 }
 
 describe('transport', () => {
-  it('over stdio, writes each message whole: no read ends between a header and its body', async () => {
+  it('over stdio, writes each message whole: no read ends between a header and its body', { timeout: 30_000 }, async () => {
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     const headerOnly: string[] = [];
     proc.stdout.on('data', (d: Buffer) => {
@@ -63,7 +63,8 @@ describe('transport', () => {
     assert.deepEqual(headerOnly, []);
   });
 
-  it('works over --socket=N', async () => {
+  // A server that never connects fails the test instead of hanging the run.
+  it('works over --socket=N', { timeout: 30_000 }, async () => {
     const server = net.createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;
