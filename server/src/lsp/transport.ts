@@ -88,7 +88,8 @@ export function createServerConnection(argv: readonly string[] = process.argv.sl
   }
   if (t.kind === 'socket' || t.kind === 'pipe') {
     const socket = t.kind === 'socket' ? net.createConnection(t.port, '127.0.0.1') : net.createConnection(t.name);
-    // Whole messages go out in one write; Nagle's algorithm must not hold one back waiting for an ACK.
+    // Whole messages go out in one write; Nagle's algorithm must not hold one back waiting for an ACK. (Given a
+    // stream, the library exits when the editor closes it: with code 1 unless `shutdown` came first.)
     if (t.kind === 'socket') socket.setNoDelay(true);
     return createConnection(ProposedFeatures.all, asReader(socket), new OneWriteMessageWriter(socket));
   }

@@ -3,6 +3,7 @@ import type { Attribute, Block, Range, ResourceInstance, Value } from '../../mod
 import type { BlockNode, BodyItem, Expr, TraversalPart } from './ast';
 import { span } from '../../model/span';
 import { HclAttribute, HclBlock, HclInstance } from './nodes';
+import { own } from './lexer';
 import { NONE } from './parser';
 
 const cache = new WeakMap<object, ResourceInstance[]>();
@@ -152,8 +153,8 @@ function referenceValue(root: string, parts: TraversalPart[]): Value {
       path.push(p.type === 'Attr' ? p.name : stepText(p));
     }
     if (REFERENCES.size >= MAX_LITERALS) REFERENCES.clear();
-    // A flat copy of the text: the concatenation is a tree of pieces, bigger and slower to read.
-    text = flat(text);
+    // A flat copy of the text (`own`): the concatenation is a tree of pieces, bigger and slower to read.
+    text = own(text);
     REFERENCES.set(text, (value = Object.freeze({ kind: 'reference' as const, path, text })));
   }
   return value;
@@ -167,10 +168,6 @@ function stepText(p: TraversalPart): string {
   if (p.type === 'Splat') return '[*]';
   const k = p.key.type === 'Literal' ? (typeof p.key.value === 'string' ? JSON.stringify(p.key.value) : String(p.key.value)) : '?';
   return `[${k}]`;
-}
-
-function flat(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /**
