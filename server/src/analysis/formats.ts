@@ -89,7 +89,7 @@ export function ipv4ToInt(s: string): number {
 }
 
 /** Go's time.ParseDuration syntax, as Terraform's `timeouts` accept it. */
-const DURATION = /^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/;
+const DURATION = /^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 
 export function isDuration(s: string): boolean {
   return s === '0' || DURATION.test(s);

@@ -93,7 +93,7 @@ export class CdktfFile implements SourceFile {
   private parsed?: CdktfParse | null;
   /**
    * The module digest and the constructs with findings (for a signature), kept current from the parse's
-   * changes, so that a keystroke costs the constructs it changed, not all of them. `pending…` holds the
+   * changes, so that a keystroke costs the constructs it changed, not all of them. `pending...` holds the
    * changes each has not seen yet; undefined state means "start again from all constructs".
    */
   private digest?: { factNames: Set<string>; a: number; b: number; n: number };

@@ -87,7 +87,7 @@ class Parser {
   private filled = 0;
   /**
    * One stack for every list being built (a block's labels and items, a traversal's steps, a call's
-   * arguments…). A nested list is built above its parent's items and taken off (`listFrom`) before the parent
+   * arguments...). A nested list is built above its parent's items and taken off (`listFrom`) before the parent
    * goes on, so each list is allocated once, at its exact size: pushing to a fresh array allocates room for 16
    * elements or more, and a tree has tens of thousands of short lists.
    */
