@@ -1,6 +1,8 @@
 /**
- * The language server process and the client that talks to it: started over IPC from the bundled
+ * The language server process and the client that talks to it: started over stdio from the bundled
  * `dist/server.js`, restarted when it dies (RestartPolicy decides how often), restartable on demand.
+ * Stdio rather than Node's IPC channel: over stdio the server reads messages itself (`lsp/messageReader.ts`),
+ * holding a large document twice while it arrives where the IPC channel's parse holds it four times.
  * vscode-languageclient is loaded only when the server starts, so activating the extension stays cheap.
  */
 import * as vscode from 'vscode';
@@ -93,8 +95,8 @@ export class ServerManager implements vscode.Disposable {
       SECTION,
       'Alibaba Cloud BGP',
       {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+        run: { module, transport: TransportKind.stdio },
+        debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
       },
       {
         documentSelector: documentSelector(),

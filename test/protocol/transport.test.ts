@@ -63,6 +63,49 @@ describe('transport', () => {
     assert.deepEqual(headerOnly, []);
   });
 
+  it('over stdio, exits when the editor closes its input: code 0 after shutdown, 1 without', { timeout: 30_000 }, async () => {
+    for (const shutdown of [true, false]) {
+      const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+      const exited = new Promise<number | null>((r) => proc.on('exit', r));
+      const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+      conn.listen();
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      if (shutdown) await conn.sendRequest('shutdown');
+      proc.stdin.end();
+      assert.equal(await exited, shutdown ? 0 : 1, shutdown ? 'after shutdown' : 'without shutdown');
+      conn.dispose();
+    }
+  });
+
+  it('over stdio, reads a 2 MB document with Chinese text and every escape as the editor sent it', { timeout: 60_000 }, async () => {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const published = new Promise<PublishDiagnosticsParams>((r) => conn.onNotification('textDocument/publishDiagnostics', r));
+    conn.listen();
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    // Each block: a Chinese comment with quotes, a backslash, an emoji and a tab; the last one is out of range.
+    const block = (i: number, hop: number) =>
+      `resource "alicloud_vpc_bgp_peer" "p${i}" {\n  # 上海数据中心 "主" \\ 😀\t${i}\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = /* 上海 "主" \\ 😀\t */ ${hop}\n}\n`;
+    const count = 16_000;
+    const text = Array.from({ length: count }, (_, i) => block(i, i === count - 1 ? 300 : 10)).join('');
+    assert.ok(Buffer.byteLength(text) > 2_000_000);
+    const u = uri();
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'terraform', version: 1, text } });
+    const { diagnostics } = await published;
+    assert.deepEqual(diagnostics.map((d) => d.code), ['value-out-of-range']);
+    // The finding is on the last block's `bfd_multi_hop` value, after a comment of every kind of character:
+    // the text arrived character for character.
+    const lines = text.split('\n');
+    const { line, character } = diagnostics[0].range.start;
+    assert.equal(lines[line].slice(character, character + 3), '300');
+    assert.equal(line, lines.length - 3);
+    const hover = (await conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: line - 2, character: 4 } })) as { contents: { value: string } } | null;
+    assert.match(hover?.contents.value ?? '', /bgp_group_id/);
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+  });
+
   // A server that never connects fails the test instead of hanging the run.
   it('works over --socket=N', { timeout: 30_000 }, async () => {
     const server = net.createServer();

@@ -1,6 +1,7 @@
 /**
  * The connection to the editor. vscode-languageserver picks the transport from the command line; for the
- * stream transports (`--stdio`, `--socket=N`, `--pipe=NAME`) this module gives it our own message writer.
+ * stream transports (`--stdio`, `--socket=N`, `--pipe=NAME`) this module gives it our own message reader
+ * (`messageReader.ts`: a large document is held twice while it arrives, not four times) and writer.
  *
  * vscode-jsonrpc's stream writer sends a message as two writes, the header and then (a `setImmediate`, a
  * promise and a write callback later) the body. Each write wakes the client, which finds half a message in
@@ -11,7 +12,9 @@
  */
 import * as net from 'net';
 import { format } from 'util';
-import { AbstractMessageWriter, Connection, createConnection, Message, MessageReader, MessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, Connection, createConnection, Message, MessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
+import { largeBodyRead } from './heap';
+import { StreamMessageReader } from './messageReader';
 
 const CRLF = '\r\n';
 
@@ -80,25 +83,34 @@ export function transportOf(argv: readonly string[]): Transport {
 export function createServerConnection(argv: readonly string[] = process.argv.slice(2)): Connection {
   const t = transportOf(argv);
   if (t.kind === 'stdio') {
-    // The library accepts a stream for input next to a writer (its types do not say so), and only for a
-    // stream does it exit when the editor closes it.
-    const connection = createConnection(ProposedFeatures.all, asReader(process.stdin), new OneWriteMessageWriter(process.stdout));
+    const connection = createConnection(ProposedFeatures.all, readerExitingOnClose(process.stdin), new OneWriteMessageWriter(process.stdout));
     routeConsole(connection);
     return connection;
   }
   if (t.kind === 'socket' || t.kind === 'pipe') {
     const socket = t.kind === 'socket' ? net.createConnection(t.port, '127.0.0.1') : net.createConnection(t.name);
-    // Whole messages go out in one write; Nagle's algorithm must not hold one back waiting for an ACK. (Given a
-    // stream, the library exits when the editor closes it: with code 1 unless `shutdown` came first.)
+    // Whole messages go out in one write; Nagle's algorithm must not hold one back waiting for an ACK.
     if (t.kind === 'socket') socket.setNoDelay(true);
-    return createConnection(ProposedFeatures.all, asReader(socket), new OneWriteMessageWriter(socket));
+    return createConnection(ProposedFeatures.all, readerExitingOnClose(socket), new OneWriteMessageWriter(socket));
   }
   // IPC sends each message whole already.
   return createConnection(ProposedFeatures.all);
 }
 
-function asReader(stream: NodeJS.ReadableStream): MessageReader {
-  return stream as unknown as MessageReader;
+/**
+ * Our reader on `stream`, and the process ends when the editor closes the stream, as vscode-languageserver
+ * does for the streams it reads itself: with code 0 after a `shutdown` request, 1 without one.
+ */
+function readerExitingOnClose(stream: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(stream, largeBodyRead);
+  let shutdown = false;
+  reader.onMessage((m) => {
+    if ((m as { method?: unknown }).method === 'shutdown') shutdown = true;
+  });
+  const exit = () => process.exit(shutdown ? 0 : 1);
+  stream.on('end', exit);
+  stream.on('close', exit);
+  return reader;
 }
 
 /**
