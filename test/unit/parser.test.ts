@@ -8,6 +8,7 @@ import { parseChunks } from '../../server/src/syntax/hcl/parser';
 import { instancesOf } from '../../server/src/syntax/hcl/toModel';
 import { plainRange } from '../../server/src/model/span';
 import { Interner, Lexer } from '../../server/src/syntax/hcl/lexer';
+import { narrowTexts } from '../../server/src/syntax/hcl/narrow';
 import { T } from '../../server/src/syntax/hcl/tokens';
 import type { AttributeNode, BlockNode } from '../../server/src/syntax/hcl/ast';
 import { prng } from '../helpers/random';
@@ -357,4 +358,19 @@ test('a reference written twice is one shared value, with its path and text', ()
   assert.deepEqual(z.value, { kind: 'unknown', text: 'f(…)' });
   assert.equal(z.value, w.value);
   assert.ok(Object.isFrozen(x.value) && Object.isFrozen(z.value));
+});
+
+test('chunk texts cut apart from a text with characters above U+00FF read exactly as its slices', () => {
+  const text = 'resource "alicloud_vpc_bgp_group" "g" {\n  description = "Zürich"\n}\n# 北京 region 😀\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\nlocals {\n  a = "é"\n}\n';
+  const starts = [0, text.indexOf('# 北京'), text.indexOf('locals')];
+  assert.deepEqual(narrowTexts(text, starts), [text.slice(0, starts[1]), text.slice(starts[1], starts[2]), text.slice(starts[2])]);
+  // Nothing to narrow: ASCII, or Latin-1 only (V8 already stores both at one byte per character).
+  assert.equal(narrowTexts('a = 1\n', [0]), undefined);
+  assert.equal(narrowTexts('a = "Zürich"\n', [0]), undefined);
+  const doc = new HclDocument(text);
+  assert.equal(doc.chunks.map((c) => c.text).join(''), text);
+  assert.ok(doc.hasText(text));
+  assert.equal(doc.text, text);
+  doc.update([{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, text: 'x' }]);
+  assert.equal(doc.text, text.replace('resource "alicloud_vpc_bgp_peer"', 'rexsource "alicloud_vpc_bgp_peer"'));
 });

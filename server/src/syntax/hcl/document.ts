@@ -13,6 +13,7 @@
 import type { Position, Range, ResourceInstance } from '../../model/types';
 import type { BlockNode, BodyItem, SyntaxError } from './ast';
 import { fit, NONE, parseChunks, ParsedChunk } from './parser';
+import { narrowTexts } from './narrow';
 import { instancesOfItems } from './toModel';
 
 export interface TextChange {
@@ -151,10 +152,13 @@ export class HclDocument {
   }
 
   setText(text: string): void {
-    this._text = text;
     this._length = text.length;
     const settled: Settled[] = [];
-    this.chunks = withTexts(parseChunks(text, 0, 0, undefined, settler(settled)).chunks, settled, text, 0, text.length);
+    const parsed = parseChunks(text, 0, 0, undefined, settler(settled)).chunks;
+    const narrow = narrowTexts(text, parsed.map((c) => c.startOffset));
+    // Chunks cut from a narrower copy do not keep the text: neither does the document (joined when asked for).
+    this._text = narrow ? undefined : text;
+    this.chunks = withTexts(parsed, settled, text, 0, text.length, narrow);
     this.lastReparsed = this.chunks.length;
   }
 
@@ -367,7 +371,15 @@ function plainNested(b: BlockNode): boolean {
 }
 
 /** Completes parsed chunks of `text` (whose offset 0 is `base` in the file) with their texts, up to `end`. */
-function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base: number, end: number): Chunk[] {
+function withTexts(
+  parsed: ParsedChunk[],
+  settled: Settled[],
+  text: string,
+  base: number,
+  end: number,
+  /** The chunks' texts when made apart (`narrowTexts`), else slices of `text`. */
+  texts?: string[],
+): Chunk[] {
   const out: Chunk[] = [];
   for (let i = 0; i < parsed.length; i++) {
     const c = parsed[i];
@@ -383,7 +395,7 @@ function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base
         fit(c.errors),
         fit(c.comments),
         openEnded,
-        text.slice(from, to),
+        texts ? texts[i] : text.slice(from, to),
         instances,
         tree, // the parser makes its lists at their exact size
         outline,
