@@ -15,7 +15,10 @@ export const LARGE_BODY = 256 * 1024;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/** The message in `bytes`. Throws a `SyntaxError` on JSON that `JSON.parse` would refuse. */
+/**
+ * The message in `bytes`. Throws a `SyntaxError` on JSON that `JSON.parse` would refuse. `bytes` may be
+ * changed (a large body is unescaped where it lies): the reader hands over bytes nobody else reads.
+ */
 export function decodeBody(bytes: Buffer): unknown {
   if (bytes.length >= LARGE_BODY) {
     const literal = largestValueString(bytes);
@@ -60,27 +63,33 @@ function withLargeString(bytes: Buffer, start: number, end: number): unknown {
   // The rest of the message first, with a placeholder no client sends: while it fails, nothing is spoiled.
   const placeholder = `\u0000alicloud-bgp:${Math.random().toString(36).slice(2)}\u0000`;
   const skeleton = bytes.toString('utf8', 0, start) + JSON.stringify(placeholder) + bytes.toString('utf8', end);
-  let found = 0;
-  const message: unknown = JSON.parse(skeleton, (_key, value) => {
-    if (value !== placeholder) return value;
-    found++;
-    return value;
-  });
-  if (found !== 1) return JSON.parse(bytes.toString('utf8'));
+  const message: unknown = JSON.parse(skeleton);
+  const slot = placeholderSlot(message, placeholder);
+  if (!slot) return JSON.parse(bytes.toString('utf8'));
   const text = bytes.toString('utf8', start + 1, unescapeInPlace(bytes, start + 1, end - 1));
-  return replacePlaceholder(message, placeholder, text);
+  if (slot.holder === undefined) return text;
+  slot.holder[slot.key] = text;
+  return message;
 }
 
-/** Puts `text` where the placeholder is (the skeleton is small: walking it is cheap). */
-function replacePlaceholder(value: unknown, placeholder: string, text: string): unknown {
-  if (value === placeholder) return text;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = replacePlaceholder(value[i], placeholder, text);
-  } else if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    for (const k of Object.keys(o)) o[k] = replacePlaceholder(o[k], placeholder, text);
+/**
+ * Where the placeholder is: the object or array holding it and its key (no holder: the message is the
+ * placeholder itself). Walked with a stack of its own, not recursively: JSON nests as deep as it likes.
+ */
+function placeholderSlot(message: unknown, placeholder: string): { holder?: Record<string, unknown>; key: string } | undefined {
+  if (message === placeholder) return { key: '' };
+  const stack: unknown[] = [message];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    const holder = value as Record<string, unknown>;
+    for (const key of Object.keys(holder)) {
+      const v = holder[key];
+      if (v === placeholder) return { holder, key };
+      if (v !== null && typeof v === 'object') stack.push(v);
+    }
   }
-  return value;
+  return undefined;
 }
 
 /**

@@ -13,13 +13,18 @@ import { decodeBody, LARGE_BODY } from './decodeBody';
 const HEADER_END = Buffer.from('\r\n\r\n', 'latin1');
 /** A header section longer than this is not LSP: it is dropped with an error instead of growing forever. */
 const MAX_HEADER = 16 * 1024;
-/** A body larger than this is skipped with an error: no editor sends one, and it is not worth the memory. */
-export const MAX_BODY = 512 * 1024 * 1024;
+/**
+ * A body larger than this is skipped with an error. The largest document the server reads (`maxFileSizeMB`,
+ * 5 MB by default) takes at most 30 MB as JSON, every character a six-byte `\uXXXX`; a client sending more is
+ * not worth the memory.
+ */
+export const MAX_BODY = 64 * 1024 * 1024;
 
 export class StreamMessageReader extends AbstractMessageReader implements MessageReader {
   private callback: DataCallback | undefined;
-  /** Bytes of a header section not yet ended. */
-  private header: Buffer | undefined;
+  /** A header section not yet ended: its first `headerLength` bytes. */
+  private readonly headerBuffer = Buffer.alloc(MAX_HEADER);
+  private headerLength = 0;
   /** The body being filled, and how much of it has come. */
   private body: Buffer | undefined;
   private filled = 0;
@@ -82,21 +87,30 @@ export class StreamMessageReader extends AbstractMessageReader implements Messag
         }
         continue;
       }
-      // A header section: usually whole in this chunk, else kept until its end comes.
-      const data = this.header ? Buffer.concat([this.header, chunk.subarray(at)]) : chunk.subarray(at);
-      const end = data.indexOf(HEADER_END);
-      if (end < 0) {
-        this.header = Buffer.from(data);
-        if (this.header.length > MAX_HEADER) {
-          this.header = undefined;
-          this.fireError(new Error(`a message header longer than ${MAX_HEADER} bytes was dropped`));
+      // A header section: usually whole in this chunk, else kept (in one buffer of the largest size allowed)
+      // until its end comes. Only the new bytes, and the last three kept for an end cut in two, are searched.
+      let header: Buffer;
+      if (this.headerLength === 0) {
+        const end = chunk.indexOf(HEADER_END, at);
+        if (end < 0) {
+          at += this.keepHeader(chunk, at);
+          continue;
         }
-        return;
+        header = chunk.subarray(at, end);
+        at = end + HEADER_END.length;
+      } else {
+        const before = this.headerLength;
+        const took = this.keepHeader(chunk, at);
+        const end = this.headerBuffer.subarray(0, this.headerLength).indexOf(HEADER_END, Math.max(0, before - 3));
+        if (end < 0) {
+          at += took;
+          continue;
+        }
+        header = this.headerBuffer.subarray(0, end);
+        at += end + HEADER_END.length - before;
+        this.headerLength = 0;
       }
-      const consumed = end + HEADER_END.length - (this.header?.length ?? 0);
-      const { length, error } = readHeader(data.toString('latin1', 0, end));
-      this.header = undefined;
-      at += consumed;
+      const { length, error } = readHeader(header.toString('latin1'));
       if (error !== undefined || length === undefined) {
         this.fireError(new Error(error));
         this.skip = length ?? 0;
@@ -114,10 +128,29 @@ export class StreamMessageReader extends AbstractMessageReader implements Messag
         this.deliver(body);
       } else {
         // Not from Node's shared pool: the buffer is freed as soon as the message has been read.
-        this.body = Buffer.allocUnsafeSlow(length);
-        this.filled = 0;
+        try {
+          this.body = Buffer.allocUnsafeSlow(length);
+          this.filled = 0;
+        } catch (e) {
+          this.skip = length;
+          this.fireError(new Error(`a message of ${length} bytes was skipped: ${(e as Error).message}`));
+        }
       }
     }
+  }
+
+  /**
+   * Keeps what `chunk` holds from `at` as the start of a header section, as much as fits; a section that
+   * fills the buffer without ending is not LSP, and is dropped with an error. Returns the bytes taken.
+   */
+  private keepHeader(chunk: Buffer, at: number): number {
+    const took = chunk.copy(this.headerBuffer, this.headerLength, at);
+    this.headerLength += took;
+    if (this.headerLength === MAX_HEADER && this.headerBuffer.indexOf(HEADER_END) < 0) {
+      this.headerLength = 0;
+      this.fireError(new Error(`a message header longer than ${MAX_HEADER} bytes was dropped`));
+    }
+    return took;
   }
 
   private deliver(body: Buffer): void {
@@ -126,16 +159,31 @@ export class StreamMessageReader extends AbstractMessageReader implements Messag
     try {
       message = decodeBody(body);
     } catch (e) {
-      this.fireError(new Error(`a message could not be read: ${(e as Error).message}`));
+      this.fireError(new Error(`a message of ${body.length} bytes could not be read: ${withoutText(e)}`));
       return;
     }
     if (message === null || typeof message !== 'object' || Array.isArray(message)) {
       this.fireError(new Error('a message was not a JSON-RPC object'));
       return;
     }
-    for (const o of this.observers) o(message as Message);
-    this.callback?.(message as Message);
+    // A handler that throws must not leave the reader inside a message: the bytes after it would be lost.
+    try {
+      for (const o of this.observers) o(message as Message);
+      this.callback?.(message as Message);
+    } catch (e) {
+      this.fireError(new Error(`a message could not be handled: ${withoutText(e)}`));
+    }
   }
+}
+
+/**
+ * An error's kind and where it happened, without the text V8 quotes from the input ("…" is not valid JSON):
+ * the input may be a document holding secrets, and these errors go to the editor's log.
+ */
+function withoutText(e: unknown): string {
+  const name = e instanceof Error ? e.name : 'Error';
+  const at = /position \d+/.exec(e instanceof Error ? e.message : '')?.[0];
+  return at ? `${name} at ${at}` : name;
 }
 
 /**
@@ -148,17 +196,17 @@ export function readHeader(header: string): { length?: number; error?: string } 
   for (const line of header.split('\r\n')) {
     const colon = line.indexOf(':');
     if (colon < 0) {
-      error ??= `a message header line has no colon: ${JSON.stringify(line.slice(0, 80))}`;
+      error ??= 'a message header line has no colon';
       continue;
     }
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (name === 'content-length') {
       if (/^\d+$/.test(value)) length = Number(value);
-      else error ??= `Content-Length must be a number, got ${JSON.stringify(value.slice(0, 80))}`;
+      else error ??= 'Content-Length must be a number';
     } else if (name === 'content-type') {
       const charset = /charset=([^;\s]+)/i.exec(value)?.[1].toLowerCase();
-      if (charset && charset !== 'utf-8' && charset !== 'utf8') error ??= `only UTF-8 message bodies are read, got charset ${charset}`;
+      if (charset && charset !== 'utf-8' && charset !== 'utf8') error ??= `only UTF-8 message bodies are read, got charset ${JSON.stringify(charset.slice(0, 20))}`;
     }
   }
   if (length === undefined) error ??= 'a message header has no Content-Length';

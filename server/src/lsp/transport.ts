@@ -83,15 +83,20 @@ export function transportOf(argv: readonly string[]): Transport {
 export function createServerConnection(argv: readonly string[] = process.argv.slice(2)): Connection {
   const t = transportOf(argv);
   if (t.kind === 'stdio') {
-    const connection = createConnection(ProposedFeatures.all, readerExitingOnClose(process.stdin), new OneWriteMessageWriter(process.stdout));
+    const reader = readerExitingOnClose(process.stdin);
+    const connection = createConnection(ProposedFeatures.all, reader, new OneWriteMessageWriter(process.stdout));
     routeConsole(connection);
+    logErrors(reader, connection);
     return connection;
   }
   if (t.kind === 'socket' || t.kind === 'pipe') {
     const socket = t.kind === 'socket' ? net.createConnection(t.port, '127.0.0.1') : net.createConnection(t.name);
     // Whole messages go out in one write; Nagle's algorithm must not hold one back waiting for an ACK.
     if (t.kind === 'socket') socket.setNoDelay(true);
-    return createConnection(ProposedFeatures.all, readerExitingOnClose(socket), new OneWriteMessageWriter(socket));
+    const reader = readerExitingOnClose(socket);
+    const connection = createConnection(ProposedFeatures.all, reader, new OneWriteMessageWriter(socket));
+    logErrors(reader, connection);
+    return connection;
   }
   // IPC sends each message whole already.
   return createConnection(ProposedFeatures.all);
@@ -111,6 +116,11 @@ function readerExitingOnClose(stream: NodeJS.ReadableStream): StreamMessageReade
   stream.on('end', exit);
   stream.on('close', exit);
   return reader;
+}
+
+/** What the reader skipped and why (a bad header, an undecodable body), in the editor's log. */
+function logErrors(reader: StreamMessageReader, connection: Connection): void {
+  reader.onError((e) => connection.console.error(`reading messages: ${e.message}`));
 }
 
 /**
