@@ -84,6 +84,10 @@ export class HclFile implements SourceFile {
     this.doc.update(changes);
   }
 
+  compact(): void {
+    this.doc.narrow();
+  }
+
   declarations(): Declaration[] {
     return declarations(this.doc);
   }

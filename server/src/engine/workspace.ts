@@ -80,7 +80,10 @@ export class Workspace {
         this.setDisk(file, undefined);
         return;
       }
-      this.setDisk(file, createSourceFile(file, undefined, fs.readFileSync(file, 'utf8')));
+      const source = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'));
+      // Nobody waits for a file read from disk: it is kept as small as it can be right away.
+      source?.compact?.();
+      this.setDisk(file, source);
     } catch {
       this.setDisk(file, undefined);
     }

@@ -122,6 +122,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }
   };
 
+  /** Files opened since the last flush: made smaller (`compact`) once their diagnostics are out. */
+  const toCompact = new Set<SourceFile>();
   const schedule = (uri: string) => {
     pending.add(uri);
     if (flushScheduled) return;
@@ -131,6 +133,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       flushScheduled = false;
       for (const u of pending) publish(u);
       pending.clear();
+      for (const f of toCompact) f.compact?.();
+      toCompact.clear();
     });
   };
 
@@ -171,6 +175,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     const file = refused ? undefined : sourceFileFor(uri, languageId, text, onDisk);
     largeTextHandled(text.length);
     if (!refused && !file) return;
+    if (file) toCompact.add(file);
     files.set(uri, refused ? { uri, languageId, version, refusal: refused, text } : { uri, languageId, version, file });
     if (p) {
       uriOf.set(p, uri);
