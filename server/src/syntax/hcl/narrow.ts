@@ -4,9 +4,10 @@
  * one Chinese comment made a 2.3 MB file take 4.5 MB for as long as it was open. `narrowTexts` cuts the chunks
  * that hold no such character from a one-byte copy of the text, and gives the others a copy of their own.
  *
- * It costs ≈ 6 ms per open of the 2.3 MB benchmark file, and the open itself peaks higher while both copies
- * live. It pays where the server's memory peaks: a file opened again, or a second large file, arrives on top of
- * what the first one keeps (the session peak of the 100,000-line benchmark file: 99–102 → 97–98 MB).
+ * It costs ≈ 6 ms on the 2.3 MB benchmark file, which the server spends after its first answer
+ * (`HclDocument.narrow`). It pays where the server's memory peaks: a file opened again, or a second large file,
+ * arrives on top of what the first one keeps (the session peak of the 100,000-line benchmark file: 99–102 →
+ * 97–99 MB).
  */
 import { own } from './lexer';
 
