@@ -13,11 +13,6 @@
  *   keystroke for milliseconds. Opening the 100,000-line file measured the same either way.
  *   (V8's helper threads themselves keep their priority: at nice 19 they cut the 200-line keystroke tail, but
  *   a full collection waits for them too, and on a loaded machine one took 0.5–11 s instead of 80 ms.)
- * - **Full collections when the heap has grown by a fifth** (`--heap-growing-percent=20`, read each time V8 sets
- *   its next limit), where V8 would let it grow up to four times its live size on a fast machine. Opening a
- *   CDKTF stack again parses it again (the TypeScript compiler's tree), and the old tree waited for the next full
- *   collection: the 5,000-construct TypeScript session peaked at 197 MB, now 139–145 MB. The 100,000-line HCL
- *   file's first open measured the same (interleaved, 5 fresh servers each).
  * - **A full collection after a large text came or went.** Opening a 2 MB file leaves megabytes of strings
  *   behind (the JSON message, its decoded text), which only a full collection frees; V8 would wait until the
  *   heap had grown by about its live size. One incremental (`async`) full collection, started once the open or
@@ -38,7 +33,6 @@ let scheduled: NodeJS.Timeout | undefined;
 
 export function tuneHeap(): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');
-  v8.setFlagsFromString('--heap-growing-percent=20');
   v8.setFlagsFromString('--no-parallel-scavenge');
   try {
     v8.setFlagsFromString('--expose-gc');
