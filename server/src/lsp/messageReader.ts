@@ -14,11 +14,12 @@ const HEADER_END = Buffer.from('\r\n\r\n', 'latin1');
 /** A header section longer than this is not LSP: it is dropped with an error instead of growing forever. */
 const MAX_HEADER = 16 * 1024;
 /**
- * A body larger than this is skipped with an error. The largest document the server reads (`maxFileSizeMB`,
- * 5 MB by default) takes at most 30 MB as JSON, every character a six-byte `\uXXXX`; a client sending more is
- * not worth the memory.
+ * A body larger than this is skipped with an error. A document over the size setting (`maxFileSizeMB`: 20 MB in
+ * VS Code, 5 MB by default elsewhere) is read and answered with one "file too large" diagnostic; a body this
+ * large is not an editor's message. Its buffer is reserved when the header arrives, but the system commits its
+ * pages only as the body fills them.
  */
-export const MAX_BODY = 64 * 1024 * 1024;
+export const MAX_BODY = 256 * 1024 * 1024;
 
 export class StreamMessageReader extends AbstractMessageReader implements MessageReader {
   private callback: DataCallback | undefined;
