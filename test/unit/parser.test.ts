@@ -380,4 +380,11 @@ test('chunk texts cut apart from a text with characters above U+00FF read exactl
   assert.equal(doc.lineText(3), '# 北京 region 😀');
   doc.update([{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } }, text: 'x' }]);
   assert.equal(doc.text, text.replace('resource "alicloud_vpc_bgp_peer"', 'rexsource "alicloud_vpc_bgp_peer"'));
+  // Edited before it was narrowed: the chunks left as they were are slices of the text once set; narrowed too.
+  const edited = new HclDocument(text);
+  edited.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# 上\n' }]);
+  edited.narrow();
+  assert.equal(edited.text, '# 上\n' + text);
+  assert.equal(edited.chunks.map((c) => c.text).join(''), '# 上\n' + text);
+  assert.equal(edited.lineText(4), '# 北京 region 😀');
 });

@@ -270,6 +270,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const file = f.file;
       if (file) {
         file.update(changes);
+        // A whole new text is made as small as an opened one, once it has been answered.
+        if (changes.some((c) => !('range' in c))) toCompact.add(file);
         const refused = refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB);
         if (refused) {
           files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: file.text });
