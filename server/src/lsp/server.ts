@@ -41,7 +41,7 @@ import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { largeTextHandled } from './heap';
+import { beforeLargeText, largeTextHandled } from './heap';
 import { definition, documentSymbols, ModuleView, references } from './navigation';
 import * as path from 'path';
 
@@ -172,6 +172,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     // closed and opened again: the disk copy is the closed version, parsed and analysed).
     const onDisk = p && isModuleFile(p) ? workspace.take(p) : undefined;
     const refused = refusal(text, settings.maxFileSizeMB);
+    // A file parsed anew (not taken back from the module index) first lets an earlier large text's leftovers go.
+    if (!refused && !onDisk) beforeLargeText(text.length);
     const file = refused ? undefined : sourceFileFor(uri, languageId, text, onDisk);
     largeTextHandled(text.length);
     if (!refused && !file) return;
