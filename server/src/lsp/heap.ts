@@ -49,11 +49,15 @@ export function tuneHeap(): void {
 /** A text of `length` was opened, replaced or closed: collect shortly after the current work is answered. */
 export function largeTextHandled(length: number): void {
   if (!collect || length < LARGE_TEXT || scheduled) return;
-  scheduled = setTimeout(() => {
-    scheduled = undefined;
-    void collect?.({ type: 'major', execution: 'async' });
-  }, AFTER_MS);
+  scheduled = setTimeout(() => collectScheduled('async'), AFTER_MS);
   scheduled.unref();
+}
+
+/** The collection `largeTextHandled` scheduled, now (once: it is no longer scheduled). */
+function collectScheduled(execution: 'async' | 'sync'): void {
+  clearTimeout(scheduled);
+  scheduled = undefined;
+  void collect?.({ type: 'major', execution });
 }
 
 /**
@@ -71,11 +75,9 @@ export function largeBodyRead(): void {
  * A large text is about to be parsed: first drop what an earlier large text left behind, if that is not collected
  * yet (a file closed and opened again at once, which the editor does on a reload). A CDKTF stack is parsed again
  * when opened again, and its old tree waited for the next full collection: the 5,000-construct TypeScript stack
- * opened again peaked at 190 MB, now 163 MB. (The caller skips it when a re-opened file's parse is taken back.)
+ * opened again peaked at 190 MB, now 163 MB. (Not for an HCL file whose parse the module index kept: opening it
+ * again takes that parse back, and a full collection then only made the peak higher.)
  */
 export function beforeLargeText(length: number): void {
-  if (!collect || length < LARGE_TEXT || !scheduled) return;
-  clearTimeout(scheduled);
-  scheduled = undefined;
-  collect({ type: 'major', execution: 'sync' });
+  if (collect && length >= LARGE_TEXT && scheduled) collectScheduled('sync');
 }

@@ -172,7 +172,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     // closed and opened again: the disk copy is the closed version, parsed and analysed).
     const onDisk = p && isModuleFile(p) ? workspace.take(p) : undefined;
     const refused = refusal(text, settings.maxFileSizeMB);
-    // A file parsed anew (not taken back from the module index) first lets an earlier large text's leftovers go.
+    // A file with no parse kept in the module index (one that opening it again would take back) is parsed anew:
+    // an earlier large text's leftovers go first.
     if (!refused && !onDisk) beforeLargeText(text.length);
     const file = refused ? undefined : sourceFileFor(uri, languageId, text, onDisk);
     largeTextHandled(text.length);
