@@ -1,5 +1,5 @@
 /**
- * Entry of `dist/server.js`: `--stdio` (any editor), `--node-ipc` (VS Code), or `--socket=N`.
+ * Entry of `dist/server.js`: `--stdio` (any editor, VS Code included), `--node-ipc`, or `--socket=N` / `--pipe=NAME`.
  * `lsp/transport.ts` picks the transport from these arguments.
  */
 import { tuneHeap } from './lsp/heap';
