@@ -8,6 +8,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
+/** The system-wide monotonic clock in ms: comparable between processes of one machine. */
+function monotonicMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 /** VmRSS (current) and VmHWM (peak) of a process, in MB (from /proc/<pid>/status). */
 export function procMemory(pid) {
   try {
@@ -36,6 +41,7 @@ export async function startSession({ serverPath, execArgv = [], cwd, initializat
   const logs = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
     const at = performance.now();
+    const atMono = monotonicMs();
     latest.set(p.uri, p);
     const list = waiters.get(p.uri);
     if (!list) return;
@@ -44,7 +50,7 @@ export async function startSession({ serverPath, execArgv = [], cwd, initializat
       // Waiting for a version: only a publish for that version or a later one (not the empty one a close sends).
       if (w.version === undefined ? p.version === undefined : p.version !== undefined && p.version >= w.version) {
         list.splice(i, 1);
-        w.resolve({ at, params: p });
+        w.resolve({ at, atMono, params: p });
       }
     }
   });
@@ -125,12 +131,17 @@ export async function startSession({ serverPath, execArgv = [], cwd, initializat
     },
 
     /** didChange (incremental) → publishDiagnostics with that version. Returns { ms, count }. */
+    /**
+     * didChange → the publishDiagnostics of that version. Returns { ms, count, sentMono, receivedMono }: the last
+     * two on the system-wide monotonic clock (ms), which server-times.cjs reads inside the server too.
+     */
     async change(uri, version, contentChanges, timeoutMs = 30000) {
       const wait = waitDiagnostics(uri, version, timeoutMs);
       const t0 = performance.now();
+      const sentMono = monotonicMs();
       await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
-      const { at, params } = await wait;
-      return { ms: at - t0, count: params.diagnostics.length };
+      const { at, atMono, params } = await wait;
+      return { ms: at - t0, count: params.diagnostics.length, sentMono, receivedMono: atMono };
     },
 
     /** A request timed from send to response. Returns { ms, result }. */

@@ -13,7 +13,8 @@
 //   --no-build    use the existing dist/ bundles
 //   --server-times   also time each keystroke inside the server on the Terraform modules (server-times.cjs:
 //                 stdin in → publish written, and how long its main thread waited for a core), to tell the
-//                 server's share of the keystroke latency from the transport's and the machine's
+//                 server's share of the keystroke latency from the transport's and the machine's; the slowest
+//                 1 % are split into the way to the server, the server's time and the way back
 //   --wait-quiet[=SECONDS]   first wait (default at most 600 s) until the 1-minute load average is below 1
 //                 (or --quiet-load=X): on a shared 2-core machine other work inflates every figure
 //
@@ -230,15 +231,18 @@ async function serverSession({ name, file, text, peers, languageId, execArgv = [
       const edits = keystrokeEdits(peers, warmup + counts.keystrokes);
       const times = [];
       const diagCounts = [];
+      const trips = [];
       for (const [i, e] of edits.entries()) {
         const range = { start: { line: e.line, character: e.character }, end: { line: e.line, character: e.character + e.deleteCount } };
         const r = await s.change(current, ++version, [{ range, text: e.text }]);
         if (i < warmup) continue;
         times.push(r.ms);
         diagCounts.push(r.count);
+        trips.push({ version, ms: r.ms, sentMono: r.sentMono, receivedMono: r.receivedMono });
       }
       result.keys = stats(times);
       result.keyTimes = times;
+      result.keyTrips = trips;
       // Sanity: typing into the name must add a finding (unknown argument) and deleting it must remove it.
       result.keysChangedDiagnostics = diagCounts.filter((c, i) => i % 4 === 0 && c !== diagCounts[i + 1]).length;
       result.keysTyped = Math.ceil(diagCounts.length / 4);
@@ -281,8 +285,13 @@ async function serverSession({ name, file, text, peers, languageId, execArgv = [
   return result;
 }
 
-/** Per-keystroke times recorded inside the server by server-times.cjs (the measured keystrokes only). */
-function serverSide(file, warmup) {
+/**
+ * Per-keystroke times recorded inside the server by server-times.cjs (the measured keystrokes only), and each
+ * measured keystroke (`trips`, from the client) split in three on the shared monotonic clock: to the server (sent →
+ * the stdin chunk that carries it), inside the server (→ its publish written), and back (→ the client has it).
+ * `slowest` is that split for each keystroke at or above the p99 of the client's times: where the tail is.
+ */
+function serverSide(file, warmup, trips = []) {
   let t;
   try {
     t = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -292,15 +301,35 @@ function serverSide(file, warmup) {
   const first = new Map();
   for (const c of t.changes) if (!first.has(c[0])) first.set(c[0], c);
   const rows = [];
-  for (const [version, at, waited] of t.publishes) {
+  const published = new Map();
+  for (const [version, at, waited, mono] of t.publishes) {
     const c = first.get(version);
     // Version 1 is the open; the keystrokes are versions 2… after the re-opens, the warm-up ones first.
     if (c && version > 1 + warmup) rows.push({ ms: at - c[1], wait: waited - c[2] });
+    if (c && !published.has(version)) published.set(version, { inMono: c[3], outMono: mono });
   }
   if (rows.length === 0) return undefined;
   const times = rows.map((r) => r.ms);
   const slow = rows.filter((r) => r.ms > 1);
-  return { ...stats(times), waitP99: percentile(rows.map((r) => r.wait), 99), slow: slow.length, slowMostlyWaiting: slow.filter((r) => r.wait > r.ms / 2).length };
+  const split = trips
+    .map((k) => ({ k, p: published.get(k.version) }))
+    .filter(({ k, p }) => p && Number.isFinite(k.sentMono) && Number.isFinite(p.inMono))
+    .map(({ k, p }) => ({ ms: k.ms, to: p.inMono - k.sentMono, inside: p.outMono - p.inMono, back: k.receivedMono - p.outMono }));
+  const cut = percentile(split.map((x) => x.ms), 99);
+  const tail = split.filter((x) => x.ms >= cut);
+  const part = (rows, key) => ({ p50: percentile(rows.map((x) => x[key]), 50), p99: percentile(rows.map((x) => x[key]), 99) });
+  return {
+    ...stats(times),
+    waitP99: percentile(rows.map((r) => r.wait), 99),
+    slow: slow.length,
+    slowMostlyWaiting: slow.filter((r) => r.wait > r.ms / 2).length,
+    ...(split.length
+      ? {
+          split: { count: split.length, to: part(split, 'to'), inside: part(split, 'inside'), back: part(split, 'back') },
+          slowest: { from: cut, items: tail.sort((a, b) => b.ms - a.ms) },
+        }
+      : {}),
+  };
 }
 
 // ------------------------------------------------------------------------------------------ CLI, vsix, activation
@@ -495,10 +524,12 @@ for (const n of CONFIG.sizes) {
   const r = await serverSession({ name: `module-${n}`, file: hcl[n].file, text: hcl[n].text, peers: hcl[n].peers, languageId: 'terraform', execArgv: SERVER_TIMES ? ['--require', path.join(root, 'scripts/bench/server-times.cjs')] : [] });
   delete process.env.BENCH_SERVER_TIMES;
   if (SERVER_TIMES) {
-    r.serverSide = serverSide(timesFile, CONFIG.warmupKeystrokes);
+    r.serverSide = serverSide(timesFile, CONFIG.warmupKeystrokes, r.keyTrips);
     const t = r.serverSide;
     log(t ? `  inside the server (stdin → publish written): p50/p90/p99/max ${ms(t.p50)}/${ms(t.p90)}/${ms(t.p99)}/${ms(t.max)}; main thread waiting for a core p99 ${ms(t.waitP99)}; of the ${t.slow} keystrokes over 1 ms, ${t.slowMostlyWaiting} waited for a core most of the time` : '  inside the server: no timings');
+    if (t?.slowest) log(`  the slowest keystrokes (p99 and above), each as to the server + inside it + back to the client: ${t.slowest.items.map((x) => `${ms(x.ms)} = ${ms(x.to)} + ${ms(x.inside)} + ${ms(x.back)}`).join('; ')}`);
   }
+  delete r.keyTrips; // only for the split above: 400 rows per size in results.json otherwise
   if (r.unavailable) problems.push(`no diagnostics for the ${n}-line module: ${r.unavailable}`);
   else if (r.keysChangedDiagnostics === 0) problems.push(`the ${n}-line module's diagnostics never changed while typing`);
   if (n === BIG && !r.unavailable && CONFIG.coldOpens > 1) await coldOpens(r, hcl[n]);
