@@ -84,8 +84,8 @@ export class HclFile implements SourceFile {
     this.doc.update(changes);
   }
 
-  compact(): void {
-    this.doc.narrow();
+  compact(): number {
+    return this.doc.narrow();
   }
 
   declarations(): Declaration[] {

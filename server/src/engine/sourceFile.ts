@@ -35,8 +35,11 @@ export interface SourceFile {
   /** Is `bytes` the text in UTF-8? (Optional: without it, callers decode and compare `text`.) */
   hasUtf8?(bytes: Uint8Array): boolean;
   update(changes: readonly TextChange[]): void;
-  /** Makes what the file keeps smaller where that costs time but not answers (optional; after a first answer). */
-  compact?(): void;
+  /**
+   * Makes what the file keeps smaller where that costs time but not answers (optional; after a first answer).
+   * Returns how many pieces of the text it stored anew (0: nothing to make smaller).
+   */
+  compact?(): number;
   lineText(line: number): string;
   /** Every resource/data instance (positions relative to `base`). */
   instances(): Iterable<Placed<ResourceInstance>>;

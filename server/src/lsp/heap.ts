@@ -31,6 +31,11 @@ import { runInNewContext } from 'vm';
 const LARGE_TEXT = 1 << 19;
 const AFTER_MS = 50;
 
+/** Texts this long are the ones worth a collection when they come or go, and a line in the server's log. */
+export function isLargeText(length: number): boolean {
+  return length >= LARGE_TEXT;
+}
+
 type Collect = (options: { type: 'major' | 'minor'; execution?: 'async' | 'sync' }) => unknown;
 let collect: Collect | undefined;
 let scheduled: NodeJS.Timeout | undefined;
@@ -48,7 +53,7 @@ export function tuneHeap(): void {
 
 /** A text of `length` was opened, replaced or closed: collect shortly after the current work is answered. */
 export function largeTextHandled(length: number): void {
-  if (!collect || length < LARGE_TEXT || scheduled) return;
+  if (!collect || !isLargeText(length) || scheduled) return;
   scheduled = setTimeout(() => collectScheduled('async'), AFTER_MS);
   scheduled.unref();
 }
@@ -79,5 +84,5 @@ export function largeBodyRead(): void {
  * again takes that parse back, and a full collection then only made the peak higher.)
  */
 export function beforeLargeText(length: number): void {
-  if (collect && length >= LARGE_TEXT && scheduled) collectScheduled('sync');
+  if (collect && isLargeText(length) && scheduled) collectScheduled('sync');
 }

@@ -41,7 +41,7 @@ import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { beforeLargeText, largeTextHandled } from './heap';
+import { beforeLargeText, isLargeText, largeTextHandled } from './heap';
 import { definition, documentSymbols, ModuleView, references } from './navigation';
 import * as path from 'path';
 
@@ -122,8 +122,21 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }
   };
 
-  /** Files opened since the last flush: made smaller (`compact`) once their diagnostics are out. */
-  const toCompact = new Set<SourceFile>();
+  /**
+   * Files opened (or given a whole new text) since the last flush, with their URI and when their text was read:
+   * made smaller (`compact`) once their diagnostics are out. A large one gets a line in the log.
+   */
+  const toCompact = new Map<SourceFile, { uri: string; readAt: number }>();
+  const compactAll = () => {
+    for (const [f, { uri, readAt }] of toCompact) {
+      const published = performance.now() - readAt;
+      const stored = f.compact?.() ?? 0;
+      if (!isLargeText(f.textLength())) continue;
+      const chars = (f.textLength() / 1e6).toFixed(1);
+      log(`${path.basename(pathOf(uri) ?? uri)} (${chars} M characters): diagnostics published ${published.toFixed(0)} ms after its text was read; ${stored ? `${stored} pieces of its text now stored at one byte per character` : 'its text is stored as it came'}`);
+    }
+    toCompact.clear();
+  };
   const schedule = (uri: string) => {
     pending.add(uri);
     if (flushScheduled) return;
@@ -133,8 +146,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       flushScheduled = false;
       for (const u of pending) publish(u);
       pending.clear();
-      for (const f of toCompact) f.compact?.();
-      toCompact.clear();
+      compactAll();
     });
   };
 
@@ -165,6 +177,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   };
 
   const open = (uri: string, languageId: string | undefined, version: number, text: string) => {
+    const readAt = performance.now();
     generation++;
     const p = pathOf(uri);
     // The open version replaces the disk one in the module. The disk copy is taken out before parsing, so that
@@ -178,7 +191,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     const file = refused ? undefined : sourceFileFor(uri, languageId, text, onDisk);
     largeTextHandled(text.length);
     if (!refused && !file) return;
-    if (file) toCompact.add(file);
+    if (file) toCompact.set(file, { uri, readAt });
     files.set(uri, refused ? { uri, languageId, version, refusal: refused, text } : { uri, languageId, version, file });
     if (p) {
       uriOf.set(p, uri);
@@ -259,6 +272,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
 
   connection.onDidChangeTextDocument(
     guard('didChange', undefined, (p) => {
+      const readAt = performance.now();
       const f = files.get(p.textDocument.uri);
       if (!f) return;
       if (typeof p.textDocument.version === 'number' && p.textDocument.version < f.version) {
@@ -274,7 +288,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (file) {
         file.update(changes);
         // A whole new text is made as small as an opened one, once it has been answered.
-        if (changes.some((c) => !('range' in c))) toCompact.add(file);
+        if (changes.some((c) => !('range' in c))) toCompact.set(file, { uri: f.uri, readAt });
         const refused = refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB);
         if (refused) {
           files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: file.text });

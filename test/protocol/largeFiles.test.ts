@@ -1,0 +1,79 @@
+/**
+ * Large files (from 512 K characters): once their diagnostics are published, the server stores their text at
+ * one byte per character where it can (`HclDocument.narrow`, through `SourceFile.compact`) and says so in its log,
+ * with how long the diagnostics took. Nothing else shows that the server made the text smaller: without these
+ * tests, only the benchmark's memory figure would notice it no longer does.
+ *
+ * Run: npm run build && npx tsx --test test/protocol/largeFiles.test.ts
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { codes, LspClient, uri } from '../helpers/lsp';
+
+/** `count` peers; with `chinese`, each under a comment with Chinese text; the last one's hop is out of range. */
+function module(count: number, chinese: boolean): string {
+  const block = (i: number) =>
+    `resource "alicloud_vpc_bgp_peer" "p${i}" {\n  # ${chinese ? '上海数据中心' : 'Shanghai DC'} ${i}\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = ${i === count - 1 ? 300 : 10}\n}\n`;
+  return Array.from({ length: count }, (_, i) => block(i)).join('');
+}
+
+const LINE = /^main\.tf \(\d+\.\d M characters\): diagnostics published \d+ ms after its text was read; (.*)$/;
+
+describe('large files', () => {
+  let lsp: LspClient;
+  before(async () => (lsp = await LspClient.start()));
+  after(() => lsp.stop());
+
+  /**
+   * The log lines about large files since `from`. The server logs them right after the publish they report on,
+   * so once the answer to a later request has come, every such line has.
+   */
+  async function largeFileLines(from: number): Promise<string[]> {
+    await lsp.hover(uri('elsewhere.tf'), { line: 0, character: 0 });
+    return lsp.logs.slice(from).filter((l) => LINE.test(l));
+  }
+
+  it('stores an opened large text with Chinese in it at one byte per character, and again after a whole new text', { timeout: 60_000 }, async () => {
+    const text = module(6_000, true);
+    assert.ok(text.length >= 512 * 1024);
+    const u = uri();
+    let from = lsp.logs.length;
+    assert.deepEqual(codes(await lsp.open(u, text)), ['value-out-of-range']);
+    let lines = await largeFileLines(from);
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.equal(LINE.exec(lines[0])![1], '6000 pieces of its text now stored at one byte per character');
+
+    // One character typed: nothing new to store, no line.
+    from = lsp.logs.length;
+    await lsp.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }]);
+    await lsp.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '' }]);
+    assert.deepEqual(await largeFileLines(from), []);
+
+    // A whole new text (a reload, a formatter's edit): stored anew, once answered.
+    from = lsp.logs.length;
+    const again = module(7_000, true);
+    assert.deepEqual(codes(await lsp.change(u, [{ text: again }])), ['value-out-of-range']);
+    lines = await largeFileLines(from);
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.equal(LINE.exec(lines[0])![1], '7000 pieces of its text now stored at one byte per character');
+    // The stored text is still the document: a finding after the edit lands where it should.
+    const diags = await lsp.change(u, [{ range: { start: { line: 4, character: 18 }, end: { line: 4, character: 20 } }, text: '999' }]);
+    assert.deepEqual(codes(diags).sort(), ['value-out-of-range', 'value-out-of-range']);
+    assert.ok(diags.some((d) => d.range.start.line === 4 && d.range.start.character === 18));
+  });
+
+  it('leaves a large text without wide characters as it came (already one byte per character), and says so', { timeout: 60_000 }, async () => {
+    const text = module(6_000, false);
+    const from = lsp.logs.length;
+    assert.deepEqual(codes(await lsp.open(uri(), text)), ['value-out-of-range']);
+    const lines = await largeFileLines(from);
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.equal(LINE.exec(lines[0])![1], 'its text is stored as it came');
+  });
+
+  it('keeps quiet about a small file', async () => {
+    const from = lsp.logs.length;
+    await lsp.open(uri(), module(5, true));
+    assert.deepEqual(await largeFileLines(from), []);
+  });
+});
