@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
 import type { HclFile } from '../../server/src/engine/hclFile';
-import { lowerBound, versionFromLockFile } from '../../server/src/engine/providerVersion';
+import { versionFromLockFile } from '../../server/src/engine/providerVersion';
+import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
 import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/trackedContext';
@@ -136,16 +137,47 @@ test('without a lock file the required_providers constraint decides: removed is 
   assert.deepEqual(moduleFindings('constraint', 'main.tf'), ['6:2-33 deprecated-argument', '7:2-27 removed-in-provider']);
 });
 
+/** The version findings of `body` in a module whose required_providers constraint is `constraint`. */
+function underConstraint(constraint: string, body: string): string[] {
+  const text = `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${constraint}" }\n  }\n}\n${body}`;
+  const src = createSourceFile('file:///versions/main.tf', undefined, text)!;
+  return src
+    .diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.()))
+    .filter((d) => /provider|deprecated/.test(d.code))
+    .map((d) => `${d.code}: ${d.message}`);
+}
+
+test('a constraint is the range of versions it allows: only what no allowed version has is an error', () => {
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  route_limit = 200\n}\n';
+  // Terraform installs the newest version allowed: 1.261.0 (route_limit) is within reach of all of these.
+  for (const open of ['>= 1.200.0', '~> 1.200', '> 1.200.0', '>= 1.150, < 1.300']) assert.deepEqual(underConstraint(open, group), [], open);
+  assert.deepEqual(underConstraint('~> 1.200.0', group), ['newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module\'s provider constraint is "~> 1.200.0"']);
+  assert.deepEqual(underConstraint('>= 1.150, < 1.261.0', group), ['newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module\'s provider constraint is ">= 1.150, < 1.261.0"']);
+  assert.deepEqual(underConstraint('1.230.0', group), ['newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module uses 1.230.0']);
+  assert.deepEqual(underConstraint('< 1.152', group).map((f) => f.split(':')[0]), ['newer-than-provider', 'newer-than-provider'], 'the group itself came in 1.152.0');
+  // Removed (and deprecated) only when every allowed version has removed it.
+  const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 100\n  local_gateway_ip = "10.0.0.1"\n  peer_gateway_ip = "10.0.0.2"\n  peering_subnet_mask = "255.255.255.252"\n  include_cross_account_vbr = true\n}\n';
+  assert.deepEqual(underConstraint('>= 1.200.0', vbr), [], 'versions before 1.263.0 still have it');
+  assert.deepEqual(underConstraint('>= 1.263.0', vbr).map((f) => f.split(':')[0]), ['removed-in-provider']);
+});
+
 test('without any version information nothing is said about versions', () => {
   const text = fs.readFileSync(path.join(fixtures, 'constraint', 'main.tf'), 'utf8');
   assert.deepEqual(actual(text), []);
 });
 
 test('version constraints and lock files are read as Terraform writes them', () => {
-  assert.equal(lowerBound('~> 1.230'), '1.230.0');
-  assert.equal(lowerBound('>= 1.200.0, < 2.0.0'), '1.200.0');
-  assert.equal(lowerBound('1.211.2'), '1.211.2');
-  assert.equal(lowerBound('< 2.0.0'), undefined);
+  // A constraint is the range of versions it allows: Terraform installs the newest of them.
+  assert.deepEqual(allowedVersions('~> 1.230'), { lowest: [1, 230, 0], below: [2, 0, 0], exact: undefined });
+  assert.deepEqual(allowedVersions('~> 1.230.0'), { lowest: [1, 230, 0], below: [1, 231, 0], exact: undefined });
+  assert.deepEqual(allowedVersions('>= 1.200.0, < 2.0.0'), { lowest: [1, 200, 0], below: [2, 0, 0], exact: undefined });
+  assert.deepEqual(allowedVersions('>= 1.200.0'), { lowest: [1, 200, 0], below: undefined, exact: undefined });
+  assert.deepEqual(allowedVersions('> 1.200.0, <= 1.250'), { lowest: [1, 200, 1], below: [1, 250, 1], exact: undefined });
+  assert.deepEqual(allowedVersions('1.211.2'), { lowest: [1, 211, 2], below: [1, 211, 3], exact: '1.211.2' });
+  assert.deepEqual(allowedVersions('= v1.230'), { lowest: [1, 230, 0], below: [1, 230, 1], exact: '1.230.0' });
+  assert.deepEqual(allowedVersions('< 2.0.0'), { lowest: undefined, below: [2, 0, 0], exact: undefined });
+  assert.deepEqual(allowedVersions('>= 1.200.0, != 1.210.0, < 1.300.0-beta'), { lowest: [1, 200, 0], below: [1, 300, 0], exact: undefined });
+  assert.deepEqual(allowedVersions('latest'), { lowest: undefined, below: undefined, exact: undefined });
   assert.equal(versionFromLockFile(fs.readFileSync(path.join(fixtures, 'old-provider', '.terraform.lock.hcl'), 'utf8')), '1.230.0');
   assert.equal(versionFromLockFile('provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.0.0"\n}\n'), undefined);
 });
@@ -219,7 +251,7 @@ test('changing the provider version in required_providers re-checks the version 
   const text = [
     'terraform {',
     '  required_providers {',
-    '    alicloud = { source = "aliyun/alicloud", version = ">= 1.230.0" }',
+    '    alicloud = { source = "aliyun/alicloud", version = "~> 1.230.0" }',
     '  }',
     '}',
     '',

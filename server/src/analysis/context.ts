@@ -17,7 +17,10 @@ export interface AnalysisContext {
   find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined;
   /** Every instance of a type in the module. */
   ofType(kind: 'resource' | 'data', type: string): Declared[];
-  /** The alicloud provider version the module is pinned to; undefined when nothing says. */
+  /**
+   * The alicloud provider version the module is pinned to (lock file), or else its `required_providers`
+   * constraint as written (`analysis/versionConstraint.ts` reads it); undefined when nothing says.
+   */
   providerVersion?: string;
   /**
    * Identifies what the module looks like to cross-resource rules: equal signatures give equal module

@@ -1,6 +1,7 @@
 /**
- * The alicloud provider version a module uses: pinned in `.terraform.lock.hcl`, or else the lower bound of
- * the `required_providers` constraint (`~> 1.230`, `>= 1.200.0`, `1.230.0`). Undefined when nothing says.
+ * The alicloud provider version a module uses: pinned in `.terraform.lock.hcl`, or else the `required_providers`
+ * constraint as written (`~> 1.230`, `>= 1.200.0`, `1.230.0`; the rules read it as the range of versions it
+ * allows, `analysis/versionConstraint.ts`). Undefined when nothing says.
  */
 import type { Expr } from '../syntax/hcl/ast';
 import type { BlockNode, BodyItem } from '../syntax/hcl/ast';
@@ -27,7 +28,7 @@ export function versionFromLockFile(text: string): string | undefined {
   return undefined;
 }
 
-/** The lower bound of the alicloud constraint in a module file's `terraform { required_providers { … } }`. */
+/** The alicloud constraint in a module file's `terraform { required_providers { … } }`, as written. */
 export function versionFromRequiredProviders(items: BodyItem[]): string | undefined {
   for (const t of blocks(items, 'terraform')) {
     for (const rp of blocks(t.body, 'required_providers')) {
@@ -37,18 +38,9 @@ export function versionFromRequiredProviders(items: BodyItem[]): string | undefi
         const source = stringLiteral(fields.get('source'));
         if (!(source ? ALICLOUD.test(source) : item.name === 'alicloud')) continue;
         const constraint = stringLiteral(fields.get('version'));
-        if (constraint) return lowerBound(constraint);
+        if (constraint?.trim()) return constraint.trim();
       }
     }
-  }
-  return undefined;
-}
-
-/** `~> 1.230` → 1.230.0; `>= 1.200.0, < 2.0` → 1.200.0; `< 2.0` alone → undefined. */
-export function lowerBound(constraint: string): string | undefined {
-  for (const part of constraint.split(',')) {
-    const m = /^\s*(~>|>=|=|>)?\s*v?(\d+(?:\.\d+){0,2})\s*$/.exec(part);
-    if (m) return normalise(m[2]);
   }
   return undefined;
 }

@@ -61,7 +61,7 @@ export interface SourceFile {
   referenceAt?(pos: Position): Reference | undefined;
   /** A short digest of the facts other blocks' rules read (`factsHash` in `factsDigest.ts`), for the module's signature. */
   moduleDigest(facts: Set<string>): string;
-  /** The lower bound of the alicloud `required_providers` constraint this file declares, if any. */
+  /** The alicloud `required_providers` constraint this file declares, as written, if any. */
   providerConstraint?(): string | undefined;
   readonly writer: Writer;
   readonly completionWriter: CompletionWriter;

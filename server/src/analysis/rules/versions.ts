@@ -1,23 +1,15 @@
 /**
- * Provider-version awareness: with the module's alicloud version known (lock file or required_providers),
- * a resource or argument newer than it is an error naming the version that added it, a removed one is an
- * error, and a deprecated one a warning. Without a version nothing is said.
+ * Provider-version awareness: with the module's alicloud version known (pinned in the lock file, or the range
+ * its required_providers constraint allows), a resource or argument that no allowed version has yet is an
+ * error naming the version that added it, one that every allowed version has removed is an error, and one
+ * that every allowed version deprecates a warning. Without a version nothing is said.
  */
 import type { Attribute, Range, ResourceInstance } from '../../model/types';
 import type { ResourceSchema, VersionInfo } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
+import { allowedVersions, compareTriples } from '../versionConstraint';
 import { bodies } from './body';
-
-export function compareVersions(a: string, b: string): number {
-  const pa = parsed(a);
-  const pb = parsed(b);
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /**
  * Version strings split once: the same few (the schemas' `since`, the module's version) are compared for
@@ -54,11 +46,19 @@ function verdict(v: VersionInfo, version: string): Verdict {
   return r ?? undefined;
 }
 
+/** `version`: the module's pinned version or its constraint (see `versionConstraint.ts`). */
 function judge(v: VersionInfo, version: string): Verdict {
-  if (v.since && compareVersions(v.since, version) > 0) return 'newer';
-  if (v.removed && compareVersions(v.removed, version) <= 0) return 'removed';
-  if (v.deprecated && compareVersions(v.deprecated.since, version) <= 0) return 'deprecated';
+  const { lowest, below } = allowedVersions(version);
+  if (v.since && below && compareTriples(parsed(v.since), below) >= 0) return 'newer';
+  if (v.removed && lowest && compareTriples(parsed(v.removed), lowest) <= 0) return 'removed';
+  if (v.deprecated && lowest && compareTriples(parsed(v.deprecated.since), lowest) <= 0) return 'deprecated';
   return undefined;
+}
+
+/** How a message names the module's version: the one pinned, or the constraint that allows none that would do. */
+function modulesVersion(version: string): string {
+  const { exact } = allowedVersions(version);
+  return exact ? `this module uses ${exact}` : `this module's provider constraint is "${version.trim()}"`;
 }
 
 const NONE: Finding[] = [];
@@ -89,10 +89,10 @@ export function versionFindings(instance: ResourceInstance, schema: ResourceSche
 
 function versionFinding(verdict: Verdict, v: VersionInfo, version: string, what: string, range: Range, removable: Attribute | undefined, instance: ResourceInstance): Finding {
   if (verdict === 'newer') {
-    return { code: 'newer-than-provider', severity: 'error', range, message: `${what} needs alicloud provider ${v.since} or newer; this module uses ${version}`, fixes: [], instance };
+    return { code: 'newer-than-provider', severity: 'error', range, message: `${what} needs alicloud provider ${v.since} or newer; ${modulesVersion(version)}`, fixes: [], instance };
   }
   if (verdict === 'removed') {
-    return { code: 'removed-in-provider', severity: 'error', range, message: `${what} was removed in alicloud provider ${v.removed}; this module uses ${version}`, fixes: removeFix(removable), instance, tags: ['deprecated'] };
+    return { code: 'removed-in-provider', severity: 'error', range, message: `${what} was removed in alicloud provider ${v.removed}; ${modulesVersion(version)}`, fixes: removeFix(removable), instance, tags: ['deprecated'] };
   }
   return { code: 'deprecated-argument', severity: 'warning', range, message: `${what} is deprecated since alicloud provider ${v.deprecated!.since}: ${v.deprecated!.message}`, fixes: [], instance, tags: ['deprecated'] };
 }
