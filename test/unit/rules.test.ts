@@ -114,6 +114,18 @@ resource "alicloud_vpc_bgp_peer" "b" {
   bgp_group_id  = "bgpg-1"
   enable_bfd    = "true"
   bfd_multi_hop = "10"
+}
+resource "alicloud_vpc_bgp_peer" "c" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = "1"
+  bfd_multi_hop = "+10"
+}
+resource "alicloud_vpc_bgp_peer" "d" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = "TRUE"
+  #               ^^^^^^ type-mismatch
+  bfd_multi_hop = " 10 "
+  #               ^^^^^^ type-mismatch
 }`,
   'bfd_multi_hop outside 1–255, zero, or not whole': `
 resource "alicloud_vpc_bgp_peer" "a" {
@@ -140,7 +152,7 @@ resource "alicloud_vpc_bgp_peer" "d" {
   bfd_multi_hop = -1
   #               ^^ value-out-of-range
 }`,
-  'bfd_multi_hop without enable_bfd = true: absent, false or "false"': `
+  'bfd_multi_hop without enable_bfd = true: absent, false, "false" or "0"': `
 resource "alicloud_vpc_bgp_peer" "absent" {
   bgp_group_id  = "bgpg-1"
   bfd_multi_hop = 5
@@ -155,6 +167,12 @@ resource "alicloud_vpc_bgp_peer" "false" {
 resource "alicloud_vpc_bgp_peer" "string_false" {
   bgp_group_id  = "bgpg-1"
   enable_bfd    = "false"
+  bfd_multi_hop = 5
+  #^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+}
+resource "alicloud_vpc_bgp_peer" "string_zero" {
+  bgp_group_id  = "bgpg-1"
+  enable_bfd    = "0"
   bfd_multi_hop = 5
   #^^^^^^^^^^^^ bfd-multi-hop-without-bfd
 }

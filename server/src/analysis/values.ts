@@ -1,13 +1,22 @@
 /**
  * How Terraform converts literals, so that only values Terraform itself would reject are judged.
- * `"10"` is a valid number and `"true"` a valid bool; references and expressions are never judged.
+ * `"10"` and `"+10"` are valid numbers (go-cty parses the string as a decimal float, sign included, spaces not),
+ * `"true"`, `"1"`, `"false"` and `"0"` valid bools (go-cty's string-to-bool conversion); references and
+ * expressions are never judged.
  */
 import type { Value } from '../model/types';
 import type { AttributeType } from '../schema/types';
 
 export type Converted<T> = { ok: true; value: T } | { ok: false } | { unknown: true };
 
-const NUMBER_SYNTAX = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER_SYNTAX = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The bool go-cty converts a string to, if any. */
+function stringBool(s: string): boolean | undefined {
+  if (s === 'true' || s === '1') return true;
+  if (s === 'false' || s === '0') return false;
+  return undefined;
+}
 
 export function isLiteral(v: Value): boolean {
   return v.kind !== 'reference' && v.kind !== 'unknown';
@@ -15,10 +24,7 @@ export function isLiteral(v: Value): boolean {
 
 export function toNumber(v: Value): Converted<number> {
   if (v.kind === 'number') return { ok: true, value: v.value };
-  if (v.kind === 'string') {
-    const s = v.value.trim();
-    return NUMBER_SYNTAX.test(s) ? { ok: true, value: Number(s) } : { ok: false };
-  }
+  if (v.kind === 'string') return NUMBER_SYNTAX.test(v.value) ? { ok: true, value: Number(v.value) } : { ok: false };
   if (v.kind === 'reference' || v.kind === 'unknown' || v.kind === 'null') return { unknown: true };
   return { ok: false };
 }
@@ -26,8 +32,8 @@ export function toNumber(v: Value): Converted<number> {
 export function toBool(v: Value): Converted<boolean> {
   if (v.kind === 'bool') return { ok: true, value: v.value };
   if (v.kind === 'string') {
-    if (v.value === 'true' || v.value === 'false') return { ok: true, value: v.value === 'true' };
-    return { ok: false };
+    const b = stringBool(v.value);
+    return b === undefined ? { ok: false } : { ok: true, value: b };
   }
   if (v.kind === 'reference' || v.kind === 'unknown' || v.kind === 'null') return { unknown: true };
   return { ok: false };
@@ -49,17 +55,13 @@ export function toStr(v: Value): Converted<string> {
 
 export function literalNumber(v: Value): number | undefined {
   if (v.kind === 'number') return v.value;
-  if (v.kind === 'string') {
-    const s = v.value.trim();
-    return NUMBER_SYNTAX.test(s) ? Number(s) : undefined;
-  }
+  if (v.kind === 'string') return NUMBER_SYNTAX.test(v.value) ? Number(v.value) : undefined;
   return undefined;
 }
 
 export function literalBool(v: Value): boolean | undefined {
   if (v.kind === 'bool') return v.value;
-  if (v.kind === 'string' && (v.value === 'true' || v.value === 'false')) return v.value === 'true';
-  return undefined;
+  return v.kind === 'string' ? stringBool(v.value) : undefined;
 }
 
 export function literalText(v: Value): string | undefined {
@@ -77,8 +79,8 @@ export function converts<T>(c: Converted<T>): boolean {
 export function conformsTo(v: Value, type: AttributeType): boolean {
   if (!isLiteral(v) || v.kind === 'null') return true;
   switch (type) {
-    case 'number': return v.kind === 'number' || (v.kind === 'string' && NUMBER_SYNTAX.test(v.value.trim()));
-    case 'bool': return v.kind === 'bool' || (v.kind === 'string' && (v.value === 'true' || v.value === 'false'));
+    case 'number': return v.kind === 'number' || (v.kind === 'string' && NUMBER_SYNTAX.test(v.value));
+    case 'bool': return v.kind === 'bool' || (v.kind === 'string' && stringBool(v.value) !== undefined);
     case 'string': return v.kind === 'string' || v.kind === 'number' || v.kind === 'bool';
     case 'list(string)':
     case 'set(string)': return v.kind === 'tuple' && v.items.every((i) => conformsTo(i, 'string'));
