@@ -110,6 +110,18 @@ describe('quick fixes', () => {
       assert.equal(r.text, 'resource "alicloud_vpc_bgp_peer" "p" {\n\tbgp_group_id  = "bgpg-1"\n\tbfd_multi_hop = 10\n\tenable_bfd    = true\n}\n');
     });
 
+    it('"Set enable_bfd = true" writes CRLF line breaks into a CRLF file', async () => {
+      const text = 'resource "alicloud_vpc_bgp_peer" "p" {\r\n  bgp_group_id  = "bgpg-1"\r\n  bfd_multi_hop = 10\r\n}\r\n';
+      const r = await applyFix(text, 'bfd-multi-hop-without-bfd', /^Set enable_bfd = true$/);
+      assert.equal(r.text, 'resource "alicloud_vpc_bgp_peer" "p" {\r\n  bgp_group_id  = "bgpg-1"\r\n  bfd_multi_hop = 10\r\n  enable_bfd    = true\r\n}\r\n');
+    });
+
+    it('"Set enable_bfd = true" opens up a one-line block, which HCL allows one argument only', async () => {
+      const text = 'resource "alicloud_vpc_bgp_peer" "p" { bfd_multi_hop = 10 }\n';
+      const r = await applyFix(text, 'bfd-multi-hop-without-bfd', /^Set enable_bfd = true$/);
+      assert.equal(r.text, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n  enable_bfd = true\n}\n');
+    });
+
     it('"Remove bfd_multi_hop" deletes the whole line', async () => {
       const text = `resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id  = "bgpg-1"

@@ -105,6 +105,18 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = "yes"\n}\n',
     after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = true\n}\n',
   },
+  'a one-line block is opened up: HCL allows one argument in it': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" { bgp_group_id = "bgpg-1" }\nresource "alicloud_vpc_bgp_peer" "q" { bfd_multi_hop = 3 }\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" { bgp_group_id = "bgpg-1" }\nresource "alicloud_vpc_bgp_peer" "q" {\n  bfd_multi_hop = 3\n  enable_bfd = true\n}\n',
+  },
+  'a closing brace on the last argument\'s line moves to a line of its own': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: '  resource "alicloud_vpc_bgp_peer" "p" {\n    bgp_group_id  = "bgpg-1"\n    bfd_multi_hop = 3 }\n',
+    after: '  resource "alicloud_vpc_bgp_peer" "p" {\n    bgp_group_id  = "bgpg-1"\n    bfd_multi_hop = 3\n    enable_bfd    = true\n  }\n',
+  },
   'tab-indented blocks stay tab-indented': {
     code: 'bfd-multi-hop-without-bfd',
     title: /^Set enable_bfd = true$/,

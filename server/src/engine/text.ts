@@ -25,3 +25,14 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
   }
   return text;
 }
+
+/** The line break a text uses, judged by its first one (`head`: the text's beginning): `\r\n` or `\n`. */
+export function lineBreakOf(head: string): string {
+  const nl = head.indexOf('\n');
+  return nl > 0 && head.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** `edits` with the line breaks of their new text written as `eol`: a fix must not mix `\n` into a CRLF file. */
+export function withLineBreaks<T extends { newText: string }>(edits: T[], eol: string): T[] {
+  return eol === '\n' ? edits : edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) }));
+}

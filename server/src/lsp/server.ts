@@ -38,7 +38,7 @@ import { isSupported, sourceFileFor } from '../engine/files';
 import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
 import type { SourceFile } from '../engine/sourceFile';
-import { applyChanges } from '../engine/text';
+import { applyChanges, lineBreakOf, withLineBreaks } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { beforeLargeText, isLargeText, largeTextHandled } from './heap';
@@ -366,6 +366,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (!open || !f || !validRange(p.range)) return [];
       const actions: CodeAction[] = [];
       const ctx = ctxFor(f, open.uri);
+      const eol = lineBreakOf(f.textHead(65536));
       for (const { value: finding, base } of f.findingsAt(p.range, ctx)) {
         if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
         const absRange = shiftRange(finding.range, base);
@@ -373,7 +374,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         for (const fix of finding.fixes) {
           // tfvars findings have no instance; their fixes only replace values, which needs none.
           const instance = finding.instance ?? ({ attributes: [], blocks: [] } as unknown as ResourceInstance);
-          const edits = f.writer.render(fix.edits, instance, { base, lineText: (l) => f.lineText(l) });
+          const edits = withLineBreaks(f.writer.render(fix.edits, instance, { base, lineText: (l) => f.lineText(l) }), eol);
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,

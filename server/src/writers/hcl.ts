@@ -42,7 +42,7 @@ function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource):
       const body = e.block ?? instance;
       const existing = body.attributes.find((a) => a.name === e.name && !a.incomplete);
       if (existing) return [{ range: abs(existing.valueRange, src.base), newText: hclValue(e.value) }];
-      return [insertAttribute(body, e.name, hclValue(e.value), src)];
+      return insertAttribute(body, e.name, hclValue(e.value), src);
     }
   }
 }
@@ -78,33 +78,44 @@ function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)![0];
 }
 
-/** Adds `name = value` to a body after its last argument, matching indentation and `=` alignment. */
-function insertAttribute(body: ResourceInstance | Block, name: string, value: string, src: LineSource): TextEdit {
+/**
+ * Adds `name = value` to a body after its last argument, matching indentation and `=` alignment. A body whose
+ * closing brace shares a line with its last argument is opened up first: HCL allows one argument in a
+ * one-line block (`{ bfd_multi_hop = 10 }`), and nothing may follow an argument on its line but the brace.
+ */
+function insertAttribute(body: ResourceInstance | Block, name: string, value: string, src: LineSource): TextEdit[] {
   const attrs = body.attributes.filter((a) => !a.incomplete);
   const open = body.bodyRange.start; // the `{`
-  const closeLine = body.bodyRange.end.line;
-  if (attrs.length > 0) {
-    const sorted = [...attrs].sort((x, y) => x.keyRange.start.line - y.keyRange.start.line);
-    const last = sorted[sorted.length - 1];
-    const indent = indentOf(src.lineText(last.keyRange.start.line + src.base));
-    const eqColumn = alignedColumn(sorted, src);
-    const keyEnd = indent.length + name.length;
-    const pad = eqColumn !== undefined && keyEnd < eqColumn ? ' '.repeat(eqColumn - keyEnd) : ' ';
-    const at = { line: last.range.end.line + src.base, character: src.lineText(last.range.end.line + src.base).length };
-    return { range: { start: at, end: at }, newText: `\n${indent}${name}${pad}= ${value}` };
-  }
+  const close = { line: body.bodyRange.end.line, character: body.bodyRange.end.character - 1 }; // the `}`
   const openLineText = src.lineText(open.line + src.base);
   const baseIndent = indentOf(openLineText);
   const unit = baseIndent.includes('\t') ? '\t' : '  ';
-  if (closeLine === open.line && body.bodyRange.end.character > open.character + 1) {
-    // `{}` on one line: open it up.
-    const at = { line: open.line + src.base, character: open.character + 1 };
-    const end = { line: open.line + src.base, character: body.bodyRange.end.character - 1 };
-    return { range: { start: at, end }, newText: `\n${baseIndent}${unit}${name} = ${value}\n${baseIndent}` };
+  const at = (p: { line: number; character: number }) => ({ line: p.line + src.base, character: p.character });
+  if (attrs.length > 0) {
+    const sorted = [...attrs].sort((x, y) => x.keyRange.start.line - y.keyRange.start.line);
+    const last = sorted[sorted.length - 1];
+    const oneLine = last.keyRange.start.line === open.line;
+    // In `{ a = 1 }` the argument moves to a line of its own, at the usual indentation.
+    const indent = oneLine ? baseIndent + unit : indentOf(src.lineText(last.keyRange.start.line + src.base));
+    const eqColumn = oneLine ? undefined : alignedColumn(sorted, src);
+    const keyEnd = indent.length + name.length;
+    const pad = eqColumn !== undefined && keyEnd < eqColumn ? ' '.repeat(eqColumn - keyEnd) : ' ';
+    if (body.closed !== false && last.range.end.line === close.line) {
+      const edits: TextEdit[] = [];
+      if (oneLine) edits.push({ range: { start: at({ line: open.line, character: open.character + 1 }), end: at(last.keyRange.start) }, newText: `\n${indent}` });
+      edits.push({ range: { start: at(last.range.end), end: at(close) }, newText: `\n${indent}${name}${pad}= ${value}\n${baseIndent}` });
+      return edits;
+    }
+    const end = { line: last.range.end.line + src.base, character: src.lineText(last.range.end.line + src.base).length };
+    return [{ range: { start: end, end }, newText: `\n${indent}${name}${pad}= ${value}` }];
   }
-  const at = { line: open.line + src.base, character: openLineText.length };
+  if (close.line === open.line && body.bodyRange.end.character > open.character + 1) {
+    // `{}` on one line: open it up.
+    return [{ range: { start: at({ line: open.line, character: open.character + 1 }), end: at(close) }, newText: `\n${baseIndent}${unit}${name} = ${value}\n${baseIndent}` }];
+  }
+  const end = { line: open.line + src.base, character: openLineText.length };
   const innerIndent = nestedIndent(body, src) ?? baseIndent + unit;
-  return { range: { start: at, end: at }, newText: `\n${innerIndent}${name} = ${value}` };
+  return [{ range: { start: end, end }, newText: `\n${innerIndent}${name} = ${value}` }];
 }
 
 /**
