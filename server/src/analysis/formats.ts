@@ -1,5 +1,6 @@
 /** Checks for the value formats a schema can name (`ValueFormat`). */
 import type { ValueFormat } from '../schema/types';
+import { isRe2 } from './re2';
 
 export function isIPv4(s: string): boolean {
   return ipv4Bits(s) !== -1;
@@ -95,13 +96,9 @@ export function isDuration(s: string): boolean {
   return s === '0' || DURATION.test(s);
 }
 
+/** A Go regular expression (RE2 syntax), as the provider reads `name_regex`. */
 export function isRegex(s: string): boolean {
-  try {
-    new RegExp(s.replace(/\(\?[imsU]+\)/g, ''), 'u');
-    return true;
-  } catch {
-    return false;
-  }
+  return isRe2(s);
 }
 
 export interface FormatCheck {
