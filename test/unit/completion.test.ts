@@ -55,6 +55,17 @@ test('bgp_group_id offers the groups declared in the document', () => {
   assert.equal(snippet.insertText, 'bgp_group_id = ${1|alicloud_vpc_bgp_group.primary.id,alicloud_vpc_bgp_group.backup.id|}');
 });
 
+test('groups with count or for_each are offered with an instance key Terraform accepts', () => {
+  const repeated =
+    'resource "alicloud_vpc_bgp_group" "counted" {\n  count = 2\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n' +
+    'resource "alicloud_vpc_bgp_group" "each" {\n  for_each = toset(["a"])\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n';
+  const labels = (peerHead: string) => completions(repeated + `resource "alicloud_vpc_bgp_peer" "p" {\n${peerHead}  bgp_group_id = |\n}\n`).map((i) => i.label);
+  // No key is known for a for_each group from a block without for_each: not offered.
+  assert.deepEqual(labels(''), ['alicloud_vpc_bgp_group.counted[0].id']);
+  assert.deepEqual(labels('  count = 2\n'), ['alicloud_vpc_bgp_group.counted[count.index].id']);
+  assert.deepEqual(labels('  for_each = toset(["a"])\n'), ['alicloud_vpc_bgp_group.counted[0].id', 'alicloud_vpc_bgp_group.each[each.key].id']);
+});
+
 test('values: bools, accepted values inside quotes, durations in timeouts', () => {
   assert.deepEqual(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = |\n}\n').map((i) => i.label), ['true', 'false']);
   const ip = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  ip_version = "I|"\n}\n');

@@ -13,6 +13,7 @@ interface FixCase {
 }
 
 const group = 'resource "alicloud_vpc_bgp_group" "main" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n';
+const counted = 'resource "alicloud_vpc_bgp_group" "g" {\n  count     = 2\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n';
 
 const cases: Record<string, FixCase> = {
   'set enable_bfd = true by changing false': {
@@ -74,6 +75,24 @@ const cases: Record<string, FixCase> = {
     title: /^Add bgp_group_id = alicloud_vpc_bgp_group\.main\.id$/,
     before: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.2"\n}\n',
     after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.2"\n  bgp_group_id    = alicloud_vpc_bgp_group.main.id\n}\n',
+  },
+  'add bgp_group_id referencing a counted group: its first instance': {
+    code: 'missing-required',
+    title: /^Add bgp_group_id = alicloud_vpc_bgp_group\.g\[0\]\.id$/,
+    before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.2"\n}\n',
+    after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.2"\n  bgp_group_id    = alicloud_vpc_bgp_group.g[0].id\n}\n',
+  },
+  'add bgp_group_id to a counted peer: the same count.index': {
+    code: 'missing-required',
+    title: /^Add bgp_group_id = alicloud_vpc_bgp_group\.g\[count\.index\]\.id$/,
+    before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  count = 2\n}\n',
+    after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  count        = 2\n  bgp_group_id = alicloud_vpc_bgp_group.g[count.index].id\n}\n'.replace('count        = 2', 'count = 2'),
+  },
+  'name the instance of a counted group a reference left out': {
+    code: 'missing-instance-key',
+    title: /^Refer to alicloud_vpc_bgp_group\.g\[0\]\.id$/,
+    before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n',
+    after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n}\n',
   },
   'add bgp_group_id as a placeholder when there is no group': {
     code: 'missing-required',

@@ -50,6 +50,36 @@ resource "alicloud_vpc_bgp_peer" "p" {
   peer_ip_address = alicloud_vpc.main.name
   #                 ^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
 }`,
+  'a reference to a block with count or for_each must name an instance': `
+resource "alicloud_vpc_bgp_group" "counted" {
+  count     = 2
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_group" "each" {
+  for_each  = toset(["a", "b"])
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "a" {
+  bgp_group_id = alicloud_vpc_bgp_group.counted.id
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-instance-key
+}
+resource "alicloud_vpc_bgp_peer" "b" {
+  bgp_group_id = alicloud_vpc_bgp_group.counted[1].id
+}
+resource "alicloud_vpc_bgp_peer" "c" {
+  bgp_group_id = alicloud_vpc_bgp_group.each.id
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-instance-key
+}
+resource "alicloud_vpc_bgp_peer" "d" {
+  for_each     = toset(["a", "b"])
+  bgp_group_id = alicloud_vpc_bgp_group.each[each.key].id
+}
+resource "alicloud_vpc_bgp_peer" "e" {
+  count        = 2
+  bgp_group_id = alicloud_vpc_bgp_group.counted[*].id[count.index]
+}`,
   'an empty bgp_group_id is an error': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = ""

@@ -109,7 +109,7 @@ function keyItems(
       kind: 'property',
       detail: attributeSummary(a),
       documentation: attributeMarkdown(name, a, schema, path),
-      insertText: w.argument(name, valueSnippet(a, ctx, w)),
+      insertText: w.argument(name, valueSnippet(a, ctx, w, cursor.instance)),
       snippet: true,
       range: cursor.range,
       sortText: (a.required ? '0' : a.deprecated ? '3' : '1') + name,
@@ -122,7 +122,7 @@ function keyItems(
     const keys = Object.entries(b.attributes)
       .filter(([, a]) => !a.readOnly)
       .slice(0, 3)
-      .map(([k, a], i) => ({ name: k, valueSnippet: valueSnippet(a, ctx, w).replace(/\$\{1/g, `\${${i + 1}`) }));
+      .map(([k, a], i) => ({ name: k, valueSnippet: valueSnippet(a, ctx, w, cursor.instance).replace(/\$\{1/g, `\${${i + 1}`) }));
     items.push({
       label: w.label?.(name) ?? name,
       kind: 'block',
@@ -153,10 +153,10 @@ function keyItems(
 }
 
 /** The value part of an argument completion: choices when the values are a set, else a typed placeholder. */
-function valueSnippet(a: AttributeSchema, ctx: AnalysisContext, w: CompletionWriter): string {
+function valueSnippet(a: AttributeSchema, ctx: AnalysisContext, w: CompletionWriter, from: ResourceInstance): string {
   if (a.type === 'bool') return w.valueSnippet('bool', ['true', 'false']);
   if (a.enum) return w.valueSnippet('string', a.enum);
-  const refs = referenceValues(a, ctx);
+  const refs = referenceValues(a, ctx, from);
   if (refs.length > 0) return w.valueSnippet('reference', refs);
   const placeholder = a.example !== undefined ? exampleText(a.example) : undefined;
   if (a.type === 'number') return w.valueSnippet('number', [], placeholder ?? '0');
@@ -173,9 +173,9 @@ function exampleText(example: string): string {
   }
 }
 
-/** `alicloud_vpc_bgp_group.<name>.id` for each declared resource the argument usually refers to. */
-function referenceValues(a: AttributeSchema, ctx: AnalysisContext): string[] {
-  return declaredTargets(a, ctx).map((t) => t.text);
+/** `alicloud_vpc_bgp_group.<name>.id` for each declared resource the argument of `from` usually refers to. */
+function referenceValues(a: AttributeSchema, ctx: AnalysisContext, from: ResourceInstance): string[] {
+  return declaredTargets(a, ctx, from).map((t) => t.text);
 }
 
 const DURATIONS = ['5m', '10m', '20m', '30m', '1h'];
@@ -196,7 +196,7 @@ function valueItems(
   }
   for (const e of a.enum ?? []) values.push({ text: w.literal(e), kind: 'value', detail: a.default === e ? 'default' : 'accepted value', preselect: a.default === e });
   // Thousands of declared groups: offer those matching what is typed, at most MAX_REFERENCE_ITEMS.
-  let refs = referenceValues(a, ctx);
+  let refs = referenceValues(a, ctx, cursor.instance);
   if (refs.length > MAX_REFERENCE_ITEMS) {
     const typed = cursor.prefix.replace(/^"/, '');
     refs = refs.filter((r) => r.startsWith(typed) || r.includes('.' + typed));

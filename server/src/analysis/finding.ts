@@ -11,7 +11,8 @@ export type FixValue =
   | { kind: 'number'; value: number }
   | { kind: 'string'; value: string }
   /** `alicloud_vpc_bgp_group.main.id` in HCL. */
-  | { kind: 'reference'; resourceType: string; resourceName: string; attribute: string };
+  /** `key`: an instance key written after the name in HCL (`[0]`, `[count.index]`). */
+  | { kind: 'reference'; resourceType: string; resourceName: string; attribute: string; key?: string };
 
 /** One change to an instance, independent of the source language. */
 export type NeutralEdit =

@@ -1,5 +1,5 @@
 /** Reading references: what `alicloud_vpc_bgp_group.main.id` or `data.x.y.connections.0.id` points at. */
-import type { Value } from '../model/types';
+import type { ResourceInstance, Value } from '../model/types';
 import type { AttributeSchema } from '../schema/types';
 import type { AnalysisContext } from './context';
 
@@ -12,6 +12,8 @@ export interface ResourceRef {
   readonly name: string;
   /** What follows the name: `id`, `connections.0.id`; index keys after the name (`[0]`) are skipped. */
   readonly attribute: string;
+  /** An instance key (`[0]`, `["a"]`, `[*]`) follows the name. */
+  readonly keyed: boolean;
 }
 
 const RESOURCE_TYPE = /^[a-z0-9]+_[a-z0-9_]+$/;
@@ -47,8 +49,9 @@ function readRef(p: string[]): ResourceRef | undefined {
   if (!type || !name || name.startsWith('[')) return undefined;
   let rest = i + 2;
   // `this[0].id`, `this["a"].id`, `this[*].id`: an instance key right after the name is not an attribute.
-  if (rest < p.length && p[rest].startsWith('[')) rest++;
-  return { kind, type, name, attribute: attributePath(p, rest) };
+  const keyed = rest < p.length && p[rest].startsWith('[');
+  if (keyed) rest++;
+  return { kind, type, name, attribute: attributePath(p, rest), keyed };
 }
 
 /** The last root `isResourceType` judged, and its verdict: consecutive blocks refer to the same types. */
@@ -81,25 +84,46 @@ export interface DeclaredTarget {
   resourceName: string;
   /** `id`, or a path such as `connections.0.id`. */
   attribute: string;
-  /** The reference as written in HCL: `alicloud_vpc_bgp_group.main.id`. */
+  /** The instance key of a block with `count` or `for_each`: `[0]`, `[count.index]`, `[each.key]`. */
+  key?: string;
+  /** The reference as written in HCL: `alicloud_vpc_bgp_group.main.id`, `alicloud_vpc_bgp_group.g[0].id`. */
   text: string;
 }
 
 /**
- * What an argument can refer to in this module: each declared resource (or data source) of the types its
- * schema names, with the attribute to read. Completion offers them; the missing-required fix writes one.
+ * What an argument of `from` can refer to in this module: each declared resource (or data source) of the types
+ * its schema names, with the attribute to read. Completion offers them; the missing-required fix writes one.
+ * In HCL, a block with `count` is referred to through an instance key (Terraform refuses it without one): the
+ * same `count.index` when `from` has `count` too, else its first instance; a block with `for_each` through
+ * `each.key` when `from` has `for_each` too, else not at all (no key is known).
  */
-export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: AnalysisContext): DeclaredTarget[] {
+export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: AnalysisContext, from?: Pick<ResourceInstance, 'attributes' | 'language'>): DeclaredTarget[] {
   const out: DeclaredTarget[] = [];
+  const keyed = !from || from.language === 'hcl';
   for (const ref of a.references ?? []) {
     for (const type of ref.types) {
       const isData = !!ctx.schemas.get('data', type) && !ctx.schemas.get('resource', type);
+      const kind = isData ? 'data' : 'resource';
       const resourceType = (isData ? 'data.' : '') + type;
       const attribute = ref.path ?? ref.attribute;
-      for (const resourceName of ctx.declared(isData ? 'data' : 'resource', type)) {
-        out.push({ resourceType, resourceName, attribute, text: `${resourceType}.${resourceName}.${attribute}` });
+      for (const resourceName of ctx.declared(kind, type)) {
+        let key: string | undefined;
+        if (keyed) {
+          const target = ctx.find(kind, type, resourceName);
+          if (target && has(target, 'for_each')) {
+            if (!from || !has(from, 'for_each')) continue;
+            key = '[each.key]';
+          } else if (target && has(target, 'count')) {
+            key = from && has(from, 'count') ? '[count.index]' : '[0]';
+          }
+        }
+        out.push({ resourceType, resourceName, attribute, key, text: `${resourceType}.${resourceName}${key ?? ''}.${attribute}` });
       }
     }
   }
   return out;
+}
+
+function has(instance: Pick<ResourceInstance, 'attributes'>, name: string): boolean {
+  return instance.attributes.some((a) => a.name === name && !a.incomplete);
 }

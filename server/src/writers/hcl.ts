@@ -20,7 +20,7 @@ export function hclValue(v: FixValue): string {
     case 'bool': return String(v.value);
     case 'number': return String(v.value);
     case 'string': return JSON.stringify(v.value);
-    case 'reference': return `${v.resourceType}.${v.resourceName}.${v.attribute}`;
+    case 'reference': return `${v.resourceType}.${v.resourceName}${v.key ?? ''}.${v.attribute}`;
   }
 }
 

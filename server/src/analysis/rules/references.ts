@@ -2,10 +2,12 @@
  * `undeclared-reference`: an argument refers to a resource the module does not declare
  * (`alicloud_vpc_bgp_group.nope.id`), with fixes offering the ones that exist.
  * `wrong-reference-type`: `bgp_group_id` (or `router_id`…) refers to a resource of another type.
+ * `missing-instance-key`: a reference to a block with `count` or `for_each` names no instance
+ * (`alicloud_vpc_bgp_group.g.id` for `g[0]`), which Terraform refuses ("Missing resource instance key").
  */
 import type { Attribute, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
-import type { AnalysisContext } from '../context';
+import type { AnalysisContext, Declared } from '../context';
 import type { Finding } from '../finding';
 import { ResourceRef, resourceRef } from '../references';
 import { bodies } from './body';
@@ -42,7 +44,15 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
         });
         continue;
       }
-      if (ctx.find(ref.kind, ref.type, ref.name)) continue;
+      const target = ctx.find(ref.kind, ref.type, ref.name);
+      if (target) {
+        if (ref.keyed || instance.language !== 'hcl') continue;
+        const repeated = repetition(target);
+        if (!repeated) continue;
+        if (findings === NONE) findings = [];
+        findings.push(missingKey(instance, a, ref, repeated));
+        continue;
+      }
       if (findings === NONE) findings = [];
       findings.push(undeclared(instance, a, ref, ctx));
     }
@@ -50,7 +60,34 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
   return findings;
 }
 
+/** `count` or `for_each` when the block has one (written: an incomplete name is not yet either). */
+function repetition(d: Declared): 'count' | 'for_each' | undefined {
+  for (let i = 0; i < d.attributes.length; i++) {
+    const a = d.attributes[i];
+    if (!a.incomplete && (a.name === 'count' || a.name === 'for_each')) return a.name;
+  }
+  return undefined;
+}
+
 // Made apart from the loop above (see `rules/index.ts`).
+function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, repeated: 'count' | 'for_each'): Finding {
+  const prefix = ref.kind === 'data' ? 'data.' : '';
+  const own = repetition(instance);
+  // The key that surely exists: the same index when this block repeats the same way, else the first instance.
+  const key = repeated === 'count' ? (own === 'count' ? '[count.index]' : '[0]') : own === 'for_each' ? '[each.key]' : undefined;
+  const example = `${prefix}${ref.type}.${ref.name}${key ?? '["key"]'}${ref.attribute ? '.' + ref.attribute : ''}`;
+  return {
+    code: 'missing-instance-key',
+    severity: 'error',
+    range: a.valueRange,
+    message: `${prefix}${ref.type}.${ref.name} has "${repeated}": refer to one of its instances, such as ${example}`,
+    fixes: key
+      ? [{ title: `Refer to ${example}`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: ref.name, attribute: ref.attribute || 'id', key } }], preferred: true }]
+      : [],
+    instance,
+  };
+}
+
 function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
   // Only names a reference can spell: a block label may hold anything, a traversal may not.

@@ -27,7 +27,7 @@ function missing(instance: ResourceInstance, body: BodyView, name: string, attr:
       severity: 'error',
       range: headerRangeOf(body, instance),
       message: `Missing required argument "${name}"${what}`,
-      fixes: valueFixes(attr.references, attr.example, ctx).map((f) => ({
+      fixes: valueFixes(attr.references, attr.example, ctx, instance).map((f) => ({
         title: `Add ${name} = ${f.label}`,
         edits: [{ kind: 'set', name, value: f.value, block: body.block }],
         preferred: f.preferred,
@@ -48,7 +48,7 @@ function missing(instance: ResourceInstance, body: BodyView, name: string, attr:
       message: isNull
         ? `"${name}" is required and cannot be null${what}`
         : `"${name}" cannot be empty: it must name the ${attr.references?.[0]?.types[0] ?? 'value'} to use`,
-      fixes: valueFixes(attr.references, attr.example, ctx)
+      fixes: valueFixes(attr.references, attr.example, ctx, instance)
         .filter((f) => f.value.kind === 'reference')
         .map<NeutralFix>((f) => ({ title: `Set ${name} = ${f.label}`, edits: [{ kind: 'replaceValue', attribute: a, value: f.value }], preferred: f.preferred })),
       instance,
@@ -87,10 +87,11 @@ function valueFixes(
   references: { types: string[]; attribute: string; path?: string }[] | undefined,
   example: string | undefined,
   ctx: AnalysisContext,
+  instance: ResourceInstance,
 ): ValueChoice[] {
-  const choices: ValueChoice[] = declaredTargets({ references }, ctx).map((t) => ({
+  const choices: ValueChoice[] = declaredTargets({ references }, ctx, instance).map((t) => ({
     label: t.text,
-    value: { kind: 'reference', resourceType: t.resourceType, resourceName: t.resourceName, attribute: t.attribute },
+    value: { kind: 'reference', resourceType: t.resourceType, resourceName: t.resourceName, attribute: t.attribute, key: t.key },
   }));
   if (choices.length === 1) choices[0].preferred = true;
   if (choices.length !== 1 && example !== undefined) {
