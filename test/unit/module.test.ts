@@ -85,6 +85,56 @@ resource "alicloud_vpc_bgp_peer" "ok" {
   bgp_group_id = alicloud_vpc_bgp_group.v6.id
   ip_version   = "ipv6"
 }`,
+  // Each peer instance reaches the VBR instance of its own index: ten VBRs with one peer each.
+  'peers, groups and VBRs repeated together by count.index are one peer per VBR': `
+resource "alicloud_express_connect_virtual_border_router" "v" {
+  count                  = 10
+  physical_connection_id = "pc-1"
+  vlan_id                = 1
+  local_gateway_ip       = "10.0.0.1"
+  peer_gateway_ip        = "10.0.0.2"
+  peering_subnet_mask    = "255.255.255.252"
+}
+resource "alicloud_vpc_bgp_group" "g" {
+  count     = 10
+  router_id = alicloud_express_connect_virtual_border_router.v[count.index].id
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  count        = 10
+  bgp_group_id = alicloud_vpc_bgp_group.g[count.index].id
+}`,
+  'VBR instances named by a literal key are counted apart': `
+resource "alicloud_express_connect_virtual_border_router" "v" {
+  count                  = 2
+  physical_connection_id = "pc-1"
+  vlan_id                = 1
+  local_gateway_ip       = "10.0.0.1"
+  peer_gateway_ip        = "10.0.0.2"
+  peering_subnet_mask    = "255.255.255.252"
+}
+resource "alicloud_vpc_bgp_group" "g0" {
+  router_id = alicloud_express_connect_virtual_border_router.v[0].id
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_group" "g1" {
+  router_id = alicloud_express_connect_virtual_border_router.v[1].id
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "on0" {
+  count        = 5
+  bgp_group_id = alicloud_vpc_bgp_group.g0.id
+}
+resource "alicloud_vpc_bgp_peer" "on1" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
+  count        = 5
+  bgp_group_id = alicloud_vpc_bgp_group.g1.id
+}
+resource "alicloud_vpc_bgp_peer" "more_on1" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
+  count        = 4
+  bgp_group_id = alicloud_vpc_bgp_group.g1.id
+}`,
   // A peer whose count is unknown is not counted, but it too sits on the over-full VBR.
   'more than 8 peers on one VBR is a warning, counted through count and groups': `
 resource "alicloud_vpc_bgp_group" "a" {

@@ -12,8 +12,8 @@ export interface ResourceRef {
   readonly name: string;
   /** What follows the name: `id`, `connections.0.id`; index keys after the name (`[0]`) are skipped. */
   readonly attribute: string;
-  /** An instance key (`[0]`, `["a"]`, `[*]`) follows the name. */
-  readonly keyed: boolean;
+  /** The instance key after the name, as the model writes it: `[0]`, `["a"]`, `[*]`, `[?]` (not a literal). */
+  readonly key: string | undefined;
 }
 
 const RESOURCE_TYPE = /^[a-z0-9]+_[a-z0-9_]+$/;
@@ -49,9 +49,9 @@ function readRef(p: string[]): ResourceRef | undefined {
   if (!type || !name || name.startsWith('[')) return undefined;
   let rest = i + 2;
   // `this[0].id`, `this["a"].id`, `this[*].id`: an instance key right after the name is not an attribute.
-  const keyed = rest < p.length && p[rest].startsWith('[');
-  if (keyed) rest++;
-  return { kind, type, name, attribute: attributePath(p, rest), keyed };
+  const key = rest < p.length && p[rest].startsWith('[') ? p[rest] : undefined;
+  if (key) rest++;
+  return { kind, type, name, attribute: attributePath(p, rest), key };
 }
 
 /** The last root `isResourceType` judged, and its verdict: consecutive blocks refer to the same types. */

@@ -97,7 +97,9 @@ function targetOf(v: Value): string | undefined {
 
 function targetText(v: Value): string | undefined {
   const ref = resourceRef(v);
-  if (ref) return `${ref.kind === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
+  // `v[count.index]`, `v[each.key]`, `v[*]`: which instance depends on the referring one's own key, unknown here.
+  if (ref?.key === '[?]' || ref?.key === '[*]') return undefined;
+  if (ref) return `${ref.kind === 'data' ? 'data.' : ''}${ref.type}.${ref.name}${ref.key ?? ''}`;
   const s = v.kind === 'string' ? v.value : undefined;
   return s ? JSON.stringify(s) : undefined;
 }

@@ -46,7 +46,7 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       }
       const target = ctx.find(ref.kind, ref.type, ref.name);
       if (target) {
-        if (ref.keyed || instance.language !== 'hcl') continue;
+        if (ref.key !== undefined || instance.language !== 'hcl') continue;
         const repeated = repetition(target);
         if (!repeated) continue;
         if (findings === NONE) findings = [];
