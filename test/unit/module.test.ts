@@ -232,6 +232,32 @@ test('version constraints and lock files are read as Terraform writes them', () 
   assert.equal(versionFromLockFile('provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.0.0"\n}\n'), undefined);
 });
 
+test('a .tf.json file of the module declares resources the .tf files refer to and count through', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-json-'));
+  const main = path.join(dir, 'main.tf');
+  const peers = (n: number) =>
+    Array.from({ length: n }, (_, i) => `resource "alicloud_vpc_bgp_peer" "p${i}" {\n  bgp_group_id = alicloud_vpc_bgp_group.j.id\n}\n`).join('');
+  fs.writeFileSync(main, peers(9) + 'resource "alicloud_vpc_bgp_peer" "q" {\n  bgp_group_id = alicloud_vpc_bgp_group.nope.id\n}\n');
+  fs.writeFileSync(
+    path.join(dir, 'groups.tf.json'),
+    JSON.stringify({
+      resource: {
+        alicloud_vpc_bgp_group: { j: { router_id: '${alicloud_express_connect_virtual_border_router.v.id}', peer_asn: 65001 } },
+        alicloud_express_connect_virtual_border_router: [{ v: [{ physical_connection_id: 'pc-1', vlan_id: 1 }] }],
+      },
+    }, null, 2),
+  );
+  fs.writeFileSync(path.join(dir, 'broken.tf.json'), '{ "resource": ');
+  const ws = new Workspace(defaultSchemas());
+  ws.indexDir(dir);
+  const src = ws.moduleFiles(main).find((f) => ws.holds(main, f) && f.language === 'hcl' && f.text.startsWith('resource'))!;
+  const codes = src.diagnostics(ws.contextFor(main)).map((d) => `${d.code}@${d.range.start.line}`);
+  // `j` is declared in JSON; `nope` nowhere. Nine peers reach the JSON VBR `v` through `j`: one too many.
+  assert.deepEqual(codes.filter((c) => c.startsWith('undeclared-reference')), ['undeclared-reference@28']);
+  assert.equal(codes.filter((c) => c.startsWith('too-many-peers-per-vbr')).length, 9);
+  assert.equal(ws.moduleFiles(main).length, 3, 'main.tf and both .tf.json files; the broken one declares nothing');
+});
+
 test('the index follows files on disk: a new file, a changed file, a deleted file', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-module-'));
   const peer = path.join(dir, 'peer.tf');

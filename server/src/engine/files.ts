@@ -3,6 +3,7 @@ import type { CdktfLanguage } from '../syntax/cdktf/tokens';
 import { HclDocument } from '../syntax/hcl/document';
 import { CdktfFile } from './cdktfFile';
 import { HclFile } from './hclFile';
+import { TfJsonFile } from './tfJsonFile';
 import type { SourceFile } from './sourceFile';
 
 const HCL_LANGUAGES = new Set(['terraform', 'terraform-vars', 'hcl', 'tf', 'tfvars']);
@@ -53,8 +54,12 @@ export function isSupported(uri: string, languageId?: string): boolean {
   return isHcl(uri, languageId) || cdktfLanguage(uri, languageId) !== undefined;
 }
 
-/** The SourceFile for a document, or undefined when no adapter reads it. */
+/**
+ * The SourceFile for a document, or undefined when no adapter reads it. A `.tf.json` module file (never opened
+ * as such: it is not `isSupported`) is read from disk for what it declares (`TfJsonFile`).
+ */
 export function createSourceFile(uri: string, languageId: string | undefined, text: string): SourceFile | undefined {
+  if (languageId === undefined && /\.tf\.json$/i.test(pathOf(uri))) return new TfJsonFile(text);
   const hcl = () => new HclFile(new HclDocument(text), isTfvars(uri, languageId));
   if (readsAsHcl(uri, languageId)) return hcl();
   const cdktf = cdktfLanguage(uri, languageId);

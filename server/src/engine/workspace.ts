@@ -19,8 +19,9 @@ const LOCK_FILE = '.terraform.lock.hcl';
 /** How long a lock file's version is trusted without looking at the file again (when no watcher says otherwise). */
 const LOCK_RECHECK_MS = 1000;
 
+/** A file of the module: `.tf`, or `.tf.json` (Terraform's JSON syntax, read for its declarations). */
 export function isModuleFile(p: string): boolean {
-  return /\.tf$/i.test(p);
+  return /\.tf(\.json)?$/i.test(p);
 }
 
 export class Workspace {

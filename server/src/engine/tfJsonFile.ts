@@ -1,0 +1,150 @@
+/**
+ * A module file in Terraform's JSON syntax (`*.tf.json`): read for what it declares, so that the rest of the
+ * module sees its resources (a reference to a group declared there is not "undeclared", a peer counted through
+ * it is counted). Its own content is not checked: no diagnostics, completion or hover in it.
+ *
+ * `{"resource": {"TYPE": {"NAME": {…}}}, "data": {…}}`, a body also as a list of objects; string values that are
+ * one `${…}` interpolation of a traversal (`"${alicloud_vpc_bgp_group.g.id}"`) are references, as Terraform
+ * reads them.
+ */
+import type { AnalysisContext } from '../analysis/context';
+import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
+import { hclCompletionWriter, hclWriter } from '../writers/hcl';
+import type { Diagnostic } from './diagnostic';
+import { factsHash, lane1, lane2 } from './factsDigest';
+import type { Placed, SourceFile } from './sourceFile';
+import { applyChanges } from './text';
+import type { TextChange } from '../syntax/hcl/document';
+
+const KINDS = ['resource', 'data'] as const;
+/** `${a.b[0].c}`, the whole string: a traversal Terraform reads as a reference. */
+const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]|\.\*|\[\*\])*)\s*\}$/;
+
+export class TfJsonFile implements SourceFile {
+  readonly language = 'hcl' as const;
+  readonly writer = hclWriter;
+  readonly completionWriter = hclCompletionWriter;
+  private found: ResourceInstance[] = [];
+
+  constructor(public text: string) {
+    this.read();
+  }
+
+  textLength(): number {
+    return this.text.length;
+  }
+
+  textHead(n: number): string {
+    return this.text.slice(0, n);
+  }
+
+  update(changes: readonly TextChange[]): void {
+    this.text = applyChanges(this.text, changes);
+    this.read();
+  }
+
+  lineText(line: number): string {
+    return this.text.split('\n')[line]?.replace(/\r$/, '') ?? '';
+  }
+
+  *instances(): Iterable<Placed<ResourceInstance>> {
+    for (const value of this.found) yield { base: 0, value };
+  }
+
+  diagnostics(_ctx: AnalysisContext): Diagnostic[] {
+    return [];
+  }
+
+  findingsAt(): [] {
+    return [];
+  }
+
+  cursorContext(): undefined {
+    return undefined;
+  }
+
+  locate(): undefined {
+    return undefined;
+  }
+
+  moduleDigest(facts: Set<string>): string {
+    return factsHash(this.found, facts) ? `${lane1.toString(36)}.${lane2.toString(36)}.1` : '0';
+  }
+
+  private read(): void {
+    this.found = [];
+    let json: unknown;
+    try {
+      json = JSON.parse(this.text);
+    } catch {
+      return; // not JSON (yet): it declares nothing
+    }
+    if (!isObject(json)) return;
+    for (const kind of KINDS) {
+      for (const byType of objects(json[kind])) {
+        for (const [type, byName] of Object.entries(byType)) {
+          for (const names of objects(byName)) {
+            for (const [name, body] of Object.entries(names)) {
+              for (const b of objects(body)) this.found.push(this.instance(kind, type, name, b));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private instance(kind: 'resource' | 'data', type: string, name: string, body: Record<string, unknown>): ResourceInstance {
+    // Where the block is named: the first `"NAME"` after its `"TYPE"`, else the file's start (good enough for go to definition).
+    const typeAt = this.text.indexOf(JSON.stringify(type));
+    const nameAt = typeAt === -1 ? -1 : this.text.indexOf(JSON.stringify(name), typeAt);
+    const at = this.positionAt(Math.max(nameAt, 0));
+    const range: Range = { start: at, end: at };
+    const attributes: Attribute[] = [];
+    for (const [key, v] of Object.entries(body)) {
+      const value = valueOf(v);
+      if (value) attributes.push({ name: key, sourceName: key, keyRange: range, value, valueRange: range, range });
+    }
+    return { kind, type, typeRange: range, name, nameRange: range, range, headerRange: range, bodyRange: range, attributes, blocks: [], closed: true, language: 'hcl' };
+  }
+
+  private positionAt(offset: number): Position {
+    let line = 0;
+    let start = 0;
+    for (let i = this.text.indexOf('\n'); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    return { line, character: offset - start };
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** An object, or each object of a list of them (Terraform's JSON syntax allows both for blocks). */
+function objects(v: unknown): Record<string, unknown>[] {
+  if (isObject(v)) return [v];
+  return Array.isArray(v) ? v.filter(isObject) : [];
+}
+
+/** What the analysis can know of a JSON value: literals, references written as one interpolation, else unknown. */
+function valueOf(v: unknown): Value | undefined {
+  if (v === null) return { kind: 'null' };
+  if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  if (typeof v === 'number') return { kind: 'number', value: v, raw: String(v) };
+  if (typeof v === 'string') {
+    const m = INTERPOLATION.exec(v);
+    if (m) return { kind: 'reference', path: pathOf(m[1]), text: m[1] };
+    return v.includes('${') ? { kind: 'unknown', text: v } : { kind: 'string', value: v };
+  }
+  if (Array.isArray(v) || isObject(v)) return { kind: 'unknown', text: JSON.stringify(v) };
+  return undefined;
+}
+
+/** `a.b[0].c` → `a`, `b`, `[0]`, `c`: the steps as the HCL model writes them. */
+function pathOf(traversal: string): string[] {
+  const path: string[] = [];
+  for (const m of traversal.matchAll(/([A-Za-z_][\w-]*)|(\[[^\]]*\])|\.\*/g)) path.push(m[1] ?? (m[2] ? m[2] : '[*]'));
+  return path;
+}
