@@ -28,6 +28,8 @@ interface LanguageCase {
   value: { fixture: string; labels: string[] };
   /** Cursor on a property name for hover. */
   hover: string;
+  /** How the hovered argument and the one it needs are named in the language (`bfdMultiHop`, `enableBfd: true`). */
+  hoverNames: [string, string];
 }
 
 const CASES: LanguageCase[] = [
@@ -52,6 +54,7 @@ new VpcBgpPeer(this, "p", {
     key: { fixture: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  enab|\n});\n`, label: 'enableBfd', insertText: 'enableBfd: ${1|true,false|},' },
     value: { fixture: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  enableBfd: |\n});\n`, labels: ['true', 'false'] },
     hover: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  bfdMu|ltiHop: 10,\n});\n`,
+    hoverNames: ['bfdMultiHop', 'enableBfd: true'],
   },
   {
     languageId: 'python',
@@ -72,6 +75,7 @@ new VpcBgpPeer(this, "p", {
     key: { fixture: `VpcBgpPeer(self, "p",\n    bgp_group_id="bgpg-1",\n    enab|\n)\n`, label: 'enable_bfd', insertText: 'enable_bfd=${1|True,False|},' },
     value: { fixture: `VpcBgpPeer(self, "p",\n    bgp_group_id="bgpg-1",\n    enable_bfd=|\n)\n`, labels: ['True', 'False'] },
     hover: `VpcBgpPeer(self, "p",\n    bgp_group_id="bgpg-1",\n    bfd_mu|lti_hop=10,\n)\n`,
+    hoverNames: ['bfd_multi_hop', 'enable_bfd=True'],
   },
   {
     languageId: 'java',
@@ -92,6 +96,7 @@ new VpcBgpPeer(this, "p", {
     key: { fixture: `VpcBgpPeer.Builder.create(this, "p")\n    .bgpGroupId("bgpg-1")\n    .enab|\n    .build();\n`, label: 'enableBfd', insertText: 'enableBfd(${1|true,false|})' },
     value: { fixture: `VpcBgpPeer.Builder.create(this, "p")\n    .bgpGroupId("bgpg-1")\n    .enableBfd(|)\n    .build();\n`, labels: ['true', 'false'] },
     hover: `VpcBgpPeer.Builder.create(this, "p")\n    .bgpGroupId("bgpg-1")\n    .bfdMu|ltiHop(10)\n    .build();\n`,
+    hoverNames: ['bfdMultiHop', '.enableBfd(true)'],
   },
   {
     languageId: 'csharp',
@@ -114,6 +119,7 @@ new VpcBgpPeer(this, "p", {
     key: { fixture: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig\n{\n    BgpGroupId = "bgpg-1",\n    Enab|\n});\n`, label: 'EnableBfd', insertText: 'EnableBfd = ${1|true,false|},' },
     value: { fixture: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig\n{\n    BgpGroupId = "bgpg-1",\n    EnableBfd = |\n});\n`, labels: ['true', 'false'] },
     hover: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig\n{\n    BgpGroupId = "bgpg-1",\n    BfdMu|ltiHop = 10,\n});\n`,
+    hoverNames: ['BfdMultiHop', 'EnableBfd = true'],
   },
   {
     languageId: 'go',
@@ -138,6 +144,7 @@ new VpcBgpPeer(this, "p", {
     },
     value: { fixture: `vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\tEnableBfd: |\n})\n`, labels: ['jsii.Bool(true)', 'jsii.Bool(false)'] },
     hover: `vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\tBfdMu|ltiHop: jsii.Number(10),\n})\n`,
+    hoverNames: ['BfdMultiHop', 'EnableBfd: jsii.Bool(true)'],
   },
 ];
 
@@ -199,9 +206,29 @@ describe('CDKTF over LSP', () => {
         const h = await lsp.hover(u, position);
         assert.ok(h, 'a hover');
         const md = typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents);
-        assert.match(md, /bfd_multi_hop/);
+        // The language's names, in the heading and in the prose (the schema says "when `enable_bfd = true`").
+        assert.ok(md.startsWith(`**${c.hoverNames[0]}**`), md);
+        assert.ok(md.includes(c.hoverNames[1]), md);
+        if (c.languageId !== 'python') assert.doesNotMatch(md.split('\n').filter((l) => !l.startsWith('[')).join('\n'), /bfd_multi_hop|enable_bfd/);
         assert.match(md, /1–255/);
+        assert.match(md, /\(https:[^)]*#bfd_multi_hop\)/, 'the documentation link keeps its anchor');
         assert.equal(h.range?.start.line, position.line);
+      });
+
+      it("hovers on the construct's class: the CDKTF ways to import, in the language's names", async () => {
+        const { text } = at(c.hover);
+        const u = uri(c.file);
+        await lsp.open(u, text, c.languageId);
+        const offset = text.indexOf('VpcBgpPeer') + 3;
+        const line = text.slice(0, offset).split('\n').length - 1;
+        const h = await lsp.hover(u, { line, character: offset - text.lastIndexOf('\n', offset - 1) - 1 });
+        assert.ok(h, 'a hover');
+        const md = typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents);
+        assert.match(md, /resource alicloud_vpc_bgp_peer/);
+        assert.match(md, c.languageId === 'python' ? /import_from\("bgp-/ : /[iI]mportFrom\((jsii\.String\()?"bgp-/);
+        assert.match(md, /[gG]enerate_?[cC]onfig_?[fF]or_?[iI]mport\(/);
+        assert.doesNotMatch(md, /terraform import|import \{/, "Terraform's own import is not the construct's");
+        assert.match(md, new RegExp('Required: `' + (c.languageId === 'python' ? 'bgp_group_id' : c.languageId === 'csharp' || c.languageId === 'go' ? 'BgpGroupId' : 'bgpGroupId') + '`'));
       });
     });
   }

@@ -1,4 +1,5 @@
 /** Markdown descriptions of schema entries, shared by hover and completion documentation. */
+import type { Language } from '../model/types';
 import type { AttributeSchema, BlockSchema, ResourceSchema } from '../schema/types';
 
 export function attributeSummary(a: AttributeSchema): string {
@@ -56,13 +57,21 @@ export function blockMarkdown(name: string, b: BlockSchema, schema: ResourceSche
   return [`**${name}** block${b.maxItems === 1 ? ' (at most one)' : ''}`, '', b.description, '', ...keys, '', `[${schema.type} documentation](${schema.docsUrl})`].join('\n');
 }
 
-export function resourceMarkdown(schema: ResourceSchema): string {
+/**
+ * The resource type's description. In a CDKTF `language` its import is the construct's (`importFrom`, or the
+ * class's `generateConfigForImport`), not Terraform's `import` block.
+ */
+export function resourceMarkdown(schema: ResourceSchema, language: Language = 'hcl'): string {
   const lines = [`**${schema.kind === 'data' ? 'data source' : 'resource'} ${schema.type}** — ${schema.title}`, '', schema.description];
   const facts = versionFacts(schema);
   if (facts.length) lines.push('', ...facts);
   const required = Object.entries(schema.attributes).filter(([, a]) => a.required).map(([n]) => '`' + n + '`');
   if (required.length) lines.push('', `Required: ${required.join(', ')}`);
-  if (schema.import) {
+  if (schema.import && language !== 'hcl') {
+    // The description says what the ID is, then how Terraform's CLI uses it: only the first part holds here.
+    const what = schema.import.idDescription.split(/\s+Use it with\b/)[0];
+    lines.push('', `**Import**: ${what}`, '', ...cdktfImport(language, schema.type, schema.import.idExample));
+  } else if (schema.import) {
     lines.push(
       '',
       `**Import**: ${schema.import.idDescription}`,
@@ -86,3 +95,19 @@ export const META_DOCS = new Map<string, string>([
   ['provider', '**provider** (Terraform meta-argument) · provider reference\n\nSelects a non-default provider configuration, such as `alicloud.hangzhou`.'],
   ['lifecycle', '**lifecycle** (Terraform meta-argument block)\n\n`create_before_destroy`, `prevent_destroy`, `ignore_changes`, `replace_triggered_by`, preconditions and postconditions.'],
 ]);
+
+/** The CDKTF ways to import an existing resource into a construct, in `language`'s syntax. */
+function cdktfImport(language: Exclude<Language, 'hcl'>, type: string, id: string): string[] {
+  const cls = type.replace(/^alicloud_/, '').replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+  const q = JSON.stringify(id);
+  const [adopt, generate] =
+    language === 'python'
+      ? [`construct.import_from(${q})`, `${cls}.generate_config_for_import(self, "name", ${q})`]
+      : language === 'csharp'
+        ? [`construct.ImportFrom(${q});`, `${cls}.GenerateConfigForImport(this, "name", ${q});`]
+        : language === 'go'
+          ? [`construct.ImportFrom(jsii.String(${q}), nil)`, `${cls.toLowerCase()}.${cls}_GenerateConfigForImport(stack, jsii.String("name"), jsii.String(${q}))`]
+          : [`construct.importFrom(${q});`, `${cls}.generateConfigForImport(this, "name", ${q});`];
+  const fence = language === 'csharp' ? 'csharp' : language;
+  return ['On an existing construct:', '', '```' + fence, adopt, '```', '', `or generate its configuration (\`cdktf plan\` writes it):`, '', '```' + fence, generate, '```'];
+}

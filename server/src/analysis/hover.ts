@@ -13,7 +13,7 @@ export interface Hover {
 export function hover(instance: ResourceInstance, pos: Position, schemas: SchemaRegistry): Hover | undefined {
   const schema = schemas.get(instance.kind, instance.type);
   if (!schema) return undefined;
-  if (rangeContains(instance.typeRange, pos)) return { markdown: resourceMarkdown(schema), range: instance.typeRange };
+  if (rangeContains(instance.typeRange, pos)) return { markdown: resourceMarkdown(schema, instance.language), range: instance.typeRange };
   return bodyHover(instance, pos, schema, schema, '');
 }
 

@@ -35,7 +35,7 @@ import { pythonCompletionWriter, pythonDialect, pythonWriter } from '../writers/
 import { typescriptCompletionWriter, typescriptDialect, typescriptWriter } from '../writers/typescript';
 import type { CompletionWriter, Writer } from '../writers/writer';
 import { cursorContext, locate } from './cdktfCursor';
-import { localizeFinding } from './cdktfMessages';
+import { localizeFinding, localizeText, namerFor } from './cdktfMessages';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
 import { factsHash, lane1, lane2 } from './factsDigest';
@@ -218,6 +218,25 @@ export class CdktfFile implements SourceFile {
 
   locate(pos: Position) {
     return locate(this, pos);
+  }
+
+  /** Names in prose as the construct writes them; links and code blocks stay as they are. */
+  localizeHover(markdown: string, instance: ResourceInstance): string {
+    const c = instance as CdktfInstance;
+    const name = namerFor(c);
+    let code = false;
+    return markdown
+      .split('\n')
+      .map((line) => {
+        if (line.startsWith('```')) code = !code;
+        if (code || line.startsWith('```') || line.startsWith('[')) return line;
+        // A name alone in backticks (`Required: \`bgp_group_id\``) too.
+        return localizeText(line, c, this.dialect, name).replace(/`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`/g, (all, n: string) => {
+          const shown = name(n);
+          return shown === undefined ? all : '`' + shown + '`';
+        });
+      })
+      .join('\n');
   }
 
   /** The instance's own findings (absolute positions, names as the user wrote them). */

@@ -51,6 +51,8 @@ export interface SourceFile {
   cursorContext(pos: Position): { cursor: CursorContext; base: number } | undefined;
   /** The instance around `pos`, for hover. */
   locate(pos: Position): Located | undefined;
+  /** A hover's Markdown about `instance` with names as this file's language writes them (optional: schema names). */
+  localizeHover?(markdown: string, instance: ResourceInstance): string;
   /** What the file declares (absolute ranges), for definitions and the outline. */
   declarations?(): Declaration[];
   /** What the file refers to (absolute ranges), for definitions and references. */

@@ -355,7 +355,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const loc = f.locate(p.position);
       if (!loc) return null;
       const h = hover(loc.instance, loc.rel, schemas);
-      return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: shiftRange(h.range, loc.base) } : null;
+      if (!h) return null;
+      const value = f.localizeHover ? f.localizeHover(h.markdown, loc.instance) : h.markdown;
+      return { contents: { kind: MarkupKind.Markdown, value }, range: shiftRange(h.range, loc.base) };
     }),
   );
 
