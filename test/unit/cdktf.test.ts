@@ -462,6 +462,24 @@ describe('CDKTF: completion and hover contexts', () => {
     assert.equal(go.c?.cursor.range.start.character, 86, 'the whole wrapper is replaced');
   });
 
+  it('values right after the separator even before a closing bracket; none right after a closing quote', () => {
+    // Where the cursor sits once the editor has closed the bracket: `enableBfd:|}`.
+    assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", { bgpGroupId: "x", enableBfd:|});`).items.map((i) => i.insertText), ['true', 'false']);
+    assert.deepEqual(at('python', `VpcBgpPeer(self, "p", bgp_group_id="x", ip_version=|)`).items.map((i) => i.insertText), ['"IPv4"', '"IPv6"']);
+    // After the closing quote the value is written: an item would replace the quote (`"I"IPv4"`).
+    for (const [language, fixture] of [
+      ['typescript', `new VpcBgpPeer(this, "p", { bgpGroupId: "x", ipVersion: "I"| });`],
+      ['typescript', `new VpcBgpPeer(this, "p", { bgpGroupId: "x", ipVersion: ""| });`],
+      ['python', `VpcBgpPeer(self, "p", bgp_group_id="x", ip_version=""|)`],
+      ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{IpVersion: jsii.String("IPv4")|})`],
+    ]) {
+      assert.deepEqual(at(language, fixture).items, [], fixture);
+    }
+    // Still typing inside the quotes, closed or not.
+    assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", { ipVersion: "I|" });`).items.map((i) => i.insertText), ['"IPv4"', '"IPv6"']);
+    assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", { ipVersion: "I|\n`).items.map((i) => i.insertText), ['"IPv4"', '"IPv6"']);
+  });
+
   it('no completion in the scope and id arguments, nor outside constructs', () => {
     assert.equal(at('typescript', `new VpcBgpPeer(this, "p|", { bgpGroupId: "x" });`).c, undefined);
     assert.equal(at('python', `VpcBgpPeer(self, |)`).c, undefined);

@@ -126,8 +126,13 @@ export function cursorContext(view: CdktfView, pos: Position): { cursor: CursorC
   }
 
   // A value being typed.
+  const last = tokenBefore(tk, offset);
+  const touching = last >= 0 && tk.end[last] === offset;
+  // Right after a closing quote (`ipVersion: "IPv4"|`) the value is written: nothing to insert there.
+  if (touching && tk.kind[last] === STRING && closedString(tk.text.slice(tk.start[last], tk.end[last]))) return undefined;
   const valueMatch = /"?[A-Za-z0-9_.:-]*$/.exec(textBefore);
-  let prefix = valueMatch ? valueMatch[0] : '';
+  // Right after the separator (`enableBfd:|`), which the value pattern would take for part of a value.
+  let prefix = touching && (tk.is(last, ':') || tk.is(last, '=')) ? '' : valueMatch ? valueMatch[0] : '';
   let valueStart = offset - prefix.length;
   let prev = tokenBefore(tk, valueStart);
   let wrapped = false;
@@ -156,6 +161,12 @@ export function cursorContext(view: CdktfView, pos: Position): { cursor: CursorC
   if (startChar < 0) return undefined;
   const range = { start: { line: pos.line, character: startChar }, end: { line: pos.line, character: end } };
   return { cursor: { mode: 'value', instance, blocks, key: table.schemaName(written), prefix, range }, base: 0 };
+}
+
+/** A string token that ends with its closing quote (`"I"`, `f'x'`), not one still being typed (`"I`). */
+function closedString(t: string): boolean {
+  const q = t[t.length - 1];
+  return (q === '"' || q === "'" || q === '`') && t.indexOf(q) < t.length - 1 && t[t.length - 2] !== '\\';
 }
 
 function commasBefore(tk: Tokens, o: number, p: number): number {
