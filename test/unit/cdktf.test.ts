@@ -18,7 +18,7 @@ import type { ResourceInstance, Value } from '../../server/src/model/types';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import type { CdktfInstance } from '../../server/src/syntax/cdktf/model';
 import { tokenize } from '../../server/src/syntax/cdktf/tokens';
-import { actual, analyse, cursor, expected } from './inline';
+import { actual, analyse, applyEdits, cursor, expected } from './inline';
 
 const EXT: Record<string, string> = { typescript: 'ts', python: 'py', java: 'java', csharp: 'cs', go: 'go' };
 const uriOf = (language: string) => `file:///work/case.${EXT[language]}`;
@@ -495,5 +495,41 @@ describe('CDKTF: completion and hover contexts', () => {
     const onKey = at('csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { Timeouts = new VpcBgpPeerTimeouts { Cre|ate = "5m" } });`);
     const loc2 = onKey.f.locate(onKey.pos)!;
     assert.match(hover(loc2.instance, loc2.rel, schemas)!.markdown, /\*\*timeouts\.create\*\*/);
+  });
+});
+
+describe('CDKTF: imports a completion needs', () => {
+  /** The text after accepting the completion labelled `label` at the cursor, its import edits applied. */
+  function accept(language: string, fixture: string, label: RegExp): string {
+    const { text, pos } = cursor(fixture);
+    const f = createSourceFile(uriOf(language), undefined, text)!;
+    const c = f.cursorContext(pos)!;
+    const item = complete(c.cursor, contextFor([f], defaultSchemas()), f.completionWriter).find((i) => label.test(i.label))!;
+    return applyEdits(text, [...(f.importEdits?.(item.insertText) ?? []), { range: item.range, newText: item.insertText }]);
+  }
+
+  it('Python: the struct class joins its construct class in its import; cdktf gains TerraformResourceLifecycle', () => {
+    const fixture = 'from cdktf import App, TerraformStack\nfrom imports.alicloud.vpc_bgp_peer import VpcBgpPeer\n\nVpcBgpPeer(self, "p", bgp_group_id="x", |)\n';
+    const timeouts = accept('python', fixture, /^timeouts$/);
+    assert.match(timeouts, /^from imports\.alicloud\.vpc_bgp_peer import VpcBgpPeer, VpcBgpPeerTimeouts$/m);
+    assert.match(timeouts, /timeouts=VpcBgpPeerTimeouts\(/);
+    assert.match(accept('python', fixture, /^lifecycle$/), /^from cdktf import App, TerraformStack, TerraformResourceLifecycle$/m);
+    // Already imported, or a star import: nothing added.
+    const star = 'from imports.alicloud.vpc_bgp_peer import *\nVpcBgpPeer(self, "p", bgp_group_id="x", |)\n';
+    assert.equal(accept('python', star, /^timeouts$/).split('\n')[0], 'from imports.alicloud.vpc_bgp_peer import *');
+  });
+
+  it('Java: an import line for the struct class beside its construct class', () => {
+    const fixture = 'import imports.alicloud.vpc_bgp_peer.VpcBgpPeer;\nimport software.constructs.Construct;\n\nclass S {\n  void f() {\n    VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").|build();\n  }\n}\n';
+    const out = accept('java', fixture, /^timeouts$/);
+    assert.match(out, /^import imports\.alicloud\.vpc_bgp_peer\.VpcBgpPeer;\nimport imports\.alicloud\.vpc_bgp_peer\.VpcBgpPeerTimeouts;\n/);
+    assert.match(accept('java', fixture, /^lifecycle$/), /^import com\.hashicorp\.cdktf\.TerraformResourceLifecycle;$/m);
+  });
+
+  it('TypeScript needs none: the struct is an object literal', () => {
+    const { text, pos } = cursor('import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";\nnew VpcBgpPeer(this, "p", { bgpGroupId: "x", | });\n');
+    const f = createSourceFile(uriOf('typescript'), undefined, text)!;
+    const item = complete(f.cursorContext(pos)!.cursor, contextFor([f], defaultSchemas()), f.completionWriter).find((i) => i.label === 'timeouts')!;
+    assert.deepEqual(f.importEdits?.(item.insertText) ?? [], []);
   });
 });

@@ -33,8 +33,9 @@ import { goCompletionWriter, goDialect, goWriter } from '../writers/go';
 import { javaCompletionWriter, javaDialect, javaWriter } from '../writers/java';
 import { pythonCompletionWriter, pythonDialect, pythonWriter } from '../writers/python';
 import { typescriptCompletionWriter, typescriptDialect, typescriptWriter } from '../writers/typescript';
-import type { CompletionWriter, Writer } from '../writers/writer';
+import type { CompletionWriter, TextEdit, Writer } from '../writers/writer';
 import { cursorContext, locate } from './cdktfCursor';
+import { importEditsFor } from './cdktfImports';
 import { localizeFinding, localizeText, namerFor } from './cdktfMessages';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
@@ -218,6 +219,10 @@ export class CdktfFile implements SourceFile {
 
   locate(pos: Position) {
     return locate(this, pos);
+  }
+
+  importEdits(insertText: string): TextEdit[] {
+    return importEditsFor(this.language, this.text, insertText);
   }
 
   /** Names in prose as the construct writes them; links and code blocks stay as they are. */

@@ -7,7 +7,7 @@ import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import type { Block, Language, Position, Range, ResourceInstance } from '../model/types';
 import type { TextChange } from '../syntax/hcl/document';
-import type { CompletionWriter, Writer } from '../writers/writer';
+import type { CompletionWriter, TextEdit, Writer } from '../writers/writer';
 import type { Diagnostic } from './diagnostic';
 import type { Declaration, Reference } from './hclSymbols';
 
@@ -51,6 +51,8 @@ export interface SourceFile {
   cursorContext(pos: Position): { cursor: CursorContext; base: number } | undefined;
   /** The instance around `pos`, for hover. */
   locate(pos: Position): Located | undefined;
+  /** Edits adding the imports a completion's text needs (optional: none needed in the language). */
+  importEdits?(insertText: string): TextEdit[];
   /** A hover's Markdown about `instance` with names as this file's language writes them (optional: schema names). */
   localizeHover?(markdown: string, instance: ResourceInstance): string;
   /** What the file declares (absolute ranges), for definitions and the outline. */

@@ -71,6 +71,11 @@ const KIND: Record<string, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
 };
 
+/** `edits`, or undefined when there are none (so that the item carries no empty list). */
+function nonEmpty<T>(edits: T[] | undefined): T[] | undefined {
+  return edits?.length ? edits : undefined;
+}
+
 export function startServer(connection: Connection, schemas: SchemaRegistry = defaultSchemas()): void {
   const files = new Map<string, OpenFile>();
   const pending = new Set<string>();
@@ -339,6 +344,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         detail: item.detail,
         documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
         textEdit: { range: shiftRange(item.range, at.base), newText: item.insertText },
+        additionalTextEdits: nonEmpty(f.importEdits?.(item.insertText)),
         insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         sortText: item.sortText,
         filterText: item.filterText,
