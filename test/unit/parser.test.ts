@@ -116,6 +116,20 @@ test('deep nesting is reported, not a stack overflow', () => {
   assert.ok(found.some((f) => f.endsWith('value-out-of-range')), 'later blocks analysed');
 });
 
+test('thousands of unary operators are reported, not a stack overflow, and the rest is analysed', () => {
+  for (const run of ['!'.repeat(12500) + 'true', '- '.repeat(12500) + '1']) {
+    const text = 'locals {\n  x = ' + run + '\n  y = 1\n}\n' + bad;
+    const errs = errors(text);
+    assert.deepEqual(errs, ['1: Expression nested too deeply to analyse']);
+    assert.ok(actual(text).some((f) => f.endsWith('value-out-of-range')), 'later blocks analysed');
+  }
+  // Pasted into a value and deleted again: the document still reads like the text.
+  const doc = new HclDocument(peer('p', '  enable_bfd = true'));
+  doc.update([{ range: { start: { line: 1, character: 15 }, end: { line: 1, character: 15 } }, text: '!'.repeat(12000) }]);
+  doc.update([{ range: { start: { line: 1, character: 15 }, end: { line: 1, character: 15 + 12000 } }, text: '' }]);
+  assert.equal(doc.text, peer('p', '  enable_bfd = true'));
+});
+
 test('an edit re-parses only the edited block, and equals a fresh parse', () => {
   const blocks = Array.from({ length: 200 }, (_, i) => peer(`p${i}`, `  bgp_group_id = "g${i}"\n  bfd_multi_hop = ${i % 300}`)).join('');
   const doc = new HclDocument(blocks);

@@ -501,8 +501,22 @@ class Parser {
   private parseUnary(): Expr {
     const t = this.peek();
     if (t.kind === T.Op && (t.value === '-' || t.value === '!')) {
+      if (this.depth >= MAX_DEPTH) {
+        // `!!!!…x` thousands deep: reported and read through without recursing, as over-deep brackets are.
+        const at = this.range(t);
+        this.error('Expression nested too deeply to analyse', at);
+        for (let u = this.peek(); u.kind === T.Op && (u.value === '-' || u.value === '!') && this.continues(u); u = this.peek()) this.take();
+        const rest = this.parsePostfix(this.parsePrimary());
+        return { type: 'Invalid', range: spanning(at, rest.range) };
+      }
       this.take();
-      const operand = this.parseUnary();
+      this.depth++;
+      let operand: Expr;
+      try {
+        operand = this.parseUnary();
+      } finally {
+        this.depth--;
+      }
       if (t.value === '-' && operand.type === 'Literal' && typeof operand.value === 'number') {
         return { type: 'Literal', value: -operand.value, range: spanning(this.range(t), operand.range) };
       }
