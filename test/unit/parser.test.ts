@@ -130,6 +130,25 @@ test('thousands of unary operators are reported, not a stack overflow, and the r
   assert.equal(doc.text, peer('p', '  enable_bfd = true'));
 });
 
+test('unterminated heredocs and comments: each reported where it stops, a later closed one unaffected', () => {
+  // Each one's missing terminator is searched for once per parse (see `noHeredocEnd` in lexer.ts): the answers
+  // must be those of a search of its own. (A heredoc is reported where it stops: the next top-level block.)
+  const open = (i: number) => `locals {\n  a${i} = <<EOT\n  text ${i}\n}\n`;
+  const comment = (i: number) => `locals {\n  /* c${i}\n  b${i} = 1\n}\n`;
+  const closed = 'locals {\n  z = <<EOF\n  fine\n  EOF\n}\n';
+  const text = [open(0), comment(0), open(1), comment(1), closed, open(2)].join('');
+  const lines = text.split('\n');
+  const errs = errors(text).filter((e) => /Unterminated/.test(e));
+  const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
+  assert.deepEqual(errs, [
+    `${at('a0 =') + 3}: Unterminated heredoc: no line "EOT" closes it`,
+    `${at('/* c0')}: Unterminated comment: "/*" has no closing "*/"`,
+    `${at('a1 =') + 3}: Unterminated heredoc: no line "EOT" closes it`,
+    `${at('/* c1')}: Unterminated comment: "/*" has no closing "*/"`,
+    `${at('a2 =') + 3}: Unterminated heredoc: no line "EOT" closes it`,
+  ]);
+});
+
 test('an edit re-parses only the edited block, and equals a fresh parse', () => {
   const blocks = Array.from({ length: 200 }, (_, i) => peer(`p${i}`, `  bgp_group_id = "g${i}"\n  bfd_multi_hop = ${i % 300}`)).join('');
   const doc = new HclDocument(blocks);

@@ -134,6 +134,13 @@ export class Lexer {
    * window was too small to lex this the way the whole document lexes.
    */
   readonly unterminated: string[] = [];
+  /**
+   * Terminators already searched for to the end of the text in vain: per heredoc marker, and for `*\/`, the
+   * offset from which there is none. A later search from further on is answered without scanning again: a file of
+   * thousands of unterminated heredocs or comments would otherwise be read to its end once for each.
+   */
+  private readonly noHeredocEnd = new Map<string, number>();
+  private noCommentEnd = Infinity;
 
   constructor(
     readonly text: string,
@@ -383,9 +390,10 @@ export class Lexer {
     const s = this.pos;
     const line = this.line;
     const char = s - this.lineStart;
-    let end = text.indexOf('*/', s + 2);
+    let end = s + 2 >= this.noCommentEnd ? -1 : text.indexOf('*/', s + 2);
     let stop: number;
     if (end === -1) {
+      this.noCommentEnd = Math.min(this.noCommentEnd, s + 2);
       this.unterminated.push('*/');
       stop = this.nextTopLevelLine(s);
       this.error('Unterminated comment: "/*" has no closing "*/"', line, char, line, char + 2);
@@ -432,12 +440,18 @@ export class Lexer {
 
   private findHeredocEnd(from: number, marker: string): number {
     const text = this.text;
-    let s = from;
-    while (s < text.length) {
-      let e = text.indexOf('\n', s);
-      if (e === -1) e = text.length;
-      if (text.slice(s, e).trim() === marker) return -1; // terminated: no artificial stop
-      s = e + 1;
+    const none = this.noHeredocEnd.get(marker);
+    if (none === undefined || from < none) {
+      // Up to where an earlier search already found no closing line.
+      const to = none ?? text.length;
+      let s = from;
+      while (s < to) {
+        let e = text.indexOf('\n', s);
+        if (e === -1) e = text.length;
+        if (text.slice(s, e).trim() === marker) return -1; // terminated: no artificial stop
+        s = e + 1;
+      }
+      this.noHeredocEnd.set(marker, from);
     }
     this.unterminated.push(marker);
     return this.nextTopLevelLine(from - 1);
