@@ -109,6 +109,34 @@ test('editing one open file re-checks the other open files of its module only wh
   assert.ok(published.diagnostics.some((d) => d.code === 'undeclared-reference'));
 });
 
+test('opening a file of the module as it is on disk does not re-check its other open files; a different text does', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-open-'));
+  for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(own, f));
+  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const peersPublished = () => client.published.filter((p) => p.uri === u('peers.tf')).length;
+  try {
+    await client.open(u('peers.tf'), fs.readFileSync(path.join(own, 'peers.tf'), 'utf8'));
+    const text = fs.readFileSync(path.join(own, 'network.tf'), 'utf8');
+    let before = peersPublished();
+    await client.open(u('network.tf'), text);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(peersPublished(), before, 'the module peers.tf sees did not change');
+    await client.close(u('network.tf'));
+    // Opened with an unsaved rename of the group peers.tf refers to: peers.tf is checked again, and sees it.
+    await new Promise((r) => setTimeout(r, 300));
+    before = peersPublished();
+    const next = client.nextPublish(u('peers.tf'), undefined);
+    await client.open(u('network.tf'), text.replace('"primary"', '"renamed"'));
+    const published = await next;
+    assert.ok(peersPublished() > before);
+    assert.ok(published.diagnostics.some((d) => d.code === 'undeclared-reference'));
+  } finally {
+    await client.close(u('network.tf'));
+    await client.close(u('peers.tf'));
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});
+
 test('closing a file puts its disk version back in the module: unsaved edits are dropped, a saved file is kept', async () => {
   const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-close-'));
   for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(own, f));

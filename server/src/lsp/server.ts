@@ -108,12 +108,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   // The module around a file: every .tf file of its folder, open or on disk.
   // Bumped by every change to any document or file: a context stays valid until the next one.
   let generation = 0;
+  // By folder for the files the module index holds (they all see the same module: opening K files of a folder
+  // then computes it once per change, not once per file), else by document.
   const contexts = new Map<string, { generation: number; ctx: AnalysisContext }>();
   const ctxFor = (f: SourceFile, uri?: string) => {
-    const key = uri ?? '';
+    const p = uri ? pathOf(uri) : undefined;
+    const key = p && workspace.holds(p, f) ? 'module:' + path.dirname(p) : 'file:' + (uri ?? '');
     const hit = contexts.get(key);
     if (hit && hit.generation === generation) return hit.ctx;
-    const p = uri ? pathOf(uri) : undefined;
     const ctx = p ? workspace.contextFor(p, f) : contextFor([f], schemas);
     contexts.set(key, { generation, ctx });
     return ctx;
@@ -206,7 +208,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         else workspace.refresh(p); // refused: the module keeps seeing the disk version
       }
       workspace.indexDir(path.dirname(p));
-      scheduleModule(p);
+      // The module changed (a new text in place of the disk copy): its other open files are checked again. The
+      // disk copy taken back as it was changes nothing for them.
+      if (file !== onDisk) scheduleModule(p);
     }
     schedule(uri);
   };
@@ -318,7 +322,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   connection.onDidCloseTextDocument(
     guard('didClose', undefined, (p) => {
       generation++;
-      contexts.delete(p.textDocument.uri);
+      // What a context kept of the closed file goes with it (the folder's is made again when next asked for).
+      contexts.delete('file:' + p.textDocument.uri);
+      const closedPath = pathOf(p.textDocument.uri);
+      if (closedPath) contexts.delete('module:' + path.dirname(closedPath));
       const closed = files.get(p.textDocument.uri)?.file;
       largeTextHandled(closed?.textLength() ?? 0);
       if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
