@@ -12,7 +12,7 @@ import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
 import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/trackedContext';
-import { declarations } from '../../server/src/engine/hclSymbols';
+import { declarations, references } from '../../server/src/engine/hclSymbols';
 import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { actual, cursor, expected } from './inline';
@@ -256,6 +256,11 @@ test('a .tf.json file of the module declares resources the .tf files refer to an
   assert.deepEqual(codes.filter((c) => c.startsWith('undeclared-reference')), ['undeclared-reference@28']);
   assert.equal(codes.filter((c) => c.startsWith('too-many-peers-per-vbr')).length, 9);
   assert.equal(ws.moduleFiles(main).length, 3, 'main.tf and both .tf.json files; the broken one declares nothing');
+});
+
+test('references are found in a chain of 20,000 operators (a tree that deep is walked without recursion)', () => {
+  const doc = new HclDocument('locals {\n  a = 1\n  x = ' + 'local.a + '.repeat(20000) + '1\n}\n');
+  assert.equal(references(doc).filter((r) => r.key === 'local:a').length, 20000);
 });
 
 test('the index follows files on disk: a new file, a changed file, a deleted file', () => {

@@ -100,8 +100,9 @@ export class CdktfParse {
       const changed = changedNames(this.bindings, bindings);
       this.bindings = bindings;
       if (changed.size) {
+        const isFresh = new Set(fresh);
         this.entries.forEach((e, k) => {
-          if (fresh.includes(e) || !readsAny(e, changed)) return;
+          if (isFresh.has(e) || !readsAny(e, changed)) return;
           removed.push(e);
           added.push((this.entries[k] = { ...e, instance: resolveAgain(e, bindings), memo: undefined }));
         });

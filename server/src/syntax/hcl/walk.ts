@@ -11,51 +11,56 @@ export function forEachTraversal(items: BodyItem[], fn: (t: Expr & { type: 'Trav
   }
 }
 
-function visitExpr(e: Expr, fn: (t: Expr & { type: 'Traversal' }) => void): void {
-  switch (e.type) {
-    case 'Traversal':
-      fn(e);
-      for (const p of e.parts) if (p.type === 'Index') visitExpr(p.key, fn);
-      return;
-    case 'Postfix':
-      visitExpr(e.target, fn);
-      for (const p of e.parts) if (p.type === 'Index') visitExpr(p.key, fn);
-      return;
-    case 'Template':
-      for (const p of e.parts) if (typeof p !== 'string') visitExpr(p, fn);
-      return;
-    case 'Call':
-      for (const a of e.args) visitExpr(a, fn);
-      return;
-    case 'Tuple':
-      for (const i of e.items) visitExpr(i, fn);
-      return;
-    case 'Object':
-      for (const i of e.items) {
-        visitExpr(i.key, fn);
-        visitExpr(i.value, fn);
-      }
-      return;
-    case 'For':
-      visitExpr(e.collection, fn);
-      for (const b of e.body) visitExpr(b, fn);
-      return;
-    case 'Conditional':
-      visitExpr(e.condition, fn);
-      visitExpr(e.then, fn);
-      visitExpr(e.otherwise, fn);
-      return;
-    case 'Binary':
-      visitExpr(e.left, fn);
-      visitExpr(e.right, fn);
-      return;
-    case 'Unary':
-      visitExpr(e.operand, fn);
-      return;
-    case 'Paren':
-      visitExpr(e.expr, fn);
-      return;
-    default:
-      return;
+/**
+ * Every traversal of `root`, in source order. With a stack of its own, not recursion: a chain of 20,000 `+` is
+ * a tree 20,000 deep (the parser bounds brackets and unary operators, not how long a chain of operators is).
+ */
+function visitExpr(root: Expr, fn: (t: Expr & { type: 'Traversal' }) => void): void {
+  const stack: Expr[] = [root];
+  // Children are pushed last first, so that they are visited first to last.
+  const push = (es: readonly Expr[]) => {
+    for (let i = es.length - 1; i >= 0; i--) stack.push(es[i]);
+  };
+  const keys = (parts: (Expr & { type: 'Traversal' | 'Postfix' })['parts']) => parts.flatMap((p) => (p.type === 'Index' ? [p.key] : []));
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    switch (e.type) {
+      case 'Traversal':
+        fn(e);
+        push(keys(e.parts));
+        break;
+      case 'Postfix':
+        push([e.target, ...keys(e.parts)]);
+        break;
+      case 'Template':
+        push(e.parts.filter((p): p is Expr => typeof p !== 'string'));
+        break;
+      case 'Call':
+        push(e.args);
+        break;
+      case 'Tuple':
+        push(e.items);
+        break;
+      case 'Object':
+        push(e.items.flatMap((i) => [i.key, i.value]));
+        break;
+      case 'For':
+        push([e.collection, ...e.body]);
+        break;
+      case 'Conditional':
+        push([e.condition, e.then, e.otherwise]);
+        break;
+      case 'Binary':
+        push([e.left, e.right]);
+        break;
+      case 'Unary':
+        push([e.operand]);
+        break;
+      case 'Paren':
+        push([e.expr]);
+        break;
+      default:
+        break;
+    }
   }
 }
