@@ -180,6 +180,17 @@ new VpcBgpPeer(this, "b", { bgpGroupId: this.bgp_group.id });
 });
 
 describe('CDKTF: half-typed code', () => {
+  it('a value nested thousands of lists deep is not read, and the construct is still checked', () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    for (const [language, text] of [
+      ['typescript', `new VpcBgpPeer(this, "p", {\n  ipVersion: ${deep},\n  bfdMultiHop: 300,\n});\n`],
+      ['python', `VpcBgpPeer(self, "p",\n    ip_version=${deep},\n    bfd_multi_hop=300,\n)\n`],
+    ]) {
+      const codes = actual(text, uriOf(language)).map((f) => f.split(' ').pop());
+      assert.ok(codes.includes('value-out-of-range'), `${language}: ${codes.join(', ')}`);
+    }
+  });
+
   it('TypeScript: an unclosed `new VpcBgpPeer(this, "x", { bgpGroupId: g.id,` keeps its properties and the rest of the file', () => {
     const text = `class S extends TerraformStack {
   constructor(scope: Construct, id: string) {

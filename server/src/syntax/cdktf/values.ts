@@ -19,8 +19,12 @@ const GO_UNWRAP = /^Token_As(String|Number|Any)$/;
 const JSII_SCALAR = new Set(['String', 'Number', 'Bool']);
 const JSII_LIST = new Set(['Strings', 'Numbers', 'Bools']);
 
-/** The value of the tokens [a, b). */
-export function classify(tk: Tokens, a: number, b: number): Value {
+/** Values nested deeper than this (lists of lists…) are not read: their shape decides no finding. */
+const MAX_NESTING = 64;
+
+/** The value of the tokens [a, b); `depth`: how many values it is nested in (bounded, so no input overflows the stack). */
+export function classify(tk: Tokens, a: number, b: number, depth = 0): Value {
+  if (depth > MAX_NESTING) return { kind: 'unknown', text: tk.text.slice(tk.start[a] ?? 0, tk.end[b - 1] ?? 0) };
   // Trailing TypeScript non-null `!`, `as T` casts and surrounding parentheses change nothing.
   if (tk.language === 'typescript') {
     while (b - a > 1 && tk.is(b - 1, '!')) b--;
@@ -65,10 +69,10 @@ export function classify(tk: Tokens, a: number, b: number): Value {
     if (n && n.kind === 'number') return tk.is(a, '-') ? { kind: 'number', value: -n.value, raw: '-' + n.raw } : n;
   }
   // Go: `&…` takes an address; the value is the operand's.
-  if (lang === 'go' && tk.is(a, '&')) return classify(tk, a + 1, b);
+  if (lang === 'go' && tk.is(a, '&')) return classify(tk, a + 1, b, depth + 1);
   // List and map literals.
   if (tk.isOpener(a) && tk.closeOf[a] === b - 1) {
-    if (tk.is(a, '[') || (tk.is(a, '(') && lang === 'python' && hasTopLevelComma(tk, a))) return { kind: 'tuple', items: items(tk, a) };
+    if (tk.is(a, '[') || (tk.is(a, '(') && lang === 'python' && hasTopLevelComma(tk, a))) return { kind: 'tuple', items: items(tk, a, depth) };
     if (tk.is(a, '{') && (lang === 'typescript' || lang === 'python')) return { kind: 'object' };
   }
   if (lang === 'csharp' && tk.isIdent(a, 'new')) {
@@ -76,7 +80,7 @@ export function classify(tk: Tokens, a: number, b: number): Value {
     if (brace >= 0 && tk.closeOf[brace] === b - 1) {
       const type = tk.text.slice(tk.end[a], tk.start[brace]);
       if (/Dictionary|Map/.test(type)) return { kind: 'object' };
-      if (/\[\s*\]|List|Collection|Set/.test(type)) return { kind: 'tuple', items: items(tk, brace) };
+      if (/\[\s*\]|List|Collection|Set/.test(type)) return { kind: 'tuple', items: items(tk, brace, depth) };
     }
   }
   if (lang === 'go') {
@@ -84,7 +88,7 @@ export function classify(tk: Tokens, a: number, b: number): Value {
     if (brace >= 0 && tk.closeOf[brace] === b - 1) {
       const type = tk.text.slice(tk.start[a], tk.start[brace]).replace(/\s+/g, '');
       if (/^map\[/.test(type)) return { kind: 'object' };
-      if (/^\[\]/.test(type)) return { kind: 'tuple', items: items(tk, brace) };
+      if (/^\[\]/.test(type)) return { kind: 'tuple', items: items(tk, brace, depth) };
     }
   }
   // Chains of names, member accesses and calls.
@@ -100,9 +104,9 @@ export function classify(tk: Tokens, a: number, b: number): Value {
       const tokenWrapper = callee.length >= 2 && callee[callee.length - 2] === 'Token' && TOKEN_UNWRAP.test(last);
       const goWrapper = lang === 'go' && ((callee.length === 2 && callee[0] === 'jsii' && JSII_SCALAR.has(last)) || GO_UNWRAP.test(last));
       // `Token.asString(x, options)`, `cdktf.Token_AsString(x, nil)`: the value is the first argument's.
-      if ((tokenWrapper || goWrapper) && args.length >= 1 && (args.length === 1 || !JSII_SCALAR.has(last))) return classify(tk, args[0][0], args[0][1]);
+      if ((tokenWrapper || goWrapper) && args.length >= 1 && (args.length === 1 || !JSII_SCALAR.has(last))) return classify(tk, args[0][0], args[0][1], depth + 1);
       if ((lang === 'go' && callee[0] === 'jsii' && JSII_LIST.has(last)) || (lang === 'java' && /^(List\.of|Arrays\.asList|Set\.of)$/.test(callee.slice(-2).join('.')))) {
-        return { kind: 'tuple', items: args.map(([x, y]) => classify(tk, x, y)) };
+        return { kind: 'tuple', items: args.map(([x, y]) => classify(tk, x, y, depth + 1)) };
       }
       if (lang === 'java' && /^(Map\.of|Map\.ofEntries)$/.test(callee.slice(-2).join('.'))) return { kind: 'object' };
     }
@@ -127,8 +131,8 @@ function hasTopLevelComma(tk: Tokens, open: number): boolean {
   return splitTopLevel(tk, open).length > 1 || tk.is(tk.extent[open] - 1, ',');
 }
 
-function items(tk: Tokens, open: number): Value[] {
-  return splitTopLevel(tk, open).map(([x, y]) => classify(tk, x, y));
+function items(tk: Tokens, open: number, depth: number): Value[] {
+  return splitTopLevel(tk, open).map(([x, y]) => classify(tk, x, y, depth + 1));
 }
 
 /** The first top-level `p` in [a, b), or -1. */
