@@ -80,6 +80,20 @@ resource "alicloud_vpc_bgp_peer" "e" {
   count        = 2
   bgp_group_id = alicloud_vpc_bgp_group.counted[*].id[count.index]
 }`,
+  // Two blocks of one name (a module of unrelated files, or a copy in progress): which one is meant is not known.
+  'a name declared twice, once with count, is not judged for its instance key': `
+resource "alicloud_vpc_bgp_group" "twice" {
+  count     = 2
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_group" "twice" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = alicloud_vpc_bgp_group.twice.id
+}`,
   'an empty bgp_group_id is an error': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = ""

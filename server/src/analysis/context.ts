@@ -15,6 +15,8 @@ export interface AnalysisContext {
   declared(kind: 'resource' | 'data', type: string): string[];
   /** The instance of this type and name declared in the module (positions relative to its own chunk). */
   find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined;
+  /** How many blocks declare this name (`find` gives the first; more than one is itself an error). */
+  declarations(kind: 'resource' | 'data', type: string, name: string): number;
   /** Every instance of a type in the module. */
   ofType(kind: 'resource' | 'data', type: string): Declared[];
   /**

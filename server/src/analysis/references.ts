@@ -108,7 +108,8 @@ export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: Ana
       const attribute = ref.path ?? ref.attribute;
       for (const resourceName of ctx.declared(kind, type)) {
         let key: string | undefined;
-        if (keyed) {
+        // A name declared twice does not say which block is meant (see `missing-instance-key`): written as is.
+        if (keyed && ctx.declarations(kind, type, resourceName) === 1) {
           const target = ctx.find(kind, type, resourceName);
           if (target && has(target, 'for_each')) {
             if (!from || !has(from, 'for_each')) continue;

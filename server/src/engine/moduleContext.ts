@@ -162,6 +162,11 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
     signature,
     declared: (kind, type) => [...byName(kind, type).keys()],
     find: (kind, type, name) => byName(kind, type).get(name),
+    declarations(kind, type, name) {
+      let n = 0;
+      for (const r of ((index ?? build())[kind].get(type) ?? NO_RECORDS).list) if (r.name === name) n++;
+      return n;
+    },
     ofType: (kind, type) => [...byName(kind, type).values()],
     count(key, target, compute) {
       let t = tallies.get(key);

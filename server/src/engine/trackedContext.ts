@@ -88,6 +88,12 @@ export class TrackedContext implements AnalysisContext {
     return (this.lastFound = this.inner.find(kind, type, name));
   }
 
+  declarations(kind: 'resource' | 'data', type: string, name: string): number {
+    const n = this.inner.declarations(kind, type, name);
+    this.note(`n:${kind}:${type}:${name}`, String(n));
+    return n;
+  }
+
   ofType(kind: 'resource' | 'data', type: string): Declared[] {
     // Reading every instance of a type depends on all of them: only tallies should do it (see count).
     this.note(`o:${kind}:${type}`, allFacts(this.inner, kind, type));
@@ -201,6 +207,7 @@ function reading(k: string, ctx: AnalysisContext): string | undefined {
   if (kind === F) return ctx.factsOf(part(k, 1) as 'resource', part(k, 2), part(k, 3));
   if (kind === D) return ctx.declared(part(k, 1) as 'resource', part(k, 2)).join(',');
   if (kind === O) return allFacts(ctx, part(k, 1) as 'resource', part(k, 2));
+  if (kind === N) return String(ctx.declarations(part(k, 1) as 'resource', part(k, 2), part(k, 3)));
   // `c:<tally key>:<target>`: the tally key itself contains colons; the target is after the last one.
   const rest = k.slice(2);
   const cut = rest.lastIndexOf(':');
@@ -217,6 +224,7 @@ const V = 'v'.charCodeAt(0);
 const F = 'f'.charCodeAt(0);
 const D = 'd'.charCodeAt(0);
 const O = 'o'.charCodeAt(0);
+const N = 'n'.charCodeAt(0);
 
 /** The `n`th colon-separated part of a key, as `k.split(':')[n]` (with `''` for a missing part, read as such). */
 function part(k: string, n: number): string {

@@ -48,7 +48,8 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       if (target) {
         if (ref.key !== undefined || instance.language !== 'hcl') continue;
         const repeated = repetition(target);
-        if (!repeated) continue;
+        // Declared twice (itself an error Terraform reports), the name does not say which block is meant.
+        if (!repeated || ctx.declarations(ref.kind, ref.type, ref.name) > 1) continue;
         if (findings === NONE) findings = [];
         findings.push(missingKey(instance, a, ref, repeated));
         continue;
