@@ -66,8 +66,11 @@ function toJavaScript(p: string): string | undefined {
         i += m[0].length;
         continue;
       }
-      if (n === 'A' && !inClass) out += '^';
-      else if (n === 'z' && !inClass) out += '$';
+      if (n === 'b' && inClass) return undefined; // `[\b]` is not RE2
+      // Assertions in a group of their own: RE2 lets a repetition follow one (`^*`), JavaScript only a group.
+      if (n === 'A' && !inClass) out += '(?:^)';
+      else if (n === 'z' && !inClass) out += '(?:$)';
+      else if ((n === 'b' || n === 'B') && !inClass) out += `(?:\\${n})`;
       else if (/[dDsSwWbBfnrtvx]/.test(n)) out += c + n;
       else if (n === 'a') out += '\\x07'; // bell
       else if (/[A-Za-z0-9]/.test(n)) return undefined; // \u, \Z, \C, \8… are not RE2 escapes
@@ -86,6 +89,12 @@ function toJavaScript(p: string): string | undefined {
         }
       }
       if (c === ']') inClass = false;
+      // After a class (`\w`, `[:alpha:]`, `\pL`) a `-` is a literal in RE2, a bad range in JavaScript.
+      if (c === '-' && /\\[wWdDsS]$/.test(out) && p[i + 1] !== ']') {
+        out += '\\x2d';
+        i++;
+        continue;
+      }
       out += c === '[' ? '\\[' : c;
       i++;
       continue;
@@ -108,7 +117,9 @@ function toJavaScript(p: string): string | undefined {
       const rest = p.slice(i);
       const flags = FLAGS.exec(rest);
       if (flags) {
-        out += flags[2] === ':' ? '(?:' : '';
+        // `(?i)` matches nothing, but a repetition may follow it: an empty group keeps its place.
+        // (At the start of an alternative RE2 refuses that repetition, as JavaScript then does too.)
+        out += flags[2] === ':' ? '(?:' : out === '' || /[|(:]$/.test(out) ? '' : '(?:)';
         i += flags[0].length;
         continue;
       }
@@ -133,8 +144,14 @@ function toJavaScript(p: string): string | undefined {
       i += m ? m[0].length : 1;
       continue;
     }
-    if (c === '}') {
-      out += '\\}';
+    if (c === '^' || c === '$') {
+      out += `(?:${c})`;
+      i++;
+      continue;
+    }
+    if (c === '}' || c === ']') {
+      // Literals in RE2 where they close nothing.
+      out += '\\' + c;
       i++;
       continue;
     }
