@@ -136,6 +136,12 @@ const cases: Record<string, FixCase> = {
     before: '  resource "alicloud_vpc_bgp_peer" "p" {\n    bgp_group_id  = "bgpg-1"\n    bfd_multi_hop = 3 }\n',
     after: '  resource "alicloud_vpc_bgp_peer" "p" {\n    bgp_group_id  = "bgpg-1"\n    bfd_multi_hop = 3\n    enable_bfd    = true\n  }\n',
   },
+  'comments in a one-line block are kept': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "q" { /* a */ bfd_multi_hop = 3 /* keep me */ }\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "q" { /* a */\n  bfd_multi_hop = 3 /* keep me */\n  enable_bfd = true\n}\n',
+  },
   'tab-indented blocks stay tab-indented': {
     code: 'bfd-multi-hop-without-bfd',
     title: /^Set enable_bfd = true$/,

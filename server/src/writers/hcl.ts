@@ -101,9 +101,15 @@ function insertAttribute(body: ResourceInstance | Block, name: string, value: st
     const keyEnd = indent.length + name.length;
     const pad = eqColumn !== undefined && keyEnd < eqColumn ? ' '.repeat(eqColumn - keyEnd) : ' ';
     if (body.closed !== false && last.range.end.line === close.line) {
+      // Only the blanks are replaced: a comment between the braces and the arguments stays where it is.
+      const closeLine = src.lineText(close.line + src.base);
+      const afterLast = last.range.end.character + closeLine.slice(last.range.end.character, close.character).trimEnd().length;
       const edits: TextEdit[] = [];
-      if (oneLine) edits.push({ range: { start: at({ line: open.line, character: open.character + 1 }), end: at(last.keyRange.start) }, newText: `\n${indent}` });
-      edits.push({ range: { start: at(last.range.end), end: at(close) }, newText: `\n${indent}${name}${pad}= ${value}\n${baseIndent}` });
+      if (oneLine) {
+        const afterOpen = open.character + 1 + closeLine.slice(open.character + 1, last.keyRange.start.character).trimEnd().length;
+        edits.push({ range: { start: at({ line: open.line, character: afterOpen }), end: at(last.keyRange.start) }, newText: `\n${indent}` });
+      }
+      edits.push({ range: { start: at({ line: close.line, character: afterLast }), end: at(close) }, newText: `\n${indent}${name}${pad}= ${value}\n${baseIndent}` });
       return edits;
     }
     const end = { line: last.range.end.line + src.base, character: src.lineText(last.range.end.line + src.base).length };
