@@ -544,3 +544,30 @@ describe('CDKTF: imports a completion needs', () => {
     assert.deepEqual(f.importEdits?.(item.insertText) ?? [], []);
   });
 });
+
+describe('CDKTF: imports a completion needs, in files written otherwise', () => {
+  function edits(language: string, text: string, insertText: string): string {
+    const f = createSourceFile(uriOf(language), undefined, text)!;
+    return applyEdits(text, f.importEdits?.(insertText) ?? []);
+  }
+
+  it('Python: never inside parentheses or continuations, never onto a renamed import', () => {
+    const black = 'from cdktf import (\n    App,\n    TerraformStack,\n)\nfrom imports.alicloud.vpc_bgp_peer import VpcBgpPeer\n';
+    // `from cdktf import (…)` is left as it is; the struct joins its construct's simple import.
+    assert.equal(edits('python', black, 'lifecycle=TerraformResourceLifecycle(),'), black);
+    assert.equal(edits('python', black, 'timeouts=VpcBgpPeerTimeouts(),'), black.replace('import VpcBgpPeer\n', 'import VpcBgpPeer, VpcBgpPeerTimeouts\n'));
+    // The last import is parenthesised: the new line goes after its closing parenthesis.
+    const last = 'from imports.alicloud.vpc_bgp_peer import (\n    VpcBgpPeer,\n)\nx = 1\n';
+    assert.equal(edits('python', last, 'lifecycle=TerraformResourceLifecycle(),'), last.replace(')\n', ')\nfrom cdktf import TerraformResourceLifecycle\n'));
+    assert.equal(edits('python', last, 'timeouts=VpcBgpPeerTimeouts(),'), last, 'a parenthesised import is not extended');
+    const renamed = 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeer as Peer\n';
+    assert.equal(edits('python', renamed, 'timeouts=VpcBgpPeerTimeouts(),'), renamed);
+    const continued = 'from cdktf import App, \\\n    TerraformStack\n';
+    assert.equal(edits('python', continued, 'lifecycle=TerraformResourceLifecycle(),'), continued);
+  });
+
+  it('Java: after the package line when there is no import', () => {
+    const text = 'package com.example;\n\nclass S {}\n';
+    assert.equal(edits('java', text, 'lifecycle(TerraformResourceLifecycle.builder().build())'), 'package com.example;\nimport com.hashicorp.cdktf.TerraformResourceLifecycle;\n\nclass S {}\n');
+  });
+});

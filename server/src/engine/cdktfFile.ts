@@ -35,7 +35,7 @@ import { pythonCompletionWriter, pythonDialect, pythonWriter } from '../writers/
 import { typescriptCompletionWriter, typescriptDialect, typescriptWriter } from '../writers/typescript';
 import type { CompletionWriter, TextEdit, Writer } from '../writers/writer';
 import { cursorContext, locate } from './cdktfCursor';
-import { importEditsFor } from './cdktfImports';
+import { importEditsFor, needsImports } from './cdktfImports';
 import { localizeFinding, localizeText, namerFor } from './cdktfMessages';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
@@ -222,7 +222,8 @@ export class CdktfFile implements SourceFile {
   }
 
   importEdits(insertText: string): TextEdit[] {
-    return importEditsFor(this.language, this.text, insertText);
+    // The whole text is joined only for the languages whose completions may need an import.
+    return needsImports(this.language) ? importEditsFor(this.language, this.text, insertText) : [];
   }
 
   /** Names in prose as the construct writes them; links and code blocks stay as they are. */

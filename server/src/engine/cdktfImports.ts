@@ -11,9 +11,18 @@ import type { CdktfLanguage } from '../syntax/cdktf/tokens';
 
 const LIFECYCLE = 'TerraformResourceLifecycle';
 
-/** Edits adding the imports `insertText` needs to `text` (none when every class it uses is already named there). */
+/** Does a completion in `language` ever need an import? (Asked before the file's text is read.) */
+export function needsImports(language: CdktfLanguage): boolean {
+  return language === 'python' || language === 'java';
+}
+
+/**
+ * Edits adding the imports `insertText` needs to `text` (none when every class it uses is already named there).
+ * Only simple one-line imports are extended (`from m import A, B`, no parentheses, continuation or `as`); where
+ * the file imports otherwise, nothing is added rather than something that may not parse.
+ */
 export function importEditsFor(language: CdktfLanguage, text: string, insertText: string): TextEdit[] {
-  if (language !== 'python' && language !== 'java') return [];
+  if (!needsImports(language)) return [];
   const used = language === 'python' ? /\b([A-Z][A-Za-z0-9]*)\(/g : /\b([A-Z][A-Za-z0-9]*)\.builder\(\)/g;
   const edits: TextEdit[] = [];
   for (const [, cls] of insertText.matchAll(used)) {
@@ -27,14 +36,16 @@ export function importEditsFor(language: CdktfLanguage, text: string, insertText
 /** `from M import A, Owner` → `from M import A, Owner, Cls`; `from M import *` needs nothing. */
 function pythonImport(text: string, cls: string): TextEdit | undefined {
   if (cls === LIFECYCLE) {
-    const m = /^from cdktf import (?!\()[^\n#]*?(?=\s*(#|$))/m.exec(text);
-    if (m && !/\*/.test(m[0])) return insertAt(text, m.index + m[0].length, `, ${cls}`);
-    return insertAt(text, lineAfterImports(text, /^(from\s+\S+\s+import\b|import\s)/), `from cdktf import ${cls}\n`);
+    const m = /^from cdktf import ([^\n#]*?)(?=[ \t]*(#|\r?$))/m.exec(text);
+    if (m && simpleNames(m[1])) return insertAt(text, m.index + m[0].length, `, ${cls}`);
+    if (m) return undefined; // `from cdktf import (…)` or `*`: left alone
+    const at = lineAfterImports(text, /^(from\s+\S+\s+import\b|import\s)/);
+    return at === undefined ? undefined : insertAt(text, at, `from cdktf import ${cls}\n`);
   }
   const owner = ownerOf(cls);
   if (!owner) return undefined;
-  const m = new RegExp(`^from\\s+\\S+\\s+import\\s+(\\*|[^\\n]*?\\b${owner}\\b)`, 'm').exec(text);
-  if (!m || m[1] === '*') return undefined;
+  const m = new RegExp(`^from\\s+\\S+\\s+import\\s+([^\\n#]*?)(?=[ \\t]*(#|\\r?$))`, 'm').exec(text.replace(new RegExp(`^(?!from\\s+\\S+\\s+import\\s+[^\\n]*\\b${owner}\\b).*$`, 'gm'), (l) => ' '.repeat(l.length)));
+  if (!m || !simpleNames(m[1]) || !new RegExp(`(^|,)\\s*${owner}\\s*(,|$)`).test(m[1])) return undefined;
   return insertAt(text, m.index + m[0].length, `, ${cls}`);
 }
 
@@ -42,7 +53,9 @@ function pythonImport(text: string, cls: string): TextEdit | undefined {
 function javaImport(text: string, cls: string): TextEdit | undefined {
   if (cls === LIFECYCLE) {
     if (/^import\s+com\.hashicorp\.cdktf\.\*;/m.test(text)) return undefined;
-    return insertAt(text, lineAfterImports(text, /^import\s/), `import com.hashicorp.cdktf.${cls};\n`);
+    // After the last import, else after the `package` line.
+    const at = lineAfterImports(text, /^import\s/) ?? lineAfterImports(text, /^package\s/);
+    return insertAt(text, at ?? 0, `import com.hashicorp.cdktf.${cls};\n`);
   }
   const owner = ownerOf(cls);
   const m = owner && new RegExp(`^import\\s+([\\w.]+)\\.(${owner}|\\*);[^\\n]*\\n?`, 'm').exec(text);
@@ -50,18 +63,32 @@ function javaImport(text: string, cls: string): TextEdit | undefined {
   return insertAt(text, m.index + m[0].length, `import ${m[1]}.${cls};\n`);
 }
 
+/** `A, B, C`: plain names only (no `*`, parentheses, continuation or `as` renaming). */
+function simpleNames(list: string): boolean {
+  return /^\s*[A-Za-z_]\w*(\s*,\s*[A-Za-z_]\w*)*\s*$/.test(list) && !/\bas\b/.test(list);
+}
+
 /** The construct class a generated struct belongs to: `VpcBgpPeerTimeouts` → `VpcBgpPeer`. */
 function ownerOf(cls: string): string | undefined {
   return /^(.+)Timeouts$/.exec(cls)?.[1];
 }
 
-/** Offset of the line after the last import at the top of the file (0 without imports). */
-function lineAfterImports(text: string, isImport: RegExp): number {
+/**
+ * Offset of the line after the last line matching `isImport` (undefined: none). A statement continued on the
+ * next lines (open parentheses, a trailing backslash) ends where they close: nothing is put inside it.
+ */
+function lineAfterImports(text: string, isImport: RegExp): number | undefined {
   let offset = 0;
-  let after = 0;
+  let after: number | undefined;
+  let open = 0;
+  let continued = false;
+  let inImport = false;
   for (const line of text.split('\n')) {
-    const next = offset + line.length + 1;
-    if (isImport.test(line)) after = Math.min(next, text.length);
+    const next = Math.min(offset + line.length + 1, text.length);
+    if (open === 0 && !continued) inImport = isImport.test(line); // the line starts a statement
+    open = Math.max(0, open + (line.match(/\(/g)?.length ?? 0) - (line.match(/\)/g)?.length ?? 0));
+    continued = /\\\r?$/.test(line);
+    if (inImport && open === 0 && !continued) after = next;
     offset = next;
   }
   return after;

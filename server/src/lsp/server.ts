@@ -345,13 +345,15 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const at = f.cursorContext(p.position);
       if (!at) return [];
       const result = completeList(at.cursor, ctxFor(f, p.textDocument.uri), f.completionWriter);
+      let lineBreak: string | undefined;
+      const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
       const items = result.items.map((item): CompletionItem => ({
         label: item.label,
         kind: KIND[item.kind],
         detail: item.detail,
         documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
         textEdit: { range: shiftRange(item.range, at.base), newText: item.insertText },
-        additionalTextEdits: nonEmpty(f.importEdits?.(item.insertText)),
+        additionalTextEdits: nonEmpty(f.importEdits && withLineBreaks(f.importEdits(item.insertText), eol())),
         insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         sortText: item.sortText,
         filterText: item.filterText,
