@@ -256,6 +256,13 @@ test('a .tf.json file of the module declares resources the .tf files refer to an
   assert.deepEqual(codes.filter((c) => c.startsWith('undeclared-reference')), ['undeclared-reference@28']);
   assert.equal(codes.filter((c) => c.startsWith('too-many-peers-per-vbr')).length, 9);
   assert.equal(ws.moduleFiles(main).length, 3, 'main.tf and both .tf.json files; the broken one declares nothing');
+  // What `cdktf synth` writes is generated: a watcher's event for it reads nothing.
+  const synth = path.join(dir, 'cdktf.out', 'stacks', 's');
+  fs.mkdirSync(synth, { recursive: true });
+  fs.writeFileSync(path.join(synth, 'cdk.tf.json'), '{"resource":{"alicloud_vpc_bgp_group":{"x":{}}}}');
+  ws.refresh(path.join(synth, 'cdk.tf.json'));
+  ws.indexDir(synth);
+  assert.deepEqual(ws.moduleFiles(path.join(synth, 'cdk.tf.json')), []);
 });
 
 test('references are found in a chain of 20,000 operators (a tree that deep is walked without recursion)', () => {

@@ -8,7 +8,7 @@
  * reads them.
  */
 import type { AnalysisContext } from '../analysis/context';
-import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
+import type { Attribute, Range, ResourceInstance, Value } from '../model/types';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { factsHash, lane1, lane2 } from './factsDigest';
@@ -17,6 +17,7 @@ import { applyChanges } from './text';
 import type { TextChange } from '../syntax/hcl/document';
 
 const KINDS = ['resource', 'data'] as const;
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 /** `${a.b[0].c}`, the whole string: a traversal Terraform reads as a reference. */
 const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]|\.\*|\[\*\])*)\s*\}$/;
 
@@ -94,27 +95,14 @@ export class TfJsonFile implements SourceFile {
   }
 
   private instance(kind: 'resource' | 'data', type: string, name: string, body: Record<string, unknown>): ResourceInstance {
-    // Where the block is named: the first `"NAME"` after its `"TYPE"`, else the file's start (good enough for go to definition).
-    const typeAt = this.text.indexOf(JSON.stringify(type));
-    const nameAt = typeAt === -1 ? -1 : this.text.indexOf(JSON.stringify(name), typeAt);
-    const at = this.positionAt(Math.max(nameAt, 0));
-    const range: Range = { start: at, end: at };
+    // Nothing reports a place in this file (no diagnostics, no declarations for go to definition): one empty range.
+    const range = START;
     const attributes: Attribute[] = [];
     for (const [key, v] of Object.entries(body)) {
       const value = valueOf(v);
       if (value) attributes.push({ name: key, sourceName: key, keyRange: range, value, valueRange: range, range });
     }
     return { kind, type, typeRange: range, name, nameRange: range, range, headerRange: range, bodyRange: range, attributes, blocks: [], closed: true, language: 'hcl' };
-  }
-
-  private positionAt(offset: number): Position {
-    let line = 0;
-    let start = 0;
-    for (let i = this.text.indexOf('\n'); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
-      line++;
-      start = i + 1;
-    }
-    return { line, character: offset - start };
   }
 }
 

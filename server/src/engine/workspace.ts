@@ -1,7 +1,8 @@
 /**
  * The module index: every `.tf` file of the folders in view, open in the editor or only on disk, so that
- * analysis, completion and navigation see the whole module (the files of one folder). Open documents
- * override their disk version. Also knows each module's provider version.
+ * analysis, completion and navigation see the whole module (the files of one folder), and each `.tf.json` file
+ * for what it declares (`tfJsonFile.ts`). Open documents override their disk version. Also knows each module's
+ * provider version.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -75,6 +76,8 @@ export class Workspace {
   refresh(file: string): void {
     if (path.basename(file) === LOCK_FILE) this.lockCache.delete(file);
     if (!isModuleFile(file) || this.open.has(file)) return;
+    // `cdktf synth` writes `cdktf.out/stacks/*/cdk.tf.json` on every run: generated, as the folders `indexTree` skips.
+    if (/\.tf\.json$/i.test(file) && path.dirname(file).split(path.sep).some((d) => SKIP_DIRS.has(d))) return;
     try {
       const st = fs.statSync(file);
       if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) {
@@ -102,7 +105,7 @@ export class Workspace {
     return source;
   }
 
-  /** Reads the `.tf` files of one folder (not its subfolders), once. */
+  /** Reads the `.tf` (and `.tf.json`) files of one folder (not its subfolders), once. */
   indexDir(dir: string): void {
     if (this.indexedDirs.has(dir)) return;
     this.indexedDirs.add(dir);
