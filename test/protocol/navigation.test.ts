@@ -203,3 +203,31 @@ test('re-opening a closed file: the same text gives the same findings, a differe
     fs.rmSync(own, { recursive: true, force: true });
   }
 });
+
+test('a module file that grows past the size limit gives its place back to the disk copy, and the other open files see it', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-refused-'));
+  for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(own, f));
+  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const small = await LspClient.start({ initializationOptions: { maxFileSizeMB: 0.05 } });
+  const undeclared = (ds: { code?: unknown }[]) => ds.some((d) => d.code === 'undeclared-reference');
+  const peersUntil = async (want: (has: boolean) => boolean) => {
+    for (;;) if (want(undeclared((await small.nextPublish(u('peers.tf'), undefined)).diagnostics))) return;
+  };
+  try {
+    assert.ok(!undeclared(await small.open(u('peers.tf'), fs.readFileSync(path.join(own, 'peers.tf'), 'utf8'))));
+    const text = fs.readFileSync(path.join(own, 'network.tf'), 'utf8');
+    await small.open(u('network.tf'), text);
+    // An unsaved rename of the group peers.tf refers to…
+    let next = peersUntil((has) => has);
+    await small.change(u('network.tf'), [{ text: text.replace('"primary"', '"unsaved"') }]);
+    await next;
+    // …then the file grows past 0.05 MB: it is no longer analysed, the module sees the disk copy ("primary").
+    next = peersUntil((has) => !has);
+    const big = await small.change(u('network.tf'), [{ text: text.replace('"primary"', '"unsaved"') + '#'.repeat(80_000) + '\n' }]);
+    assert.deepEqual(codes(big), ['file-too-large']);
+    await next;
+  } finally {
+    await small.stop();
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});

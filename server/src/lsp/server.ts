@@ -303,9 +303,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
           files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: file.text });
           const p = pathOf(f.uri);
           if (p) {
-            // The module sees the disk version again while this one is not analysed.
+            // The module sees the disk version again while this one is not analysed, and so do its other open files.
             workspace.setOpen(p, undefined);
             workspace.refresh(p);
+            scheduleModule(p);
           }
         }
       } else {
