@@ -187,6 +187,20 @@ test('an edit that opens a comment, heredoc or block closed far below re-parses 
   }
 });
 
+test('below a comment or heredoc left open, an edit re-parses its own block, unless it writes the missing end', () => {
+  const blocks = Array.from({ length: 200 }, (_, i) => peer(`p${i}`, `  bgp_group_id = "g${i}"`)).join('');
+  for (const [what, open, end] of [['comment', 'locals {\n  /* stray\n}\n', '*/'], ['heredoc', 'locals {\n  x = <<ZZZ\n}\n', 'ZZZ']]) {
+    const doc = new HclDocument(open + blocks);
+    const far = doc.text.indexOf('"g150"') + 2;
+    editEqualsFresh(doc, far, far, 'x', `${what}: a letter typed far below`);
+    assert.ok(doc.lastReparsed <= 3, `${what}: re-parsed ${doc.lastReparsed} chunks`);
+    // Writing the end (on a line of its own for the heredoc) changes how everything from the stray one on reads.
+    const lineEnd = doc.text.indexOf('\n', far);
+    editEqualsFresh(doc, lineEnd, lineEnd, `\n${end}`, `${what}: the missing end typed far below`);
+    assert.ok(doc.chunks.length < 60, `${what}: ${doc.chunks.length} chunks, the blocks in between not swallowed`);
+  }
+});
+
 test('random edits of a many-block file: incremental parse (in windows) always equals a fresh parse', () => {
   let seed = 11;
   const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);

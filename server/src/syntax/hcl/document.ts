@@ -59,6 +59,20 @@ export class Chunk implements ParsedChunk {
     private readonly shallow: BodyItem[] | undefined,
   ) {}
 
+  /**
+   * What would end what this chunk left open (`openEnded`): the marker of each unterminated heredoc, `*\/` for an
+   * unterminated comment. Read from its errors, which say so.
+   */
+  terminators(): string[] {
+    const out: string[] = [];
+    for (const e of this.errors) {
+      const heredoc = /^Unterminated heredoc: no line "(.*)" closes it$/.exec(e.message);
+      if (heredoc) out.push(heredoc[1]);
+      else if (e.message.startsWith('Unterminated comment')) out.push('*/');
+    }
+    return out;
+  }
+
   /** The top-level items' syntax tree. */
   get items(): BodyItem[] {
     return this.tree ?? parseChunks(this.text).chunks.flatMap((c) => c.items);
@@ -271,8 +285,14 @@ export class HclDocument {
     const startLine = this.positionAt(start).line;
     const edited = this.chunkIndexAt(startLine);
     let first = startLine > chunks[edited].startLine ? edited : Math.max(0, edited - 1);
+    // An earlier chunk whose heredoc or comment found no end anywhere after it reads differently only if the edit
+    // writes that end: its marker line, or `*\/`, on the lines the edit leaves. Else each keystroke below a stray
+    // `/*` re-parsed everything from it.
+    let editedLines: string | undefined;
     for (let i = 0; i < first; i++) {
-      if (chunks[i].openEnded) {
+      if (!chunks[i].openEnded) continue;
+      editedLines ??= this.lineText(range.start.line).slice(0, range.start.character) + newText + this.lineText(range.end.line).slice(range.end.character);
+      if (chunks[i].terminators().some((t) => editedLines!.includes(t))) {
         first = i;
         break;
       }
