@@ -33,20 +33,27 @@ export function importEditsFor(language: CdktfLanguage, text: string, insertText
   return edits;
 }
 
+/** `from M import names` (a comment after them left out). */
+const FROM_IMPORT = /^from\s+(\S+)\s+import\s+([^\n#]*?)(?=[ \t]*(#|\r?$))/gm;
+
+/** Each `from … import …` line: its module, its names as written, and the offset where they end. */
+function fromImports(text: string): { module: string; names: string; end: number }[] {
+  return [...text.matchAll(FROM_IMPORT)].map((m) => ({ module: m[1], names: m[2], end: m.index! + m[0].length }));
+}
+
 /** `from M import A, Owner` → `from M import A, Owner, Cls`; `from M import *` needs nothing. */
 function pythonImport(text: string, cls: string): TextEdit | undefined {
+  const lines = fromImports(text);
   if (cls === LIFECYCLE) {
-    const m = /^from cdktf import ([^\n#]*?)(?=[ \t]*(#|\r?$))/m.exec(text);
-    if (m && simpleNames(m[1])) return insertAt(text, m.index + m[0].length, `, ${cls}`);
-    if (m) return undefined; // `from cdktf import (…)` or `*`: left alone
+    const cdktf = lines.find((l) => l.module === 'cdktf');
+    // `from cdktf import (…)` or `*`: left alone.
+    if (cdktf) return simpleNames(cdktf.names) ? insertAt(text, cdktf.end, `, ${cls}`) : undefined;
     const at = lineAfterImports(text, /^(from\s+\S+\s+import\b|import\s)/);
     return at === undefined ? undefined : insertAt(text, at, `from cdktf import ${cls}\n`);
   }
   const owner = ownerOf(cls);
-  if (!owner) return undefined;
-  const m = new RegExp(`^from\\s+\\S+\\s+import\\s+([^\\n#]*?)(?=[ \\t]*(#|\\r?$))`, 'm').exec(text.replace(new RegExp(`^(?!from\\s+\\S+\\s+import\\s+[^\\n]*\\b${owner}\\b).*$`, 'gm'), (l) => ' '.repeat(l.length)));
-  if (!m || !simpleNames(m[1]) || !new RegExp(`(^|,)\\s*${owner}\\s*(,|$)`).test(m[1])) return undefined;
-  return insertAt(text, m.index + m[0].length, `, ${cls}`);
+  const line = owner && lines.find((l) => simpleNames(l.names) && l.names.split(',').some((n) => n.trim() === owner));
+  return line ? insertAt(text, line.end, `, ${cls}`) : undefined;
 }
 
 /** `import p.VpcBgpPeer;` → a line `import p.VpcBgpPeerTimeouts;` after it. */
