@@ -109,14 +109,11 @@ export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: Ana
       for (const resourceName of ctx.declared(kind, type)) {
         let key: string | undefined;
         // A name declared twice does not say which block is meant (see `missing-instance-key`): written as is.
-        if (keyed && ctx.declarations(kind, type, resourceName) === 1) {
-          const target = ctx.find(kind, type, resourceName);
-          if (target && has(target, 'for_each')) {
-            if (!from || !has(from, 'for_each')) continue;
-            key = '[each.key]';
-          } else if (target && has(target, 'count')) {
-            key = from && has(from, 'count') ? '[count.index]' : '[0]';
-          }
+        const target = keyed && ctx.declarations(kind, type, resourceName) === 1 ? ctx.find(kind, type, resourceName) : undefined;
+        const repeated = target && repetition(target);
+        if (repeated) {
+          key = instanceKey(repeated, from);
+          if (key === undefined) continue;
         }
         out.push({ resourceType, resourceName, attribute, key, text: `${resourceType}.${resourceName}${key ?? ''}.${attribute}` });
       }
@@ -125,6 +122,21 @@ export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: Ana
   return out;
 }
 
-function has(instance: Pick<ResourceInstance, 'attributes'>, name: string): boolean {
-  return instance.attributes.some((a) => a.name === name && !a.incomplete);
+/** `count` or `for_each` when the block has one (written: an incomplete name is not yet either). */
+export function repetition(d: Pick<ResourceInstance, 'attributes'>): 'count' | 'for_each' | undefined {
+  for (let i = 0; i < d.attributes.length; i++) {
+    const a = d.attributes[i];
+    if (!a.incomplete && (a.name === 'count' || a.name === 'for_each')) return a.name;
+  }
+  return undefined;
+}
+
+/**
+ * The instance key that surely exists when a block repeated by `repeated` is referred to from `from`: the same
+ * index when `from` repeats the same way, else the first instance of a `count`; none is known for a `for_each`.
+ */
+export function instanceKey(repeated: 'count' | 'for_each', from: Pick<ResourceInstance, 'attributes'> | undefined): string | undefined {
+  const own = from && repetition(from);
+  if (repeated === 'count') return own === 'count' ? '[count.index]' : '[0]';
+  return own === 'for_each' ? '[each.key]' : undefined;
 }

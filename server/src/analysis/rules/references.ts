@@ -7,9 +7,9 @@
  */
 import type { Attribute, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
-import type { AnalysisContext, Declared } from '../context';
+import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
-import { ResourceRef, resourceRef } from '../references';
+import { instanceKey, repetition, ResourceRef, resourceRef } from '../references';
 import { bodies } from './body';
 import { referencedTypes } from './tables';
 
@@ -61,21 +61,10 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
   return findings;
 }
 
-/** `count` or `for_each` when the block has one (written: an incomplete name is not yet either). */
-function repetition(d: Declared): 'count' | 'for_each' | undefined {
-  for (let i = 0; i < d.attributes.length; i++) {
-    const a = d.attributes[i];
-    if (!a.incomplete && (a.name === 'count' || a.name === 'for_each')) return a.name;
-  }
-  return undefined;
-}
-
 // Made apart from the loop above (see `rules/index.ts`).
 function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, repeated: 'count' | 'for_each'): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
-  const own = repetition(instance);
-  // The key that surely exists: the same index when this block repeats the same way, else the first instance.
-  const key = repeated === 'count' ? (own === 'count' ? '[count.index]' : '[0]') : own === 'for_each' ? '[each.key]' : undefined;
+  const key = instanceKey(repeated, instance);
   const example = `${prefix}${ref.type}.${ref.name}${key ?? '["key"]'}${ref.attribute ? '.' + ref.attribute : ''}`;
   return {
     code: 'missing-instance-key',
