@@ -34,6 +34,13 @@ after(async () => {
 
 const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
 
+/** A copy of the fixture module of a test's own (its files can be changed), and the URI of a file in it. */
+function copyOfModule(prefix: string): { own: string; u: (name: string) => string } {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(own, f));
+  return { own, u: (name) => pathToFileURL(path.join(own, name)).toString() };
+}
+
 test('an open file sees the resources of the files beside it on disk', async () => {
   const diagnostics = await client.open(uriOf('peers.tf'), fs.readFileSync(path.join(dir, 'peers.tf'), 'utf8'));
   assert.deepEqual(codes(diagnostics), []);
@@ -110,9 +117,7 @@ test('editing one open file re-checks the other open files of its module only wh
 });
 
 test('opening a file of the module as it is on disk does not re-check its other open files; a different text does', async () => {
-  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-open-'));
-  for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(own, f));
-  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const { own, u } = copyOfModule('bgp-open-');
   const peersPublished = () => client.published.filter((p) => p.uri === u('peers.tf')).length;
   try {
     await client.open(u('peers.tf'), fs.readFileSync(path.join(own, 'peers.tf'), 'utf8'));
@@ -138,9 +143,7 @@ test('opening a file of the module as it is on disk does not re-check its other 
 });
 
 test('closing a file puts its disk version back in the module: unsaved edits are dropped, a saved file is kept', async () => {
-  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-close-'));
-  for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(own, f));
-  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const { own, u } = copyOfModule('bgp-close-');
   const undeclared = (ds: { code?: unknown }[]) => ds.some((d) => d.code === 'undeclared-reference');
   /** Waits for a publish of peers.tf whose diagnostics satisfy `want`. */
   const peersUntil = async (want: (hasFinding: boolean) => boolean) => {
@@ -205,9 +208,7 @@ test('re-opening a closed file: the same text gives the same findings, a differe
 });
 
 test('a module file that grows past the size limit gives its place back to the disk copy, and the other open files see it', async () => {
-  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-refused-'));
-  for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(own, f));
-  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const { own, u } = copyOfModule('bgp-refused-');
   const small = await LspClient.start({ initializationOptions: { maxFileSizeMB: 0.05 } });
   const undeclared = (ds: { code?: unknown }[]) => ds.some((d) => d.code === 'undeclared-reference');
   const peersUntil = async (want: (has: boolean) => boolean) => {
