@@ -53,6 +53,9 @@ describe('CDKTF text in pieces', () => {
         const probe = text.slice(Math.max(0, i), Math.max(0, i) + 12);
         assert.equal(source.startsWith(probe, Math.max(0, i)), true);
         assert.equal(source.includes(probe), true);
+        const from = Math.max(0, i - Math.floor(rnd() * 20000));
+        assert.equal(source.indexOf(probe, from), text.indexOf(probe, from), `indexOf(${JSON.stringify(probe)}, ${from}) after edit ${k}`);
+        assert.equal(source.indexOf(probe.slice(0, 2), i + 1), text.indexOf(probe.slice(0, 2), i + 1), `indexOf from ${i + 1} after edit ${k}`);
       }
     }
     assert.equal(source.toString(), text);
@@ -90,6 +93,32 @@ describe('CDKTF re-tokenizing', () => {
     const { text: next, r } = apply(tk, text, at, at, '7');
     assert.ok(r.newTo - r.from <= 4 && r.changedTo - r.from <= 5, `re-scanned ${r.newTo - r.from}, re-matched brackets of ${r.changedTo - r.from}`);
     assert.deepEqual(rows(tk), rows(tokenize(next, 'typescript')));
+  });
+
+  it('below an unclosed multi-line string, only an edit that could close it scans it again', () => {
+    for (const [language, opener, closer] of [
+      ['typescript', '`', '`'],
+      ['python', '"""', '"""'],
+      ['java', '"""', '"""'],
+      ['go', '`', '`'],
+    ] as const) {
+      let text = `x = ${opener}\n`;
+      for (let i = 0; i < 2000; i++) text += `new VpcBgpPeer(this, "p${i}", { bfdMultiHop: ${i % 255} });\n`;
+      const tk = tokenize(text, language, lineStartsOf(text));
+      assert.equal(tk.firstOpenEnded, 2, `${language}: the open string`);
+      const line = (n: number) => tk.lineStarts[n];
+      for (const typed of ['7', 'x', ' ', '\n', '\r\n', '(', '{']) {
+        const at = line(1500) + 20;
+        const { text: next, r } = apply(tk, text, at, at, typed);
+        assert.ok(r.newTo - r.from <= 30, `${language}, typed ${JSON.stringify(typed)}: re-scanned ${r.newTo - r.from} tokens`);
+        assert.deepEqual(rows(tk), rows(tokenize(next, language)), `${language}, typed ${JSON.stringify(typed)}`);
+        text = next;
+      }
+      const at = line(1500);
+      const { text: next, r } = apply(tk, text, at, at, closer);
+      assert.ok(r.from === 2, `${language}: the closing quote scans from the open string (${r.from})`);
+      assert.deepEqual(rows(tk), rows(tokenize(next, language)), `${language}: closed`);
+    }
   });
 
   it('an unclosed multi-line string far above an edit is scanned again (it may close at the edit)', () => {

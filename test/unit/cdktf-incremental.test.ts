@@ -108,6 +108,32 @@ describe('CDKTF incremental parsing', () => {
     });
   }
 
+  /** A multi-line string left open on line 1: a scan of it reads the whole rest of the file. */
+  const OPENERS: Record<string, string[]> = { typescript: ['`open ${x', '`open'], python: ['"""open'], java: ['"""'], csharp: ['"""'], go: ['`open'] };
+  for (const [name, language] of CDKTF_FIXTURES) {
+    for (const opener of OPENERS[language]) {
+      it(`${language}: under ${opener} left open at the top, 150 random edits still give a fresh file`, () => {
+        const rnd = prng(0x0be4 + name.length * 17 + opener.length);
+        const lines = fixture(name).split('\n');
+        const original = [lines[0], opener, ...lines.slice(1)].join('\n');
+        let f = new CdktfFile(language, original, schemas);
+        diagnostics(f);
+        assert.ok(f.tokens()!.firstOpenEnded < f.tokens()!.n, 'the opener is open-ended');
+        for (let k = 0; k < 150; k++) {
+          if (k % 50 === 0 && k) {
+            f = new CdktfFile(language, original, schemas);
+            diagnostics(f);
+          }
+          const e = randomEdit(f.text, rnd);
+          // Below the opener's line, where the shortcut applies.
+          if (e.start.line < 2) continue;
+          f.update([{ range: { start: e.start, end: e.end }, text: e.insert }]);
+          assertSame(f, `${name}, edit ${k} (${JSON.stringify(e)})`, rnd);
+        }
+      });
+    }
+  }
+
   it('several changes in one notification, and a whole-text replacement', () => {
     const f = new CdktfFile('typescript', fixture('cases.ts'), schemas);
     diagnostics(f);
@@ -124,15 +150,16 @@ describe('CDKTF incremental parsing', () => {
 
 describe('CDKTF incremental parsing: cost', () => {
   for (const language of ['typescript', 'python'] as const) {
+    const construct = (i: number) =>
+      language === 'typescript'
+        ? `    const p${i} = new VpcBgpPeer(this, "p${i}", {\n      bgpGroupId: g.id,\n      bfdMultiHop: ${i % 255},\n    });\n`
+        : `        p${i} = VpcBgpPeer(self, "p${i}",\n            bgp_group_id=g.id,\n            bfd_multi_hop=${i % 255},\n        )\n`;
+    const head =
+      language === 'typescript'
+        ? 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const g = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\n'
+        : 'class S(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n        g = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\n';
+
     it(`${language}: a keystroke in a 3,000-construct stack re-matches only the construct it is in`, () => {
-      const construct = (i: number) =>
-        language === 'typescript'
-          ? `    const p${i} = new VpcBgpPeer(this, "p${i}", {\n      bgpGroupId: g.id,\n      bfdMultiHop: ${i % 255},\n    });\n`
-          : `        p${i} = VpcBgpPeer(self, "p${i}",\n            bgp_group_id=g.id,\n            bfd_multi_hop=${i % 255},\n        )\n`;
-      const head =
-        language === 'typescript'
-          ? 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const g = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\n'
-          : 'class S(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n        g = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\n';
       const text = head + Array.from({ length: 3000 }, (_, i) => construct(i)).join('') + (language === 'typescript' ? '  }\n}\n' : '');
       const f = new CdktfFile(language, text, schemas);
       diagnostics(f);
@@ -144,6 +171,26 @@ describe('CDKTF incremental parsing: cost', () => {
         assert.ok(f.rematched <= 2, `${f.rematched} class names matched again`);
         assertSame(f, `typed ${JSON.stringify(typed)} at ${edit.line}:${edit.character}`, prng(edit.line));
       }
+    });
+
+    it(`${language}: under a multi-line string left open at the top, a keystroke still re-matches only its construct`, () => {
+      const opener = language === 'typescript' ? '    const doc = `never closed\n' : '        doc = """never closed\n';
+      const text = head + opener + Array.from({ length: 3000 }, (_, i) => construct(i)).join('') + (language === 'typescript' ? '  }\n}\n' : '');
+      const f = new CdktfFile(language, text, schemas);
+      diagnostics(f);
+      const line = 5 + 1500 * 4 + 2; // the bfdMultiHop line of construct 1500
+      const col = f.lineText(line).length;
+      for (const [edit, typed] of [[{ line, character: col - 1 }, '9'], [{ line: line - 1, character: 8 }, 'x'], [{ line: line + 1, character: 0 }, '\n']] as const) {
+        f.update([{ range: { start: edit, end: edit }, text: typed }]);
+        assert.equal(f.parses, 1, 'never parsed again from scratch');
+        assert.ok(f.rematched <= 2, `${f.rematched} class names matched again`);
+        assertSame(f, `typed ${JSON.stringify(typed)} at ${edit.line}:${edit.character}`, prng(edit.line));
+      }
+      // Closing the string below does read everything from it again: the constructs in between are now in it.
+      const close = language === 'typescript' ? '`' : '"""';
+      f.update([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: close }]);
+      assert.ok(f.constructs().length < 1600, `${f.constructs().length} constructs left`);
+      assertSame(f, 'closed', prng(1));
     });
   }
 });

@@ -1,8 +1,8 @@
 /**
- * Re-tokenizing after an edit, in place: only from the start of the edited line (or an earlier multi-line
- * string left open, whose scan read past the edit) until the scan meets an old token again, at the start of a
- * line wholly after the edit, with the same text; from there the scanner's state is the same as before, so the
- * old tokens are kept, moved by the edit's offset and line delta. Bracket matching then resumes at the first
+ * Re-tokenizing after an edit, in place: only from the start of the edited line (or from an earlier multi-line
+ * string left open, whose scan read past the edit, when the edit could have ended it) until the scan meets an
+ * old token again, at the start of a line wholly after the edit, with the same text; from there the scanner's
+ * state is the same as before, so the old tokens are kept, moved by the edit's offset and line delta. Bracket matching then resumes at the first
  * re-scanned token and stops once its stack is the old one (`brackets.ts`). The result is exactly what
  * tokenizing the new text from scratch gives (test/unit/cdktf-incremental.test.ts checks it).
  */
@@ -47,7 +47,10 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
   const lineStart = lineStarts[lineAt(lineStarts, edit.start)];
   let from = tk.indexAt(lineStart);
   while (from > 0 && tk.end[from - 1] >= lineStart) from--;
-  from = Math.min(from, tk.firstOpenEnded);
+  // A multi-line string left open before the edit read the rest of the text looking for its end, so the edit
+  // may have given it one: scan again from it then. Only an edit that writes, removes or touches a character
+  // such an end is made of can (typing a word below a stray `"""` cannot, and must not re-scan up to it).
+  if (tk.firstOpenEnded < from && mayEndOpenString(source, tk.start[tk.firstOpenEnded], edit, insertedEnd, tk.language)) from = tk.firstOpenEnded;
 
   // Scan the new text into a scratch list, seeded with the last kept token (the scanner looks one token back).
   // The scan reads a window of the text; when that was not enough to meet the old tokens again, or a string
@@ -148,8 +151,34 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
   return { from, oldTo, newTo, dt, changedTo: Math.max(walked + 1, newTo), watched };
 }
 
-/** The first open-ended token after the splice (`oldFirst` was at or after `from`, in old indices). */
+/** Characters an open multi-line string's end is found through, in every language: quotes and backslashes. */
+const STRING_END_CHARS = /["'`\\]/;
+/** In TypeScript, also what matches a template's `${…}`: braces, and strings in it, which end at a line break. */
+const SUBSTITUTION_CHARS = /[{}$]/;
+const LINE_BREAK = /[\r\n]/;
+
+/**
+ * Could `edit` end (or change the scan of) a multi-line string opened at `openedAt`, before it? Only through the
+ * characters it inserted or removed, or those it brought together (either side of it in the new text). Braces and
+ * line breaks matter only inside a `${…}` of a TypeScript template, so only when one opens between the string and
+ * the edit.
+ */
+function mayEndOpenString(source: Tokens['text'], openedAt: number, edit: OffsetEdit, insertedEnd: number, language: Tokens['language']): boolean {
+  const around = source.slice(Math.max(0, edit.start - 1), edit.start) + source.slice(insertedEnd, insertedEnd + 1);
+  const touches = (chars: RegExp) => chars.test(edit.text) || chars.test(edit.removed) || chars.test(around);
+  if (touches(STRING_END_CHARS)) return true;
+  if (language !== 'typescript') return false;
+  if (SUBSTITUTION_CHARS.test(edit.removed)) return true;
+  if (!touches(SUBSTITUTION_CHARS) && !LINE_BREAK.test(edit.text) && !LINE_BREAK.test(edit.removed)) return false;
+  // Outside a `${…}` these are plain text of the template.
+  const substitution = source.indexOf('${', openedAt);
+  return substitution !== -1 && substitution <= insertedEnd;
+}
+
+/** The first open-ended token after the splice (`oldFirst`: the one before it, in old indices). */
 function firstOpenEnded(tk: Tokens, from: number, newTo: number, oldFirst: number, oldTo: number, dt: number): number {
+  // Kept before the re-scanned tokens (see `mayEndOpenString`): still the first.
+  if (oldFirst < from) return oldFirst;
   for (let i = from; i < newTo; i++) if (isOpenEnded(tk, i)) return i;
   if (oldFirst >= oldTo) return oldFirst + dt;
   // The old first one was re-scanned away: look for the next among the kept tokens.

@@ -78,6 +78,23 @@ export class Source {
     return this.slice(at, at + s.length) === s;
   }
 
+  /** Where `s` first occurs at or after `from` (-1: nowhere). */
+  indexOf(s: string, from: number): number {
+    if (this.whole !== undefined) return this.whole.indexOf(s, from);
+    for (let p = this.pieceAt(Math.max(0, Math.min(from, this.length))); p < this.pieces.length; p++) {
+      const start = this.starts[p];
+      const at = this.pieces[p].indexOf(s, Math.max(0, from - start));
+      if (at !== -1) return start + at;
+      // Across the boundary with the next piece.
+      if (p + 1 < this.pieces.length && s.length > 1) {
+        const edge = Math.max(from, this.starts[p + 1] - s.length + 1);
+        const across = this.slice(edge, this.starts[p + 1] + s.length - 1).indexOf(s);
+        if (across !== -1) return edge + across;
+      }
+    }
+    return -1;
+  }
+
   includes(s: string): boolean {
     if (this.whole !== undefined) return this.whole.includes(s);
     for (let p = 0; p < this.pieces.length; p++) {

@@ -614,14 +614,17 @@ function scanPython(tk: Tokens, text: string, out: Emitter): void {
 /** A Python string from its opening quote: [end, terminated]. Triple-quoted strings may span lines. */
 function scanPythonString(text: string, i: number): [number, boolean] {
   const q = text[i];
-  if (text.startsWith(q + q + q, i)) {
+  const triple = q + q + q;
+  if (text.startsWith(triple, i)) {
+    const quote = text.charCodeAt(i);
     let j = i + 3;
     while (j < text.length) {
-      if (text.charCodeAt(j) === 92) {
+      const c = text.charCodeAt(j);
+      if (c === 92) {
         j += 2;
         continue;
       }
-      if (text.startsWith(q + q + q, j)) return [j + 3, true];
+      if (c === quote && text.startsWith(triple, j)) return [j + 3, true];
       j++;
     }
     return [lineEnd(text, i), false];
