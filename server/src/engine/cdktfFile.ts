@@ -25,6 +25,7 @@ import { offsetAt, patchLineStarts } from '../syntax/cdktf/lines';
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { CdktfParse, type ConstructChanges } from '../syntax/cdktf/parse';
 import { Source } from '../syntax/cdktf/source';
+import { parseFailureMessage } from '../syntax/parseFailure';
 import { lineStartsOf, type CdktfLanguage } from '../syntax/cdktf/tokens';
 import type { TextChange } from '../syntax/hcl/document';
 import type { Dialect } from '../writers/cdktf/render';
@@ -102,6 +103,8 @@ export class CdktfFile implements SourceFile {
   private withFindings?: { signature: string; constructs: Construct[] };
   private validity?: { signature: string; byDeps: Map<string, boolean> };
   private pendingFindings: ConstructChanges[] = [];
+  /** Why the last whole-file parse failed (a parser bug), until the text changes. */
+  private failure?: string;
   /** Whole-file parses since creation (for tests and measurements); edits after the first are incremental. */
   parses = 0;
 
@@ -154,7 +157,15 @@ export class CdktfFile implements SourceFile {
         continue;
       }
       const before = this.parsed.fullParses;
-      const changes = this.parsed.update(this.lineStarts, edit, lineDelta);
+      let changes: ConstructChanges | undefined;
+      try {
+        changes = this.parsed.update(this.lineStarts, edit, lineDelta);
+      } catch {
+        // The text is edited already; the parse may be half updated: parse it all again when next asked.
+        this.parsed = undefined;
+        this.forgetAll();
+        continue;
+      }
       this.parses += this.parsed.fullParses - before;
       if (changes && this.pendingDigest.length + this.pendingFindings.length < 128) {
         // (Not asked for during many edits: starting again from all constructs is as cheap as catching up.)
@@ -184,11 +195,22 @@ export class CdktfFile implements SourceFile {
   /** The file's parse; made on first use after the text was replaced, and only when the quick check passes. */
   private parse(): CdktfParse | null {
     if (this.parsed === undefined) {
-      this.parsed = mentionsConstructs(this.source, this.registry) ? new CdktfParse(this.source, this.language, this.registry, this.lineStarts) : null;
+      this.failure = undefined;
+      try {
+        this.parsed = mentionsConstructs(this.source, this.registry) ? this.parseWhole() : null;
+      } catch (e) {
+        // A parser bug: the text stays current, unanalysed, and says so (`diagnostics`); the next edit tries again.
+        this.parsed = null;
+        this.failure = parseFailureMessage(e);
+      }
       if (this.parsed) this.parses++;
       this.forgetAll();
     }
     return this.parsed;
+  }
+
+  private parseWhole(): CdktfParse {
+    return new CdktfParse(this.source, this.language, this.registry, this.lineStarts);
   }
 
   /** The constructs, each with how far it moved since its instance was built. */
@@ -315,6 +337,10 @@ export class CdktfFile implements SourceFile {
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
+    if (this.parse() === null && this.failure) {
+      const at = { line: 0, character: 0 };
+      out.push(toDiagnostic({ code: 'syntax-error', severity: 'error', range: { start: at, end: at }, message: this.failure, fixes: [] }, 0));
+    }
     for (const c of this.constructsWithFindings(ctx)) {
       for (const f of this.localFindings(c, ctx)) out.push(toDiagnostic(f, 0));
       for (const f of this.moduleFindings(c, ctx)) out.push(toDiagnostic(f, 0));

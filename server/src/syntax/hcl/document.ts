@@ -14,6 +14,7 @@ import type { Position, Range, ResourceInstance } from '../../model/types';
 import type { BlockNode, BodyItem, SyntaxError } from './ast';
 import { fit, NONE, parseChunks, ParsedChunk } from './parser';
 import { narrowTexts } from './narrow';
+import { parseFailureMessage } from '../parseFailure';
 import { instancesOfItems } from './toModel';
 
 export interface TextChange {
@@ -177,10 +178,19 @@ export class HclDocument {
   setText(text: string): void {
     this.narrowable = true;
     this._length = text.length;
-    const settled: Settled[] = [];
     this._text = text;
-    this.chunks = withTexts(parseChunks(text, 0, 0, undefined, settler(settled)).chunks, settled, text, 0, text.length);
+    try {
+      this.chunks = this.parseWhole(text);
+    } catch (e) {
+      // A parser bug must not lose the text: the file is kept, unanalysed, with the failure as its one finding.
+      this.chunks = [unparsed(text, e)];
+    }
     this.lastReparsed = this.chunks.length;
+  }
+
+  private parseWhole(text: string): Chunk[] {
+    const settled: Settled[] = [];
+    return withTexts(parseChunks(text, 0, 0, undefined, settler(settled)).chunks, settled, text, 0, text.length);
   }
 
   /**
@@ -208,7 +218,17 @@ export class HclDocument {
         reparsed += this.chunks.length;
         continue;
       }
-      reparsed += this.applyChange(change.range, change.text);
+      try {
+        reparsed += this.applyChange(change.range, change.text);
+      } catch (e) {
+        // `applyChange` replaces chunks only once its window is parsed: they still hold the text before this
+        // change. Rather than fall behind the editor's text, parse the whole text with the change made.
+        const start = this.offsetAt(change.range.start);
+        const end = Math.max(start, this.offsetAt(change.range.end));
+        const text = this.text;
+        this.setText(text.slice(0, start) + change.text + text.slice(end));
+        reparsed += this.chunks.length;
+      }
     }
     this.lastReparsed = reparsed;
   }
@@ -439,6 +459,12 @@ function withTexts(parsed: ParsedChunk[], settled: Settled[], text: string, base
     );
   }
   return out;
+}
+
+/** The whole text as one chunk that was not parsed, its one error saying why (no block of it is analysed). */
+function unparsed(text: string, cause: unknown): Chunk {
+  const error = { message: parseFailureMessage(cause), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  return new Chunk(0, 0, [error], [], false, text, [], [], undefined);
 }
 
 /** Does the text of `chunks[from…]` hold one of these terminators (`*\/`, or a heredoc marker alone on a line)? */
