@@ -11,6 +11,7 @@ import {
 import { createSourceFile } from '../../server/src/engine/files';
 import { contextFor } from '../../server/src/engine/moduleContext';
 import { defaultSchemas } from '../../server/src/schema/registry';
+import { resourceMarkdown } from '../../server/src/analysis/describe';
 
 const HOSTILE = [
   'bgp-abc"; rm -rf ~; echo "', 'bgp-abc;ls', 'bgp-$(touch /tmp/pwned)', 'bgp-abc\nterraform destroy', "bgp-'abc'",
@@ -125,6 +126,19 @@ test('CDKTF: generateConfigForImport and importFrom in each language', () => {
   assert.equal(importFromStatement('java', 'peer', 'bgp-1'), 'peer.importFrom("bgp-1");');
   assert.equal(importFromStatement('csharp', 'peer', 'bgp-1'), 'peer.ImportFrom("bgp-1");');
   assert.equal(importFromStatement('go', 'peer', 'bgp-1'), 'peer.ImportFrom(jsii.String("bgp-1"), nil)');
+});
+
+test('CDKTF: the class hover shows the very statements the import command writes', () => {
+  // The client talks to the server over LSP only, so the two render these apart: this keeps them the same.
+  const schema = defaultSchemas().get('resource', 'alicloud_vpc_bgp_peer')!;
+  const id = schema.import!.idExample;
+  for (const language of ['typescript', 'python', 'java', 'csharp', 'go'] as const) {
+    const hover = resourceMarkdown(schema, language);
+    const generate = generateConfigStatement(language, scopeIn('', language), 'name', id);
+    assert.ok(hover.includes('\n' + generate + '\n'), `${language}: the hover shows ${generate}\n${hover}`);
+    const adopt = importFromStatement(language, 'construct', id);
+    assert.ok(hover.includes('\n' + adopt + '\n'), `${language}: the hover shows ${adopt}\n${hover}`);
+  }
 });
 
 test('CDKTF: the construct under the cursor: its variable, its class as written, its scope', () => {
