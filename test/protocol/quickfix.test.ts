@@ -364,6 +364,37 @@ resource "alicloud_vpc_bgp_peer" "p" {
     }
   });
 
+  it('offers "Import existing BGP peer…" on a peer block or construct, only to a client that has the command', async () => {
+    const withCommand = await LspClient.start({ initializationOptions: { clientCommands: ['alicloudBgp.importBgpPeer'] } });
+    try {
+      const text = `${GROUP('g')}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n\n# after\n`;
+      const u = uri();
+      await withCommand.open(u, text, 'terraform', 3);
+      const importAt = async (client: LspClient, uri_: string, position: { line: number; character: number }) =>
+        (await client.codeActions(uri_, { start: position, end: position })).filter((a) => a.title === 'Import existing BGP peer…');
+      const peer = rangeOf(text, 'bgp_group_id');
+      const [action, ...more] = await importAt(withCommand, u, peer.start);
+      assert.equal(more.length, 0);
+      assert.equal(action.kind, CodeActionKind.Refactor);
+      assert.equal(action.command?.command, 'alicloudBgp.importBgpPeer');
+      assert.deepEqual(action.command?.arguments, [{ uri: u, name: 'p', range: { start: { line: 5, character: 0 }, end: { line: 7, character: 1 } }, version: 3 }]);
+      // On the header too; not on the group, nor below the block.
+      assert.equal((await importAt(withCommand, u, { line: 5, character: 3 })).length, 1);
+      assert.equal((await importAt(withCommand, u, rangeOf(text, 'router_id').start)).length, 0);
+      assert.equal((await importAt(withCommand, u, rangeOf(text, '# after').start)).length, 0);
+      // A CDKTF construct gets it as well.
+      const ts = `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n});\n`;
+      const tsUri = uri('stack.ts');
+      await withCommand.open(tsUri, ts, 'typescript');
+      assert.equal((await importAt(withCommand, tsUri, { line: 1, character: 4 })).length, 1);
+      // A client that did not announce the command is never offered it.
+      await lsp.open(u, text);
+      assert.equal((await importAt(lsp, u, peer.start)).length, 0);
+    } finally {
+      await withCommand.stop();
+    }
+  });
+
   it('a fix computed after edits names the current document version', async () => {
     const text = `resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n`;
     const u = uri();

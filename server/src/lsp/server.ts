@@ -384,7 +384,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (!open || !f || !validRange(p.range)) return [];
       const actions: CodeAction[] = [];
       const ctx = ctxFor(f, open.uri);
-      const eol = lineBreakOf(f.textHead(65536));
+      // Code actions are asked for at every cursor move: the line break is read only when a fix is written.
+      let lineBreak: string | undefined;
+      const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
       for (const { value: finding, base } of f.findingsAt(p.range, ctx)) {
         if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
         const absRange = shiftRange(finding.range, base);
@@ -392,7 +394,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         for (const fix of finding.fixes) {
           // tfvars findings have no instance; their fixes only replace values, which needs none.
           const instance = finding.instance ?? ({ attributes: [], blocks: [] } as unknown as ResourceInstance);
-          const edits = withLineBreaks(f.writer.render(fix.edits, instance, { base, lineText: (l) => f.lineText(l) }), eol);
+          const edits = withLineBreaks(f.writer.render(fix.edits, instance, { base, lineText: (l) => f.lineText(l) }), eol());
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,
@@ -407,9 +409,11 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       // On a BGP peer block or construct: the client's "Import existing BGP peer…", told which block it is.
       const only = p.context?.only;
       if (clientCommands.has(IMPORT_COMMAND) && (!only || only.some((k) => k === '' || k === CodeActionKind.Refactor))) {
-        for (const { value: inst, base } of f.instances()) {
-          const r = shiftRange(inst.range, base);
-          if (inst.kind !== 'resource' || inst.type !== 'alicloud_vpc_bgp_peer' || !contains(r, p.range.start)) continue;
+        // The block at the cursor (not a walk over every block of the file).
+        const at = f.locate(p.range.start);
+        const inst = at?.instance;
+        const r = inst && shiftRange(inst.range, at.base);
+        if (inst && r && inst.kind === 'resource' && inst.type === 'alicloud_vpc_bgp_peer' && contains(r, p.range.start)) {
           const title = 'Import existing BGP peer…';
           const args = { uri: open.uri, name: inst.name, range: r, version: open.version };
           actions.push({ title, kind: CodeActionKind.Refactor, command: { title, command: IMPORT_COMMAND, arguments: [args] } });
