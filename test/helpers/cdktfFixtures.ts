@@ -14,3 +14,12 @@ export const CDKTF_FIXTURES: [string, CdktfLanguage][] = [
 export function cdktfFixture(name: string): string {
   return fs.readFileSync(path.resolve(__dirname, '../fixtures/cdktf', name), 'utf8');
 }
+
+/** Config structs written apart from their constructs (`test/fixtures/cdktf/configs.*`), one per language. */
+export const CDKTF_CONFIG_FIXTURES: [string, CdktfLanguage][] = [
+  ['configs.ts', 'typescript'],
+  ['configs.py', 'python'],
+  ['Configs.java', 'java'],
+  ['Configs.cs', 'csharp'],
+  ['configs.go', 'go'],
+];

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits, asContentChanges, at, editsFor, LspClient, uri } from '../helpers/lsp';
+import { CDKTF_CONFIG_FIXTURES, cdktfFixture } from '../helpers/cdktfFixtures';
 
 interface LanguageCase {
   languageId: string;
@@ -232,6 +233,41 @@ describe('CDKTF over LSP', () => {
       });
     });
   }
+
+  describe('a config struct written apart from its construct (test/fixtures/cdktf/configs.*)', () => {
+    const LANGUAGE_IDS: Record<string, string> = { typescript: 'typescript', python: 'python', java: 'java', csharp: 'csharp', go: 'go' };
+    for (const [name, language] of CDKTF_CONFIG_FIXTURES) {
+      it(`${language}: its out-of-range value is fixed in place; hover and completion work inside it`, async () => {
+        const text = cdktfFixture(name);
+        const u = uri(name);
+        const ds = await lsp.open(u, text, LANGUAGE_IDS[language]);
+        // The config's `300` (the construct written with its config has 999).
+        const d = ds.find((x) => x.code === 'value-out-of-range' && / 300$/.test(x.message));
+        assert.ok(d, JSON.stringify(ds.map((x) => x.message)));
+        const action = (await lsp.codeActions(u, d.range, [d])).find((a) => a.title === 'Clamp to 255');
+        assert.ok(action, 'Clamp to 255 is offered');
+        const edits = editsFor(action.edit, u, 1);
+        const fixed = applyEdits(text, edits);
+        const line = text.split('\n')[d.range.start.line];
+        assert.equal(fixed, text.replace(line, line.replace('300', '255')), 'only the value changed');
+        const after = await lsp.change(u, asContentChanges(edits), 2);
+        assert.ok(!after.some((x) => / 300$/.test(x.message)), 'the finding is gone');
+        // Hover on the config's argument name, in the language's naming.
+        const hover = await lsp.hover(u, { line: d.range.start.line, character: line.search(/bfd/i) + 2 });
+        const md = (hover?.contents as { value: string } | undefined)?.value ?? '';
+        assert.ok(/^\*\*(bfdMultiHop|bfd_multi_hop|BfdMultiHop)\*\*/.test(md), md);
+        // Completion on a new line of the config offers the arguments not yet written.
+        const indent = /^\s*/.exec(line)![0];
+        const at = { line: d.range.start.line + 1, character: 0 };
+        const typedText = language === 'java' ? `${indent}.` : indent;
+        await lsp.change(u, [{ range: { start: at, end: at }, text: typedText + '\n' }], 3);
+        const items = await lsp.completion(u, { line: at.line, character: typedText.length });
+        const labels = items.map((i) => i.label);
+        assert.ok(labels.some((l) => /^(enableBfd|enable_bfd|EnableBfd)$/.test(l)), JSON.stringify(labels));
+        assert.ok(!labels.some((l) => /^(bgpGroupId|bgp_group_id|BgpGroupId)$/.test(l)), 'written already');
+      });
+    }
+  });
 
   it('an ordinary TypeScript file gets an empty diagnostics push and no completion', async () => {
     const u = uri('util.ts');

@@ -14,7 +14,7 @@ import { moved } from '../../server/src/syntax/cdktf/copies';
 import type { CdktfInstance } from '../../server/src/syntax/cdktf/model';
 import type { Tokens } from '../../server/src/syntax/cdktf/tokens';
 import { prng } from '../helpers/random';
-import { CDKTF_FIXTURES, cdktfFixture } from '../helpers/cdktfFixtures';
+import { CDKTF_CONFIG_FIXTURES, CDKTF_FIXTURES, cdktfFixture } from '../helpers/cdktfFixtures';
 
 const schemas = defaultSchemas();
 const fixture = cdktfFixture;
@@ -89,8 +89,8 @@ function randomEdit(text: string, rnd: () => number): { start: Position; end: Po
 }
 
 describe('CDKTF incremental parsing', () => {
-  for (const [name, language] of CDKTF_FIXTURES) {
-    it(`${language}: after each of 300 random edits the file equals a fresh one (tokens, instances, diagnostics, cursor)`, () => {
+  for (const [name, language] of [...CDKTF_FIXTURES, ...CDKTF_CONFIG_FIXTURES]) {
+    it(`${language} (${name}): after each of 300 random edits the file equals a fresh one (tokens, instances, diagnostics, cursor)`, () => {
       const rnd = prng(0x5eed + name.length * 31 + language.length);
       const original = fixture(name);
       let f = new CdktfFile(language, original, schemas);

@@ -7,7 +7,9 @@
  *   C#          new VpcBgpPeer(this, id, new VpcBgpPeerConfig { Key = v, … })
  *   Go          vpcbgppeer.NewVpcBgpPeer(stack, jsii.String(id), &vpcbgppeer.VpcBgpPeerConfig{ Key: v, … })
  * A construct whose config the adapter cannot see (a variable, a helper's result) yields no instance:
- * only what is written is judged.
+ * only what is written is judged. A config struct written apart from its construct is judged where it is written
+ * (`configMatcher`): `const c: VpcBgpPeerConfig = {…}`, `VpcBgpPeerConfig(key=…)`, `VpcBgpPeerConfig.builder()…`,
+ * `new VpcBgpPeerConfig {…}`, `&vpcbgppeer.VpcBgpPeerConfig{…}`.
  */
 import type { Range, Value } from '../../model/types';
 import type { SchemaRegistry } from '../../schema/registry';
@@ -28,21 +30,29 @@ export interface Match {
   callOpen?: number;
   idArg?: [number, number];
   raw: RawBody;
+  /** A config struct: the first token the match read when before the usual reach (the call it might be an argument of). */
+  readFrom?: number;
 }
 
 export type Matcher = (tk: Tokens, i: number) => Match | undefined;
 
-/** Class names (and Go constructor names) of every schema with CDKTF names. */
+/** Class names of every schema with CDKTF names, and the names of their config structs (`VpcBgpPeerConfig`). */
 function classIndex(registry: SchemaRegistry): Map<string, ResourceSchema> {
   const m = new Map<string, ResourceSchema>();
+  const configs = new Set<string>();
   for (const s of registry.all()) {
     if (!s.cdktf) continue;
     m.set(s.cdktf.className, s);
+    m.set(s.cdktf.configName, s);
+    configs.add(s.cdktf.configName);
   }
+  configNames.set(m, configs);
   return m;
 }
 
 const indexes = new WeakMap<SchemaRegistry, Map<string, ResourceSchema>>();
+/** Which names of a class index are config structs. */
+const configNames = new WeakMap<Map<string, ResourceSchema>, Set<string>>();
 
 /** The quick check: does the text mention any generated class at all? (No tokenizing when it does not.) */
 export function mentionsConstructs(text: { includes(s: string): boolean }, registry: SchemaRegistry): boolean {
@@ -61,6 +71,8 @@ export interface Matching {
   /** A cheap filter before slicing identifiers: length and first letter of some class name. */
   shapes: Set<number>;
   matcher: Matcher;
+  /** The names in `classes` that are config structs (after renamed imports), matched by `configMatcher`. */
+  configs: Set<string>;
   nested: NestedReader;
   quote: string;
   /** The last token the quote style was read from: an edit after it cannot change the style. */
@@ -91,31 +103,45 @@ export interface Construct {
 }
 
 export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
-  const classes = classesOf(tk, registry);
+  const configs = new Set<string>();
+  const classes = classesOf(tk, registry, configs);
   const { quote, readTo } = quoteStyle(tk);
   return {
     classes,
     shapes: new Set([...classes.keys()].map((k) => k.length * 65536 + k.charCodeAt(0))),
     matcher: MATCHERS[tk.language],
+    configs,
     nested: NESTED[tk.language],
     quote,
     quoteReadTo: readTo,
   };
 }
 
-/** Class names (`New…` in Go) and, in TypeScript and Python, names they are imported as. */
-export function classesOf(tk: Tokens, registry: SchemaRegistry): Map<string, ResourceSchema> {
+/**
+ * Class names (`New…` in Go) and config struct names and, in TypeScript and Python, names they are imported as;
+ * `configs` (when given) receives the names that are config structs.
+ */
+export function classesOf(tk: Tokens, registry: SchemaRegistry, configs?: Set<string>): Map<string, ResourceSchema> {
   let idx = indexes.get(registry);
   if (!idx) indexes.set(registry, (idx = classIndex(registry)));
+  const isConfig = configNames.get(idx)!;
   const language = tk.language;
   const classes = new Map<string, ResourceSchema>();
-  for (const [name, s] of idx) classes.set(language === 'go' ? 'New' + name : name, s);
+  for (const [name, s] of idx) {
+    const config = isConfig.has(name);
+    const key = language === 'go' && !config ? 'New' + name : name;
+    classes.set(key, s);
+    if (config) configs?.add(key);
+  }
   // Renamed imports: `import { VpcBgpPeer as Peer }`, `from … import VpcBgpPeer as Peer`.
   if (language === 'typescript' || language === 'python') {
     for (let i = 1; i + 1 < tk.n; i++) {
       if (tk.isIdent(i, 'as') && tk.isIdent(i - 1) && tk.isIdent(i + 1)) {
-        const s = idx.get(tk.text_(i - 1));
-        if (s) classes.set(tk.text_(i + 1), s);
+        const imported = tk.text_(i - 1);
+        const s = idx.get(imported);
+        if (!s) continue;
+        classes.set(tk.text_(i + 1), s);
+        if (isConfig.has(imported)) configs?.add(tk.text_(i + 1));
       }
     }
   }
@@ -140,14 +166,17 @@ export function findConstructs(tk: Tokens, m: Matching, from = 0, to = tk.n): Co
 
 /** Matches the class name at token `i`, recording the tokens matching read. */
 export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m: Matching): Construct {
-  const found = m.matcher(tk, i);
+  const config = m.configs.has(tk.text_(i));
+  const found = config ? configMatcher(tk, i, m) : m.matcher(tk, i);
   // Matchers read back over a dotted name and up to 7 tokens before it (`this . p : Type = new`), forward to
-  // the end of the call's `(` (or Java's `create(`), and, for a builder chain, one token past its end.
-  const lo = Math.max(0, chainStart(tk, i) - 8);
+  // the end of the call's `(` (or Java's `create(`), and, for a builder chain, one token past its end. A config
+  // struct's match also read the call it may be an argument of (`readFrom`).
+  let lo = Math.max(0, chainStart(tk, i) - 8);
+  if (found?.readFrom !== undefined) lo = Math.min(lo, found.readFrom);
   let hi = Math.max(i + 6, reach(tk, i + 1), tk.language === 'java' ? reach(tk, i + 5) : 0);
   if (found && found.callOpen === undefined) hi = Math.max(hi, tk.indexAt(found.raw.end) + 3);
   hi = Math.min(hi, tk.n + 1);
-  return { tok: i, lo, hi, instance: found ? toInstance(tk, found, schema, m.nested, m.quote) : undefined, shift: 0 };
+  return { tok: i, lo, hi, instance: found ? toInstance(tk, found, schema, m.nested, m.quote, config) : undefined, shift: 0 };
 }
 
 /** Just past the last token read in a call's `(` at `i`: its end (closer or cut), included. */
@@ -169,7 +198,7 @@ export function parseConstructs(text: string | Source, language: CdktfLanguage, 
   return { tokens: tk, matching, constructs };
 }
 
-function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string): CdktfInstance {
+function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string, config: boolean): CdktfInstance {
   const built = buildBody(tk, m.raw, schema, schema, '', nested);
   const callClosed = m.callOpen === undefined || tk.closeOf[m.callOpen] >= 0;
   const closed = callClosed && m.raw.closed;
@@ -199,7 +228,8 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     if (v.kind === 'string') constructId = v.value;
     idRange = range(tk, tk.start[m.idArg[0]], tk.end[m.idArg[1] - 1]);
   }
-  const variable = variableBefore(tk, m.exprStart);
+  // A config struct declares no resource: unnamed, it is neither indexed nor referred to as one.
+  const variable = config ? undefined : variableBefore(tk, m.exprStart);
   return {
     kind: schema.kind,
     type: schema.type,
@@ -216,6 +246,7 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     schema,
     body: bodySyntax(tk, m.raw),
     open: m.raw.spread,
+    config,
     constructId,
     extentEnd: tk.pos(extentEnd),
     quote,
@@ -368,6 +399,69 @@ function goComposite(tk: Tokens, a: number, b: number): RawBody | undefined {
   raw.className = tk.text_(brace - 1);
   return raw;
 }
+
+/**
+ * A config struct written apart from its construct (`configs` names it), or undefined when it is not written
+ * that way or is the construct's own argument (the construct's match reads it then).
+ */
+function configMatcher(tk: Tokens, i: number, m: Matching): Match | undefined {
+  const found = CONFIG_MATCHERS[tk.language](tk, i);
+  if (!found) return undefined;
+  // The group the struct is written in: a construct's call when it is its config argument.
+  const group = tk.up[found.exprStart];
+  if (group > 0 && tk.is(group, '(')) {
+    const callee = group - 1;
+    found.readFrom = Math.min(found.readFrom ?? found.exprStart, Math.max(0, chainStart(tk, callee) - 1));
+    if (tk.isIdent(callee) && m.classes.has(tk.text_(callee)) && !m.configs.has(tk.text_(callee))) return undefined;
+  }
+  return found;
+}
+
+const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | undefined> = {
+  // `name: VpcBgpPeerConfig = { ... }`, or `{ ... } satisfies VpcBgpPeerConfig` / `as VpcBgpPeerConfig`.
+  typescript: (tk, i) => {
+    const j = chainStart(tk, i);
+    if (tk.is(j - 1, ':') && tk.is(i + 1, '=') && tk.is(i + 2, '{')) {
+      return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, i + 2, 'object') };
+    }
+    if ((tk.isIdent(j - 1, 'satisfies') || tk.isIdent(j - 1, 'as')) && tk.is(j - 2, '}')) {
+      let open = j - 3;
+      while (open >= 0 && tk.closeOf[open] !== j - 2) open--;
+      if (open < 0) return undefined;
+      return { exprStart: open, classTok: i, headerEnd: i, raw: readBraceBody(tk, open, 'object'), readFrom: open };
+    }
+    return undefined;
+  },
+  // `VpcBgpPeerConfig(key=..., ...)`.
+  python: (tk, i) => {
+    const j = chainStart(tk, i);
+    if (!tk.is(i + 1, '(') || tk.isIdent(j - 1, 'class') || tk.isIdent(j - 1, 'import') || tk.is(j - 1, '.')) return undefined;
+    return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, raw: readKwargs(tk, i + 1, 0) };
+  },
+  // `VpcBgpPeerConfig.builder().key(...)...build()`.
+  java: (tk, i) => {
+    const builder = builderCall(tk, i + 1, i + 5);
+    if (!builder || builder.after !== i + 5) return undefined;
+    const raw = readChain(tk, builder.after, tk.n);
+    raw.className = builder.className;
+    return { exprStart: chainStart(tk, i), classTok: i, headerEnd: i + 4, raw };
+  },
+  // `new VpcBgpPeerConfig { Key = ..., ... }` (or `new VpcBgpPeerConfig() { ... }`).
+  csharp: (tk, i) => {
+    const j = chainStart(tk, i);
+    if (!tk.isIdent(j - 1, 'new') || !(tk.is(i + 1, '{') || (tk.is(i + 1, '(') && tk.closeOf[i + 1] === i + 2 && tk.is(i + 3, '{')))) return undefined;
+    const raw = csharpInitializer(tk, j - 1, Math.min(tk.n, i + 4));
+    return raw && { exprStart: j - 1, classTok: i, headerEnd: i, raw };
+  },
+  // `&vpcbgppeer.VpcBgpPeerConfig{ Key: ..., ... }`.
+  go: (tk, i) => {
+    if (!tk.is(i + 1, '{')) return undefined;
+    const j = chainStart(tk, i);
+    const start = tk.is(j - 1, '&') ? j - 1 : j;
+    const raw = goComposite(tk, start, i + 2);
+    return raw && { exprStart: start, classTok: i, headerEnd: i, raw };
+  },
+};
 
 const MATCHERS: Record<CdktfLanguage, Matcher> = {
   typescript: matchTypescript,

@@ -1,0 +1,57 @@
+/**
+ * Config structs written apart from their constructs (`const c: VpcBgpPeerConfig = {…}`, `VpcBgpPeerConfig(…)`,
+ * `VpcBgpPeerConfig.builder()…`, `new VpcBgpPeerConfig {…}`, `&vpcbgppeer.VpcBgpPeerConfig{…}`) are judged where they
+ * are written, the same way in every language (test/fixtures/cdktf/configs.*); a config written as the construct's
+ * argument is judged once, as the construct's; a config declares no resource of the module.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CdktfFile } from '../../server/src/engine/cdktfFile';
+import { contextFor } from '../../server/src/engine/moduleContext';
+import type { Attribute, Range, ResourceInstance } from '../../server/src/model/types';
+import { comparePositions } from '../../server/src/model/types';
+import { defaultSchemas } from '../../server/src/schema/registry';
+import type { CdktfInstance } from '../../server/src/syntax/cdktf/model';
+import { CDKTF_CONFIG_FIXTURES, cdktfFixture } from '../helpers/cdktfFixtures';
+
+const schemas = defaultSchemas();
+const within = (inner: Range, outer: Range) => comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+
+/** The argument (schema name) a finding's range is on, or `(header)`. */
+function argumentAt(instance: ResourceInstance, r: Range): string {
+  const a = instance.attributes.find((x: Attribute) => within(r, x.keyRange) || within(r, x.valueRange));
+  return a ? a.name : within(r, instance.headerRange) ? '(header)' : `? ${JSON.stringify(r)}`;
+}
+
+const EXPECTED = [
+  'config: bfd-multi-hop-without-bfd @ bfd_multi_hop',
+  'config: missing-required @ (header)',
+  'config: unknown-argument @ bfd_multihop',
+  'config: value-out-of-range @ bfd_multi_hop',
+  'construct inline: value-out-of-range @ bfd_multi_hop',
+];
+
+describe('CDKTF config structs written apart from their constructs', () => {
+  for (const [name, language] of CDKTF_CONFIG_FIXTURES) {
+    it(`${language} (${name}): judged where written, once, and declaring nothing`, () => {
+      const f = new CdktfFile(language, cdktfFixture(name), schemas);
+      const ctx = contextFor([f], schemas);
+      const instances = [...f.instances()].map(({ value }) => value as CdktfInstance);
+      const peers = instances.filter((i) => i.type === 'alicloud_vpc_bgp_peer');
+      assert.deepEqual(
+        peers.map((i) => (i.config ? 'config' : `construct ${i.constructId}`)),
+        ['config', 'config', 'config', 'construct inline'],
+        'three configs and the construct written with its config; `fromHops`, built from a variable, is not seen',
+      );
+      const got = f.diagnostics(ctx).map((d) => {
+        const owner = instances.find((i) => within(d.range, i.range));
+        assert.ok(owner, `${d.code} at ${JSON.stringify(d.range)} belongs to a config or construct`);
+        return `${owner.config ? 'config' : `construct ${owner.constructId}`}: ${d.code} @ ${argumentAt(owner, d.range)}`;
+      });
+      assert.deepEqual(got.sort(), EXPECTED);
+      // Unnamed, a config is no resource of the module: nothing can refer to it as one.
+      assert.ok(peers.filter((i) => i.config).every((i) => i.name === ''));
+      assert.ok(!ctx.declared('resource', 'alicloud_vpc_bgp_peer').some((n) => /hops|group|misspelt/i.test(n)));
+    });
+  }
+});
