@@ -55,3 +55,20 @@ describe('CDKTF config structs written apart from their constructs', () => {
     });
   }
 });
+
+describe('CDKTF config structs: what is not one', () => {
+  const NOT_CONFIGS: [CdktfFile['language'], string][] = [
+    ['typescript', 'function make(g: string): VpcBgpPeerConfig {\n  return g as any;\n}\nconst p: Partial<VpcBgpPeerConfig> = { bfdMultiHop: 3 };\nlet x: VpcBgpPeerConfig;\ntype T = { config: VpcBgpPeerConfig };\n'],
+    ['python', 'def make(g) -> VpcBgpPeerConfig:\n    return g\nx: VpcBgpPeerConfig = None\nfrom imports.alicloud.vpc_bgp_peer import VpcBgpPeerConfig\n'],
+    ['java', 'VpcBgpPeerConfig.Builder b = VpcBgpPeerConfig.builder();\nb.bgpGroupId("bgpg-1");\nVpcBgpPeerConfig c = b.build();\nstatic VpcBgpPeerConfig make() { return null; }\n'],
+    ['csharp', 'VpcBgpPeerConfig Make(string g) => null;\nvar list = new List<VpcBgpPeerConfig>();\n'],
+    ['go', 'func make(g *string) *vpcbgppeer.VpcBgpPeerConfig {\n\treturn nil\n}\nfunc same() vpcbgppeer.VpcBgpPeerConfig {\n\treturn x\n}\nvar cfgs = []vpcbgppeer.VpcBgpPeerConfig{{BgpGroupId: jsii.String("a")}}\nvar byName = map[string]vpcbgppeer.VpcBgpPeerConfig{"a": {BgpGroupId: jsii.String("a")}}\n'],
+  ];
+  for (const [language, text] of NOT_CONFIGS) {
+    it(`${language}: types, result types, builders kept in variables and element types are not configs`, () => {
+      const f = new CdktfFile(language, text, schemas);
+      assert.deepEqual([...f.instances()], []);
+      assert.deepEqual(f.diagnostics(contextFor([f], schemas)), []);
+    });
+  }
+});

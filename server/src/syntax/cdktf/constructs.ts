@@ -417,6 +417,9 @@ function configMatcher(tk: Tokens, i: number, m: Matching): Match | undefined {
   return found;
 }
 
+/** Tokens after which a Go composite literal is a value. */
+const GO_VALUE_BEFORE = new Set(['=', ':=', '(', ',', ':', '{', 'return']);
+
 const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | undefined> = {
   // `name: VpcBgpPeerConfig = { ... }`, or `{ ... } satisfies VpcBgpPeerConfig` / `as VpcBgpPeerConfig`.
   typescript: (tk, i) => {
@@ -438,11 +441,12 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
     if (!tk.is(i + 1, '(') || tk.isIdent(j - 1, 'class') || tk.isIdent(j - 1, 'import') || tk.is(j - 1, '.')) return undefined;
     return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, raw: readKwargs(tk, i + 1, 0) };
   },
-  // `VpcBgpPeerConfig.builder().key(...)...build()`.
+  // `VpcBgpPeerConfig.builder().key(...)...build()`; a builder kept in a variable and filled later is not seen.
   java: (tk, i) => {
     const builder = builderCall(tk, i + 1, i + 5);
     if (!builder || builder.after !== i + 5) return undefined;
     const raw = readChain(tk, builder.after, tk.n);
+    if (!raw.closed) return undefined;
     raw.className = builder.className;
     return { exprStart: chainStart(tk, i), classTok: i, headerEnd: i + 4, raw };
   },
@@ -453,11 +457,13 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
     const raw = csharpInitializer(tk, j - 1, Math.min(tk.n, i + 4));
     return raw && { exprStart: j - 1, classTok: i, headerEnd: i, raw };
   },
-  // `&vpcbgppeer.VpcBgpPeerConfig{ Key: ..., ... }`.
+  // `&vpcbgppeer.VpcBgpPeerConfig{ Key: ..., ... }` where a value goes (not a result type before a function's
+  // body, `*T {`, nor the element type of a slice or map literal, `[]T{{...}}`).
   go: (tk, i) => {
     if (!tk.is(i + 1, '{')) return undefined;
     const j = chainStart(tk, i);
     const start = tk.is(j - 1, '&') ? j - 1 : j;
+    if (start === 0 || !GO_VALUE_BEFORE.has(tk.text_(start - 1))) return undefined;
     const raw = goComposite(tk, start, i + 2);
     return raw && { exprStart: start, classTok: i, headerEnd: i, raw };
   },
