@@ -230,6 +230,17 @@ test('version constraints and lock files are read as Terraform writes them', () 
   assert.deepEqual(allowedVersions('latest'), { lowest: undefined, below: undefined, exact: undefined });
   assert.equal(versionFromLockFile(fs.readFileSync(path.join(fixtures, 'old-provider', '.terraform.lock.hcl'), 'utf8')), '1.230.0');
   assert.equal(versionFromLockFile('provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.0.0"\n}\n'), undefined);
+  // A module that names `alicloud` without a source gets hashicorp/alicloud, the same provider's old address.
+  assert.equal(versionFromLockFile('provider "registry.terraform.io/hashicorp/alicloud" {\n  version = "1.150.0"\n}\n'), '1.150.0');
+  const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n';
+  const viaHashicorp = (source: string) => {
+    const text = `terraform {\n  required_providers {\n    alicloud = { source = "${source}", version = "1.150.0" }\n  }\n}\n${peer}`;
+    const src = createSourceFile('file:///versions/main.tf', undefined, text)!;
+    return src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => d.code);
+  };
+  assert.deepEqual(viaHashicorp('hashicorp/alicloud'), ['newer-than-provider'], 'the peer came in 1.153.0');
+  assert.deepEqual(viaHashicorp('registry.terraform.io/hashicorp/alicloud'), ['newer-than-provider']);
+  assert.deepEqual(viaHashicorp('example/alicloud'), [], 'another provider of the same name says nothing');
 });
 
 test('a .tf.json file of the module declares resources the .tf files refer to and count through', () => {

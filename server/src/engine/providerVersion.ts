@@ -7,7 +7,12 @@ import type { Expr } from '../syntax/hcl/ast';
 import type { BlockNode, BodyItem } from '../syntax/hcl/ast';
 import { parseChunks } from '../syntax/hcl/parser';
 
-const ALICLOUD = /(^|\/)aliyun\/alicloud$/;
+/**
+ * The provider's address: `aliyun/alicloud`, or `hashicorp/alicloud`, the namespace Terraform gives a module that
+ * names `alicloud` without a `required_providers` source (the registry's old home of the same provider, with the
+ * same version numbers).
+ */
+const ALICLOUD = /(^|\/)(aliyun|hashicorp)\/alicloud$/;
 
 function blocks(items: BodyItem[], name: string): BlockNode[] {
   return items.filter((i): i is BlockNode => i.type === 'Block' && i.name === name);
@@ -17,7 +22,7 @@ function stringLiteral(e: Expr | undefined): string | undefined {
   return e?.type === 'Literal' && typeof e.value === 'string' ? e.value : undefined;
 }
 
-/** The version pinned for aliyun/alicloud in a lock file's text. */
+/** The version pinned for the alicloud provider in a lock file's text. */
 export function versionFromLockFile(text: string): string | undefined {
   for (const chunk of parseChunks(text).chunks) {
     for (const b of blocks(chunk.items, 'provider')) {
