@@ -58,12 +58,18 @@ test('bgp_group_id offers the groups declared in the document', () => {
 test('groups with count or for_each are offered with an instance key Terraform accepts', () => {
   const repeated =
     'resource "alicloud_vpc_bgp_group" "counted" {\n  count = 2\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n' +
-    'resource "alicloud_vpc_bgp_group" "each" {\n  for_each = toset(["a"])\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n';
+    'resource "alicloud_vpc_bgp_group" "each" {\n  for_each = var.sites\n  router_id = "vbr-1"\n  peer_asn = 1\n}\n';
   const labels = (peerHead: string) => completions(repeated + `resource "alicloud_vpc_bgp_peer" "p" {\n${peerHead}  bgp_group_id = |\n}\n`).map((i) => i.label);
   // No key is known for a for_each group from a block without for_each: not offered.
   assert.deepEqual(labels(''), ['alicloud_vpc_bgp_group.counted[0].id']);
   assert.deepEqual(labels('  count = 2\n'), ['alicloud_vpc_bgp_group.counted[count.index].id']);
-  assert.deepEqual(labels('  for_each = toset(["a"])\n'), ['alicloud_vpc_bgp_group.counted[0].id', 'alicloud_vpc_bgp_group.each[each.key].id']);
+  assert.deepEqual(labels('  for_each = var.sites\n'), ['alicloud_vpc_bgp_group.counted[0].id', 'alicloud_vpc_bgp_group.each[each.key].id']);
+  // Over the group's own instances: its keys.
+  assert.deepEqual(labels('  for_each = alicloud_vpc_bgp_group.each\n'), ['alicloud_vpc_bgp_group.counted[0].id', 'alicloud_vpc_bgp_group.each[each.key].id']);
+  // each.key / count.index name an instance only when both blocks surely repeat over the same thing.
+  assert.deepEqual(labels('  for_each = var.other\n'), ['alicloud_vpc_bgp_group.counted[0].id']);
+  assert.deepEqual(labels('  for_each = toset(["a"])\n'), ['alicloud_vpc_bgp_group.counted[0].id'], 'a call is not compared');
+  assert.deepEqual(labels('  count = 3\n'), ['alicloud_vpc_bgp_group.counted[0].id']);
 });
 
 test('values: bools, accepted values inside quotes, durations in timeouts', () => {

@@ -94,6 +94,18 @@ const cases: Record<string, FixCase> = {
     before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n',
     after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n}\n',
   },
+  'name the instance of a for_each group the peer iterates over': {
+    code: 'missing-instance-key',
+    title: /^Refer to alicloud_vpc_bgp_group\.fe\[each\.key\]\.id$/,
+    before: 'resource "alicloud_vpc_bgp_group" "fe" {\n  for_each  = var.sites\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = alicloud_vpc_bgp_group.fe\n  bgp_group_id = alicloud_vpc_bgp_group.fe.id\n}\n',
+    after: 'resource "alicloud_vpc_bgp_group" "fe" {\n  for_each  = var.sites\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = alicloud_vpc_bgp_group.fe\n  bgp_group_id = alicloud_vpc_bgp_group.fe[each.key].id\n}\n',
+  },
+  'a misspelt resource type: refer to the block of that name of the right type': {
+    code: 'undeclared-reference',
+    title: /^Refer to alicloud_vpc_bgp_group\.main$/,
+    before: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_grup.main.id\n}\n',
+    after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.main.id\n}\n',
+  },
   'add bgp_group_id as a placeholder when there is no group': {
     code: 'missing-required',
     title: /placeholder/,

@@ -61,6 +61,9 @@ test('physical_connection_id offers the data source connections.0.id', () => {
 
 const cases: Record<string, string> = {
   'a reference to an undeclared group is an error; to another kind of resource a warning': `
+resource "alicloud_vpc" "main" {
+  cidr_block = "10.0.0.0/8"
+}
 resource "alicloud_vpc_bgp_group" "g" {
   router_id = alicloud_vpc.main.id
   #           ^^^^^^^^^^^^^^^^^^^^ wrong-reference-type
@@ -69,6 +72,28 @@ resource "alicloud_vpc_bgp_group" "g" {
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = alicloud_vpc_bgp_group.nope.id
   #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+}`,
+  // Terraform refuses a reference to a block that is not declared, whatever its type.
+  'a reference to an undeclared block of another type is an error too (a misspelt type)': `
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id = alicloud_express_connect_virtual_border_routr.v.id
+  #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = alicloud_vpc_bgp_grup.g.id
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+}`,
+  // Iterating over all the instances of a repeated block needs no key.
+  'for_each over a block with for_each is not a missing instance key': `
+resource "alicloud_vpc_bgp_group" "fe" {
+  for_each  = toset(["a", "b"])
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  for_each     = alicloud_vpc_bgp_group.fe
+  bgp_group_id = each.value.id
 }`,
   "a peer's ip_version must match its group's": `
 resource "alicloud_vpc_bgp_group" "v6" {
@@ -558,4 +583,11 @@ test('a tracked context notes each read once, in order, and re-validates against
   assert.ok(stillValid(t.deps, same), 'the same facts in another context');
   const moved = contextFor([createSourceFile('/deps/c.tf', undefined, group('"vbr-2"'))!], schemas);
   assert.ok(!stillValid(t.deps, moved), 'the group now names another VBR');
+});
+
+test('a reference of the wrong type says which type it should be, with its article', () => {
+  const text = 'resource "alicloud_vpc" "main" {\n  cidr_block = "10.0.0.0/8"\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc.main.id\n}\n';
+  const src = createSourceFile('file:///article/main.tf', undefined, text)!;
+  const [d] = src.diagnostics(contextFor([src], defaultSchemas()));
+  assert.equal(d.message, '"bgp_group_id" should refer to an alicloud_vpc_bgp_group, not to alicloud_vpc.main');
 });

@@ -1,7 +1,7 @@
 /** Reading references: what `alicloud_vpc_bgp_group.main.id` or `data.x.y.connections.0.id` points at. */
 import type { ResourceInstance, Value } from '../model/types';
 import type { AttributeSchema } from '../schema/types';
-import type { AnalysisContext } from './context';
+import type { AnalysisContext, Declared } from './context';
 
 /** Roots that are not resources: `var.x`, `local.y`, `module.z`, `each.key`… */
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self', 'data']);
@@ -93,9 +93,8 @@ export interface DeclaredTarget {
 /**
  * What an argument of `from` can refer to in this module: each declared resource (or data source) of the types
  * its schema names, with the attribute to read. Completion offers them; the missing-required fix writes one.
- * In HCL, a block with `count` is referred to through an instance key (Terraform refuses it without one): the
- * same `count.index` when `from` has `count` too, else its first instance; a block with `for_each` through
- * `each.key` when `from` has `for_each` too, else not at all (no key is known).
+ * In HCL, a block with `count` or `for_each` is referred to through an instance key (Terraform refuses it
+ * without one, see `instanceKey`); a block with `for_each` whose keys are not known is not offered.
  */
 export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: AnalysisContext, from?: Pick<ResourceInstance, 'attributes' | 'language'>): DeclaredTarget[] {
   const out: DeclaredTarget[] = [];
@@ -110,9 +109,8 @@ export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: Ana
         let key: string | undefined;
         // A name declared twice does not say which block is meant (see `missing-instance-key`): written as is.
         const target = keyed && ctx.declarations(kind, type, resourceName) === 1 ? ctx.find(kind, type, resourceName) : undefined;
-        const repeated = target && repetition(target);
-        if (repeated) {
-          key = instanceKey(repeated, from);
+        if (target && repetition(target)) {
+          key = instanceKey(target, from);
           if (key === undefined) continue;
         }
         out.push({ resourceType, resourceName, attribute, key, text: `${resourceType}.${resourceName}${key ?? ''}.${attribute}` });
@@ -132,11 +130,51 @@ export function repetition(d: Pick<ResourceInstance, 'attributes'>): 'count' | '
 }
 
 /**
- * The instance key that surely exists when a block repeated by `repeated` is referred to from `from`: the same
- * index when `from` repeats the same way, else the first instance of a `count`; none is known for a `for_each`.
+ * The instance key that surely names an instance of `target` (a block with `count` or `for_each`) when it is
+ * referred to from `from`: `count.index` when `from` repeats by the same `count`, else the first instance;
+ * `each.key` when `from` iterates over `target` itself or over the same collection, else none is known.
  */
-export function instanceKey(repeated: 'count' | 'for_each', from: Pick<ResourceInstance, 'attributes'> | undefined): string | undefined {
+export function instanceKey(target: Declared, from: Pick<ResourceInstance, 'attributes'> | undefined): string | undefined {
+  const repeated = repetition(target);
   const own = from && repetition(from);
-  if (repeated === 'count') return own === 'count' ? '[count.index]' : '[0]';
-  return own === 'for_each' ? '[each.key]' : undefined;
+  if (repeated === 'count') return own === 'count' && sameValue(argument(target, 'count'), argument(from, 'count')) ? '[count.index]' : '[0]';
+  if (repeated !== 'for_each' || own !== 'for_each') return undefined;
+  const each = argument(from, 'for_each');
+  const path = each?.kind === 'reference' ? each.path : undefined;
+  const self = target.kind === 'data' ? ['data', target.type, target.name] : [target.type, target.name];
+  if (path && path.length === self.length && path.every((p, i) => p === self[i])) return '[each.key]';
+  return sameValue(argument(target, 'for_each'), each) ? '[each.key]' : undefined;
+}
+
+function argument(d: Pick<ResourceInstance, 'attributes'> | undefined, name: string): Value | undefined {
+  return d?.attributes.find((a) => a.name === name && !a.incomplete)?.value;
+}
+
+/** Are two values surely the same: literals, references and tuples of them written alike? */
+function sameValue(a: Value | undefined, b: Value | undefined): boolean {
+  const x = a && valueText(a);
+  return x !== undefined && x === (b && valueText(b));
+}
+
+function valueText(v: Value): string | undefined {
+  switch (v.kind) {
+    case 'string':
+      return JSON.stringify(v.value);
+    case 'number':
+      return String(v.value);
+    case 'bool':
+      return String(v.value);
+    case 'null':
+      return 'null';
+    case 'tuple': {
+      const items = v.items.map(valueText);
+      return items.every((i) => i !== undefined) ? `[${items.join(',')}]` : undefined;
+    }
+    case 'reference':
+      return v.text;
+    // An object's items are not kept, and an unknown value's text only says what kind of expression it is.
+    case 'object':
+    case 'unknown':
+      return undefined;
+  }
 }

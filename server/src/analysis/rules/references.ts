@@ -7,8 +7,8 @@
  */
 import type { Attribute, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
-import type { AnalysisContext } from '../context';
-import type { Finding } from '../finding';
+import type { AnalysisContext, Declared } from '../context';
+import type { Finding, NeutralFix } from '../finding';
 import { instanceKey, repetition, ResourceRef, resourceRef } from '../references';
 import { bodies } from './body';
 import { referencedTypes } from './tables';
@@ -28,43 +28,36 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       if (a.incomplete) continue;
       const ref = resourceRef(a.value);
       if (!ref) continue;
-      const prefix = ref.kind === 'data' ? 'data.' : '';
       const allowed = referencedTypes(body.schema.attributes[a.name]);
+      const target = ctx.find(ref.kind, ref.type, ref.name);
+      if (!target) {
+        if (findings === NONE) findings = [];
+        findings.push(undeclared(instance, a, ref, ctx, allowed));
+        continue;
+      }
       // Only `.id` of another type is surely wrong: other attributes may hold the right ID
       // (`alicloud_express_connect_router_vbr_child_instance.x.child_instance_id` is a VBR ID).
       if (allowed && !allowed.includes(ref.type) && ref.attribute === 'id') {
         if (findings === NONE) findings = [];
-        findings.push({
-          code: 'wrong-reference-type',
-          severity: 'warning',
-          range: a.valueRange,
-          message: `"${a.name}" should refer to ${allowed.map((t) => `a ${t}`).join(' or ')}, not to ${prefix}${ref.type}.${ref.name}`,
-          fixes: [],
-          instance,
-        });
+        findings.push(wrongType(instance, a, ref, allowed));
         continue;
       }
-      const target = ctx.find(ref.kind, ref.type, ref.name);
-      if (target) {
-        if (ref.key !== undefined || instance.language !== 'hcl') continue;
-        const repeated = repetition(target);
-        // Declared twice (itself an error Terraform reports), the name does not say which block is meant.
-        if (!repeated || ctx.declarations(ref.kind, ref.type, ref.name) > 1) continue;
-        if (findings === NONE) findings = [];
-        findings.push(missingKey(instance, a, ref, repeated));
-        continue;
-      }
+      // `for_each` may iterate over all the instances of a repeated block: no key is wanted there.
+      if (ref.key !== undefined || instance.language !== 'hcl' || a.name === 'for_each') continue;
+      const repeated = repetition(target);
+      // Declared twice (itself an error Terraform reports), the name does not say which block is meant.
+      if (!repeated || ctx.declarations(ref.kind, ref.type, ref.name) > 1) continue;
       if (findings === NONE) findings = [];
-      findings.push(undeclared(instance, a, ref, ctx));
+      findings.push(missingKey(instance, a, ref, target, repeated));
     }
   }
   return findings;
 }
 
 // Made apart from the loop above (see `rules/index.ts`).
-function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, repeated: 'count' | 'for_each'): Finding {
+function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, target: Declared, repeated: 'count' | 'for_each'): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
-  const key = instanceKey(repeated, instance);
+  const key = instanceKey(target, instance);
   const example = `${prefix}${ref.type}.${ref.name}${key ?? '["key"]'}${ref.attribute ? '.' + ref.attribute : ''}`;
   return {
     code: 'missing-instance-key',
@@ -78,22 +71,53 @@ function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, 
   };
 }
 
-function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext): Finding {
+function wrongType(instance: ResourceInstance, a: Attribute, ref: ResourceRef, allowed: string[]): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
+  return {
+    code: 'wrong-reference-type',
+    severity: 'warning',
+    range: a.valueRange,
+    message: `"${a.name}" should refer to ${allowed.map((t) => `${article(t)} ${t}`).join(' or ')}, not to ${prefix}${ref.type}.${ref.name}`,
+    fixes: [],
+    instance,
+  };
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+/**
+ * No such block in the module. The fixes name the blocks of the same type, and a block of the same name of a type
+ * the argument takes when the type is not one of those (`alicloud_vpc_bgp_grup.a` → `alicloud_vpc_bgp_group.a`).
+ */
+function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext, allowed: string[] | undefined): Finding {
+  const prefix = ref.kind === 'data' ? 'data.' : '';
+  const attribute = ref.attribute || 'id';
   // Only names a reference can spell: a block label may hold anything, a traversal may not.
   const candidates = ctx.declared(ref.kind, ref.type).filter((n) => IDENTIFIER.test(n));
+  const fixes: NeutralFix[] = candidates.map((name) => ({
+    title: `Refer to ${prefix}${ref.type}.${name}`,
+    edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: name, attribute } }],
+    preferred: candidates.length === 1,
+  }));
+  const sameName = allowed && !allowed.includes(ref.type) ? allowed.filter((t) => ctx.find(ref.kind, t, ref.name)) : [];
+  for (const t of sameName) {
+    fixes.push({
+      title: `Refer to ${prefix}${t}.${ref.name}`,
+      edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + t, resourceName: ref.name, attribute } }],
+      preferred: fixes.length === 0 && sameName.length === 1,
+    });
+  }
+  const declared = candidates.map((c) => `${prefix}${ref.type}.${c}`).concat(sameName.map((t) => `${prefix}${t}.${ref.name}`));
   return {
     code: 'undeclared-reference',
     severity: 'error',
     range: a.valueRange,
     message:
       `No ${ref.kind === 'data' ? 'data source' : 'resource'} ${prefix}${ref.type}.${ref.name} is declared in this module` +
-      (candidates.length ? ` (declared: ${candidates.map((c) => `${prefix}${ref.type}.${c}`).join(', ')})` : ''),
-    fixes: candidates.map((name) => ({
-      title: `Refer to ${prefix}${ref.type}.${name}`,
-      edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: name, attribute: ref.attribute || 'id' } }],
-      preferred: candidates.length === 1,
-    })),
+      (declared.length ? ` (declared: ${declared.join(', ')})` : ''),
+    fixes,
     instance,
   };
 }
