@@ -236,6 +236,19 @@ test('a constraint is the range of versions it allows: only what no allowed vers
   assert.deepEqual(underConstraint('>= 1.263.0', vbr).map((f) => f.split(':')[0]), ['removed-in-provider']);
 });
 
+test('what later providers still accept and ignore is a warning: a removed include_cross_account_vbr, an id', () => {
+  const lock = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
+  const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 100\n  local_gateway_ip = "10.0.0.1"\n  peer_gateway_ip = "10.0.0.2"\n  peering_subnet_mask = "255.255.255.252"\n  include_cross_account_vbr = true\n}\n';
+  const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  id           = "bgp-1"\n  status       = "Available"\n}\n';
+  const src = createSourceFile('file:///accepted/main.tf', undefined, lock('1.283.0') + vbr + peer)!;
+  const found = src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => `${d.severity} ${d.code}: ${d.message}`);
+  assert.deepEqual(found, [
+    'warning removed-in-provider: "include_cross_account_vbr" was removed in alicloud provider 1.263.0 (later versions still accept it and ignore it); this module uses 1.283.0',
+    'warning read-only-argument: "id" is set by the provider: a value written here is ignored (read it as alicloud_vpc_bgp_peer.p.id)',
+    'error read-only-argument: "status" is read-only: the provider sets it, so it cannot be written in configuration (read it as alicloud_vpc_bgp_peer.p.status)',
+  ]);
+});
+
 test('without any version information nothing is said about versions', () => {
   const text = fs.readFileSync(path.join(fixtures, 'constraint', 'main.tf'), 'utf8');
   assert.deepEqual(actual(text), []);

@@ -29,6 +29,8 @@ export interface VersionInfo {
   deprecated?: { since: string; message: string };
   /** Provider version that removed it. */
   removed?: string;
+  /** The provider's published schema still accepts it after `removed`, and ignores it: a warning, not an error. */
+  acceptedAfterRemoval?: boolean;
 }
 
 export interface AttributeSchema extends VersionInfo {
@@ -39,6 +41,8 @@ export interface AttributeSchema extends VersionInfo {
   computed?: boolean;
   /** Only the provider sets it: writing it in configuration is an error. */
   readOnly?: boolean;
+  /** Read-only, but the provider's schema accepts a value (Terraform's optional+computed `id`) and ignores it: a warning. */
+  ignoredIfWritten?: boolean;
   /** Changing it destroys and re-creates the resource. */
   forceNew?: boolean;
   /** For numbers: must be a whole number. */

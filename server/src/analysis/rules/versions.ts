@@ -92,7 +92,10 @@ function versionFinding(verdict: Verdict, v: VersionInfo, version: string, what:
     return { code: 'newer-than-provider', severity: 'error', range, message: `${what} needs alicloud provider ${v.since} or newer; ${modulesVersion(version)}`, fixes: [], instance };
   }
   if (verdict === 'removed') {
-    return { code: 'removed-in-provider', severity: 'error', range, message: `${what} was removed in alicloud provider ${v.removed}; ${modulesVersion(version)}`, fixes: removeFix(removable), instance, tags: ['deprecated'] };
+    // Still in the provider's published schema (Terraform accepts it), but it does nothing: a warning.
+    const ignored = v.acceptedAfterRemoval ? ' (later versions still accept it and ignore it)' : '';
+    const severity = v.acceptedAfterRemoval ? 'warning' : 'error';
+    return { code: 'removed-in-provider', severity, range, message: `${what} was removed in alicloud provider ${v.removed}${ignored}; ${modulesVersion(version)}`, fixes: removeFix(removable), instance, tags: ['deprecated'] };
   }
   return { code: 'deprecated-argument', severity: 'warning', range, message: `${what} is deprecated since alicloud provider ${v.deprecated!.since}: ${v.deprecated!.message}`, fixes: [], instance, tags: ['deprecated'] };
 }
