@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { complete } from '../../server/src/analysis/completion';
 import { hover } from '../../server/src/analysis/hover';
 import { defaultSchemas } from '../../server/src/schema/registry';
+import { createSourceFile } from '../../server/src/engine/files';
+import { contextFor } from '../../server/src/engine/moduleContext';
 import { analyse, cursor } from './inline';
 
 function completions(textWithCursor: string) {
@@ -119,4 +121,26 @@ test('hover never shows a secret value', () => {
   const md = hoverAt('resource "alicloud_vpc_bgp_group" "g" {\n  auth_k|ey = "s3cret-Value"\n}\n')!;
   assert.ok(md.includes('auth_key'));
   assert.ok(!md.includes('s3cret-Value'));
+});
+
+test("argument names follow the module's provider version: what it has, not what is newer or removed", () => {
+  const withVersion = (constraint: string | undefined, body: string) => {
+    const head = constraint ? `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${constraint}" }\n  }\n}\n` : '';
+    const { text, pos } = cursor(head + body);
+    const file = createSourceFile('file:///versions/main.tf', undefined, text)!;
+    const ctx = contextFor([file], defaultSchemas(), file.providerConstraint?.());
+    return complete(file.cursorContext(pos)!.cursor, ctx, file.completionWriter).map((i) => i.label);
+  };
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  |\n}\n';
+  for (const newer of ['ip_version', 'route_limit', 'clear_auth_key']) {
+    assert.ok(!withVersion('~> 1.230.0', group).includes(newer), `${newer} needs a newer provider than ~> 1.230.0`);
+    assert.ok(withVersion(undefined, group).includes(newer), `${newer} without a version`);
+    assert.ok(withVersion('>= 1.230.0', group).includes(newer), `${newer}: Terraform may install a newer provider`);
+  }
+  const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  |\n}\n';
+  const at1211 = withVersion('1.211.2', vbr);
+  for (const newer of ['mtu', 'tags', 'resource_group_id', 'sitelink_enable']) assert.ok(!at1211.includes(newer), newer);
+  assert.ok(at1211.includes('include_cross_account_vbr'), 'not removed until 1.263.0');
+  assert.ok(!withVersion(undefined, vbr).includes('include_cross_account_vbr'), 'removed in the newest provider');
+  assert.ok(!withVersion('1.263.0', vbr).includes('include_cross_account_vbr'));
 });

@@ -4,12 +4,13 @@
  * The cursor context comes from the syntax adapter; insertion text from the language's CompletionWriter.
  */
 import type { Block, Range, ResourceInstance } from '../model/types';
-import type { AttributeSchema, BlockSchema, ResourceSchema } from '../schema/types';
+import type { AttributeSchema, BlockSchema, ResourceSchema, VersionInfo } from '../schema/types';
 import type { CompletionWriter } from '../writers/writer';
 import type { AnalysisContext } from './context';
 import { declaredTargets } from './references';
 import { attributeMarkdown, attributeSummary, blockMarkdown, META_DOCS, resourceMarkdown } from './describe';
 import { META_ARGUMENTS } from './rules/body';
+import { verdict } from './rules/versions';
 
 export type CursorContext =
   | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range }
@@ -88,6 +89,18 @@ function completeItems(cursor: CursorContext, ctx: AnalysisContext, w: Completio
     : valueItems(cursor, schema, body, ctx, w, cut);
 }
 
+/**
+ * Does the module's provider have it? With its version known (pinned, or the range a constraint allows), what
+ * no allowed version has yet, or every allowed version has removed, is not offered; without it, what the newest
+ * provider has removed is not.
+ */
+function available(v: VersionInfo, ctx: AnalysisContext): boolean {
+  const version = ctx.providerVersion;
+  if (!version) return !v.removed;
+  const judged = verdict(v, version);
+  return judged !== 'newer' && judged !== 'removed';
+}
+
 function keyItems(
   cursor: CursorContext & { mode: 'key' },
   schema: ResourceSchema,
@@ -103,7 +116,7 @@ function keyItems(
   const present = new Set(written.attributes.filter((a) => !typing(a)).map((a) => a.name));
   const items: CompletionItem[] = [];
   for (const [name, a] of Object.entries(body.attributes)) {
-    if (a.readOnly || a.removed || present.has(name)) continue;
+    if (a.readOnly || present.has(name) || !available(a, ctx)) continue;
     items.push({
       label: w.label?.(name) ?? name,
       kind: 'property',
@@ -117,6 +130,7 @@ function keyItems(
     });
   }
   for (const [name, b] of Object.entries(body.blocks ?? {})) {
+    if (!available(b, ctx)) continue;
     const count = written.blocks.filter((x) => x.name === name).length;
     if (b.maxItems !== undefined && count >= b.maxItems) continue;
     const keys = Object.entries(b.attributes)

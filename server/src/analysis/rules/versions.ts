@@ -35,7 +35,8 @@ type Verdict = 'newer' | 'removed' | 'deprecated' | undefined;
 let verdictsFor = '';
 let verdicts = new WeakMap<VersionInfo, Verdict | null>();
 
-function verdict(v: VersionInfo, version: string): Verdict {
+/** What the module's provider `version` (pinned or a constraint) makes of an entry; completion asks too. */
+export function verdict(v: VersionInfo, version: string): Verdict {
   if (!v.since && !v.removed && !v.deprecated) return undefined;
   if (version !== verdictsFor) {
     verdicts = new WeakMap();
