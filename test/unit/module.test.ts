@@ -604,3 +604,27 @@ test('a reference of the wrong type says which type it should be, with its artic
   const [d] = src.diagnostics(contextFor([src], defaultSchemas()));
   assert.equal(d.message, '"bgp_group_id" should refer to an alicloud_vpc_bgp_group, not to alicloud_vpc.main');
 });
+
+test('override files: their blocks may hold only what they change, and declare nothing of their own', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-'));
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  write('main.tf', 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  count        = 2\n}\n');
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n');
+  write('peer_override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n}\n');
+  const ws = new Workspace(defaultSchemas());
+  ws.indexDir(dir);
+  const check = (name: string) => {
+    const file = path.join(dir, name);
+    const src = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'))!;
+    return src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}: ${d.code}`);
+  };
+  // No missing bgp_group_id in the override files; their values are still checked.
+  assert.deepEqual(check('override.tf'), ['2: value-out-of-range']);
+  assert.deepEqual(check('peer_override.tf'), []);
+  // The peer is declared once (in main.tf): a reference to it is not ambiguous.
+  const ctx = ws.contextFor(path.join(dir, 'main.tf'));
+  assert.equal(ctx.declarations('resource', 'alicloud_vpc_bgp_peer', 'p'), 1);
+  // A file that is not an override file still gets its missing argument.
+  write('other.tf', 'resource "alicloud_vpc_bgp_peer" "q" {\n  enable_bfd = true\n}\n');
+  assert.deepEqual(check('other.tf'), ['0: missing-required']);
+});

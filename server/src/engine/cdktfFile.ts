@@ -14,6 +14,7 @@
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
+import { withoutMissing } from '../analysis/partial';
 import type { Position, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
@@ -270,17 +271,8 @@ export class CdktfFile implements SourceFile {
   /** The instance's own findings (absolute positions, names as the user wrote them). */
   private own(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
     let f = analyzeInstance(instance, ctx);
-    // A spread (`...base`, `**kwargs`) may hold what seems missing: a required argument, or the one a
-    // `requires` rule wants.
-    if (instance.open) {
-      const written = new Set(instance.attributes.map((a) => a.name));
-      const wantsAbsent = new Set(
-        (instance.schema.rules ?? []).filter((r) => r.kind === 'requires' && !written.has(r.requires.attribute)).map((r) => r.code),
-      );
-      const h = instance.headerRange;
-      const onHeader = (r: Range) => r.start.line === h.start.line && r.start.character === h.start.character && r.end.line === h.end.line && r.end.character === h.end.character;
-      f = f.filter((x) => !(x.code === 'missing-required' && onHeader(x.range)) && !wantsAbsent.has(x.code));
-    }
+    // A spread (`...base`, `**kwargs`) may hold what seems missing.
+    if (instance.open) f = withoutMissing(instance, instance.schema, f);
     return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 

@@ -1,4 +1,5 @@
 /** Which adapter reads a file: the single place that maps file names and language ids to SourceFiles. */
+import { isOverrideFile } from '../analysis/partial';
 import type { CdktfLanguage } from '../syntax/cdktf/tokens';
 import { HclDocument } from '../syntax/hcl/document';
 import { CdktfFile } from './cdktfFile';
@@ -59,8 +60,8 @@ export function isSupported(uri: string, languageId?: string): boolean {
  * as such: it is not `isSupported`) is read from disk for what it declares (`TfJsonFile`).
  */
 export function createSourceFile(uri: string, languageId: string | undefined, text: string): SourceFile | undefined {
-  if (languageId === undefined && /\.tf\.json$/i.test(pathOf(uri))) return new TfJsonFile(text);
-  const hcl = () => new HclFile(new HclDocument(text), isTfvars(uri, languageId));
+  if (languageId === undefined && /\.tf\.json$/i.test(pathOf(uri))) return new TfJsonFile(text, isOverrideFile(pathOf(uri)));
+  const hcl = () => new HclFile(new HclDocument(text), isTfvars(uri, languageId), isOverrideFile(pathOf(uri)));
   if (readsAsHcl(uri, languageId)) return hcl();
   const cdktf = cdktfLanguage(uri, languageId);
   return cdktf ? new CdktfFile(cdktf, text) : undefined;
@@ -72,7 +73,14 @@ export function createSourceFile(uri: string, languageId: string | undefined, te
  * it again with the same text costs a comparison instead of a parse.
  */
 export function sourceFileFor(uri: string, languageId: string | undefined, text: string, parsed: SourceFile | undefined): SourceFile | undefined {
-  if (parsed instanceof HclFile && readsAsHcl(uri, languageId) && parsed.isTfvars === isTfvars(uri, languageId) && parsed.doc.hasText(text)) return parsed;
+  if (
+    parsed instanceof HclFile &&
+    readsAsHcl(uri, languageId) &&
+    parsed.isTfvars === isTfvars(uri, languageId) &&
+    parsed.isOverride === isOverrideFile(pathOf(uri)) &&
+    parsed.doc.hasText(text)
+  )
+    return parsed;
   return createSourceFile(uri, languageId, text);
 }
 

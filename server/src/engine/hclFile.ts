@@ -9,6 +9,7 @@ import { shiftRange } from '../model/types';
 import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
+import { withoutMissing } from '../analysis/partial';
 import { Chunk, CHUNK_MEMO, HclDocument } from '../syntax/hcl/document';
 import { instancesOf, toBody } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
@@ -62,7 +63,11 @@ export class HclFile implements SourceFile {
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
 
-  constructor(readonly doc: HclDocument, readonly isTfvars: boolean) {}
+  /**
+   * `isOverride`: a Terraform override file, whose blocks are merged into the blocks of the same address in the
+   * module's other files: they may hold only the arguments they change, and declare nothing of their own.
+   */
+  constructor(readonly doc: HclDocument, readonly isTfvars: boolean, readonly isOverride = false) {}
 
   get text(): string {
     return this.doc.text;
@@ -145,7 +150,8 @@ export class HclFile implements SourceFile {
       if (!this.isTfvars) {
         const instances = instancesOf(chunk);
         for (let i = 0; i < instances.length; i++) {
-          const found = analyzeInstance(instances[i], ctx);
+          let found = analyzeInstance(instances[i], ctx);
+          if (this.isOverride) found = withoutMissing(instances[i], ctx.schemas.get(instances[i].kind, instances[i].type), found);
           if (found.length) f = f === NO_FINDINGS ? found : f.concat(found);
         }
       }

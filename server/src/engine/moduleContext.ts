@@ -105,6 +105,8 @@ const indexes = new WeakMap<AnalysisContext, Index>();
 function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | undefined): Index {
   const lists = { resource: new Map<string, DeclaredRecord[]>(), data: new Map<string, DeclaredRecord[]>() };
   for (const file of files) {
+    // An override file's blocks are merged into blocks declared elsewhere: no declarations of their own.
+    if (file.isOverride) continue;
     const placed = file.instances();
     // An array (an HCL file's) is walked by index: `for…of` costs an iterator result per step in code V8 has not optimized.
     if (Array.isArray(placed)) for (let i = 0; i < placed.length; i++) addRecord(lists, placed[i].value, factNames);

@@ -43,6 +43,8 @@ export interface SourceFile {
   lineText(line: number): string;
   /** Every resource/data instance (positions relative to `base`). */
   instances(): Iterable<Placed<ResourceInstance>>;
+  /** A Terraform override file: its blocks change blocks declared elsewhere and declare nothing themselves. */
+  readonly isOverride?: boolean;
   /** All findings of the file, in absolute positions. */
   diagnostics(ctx: AnalysisContext): Diagnostic[];
   /** Fresh findings (fixes computed against `ctx`) whose range meets `range`. */

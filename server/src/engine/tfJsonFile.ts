@@ -27,7 +27,8 @@ export class TfJsonFile implements SourceFile {
   readonly completionWriter = hclCompletionWriter;
   private found: ResourceInstance[] = [];
 
-  constructor(public text: string) {
+  /** `isOverride`: `override.tf.json` or `*_override.tf.json` (see `SourceFile.isOverride`). */
+  constructor(public text: string, readonly isOverride = false) {
     this.read();
   }
 
