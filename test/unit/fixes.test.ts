@@ -118,6 +118,12 @@ const cases: Record<string, FixCase> = {
     before: group + 'resource "alicloud_vpc_bgp_peer" "p" {}\n',
     after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.main.id\n}\n',
   },
+  'ip_version left out (IPv4) for an IPv6 address: add it': {
+    code: 'ip-version-mismatch',
+    title: /^Set ip_version = "IPv6"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = "bgpg-1"\n  peer_ip_address = "fd00::2"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = "bgpg-1"\n  peer_ip_address = "fd00::2"\n  ip_version      = "IPv6"\n}\n',
+  },
   'make ip_version match an IPv6 address': {
     code: 'ip-version-mismatch',
     title: /^Set ip_version = "IPv6"$/,

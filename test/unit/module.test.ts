@@ -109,6 +109,12 @@ resource "alicloud_vpc_bgp_peer" "p" {
 resource "alicloud_vpc_bgp_peer" "ok" {
   bgp_group_id = alicloud_vpc_bgp_group.v6.id
   ip_version   = "ipv6"
+}
+resource "alicloud_vpc_bgp_peer" "left_out" {
+  bgp_group_id    = alicloud_vpc_bgp_group.v6.id
+  #                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ group-ip-version-mismatch
+  peer_ip_address = "fd00::2"
+  #                 ^^^^^^^^^ ip-version-mismatch
 }`,
   // Each peer instance reaches the VBR instance of its own index: ten VBRs with one peer each.
   'peers, groups and VBRs repeated together by count.index are one peer per VBR': `

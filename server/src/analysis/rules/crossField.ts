@@ -20,7 +20,7 @@ export function crossFieldRules(instance: ResourceInstance, schema: ResourceSche
   const rules = schema.rules;
   if (!rules) return findings;
   for (let r = 0; r < rules.length; r++) {
-    const f = check(rules[r], instance);
+    const f = check(rules[r], instance, schema);
     if (!f) continue;
     if (findings === NONE) findings = [];
     findings.push({ ...f, instance });
@@ -41,7 +41,7 @@ export function fixValueOf(v: boolean | string | number): FixValue {
   return typeof v === 'boolean' ? { kind: 'bool', value: v } : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'string', value: v };
 }
 
-function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 'instance'> | undefined {
+function check(rule: CrossFieldRule, instance: ResourceInstance, schema: ResourceSchema): Omit<Finding, 'instance'> | undefined {
   switch (rule.kind) {
     case 'requires': {
       const trigger = findAttribute(instance, rule.attribute);
@@ -55,10 +55,13 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
     }
     case 'ipFamilyMatches': {
       const address = findAttribute(instance, rule.address);
+      if (!address) return undefined;
       const version = findAttribute(instance, rule.version);
-      if (!address || !version) return undefined;
+      // Left out (or null), the version is the API's default (`IPv4`), which an IPv6 address contradicts too.
+      const unset = !version || version.value.kind === 'null';
+      const fallback = schema.attributes[rule.version]?.default;
       const a = literalText(address.value);
-      const v = literalText(version.value);
+      const v = unset ? (typeof fallback === 'string' ? fallback : undefined) : literalText(version.value);
       if (a === undefined || v === undefined) return undefined;
       const family = ipFamily(a.trim());
       // The usual case, `ip_version = "IPv4"` for an IPv4 address, without lower-cased copies.
@@ -69,8 +72,14 @@ function check(rule: CrossFieldRule, instance: ResourceInstance): Omit<Finding, 
         code: rule.code,
         severity: rule.severity,
         range: address.valueRange,
-        message: `"${rule.address}" ${JSON.stringify(a)} is an ${family} address, but "${rule.version}" is ${JSON.stringify(v)}`,
-        fixes: [{ title: `Set ${rule.version} = "${family}"`, edits: [{ kind: 'replaceValue', attribute: version, value: { kind: 'string', value: family } }], preferred: true }],
+        message: `"${rule.address}" ${JSON.stringify(a)} is an ${family} address, but "${rule.version}" is ${JSON.stringify(v)}${unset ? ' (its default when left out)' : ''}`,
+        fixes: [
+          {
+            title: `Set ${rule.version} = "${family}"`,
+            edits: [unset ? { kind: 'set', name: rule.version, value: { kind: 'string', value: family } } : { kind: 'replaceValue', attribute: version!, value: { kind: 'string', value: family } }],
+            preferred: true,
+          },
+        ],
       };
     }
     case 'sameSubnet': {

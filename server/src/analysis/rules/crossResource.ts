@@ -21,7 +21,11 @@ export function crossResourceRules(instance: ResourceInstance, schema: ResourceS
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     const f =
-      rule.kind === 'matchesReferenced' ? matchesReferenced(rule, instance, ctx) : rule.kind === 'maxPerReferenced' ? maxPerReferenced(rule, instance, schema, ctx) : undefined;
+      rule.kind === 'matchesReferenced'
+        ? matchesReferenced(rule, instance, schema, ctx)
+        : rule.kind === 'maxPerReferenced'
+          ? maxPerReferenced(rule, instance, schema, ctx)
+          : undefined;
     if (!f) continue;
     if (findings === NONE) findings = [];
     findings.push(f);
@@ -40,21 +44,43 @@ function literalString(v: Value | undefined): string | undefined {
   return v ? literalText(v) : undefined;
 }
 
-function matchesReferenced(rule: CrossFieldRule & { kind: 'matchesReferenced' }, instance: ResourceInstance, ctx: AnalysisContext): Finding | undefined {
-  const mine = findAttribute(instance, rule.attribute);
+function matchesReferenced(
+  rule: CrossFieldRule & { kind: 'matchesReferenced' },
+  instance: ResourceInstance,
+  schema: ResourceSchema,
+  ctx: AnalysisContext,
+): Finding | undefined {
+  const written = findAttribute(instance, rule.attribute);
+  const mine = written && written.value.kind !== 'null' ? written : undefined;
+  // Left out, the attribute is its default (a peer's `ip_version` is `IPv4`), which the other may contradict.
+  const fallback = schema.attributes[rule.attribute]?.default;
+  const a = mine ? literalString(mine.value) : typeof fallback === 'string' ? fallback : undefined;
+  if (a === undefined) return undefined;
   const target = follow(instance, rule.via, ctx);
   const theirs = target && findAttribute(target, rule.otherAttribute);
-  const a = literalString(mine?.value);
   const b = literalString(theirs?.value);
-  if (!mine || !target || a === undefined || b === undefined) return undefined;
+  if (!target || b === undefined) return undefined;
   // Equal as written is the usual case: no lower-cased copies for it.
   if (a === b || (rule.caseInsensitive && a.toLowerCase() === b.toLowerCase())) return undefined;
+  const fix = { title: `Set ${rule.attribute} = ${JSON.stringify(b)}`, preferred: true };
+  const their = `${target.type}.${target.name} (its ${rule.via}) has ${rule.otherAttribute} = ${JSON.stringify(b)}`;
+  if (!mine) {
+    // Reported where the other is named: nothing is written to put it on.
+    return {
+      code: rule.code,
+      severity: rule.severity,
+      range: findAttribute(instance, rule.via)!.valueRange,
+      message: `"${rule.attribute}" is left out, so it is ${JSON.stringify(a)}, but ${their}`,
+      fixes: [{ ...fix, edits: [{ kind: 'set', name: rule.attribute, value: { kind: 'string', value: b } }] }],
+      instance,
+    };
+  }
   return {
     code: rule.code,
     severity: rule.severity,
     range: mine.valueRange,
-    message: `"${rule.attribute}" is ${JSON.stringify(a)} but ${target.type}.${target.name} (its ${rule.via}) has ${rule.otherAttribute} = ${JSON.stringify(b)}`,
-    fixes: [{ title: `Set ${rule.attribute} = ${JSON.stringify(b)}`, edits: [{ kind: 'replaceValue', attribute: mine, value: { kind: 'string', value: b } }], preferred: true }],
+    message: `"${rule.attribute}" is ${JSON.stringify(a)} but ${their}`,
+    fixes: [{ ...fix, edits: [{ kind: 'replaceValue', attribute: mine, value: { kind: 'string', value: b } }] }],
     instance,
   };
 }
