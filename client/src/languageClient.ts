@@ -107,7 +107,7 @@ export class ServerManager implements vscode.Disposable {
         // every .tf file of a module, so it hears about files and lock files changing on disk.
         synchronize: {
           configurationSection: SECTION,
-          fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,.terraform.lock.hcl}'),
+          fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,.terraform.lock.hcl,cdktf.json}'),
         },
         // A server that dies while starting is handled like any other death (closed() below), without a second popup.
         initializationFailedHandler: (e) => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
 import type { HclFile } from '../../server/src/engine/hclFile';
-import { versionFromLockFile } from '../../server/src/engine/providerVersion';
+import { versionFromCdktfJson, versionFromLockFile } from '../../server/src/engine/providerVersion';
 import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
@@ -633,4 +633,25 @@ test('override files: their blocks may hold only what they change, and declare n
   // A file that is not an override file still gets its missing argument.
   write('other.tf', 'resource "alicloud_vpc_bgp_peer" "q" {\n  enable_bfd = true\n}\n');
   assert.deepEqual(check('other.tf'), ['0: missing-required']);
+});
+
+test("a CDKTF program's provider version comes from its project's cdktf.json", () => {
+  assert.equal(versionFromCdktfJson('{"terraformProviders": ["aliyun/alicloud@~> 1.230.0"]}'), '~> 1.230.0');
+  assert.equal(versionFromCdktfJson('{"terraformProviders": ["hashicorp/random@3.0.0", "alicloud@ >= 1.200"]}'), '>= 1.200');
+  assert.equal(versionFromCdktfJson('{"terraformProviders": [{"name": "alicloud", "source": "aliyun/alicloud", "version": "1.211.2"}]}'), '1.211.2');
+  assert.equal(versionFromCdktfJson('{"terraformProviders": ["aliyun/alicloud"]}'), undefined, 'no version');
+  assert.equal(versionFromCdktfJson('{"terraformProviders": ["example/alicloud@1.0.0"]}'), undefined, 'another provider');
+  assert.equal(versionFromCdktfJson('{ not json'), undefined);
+  assert.equal(versionFromCdktfJson('null'), undefined);
+
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-cdktf-'));
+  fs.writeFileSync(path.join(root, 'cdktf.json'), JSON.stringify({ language: 'typescript', terraformProviders: ['aliyun/alicloud@~> 1.230.0'] }));
+  fs.mkdirSync(path.join(root, 'src'));
+  const stack = path.join(root, 'src', 'main.ts');
+  const text = 'new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001, routeLimit: 200 });\n';
+  const src = createSourceFile(stack, undefined, text)!;
+  const codes = () => src.diagnostics(new Workspace(defaultSchemas()).contextFor(stack, src)).map((d) => `${d.code}: ${d.message}`);
+  assert.deepEqual(codes(), ['newer-than-provider: "routeLimit" needs alicloud provider 1.261.0 or newer; this module\'s provider constraint is "~> 1.230.0"']);
+  fs.writeFileSync(path.join(root, 'cdktf.json'), JSON.stringify({ terraformProviders: ['aliyun/alicloud@~> 1.261'] }));
+  assert.deepEqual(codes(), [], 'a new workspace reads the changed file');
 });

@@ -50,6 +50,37 @@ export function versionFromRequiredProviders(items: BodyItem[]): string | undefi
   return undefined;
 }
 
+/**
+ * The alicloud constraint in a CDKTF project's `cdktf.json`: a `terraformProviders` entry `"aliyun/alicloud@~> 1.230"`
+ * (or `alicloud@…`), or `{ "name": "alicloud", "source": "aliyun/alicloud", "version": "~> 1.230" }`.
+ */
+export function versionFromCdktfJson(text: string): string | undefined {
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const providers = (config as { terraformProviders?: unknown } | null)?.terraformProviders;
+  if (!Array.isArray(providers)) return undefined;
+  for (const p of providers) {
+    let source: string | undefined;
+    let constraint: string | undefined;
+    if (typeof p === 'string') {
+      const at = p.indexOf('@');
+      source = (at < 0 ? p : p.slice(0, at)).trim();
+      constraint = at < 0 ? undefined : p.slice(at + 1);
+    } else if (p && typeof p === 'object') {
+      const { name, source: src, version } = p as Record<string, unknown>;
+      source = typeof src === 'string' ? src : typeof name === 'string' ? name : undefined;
+      constraint = typeof version === 'string' ? version : undefined;
+    }
+    if (!source || !(source === 'alicloud' || ALICLOUD.test(source))) continue;
+    if (constraint?.trim()) return constraint.trim();
+  }
+  return undefined;
+}
+
 function normalise(v: string | undefined): string | undefined {
   if (!v || !/^\d+(\.\d+){0,2}/.test(v)) return undefined;
   const parts = v.split(/[.-]/).slice(0, 3).map((x) => String(Number(x) || 0));

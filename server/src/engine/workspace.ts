@@ -10,7 +10,7 @@ import type { AnalysisContext } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { contextFor } from './moduleContext';
-import { versionFromLockFile } from './providerVersion';
+import { versionFromCdktfJson, versionFromLockFile } from './providerVersion';
 import type { SourceFile } from './sourceFile';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', '.gen', 'dist', 'out', '.vscode-test']);
@@ -19,6 +19,9 @@ const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
 const LOCK_FILE = '.terraform.lock.hcl';
 /** How long a lock file's version is trusted without looking at the file again (when no watcher says otherwise). */
 const LOCK_RECHECK_MS = 1000;
+const CDKTF_JSON = 'cdktf.json';
+/** How many folders up from a CDKTF source its cdktf.json is looked for. */
+const CDKTF_JSON_LEVELS = 6;
 
 /** A file of the module: `.tf`, or `.tf.json` (Terraform's JSON syntax, read for its declarations). */
 export function isModuleFile(p: string): boolean {
@@ -74,7 +77,7 @@ export class Workspace {
 
   /** Reads (or re-reads) one file from disk; removes it when it is gone or not a module file. */
   refresh(file: string): void {
-    if (path.basename(file) === LOCK_FILE) this.lockCache.delete(file);
+    if (path.basename(file) === LOCK_FILE || path.basename(file) === CDKTF_JSON) this.lockCache.delete(file);
     if (!isModuleFile(file) || this.open.has(file)) return;
     // `cdktf synth` writes `cdktf.out/stacks/*/cdk.tf.json` on every run: generated, as the folders `indexTree` skips.
     if (/\.tf\.json$/i.test(file) && path.dirname(file).split(path.sep).some((d) => SKIP_DIRS.has(d))) return;
@@ -94,7 +97,7 @@ export class Workspace {
   }
 
   forget(file: string): void {
-    if (path.basename(file) === LOCK_FILE) this.lockCache.delete(file);
+    if (path.basename(file) === LOCK_FILE || path.basename(file) === CDKTF_JSON) this.lockCache.delete(file);
     this.setDisk(file, undefined);
   }
 
@@ -185,37 +188,60 @@ export class Workspace {
   contextFor(file: string, extra?: SourceFile): AnalysisContext {
     const files = this.moduleFiles(file);
     if (extra && !files.includes(extra)) files.push(extra);
-    return contextFor(files, this.schemas, this.providerVersion(path.dirname(file), files));
+    const dir = path.dirname(file);
+    // A CDKTF program states its provider in its project's cdktf.json, unless its folder is a module that says.
+    const version = this.providerVersion(dir, files) ?? (extra && extra.language !== 'hcl' ? this.cdktfProviderVersion(dir) : undefined);
+    return contextFor(files, this.schemas, version);
   }
 
   /** From `.terraform.lock.hcl` (re-read when it changes), else from `required_providers` in the module. */
   providerVersion(dir: string, files: SourceFile[]): string | undefined {
-    const lock = path.join(dir, LOCK_FILE);
-    let fromLock: string | undefined;
-    const now = Date.now();
-    const cached = this.lockCache.get(lock);
-    if (cached && now - cached.checkedAt < LOCK_RECHECK_MS) fromLock = cached.version;
-    else {
-      try {
-        const st = fs.statSync(lock);
-        if (cached && cached.mtimeMs === st.mtimeMs) {
-          fromLock = cached.version;
-          cached.checkedAt = now;
-        } else {
-          fromLock = versionFromLockFile(fs.readFileSync(lock, 'utf8'));
-          this.lockCache.set(lock, { mtimeMs: st.mtimeMs, version: fromLock, checkedAt: now });
-        }
-      } catch {
-        // No lock file: remembered too (mtime -1), so that a module without one is not looked at per keystroke.
-        this.lockCache.set(lock, { mtimeMs: -1, version: undefined, checkedAt: now });
-      }
-    }
+    const fromLock = this.versionFile(path.join(dir, LOCK_FILE), versionFromLockFile);
     if (fromLock) return fromLock;
     for (const f of files) {
       const v = f.providerConstraint?.();
       if (v) return v;
     }
     return undefined;
+  }
+
+  /**
+   * A CDKTF program's provider version: `terraformProviders` in the `cdktf.json` of its project, the nearest one
+   * in its folder or above (a few levels: the sources usually sit at the root or in `src/`, `src/main/java/...`).
+   */
+  cdktfProviderVersion(dir: string): string | undefined {
+    for (let d = dir, level = 0; level < CDKTF_JSON_LEVELS; level++) {
+      const file = path.join(d, CDKTF_JSON);
+      const found = this.versionFile(file, versionFromCdktfJson);
+      if (found || this.lockCache.get(file)!.mtimeMs !== -1) return found;
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    return undefined;
+  }
+
+  /**
+   * The version a small file states (`read` its text), re-read when it changes and looked at again at most once
+   * per `LOCK_RECHECK_MS`. A missing file is remembered too (mtime -1): not looked for on every keystroke.
+   */
+  private versionFile(file: string, read: (text: string) => string | undefined): string | undefined {
+    const now = Date.now();
+    const cached = this.lockCache.get(file);
+    if (cached && now - cached.checkedAt < LOCK_RECHECK_MS) return cached.version;
+    try {
+      const st = fs.statSync(file);
+      if (cached && cached.mtimeMs === st.mtimeMs) {
+        cached.checkedAt = now;
+        return cached.version;
+      }
+      const version = read(fs.readFileSync(file, 'utf8'));
+      this.lockCache.set(file, { mtimeMs: st.mtimeMs, version, checkedAt: now });
+      return version;
+    } catch {
+      this.lockCache.set(file, { mtimeMs: -1, version: undefined, checkedAt: now });
+      return undefined;
+    }
   }
 }
 

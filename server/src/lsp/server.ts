@@ -258,6 +258,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         if (change.type === 3 /* Deleted */) workspace.forget(file);
         else workspace.refresh(file);
         scheduleModule(file);
+        // A CDKTF project's provider version: its programs may be in any folder below.
+        if (path.basename(file) === 'cdktf.json') for (const uri of files.keys()) schedule(uri);
       }
     }),
   );
