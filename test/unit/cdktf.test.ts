@@ -537,6 +537,19 @@ describe('CDKTF: imports a completion needs', () => {
     assert.match(accept('java', fixture, /^lifecycle$/), /^import com\.hashicorp\.cdktf\.TerraformResourceLifecycle;$/m);
   });
 
+  it('a qualified construct class gets its struct class qualified the same way, and no import', () => {
+    const python = 'from imports.alicloud import vpc_bgp_group\n\nvpc_bgp_group.VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001, |)\n';
+    const out = accept('python', python, /^timeouts$/);
+    assert.match(out, /timeouts=vpc_bgp_group\.VpcBgpGroupTimeouts\(/);
+    assert.equal(out.split('\n')[0], 'from imports.alicloud import vpc_bgp_group', 'no import line added');
+    const go = 'package main\n\nimport peer "cdk.tf/go/stack/generated/alicloud/vpcbgppeer"\n\nfunc f() {\n\tpeer.NewVpcBgpPeer(stack, jsii.String("p"), &peer.VpcBgpPeerConfig{\n\t\tBgpGroupId: jsii.String("x"),\n\t\t|\n\t})\n}\n';
+    assert.match(accept('go', go, /^Timeouts$/), /Timeouts: &peer\.VpcBgpPeerTimeouts\{/);
+    const plainGo = go.replace('import peer ', 'import ').replace(/peer\./g, 'vpcbgppeer.');
+    assert.match(accept('go', plainGo, /^Timeouts$/), /Timeouts: &vpcbgppeer\.VpcBgpPeerTimeouts\{/);
+    const java = 'class S {\n  void f() {\n    new imports.alicloud.vpc_bgp_peer.VpcBgpPeer(this, "p", imports.alicloud.vpc_bgp_peer.VpcBgpPeerConfig.builder().bgpGroupId("x").|build());\n  }\n}\n';
+    assert.match(accept('java', java, /^timeouts$/), /\.timeouts\(imports\.alicloud\.vpc_bgp_peer\.VpcBgpPeerTimeouts\.builder\(\)/);
+  });
+
   it('TypeScript needs none: the struct is an object literal', () => {
     const { text, pos } = cursor('import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";\nnew VpcBgpPeer(this, "p", { bgpGroupId: "x", | });\n');
     const f = createSourceFile(uriOf('typescript'), undefined, text)!;

@@ -23,7 +23,8 @@ export function needsImports(language: CdktfLanguage): boolean {
  */
 export function importEditsFor(language: CdktfLanguage, text: string, insertText: string): TextEdit[] {
   if (!needsImports(language)) return [];
-  const used = language === 'python' ? /\b([A-Z][A-Za-z0-9]*)\(/g : /\b([A-Z][A-Za-z0-9]*)\.builder\(\)/g;
+  // Qualified names (`vpc_bgp_group.VpcBgpGroupTimeouts(`) resolve through their module: no import.
+  const used = language === 'python' ? /(?<![\w.])([A-Z][A-Za-z0-9]*)\(/g : /(?<![\w.])([A-Z][A-Za-z0-9]*)\.builder\(\)/g;
   const edits: TextEdit[] = [];
   for (const [, cls] of insertText.matchAll(used)) {
     if (new RegExp(`\\b${cls}\\b`).test(text)) continue;

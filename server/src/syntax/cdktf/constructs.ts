@@ -250,6 +250,7 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     constructId,
     extentEnd: tk.pos(extentEnd),
     quote,
+    qualifier: tk.text.slice(tk.start[chainStart(tk, m.classTok)], tk.start[m.classTok]),
   };
 }
 

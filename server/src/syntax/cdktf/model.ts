@@ -67,6 +67,11 @@ export interface CdktfInstance extends ResourceInstance {
   extentEnd: Position;
   /** The quote the file's strings use (`"` unless most are `'`). */
   quote: string;
+  /**
+   * What the class name is qualified with as written (`vpc_bgp_group.`, `alicloud.vpcBgpPeer.`, Go's `peer.`), so
+   * that a struct class written into the construct (`VpcBgpPeerTimeouts`) resolves the same way; '' when bare.
+   */
+  qualifier: string;
 }
 
 export function entryOf(x: Attribute | Block): EntrySyntax | undefined {

@@ -256,9 +256,13 @@ export function cdktfCompletionWriter(d: Dialect): CompletionWriter {
     label: (name) => languageName(d.language, name),
     argument: (name, valueSnippet) => (d.completionProperty ?? d.property)(languageName(d.language, name), valueSnippet) + sep,
     block(name, keys, instance) {
-      const schema = (instance as CdktfInstance | undefined)?.schema;
-      const className = name === 'timeouts' ? schema?.cdktf?.timeoutsName : name === 'lifecycle' ? 'TerraformResourceLifecycle' : undefined;
-      const goPackage = name === 'timeouts' ? schema?.cdktf?.goPackage : 'cdktf';
+      const c = instance as CdktfInstance | undefined;
+      const schema = c?.schema;
+      // The struct class is qualified as the construct's class is (`vpc_bgp_group.VpcBgpGroupTimeouts`, Go's `peer.`).
+      const qualifier = c?.qualifier ?? '';
+      const timeouts = schema?.cdktf?.timeoutsName;
+      const className = name === 'timeouts' ? timeouts && (d.language === 'go' ? timeouts : qualifier + timeouts) : name === 'lifecycle' ? 'TerraformResourceLifecycle' : undefined;
+      const goPackage = name === 'timeouts' ? (d.language === 'go' && qualifier ? qualifier.replace(/\.$/, '') : schema?.cdktf?.goPackage) : 'cdktf';
       return d.nested(languageName(d.language, name), className, goPackage, keys.map((k) => ({ name: languageName(d.language, k.name), valueSnippet: k.valueSnippet }))) + sep;
     },
     valueSnippet(kind, choices, placeholder) {
