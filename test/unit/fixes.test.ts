@@ -146,7 +146,7 @@ const cases: Record<string, FixCase> = {
     code: 'bfd-multi-hop-without-bfd',
     title: /^Set enable_bfd = true$/,
     before: 'resource "alicloud_vpc_bgp_peer" "p" { bgp_group_id = "bgpg-1" }\nresource "alicloud_vpc_bgp_peer" "q" { bfd_multi_hop = 3 }\n',
-    after: 'resource "alicloud_vpc_bgp_peer" "p" { bgp_group_id = "bgpg-1" }\nresource "alicloud_vpc_bgp_peer" "q" {\n  bfd_multi_hop = 3\n  enable_bfd = true\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" { bgp_group_id = "bgpg-1" }\nresource "alicloud_vpc_bgp_peer" "q" {\n  bfd_multi_hop = 3\n  enable_bfd    = true\n}\n',
   },
   'a closing brace on the last argument\'s line moves to a line of its own': {
     code: 'bfd-multi-hop-without-bfd',
@@ -158,7 +158,13 @@ const cases: Record<string, FixCase> = {
     code: 'bfd-multi-hop-without-bfd',
     title: /^Set enable_bfd = true$/,
     before: 'resource "alicloud_vpc_bgp_peer" "q" { /* a */ bfd_multi_hop = 3 /* keep me */ }\n',
-    after: 'resource "alicloud_vpc_bgp_peer" "q" { /* a */\n  bfd_multi_hop = 3 /* keep me */\n  enable_bfd = true\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "q" { /* a */\n  bfd_multi_hop = 3 /* keep me */\n  enable_bfd    = true\n}\n',
+  },
+  'an opened one-line block is aligned as terraform fmt aligns it, the old argument padded too': {
+    code: 'missing-required',
+    title: /placeholder/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" { enable_bfd = true }\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd   = true\n  bgp_group_id = "bgpg-2zev8h2uxpbnexample01"\n}\n',
   },
   'tab-indented blocks stay tab-indented': {
     code: 'bfd-multi-hop-without-bfd',

@@ -97,7 +97,9 @@ function insertAttribute(body: ResourceInstance | Block, name: string, value: st
     const oneLine = last.keyRange.start.line === open.line;
     // In `{ a = 1 }` the argument moves to a line of its own, at the usual indentation.
     const indent = oneLine ? baseIndent + unit : indentOf(src.lineText(last.keyRange.start.line + src.base));
-    const eqColumn = oneLine ? undefined : alignedColumn(sorted, src);
+    // Opened up, `{ a = 1 }` and the new argument become a run of two lines: aligned as `terraform fmt` does.
+    const lastKey = last.keyRange.end.character - last.keyRange.start.character;
+    const eqColumn = oneLine ? indent.length + Math.max(lastKey, name.length) + 1 : alignedColumn(sorted, src);
     const keyEnd = indent.length + name.length;
     const pad = eqColumn !== undefined && keyEnd < eqColumn ? ' '.repeat(eqColumn - keyEnd) : ' ';
     if (body.closed !== false && last.range.end.line === close.line) {
@@ -108,6 +110,8 @@ function insertAttribute(body: ResourceInstance | Block, name: string, value: st
       if (oneLine) {
         const afterOpen = open.character + 1 + closeLine.slice(open.character + 1, last.keyRange.start.character).trimEnd().length;
         edits.push({ range: { start: at({ line: open.line, character: afterOpen }), end: at(last.keyRange.start) }, newText: `\n${indent}` });
+        const eq = closeLine.indexOf('=', last.keyRange.end.character);
+        if (eq > 0) edits.push({ range: { start: at(last.keyRange.end), end: at({ line: open.line, character: eq }) }, newText: ' '.repeat(eqColumn! - indent.length - lastKey) });
       }
       edits.push({ range: { start: at({ line: close.line, character: afterLast }), end: at(close) }, newText: `\n${indent}${name}${pad}= ${value}\n${baseIndent}` });
       return edits;
