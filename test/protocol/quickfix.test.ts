@@ -119,7 +119,7 @@ describe('quick fixes', () => {
     it('"Set enable_bfd = true" opens up a one-line block, which HCL allows one argument only', async () => {
       const text = 'resource "alicloud_vpc_bgp_peer" "p" { bfd_multi_hop = 10 }\n';
       const r = await applyFix(text, 'bfd-multi-hop-without-bfd', /^Set enable_bfd = true$/);
-      assert.equal(r.text, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n  enable_bfd = true\n}\n');
+      assert.equal(r.text, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n  enable_bfd    = true\n}\n');
     });
 
     it('"Remove bfd_multi_hop" deletes the whole line', async () => {
