@@ -167,6 +167,14 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
         const m = /^(\s*)([A-Za-z_][A-Za-z0-9_]*):(\s+)\S/.exec(lastLine);
         if (m) text = `${name}:${' '.repeat(Math.max(1, m[1].length + m[2].length + 1 + m[3].length - (indent.length + name.length + 1)))}${value}`;
       }
+      // A comment after the last entry stays on its line: the new entry goes on the line after it.
+      const afterEntry = last.entry.commaEnd ?? last.entry.end;
+      const rest = line(afterEntry.line).slice(afterEntry.character);
+      if (afterEntry.line === last.entry.end.line && endsInLineComment(rest, d.language)) {
+        const lineEnd = { line: afterEntry.line, character: line(afterEntry.line).length };
+        const comma = last.entry.commaEnd ? [] : at(last.entry.end, ',');
+        return [...comma, ...at(lineEnd, `\n${indent}${text}${last.entry.commaEnd ? ',' : trailing}`)];
+      }
       if (last.entry.commaEnd) return at(last.entry.commaEnd, `\n${indent}${text},`);
       return at(last.entry.end, `,\n${indent}${text}${trailing}`);
     }
@@ -195,6 +203,13 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
     return [{ range: { start: abs(syntax.open, src.base), end: abs(syntax.close, src.base) }, newText: `${pad}${text}${pad}` }];
   }
   return at(syntax.open, `\n${indentOf(openLine)}${unit}${text},`);
+}
+
+/** Is `rest` (the text after an entry on its line) only a comment that ends with the line? */
+function endsInLineComment(rest: string, language: CdktfInstance['language']): boolean {
+  const t = rest.trim();
+  if (language === 'python') return t.startsWith('#');
+  return t.startsWith('//') || (t.startsWith('/*') && t.endsWith('*/') && t.indexOf('*/') === t.length - 2);
 }
 
 function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, src: LineSource): TextEdit[] {
