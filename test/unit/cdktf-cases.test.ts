@@ -31,7 +31,7 @@ const FILES: Record<string, string> = {
 const EXPECTED: Record<string, string[]> = {
   vbr: [],
   group: [],
-  group6: [],
+  group6: ['ipv6-not-enabled @ ip_version'], // its VBR does not enable IPv6
   c01: [], // a complete, valid peer with a timeouts block
   c02: [], // the seed: Token.asNumber("10"), Token.asString(group.id), "IPV4"
   c03: ['missing-required @ (header)'],

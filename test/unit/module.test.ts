@@ -655,3 +655,27 @@ test("a CDKTF program's provider version comes from its project's cdktf.json", (
   fs.writeFileSync(path.join(root, 'cdktf.json'), JSON.stringify({ terraformProviders: ['aliyun/alicloud@~> 1.261'] }));
   assert.deepEqual(codes(), [], 'a new workspace reads the changed file');
 });
+
+test('an IPv6 group or peer needs IPv6 enabled on its VBR', () => {
+  const vbr = (name: string, extra: string) =>
+    `resource "alicloud_express_connect_virtual_border_router" "${name}" {\n  physical_connection_id = "pc-1"\n  vlan_id = 100\n  local_gateway_ip = "10.0.0.1"\n  peer_gateway_ip = "10.0.0.2"\n  peering_subnet_mask = "255.255.255.252"\n${extra}}\n`;
+  const text =
+    vbr('off', '') +
+    vbr('on', '  enable_ipv6 = true\n') +
+    vbr('maybe', '  enable_ipv6 = var.ipv6\n') +
+    'resource "alicloud_vpc_bgp_group" "g6" {\n  router_id  = alicloud_express_connect_virtual_border_router.off.id\n  peer_asn   = 65010\n  ip_version = "ipv6"\n}\n' +
+    'resource "alicloud_vpc_bgp_group" "ok" {\n  router_id  = alicloud_express_connect_virtual_border_router.on.id\n  peer_asn   = 65010\n  ip_version = "IPv6"\n}\n' +
+    'resource "alicloud_vpc_bgp_group" "unknown" {\n  router_id  = alicloud_express_connect_virtual_border_router.maybe.id\n  peer_asn   = 65010\n  ip_version = "IPv6"\n}\n' +
+    'resource "alicloud_vpc_bgp_group" "v4" {\n  router_id = alicloud_express_connect_virtual_border_router.off.id\n  peer_asn  = 65010\n}\n' +
+    'resource "alicloud_vpc_bgp_peer" "p6" {\n  bgp_group_id    = alicloud_vpc_bgp_group.g6.id\n  ip_version      = "IPv6"\n  peer_ip_address = "fd00::2"\n}\n' +
+    'resource "alicloud_vpc_bgp_peer" "p_ok" {\n  bgp_group_id = alicloud_vpc_bgp_group.ok.id\n  ip_version   = "IPv6"\n}\n';
+  const src = createSourceFile('file:///ipv6/main.tf', undefined, text)!;
+  const found = src.diagnostics(contextFor([src], defaultSchemas())).filter((d) => d.code === 'ipv6-not-enabled');
+  assert.deepEqual(
+    found.map((d) => `${src.lineText(d.range.start.line).trim()}: ${d.severity} ${d.message}`),
+    [
+      'ip_version = "ipv6": warning IPv6 BGP needs IPv6 enabled on the VBR, and alicloud_express_connect_virtual_border_router.off does not set enable_ipv6 = true',
+      'ip_version      = "IPv6": warning IPv6 BGP needs IPv6 enabled on the VBR, and alicloud_express_connect_virtual_border_router.off does not set enable_ipv6 = true',
+    ],
+  );
+});

@@ -19,6 +19,7 @@ export function factAttributes(schemas: SchemaRegistry): Set<string> {
     for (const r of s.rules ?? []) {
       if (r.kind === 'matchesReferenced') [r.attribute, r.via, r.otherAttribute].forEach((n) => names.add(n));
       if (r.kind === 'maxPerReferenced') r.via.forEach((n) => names.add(n));
+      if (r.kind === 'requiresOnReferenced') [r.attribute, r.otherAttribute, ...r.via].forEach((n) => names.add(n));
     }
   }
   return names;

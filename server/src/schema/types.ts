@@ -127,6 +127,23 @@ export type CrossFieldRule =
       caseInsensitive?: boolean;
     }
   | {
+      /**
+       * Across resources: when `attribute` is `equals` (letter case ignored), the resource reached by following the
+       * references in `via` must have `otherAttribute` = `otherValue` (an IPv6 group or peer needs its VBR's
+       * `enable_ipv6 = true`). Left out there counts as not set.
+       */
+      kind: 'requiresOnReferenced';
+      code: string;
+      severity: Severity;
+      attribute: string;
+      equals: string;
+      via: string[];
+      otherAttribute: string;
+      otherValue: boolean | string | number;
+      /** `{target}` is replaced by the resource reached. */
+      message: string;
+    }
+  | {
       /** Across resources: at most `max` instances reach one resource by following the references in `via`. */
       kind: 'maxPerReferenced';
       code: string;

@@ -10,6 +10,7 @@ import type { Finding } from '../finding';
 import { resourceRef } from '../references';
 import { literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
+import { literalEquals } from './crossField';
 
 const NONE: Finding[] = [];
 
@@ -25,7 +26,9 @@ export function crossResourceRules(instance: ResourceInstance, schema: ResourceS
         ? matchesReferenced(rule, instance, schema, ctx)
         : rule.kind === 'maxPerReferenced'
           ? maxPerReferenced(rule, instance, schema, ctx)
-          : undefined;
+          : rule.kind === 'requiresOnReferenced'
+            ? requiresOnReferenced(rule, instance, ctx)
+            : undefined;
     if (!f) continue;
     if (findings === NONE) findings = [];
     findings.push(f);
@@ -81,6 +84,32 @@ function matchesReferenced(
     range: mine.valueRange,
     message: `"${rule.attribute}" is ${JSON.stringify(a)} but ${their}`,
     fixes: [{ ...fix, edits: [{ kind: 'replaceValue', attribute: mine, value: { kind: 'string', value: b } }] }],
+    instance,
+  };
+}
+
+/** The declared resource reached by following the references in `via` (each step one declared block). */
+function reached(instance: Declared, via: string[], ctx: AnalysisContext): Declared | undefined {
+  let current: Declared | undefined = instance;
+  for (let i = 0; i < via.length && current; i++) current = follow(current, via[i], ctx);
+  return current;
+}
+
+function requiresOnReferenced(rule: CrossFieldRule & { kind: 'requiresOnReferenced' }, instance: ResourceInstance, ctx: AnalysisContext): Finding | undefined {
+  const mine = findAttribute(instance, rule.attribute);
+  const a = literalString(mine?.value);
+  if (!mine || a === undefined || a.toLowerCase() !== rule.equals.toLowerCase()) return undefined;
+  const target = reached(instance, rule.via, ctx);
+  if (!target) return undefined;
+  const theirs = findAttribute(target, rule.otherAttribute);
+  // Written there but not as a literal (a variable): not judged. Left out or null: not set.
+  if (theirs && theirs.value.kind !== 'null' && literalEquals(theirs.value, rule.otherValue) !== false) return undefined;
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    range: mine.valueRange,
+    message: rule.message.replace('{target}', `${target.type}.${target.name}`),
+    fixes: [],
     instance,
   };
 }
