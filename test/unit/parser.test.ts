@@ -435,3 +435,20 @@ test('chunk texts cut apart from a text with characters above U+00FF read exactl
   assert.equal(edited.chunks.map((c) => c.text).join(''), '# 上\n' + text);
   assert.equal(edited.lineText(4), '# 北京 region 😀');
 });
+
+test('an edit at a column past the end of a line goes at the end of that line (LSP), never onto the next', () => {
+  for (const eol of ['\n', '\r\n']) {
+    const doc = new HclDocument(`a = 1${eol}b = 2${eol}`);
+    doc.update([{ range: { start: { line: 0, character: 99 }, end: { line: 0, character: 99 } }, text: ' # X' }]);
+    assert.equal(doc.text, `a = 1 # X${eol}b = 2${eol}`);
+    // A range whose end is past the line's end stops before the line break.
+    doc.update([{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 40 } }, text: '3' }]);
+    assert.equal(doc.text, `a = 1 # X${eol}b = 3${eol}`);
+    assert.equal(doc.offsetAt({ line: 0, character: 5 }), 5);
+    assert.equal(doc.offsetAt({ line: 0, character: 500 }), 'a = 1 # X'.length);
+  }
+  // The last line, without a line break: its end is the text's end.
+  const last = new HclDocument('a = 1\nb = 2');
+  last.update([{ range: { start: { line: 1, character: 50 }, end: { line: 1, character: 50 } }, text: '0' }]);
+  assert.equal(last.text, 'a = 1\nb = 20');
+});

@@ -240,8 +240,10 @@ export class HclDocument {
     const ls = lineStarts(chunk);
     const k = pos.line - chunk.startLine;
     const start = k === 0 ? 0 : ls[k - 1];
-    const next = k < ls.length ? ls[k] : chunk.text.length;
-    return chunk.startOffset + Math.max(start, Math.min(start + Math.max(0, pos.character), next));
+    // A column past the end of the line is the line's end, before its line break (as the LSP says).
+    let end = k < ls.length ? ls[k] - 1 : chunk.text.length;
+    if (k < ls.length && end > start && chunk.text.charCodeAt(end - 1) === 13) end--;
+    return chunk.startOffset + Math.max(start, Math.min(start + Math.max(0, pos.character), end));
   }
 
   positionAt(offset: number): Position {
