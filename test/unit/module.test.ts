@@ -679,3 +679,19 @@ test('an IPv6 group or peer needs IPv6 enabled on its VBR', () => {
     ],
   );
 });
+
+test('many declared groups: a broken reference names the closest five, and a missing one offers eight', () => {
+  const groups = Array.from({ length: 30 }, (_, i) => `resource "alicloud_vpc_bgp_group" "site_${i}" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n`).join('');
+  const text = groups + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.site_7x.id\n}\nresource "alicloud_vpc_bgp_peer" "q" {\n  enable_bfd = true\n}\n';
+  const src = createSourceFile('file:///many/main.tf', undefined, text)!;
+  const ctx = contextFor([src], defaultSchemas());
+  const [undeclared] = src.diagnostics(ctx).filter((d) => d.code === 'undeclared-reference');
+  assert.match(undeclared.message, /\(declared: alicloud_vpc_bgp_group\.site_7, .+ and 25 more\)$/);
+  const all = src.findingsAt({ start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, ctx).map((f) => f.value);
+  const fixes = (code: string) => all.find((f) => f.code === code)!.fixes.map((f) => f.title);
+  assert.equal(fixes('undeclared-reference').length, 5);
+  assert.equal(fixes('undeclared-reference')[0], 'Refer to alicloud_vpc_bgp_group.site_7');
+  const missing = fixes('missing-required');
+  assert.equal(missing.length, 9, 'eight groups and the placeholder');
+  assert.match(missing[8], /placeholder/);
+});

@@ -89,6 +89,8 @@ function factsOnly(attributes: Attribute[], factNames: Set<string>): Attribute[]
 interface OfType {
   list: DeclaredRecord[];
   byName: Map<string, DeclaredRecord>;
+  /** How many blocks declare each name (made when first asked: completion asks it of every declared name). */
+  declarations?: Map<string, number>;
 }
 
 /** By kind, then type (kinds apart: a key joining kind and type was a string per lookup). */
@@ -166,9 +168,13 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
     declared: (kind, type) => [...byName(kind, type).keys()],
     find: (kind, type, name) => byName(kind, type).get(name),
     declarations(kind, type, name) {
-      let n = 0;
-      for (const r of ((index ?? build())[kind].get(type) ?? NO_RECORDS).list) if (r.name === name) n++;
-      return n;
+      const of = (index ?? build())[kind].get(type);
+      if (!of) return 0;
+      if (!of.declarations) {
+        of.declarations = new Map();
+        for (const r of of.list) of.declarations.set(r.name, (of.declarations.get(r.name) ?? 0) + 1);
+      }
+      return of.declarations.get(name) ?? 0;
     },
     ofType: (kind, type) => [...byName(kind, type).values()],
     count(key, target, compute) {

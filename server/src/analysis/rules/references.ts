@@ -71,6 +71,56 @@ function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, 
   };
 }
 
+/** How many declared names an undeclared reference's message and fixes offer. */
+const MAX_CANDIDATES = 5;
+
+/**
+ * The `n` names closest to `name` by edit distance (ties in declaration order). Each name is measured only as
+ * far as it could still beat the `n`-th best so far: a module of a thousand groups with thousands of broken
+ * references (a Replace All half done) asks this thousands of times.
+ */
+function nearest(name: string, names: string[], n: number): string[] {
+  const wanted = name.toLowerCase();
+  const best: { c: string; d: number }[] = [];
+  for (const c of names) {
+    const bound = best.length < n ? Infinity : best[best.length - 1].d - 1;
+    const d = boundedDistance(wanted, c.toLowerCase(), bound);
+    if (d > bound) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1].d > d) at--;
+    best.splice(at, 0, { c, d });
+    if (best.length > n) best.pop();
+  }
+  return best.map((x) => x.c);
+}
+
+let row = new Int32Array(64);
+let prev = new Int32Array(64);
+
+/** Levenshtein distance, or `bound + 1` as soon as it must exceed `bound` (no allocation per call). */
+function boundedDistance(a: string, b: string, bound: number): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  if (b.length + 1 > row.length) {
+    row = new Int32Array(b.length * 2 + 2);
+    prev = new Int32Array(b.length * 2 + 2);
+  }
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > bound) return bound + 1;
+    const t = prev;
+    prev = row;
+    row = t;
+  }
+  return prev[b.length];
+}
+
 function wrongType(instance: ResourceInstance, a: Attribute, ref: ResourceRef, allowed: string[]): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
   return {
@@ -94,8 +144,11 @@ function article(word: string): string {
 function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext, allowed: string[] | undefined): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
   const attribute = ref.attribute || 'id';
-  // Only names a reference can spell: a block label may hold anything, a traversal may not.
-  const candidates = ctx.declared(ref.kind, ref.type).filter((n) => IDENTIFIER.test(n));
+  // Only names a reference can spell: a block label may hold anything, a traversal may not. The closest few: a
+  // module of a thousand groups must not make each broken reference a thousand fixes and a 40 KB message.
+  const spelled = ctx.declared(ref.kind, ref.type).filter((n) => IDENTIFIER.test(n));
+  const candidates = spelled.length <= MAX_CANDIDATES ? spelled : nearest(ref.name, spelled, MAX_CANDIDATES);
+  const more = spelled.length - candidates.length;
   const fixes: NeutralFix[] = candidates.map((name) => ({
     title: `Refer to ${prefix}${ref.type}.${name}`,
     edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: name, attribute } }],
@@ -116,7 +169,7 @@ function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, 
     range: a.valueRange,
     message:
       `No ${ref.kind === 'data' ? 'data source' : 'resource'} ${prefix}${ref.type}.${ref.name} is declared in this module` +
-      (declared.length ? ` (declared: ${declared.join(', ')})` : ''),
+      (declared.length ? ` (declared: ${declared.join(', ')}${more > 0 ? ` and ${more} more` : ''})` : ''),
     fixes,
     instance,
   };

@@ -83,13 +83,17 @@ interface ValueChoice {
  * Values a fix can write for a required argument: a reference to each declared resource it usually
  * points at (preferred when there is exactly one), otherwise the schema's example as a placeholder.
  */
+/** How many declared targets the missing-argument fixes offer. */
+const MAX_VALUE_FIXES = 8;
+
 function valueFixes(
   references: { types: string[]; attribute: string; path?: string }[] | undefined,
   example: string | undefined,
   ctx: AnalysisContext,
   instance: ResourceInstance,
 ): ValueChoice[] {
-  const choices: ValueChoice[] = declaredTargets({ references }, ctx, instance).map((t) => ({
+  // A few declared targets at most: the fixes are made on every keystroke in the block (completion offers them all).
+  const choices: ValueChoice[] = declaredTargets({ references }, ctx, instance).slice(0, MAX_VALUE_FIXES).map((t) => ({
     label: t.text,
     value: { kind: 'reference', resourceType: t.resourceType, resourceName: t.resourceName, attribute: t.attribute, key: t.key },
   }));
