@@ -318,6 +318,12 @@ test('a .tf.json file of the module declares resources the .tf files refer to an
   ws.refresh(path.join(synth, 'cdk.tf.json'));
   ws.indexDir(synth);
   assert.deepEqual(ws.moduleFiles(path.join(synth, 'cdk.tf.json')), []);
+  // Nor are the modules `terraform init` downloads (a watcher reports thousands of them at once).
+  const downloaded = path.join(dir, '.terraform', 'modules', 'vpc');
+  fs.mkdirSync(downloaded, { recursive: true });
+  fs.writeFileSync(path.join(downloaded, 'main.tf'), 'resource "alicloud_vpc_bgp_group" "y" {}\n');
+  ws.refresh(path.join(downloaded, 'main.tf'));
+  assert.deepEqual(ws.moduleFiles(path.join(downloaded, 'main.tf')), []);
 });
 
 test('references are found in a chain of 20,000 operators (a tree that deep is walked without recursion)', () => {

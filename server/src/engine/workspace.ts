@@ -79,8 +79,9 @@ export class Workspace {
   refresh(file: string): void {
     if (path.basename(file) === LOCK_FILE || path.basename(file) === CDKTF_JSON) this.lockCache.delete(file);
     if (!isModuleFile(file) || this.open.has(file)) return;
-    // `cdktf synth` writes `cdktf.out/stacks/*/cdk.tf.json` on every run: generated, as the folders `indexTree` skips.
-    if (/\.tf\.json$/i.test(file) && path.dirname(file).split(path.sep).some((d) => SKIP_DIRS.has(d))) return;
+    // What the folders `indexTree` skips is not read on a watcher's word either: `terraform init` downloads modules
+    // into `.terraform/modules/`, `cdktf synth` writes `cdktf.out/stacks/*/cdk.tf.json` on every run.
+    if (path.dirname(file).split(path.sep).some((d) => SKIP_DIRS.has(d))) return;
     try {
       const st = fs.statSync(file);
       if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) {
