@@ -13,7 +13,7 @@ import { CDKTF_FIXTURES, cdktfFixture } from '../helpers/cdktfFixtures';
 
 
 /** Openers, closers, strings of every form (terminated or not), comments, line breaks, indentation. */
-const PIECES = ['"', "'", '`', '{', '}', '(', ')', '[', ']', '\n', '/*', '*/', '//', '#', '"""', "'''", '@"', '$"', '${', ' ', 'x', '\n  ', '\n\n', ',', '.', '/', 'VpcBgpPeer', 'new ', ' as ', '\\', '\r\n', '\t', 'f"{x}', 'r"\\d"'];
+const PIECES = ['"', "'", '`', '{', '}', '(', ')', '[', ']', '\n', '/*', '*/', '//', '#', '"""', "'''", '@"', '$"', '${', ' ', 'x', '\n  ', '\n\n', ',', '.', '/', 'VpcBgpPeer', 'new ', ' as ', '\\', '\r\n', '\t', 'f"{x}', 'r"\\d"', '$'];
 
 function rows(tk: Tokens): string[] {
   const out = [`n=${tk.n} openEnded=${tk.firstOpenEnded} lines=${tk.lineStarts.join(',')}`];
@@ -118,6 +118,36 @@ describe('CDKTF re-tokenizing', () => {
       const { text: next, r } = apply(tk, text, at, at, closer);
       assert.ok(r.from === 2, `${language}: the closing quote scans from the open string (${r.from})`);
       assert.deepEqual(rows(tk), rows(tokenize(next, language)), `${language}: closed`);
+    }
+  });
+
+  it('splitting the `${` an unclosed template stopped in scans it again (it may close now)', () => {
+    // The `${` never closes, so the template is left open; once it is `$x{`, the last backtick ends it.
+    let text = 'const t = `\nsee ${ b\n';
+    for (let i = 0; i < 50; i++) text += `new VpcBgpPeer(this, "p${i}", { bfdMultiHop: 1 });\n`;
+    text += '`;\n';
+    const tk = tokenize(text, 'typescript', lineStartsOf(text));
+    assert.equal(tk.firstOpenEnded, 3, 'the open template');
+    const at = text.indexOf('${') + 1;
+    const { text: next } = apply(tk, text, at, at, 'x');
+    assert.deepEqual(rows(tk), rows(tokenize(next, 'typescript')));
+    assert.equal(tk.firstOpenEnded, tk.n, 'closed by the last backtick now');
+    // And back: removing the `x` makes the `${` again.
+    const { text: back } = apply(tk, next, at, at + 1, '');
+    assert.deepEqual(rows(tk), rows(tokenize(back, 'typescript')));
+    assert.equal(tk.firstOpenEnded, 3, 'open again');
+  });
+
+  it('below an unclosed template with no `${`, quotes typed in strings re-scan their own line only', () => {
+    let text = 'const t = `\n';
+    for (let i = 0; i < 2000; i++) text += `new VpcBgpPeer(this, "p${i}", { bfdMultiHop: 1 });\n`;
+    const tk = tokenize(text, 'typescript', lineStartsOf(text));
+    for (const typed of ['"', "'", '{', '}', '$']) {
+      const at = tk.lineStarts[1500] + 24;
+      const { text: next, r } = apply(tk, text, at, at, typed);
+      assert.ok(r.newTo - r.from <= 30, `typed ${JSON.stringify(typed)}: re-scanned ${r.newTo - r.from} tokens`);
+      assert.deepEqual(rows(tk), rows(tokenize(next, 'typescript')), `typed ${JSON.stringify(typed)}`);
+      text = next;
     }
   });
 

@@ -151,26 +151,37 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
   return { from, oldTo, newTo, dt, changedTo: Math.max(walked + 1, newTo), watched };
 }
 
-/** Characters an open multi-line string's end is found through, in every language: quotes and backslashes. */
-const STRING_END_CHARS = /["'`\\]/;
-/** In TypeScript, also what matches a template's `${…}`: braces, and strings in it, which end at a line break. */
-const SUBSTITUTION_CHARS = /[{}$]/;
-const LINE_BREAK = /[\r\n]/;
+/**
+ * The characters an open multi-line string's end is found through, by language: its closing quote and, where
+ * the scanner reads escapes in it, the backslash. (Go's raw strings and Java's text blocks have none; C#'s
+ * verbatim and raw strings end at a `"`.)
+ */
+const STRING_END_CHARS: Record<Tokens['language'], RegExp> = {
+  typescript: /[`\\]/,
+  python: /["'\\]/,
+  java: /"/,
+  csharp: /"/,
+  go: /`/,
+};
+/** In a TypeScript template's `${…}`, also braces, strings (which end at a line break) and nested templates. */
+const SUBSTITUTION_CHARS = /[{}$"'\r\n]/;
 
 /**
  * Could `edit` end (or change the scan of) a multi-line string opened at `openedAt`, before it? Only through the
- * characters it inserted or removed, or those it brought together (either side of it in the new text). Braces and
- * line breaks matter only inside a `${…}` of a TypeScript template, so only when one opens between the string and
- * the edit.
+ * characters it inserted or removed, or those it brought together (either side of it in the new text). The
+ * characters a TypeScript `${…}` is read through matter only when one opens between the string and the edit, or
+ * the edit split or removed one.
  */
 function mayEndOpenString(source: Tokens['text'], openedAt: number, edit: OffsetEdit, insertedEnd: number, language: Tokens['language']): boolean {
-  const around = source.slice(Math.max(0, edit.start - 1), edit.start) + source.slice(insertedEnd, insertedEnd + 1);
-  const touches = (chars: RegExp) => chars.test(edit.text) || chars.test(edit.removed) || chars.test(around);
-  if (touches(STRING_END_CHARS)) return true;
-  if (language !== 'typescript') return false;
-  if (SUBSTITUTION_CHARS.test(edit.removed)) return true;
-  if (!touches(SUBSTITUTION_CHARS) && !LINE_BREAK.test(edit.text) && !LINE_BREAK.test(edit.removed)) return false;
-  // Outside a `${…}` these are plain text of the template.
+  const before = source.slice(Math.max(0, edit.start - 1), edit.start);
+  const after = source.slice(insertedEnd, insertedEnd + 1);
+  const touches = (chars: RegExp) => chars.test(edit.text) || chars.test(edit.removed) || chars.test(before + after);
+  if (touches(STRING_END_CHARS[language])) return true;
+  if (language !== 'typescript' || !touches(SUBSTITUTION_CHARS)) return false;
+  // A `${` the old text had at the edit (split by an insertion, or removed) may have been one the scan entered.
+  if ((before + edit.removed + after).includes('${')) return true;
+  // Otherwise one before the edit in the new text (the same as the old up to the edit); past it, these
+  // characters are plain text of the template.
   const substitution = source.indexOf('${', openedAt);
   return substitution !== -1 && substitution <= insertedEnd;
 }
