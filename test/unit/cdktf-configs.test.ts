@@ -30,6 +30,12 @@ const EXPECTED = [
   'config: value-out-of-range @ bfd_multi_hop',
   'construct inline: value-out-of-range @ bfd_multi_hop',
 ];
+/**
+ * Go's and C#'s config structs can be filled in after they are written (`noGroup.BgpGroupId = …`): what one seems
+ * to lack (its group, the `enable_bfd` BFD needs) is not reported; what it holds is still judged.
+ */
+const FILLED_IN_LATER = new Set(['go', 'csharp']);
+const SEEMS_MISSING = ['config: bfd-multi-hop-without-bfd @ bfd_multi_hop', 'config: missing-required @ (header)'];
 
 describe('CDKTF config structs written apart from their constructs', () => {
   for (const [name, language] of CDKTF_CONFIG_FIXTURES) {
@@ -48,7 +54,7 @@ describe('CDKTF config structs written apart from their constructs', () => {
         assert.ok(owner, `${d.code} at ${JSON.stringify(d.range)} belongs to a config or construct`);
         return `${owner.config ? 'config' : `construct ${owner.constructId}`}: ${d.code} @ ${argumentAt(owner, d.range)}`;
       });
-      assert.deepEqual(got.sort(), EXPECTED);
+      assert.deepEqual(got.sort(), FILLED_IN_LATER.has(language) ? EXPECTED.filter((e) => !SEEMS_MISSING.includes(e)) : EXPECTED);
       // Unnamed, a config is no resource of the module: nothing can refer to it as one.
       assert.ok(peers.filter((i) => i.config).every((i) => i.name === ''));
       assert.ok(!ctx.declared('resource', 'alicloud_vpc_bgp_peer').some((n) => /hops|group|misspelt/i.test(n)));

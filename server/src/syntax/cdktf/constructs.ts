@@ -198,6 +198,13 @@ export function parseConstructs(text: string | Source, language: CdktfLanguage, 
   return { tokens: tk, matching, constructs };
 }
 
+/**
+ * Languages whose config structs can be filled in after they are written (Go's struct fields, C#'s `{ get; set; }`
+ * properties: `cfg.BgpGroupId = …`), so one written apart from its construct may hold more than it shows.
+ * TypeScript's are readonly, Python's and Java's are built once.
+ */
+const FILLED_IN_LATER = new Set<CdktfLanguage>(['go', 'csharp']);
+
 function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string, config: boolean): CdktfInstance {
   const built = buildBody(tk, m.raw, schema, schema, '', nested);
   const callClosed = m.callOpen === undefined || tk.closeOf[m.callOpen] >= 0;
@@ -245,7 +252,7 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     language: tk.language,
     schema,
     body: bodySyntax(tk, m.raw),
-    open: m.raw.spread,
+    open: m.raw.spread || (config && FILLED_IN_LATER.has(tk.language)),
     config,
     constructId,
     extentEnd: tk.pos(extentEnd),

@@ -54,7 +54,10 @@ export interface CdktfInstance extends ResourceInstance {
   language: CdktfLanguage;
   schema: ResourceSchema;
   body: BodySyntax;
-  /** The config has parts the adapter cannot see (a spread, `**kwargs`): missing arguments are not reported. */
+  /**
+   * The config has parts the adapter cannot see (a spread, `**kwargs`, or a Go or C# config struct whose fields
+   * may be set after it is written): what seems missing is not reported.
+   */
   open: boolean;
   /**
    * A config struct written apart from its construct (`const c: VpcBgpPeerConfig = {…}`): its arguments are
