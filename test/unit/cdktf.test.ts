@@ -413,6 +413,19 @@ describe('CDKTF: names as written', () => {
     check('typescript', `new VpcBgpPeer(this, "p", { ...common, bfdMultiHop: 10, enableBfd: true });\n`);
     check('python', `VpcBgpPeer(self, "p", **common, bfd_multi_hop=5, ip_version="IPv5")\n#                                                           ^^^^^^ invalid-value\n`);
   });
+
+  it('a spread may hold the ip_version an IPv6 peer needs: not taken at its default (IPv4)', () => {
+    const group = `const g6 = new VpcBgpGroup(this, "g6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });\n`;
+    check('typescript', group + `new VpcBgpPeer(this, "p", { ...common, bgpGroupId: g6.id, peerIpAddress: "2001:db8::1" });\n`);
+    // Without the spread, both the address and the group contradict the default.
+    check(
+      'typescript',
+      group +
+        `new VpcBgpPeer(this, "p", { bgpGroupId: g6.id, peerIpAddress: "2001:db8::1" });\n` +
+        `//                                      ^^^^^ group-ip-version-mismatch\n` +
+        `//                                                            ^^^^^^^^^^^^^ ip-version-mismatch\n`,
+    );
+  });
 });
 
 describe('CDKTF: completion and hover contexts', () => {

@@ -623,6 +623,10 @@ test('override files: their blocks may hold only what they change, and declare n
   write('main.tf', 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  count        = 2\n}\n');
   write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n');
   write('peer_override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n}\n');
+  // An IPv6 peer whose ip_version is in main.tf: not taken at its default (IPv4) here.
+  write('v6.tf', 'resource "alicloud_vpc_bgp_group" "g6" {\n  router_id  = "vbr-1"\n  peer_asn   = 65010\n  ip_version = "IPv6"\n}\nresource "alicloud_vpc_bgp_peer" "p6" {\n  bgp_group_id = alicloud_vpc_bgp_group.g6.id\n  ip_version   = "IPv6"\n}\n');
+  const v6 = 'resource "alicloud_vpc_bgp_peer" "p6" {\n  bgp_group_id    = alicloud_vpc_bgp_group.g6.id\n  peer_ip_address = "2001:db8::1"\n}\n';
+  write('v6_override.tf', v6);
   const ws = new Workspace(defaultSchemas());
   ws.indexDir(dir);
   const check = (name: string) => {
@@ -633,12 +637,15 @@ test('override files: their blocks may hold only what they change, and declare n
   // No missing bgp_group_id in the override files; their values are still checked.
   assert.deepEqual(check('override.tf'), ['2: value-out-of-range']);
   assert.deepEqual(check('peer_override.tf'), []);
+  assert.deepEqual(check('v6_override.tf'), []);
   // The peer is declared once (in main.tf): a reference to it is not ambiguous.
   const ctx = ws.contextFor(path.join(dir, 'main.tf'));
   assert.equal(ctx.declarations('resource', 'alicloud_vpc_bgp_peer', 'p'), 1);
   // A file that is not an override file still gets its missing argument.
   write('other.tf', 'resource "alicloud_vpc_bgp_peer" "q" {\n  enable_bfd = true\n}\n');
   assert.deepEqual(check('other.tf'), ['0: missing-required']);
+  write('v6_other.tf', v6.replace('"p6"', '"q6"'));
+  assert.deepEqual(check('v6_other.tf'), ['2: ip-version-mismatch', '1: group-ip-version-mismatch']);
 });
 
 test("a CDKTF program's provider version comes from its project's cdktf.json", () => {

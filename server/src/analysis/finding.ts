@@ -41,4 +41,9 @@ export interface Finding {
   tags?: ('unnecessary' | 'deprecated')[];
   /** The instance the finding is about (absent for syntax errors). */
   instance?: ResourceInstance;
+  /**
+   * The argument whose absence the finding rests on (taken at its default): when the block may hold more than
+   * it shows (`analysis/partial.ts`), the finding is not made.
+   */
+  leftOut?: string;
 }

@@ -278,7 +278,9 @@ export class CdktfFile implements SourceFile {
 
   /** Findings that read the rest of the module (references, other resources, provider version). */
   private inModule(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
-    return analyzeInModule(instance, ctx).map((x) => localizeFinding(x, instance, this.dialect));
+    let f = analyzeInModule(instance, ctx);
+    if (instance.open) f = withoutMissing(instance, instance.schema, f);
+    return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 
   /** Cached findings moved to where the construct is now, or undefined when they must be computed again. */

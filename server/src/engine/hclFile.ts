@@ -183,7 +183,9 @@ export class HclFile implements SourceFile {
       const instance = instances[i];
       if (!ctx.schemas.get(instance.kind, instance.type)) continue;
       t ??= tracked(ctx);
-      const found = analyzeInModule(instance, t);
+      let found = analyzeInModule(instance, t);
+      // An override block may leave out what the block it overrides has (see `chunkFindings`).
+      if (this.isOverride) found = withoutMissing(instance, ctx.schemas.get(instance.kind, instance.type), found);
       if (found.length) findings = findings === NO_FINDINGS ? found : findings.concat(found);
     }
     if (t) deps = t.deps;

@@ -80,6 +80,7 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
             preferred: true,
           },
         ],
+        leftOut: unset ? rule.version : undefined,
       };
     }
     case 'sameSubnet': {

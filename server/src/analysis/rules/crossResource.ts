@@ -76,6 +76,7 @@ function matchesReferenced(
       message: `"${rule.attribute}" is left out, so it is ${JSON.stringify(a)}, but ${their}`,
       fixes: [{ ...fix, edits: [{ kind: 'set', name: rule.attribute, value: { kind: 'string', value: b } }] }],
       instance,
+      leftOut: rule.attribute,
     };
   }
   return {
