@@ -387,6 +387,12 @@ resource "alicloud_vpc_bgp_peer" "p" {
       const tsUri = uri('stack.ts');
       await withCommand.open(tsUri, ts, 'typescript');
       assert.equal((await importAt(withCommand, tsUri, { line: 1, character: 4 })).length, 1);
+      // A config struct written apart is no resource to import into.
+      const cfg = `const c: VpcBgpPeerConfig = {\n  bgpGroupId: "bgpg-1",\n  bfdMultiHop: 300,\n};\n`;
+      const cfgUri = uri('config.ts');
+      const seen = await withCommand.open(cfgUri, cfg, 'typescript');
+      assert.ok(seen.some((d) => d.code === 'value-out-of-range'), 'the config is checked as a peer');
+      assert.equal((await importAt(withCommand, cfgUri, { line: 1, character: 4 })).length, 0);
       // A client that did not announce the command is never offered it.
       await lsp.open(u, text);
       assert.equal((await importAt(lsp, u, peer.start)).length, 0);

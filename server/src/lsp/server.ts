@@ -408,14 +408,16 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
           });
         }
       }
-      // On a BGP peer block or construct: the client's "Import existing BGP peer…", told which block it is.
+      // On a BGP peer block or construct: the client's "Import existing BGP peer…", told which block it is. Not on
+      // a CDKTF config struct written apart from its construct: it declares no resource to import into.
       const only = p.context?.only;
       if (clientCommands.has(IMPORT_COMMAND) && (!only || only.some((k) => k === '' || k === CodeActionKind.Refactor))) {
         // The block at the cursor (not a walk over every block of the file).
         const at = f.locate(p.range.start);
         const inst = at?.instance;
         const r = inst && shiftRange(inst.range, at.base);
-        if (inst && r && inst.kind === 'resource' && inst.type === 'alicloud_vpc_bgp_peer' && contains(r, p.range.start)) {
+        const config = inst && 'config' in inst && inst.config === true;
+        if (inst && r && !config && inst.kind === 'resource' && inst.type === 'alicloud_vpc_bgp_peer' && contains(r, p.range.start)) {
           const title = 'Import existing BGP peer…';
           const args = { uri: open.uri, name: inst.name, range: r, version: open.version };
           actions.push({ title, kind: CodeActionKind.Refactor, command: { title, command: IMPORT_COMMAND, arguments: [args] } });
