@@ -166,6 +166,12 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_peer" "p" { enable_bfd = true }\n',
     after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd   = true\n  bgp_group_id = "bgpg-2zev8h2uxpbnexample01"\n}\n',
   },
+  'an argument on the opening brace\'s line, the brace below: the new one is not padded to it': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "q" { bfd_multi_hop = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "q" { bfd_multi_hop = 3\n  enable_bfd = true\n}\n',
+  },
   'tab-indented blocks stay tab-indented': {
     code: 'bfd-multi-hop-without-bfd',
     title: /^Set enable_bfd = true$/,

@@ -95,14 +95,16 @@ function insertAttribute(body: ResourceInstance | Block, name: string, value: st
     const sorted = [...attrs].sort((x, y) => x.keyRange.start.line - y.keyRange.start.line);
     const last = sorted[sorted.length - 1];
     const oneLine = last.keyRange.start.line === open.line;
+    const closesOnLast = body.closed !== false && last.range.end.line === close.line;
     // In `{ a = 1 }` the argument moves to a line of its own, at the usual indentation.
     const indent = oneLine ? baseIndent + unit : indentOf(src.lineText(last.keyRange.start.line + src.base));
     // Opened up, `{ a = 1 }` and the new argument become a run of two lines: aligned as `terraform fmt` does.
+    // (`{ a = 1` with the brace below stays as it is: nothing to align with.)
     const lastKey = last.keyRange.end.character - last.keyRange.start.character;
-    const eqColumn = oneLine ? indent.length + Math.max(lastKey, name.length) + 1 : alignedColumn(sorted, src);
+    const eqColumn = !oneLine ? alignedColumn(sorted, src) : closesOnLast ? indent.length + Math.max(lastKey, name.length) + 1 : undefined;
     const keyEnd = indent.length + name.length;
     const pad = eqColumn !== undefined && keyEnd < eqColumn ? ' '.repeat(eqColumn - keyEnd) : ' ';
-    if (body.closed !== false && last.range.end.line === close.line) {
+    if (closesOnLast) {
       // Only the blanks are replaced: a comment between the braces and the arguments stays where it is.
       const closeLine = src.lineText(close.line + src.base);
       const afterLast = last.range.end.character + closeLine.slice(last.range.end.character, close.character).trimEnd().length;
