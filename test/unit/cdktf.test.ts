@@ -417,6 +417,14 @@ describe('CDKTF: names as written', () => {
   it('a spread may hold the ip_version an IPv6 peer needs: not taken at its default (IPv4)', () => {
     const group = `const g6 = new VpcBgpGroup(this, "g6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });\n`;
     check('typescript', group + `new VpcBgpPeer(this, "p", { ...common, bgpGroupId: g6.id, peerIpAddress: "2001:db8::1" });\n`);
+    // \`undefined\` written after the spread wins over it: the default, for sure.
+    check(
+      'typescript',
+      group +
+        `new VpcBgpPeer(this, "p", { ...common, bgpGroupId: g6.id, peerIpAddress: "2001:db8::1", ipVersion: undefined });\n` +
+        `//                                                 ^^^^^ group-ip-version-mismatch\n` +
+        `//                                                                       ^^^^^^^^^^^^^ ip-version-mismatch\n`,
+    );
     // Without the spread, both the address and the group contradict the default.
     check(
       'typescript',

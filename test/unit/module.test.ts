@@ -638,6 +638,9 @@ test('override files: their blocks may hold only what they change, and declare n
   assert.deepEqual(check('override.tf'), ['2: value-out-of-range']);
   assert.deepEqual(check('peer_override.tf'), []);
   assert.deepEqual(check('v6_override.tf'), []);
+  // Set to null there, it is merged in: the default for sure.
+  write('v6null_override.tf', v6.replace('}\n', '  ip_version      = null\n}\n'));
+  assert.deepEqual(check('v6null_override.tf'), ['2: ip-version-mismatch', '1: group-ip-version-mismatch']);
   // The peer is declared once (in main.tf): a reference to it is not ambiguous.
   const ctx = ws.contextFor(path.join(dir, 'main.tf'));
   assert.equal(ctx.declarations('resource', 'alicloud_vpc_bgp_peer', 'p'), 1);

@@ -80,7 +80,8 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
             preferred: true,
           },
         ],
-        leftOut: unset ? rule.version : undefined,
+        // Written as null (merged in by an override, \`undefined\` after a spread), it is the default for sure.
+        leftOut: version ? undefined : rule.version,
       };
     }
     case 'sameSubnet': {

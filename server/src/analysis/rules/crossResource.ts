@@ -76,7 +76,8 @@ function matchesReferenced(
       message: `"${rule.attribute}" is left out, so it is ${JSON.stringify(a)}, but ${their}`,
       fixes: [{ ...fix, edits: [{ kind: 'set', name: rule.attribute, value: { kind: 'string', value: b } }] }],
       instance,
-      leftOut: rule.attribute,
+      // Written as null, it is the default for sure (see \`Finding.leftOut\`).
+      leftOut: written ? undefined : rule.attribute,
     };
   }
   return {
