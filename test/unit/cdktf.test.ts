@@ -417,7 +417,7 @@ describe('CDKTF: names as written', () => {
   it('a spread may hold the ip_version an IPv6 peer needs: not taken at its default (IPv4)', () => {
     const group = `const g6 = new VpcBgpGroup(this, "g6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });\n`;
     check('typescript', group + `new VpcBgpPeer(this, "p", { ...common, bgpGroupId: g6.id, peerIpAddress: "2001:db8::1" });\n`);
-    // \`undefined\` written after the spread wins over it: the default, for sure.
+    // `undefined` written after the spread wins over it: the default, for sure.
     check(
       'typescript',
       group +

@@ -272,14 +272,14 @@ export class CdktfFile implements SourceFile {
   private own(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
     let f = analyzeInstance(instance, ctx);
     // A spread (`...base`, `**kwargs`) may hold what seems missing.
-    if (instance.open) f = withoutMissing(instance, instance.schema, f);
+    if (instance.open) f = withoutMissing(instance, f);
     return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 
   /** Findings that read the rest of the module (references, other resources, provider version). */
   private inModule(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
     let f = analyzeInModule(instance, ctx);
-    if (instance.open) f = withoutMissing(instance, instance.schema, f);
+    if (instance.open) f = withoutMissing(instance, f);
     return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 

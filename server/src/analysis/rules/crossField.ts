@@ -51,7 +51,8 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
         const ok = literalEquals(other.value, rule.requires.value);
         if (ok !== false) return undefined;
       }
-      return requiresFinding(rule, instance, trigger);
+      // Left out (not written as null), the requirement may be met where the block is written elsewhere.
+      return { ...requiresFinding(rule, instance, trigger), leftOut: other ? undefined : rule.requires.attribute };
     }
     case 'ipFamilyMatches': {
       const address = findAttribute(instance, rule.address);
@@ -80,7 +81,7 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
             preferred: true,
           },
         ],
-        // Written as null (merged in by an override, \`undefined\` after a spread), it is the default for sure.
+        // Written as null (merged in by an override, `undefined` after a spread), it is the default for sure.
         leftOut: version ? undefined : rule.version,
       };
     }

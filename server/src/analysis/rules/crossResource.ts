@@ -76,7 +76,7 @@ function matchesReferenced(
       message: `"${rule.attribute}" is left out, so it is ${JSON.stringify(a)}, but ${their}`,
       fixes: [{ ...fix, edits: [{ kind: 'set', name: rule.attribute, value: { kind: 'string', value: b } }] }],
       instance,
-      // Written as null, it is the default for sure (see \`Finding.leftOut\`).
+      // Written as null, it is the default for sure (see `Finding.leftOut`).
       leftOut: written ? undefined : rule.attribute,
     };
   }
