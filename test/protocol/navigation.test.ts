@@ -78,6 +78,9 @@ test('the outline lists the blocks of the file', async () => {
     'alicloud_express_connect_virtual_border_router.vbr',
     'alicloud_vpc_bgp_group.primary',
   ]);
+  // An entry without nested blocks leaves `children` out rather than sending an empty list.
+  assert.ok(symbols.some((s) => !('children' in s)));
+  assert.ok(symbols.every((s) => !('children' in s) || s.children!.length > 0));
 });
 
 test('a file changed on disk is re-read and the open files of its module are re-checked', async () => {

@@ -129,8 +129,10 @@ test(`fuzz: incremental analysis after an edit equals a fresh analysis (${RUNS} 
         file.update([{ range, text: s }]);
         doc.update([{ range, text: s }]);
         file.diagnostics(contextFor([file], schemas)); // keep caches warm between edits
+        file.declarations!(); // and the outline kept with each chunk
       }
       const fresh = createSourceFile('file:///fuzz.tf', undefined, file.text)!;
+      assert.deepEqual(file.declarations!(), fresh.declarations!());
       const norm = (f: typeof file) => JSON.stringify(f.diagnostics(contextFor([f], schemas)).map((d) => [d.code, d.range, d.message]).sort());
       assert.equal(norm(file), norm(fresh));
     }),

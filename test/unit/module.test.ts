@@ -378,6 +378,24 @@ test('the outline of blocks that kept only their model equals the outline read f
   }
 });
 
+test('the outline of untouched blocks is kept across edits, and moves with lines added above them', async () => {
+  const { hclModule } = await import('../../scripts/bench/workloads.mjs');
+  const text: string = hclModule(1000).text;
+  const doc = new HclDocument(text);
+  const before = declarations(doc);
+  const last = before[before.length - 1];
+  // A letter typed in the first block: the last block's entry is the very same object.
+  const at = text.indexOf('\n', text.indexOf('resource "')) ;
+  doc.update([{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: ' ' }]);
+  const typed = declarations(doc);
+  assert.equal(typed[typed.length - 1], last);
+  // Two lines added at the top: every entry below moves down by two, and equals a fresh outline.
+  doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a\n# b\n' }]);
+  const moved = declarations(doc);
+  assert.equal(moved[moved.length - 1].range.start.line, last.range.start.line + 2);
+  assert.deepEqual(moved, declarations(new HclDocument(doc.text)));
+});
+
 test('an open file replaces its disk version in the module index (one copy held), and closing brings the disk version back', () => {
   const ws = new Workspace(defaultSchemas());
   const p = path.join(fixtures, 'split', 'network.tf');

@@ -13,7 +13,7 @@ export interface ModuleView {
   files(): [string, SourceFile][];
 }
 
-function flatten(ds: Declaration[]): Declaration[] {
+function flatten(ds: readonly Declaration[]): Declaration[] {
   return ds.flatMap((d) => [d, ...flatten(d.children)]);
 }
 
@@ -58,12 +58,10 @@ const KINDS: Record<Declaration['kind'], SymbolKind> = {
 };
 
 export function documentSymbols(file: SourceFile): DocumentSymbol[] {
-  const toSymbol = (d: Declaration): DocumentSymbol => ({
-    name: d.name,
-    kind: KINDS[d.kind],
-    range: d.range,
-    selectionRange: d.selectionRange,
-    children: d.children.map(toSymbol),
-  });
+  // No `children` where there are none (most entries): 14 bytes each, 5 % of a large file's outline.
+  const toSymbol = (d: Declaration): DocumentSymbol =>
+    d.children.length
+      ? { name: d.name, kind: KINDS[d.kind], range: d.range, selectionRange: d.selectionRange, children: d.children.map(toSymbol) }
+      : { name: d.name, kind: KINDS[d.kind], range: d.range, selectionRange: d.selectionRange };
   return (file.declarations?.() ?? []).map(toSymbol);
 }
