@@ -17,7 +17,10 @@
  *   behind (the JSON message, its decoded text), which only a full collection frees; V8 would wait until the
  *   heap had grown by about its live size. One incremental (`async`) full collection, started once the open or
  *   close has been answered, gives that memory back. And if another large text comes before that collection
- *   ran, the collection is made at once, before the new text is parsed (`beforeLargeText`).
+ *   ran, the collection is made at once, before the new text is parsed (`beforeLargeText`). A large message
+ *   written (`transport.ts`: the outline of a large file, which VS Code asks for after every pause in typing)
+ *   schedules the same collection: without it, 20 outlines of the 100,000-line file took the server's peak from
+ *   95 to 222 MB.
  *
  * BENCHMARKS.md has the measurements (resident memory after opening and re-opening the 100,000-line file).
  */

@@ -13,7 +13,7 @@
 import * as net from 'net';
 import { format } from 'util';
 import { AbstractMessageWriter, Connection, createConnection, Message, MessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
-import { largeBodyRead } from './heap';
+import { largeBodyRead, largeTextHandled } from './heap';
 import { StreamMessageReader } from './messageReader';
 
 const CRLF = '\r\n';
@@ -58,6 +58,8 @@ export function encodeMessage(msg: Message): Buffer {
   const out = Buffer.allocUnsafe(header.length + length);
   out.write(header, 0, 'latin1');
   out.write(json, header.length, 'utf8');
+  // A large body (the outline of a 100,000-line file is 3.3 MB) is a string only a full collection frees.
+  largeTextHandled(json.length);
   return out;
 }
 
