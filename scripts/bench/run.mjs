@@ -52,8 +52,8 @@ const PARSER_BUNDLE = path.join(BENCH, 'parser.cjs');
 let started = performance.now();
 
 const CONFIG = QUICK
-  ? { sizes: [200, 1000], coldOpens: 1, warmupKeystrokes: 20, keystrokes: 120, completions: 80, hovers: 80, reopen: 2, cdktf: 50, cdktfRequests: 40, cliFiles: 20, workspaceFiles: 40, cdktfWaitMs: 3000, peerRepeats: 2, bigPeerRepeats: 2 }
-  : { sizes: [200, 1000, 5000, 10000, 100000], coldOpens: 5, warmupKeystrokes: 40, keystrokes: 400, completions: 300, hovers: 300, reopen: 3, cdktf: 5000, cdktfRequests: 100, cliFiles: 1000, workspaceFiles: 2000, cdktfWaitMs: 10000, peerRepeats: 3, bigPeerRepeats: 2 };
+  ? { sizes: [200, 1000], coldOpens: 1, warmupKeystrokes: 20, keystrokes: 120, completions: 80, hovers: 80, outlines: 5, reopen: 2, cdktf: 50, cdktfRequests: 40, cliFiles: 20, workspaceFiles: 40, cdktfWaitMs: 3000, peerRepeats: 2, bigPeerRepeats: 2 }
+  : { sizes: [200, 1000, 5000, 10000, 100000], coldOpens: 5, warmupKeystrokes: 40, keystrokes: 400, completions: 300, hovers: 300, outlines: 30, reopen: 3, cdktf: 5000, cdktfRequests: 100, cliFiles: 1000, workspaceFiles: 2000, cdktfWaitMs: 10000, peerRepeats: 3, bigPeerRepeats: 2 };
 const BIG = CONFIG.sizes[CONFIG.sizes.length - 1];
 const SMALL = 200;
 const SCALING = QUICK ? CONFIG.sizes : [1000, 10000, 100000];
@@ -188,7 +188,7 @@ function stats(values) {
  * One fresh server per workload: open (cold), close and open again (warm), type, complete, hover.
  * Memory from /proc/<pid>/status: RSS after the first open, peak (VmHWM) over the whole session.
  */
-async function serverSession({ name, file, text, peers, languageId, execArgv = [], phases = ['open', 'reopen', 'floor', 'keys', 'completion', 'hover'], waitMs = 120000, counts = CONFIG }) {
+async function serverSession({ name, file, text, peers, languageId, execArgv = [], phases = ['open', 'reopen', 'floor', 'keys', 'completion', 'hover', 'outline'], waitMs = 120000, counts = CONFIG }) {
   const result = { name, lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text) };
   const s = await startSession({ serverPath: SERVER, execArgv });
   try {
@@ -274,6 +274,24 @@ async function serverSession({ name, file, text, peers, languageId, execArgv = [
         times.push(r.ms);
       }
       result.hover = { ...stats(times), empty };
+    }
+    if (phases.includes('outline') && languageId === 'terraform' && counts.outlines) {
+      // As VS Code's outline, breadcrumbs and sticky scroll do: the outline asked for again after each edit (a
+      // letter typed and deleted, each waited for), so that the session's peak memory includes it.
+      result.peakBeforeOutlineMB = s.memory().hwm;
+      const edits = keystrokeEdits(peers, 2 * counts.outlines);
+      const times = [];
+      let entries = 0;
+      for (let i = 0; i < counts.outlines; i++) {
+        for (const e of edits.slice(2 * i, 2 * i + 2)) {
+          await s.change(current, ++version, [{ range: { start: { line: e.line, character: e.character }, end: { line: e.line, character: e.character + e.deleteCount } }, text: e.text }]);
+        }
+        const r = await s.request('textDocument/documentSymbol', { textDocument: { uri: current } });
+        const count = (list) => (list ?? []).reduce((n, d) => n + 1 + count(d.children), 0);
+        entries = count(r.result);
+        times.push(r.ms);
+      }
+      result.outline = { ...stats(times), entries };
     }
     const end = s.memory();
     result.rssEndMB = end.rss;
@@ -661,7 +679,8 @@ function renderReport(r) {
   row('keystroke → updated diagnostics p50 / p99', '200-line', `${ms(small.keys?.p50)} / ${ms(small.keys?.p99)} (no-op request: ${ms(small.floor?.p50)} / ${ms(small.floor?.p99)})`, tsName + ', incremental re-parse alone', `${ms(percentile(r.peers[SMALL]?.treesitter?.editTimes ?? [], 50))} / ${ms(percentile(r.peers[SMALL]?.treesitter?.editTimes ?? [], 99))}`, ratio(percentile(r.peers[SMALL]?.treesitter?.editTimes ?? [], 99), small.keys?.p99), 'p99 ≤ 2 ms', small.keys?.p99 <= 2);
   row('completion p50 / p99', bigLabel, `${ms(big.completion?.p50)} / ${ms(big.completion?.p99)}`, '', '', '', 'p99 ≤ 10 ms', QUICK ? undefined : big.completion?.p99 <= 10);
   row('hover p50 / p99', bigLabel, `${ms(big.hover?.p50)} / ${ms(big.hover?.p99)}`, '', '', '', 'p99 ≤ 5 ms', QUICK ? undefined : big.hover?.p99 <= 5);
-  row('server RSS after open / peak (VmHWM)', bigLabel, `${mb(big.rssAfterOpenMB)} / ${mb(big.peakMB)}`, tsName + ', RSS growth for the tree / peak growth', `+${mb(pb.treesitter?.rssDeltaMB)} / +${mb(pb.treesitter?.peakDeltaMB)}`, '', 'peak ≤ 100 MB', QUICK ? undefined : big.peakMB <= 100);
+  row('outline (documentSymbol) p50 / p99, after an edit each', bigLabel, `${ms(big.outline?.p50)} / ${ms(big.outline?.p99)} (${big.outline?.entries?.toLocaleString('en-US') ?? '?'} entries)`);
+  row('server RSS after open / peak (VmHWM)', bigLabel, `${mb(big.rssAfterOpenMB)} / ${mb(big.peakMB)} (before the outline requests: ${mb(big.peakBeforeOutlineMB)})`, tsName + ', RSS growth for the tree / peak growth', `+${mb(pb.treesitter?.rssDeltaMB)} / +${mb(pb.treesitter?.peakDeltaMB)}`, '', 'peak ≤ 100 MB', QUICK ? undefined : big.peakMB <= 100);
   row('', '', `(idle server: ${mb(big.rssIdleMB)}; growth +${mb(big.peakMB - big.rssIdleMB)})`, hclName + ', RSS growth / peak growth', `+${mb(pb.hcl2json?.rssDeltaMB)} / +${mb(pb.hcl2json?.peakDeltaMB)}`, ratio(pb.hcl2json?.peakDeltaMB, big.peakMB - big.rssIdleMB));
   const c = r.cli;
   row(`CLI throughput (${c.files} files, ${(c.folder.bytes / 1e6).toFixed(1)} MB, whole process)`, 'folder', `${fmt(c.folder.mbPerS)} MB/s (${ms(c.folder.median)})`, hclName + ', parse alone, one warm process', `${fmt(r.peers.folder.hcl2json?.mbPerS)} MB/s`, ratio(c.folder.mbPerS, r.peers.folder.hcl2json?.mbPerS), '≥ 20 MB/s', c.folder.mbPerS >= 20);
@@ -714,6 +733,7 @@ function renderReport(r) {
   md.push('- **Open (cold)** is the first `didOpen` in a fresh server (nothing JIT-compiled yet); for the ' + BIG.toLocaleString('en-US') + '-line module it is the median over ' + CONFIG.coldOpens + (CONFIG.coldOpens === 1 ? ' fresh server' : ' fresh servers') + ' (one sample per server moves by half on this shared machine), each sample listed in its row; **open (warm)** the median of closing and opening the document again (' + CONFIG.reopen + ' times).');
   md.push(`- **Keystrokes**: ${CONFIG.keystrokes} (CDKTF: ${CONFIG.cdktfRequests}) measured single-character edits, after ${CONFIG.warmupKeystrokes} unmeasured warm-up ones, spread over the file's \`alicloud_vpc_bgp_peer\` blocks, one at a time: a letter typed at the end of \`bfd_multi_hop\` (a new "unknown argument" finding), deleted, a digit typed after its value, deleted. Each waits for its diagnostics before the next.`);
   md.push(`- **Completion / hover**: ${CONFIG.completions} / ${CONFIG.hovers} (CDKTF: ${CONFIG.cdktfRequests} each) positions inside peer blocks (argument-name prefixes, \`tr|ue\` values, \`alicloud_vpc_bgp_group.|g1.id\` references, the resource type, blank lines; hover on argument names, block names and the type).`);
+  md.push(`- **Outline**: last in each Terraform session, ${CONFIG.outlines} \`documentSymbol\` requests, each after an edit (a letter typed and deleted), as VS Code's outline, breadcrumbs and sticky scroll ask after every pause in typing. The session's peak memory includes them; the peak before them is given too.`);
   md.push('- **Memory**: the server process\'s `VmRSS` after the first open and `VmHWM` (peak RSS) at the end of its session, from `/proc/<pid>/status`. Peers run in a child process each; their figure is the RSS growth from after loading (and a warm-up parse of a tiny file) to after the parse with the result kept alive, and the peak growth.');
   md.push('- **Peers parse alone** (no analysis, no LSP) in their own process: HashiCorp\'s HCL parser as WASM (`@cdktf/hcl2json`: HCL → JSON), `web-tree-sitter` with `tree-sitter-hcl` (including an incremental re-parse for the very same keystrokes), `typescript`\'s `createSourceFile` for the CDKTF TypeScript workload. "cold" = first parse after a tiny warm-up parse, "warm" = median of the later repeats. **Ratio** = peer ÷ ours (> 1: we are faster or smaller).');
   md.push('- **CLI**: `node dist/cli.js --format json <folder>` as a whole process (start-up included), median of ' + (QUICK ? 1 : 3) + ' runs; throughput = bytes of `.tf` read ÷ wall time.');
