@@ -182,6 +182,21 @@ describe('CDKTF incremental parsing: cost', () => {
       typeInConstruct1500('');
     });
 
+    it(`${language}: a construct typed at column 0 above the indented ones re-matches only itself, though its open call holds them all`, () => {
+      const text = head + Array.from({ length: 3000 }, (_, i) => construct(i)).join('') + (language === 'typescript' ? '  }\n}\n' : '');
+      const f = new CdktfFile(language, text, schemas);
+      diagnostics(f);
+      const typed = language === 'typescript' ? 'new VpcBgpPeer(this, "x", {' : 'VpcBgpPeer(self, "x",';
+      let character = 0;
+      for (const ch of typed) {
+        f.update([{ range: { start: { line: 4, character }, end: { line: 4, character } }, text: ch }]);
+        character++;
+        assert.equal(f.parses, 1, 'never parsed again from scratch');
+        assert.ok(f.rematched <= 2, `typing ${JSON.stringify(ch)}: ${f.rematched} class names matched again`);
+        if ('({,'.includes(ch)) assertSame(f, `typed ${JSON.stringify(typed.slice(0, character))}`, prng(character));
+      }
+    });
+
     it(`${language}: under a multi-line string left open at the top, a keystroke still re-matches only its construct`, () => {
       const { f, line } = typeInConstruct1500(language === 'typescript' ? '    const doc = `never closed\n' : '        doc = """never closed\n');
       // Closing the string below does read everything from it again: the constructs in between are now in it.

@@ -32,6 +32,12 @@ export function matchBrackets(tk: Tokens): void {
  */
 export interface PreviousWalk {
   from: number;
+  /**
+   * Filled in by the walk: the openers at or after `from` whose group now ends elsewhere (`closeOf`, `extent`),
+   * ascending. Between `from` and the returned token the other tokens changed only their links (`up`): a group
+   * left open above them now holds them, or no longer does.
+   */
+  regrouped?: number[];
 }
 
 /**
@@ -69,10 +75,14 @@ function walk(tk: Tokens, from: number, stack: number[], previous: PreviousWalk 
   // The previous walk's links of the tokens walked again (they are overwritten as the walk goes).
   const before: number[] = [];
   const resumeAt = previous ? previous.from : n;
+  const regrouped: number[] | undefined = previous ? (previous.regrouped = []) : undefined;
   const pop = (at: number, closed: boolean) => {
     const open = stack.pop()!;
     indent.pop();
-    closeOf[open] = closed ? at : -1;
+    const close = closed ? at : -1;
+    // An old opener keeps its old links until it is popped: compare before overwriting.
+    if (regrouped && open >= resumeAt && (closeOf[open] !== close || extent[open] !== at)) regrouped.push(open);
+    closeOf[open] = close;
     extent[open] = at;
   };
   for (let i = from; i < n; i++) {
@@ -114,9 +124,13 @@ function walk(tk: Tokens, from: number, stack: number[], previous: PreviousWalk 
       }
       up[i] = stack.length ? stack[stack.length - 1] : -1;
     }
-    if (i >= resumeAt && sameStack(tk, i, stack, before, resumeAt)) return i;
+    if (i >= resumeAt && sameStack(tk, i, stack, before, resumeAt)) {
+      regrouped?.sort((a, b) => a - b);
+      return i;
+    }
   }
   while (stack.length) pop(n, false);
+  regrouped?.sort((a, b) => a - b);
   return n - 1;
 }
 

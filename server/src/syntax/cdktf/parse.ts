@@ -1,7 +1,8 @@
 /**
  * A CDKTF file's tokens and constructs, kept current edit by edit. An edit re-tokenizes its own lines
  * (`retokenize.ts`), re-matches only the class names whose matching read a changed token (see
- * `Construct.lo`/`hi`), and moves the others: by an index delta, and by a line delta counted in `shift` rather
+ * `Construct.lo`/`hi`; a token whose enclosing groups changed but whose own did not is unchanged for that, so
+ * a call left open at column 0 above thousands of indented constructs re-matches none of them), and moves the others: by an index delta, and by a line delta counted in `shift` rather
  * than written into their positions. References are resolved again only where a variable they name changed.
  * A change to what the whole file shares (renamed imports, the quote style) re-parses it from scratch.
  *
@@ -67,14 +68,17 @@ export class CdktfParse {
       this.matching.quoteReadTo = q.readTo;
     }
 
-    // Keep what read only unchanged tokens; match the rest again.
+    // Keep what read only unchanged tokens; match the rest again. Past the re-scanned tokens, bracket matching
+    // may have changed only which groups hold a token (an opener left unclosed above): a construct there whose
+    // own groups end where they did reads the same, unless it asks which group holds it (a config struct).
     const changedOldTo = r.changedTo - r.dt;
     const kept: Construct[] = [];
     const dropped: Construct[] = [];
     const again: number[] = [];
+    const sameGroups = (e: Construct) => e.lo >= r.oldTo && !this.matching.configs.has(tk.text_(e.tok + r.dt)) && !anyIn(r.regrouped, e.lo + r.dt, e.hi + r.dt);
     for (const e of this.entries) {
       if (e.hi <= r.from) kept.push(e);
-      else if (e.lo >= changedOldTo) {
+      else if (e.lo >= changedOldTo || sameGroups(e)) {
         e.tok += r.dt;
         e.lo += r.dt;
         e.hi += r.dt;
@@ -120,6 +124,18 @@ export class CdktfParse {
   constructs(): Construct[] {
     return (this.placed ??= this.entries.filter((e) => e.instance));
   }
+}
+
+/** Does ascending `sorted` hold a value in [a, b)? */
+function anyIn(sorted: readonly number[], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < b;
 }
 
 /** Two lists sorted by token, merged. */

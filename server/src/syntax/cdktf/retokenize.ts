@@ -6,7 +6,7 @@
  * re-scanned token and stops once its stack is the old one (`brackets.ts`). The result is exactly what
  * tokenizing the new text from scratch gives (test/unit/cdktf-incremental.test.ts checks it).
  */
-import { GONE, rematchBrackets } from './brackets';
+import { GONE, rematchBrackets, type PreviousWalk } from './brackets';
 import { isOpenEnded, lineAt, scanFrom, Tokens } from './tokens';
 
 /** An edit in old offsets: [start, end), which held `removed`, replaced by `text`. */
@@ -27,6 +27,11 @@ export interface Retokenized {
   dt: number;
   /** New tokens [from, changedTo) have new text or bracket data; old [from, changedTo - dt) had. Later ones only moved. */
   changedTo: number;
+  /**
+   * Of the tokens [newTo, changedTo), the openers whose group ends elsewhere now (new indices, ascending). The
+   * others there kept their text and their groups' ends; only the groups around them changed.
+   */
+  regrouped: number[];
   /** The text of some re-scanned token (old or new, or a neighbour) satisfies `watch`. */
   watched: boolean;
 }
@@ -146,9 +151,10 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
 
   for (let i = Math.max(0, from - 1); i < Math.min(nNew, newTo + 1) && !watched; i++) watched = watch(tk.text_(i));
 
-  const walked = rematchBrackets(tk, from, { from: newTo });
+  const previous: PreviousWalk = { from: newTo };
+  const walked = rematchBrackets(tk, from, previous);
   tk.firstOpenEnded = firstOpenEnded(tk, from, newTo, oldFirstOpenEnded, oldTo, dt);
-  return { from, oldTo, newTo, dt, changedTo: Math.max(walked + 1, newTo), watched };
+  return { from, oldTo, newTo, dt, changedTo: Math.max(walked + 1, newTo), regrouped: previous.regrouped ?? [], watched };
 }
 
 /**
