@@ -256,6 +256,26 @@ class S extends TerraformStack {
     assertSame(f, 'both names', prng(6));
   });
 
+  it('an alias that changes from a construct class to its config class, with the same schema, makes a config of the call below', () => {
+    const py = 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeer as P\n\nclass S(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n        P(self, "x", bgp_group_id="bgpg-1", bfd_multi_hop=999)\n';
+    const f = new CdktfFile('python', py, schemas);
+    diagnostics(f);
+    assert.equal(([...f.instances()][0].value as CdktfInstance).config, false);
+    edit(f, 'import VpcBgpPeer', 'import VpcBgpPeerConfig');
+    assertSame(f, 'the alias names the config class', prng(10));
+    assert.equal(([...f.instances()][0].value as CdktfInstance).config, true);
+  });
+
+  it('a Java config builder chain closed by a .build() typed many tokens below its class name becomes a config', () => {
+    const java = 'public class S extends TerraformStack {\n    public S(Construct scope, String id) {\n        super(scope, id);\n        VpcBgpPeerConfig c = VpcBgpPeerConfig.builder()\n            .bgpGroupId("bgpg-1")\n            .enableBfd(true)\n            .bfdMultiHop(999)\n            ;\n    }\n}\n';
+    const f = new CdktfFile('java', java, schemas);
+    diagnostics(f);
+    assert.equal([...f.instances()].length, 0, 'no .build() yet: a builder kept to be filled later');
+    edit(f, '.bfdMultiHop(999)', '.bfdMultiHop(999).build()');
+    assertSame(f, '.build() typed', prng(11));
+    assert.equal([...f.instances()].length, 1);
+  });
+
   it('the quote style the writers use follows the file', () => {
     const f = new CdktfFile('typescript', text, schemas);
     diagnostics(f);

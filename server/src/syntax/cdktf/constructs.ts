@@ -164,9 +164,16 @@ export function findConstructs(tk: Tokens, m: Matching, from = 0, to = tk.n): Co
   return out;
 }
 
+/**
+ * Set by a matcher that read past what `matchConstruct` counts on its own before giving up (a Java config's
+ * builder chain with no `.build()` yet): the token after the last one it read. Reset before each match.
+ */
+let gaveUpAfter = 0;
+
 /** Matches the class name at token `i`, recording the tokens matching read. */
 export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m: Matching): Construct {
   const config = m.configs.has(tk.text_(i));
+  gaveUpAfter = 0;
   const found = config ? configMatcher(tk, i, m) : m.matcher(tk, i);
   // Matchers read back over a dotted name and up to 7 tokens before it (`this . p : Type = new`), forward to
   // the end of the call's `(` (or Java's `create(`), and, for a builder chain, one token past its end. A config
@@ -175,7 +182,7 @@ export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m:
   if (found?.readFrom !== undefined) lo = Math.min(lo, found.readFrom);
   let hi = Math.max(i + 6, reach(tk, i + 1), tk.language === 'java' ? reach(tk, i + 5) : 0);
   if (found && found.callOpen === undefined) hi = Math.max(hi, tk.indexAt(found.raw.end) + 3);
-  hi = Math.min(hi, tk.n + 1);
+  hi = Math.min(Math.max(hi, gaveUpAfter), tk.n + 1);
   return { tok: i, lo, hi, instance: found ? toInstance(tk, found, schema, m.nested, m.quote, config) : undefined, shift: 0 };
 }
 
@@ -454,7 +461,11 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
     const builder = builderCall(tk, i + 1, i + 5);
     if (!builder || builder.after !== i + 5) return undefined;
     const raw = readChain(tk, builder.after, tk.n);
-    if (!raw.closed) return undefined;
+    if (!raw.closed) {
+      // Read up to the chain's last link and the three tokens after it: an edit there may close it.
+      gaveUpAfter = tk.indexAt(raw.end) + 3;
+      return undefined;
+    }
     raw.className = builder.className;
     return { exprStart: chainStart(tk, i), classTok: i, headerEnd: i + 4, raw };
   },

@@ -61,7 +61,12 @@ export class CdktfParse {
     const text = tk.text;
     const renames = this.language === 'typescript' || this.language === 'python';
     const r = retokenize(tk, lineStarts, edit, lineDelta, (token) => renames && token === 'as');
-    if (r.watched && !sameClasses(classesOf(tk, this.registry), this.matching.classes)) return this.full(text, lineStarts);
+    if (r.watched) {
+      // A renamed import can change which names are configs while every name keeps its schema
+      // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
+      const configs = new Set<string>();
+      if (!sameClasses(classesOf(tk, this.registry, configs), this.matching.classes) || !sameSet(configs, this.matching.configs)) return this.full(text, lineStarts);
+    }
     if (r.from <= this.matching.quoteReadTo) {
       const q = quoteStyle(tk);
       if (q.quote !== this.matching.quote) return this.full(text, lineStarts);
@@ -154,6 +159,12 @@ function sameNames(a: Construct[], b: Construct[]): boolean {
   const x = names(a);
   const y = names(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of a) if (!b.has(k)) return false;
+  return true;
 }
 
 function sameClasses(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
