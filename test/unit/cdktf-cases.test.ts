@@ -64,6 +64,7 @@ const EXPECTED: Record<string, string[]> = {
   c30: [], // lifecycle is a meta-argument block
   c31: ['gateways-not-in-subnet @ peer_gateway_ip'],
   c32: ['group-ip-version-mismatch @ ip_version'], // follows group6.id to the group's ip_version
+  c33: [], // BFD enabled after the construct is built (`c33.enableBfd = true`)
 };
 
 const within = (inner: Range, outer: Range) => comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;

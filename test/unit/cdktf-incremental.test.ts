@@ -27,6 +27,8 @@ const PIECES = [
   'new VpcBgpPeer(this, "n", {\n  bfdMultiHop: 300,\n', 'VpcBgpPeer(self, "n",\n    bfd_multi_hop=300,\n',
   '.Builder.create(this, "n").bfdMultiHop(300)', '.build();\n', 'new VpcBgpPeerConfig { BfdMultiHop = 300 }',
   '&vpcbgppeer.VpcBgpPeerConfig{ BfdMultiHop: jsii.Number(300) }', 'bfdMultiHop: 0,', 'enable_bfd=True,', '...base, ', '**kwargs, ',
+  // Properties set after a construct is built (`laterSets.ts`).
+  'group.routerId = "vbr-2";\n', 'group.setRouterId("vbr-2");\n', 'group.addOverride("x", 1)', 'c33.enableBfd = true;\n', 'c33.SetEnableBfd(', '.enableBfd = ',
 ];
 
 /** The tokens as comparable rows. */
@@ -274,6 +276,24 @@ class S extends TerraformStack {
     edit(f, '.bfdMultiHop(999)', '.bfdMultiHop(999).build()');
     assertSame(f, '.build() typed', prng(11));
     assert.equal([...f.instances()].length, 1);
+  });
+
+  it('a property set typed far below the construct drops the warning that rests on its absence; deleting it brings it back', () => {
+    const f = new CdktfFile('typescript', text.replace('new VpcBgpPeer(', 'const p1 = new VpcBgpPeer(').replace('bfdMultiHop: 300 });', 'bfdMultiHop: 10 });'), schemas);
+    const warned = () => diagnostics(f).some((d) => d.code === 'bfd-multi-hop-without-bfd');
+    assert.ok(warned());
+    edit(f, '  }\n}', '    p1.enableBfd = true;\n  }\n}');
+    assertSame(f, 'set typed', prng(12));
+    assert.ok(!warned(), 'enableBfd is set below');
+    edit(f, '    p1.enableBfd = true;\n', '');
+    assertSame(f, 'set deleted', prng(13));
+    assert.ok(warned());
+    // Split over two lines, the set is completed on the second: the edit re-scans from that line's start.
+    edit(f, '  }\n}', '    p1.\n      enableBfd;\n  }\n}');
+    assert.ok(warned());
+    edit(f, 'enableBfd;', 'enableBfd = true;');
+    assertSame(f, 'split set completed', prng(14));
+    assert.ok(!warned());
   });
 
   it('the quote style the writers use follows the file', () => {

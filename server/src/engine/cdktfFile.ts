@@ -271,15 +271,15 @@ export class CdktfFile implements SourceFile {
   /** The instance's own findings (absolute positions, names as the user wrote them). */
   private own(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
     let f = analyzeInstance(instance, ctx);
-    // A spread (`...base`, `**kwargs`) may hold what seems missing.
-    if (instance.open) f = withoutMissing(instance, f);
+    // A spread (`...base`, `**kwargs`), or a property set later (`peer.enableBfd = true`), may hold what seems missing.
+    if (instance.open || instance.setLater) f = withoutMissing(instance, f);
     return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 
   /** Findings that read the rest of the module (references, other resources, provider version). */
   private inModule(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
     let f = analyzeInModule(instance, ctx);
-    if (instance.open) f = withoutMissing(instance, f);
+    if (instance.open || instance.setLater) f = withoutMissing(instance, f);
     return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 

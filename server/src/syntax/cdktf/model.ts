@@ -60,6 +60,11 @@ export interface CdktfInstance extends ResourceInstance {
    */
   open: boolean;
   /**
+   * The variable the construct is assigned to gets a property set, or an override, elsewhere in the file
+   * (`peer.enableBfd = true`, `laterSets.ts`): as with `open`, what seems missing may not be.
+   */
+  setLater?: boolean;
+  /**
    * A config struct written apart from its construct (`const c: VpcBgpPeerConfig = {…}`): its arguments are
    * checked where they are written; unnamed, it declares no resource of the module.
    */

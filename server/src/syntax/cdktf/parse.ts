@@ -11,9 +11,11 @@
 import type { SchemaRegistry } from '../../schema/registry';
 import { classesOf, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
+import { LaterSets } from './laterSets';
 import { bindingsOf, changedNames, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
 import { retokenize, type OffsetEdit } from './retokenize';
 import type { Source } from './source';
+import type { CdktfInstance } from './model';
 import type { CdktfLanguage, Tokens } from './tokens';
 
 /** What an edit changed: constructs gone (with what was cached on them) and new ones. */
@@ -28,6 +30,8 @@ export class CdktfParse {
   entries!: Construct[];
   private matching!: Matching;
   private bindings!: Bindings;
+  /** The variables whose construct gets a property set elsewhere in the file. */
+  private later!: LaterSets;
   /** The entries with an instance, made when first asked for after an edit. */
   private placed?: Construct[];
   /** Whole-file parses, and how many class names the last edit matched again (for tests and measurements). */
@@ -45,6 +49,8 @@ export class CdktfParse {
     this.matching = parsed.matching;
     this.entries = parsed.constructs;
     this.bindings = bindingsOf(this.entries);
+    this.later = new LaterSets(this.tokens);
+    for (const e of this.entries) if (e.instance) markSetLater(e.instance, this.later.names);
     this.fullParses++;
     this.lastRematched = this.entries.length;
     return undefined;
@@ -122,6 +128,22 @@ export class CdktfParse {
       resolveBuilt(e, this.bindings);
       ownStrings(e);
     }
+
+    // Properties set elsewhere: an instance made above is nobody's yet and is marked in place; an older one whose
+    // variable gained or lost a set is copied, marked.
+    const flipped = this.later.update(tk, r.from, r.oldTo, r.newTo, r.dt);
+    const later = this.later.names;
+    const made = new Set(added);
+    for (const e of made) markSetLater(e.instance!, later);
+    if (flipped.size) {
+      this.entries.forEach((e, k) => {
+        if (!e.instance?.name || !flipped.has(e.instance.name) || made.has(e)) return;
+        removed.push(e);
+        const instance = { ...e.instance };
+        markSetLater(instance, later);
+        added.push((this.entries[k] = { ...e, instance, memo: undefined }));
+      });
+    }
     return { removed, added };
   }
 
@@ -129,6 +151,11 @@ export class CdktfParse {
   constructs(): Construct[] {
     return (this.placed ??= this.entries.filter((e) => e.instance));
   }
+}
+
+function markSetLater(instance: CdktfInstance, later: Set<string>): void {
+  if (instance.name && later.has(instance.name)) instance.setLater = true;
+  else delete instance.setLater;
 }
 
 /** Does ascending `sorted` hold a value in [a, b)? */
