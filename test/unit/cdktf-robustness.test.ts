@@ -19,7 +19,7 @@ import { defaultSchemas } from '../../server/src/schema/registry';
 
 const DIR = path.resolve(__dirname, '../fixtures/cdktf');
 const FILES = ['cases.ts', 'cases.py', 'Cases.java', 'Cases.cs', 'cases.go'];
-const JUNK = ['(', ')', '{', '}', '[', ']', '"', "'", '`', ',', '.', '=', ':', '\n', '/*', '#', '\\', 'new VpcBgpPeer(', '.build()', '"""', '${'];
+const JUNK = ['(', ')', '{', '}', '[', ']', '"', "'", '`', ',', '.', '=', ':', '\n', '/*', '#', '\\', 'new VpcBgpPeer(', '.build()', '"""', '${', '/* ( */', '# f(\n', '*+?'];
 
 function inside(text: string, r: Range): boolean {
   const lines = text.split('\n');
@@ -28,6 +28,20 @@ function inside(text: string, r: Range): boolean {
 }
 
 describe('CDKTF adapters on damaged text', () => {
+  it('a comment between `self.`/`this.` and the variable is not part of its name (nor a broken pattern in messages)', () => {
+    const schemas = defaultSchemas();
+    const cases: [string, string][] = [
+      ['x.py', 'class S(TerraformStack):\n    def __init__(self, scope, id):\n        self.  # see f(\n        peer = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=300)\n'],
+      ['x.ts', 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    this. /* ( */ peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", bfdMultiHop: 300 });\n  }\n}\n'],
+    ];
+    for (const [name, text] of cases) {
+      const file = createSourceFile(path.join(DIR, name), undefined, text)!;
+      const codes = file.diagnostics(contextFor([file], schemas)).map((d) => d.code);
+      assert.deepEqual(codes.sort(), ['bfd-multi-hop-without-bfd', 'value-out-of-range'], name);
+      assert.match([...file.instances()][0].value.name, /^(self|this)\.peer$/);
+    }
+  });
+
   for (const name of FILES) {
     it(`${name}: never throws, ranges stay in the text`, () => {
       const original = fs.readFileSync(path.join(DIR, name), 'utf8');

@@ -44,10 +44,14 @@ const ASSIGNMENT = /(?<![\w."])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*) = ("(?:[^
 const QUOTED = /"([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)"/g;
 const SNAKE = /(?<![\w.`"'<>-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w"'(<>-])/g;
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function localizeText(text: string, instance: CdktfInstance, d: Dialect, name: Namer, title = false): string {
   // `(read it as alicloud_vpc_bgp_peer.<name>.status)`
-  const type = instance.type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  text = text.replace(new RegExp(`\\b(?:data\\.)?${type}\\.(${instance.name ? instance.name.replace(/[.$]/g, '\\$&') : '[^.\\s]+'})\\.([a-z0-9_.]+)`, 'g'), (_, n: string, attr: string) =>
+  const type = escapeRegExp(instance.type);
+  text = text.replace(new RegExp(`\\b(?:data\\.)?${type}\\.(${instance.name ? escapeRegExp(instance.name) : '[^.\\s]+'})\\.([a-z0-9_.]+)`, 'g'), (_, n: string, attr: string) =>
     d.reference(instance.name || n, attr.split('.')),
   );
   text = text.replace(ASSIGNMENT, (all, path: string, value: string) => {

@@ -285,7 +285,8 @@ function variableBefore(tk: Tokens, exprStart: number): { name: string; range: R
   if ((tk.language === 'typescript' || tk.language === 'python') && tk.is(k - 1, ':') && tk.isIdent(k - 2)) k -= 2;
   let s = k;
   if (tk.is(k - 1, '.') && (tk.isIdent(k - 2, 'this') || tk.isIdent(k - 2, 'self'))) s = k - 2;
-  return { name: tk.text.slice(tk.start[s], tk.end[k]), range: range(tk, tk.start[k], tk.end[k]) };
+  // From the tokens: comments and line breaks between them are not part of the name.
+  return { name: s === k ? tk.text_(k) : `${tk.text_(s)}.${tk.text_(k)}`, range: range(tk, tk.start[k], tk.end[k]) };
 }
 
 /** Index of the first top-level token `p` in [a, b), or -1. */
