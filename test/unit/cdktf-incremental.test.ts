@@ -296,6 +296,15 @@ class S extends TerraformStack {
     assert.ok(!warned());
   });
 
+  it('a config struct that is a construct\'s argument becomes a config of its own when the construct is renamed away, its call on another line', () => {
+    const ts = 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    new VpcBgpPeer\n    (this,\n      "inline" + id + suffix + more,\n      { bgpGroupId: "bgpg-1" } satisfies VpcBgpPeerConfig);\n  }\n}\n';
+    const f = new CdktfFile('typescript', ts, schemas);
+    diagnostics(f);
+    edit(f, 'new VpcBgpPeer', 'new Thing');
+    assertSame(f, 'construct renamed', prng(15));
+    assert.equal(([...f.instances()][0]?.value as CdktfInstance | undefined)?.config, true);
+  });
+
   it('the quote style the writers use follows the file', () => {
     const f = new CdktfFile('typescript', text, schemas);
     diagnostics(f);

@@ -165,21 +165,25 @@ export function findConstructs(tk: Tokens, m: Matching, from = 0, to = tk.n): Co
 }
 
 /**
- * Set by a matcher that read past what `matchConstruct` counts on its own before giving up (a Java config's
- * builder chain with no `.build()` yet): the token after the last one it read. Reset before each match.
+ * Set by a matcher that read past what `matchConstruct` counts on its own before giving up: the token after the
+ * last one it read (a Java config's builder chain with no `.build()` yet), the first one it read (a config
+ * struct that is a construct's argument reads the construct's call). Reset before each match.
  */
 let gaveUpAfter = 0;
+let gaveUpFrom = Number.MAX_SAFE_INTEGER;
 
 /** Matches the class name at token `i`, recording the tokens matching read. */
 export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m: Matching): Construct {
   const config = m.configs.has(tk.text_(i));
   gaveUpAfter = 0;
+  gaveUpFrom = Number.MAX_SAFE_INTEGER;
   const found = config ? configMatcher(tk, i, m) : m.matcher(tk, i);
   // Matchers read back over a dotted name and up to 7 tokens before it (`this . p : Type = new`), forward to
   // the end of the call's `(` (or Java's `create(`), and, for a builder chain, one token past its end. A config
   // struct's match also read the call it may be an argument of (`readFrom`).
   let lo = Math.max(0, chainStart(tk, i) - 8);
   if (found?.readFrom !== undefined) lo = Math.min(lo, found.readFrom);
+  lo = Math.min(lo, gaveUpFrom);
   let hi = Math.max(i + 6, reach(tk, i + 1), tk.language === 'java' ? reach(tk, i + 5) : 0);
   if (found && found.callOpen === undefined) hi = Math.max(hi, tk.indexAt(found.raw.end) + 3);
   hi = Math.min(Math.max(hi, gaveUpAfter), tk.n + 1);
@@ -428,7 +432,10 @@ function configMatcher(tk: Tokens, i: number, m: Matching): Match | undefined {
   if (group > 0 && tk.is(group, '(')) {
     const callee = group - 1;
     found.readFrom = Math.min(found.readFrom ?? found.exprStart, Math.max(0, chainStart(tk, callee) - 1));
-    if (tk.isIdent(callee) && m.classes.has(tk.text_(callee)) && !m.configs.has(tk.text_(callee))) return undefined;
+    if (tk.isIdent(callee) && m.classes.has(tk.text_(callee)) && !m.configs.has(tk.text_(callee))) {
+      gaveUpFrom = found.readFrom;
+      return undefined;
+    }
   }
   return found;
 }
