@@ -2,6 +2,7 @@
  * A real LSP client for the protocol tests: spawns `node dist/server.js --stdio` and talks to it with
  * vscode-languageserver-protocol, the library editors' LSP clients are built on. No mocks.
  */
+import * as fs from 'node:fs';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
 import {
@@ -165,6 +166,12 @@ export class LspClient {
   }
 
   /** shutdown + exit; resolves once the process is gone. */
+  /** Peak resident memory of the server process (VmHWM), in MB (Linux /proc). */
+  peakMB(): number {
+    const status = fs.readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
+  }
+
   async stop(): Promise<void> {
     if (this.exitCode !== undefined) return;
     const gone = new Promise<void>((r) => (this.exitCode !== undefined ? r() : this.proc.once('exit', () => r())));

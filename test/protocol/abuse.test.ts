@@ -3,7 +3,6 @@
 // diagnostics end up matching the final text.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import { HoverRequest, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient, uri } from '../helpers/lsp';
@@ -15,12 +14,6 @@ before(async () => {
 after(async () => {
   await client.stop();
 });
-
-/** Peak resident memory of the server process, in MB (Linux /proc). */
-function peakMB(): number {
-  const status = fs.readFileSync(`/proc/${client.proc.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
-}
 
 function module(blocks: number): string {
   let text = '';
@@ -65,7 +58,7 @@ test('a flood of 10,000 changes sent without waiting ends with the diagnostics o
   }
   const final = await client.diagnostics(u, version, 60000);
   assert.deepEqual(final.map(key).sort(), await freshDiagnostics(mirror.getText()));
-  assert.ok(peakMB() < 400, `server peak memory ${peakMB().toFixed(0)} MB`);
+  assert.ok(client.peakMB() < 400, `server peak memory ${client.peakMB().toFixed(0)} MB`);
 });
 
 test('several changes in one notification, each overlapping the previous one, are applied in order', async () => {
@@ -103,5 +96,5 @@ test('a 50 MB document is declined with one clear diagnostic, quickly, and the s
   const diags = await client.open(small, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 0\n}\n');
   assert.deepEqual(diags.map((x) => x.code), ['value-out-of-range']);
   assert.ok(Date.now() - started < 30000, 'answered within the test budget');
-  assert.ok(peakMB() < 600, `server peak memory ${peakMB().toFixed(0)} MB`);
+  assert.ok(client.peakMB() < 600, `server peak memory ${client.peakMB().toFixed(0)} MB`);
 });

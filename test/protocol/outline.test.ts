@@ -2,7 +2,6 @@
 // asking again and again must neither pile up memory nor answer stale places.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import { DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { LspClient, uri } from '../helpers/lsp';
 
@@ -14,11 +13,6 @@ after(async () => {
   await client.stop();
 });
 
-function peakMB(): number {
-  const status = fs.readFileSync(`/proc/${client.proc.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
 test('the outline of a 100,000-line file, asked for after each of 20 edits, keeps the server within 50 MB of its peak after opening', async () => {
   const { hclModule } = await import('../../scripts/bench/workloads.mjs');
   // The benchmark's module: 15,000 outline entries (3.3 MB of JSON), and a Chinese comment among them.
@@ -27,7 +21,7 @@ test('the outline of a 100,000-line file, asked for after each of 20 edits, keep
   const u = uri();
   await client.open(u, text);
   await new Promise((r) => setTimeout(r, 300));
-  const opened = peakMB();
+  const opened = client.peakMB();
   const ask = () => client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: u } }) as Promise<DocumentSymbol[]>;
   const first = await ask();
   for (let i = 0; i < 20; i++) {
@@ -39,6 +33,6 @@ test('the outline of a 100,000-line file, asked for after each of 20 edits, keep
     const last = symbols[symbols.length - 1];
     assert.equal(last.range.start.line, first[first.length - 1].range.start.line + i + 1);
   }
-  const grown = peakMB() - opened;
-  assert.ok(grown < 50, `the server's peak grew by ${grown.toFixed(0)} MB (${opened.toFixed(0)} -> ${peakMB().toFixed(0)} MB)`);
+  const grown = client.peakMB() - opened;
+  assert.ok(grown < 50, `the server's peak grew by ${grown.toFixed(0)} MB (${opened.toFixed(0)} -> ${client.peakMB().toFixed(0)} MB)`);
 });
