@@ -409,6 +409,30 @@ describe('CDKTF: names as written', () => {
     assert.deepEqual(diagnostics.map((d) => d.message), ['Unknown argument "BfdMultihop" in resource alicloud_vpc_bgp_peer. Did you mean "BfdMultiHop"?']);
   });
 
+  it('a property set after the construct is built: only findings resting on that argument\'s absence go', () => {
+    const codes = (language: string, text: string) => {
+      const f = createSourceFile(uriOf(language), undefined, text)!;
+      return f.diagnostics(contextFor([f], defaultSchemas())).map((d) => d.code).sort();
+    };
+    const both = ['bfd-multi-hop-without-bfd', 'missing-required'];
+    const ts = (after: string) => codes('typescript', `const p = new VpcBgpPeer(this, "p", { peerIpAddress: "10.0.0.2", bfdMultiHop: 10 });\n${after}\n`);
+    assert.deepEqual(ts(''), both);
+    assert.deepEqual(ts('p.enableBfd = true;'), ['missing-required']);
+    assert.deepEqual(ts('p.bgpGroupId = group.id;'), ['bfd-multi-hop-without-bfd']);
+    assert.deepEqual(ts('p.addOverride("enable_bfd", true);'), ['missing-required']);
+    // Meta-arguments and other properties leave every finding standing.
+    assert.deepEqual(ts('p.dependsOn = [other];\np.lifecycle = { preventDestroy: true };\np.description = "x";'), both);
+    // A member of something else is not the construct's variable.
+    assert.deepEqual(ts('other.p.enableBfd = true;'), both);
+    // A construct kept in a field, set through it.
+    assert.deepEqual(codes('typescript', `this.p = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", bfdMultiHop: 10 });\nthis.p.enableBfd = true;\n`), []);
+    assert.deepEqual(codes('python', `self.p = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=10)\nself.p.enable_bfd = True\n`), []);
+    assert.deepEqual(codes('python', `p = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=10)\nself.p.enable_bfd = True\n`), ['bfd-multi-hop-without-bfd']);
+    // Java and C#: `this.p` and `p` are one field.
+    assert.deepEqual(codes('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").bfdMultiHop(10).build();\nthis.p.setEnableBfd(true);\n`), []);
+    assert.deepEqual(codes('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").bfdMultiHop(10).build();\np.setDependsOn(List.of(g));\n`), ['bfd-multi-hop-without-bfd']);
+  });
+
   it('a spread or **kwargs may hold required arguments: no missing-required', () => {
     check('typescript', `new VpcBgpPeer(this, "p", { ...common, bfdMultiHop: 10, enableBfd: true });\n`);
     check('python', `VpcBgpPeer(self, "p", **common, bfd_multi_hop=5, ip_version="IPv5")\n#                                                           ^^^^^^ invalid-value\n`);

@@ -14,6 +14,11 @@ export function withoutMissing<F extends Finding>(instance: ResourceInstance, fi
   return findings.filter((x) => !(x.code === 'missing-required' && onHeader(x.range)) && x.leftOut === undefined);
 }
 
+/** Without the findings that rest on the absence of one of `names` (arguments given elsewhere). */
+export function withoutLeftOut<F extends Finding>(findings: F[], names: readonly string[]): F[] {
+  return findings.some((x) => x.leftOut !== undefined && names.includes(x.leftOut)) ? findings.filter((x) => x.leftOut === undefined || !names.includes(x.leftOut)) : findings;
+}
+
 /**
  * Terraform's override files (`override.tf`, `*_override.tf`, and their `.tf.json`): their blocks are merged
  * into the blocks of the same address in the module's other files.

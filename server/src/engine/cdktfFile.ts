@@ -14,7 +14,7 @@
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
-import { withoutMissing } from '../analysis/partial';
+import { withoutLeftOut, withoutMissing } from '../analysis/partial';
 import type { Position, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
@@ -271,15 +271,17 @@ export class CdktfFile implements SourceFile {
   /** The instance's own findings (absolute positions, names as the user wrote them). */
   private own(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
     let f = analyzeInstance(instance, ctx);
-    // A spread (`...base`, `**kwargs`), or a property set later (`peer.enableBfd = true`), may hold what seems missing.
-    if (instance.open || instance.setLater) f = withoutMissing(instance, f);
+    // A spread (`...base`, `**kwargs`) may hold what seems missing; a property set later (`peer.enableBfd = true`) holds it.
+    if (instance.open) f = withoutMissing(instance, f);
+    else if (instance.setLater) f = withoutLeftOut(f, instance.setLater);
     return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 
   /** Findings that read the rest of the module (references, other resources, provider version). */
   private inModule(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
     let f = analyzeInModule(instance, ctx);
-    if (instance.open || instance.setLater) f = withoutMissing(instance, f);
+    if (instance.open) f = withoutMissing(instance, f);
+    else if (instance.setLater) f = withoutLeftOut(f, instance.setLater);
     return f.map((x) => localizeFinding(x, instance, this.dialect));
   }
 

@@ -27,6 +27,8 @@ function missing(instance: ResourceInstance, body: BodyView, name: string, attr:
       severity: 'error',
       range: headerRangeOf(body, instance),
       message: `Missing required argument "${name}"${what}`,
+      // An argument of the resource itself may be given elsewhere (`partial.ts`); a nested block's is named in it.
+      leftOut: body.block ? undefined : name,
       fixes: valueFixes(attr.references, attr.example, ctx, instance).map((f) => ({
         title: `Add ${name} = ${f.label}`,
         edits: [{ kind: 'set', name, value: f.value, block: body.block }],

@@ -1,68 +1,152 @@
 /**
  * Constructs changed after they are built. CDKTF constructs are objects whose properties can be set later
- * (`peer.enableBfd = true`; Java `peer.setEnableBfd(true)`, Go `peer.SetEnableBfd(…)`; `peer.addOverride(…)` in
- * every language), typically under a condition. Such a construct's config shows only part of what it will hold,
- * as a spread does: what seems missing from it may not be (`partial.ts`).
+ * (`peer.enableBfd = true`; Java `peer.setEnableBfd(true)`, Go `peer.SetEnableBfd(…)`; `peer.addOverride("enable_bfd",
+ * true)` in every language), typically under a condition. Such a construct's config does not show that argument:
+ * a finding that rests on its absence may be wrong (`Finding.leftOut`).
  *
- * A set is four tokens, `name . property =` or `name . setProperty (`, anywhere in the file. Each one found is
- * kept with its first token, so that after an edit only the windows that overlap the re-scanned tokens are read
- * again (a whole scan of a 5,000-construct stack cost 1-5 ms, more than the rest of a keystroke).
+ * A set is a variable (`p`, or `this.p` / `self.p`), `.`, and a property assigned or a setter called. Each one
+ * found is kept with its variable's token, so that after an edit only the windows that overlap the re-scanned
+ * tokens are read again (a whole scan of a 5,000-construct stack cost 1-5 ms, more than the rest of a keystroke).
+ * Variables are matched by name, not by scope: two constructs of one name in two functions share their sets.
  */
-import { IDENT, PUNCT } from './kinds';
+import { IDENT, PUNCT, STRING } from './kinds';
+import { snake } from './names';
 import type { Tokens } from './tokens';
 
-/** Calls that change a construct in every language: the generated setters, and Terraform overrides. */
-const SETTER = /^(?:set|Set)[A-Z]|^(?:addOverride|add_override|AddOverride)$/;
+/** Generated setters (`setEnableBfd`, `SetEnableBfd`) and Terraform overrides. */
+const SETTER = /^(?:set|Set)([A-Z]\w*)$/;
+const OVERRIDE = /^(?:addOverride|add_override|AddOverride)$/;
 
 /** Languages whose generated bindings have assignable properties (`p.enableBfd = …`). */
 const ASSIGNABLE = new Set(['typescript', 'python', 'csharp']);
 
+/** How far before and after its variable's token a set is read (`this . p . prop = ` / `p . addOverride ( "x"`). */
+const BEFORE = 2;
+const AFTER = 5;
+
 interface Found {
   /** The variable's token. */
   at: number;
-  name: string;
+  /** The variable as a construct's instance is named: `p`, `this.p`, `self.p`. */
+  variable: string;
+  /** The argument set, by its schema name. */
+  argument: string;
 }
 
-/** The sets whose first token is in [from, to), appended to `out` in token order. */
-function scan(tk: Tokens, from: number, to: number, out: Found[]): void {
+/** In Java and C#, `this.p` and `p` name the same field. */
+function variableKey(language: string, variable: string): string {
+  return (language === 'java' || language === 'csharp') && variable.startsWith('this.') ? variable.slice(5) : variable;
+}
+
+/** The set whose variable is token `i`, or undefined. */
+function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   const { kind, start, end } = tk;
   const text = tk.text;
+  const single = (k: number, c: number) => k >= 0 && k < tk.n && kind[k] === PUNCT && end[k] - start[k] === 1 && text.charCodeAt(start[k]) === c;
+  if (kind[i] !== IDENT || i + 3 >= tk.n || kind[i + 2] !== IDENT || !single(i + 1, 46 /* . */)) return undefined;
+  let variable = tk.text_(i);
+  if (single(i - 1, 46)) {
+    // A member: of `this` / `self` (a field holding the construct), else of something that is not a construct.
+    const owner = i >= 2 && kind[i - 2] === IDENT ? tk.text_(i - 2) : '';
+    if (owner !== 'this' && owner !== 'self') return undefined;
+    variable = `${owner}.${variable}`;
+  }
+  const property = tk.text_(i + 2);
+  let argument: string | undefined;
+  if (assignable && single(i + 3, 61 /* = */)) argument = snake(property);
+  else if (single(i + 3, 40 /* ( */)) {
+    const setter = SETTER.exec(property);
+    if (setter) argument = snake(setter[1]);
+    else if (OVERRIDE.test(property) && i + 4 < tk.n && kind[i + 4] === STRING) argument = tk.text_(i + 4).slice(1, -1).split('.')[0];
+  }
+  return argument ? { at: i, variable: variableKey(tk.language, variable), argument } : undefined;
+}
+
+function scan(tk: Tokens, from: number, to: number, out: Found[]): void {
   const assignable = ASSIGNABLE.has(tk.language);
-  const single = (i: number, c: number) => kind[i] === PUNCT && end[i] - start[i] === 1 && text.charCodeAt(start[i]) === c;
-  for (let i = Math.max(0, from); i < to && i + 3 < tk.n; i++) {
-    if (kind[i] !== IDENT || kind[i + 2] !== IDENT || !single(i + 1, 46 /* . */)) continue;
-    if ((assignable && single(i + 3, 61 /* = */)) || (single(i + 3, 40 /* ( */) && SETTER.test(tk.text_(i + 2)))) out.push({ at: i, name: tk.text_(i) });
+  for (let i = Math.max(0, from); i < Math.min(to, tk.n); i++) {
+    const f = setAt(tk, i, assignable);
+    if (f) out.push(f);
   }
 }
 
+/** The first index of `found` whose token is at or after `at`. */
+function firstAtOrAfter(found: Found[], at: number): number {
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
 export class LaterSets {
+  /** Every set, in token order. */
   private found: Found[] = [];
-  /** The variable names some property of which is set, or overridden, somewhere in the file. */
-  names: Set<string>;
+  /** Per variable (`variableKey`), the arguments set, sorted. */
+  private byVariable = new Map<string, string[]>();
+
+  private readonly language: string;
 
   constructor(tk: Tokens) {
+    this.language = tk.language;
     scan(tk, 0, tk.n, this.found);
-    this.names = new Set(this.found.map((f) => f.name));
+    const all = new Map<string, Set<string>>();
+    for (const f of this.found) {
+      let args = all.get(f.variable);
+      if (!args) all.set(f.variable, (args = new Set()));
+      args.add(f.argument);
+    }
+    for (const [v, args] of all) this.byVariable.set(v, [...args].sort());
+  }
+
+  /** The variable as `update` reports it: `this.p` is `p` in Java and C#. */
+  key(variable: string): string {
+    return variableKey(this.language, variable);
+  }
+
+  /** The arguments set on the construct assigned to `variable`, or undefined. */
+  argumentsOf(variable: string): string[] | undefined {
+    return this.byVariable.get(this.key(variable));
   }
 
   /**
    * After `retokenize` replaced old tokens [from, oldTo) by new ones [from, newTo), the others moving by `dt`:
-   * reads again the windows that overlap the new tokens, and returns the names that gained or lost their last set.
+   * reads again the windows that overlap the new tokens, and returns the variables (`variableKey`) whose
+   * arguments set changed.
    */
-  update(tk: Tokens, from: number, oldTo: number, newTo: number, dt: number): Set<string> {
-    const lo = Math.max(0, from - 3);
-    const kept = this.found.filter((f) => f.at < lo || f.at >= oldTo);
+  update(tk: Tokens, from: number, oldTo: number, newTo: number, dt: number): ReadonlySet<string> {
+    const lo = Math.max(0, from - AFTER + 1);
+    const a = firstAtOrAfter(this.found, lo);
+    const b = firstAtOrAfter(this.found, oldTo + BEFORE);
     const fresh: Found[] = [];
-    scan(tk, lo, newTo, fresh);
-    const before = kept.findIndex((f) => f.at >= oldTo);
-    const head = before < 0 ? kept : kept.slice(0, before);
-    const tail = before < 0 ? [] : kept.slice(before).map((f) => ({ at: f.at + dt, name: f.name }));
-    this.found = [...head, ...fresh, ...tail];
-    const names = new Set(this.found.map((f) => f.name));
-    const flipped = new Set<string>();
-    for (const n of names) if (!this.names.has(n)) flipped.add(n);
-    for (const n of this.names) if (!names.has(n)) flipped.add(n);
-    this.names = names;
-    return flipped;
+    scan(tk, lo, newTo + BEFORE, fresh);
+    if (dt !== 0) for (let k = b; k < this.found.length; k++) this.found[k].at += dt;
+    if (a === b && fresh.length === 0) return NONE;
+    const touched = new Set<string>();
+    for (let k = a; k < b; k++) touched.add(this.found[k].variable);
+    for (const f of fresh) touched.add(f.variable);
+    this.found.splice(a, b - a, ...fresh);
+    const changed = new Set<string>();
+    for (const v of touched) {
+      const before = this.byVariable.get(v)?.join(',');
+      this.byVariable.delete(v);
+      this.add(v);
+      if (this.byVariable.get(v)?.join(',') !== before) changed.add(v);
+    }
+    return changed;
   }
+
+  /** Counts again the arguments set on `variable`, after an edit touched one of its sets. */
+  private add(variable: string): void {
+    if (this.byVariable.has(variable)) return;
+    const args = new Set<string>();
+    for (const f of this.found) if (f.variable === variable) args.add(f.argument);
+    if (args.size) this.byVariable.set(variable, [...args].sort());
+  }
+
 }

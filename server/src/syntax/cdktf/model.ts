@@ -60,10 +60,10 @@ export interface CdktfInstance extends ResourceInstance {
    */
   open: boolean;
   /**
-   * The variable the construct is assigned to gets a property set, or an override, elsewhere in the file
-   * (`peer.enableBfd = true`, `laterSets.ts`): as with `open`, what seems missing may not be.
+   * The arguments (schema names) set on the construct's variable elsewhere in the file, by a property, a setter
+   * or an override (`peer.enableBfd = true`, `laterSets.ts`): a finding that rests on their absence may be wrong.
    */
-  setLater?: boolean;
+  setLater?: string[];
   /**
    * A config struct written apart from its construct (`const c: VpcBgpPeerConfig = {…}`): its arguments are
    * checked where they are written; unnamed, it declares no resource of the module.

@@ -30,7 +30,7 @@ export class CdktfParse {
   entries!: Construct[];
   private matching!: Matching;
   private bindings!: Bindings;
-  /** The variables whose construct gets a property set elsewhere in the file. */
+  /** The arguments set elsewhere in the file on the construct of each variable. */
   private later!: LaterSets;
   /** The entries with an instance, made when first asked for after an edit. */
   private placed?: Construct[];
@@ -50,7 +50,7 @@ export class CdktfParse {
     this.entries = parsed.constructs;
     this.bindings = bindingsOf(this.entries);
     this.later = new LaterSets(this.tokens);
-    for (const e of this.entries) if (e.instance) markSetLater(e.instance, this.later.names);
+    for (const e of this.entries) if (e.instance) markSetLater(e.instance, this.later);
     this.fullParses++;
     this.lastRematched = this.entries.length;
     return undefined;
@@ -132,12 +132,12 @@ export class CdktfParse {
     // Properties set elsewhere: an instance made above is nobody's yet and is marked in place; an older one whose
     // variable gained or lost a set is copied, marked.
     const flipped = this.later.update(tk, r.from, r.oldTo, r.newTo, r.dt);
-    const later = this.later.names;
+    const later = this.later;
     const made = new Set(added);
     for (const e of made) markSetLater(e.instance!, later);
     if (flipped.size) {
       this.entries.forEach((e, k) => {
-        if (!e.instance?.name || !flipped.has(e.instance.name) || made.has(e)) return;
+        if (!e.instance?.name || !flipped.has(later.key(e.instance.name)) || made.has(e)) return;
         removed.push(e);
         const instance = { ...e.instance };
         markSetLater(instance, later);
@@ -153,8 +153,9 @@ export class CdktfParse {
   }
 }
 
-function markSetLater(instance: CdktfInstance, later: Set<string>): void {
-  if (instance.name && later.has(instance.name)) instance.setLater = true;
+function markSetLater(instance: CdktfInstance, later: LaterSets): void {
+  const set = instance.name ? later.argumentsOf(instance.name) : undefined;
+  if (set) instance.setLater = set;
   else if (instance.setLater) delete instance.setLater;
 }
 
