@@ -12,6 +12,7 @@ import type { CdktfInstance } from '../syntax/cdktf/model';
 import { languageName, META_NAMES } from '../syntax/cdktf/names';
 import type { Dialect } from '../writers/cdktf/render';
 import { renderHclReference } from '../writers/cdktf/render';
+import { escapeRegExp } from '../syntax/regexp';
 
 type Namer = (path: string) => string | undefined;
 
@@ -43,10 +44,6 @@ export function namerFor(instance: CdktfInstance): Namer {
 const ASSIGNMENT = /(?<![\w."])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*) = ("(?:[^"\\]|\\.)*"|true|false|-?\d+(?:\.\d+)?|(?:data\.)?[a-z][a-z0-9_]*\.[^\s.()]+(?:\.[A-Za-z0-9_]+)+)/g;
 const QUOTED = /"([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)"/g;
 const SNAKE = /(?<![\w.`"'<>-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w"'(<>-])/g;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export function localizeText(text: string, instance: CdktfInstance, d: Dialect, name: Namer, title = false): string {
   // `(read it as alicloud_vpc_bgp_peer.<name>.status)`

@@ -7,6 +7,7 @@ import type { Block, Position, Range, ResourceInstance } from '../model/types';
 import { rangeContains, shiftRange } from '../model/types';
 import type { BlockNode, Expr } from '../syntax/hcl/ast';
 import type { Chunk, HclDocument } from '../syntax/hcl/document';
+import { oneByte } from '../syntax/hcl/narrow';
 import { forEachTraversal } from '../syntax/hcl/walk';
 
 /** Shared between calls (see `OUTLINES`): read, never change. */
@@ -127,17 +128,12 @@ function chunkDeclarations(chunk: Chunk): Declaration[] {
   return out;
 }
 
-/** Characters a one-byte (Latin-1) string cannot hold. */
-const WIDE = /[^\u0000-\u00ff]/;
-
 /**
- * The entry with its name stored at one byte per character where it can be. A name cut from a text holding
- * one character above U+00FF is stored at two bytes, and so is every JSON message that holds it: one Chinese
- * comment made the outline of the 100,000-line file a 6.6 MB string instead of 3.3 MB.
+ * The entry with its name stored at one byte per character where it can be (`oneByte`): one Chinese comment
+ * made the outline of the 100,000-line file a 6.6 MB JSON string instead of 3.3 MB.
  */
 function narrowed(d: Declaration): Declaration {
-  const name = WIDE.test(d.name) ? d.name : Buffer.from(d.name, 'latin1').toString('latin1');
-  return { ...d, name, children: d.children.map(narrowed) };
+  return { ...d, name: oneByte(d.name), children: d.children.map(narrowed) };
 }
 
 function shifted(d: Declaration, lines: number): Declaration {

@@ -11,6 +11,7 @@
  */
 import { IDENT, PUNCT, STRING } from './kinds';
 import { snake } from './names';
+import { firstWhere } from './search';
 import type { Tokens } from './tokens';
 
 /** Generated setters (`setEnableBfd`, `SetEnableBfd`) and Terraform overrides. */
@@ -72,14 +73,7 @@ function scan(tk: Tokens, from: number, to: number, out: Found[]): void {
 
 /** The first index of `found` whose token is at or after `at`. */
 function firstAtOrAfter(found: Found[], at: number): number {
-  let lo = 0;
-  let hi = found.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (found[mid].at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstWhere(found.length, (k) => found[k].at >= at);
 }
 
 const NONE: ReadonlySet<string> = new Set();

@@ -5,6 +5,7 @@
  */
 import type { Position } from '../../model/types';
 import type { OffsetEdit } from './retokenize';
+import { firstWhere } from './search';
 
 /** The offset of `pos`, clamped as LSP clients expect (a column past the line's end is its end). */
 export function offsetAt(length: number, lineStarts: number[], pos: Position): number {
@@ -39,12 +40,5 @@ export function patchLineStarts(lineStarts: number[], edit: OffsetEdit): number 
 
 /** The first index whose value is greater than `x`. */
 function upperBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstWhere(a.length, (k) => a[k] > x);
 }

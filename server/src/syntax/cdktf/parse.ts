@@ -14,6 +14,7 @@ import { ownStrings } from './copies';
 import { LaterSets } from './laterSets';
 import { bindingsOf, changedNames, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
 import { retokenize, type OffsetEdit } from './retokenize';
+import { firstWhere } from './search';
 import type { Source } from './source';
 import type { CdktfInstance } from './model';
 import type { CdktfLanguage, Tokens } from './tokens';
@@ -161,14 +162,8 @@ function markSetLater(instance: CdktfInstance, later: LaterSets): void {
 
 /** Does ascending `sorted` hold a value in [a, b)? */
 function anyIn(sorted: readonly number[], a: number, b: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < a) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] < b;
+  const i = firstWhere(sorted.length, (k) => sorted[k] >= a);
+  return i < sorted.length && sorted[i] < b;
 }
 
 /** Two lists sorted by token, merged. */

@@ -15,6 +15,7 @@ import type { BlockNode, BodyItem, SyntaxError } from './ast';
 import { fit, NONE, parseChunks, ParsedChunk } from './parser';
 import { narrowTexts } from './narrow';
 import { parseFailureMessage } from '../parseFailure';
+import { escapeRegExp } from '../regexp';
 import { instancesOfItems } from './toModel';
 
 export interface TextChange {
@@ -479,7 +480,7 @@ function closesLater(terminators: string[], chunks: Chunk[], from: number): bool
 
 /** A line that is the marker once trimmed (as the lexer's heredoc end test reads it). */
 function markerLine(marker: string): RegExp {
-  return new RegExp(`^\\s*${marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm');
+  return new RegExp(`^\\s*${escapeRegExp(marker)}\\s*$`, 'm');
 }
 
 function lineStarts(chunk: Chunk): number[] {

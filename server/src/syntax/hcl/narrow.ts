@@ -13,6 +13,16 @@ import { own } from './lexer';
 
 /** Characters a one-byte (Latin-1) string cannot hold. */
 const WIDE = /[^\u0000-\u00ff]/g;
+const HAS_WIDE = /[^\u0000-\u00ff]/;
+
+/**
+ * `s` stored at one byte per character, or `s` itself when it holds a character above U+00FF. A string cut from
+ * a text that holds one is stored at two bytes per character whatever its own characters, and so is any string
+ * built from it (a JSON message).
+ */
+export function oneByte(s: string): string {
+  return HAS_WIDE.test(s) ? s : Buffer.from(s, 'latin1').toString('latin1');
+}
 
 /**
  * The texts of the chunks starting at `starts` (ascending; the last one ends at the text's end), or
