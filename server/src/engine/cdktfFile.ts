@@ -270,17 +270,21 @@ export class CdktfFile implements SourceFile {
 
   /** The instance's own findings (absolute positions, names as the user wrote them). */
   private own(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
-    let f = analyzeInstance(instance, ctx);
-    // A spread (`...base`, `**kwargs`) may hold what seems missing; a property set later (`peer.enableBfd = true`) holds it.
-    if (instance.open) f = withoutMissing(instance, f);
-    else if (instance.setLater) f = withoutLeftOut(f, instance.setLater);
-    return f.map((x) => localizeFinding(x, instance, this.dialect));
+    return this.shown(instance, analyzeInstance(instance, ctx));
   }
 
   /** Findings that read the rest of the module (references, other resources, provider version). */
   private inModule(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
-    let f = analyzeInModule(instance, ctx);
-    if (instance.open) f = withoutMissing(instance, f);
+    return this.shown(instance, analyzeInModule(instance, ctx));
+  }
+
+  /**
+   * Findings as shown: without those resting on an argument a spread (`...base`, `**kwargs`) may hold or a
+   * later set (`peer.enableBfd = true`) gives, with names as the user wrote them.
+   */
+  private shown(instance: CdktfInstance, findings: Finding[]): Finding[] {
+    let f = findings;
+    if (instance.open) f = withoutMissing(f);
     else if (instance.setLater) f = withoutLeftOut(f, instance.setLater);
     return f.map((x) => localizeFinding(x, instance, this.dialect));
   }

@@ -151,7 +151,7 @@ export class HclFile implements SourceFile {
         const instances = instancesOf(chunk);
         for (let i = 0; i < instances.length; i++) {
           let found = analyzeInstance(instances[i], ctx);
-          if (this.isOverride) found = withoutMissing(instances[i], found);
+          if (this.isOverride) found = withoutMissing(found);
           if (found.length) f = f === NO_FINDINGS ? found : f.concat(found);
         }
       }
@@ -185,7 +185,7 @@ export class HclFile implements SourceFile {
       t ??= tracked(ctx);
       let found = analyzeInModule(instance, t);
       // An override block may leave out what the block it overrides has (see `chunkFindings`).
-      if (this.isOverride) found = withoutMissing(instance, found);
+      if (this.isOverride) found = withoutMissing(found);
       if (found.length) findings = findings === NO_FINDINGS ? found : findings.concat(found);
     }
     if (t) deps = t.deps;

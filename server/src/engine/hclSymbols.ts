@@ -145,7 +145,7 @@ function shifted(d: Declaration, lines: number): Declaration {
  * touched (new objects, so new entries); the others keep theirs, moved when lines were added or removed above
  * them. VS Code asks for the outline after every pause in typing, and a 100,000-line file has 15,000 entries:
  * re-made from every chunk each time, they cost 10-40 ms and as much again in garbage. (One copy per chunk:
- * 5 MB for that file.)
+ * 7.5 MB for that file.)
  */
 const OUTLINES = new WeakMap<Chunk, { line: number; placed: Declaration[] }>();
 

@@ -128,19 +128,17 @@ export class LaterSets {
     const changed = new Set<string>();
     for (const v of touched) {
       const before = this.byVariable.get(v)?.join(',');
-      this.byVariable.delete(v);
-      this.add(v);
+      this.recount(v);
       if (this.byVariable.get(v)?.join(',') !== before) changed.add(v);
     }
     return changed;
   }
 
   /** Counts again the arguments set on `variable`, after an edit touched one of its sets. */
-  private add(variable: string): void {
-    if (this.byVariable.has(variable)) return;
+  private recount(variable: string): void {
     const args = new Set<string>();
     for (const f of this.found) if (f.variable === variable) args.add(f.argument);
     if (args.size) this.byVariable.set(variable, [...args].sort());
+    else this.byVariable.delete(variable);
   }
-
 }

@@ -3,7 +3,8 @@
  * (`retokenize.ts`), re-matches only the class names whose matching read a changed token (see
  * `Construct.lo`/`hi`; a token whose enclosing groups changed but whose own did not is unchanged for that, so
  * a call left open at column 0 above thousands of indented constructs re-matches none of them), and moves the
- * others: by an index delta, and by a line delta counted in `shift` rather than written into their positions. References are resolved again only where a variable they name changed.
+ * others: by an index delta, and by a line delta counted in `shift` rather than written into their positions.
+ * References are resolved again only where a variable they name changed.
  * A change to what the whole file shares (renamed imports, the quote style) re-parses it from scratch.
  *
  * The result is always what parsing the new text from scratch gives (test/unit/cdktf-incremental.test.ts).
