@@ -12,7 +12,7 @@ import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
 import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/trackedContext';
-import { declarations, references } from '../../server/src/engine/hclSymbols';
+import { declarations, forEachOutline, PackedOutline, references } from '../../server/src/engine/hclSymbols';
 import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { actual, cursor, expected } from './inline';
@@ -382,17 +382,24 @@ test('the outline of untouched blocks is kept across edits, and moves with lines
   const { hclModule } = await import('../../scripts/bench/workloads.mjs');
   const text: string = hclModule(1000).text;
   const doc = new HclDocument(text);
+  const packs = () => {
+    const out: [PackedOutline, number][] = [];
+    forEachOutline(doc, (p, line) => out.push([p, line]));
+    return out;
+  };
   const before = declarations(doc);
-  const last = before[before.length - 1];
-  // A letter typed in the first block: the last block's entry is the very same object.
-  const at = text.indexOf('\n', text.indexOf('resource "')) ;
+  const [lastPack, lastLine] = packs()[packs().length - 1];
+  // A letter typed in the first block: the last block's packed entries are the very same object.
+  const at = text.indexOf('\n', text.indexOf('resource "'));
   doc.update([{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: ' ' }]);
-  const typed = declarations(doc);
-  assert.equal(typed[typed.length - 1], last);
-  // Two lines added at the top: every entry below moves down by two, and equals a fresh outline.
+  assert.equal(packs()[packs().length - 1][0], lastPack);
+  assert.deepEqual(declarations(doc).slice(1), before.slice(1));
+  // Two lines added at the top: still the same object, placed two lines lower; every entry below moves down
+  // by two, and the outline equals a fresh one.
   doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a\n# b\n' }]);
+  assert.deepEqual(packs()[packs().length - 1], [lastPack, lastLine + 2]);
   const moved = declarations(doc);
-  assert.equal(moved[moved.length - 1].range.start.line, last.range.start.line + 2);
+  assert.equal(moved[moved.length - 1].range.start.line, before[before.length - 1].range.start.line + 2);
   assert.deepEqual(moved, declarations(new HclDocument(doc.text)));
 });
 

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import type { Message } from 'vscode-languageserver/node';
+import { RawJson } from '../../server/src/lsp/rawJson';
 import { encodeMessage, OneWriteMessageWriter, transportOf } from '../../server/src/lsp/transport';
 
 function recorder() {
@@ -28,6 +29,18 @@ describe('transport', () => {
     assert.equal(header, `Content-Length: ${Buffer.byteLength(body, 'utf8')}`);
     assert.deepEqual(JSON.parse(body), msg);
     assert.ok(Buffer.byteLength(body, 'utf8') > body.length, 'the length counts bytes, not characters');
+  });
+
+  it('puts a result given as JSON bytes into the message as it is, and gives the value to anything else that serializes it', () => {
+    const value = [{ name: 'alicloud_vpc_bgp_peer.p "中"', kind: 5, children: [{ name: 'timeouts', kind: 23 }] }];
+    const raw = new RawJson(Buffer.from(JSON.stringify(value), 'utf8'));
+    const msg = { jsonrpc: '2.0', id: 7, result: raw };
+    const text = encodeMessage(msg).toString('utf8');
+    const [header, body] = text.split('\r\n\r\n');
+    assert.equal(header, `Content-Length: ${Buffer.byteLength(body, 'utf8')}`);
+    assert.equal(body, JSON.stringify({ jsonrpc: '2.0', id: 7, result: value }));
+    // The library's own writers (--node-ipc) and traces call JSON.stringify on the message.
+    assert.equal(JSON.stringify(msg), body);
   });
 
   it('writes each message whole, in one write, in order', async () => {

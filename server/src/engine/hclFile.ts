@@ -21,7 +21,7 @@ import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2 } from './factsDigest';
 import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
-import { declarations, Declaration, Reference, referenceAt, references, referencesTo } from './hclSymbols';
+import { declarations, Declaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo } from './hclSymbols';
 
 const NO_FINDINGS: Finding[] = [];
 
@@ -95,6 +95,10 @@ export class HclFile implements SourceFile {
 
   declarations(): Declaration[] {
     return declarations(this.doc);
+  }
+
+  outline(visit: (outline: PackedOutline, line: number) => void): void {
+    forEachOutline(this.doc, visit);
   }
 
   references(): Reference[] {

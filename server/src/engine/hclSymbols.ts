@@ -128,39 +128,115 @@ function chunkDeclarations(chunk: Chunk): Declaration[] {
   return out;
 }
 
-/**
- * The entry with its name stored at one byte per character where it can be (`oneByte`): one Chinese comment
- * made the outline of the 100,000-line file a 6.6 MB JSON string instead of 3.3 MB.
- */
-function narrowed(d: Declaration): Declaration {
-  return { ...d, name: oneByte(d.name), children: d.children.map(narrowed) };
-}
-
-function shifted(d: Declaration, lines: number): Declaration {
-  return { ...d, range: shiftRange(d.range, lines), selectionRange: shiftRange(d.selectionRange, lines), children: d.children.map((c) => shifted(c, lines)) };
-}
+const KIND_CODES: readonly Declaration['kind'][] = ['resource', 'data', 'variable', 'local', 'module', 'output', 'provider', 'block'];
+/** The numbers of one entry in `PackedOutline.nums`: kind, number of children, range, selection range. */
+export const OUTLINE_STRIDE = 10;
 
 /**
- * Each chunk's outline, kept with the chunk and the line it was placed at. An edit re-parses only the chunks it
- * touched (new objects, so new entries); the others keep theirs, moved when lines were added or removed above
- * them. VS Code asks for the outline after every pause in typing, and a 100,000-line file has 15,000 entries:
- * re-made from every chunk each time, they cost 10-40 ms and as much again in garbage. (One copy per chunk:
- * 7.5 MB for that file.)
+ * A chunk's outline entries in depth-first order, as numbers and names: per entry `OUTLINE_STRIDE` numbers (the
+ * kind's index in `outlineKind`, how many children follow, then the range and the selection range as start line,
+ * start character, end line, end character, lines counted from the chunk's first line) and its name, stored at
+ * one byte per character where it can be (`oneByte`: one Chinese comment made the outline of the 100,000-line
+ * file a 6.6 MB JSON string instead of 3.3 MB). Keys are not kept: `keyOf` derives them from kind and name.
  */
-const OUTLINES = new WeakMap<Chunk, { line: number; placed: Declaration[] }>();
+export interface PackedOutline {
+  readonly names: readonly string[];
+  readonly nums: Int32Array;
+}
 
+export function outlineKind(code: number): Declaration['kind'] {
+  return KIND_CODES[code];
+}
+
+function pack(ds: readonly Declaration[]): PackedOutline {
+  const names: string[] = [];
+  const rows: number[] = [];
+  const put = (d: Declaration): void => {
+    names.push(oneByte(d.name));
+    const r = d.range;
+    const s = d.selectionRange;
+    rows.push(KIND_CODES.indexOf(d.kind), d.children.length, r.start.line, r.start.character, r.end.line, r.end.character, s.start.line, s.start.character, s.end.line, s.end.character);
+    for (const c of d.children) put(c);
+  };
+  for (const d of ds) put(d);
+  return { names, nums: Int32Array.from(rows) };
+}
+
+/** The block type an entry was written as: what a nested entry's key is made of (`resource.timeouts`). */
+function blockWord(kind: Declaration['kind'], name: string): string {
+  if (kind !== 'block') return kind;
+  const space = name.indexOf(' ');
+  return space < 0 ? name : name.slice(0, space);
+}
+
+/** The key `blockDeclaration` gives an entry, from its kind, its name and (nested) its parent's block type. */
+function keyOf(kind: Declaration['kind'], name: string, parentWord: string | undefined): string {
+  if (kind === 'local') return `local:${name.slice('local.'.length)}`;
+  if (parentWord !== undefined) return `${parentWord}.${blockWord(kind, name)}`;
+  switch (kind) {
+    case 'resource':
+      return `resource:${name}`;
+    case 'data':
+      return `data:${name.slice('data.'.length)}`;
+    case 'variable':
+      return `var:${name.slice('var.'.length)}`;
+    case 'module':
+    case 'output':
+    case 'provider':
+      return `${kind}:${name.slice(kind.length + 1)}`;
+    default:
+      return blockWord(kind, name);
+  }
+}
+
+/** The entries of a packed outline from `at`, `count` of them and their children, placed at `line`. */
+function unpack(p: PackedOutline, line: number, at: { i: number }, count: number, parentWord: string | undefined, out: Declaration[]): void {
+  const n = p.nums;
+  for (let k = 0; k < count; k++) {
+    const i = at.i++;
+    const o = i * OUTLINE_STRIDE;
+    const kind = KIND_CODES[n[o]];
+    const name = p.names[i];
+    const children: Declaration[] = [];
+    unpack(p, line, at, n[o + 1], blockWord(kind, name), children);
+    out.push({
+      key: keyOf(kind, name, parentWord),
+      name,
+      kind,
+      range: { start: { line: n[o + 2] + line, character: n[o + 3] }, end: { line: n[o + 4] + line, character: n[o + 5] } },
+      selectionRange: { start: { line: n[o + 6] + line, character: n[o + 7] }, end: { line: n[o + 8] + line, character: n[o + 9] } },
+      children,
+    });
+  }
+}
+
+/**
+ * Each chunk's outline, packed, kept with the chunk. An edit re-parses only the chunks it touched (new
+ * objects, so new entries); the others keep theirs, and since their lines count from the chunk's first line,
+ * nothing moves when lines are added or removed above them. VS Code asks for the outline after every pause in
+ * typing, and a 100,000-line file has 15,000 entries: re-made from every chunk each time, they cost 10-40 ms
+ * and as much again in garbage; kept as objects they took 7.5 MB, packed 1.2 MB.
+ */
+const OUTLINES = new WeakMap<Chunk, PackedOutline>();
+
+function packedOutline(chunk: Chunk): PackedOutline {
+  let memo = OUTLINES.get(chunk);
+  if (!memo) OUTLINES.set(chunk, (memo = pack(chunkDeclarations(chunk))));
+  return memo;
+}
+
+/** Each chunk's packed outline with the line its lines count from, in the order of the file. */
+export function forEachOutline(doc: HclDocument, visit: (outline: PackedOutline, line: number) => void): void {
+  for (const chunk of doc.chunks) visit(packedOutline(chunk), chunk.startLine);
+}
+
+/** The outline as objects, made anew on each call (for go to definition and find references). */
 export function declarations(doc: HclDocument): Declaration[] {
   const out: Declaration[] = [];
-  for (const chunk of doc.chunks) {
-    let memo = OUTLINES.get(chunk);
-    if (!memo) OUTLINES.set(chunk, (memo = { line: 0, placed: chunkDeclarations(chunk).map(narrowed) }));
-    if (memo.line !== chunk.startLine) {
-      const by = chunk.startLine - memo.line;
-      memo.placed = memo.placed.map((d) => shifted(d, by));
-      memo.line = chunk.startLine;
-    }
-    for (const d of memo.placed) out.push(d);
-  }
+  forEachOutline(doc, (p, line) => {
+    const at = { i: 0 };
+    while (at.i < p.names.length) unpack(p, line, at, 1, undefined, out);
+  });
   return out;
 }
 

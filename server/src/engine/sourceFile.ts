@@ -9,7 +9,7 @@ import type { Block, Language, Position, Range, ResourceInstance } from '../mode
 import type { TextChange } from '../syntax/hcl/document';
 import type { CompletionWriter, TextEdit, Writer } from '../writers/writer';
 import type { Diagnostic } from './diagnostic';
-import type { Declaration, Reference } from './hclSymbols';
+import type { Declaration, PackedOutline, Reference } from './hclSymbols';
 
 export interface Placed<T> {
   /** Absolute line that the value's (relative) positions count from. */
@@ -59,6 +59,8 @@ export interface SourceFile {
   localizeHover?(markdown: string, instance: ResourceInstance): string;
   /** What the file declares (absolute ranges), for definitions and the outline. */
   declarations?(): Declaration[];
+  /** The outline, packed per chunk, each with the line its lines count from (optional: `declarations` serves). */
+  outline?(visit: (outline: PackedOutline, line: number) => void): void;
   /** What the file refers to (absolute ranges), for definitions and references. */
   references?(): Reference[];
   /** The references to one key (optional: without it, callers filter `references()`). */

@@ -455,7 +455,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   connection.onDocumentSymbol(
     guard('documentSymbol', [] as DocumentSymbol[], (p) => {
       const f = files.get(p.textDocument.uri)?.file;
-      return f ? documentSymbols(f) : [];
+      // A packed outline comes as `RawJson`, which our writer sends as it is (see `rawJson.ts`).
+      return (f ? documentSymbols(f) : []) as DocumentSymbol[];
     }),
   );
 

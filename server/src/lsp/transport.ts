@@ -15,6 +15,7 @@ import { format } from 'util';
 import { AbstractMessageWriter, Connection, createConnection, Message, MessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import { largeBodyRead, largeTextHandled } from './heap';
 import { StreamMessageReader } from './messageReader';
+import { RawJson } from './rawJson';
 
 const CRLF = '\r\n';
 
@@ -52,15 +53,37 @@ export class OneWriteMessageWriter extends AbstractMessageWriter implements Mess
 
 /** `Content-Length: N\r\n\r\n` and the JSON body (UTF-8), in one buffer. */
 export function encodeMessage(msg: Message): Buffer {
+  const raw = rawResult(msg);
+  if (raw) {
+    // The bytes are kept (the outline's), but making them left a string per entry behind, much of it promoted.
+    largeTextHandled(raw.bytes.length);
+    return withHeader(Buffer.byteLength(raw.head, 'utf8') + raw.bytes.length + 1, (out, at) => {
+      at += out.write(raw.head, at, 'utf8');
+      at += raw.bytes.copy(out, at);
+      out[at] = 0x7d; // '}'
+    });
+  }
   const json = JSON.stringify(msg);
-  const length = Buffer.byteLength(json, 'utf8');
-  const header = `Content-Length: ${length}${CRLF}${CRLF}`;
-  const out = Buffer.allocUnsafe(header.length + length);
-  out.write(header, 0, 'latin1');
-  out.write(json, header.length, 'utf8');
+  const out = withHeader(Buffer.byteLength(json, 'utf8'), (buf, at) => buf.write(json, at, 'utf8'));
   // A large body (the outline of a 100,000-line file is 3.3 MB) is a string only a full collection frees.
   largeTextHandled(json.length);
   return out;
+}
+
+/** One buffer: the header for a body of `length` bytes, and the body `write` puts after it. */
+function withHeader(length: number, write: (out: Buffer, at: number) => void): Buffer {
+  const header = `Content-Length: ${length}${CRLF}${CRLF}`;
+  const out = Buffer.allocUnsafe(header.length + length);
+  out.write(header, 0, 'latin1');
+  write(out, header.length);
+  return out;
+}
+
+/** A response whose result is `RawJson`: the text before the result, and the result's bytes (see `rawJson.ts`). */
+function rawResult(msg: Message): { head: string; bytes: Buffer } | undefined {
+  const r = msg as { id?: unknown; result?: unknown; error?: unknown };
+  if (!(r.result instanceof RawJson) || r.error !== undefined) return undefined;
+  return { head: `{"jsonrpc":"2.0","id":${JSON.stringify(r.id ?? null)},"result":`, bytes: r.result.bytes };
 }
 
 type Transport = { kind: 'stdio' } | { kind: 'socket'; port: number } | { kind: 'pipe'; name: string } | { kind: 'library' };
