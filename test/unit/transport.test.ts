@@ -43,6 +43,22 @@ describe('transport', () => {
     assert.equal(JSON.stringify(msg), body);
   });
 
+  it('writes a result given as bytes in one writev, without copying the bytes', async () => {
+    const calls: Buffer[][] = [];
+    const stream = new Writable({
+      writev(chunks, cb) {
+        calls.push(chunks.map((c) => c.chunk as Buffer));
+        cb();
+      },
+    });
+    const bytes = Buffer.from(JSON.stringify([{ name: 'locals', kind: 23 }]));
+    const msg = { jsonrpc: '2.0', id: 3, result: new RawJson(bytes) };
+    await new OneWriteMessageWriter(stream).write(msg);
+    assert.equal(calls.length, 1);
+    assert.ok(calls[0].includes(bytes), 'the kept bytes themselves are written');
+    assert.deepEqual(Buffer.concat(calls[0]), encodeMessage(msg));
+  });
+
   it('writes each message whole, in one write, in order', async () => {
     const { stream, chunks } = recorder();
     const writer = new OneWriteMessageWriter(stream);
