@@ -10,7 +10,7 @@ import type { Chunk, HclDocument } from '../syntax/hcl/document';
 import { oneByte } from '../syntax/hcl/narrow';
 import { forEachTraversal } from '../syntax/hcl/walk';
 
-/** Shared between calls (see `OUTLINES`): read, never change. */
+/** An outline entry at absolute lines: what `declarations` makes from the packed outline (`PackedOutline`). */
 export interface Declaration {
   readonly key: string;
   /** What the outline shows: `alicloud_vpc_bgp_peer.main`, `var.region`, `local.peers`. */
