@@ -23,7 +23,7 @@ function recorder() {
 describe('transport', () => {
   it('frames a message as Content-Length in bytes, then the JSON body', () => {
     const msg = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: '中文 é ✓' } };
-    const bytes = encodeMessage(msg);
+    const bytes = Buffer.concat(encodeMessage(msg));
     const text = bytes.toString('utf8');
     const [header, body] = text.split('\r\n\r\n');
     assert.equal(header, `Content-Length: ${Buffer.byteLength(body, 'utf8')}`);
@@ -35,7 +35,7 @@ describe('transport', () => {
     const value = [{ name: 'alicloud_vpc_bgp_peer.p "中"', kind: 5, children: [{ name: 'timeouts', kind: 23 }] }];
     const raw = new RawJson(Buffer.from(JSON.stringify(value), 'utf8'));
     const msg = { jsonrpc: '2.0', id: 7, result: raw };
-    const text = encodeMessage(msg).toString('utf8');
+    const text = Buffer.concat(encodeMessage(msg)).toString('utf8');
     const [header, body] = text.split('\r\n\r\n');
     assert.equal(header, `Content-Length: ${Buffer.byteLength(body, 'utf8')}`);
     assert.equal(body, JSON.stringify({ jsonrpc: '2.0', id: 7, result: value }));
@@ -56,7 +56,7 @@ describe('transport', () => {
     await new OneWriteMessageWriter(stream).write(msg);
     assert.equal(calls.length, 1);
     assert.ok(calls[0].includes(bytes), 'the kept bytes themselves are written');
-    assert.deepEqual(Buffer.concat(calls[0]), encodeMessage(msg));
+    assert.deepEqual(Buffer.concat(calls[0]), Buffer.concat(encodeMessage(msg)));
   });
 
   it('writes each message whole, in one write, in order', async () => {
@@ -65,7 +65,7 @@ describe('transport', () => {
     const messages = [1, 2, 3].map((id) => ({ jsonrpc: '2.0', id, result: { n: id } }));
     await Promise.all(messages.map((m) => writer.write(m)));
     assert.equal(chunks.length, messages.length);
-    chunks.forEach((c, i) => assert.deepEqual(c, encodeMessage(messages[i])));
+    chunks.forEach((c, i) => assert.deepEqual(c, Buffer.concat(encodeMessage(messages[i]))));
   });
 
   it('reports a failed write as an error of the writer and rejects', async () => {

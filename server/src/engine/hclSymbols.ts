@@ -21,6 +21,15 @@ export interface Declaration {
   readonly children: readonly Declaration[];
 }
 
+/** An outline entry as the chunk's blocks give it, before it is packed: keys are derived when unpacked (`keyOf`). */
+interface Entry {
+  readonly name: string;
+  readonly kind: Declaration['kind'];
+  readonly range: Readonly<Range>;
+  readonly selectionRange: Readonly<Range>;
+  readonly children: readonly Entry[];
+}
+
 export interface Reference {
   key: string;
   range: Range;
@@ -42,88 +51,85 @@ export function keyOfTraversal(t: Expr & { type: 'Traversal' }): { key: string; 
   return undefined;
 }
 
-function blockDeclaration(b: BlockNode, base: number): Declaration | undefined {
+function blockEntry(b: BlockNode, base: number): Entry | undefined {
   const r = shiftRange(b.range, base);
   const label = (i: number) => b.labels[i];
   const sel = (i: number) => shiftRange(label(i)?.range ?? b.nameRange, base);
-  const children: Declaration[] = [];
+  const children: Entry[] = [];
   switch (b.name) {
     case 'resource':
     case 'data': {
       if (!label(0) || !label(1)) return undefined;
-      const key = `${b.name}:${label(0).value}.${label(1).value}`;
       const name = `${b.name === 'data' ? 'data.' : ''}${label(0).value}.${label(1).value}`;
-      return { key, name, kind: b.name, range: r, selectionRange: sel(1), children: bodyChildren(b, base) };
+      return { name, kind: b.name, range: r, selectionRange: sel(1), children: bodyChildren(b, base) };
     }
     case 'variable':
     case 'module':
     case 'output': {
       if (!label(0)) return undefined;
       const prefix = b.name === 'variable' ? 'var' : b.name;
-      return { key: `${prefix}:${label(0).value}`, name: `${prefix === 'output' ? 'output' : prefix}.${label(0).value}`, kind: b.name, range: r, selectionRange: sel(0), children };
+      return { name: `${prefix}.${label(0).value}`, kind: b.name, range: r, selectionRange: sel(0), children };
     }
     case 'locals':
       for (const item of b.body) {
         if (item.type !== 'Attribute') continue;
-        children.push({ key: `local:${item.name}`, name: `local.${item.name}`, kind: 'local', range: shiftRange(item.range, base), selectionRange: shiftRange(item.nameRange, base), children: [] });
+        children.push({ name: `local.${item.name}`, kind: 'local', range: shiftRange(item.range, base), selectionRange: shiftRange(item.nameRange, base), children: [] });
       }
-      return { key: 'locals', name: 'locals', kind: 'block', range: r, selectionRange: shiftRange(b.nameRange, base), children };
+      return { name: 'locals', kind: 'block', range: r, selectionRange: shiftRange(b.nameRange, base), children };
     case 'provider':
-      return { key: `provider:${label(0)?.value ?? ''}`, name: `provider ${label(0)?.value ?? ''}`, kind: 'provider', range: r, selectionRange: sel(0), children: [] };
+      return { name: `provider ${label(0)?.value ?? ''}`, kind: 'provider', range: r, selectionRange: sel(0), children: [] };
     default:
-      return { key: b.name, name: [b.name, ...b.labels.map((l) => l.value)].join(' '), kind: 'block', range: r, selectionRange: shiftRange(b.nameRange, base), children: bodyChildren(b, base) };
+      return { name: [b.name, ...b.labels.map((l) => l.value)].join(' '), kind: 'block', range: r, selectionRange: shiftRange(b.nameRange, base), children: bodyChildren(b, base) };
   }
 }
 
 /** Nested blocks of a resource, for the outline (arguments would drown it). */
-function bodyChildren(b: BlockNode, base: number): Declaration[] {
-  const out: Declaration[] = [];
+function bodyChildren(b: BlockNode, base: number): Entry[] {
+  const out: Entry[] = [];
   for (const item of b.body) {
     if (item.type !== 'Block') continue;
-    const d = blockDeclaration(item, base);
-    if (d) out.push({ ...d, key: `${b.name}.${item.name}` });
+    const e = blockEntry(item, base);
+    if (e) out.push(e);
   }
   return out;
 }
 
 /**
- * The outline entry of a resource or data block from its model: what `blockDeclaration` gives for the block,
+ * The outline entry of a resource or data block from its model: what `blockEntry` gives for the block,
  * for chunks that let their syntax tree go (complete blocks with both labels and plain nested blocks).
  */
-function instanceDeclaration(i: ResourceInstance, base: number): Declaration {
+function instanceEntry(i: ResourceInstance, base: number): Entry {
   return {
-    key: `${i.kind}:${i.type}.${i.name}`,
     name: `${i.kind === 'data' ? 'data.' : ''}${i.type}.${i.name}`,
     kind: i.kind,
     range: shiftRange(i.range, base),
     selectionRange: shiftRange(i.nameRange, base),
-    children: nestedDeclarations(i.kind, i.blocks, base),
+    children: nestedEntries(i.blocks, base),
   };
 }
 
-function nestedDeclarations(parent: string, blocks: Block[], base: number): Declaration[] {
+function nestedEntries(blocks: Block[], base: number): Entry[] {
   return blocks.map((b) => ({
-    key: `${parent}.${b.name}`,
     name: [b.name, ...b.labels.map((l) => l.value)].join(' '),
     kind: 'block' as const,
     range: shiftRange(b.range, base),
     selectionRange: shiftRange(b.nameRange, base),
-    children: nestedDeclarations(b.name, b.blocks, base),
+    children: nestedEntries(b.blocks, base),
   }));
 }
 
-/** A chunk's outline entries at chunk-relative lines: what `blockDeclaration` and `instanceDeclaration` make of it. */
-function chunkDeclarations(chunk: Chunk): Declaration[] {
-  const out: Declaration[] = [];
+/** A chunk's outline entries at chunk-relative lines: what `blockEntry` and `instanceEntry` make of it. */
+function chunkEntries(chunk: Chunk): Entry[] {
+  const out: Entry[] = [];
   const outline = chunk.outline;
   if (!outline) {
-    for (const i of chunk.instances) out.push(instanceDeclaration(i, 0));
+    for (const i of chunk.instances) out.push(instanceEntry(i, 0));
     return out;
   }
   for (const item of outline) {
     if (item.type !== 'Block') continue;
-    const d = blockDeclaration(item, 0);
-    if (d) out.push(d);
+    const e = blockEntry(item, 0);
+    if (e) out.push(e);
   }
   return out;
 }
@@ -148,17 +154,17 @@ export function outlineKind(code: number): Declaration['kind'] {
   return KIND_CODES[code];
 }
 
-function pack(ds: readonly Declaration[]): PackedOutline {
+function pack(entries: readonly Entry[]): PackedOutline {
   const names: string[] = [];
   const rows: number[] = [];
-  const put = (d: Declaration): void => {
+  const put = (d: Entry): void => {
     names.push(oneByte(d.name));
     const r = d.range;
     const s = d.selectionRange;
     rows.push(KIND_CODES.indexOf(d.kind), d.children.length, r.start.line, r.start.character, r.end.line, r.end.character, s.start.line, s.start.character, s.end.line, s.end.character);
     for (const c of d.children) put(c);
   };
-  for (const d of ds) put(d);
+  for (const e of entries) put(e);
   return { names, nums: Int32Array.from(rows) };
 }
 
@@ -169,7 +175,11 @@ function blockWord(kind: Declaration['kind'], name: string): string {
   return space < 0 ? name : name.slice(0, space);
 }
 
-/** The key `blockDeclaration` gives an entry, from its kind, its name and (nested) its parent's block type. */
+/**
+ * An entry's key, from its kind, its name and (nested) its parent's block type: `resource:type.name`,
+ * `data:type.name`, `var:x`, `local:x`, `module:x`, `output:x`, `provider:x`; a nested block's is
+ * `parent.block` (`resource.timeouts`), other blocks' their type (`terraform`, `locals`).
+ */
 function keyOf(kind: Declaration['kind'], name: string, parentWord: string | undefined): string {
   if (kind === 'local') return `local:${name.slice('local.'.length)}`;
   if (parentWord !== undefined) return `${parentWord}.${blockWord(kind, name)}`;
@@ -221,7 +231,7 @@ const OUTLINES = new WeakMap<Chunk, PackedOutline>();
 
 function packedOutline(chunk: Chunk): PackedOutline {
   let memo = OUTLINES.get(chunk);
-  if (!memo) OUTLINES.set(chunk, (memo = pack(chunkDeclarations(chunk))));
+  if (!memo) OUTLINES.set(chunk, (memo = pack(chunkEntries(chunk))));
   return memo;
 }
 

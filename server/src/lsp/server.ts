@@ -42,7 +42,8 @@ import { applyChanges, lineBreakOf, withLineBreaks } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { beforeLargeText, isLargeText, largeTextHandled } from './heap';
-import { definition, documentSymbols, ModuleView, references } from './navigation';
+import { definition, ModuleView, references } from './navigation';
+import { documentSymbols } from './outline';
 import * as path from 'path';
 
 interface OpenFile {

@@ -33,7 +33,7 @@ export class OneWriteMessageWriter extends AbstractMessageWriter implements Mess
   write(msg: Message): Promise<void> {
     let parts: Buffer[];
     try {
-      parts = encodeParts(msg);
+      parts = encodeMessage(msg);
     } catch (e) {
       this.fireError(e as Error, msg, ++this.errorCount);
       return Promise.reject(e);
@@ -61,41 +61,31 @@ export class OneWriteMessageWriter extends AbstractMessageWriter implements Mess
   }
 }
 
-/** `Content-Length: N\r\n\r\n` and the JSON body (UTF-8), in one buffer. */
-export function encodeMessage(msg: Message): Buffer {
-  const parts = encodeParts(msg);
-  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-}
-
 /**
- * The message's bytes: one buffer, or for a result given as bytes (`RawJson`) the header and the text before
- * it, the result's own buffer, and the closing brace: the outline's 3.3 MB are not copied.
+ * `Content-Length: N\r\n\r\n` and the JSON body (UTF-8): one buffer, or for a result given as bytes (`RawJson`)
+ * the header and the text before it, the result's own buffer, and the closing brace: the outline's 3.3 MB are
+ * not copied.
  */
-export function encodeParts(msg: Message): Buffer[] {
+export function encodeMessage(msg: Message): Buffer[] {
   const raw = rawResult(msg);
   if (raw) {
     // Making the bytes left a string per entry behind, much of it promoted (unless they were kept from before).
     largeTextHandled(raw.bytes.length);
-    const head = Buffer.from(raw.head, 'utf8');
-    return [withHeader(head.length + raw.bytes.length + 1, (out, at) => head.copy(out, at), head.length), raw.bytes, CLOSE];
+    const length = Buffer.byteLength(raw.head, 'utf8') + raw.bytes.length + 1;
+    return [Buffer.from(`Content-Length: ${length}${CRLF}${CRLF}${raw.head}`, 'utf8'), raw.bytes, CLOSE];
   }
   const json = JSON.stringify(msg);
-  const out = withHeader(Buffer.byteLength(json, 'utf8'), (buf, at) => buf.write(json, at, 'utf8'));
+  const length = Buffer.byteLength(json, 'utf8');
+  const header = `Content-Length: ${length}${CRLF}${CRLF}`;
+  const out = Buffer.allocUnsafe(header.length + length);
+  out.write(header, 0, 'latin1');
+  out.write(json, header.length, 'utf8');
   // A large body (the outline of a 100,000-line file is 3.3 MB) is a string only a full collection frees.
   largeTextHandled(json.length);
   return [out];
 }
 
 const CLOSE = Buffer.from('}');
-
-/** One buffer: the header for a body of `length` bytes, and what `write` puts after it (the body, or its start). */
-function withHeader(length: number, write: (out: Buffer, at: number) => void, written = length): Buffer {
-  const header = `Content-Length: ${length}${CRLF}${CRLF}`;
-  const out = Buffer.allocUnsafe(header.length + written);
-  out.write(header, 0, 'latin1');
-  write(out, header.length);
-  return out;
-}
 
 /** A response whose result is `RawJson`: the text before the result, and the result's bytes (see `rawJson.ts`). */
 function rawResult(msg: Message): { head: string; bytes: Buffer } | undefined {
