@@ -8,6 +8,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { codes, LspClient, uri } from '../helpers/lsp';
 
 /** `count` peers; with `chinese`, each under a comment with Chinese text; the last one's hop is out of range. */
@@ -69,6 +73,33 @@ describe('large files', () => {
     const lines = await largeFileLines(from);
     assert.equal(lines.length, 1, lines.join('\n'));
     assert.equal(LINE.exec(lines[0])![1], 'its text is stored as it came');
+  });
+
+  it('re-opening a large saved file with the same text takes its kept parse back without reading the text into a string again; another text is parsed', { timeout: 60_000 }, async () => {
+    // Saved on disk, so that closing it leaves its parse in the module index, as the disk copy.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-large-reopen-'));
+    const file = path.join(own, 'main.tf');
+    const text = module(15_000, true); // 2.3 MB, Chinese in it: as a string, 4.6 MB
+    fs.writeFileSync(file, text);
+    const u = pathToFileURL(file).toString();
+    const fresh = await LspClient.start();
+    try {
+      assert.deepEqual(codes(await fresh.open(u, text, 'terraform', 1)), ['value-out-of-range']);
+      await new Promise((r) => setTimeout(r, 500)); // the full collection after a large text
+      const opened = fresh.peakMB();
+      for (let v = 2; v <= 4; v++) {
+        await fresh.close(u);
+        assert.deepEqual(codes(await fresh.open(u, text, 'terraform', v)), ['value-out-of-range']);
+      }
+      const grown = fresh.peakMB() - opened;
+      assert.ok(grown < 1, `re-opening raised the server's peak by ${grown.toFixed(1)} MB`);
+      // The same length, one digit different: not the kept parse.
+      await fresh.close(u);
+      assert.deepEqual(codes(await fresh.open(u, text.replace('bfd_multi_hop = 300', 'bfd_multi_hop = 030'), 'terraform', 5)), []);
+    } finally {
+      await fresh.stop();
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('keeps quiet about a small file', async () => {

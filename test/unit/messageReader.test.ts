@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { decodeBody, LARGE_BODY, largestValueString, unescapeInPlace } from '../../server/src/lsp/decodeBody';
+import { decodeBody, LARGE_BODY, largestValueString, unescapeInPlace, utf8Of } from '../../server/src/lsp/decodeBody';
 import { MAX_BODY, readHeader, StreamMessageReader } from '../../server/src/lsp/messageReader';
 
 /** A seeded pseudo-random source (mulberry32), so a failure can be replayed. */
@@ -79,6 +79,17 @@ describe('decodeBody', () => {
         assert.equal(decoded.params.textDocument.text, text);
       }
     }
+  });
+
+  it('leaves a large text to be read when first asked for, its UTF-8 bytes at hand until then and let go after', () => {
+    const text = '# 上海\n' + 'resource "a" "b" {}\n'.repeat(LARGE_BODY / 10);
+    const decoded = decodeBody(Buffer.from(JSON.stringify(didOpen(text)), 'utf8')) as ReturnType<typeof didOpen>;
+    const doc = decoded.params.textDocument;
+    assert.deepEqual(utf8Of(doc, 'text'), Buffer.from(text, 'utf8'));
+    assert.equal(utf8Of(doc, 'uri'), undefined);
+    assert.equal(doc.text, text);
+    assert.equal(utf8Of(doc, 'text'), undefined, 'read once, the string stands alone');
+    assert.equal(doc.text, text);
   });
 
   it('reads small messages and bodies with no dominant string as JSON.parse does', () => {

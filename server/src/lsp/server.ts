@@ -34,13 +34,14 @@ import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
 import type { Diagnostic } from '../engine/diagnostic';
 import { BINARY_SNIFF, capSyntaxErrors, refusal, refusalOf } from '../engine/guards';
-import { isSupported, sourceFileFor } from '../engine/files';
+import { isSupported, keptSourceFile, sourceFileFor } from '../engine/files';
 import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
 import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges, lineBreakOf, withLineBreaks } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { utf8Of } from './decodeBody';
 import { beforeLargeText, isLargeText, largeTextHandled } from './heap';
 import { definition, ModuleView, references } from './navigation';
 import { documentSymbols } from './outline';
@@ -184,23 +185,31 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     void connection.sendDiagnostics({ uri, version: f.version, diagnostics: applySettings(diagnostics, settings).map(toLsp) });
   };
 
-  const open = (uri: string, languageId: string | undefined, version: number, text: string) => {
+  /**
+   * `doc.text` is the document's text. When the message decoder left it to be read when needed (`utf8Of`), the
+   * bytes it would be read from are compared with the kept parse first, and are not held on to: a large body
+   * kept alive through a parse raised the peak of opening the benchmark module by 4 MB.
+   */
+  const open = (uri: string, languageId: string | undefined, version: number, doc: { text?: unknown }) => {
     const readAt = performance.now();
     generation++;
     const p = pathOf(uri);
     // The open version replaces the disk one in the module. The disk copy is taken out before parsing, so that
     // a large file is never held twice, and is itself the open version when it has the same text (a file
-    // closed and opened again: the disk copy is the closed version, parsed and analysed).
+    // closed and opened again: the disk copy is the closed version, parsed and analysed). Compared with the
+    // message's bytes when there are any, the text is then never made.
     const onDisk = p && isModuleFile(p) ? workspace.take(p) : undefined;
-    const refused = refusal(text, settings.maxFileSizeMB);
+    const kept = onDisk ? keptSourceFile(uri, languageId, utf8Of(doc, 'text'), onDisk) : undefined;
+    const given = kept ? undefined : typeof doc.text === 'string' ? doc.text : '';
+    const refused = given === undefined ? refusalOf(kept!.textLength(), kept!.textHead(BINARY_SNIFF), settings.maxFileSizeMB) : refusal(given, settings.maxFileSizeMB);
     // A file with no parse kept in the module index (one that opening it again would take back) is parsed anew:
     // an earlier large text's leftovers go first.
-    if (!refused && !onDisk) beforeLargeText(text.length);
-    const file = refused ? undefined : sourceFileFor(uri, languageId, text, onDisk);
-    largeTextHandled(text.length);
+    if (!refused && !onDisk && given !== undefined) beforeLargeText(given.length);
+    const file = refused ? undefined : kept ?? sourceFileFor(uri, languageId, given!, onDisk);
+    largeTextHandled(given?.length ?? kept!.textLength());
     if (!refused && !file) return;
     if (file) toCompact.set(file, { uri, readAt });
-    files.set(uri, refused ? { uri, languageId, version, refusal: refused, text } : { uri, languageId, version, file });
+    files.set(uri, refused ? { uri, languageId, version, refusal: refused, text: given ?? kept!.text } : { uri, languageId, version, file });
     if (p) {
       uriOf.set(p, uri);
       // Open first, so that reading the folder does not parse this file a second time from disk.
@@ -278,7 +287,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     guard('didOpen', undefined, (p) => {
       const d = p.textDocument;
       if (!isSupported(d.uri, d.languageId)) return;
-      open(d.uri, d.languageId, d.version, typeof d.text === 'string' ? d.text : '');
+      open(d.uri, d.languageId, d.version, d);
     }),
   );
 
@@ -316,7 +325,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
         const text = applyChanges(f.text ?? '', changes);
         files.delete(f.uri);
-        open(f.uri, f.languageId, f.version, text);
+        open(f.uri, f.languageId, f.version, { text });
         return;
       }
       schedule(f.uri);
