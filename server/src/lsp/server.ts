@@ -200,16 +200,16 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     // message's bytes when there are any, the text is then never made.
     const onDisk = p && isModuleFile(p) ? workspace.take(p) : undefined;
     const kept = onDisk ? keptSourceFile(uri, languageId, utf8Of(doc, 'text'), onDisk) : undefined;
-    const given = kept ? undefined : typeof doc.text === 'string' ? doc.text : '';
-    const refused = given === undefined ? refusalOf(kept!.textLength(), kept!.textHead(BINARY_SNIFF), settings.maxFileSizeMB) : refusal(given, settings.maxFileSizeMB);
+    const text = () => (typeof doc.text === 'string' ? doc.text : '');
+    const refused = kept ? refusalOf(kept.textLength(), kept.textHead(BINARY_SNIFF), settings.maxFileSizeMB) : refusal(text(), settings.maxFileSizeMB);
     // A file with no parse kept in the module index (one that opening it again would take back) is parsed anew:
     // an earlier large text's leftovers go first.
-    if (!refused && !onDisk && given !== undefined) beforeLargeText(given.length);
-    const file = refused ? undefined : kept ?? sourceFileFor(uri, languageId, given!, onDisk);
-    largeTextHandled(given?.length ?? kept!.textLength());
+    if (!refused && !onDisk) beforeLargeText(text().length);
+    const file = refused ? undefined : kept ?? sourceFileFor(uri, languageId, text(), onDisk);
+    largeTextHandled(kept ? kept.textLength() : text().length);
     if (!refused && !file) return;
     if (file) toCompact.set(file, { uri, readAt });
-    files.set(uri, refused ? { uri, languageId, version, refusal: refused, text: given ?? kept!.text } : { uri, languageId, version, file });
+    files.set(uri, refused ? { uri, languageId, version, refusal: refused, text: kept ? kept.text : text() } : { uri, languageId, version, file });
     if (p) {
       uriOf.set(p, uri);
       // Open first, so that reading the folder does not parse this file a second time from disk.
