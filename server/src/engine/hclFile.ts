@@ -21,7 +21,7 @@ import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2 } from './factsDigest';
 import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
-import { declarations, Declaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo } from './hclSymbols';
+import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo } from './hclSymbols';
 
 const NO_FINDINGS: Finding[] = [];
 
@@ -93,8 +93,8 @@ export class HclFile implements SourceFile {
     return this.doc.narrow();
   }
 
-  declarations(): Declaration[] {
-    return declarations(this.doc);
+  forEachDeclaration(visit: (d: Declaration) => void): void {
+    forEachDeclaration(this.doc, visit);
   }
 
   outline(visit: (outline: PackedOutline, line: number) => void): void {

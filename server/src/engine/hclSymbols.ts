@@ -240,7 +240,27 @@ export function forEachOutline(doc: HclDocument, visit: (outline: PackedOutline,
   for (const chunk of doc.chunks) visit(packedOutline(chunk), chunk.startLine);
 }
 
-/** The outline as objects, made anew on each call (for go to definition and find references). */
+/**
+ * Each declaration, nested ones after their parent, made one chunk at a time and kept by nobody: go to
+ * definition and find references look through all of them, and 15,000 objects made at once for the 100,000-line
+ * file outlived young collections (+10 MB at each go to definition).
+ */
+export function forEachDeclaration(doc: HclDocument, visit: (d: Declaration) => void): void {
+  const walk = (ds: readonly Declaration[]) => {
+    for (const d of ds) {
+      visit(d);
+      walk(d.children);
+    }
+  };
+  forEachOutline(doc, (p, line) => {
+    const out: Declaration[] = [];
+    const at = { i: 0 };
+    while (at.i < p.names.length) unpack(p, line, at, 1, undefined, out);
+    walk(out);
+  });
+}
+
+/** The outline as objects, made anew on each call. */
 export function declarations(doc: HclDocument): Declaration[] {
   const out: Declaration[] = [];
   forEachOutline(doc, (p, line) => {

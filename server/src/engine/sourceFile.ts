@@ -57,8 +57,8 @@ export interface SourceFile {
   importEdits?(insertText: string): TextEdit[];
   /** A hover's Markdown about `instance` with names as this file's language writes them (optional: schema names). */
   localizeHover?(markdown: string, instance: ResourceInstance): string;
-  /** What the file declares (absolute ranges), for definitions and the outline. */
-  declarations?(): Declaration[];
+  /** What the file declares (absolute ranges), nested declarations after their parent, for definitions and references. */
+  forEachDeclaration?(visit: (d: Declaration) => void): void;
   /** The outline, packed per chunk, each with the line its lines count from (optional: `declarations` serves). */
   outline?(visit: (outline: PackedOutline, line: number) => void): void;
   /** What the file refers to (absolute ranges), for definitions and references. */

@@ -5,7 +5,6 @@
 import { Location } from 'vscode-languageserver/node';
 import { rangeContains } from '../model/types';
 import type { Position } from '../model/types';
-import type { Declaration } from '../engine/hclSymbols';
 import type { SourceFile } from '../engine/sourceFile';
 
 export interface ModuleView {
@@ -13,24 +12,29 @@ export interface ModuleView {
   files(): [string, SourceFile][];
 }
 
-function flatten(ds: readonly Declaration[]): Declaration[] {
-  return ds.flatMap((d) => [d, ...flatten(d.children)]);
-}
-
 /** The symbol under the cursor: a reference to it, or its own declaration's name. */
 export function keyAt(file: SourceFile, pos: Position): string | undefined {
   const ref = file.referenceAt ? file.referenceAt(pos) : file.references?.().find((r) => rangeContains(r.range, pos));
   if (ref) return ref.key;
-  return flatten(file.declarations?.() ?? []).find((d) => d.key.includes(':') && rangeContains(d.selectionRange, pos))?.key;
+  let key: string | undefined;
+  file.forEachDeclaration?.((d) => {
+    if (key === undefined && d.key.includes(':') && rangeContains(d.selectionRange, pos)) key = d.key;
+  });
+  return key;
+}
+
+/** Where `key` is declared in `f`. */
+function declared(uri: string, f: SourceFile, key: string, out: Location[]): void {
+  f.forEachDeclaration?.((d) => {
+    if (d.key === key) out.push({ uri, range: d.selectionRange });
+  });
 }
 
 export function definition(file: SourceFile, pos: Position, module: ModuleView): Location[] {
   const key = keyAt(file, pos);
   if (!key) return [];
   const out: Location[] = [];
-  for (const [uri, f] of module.files()) {
-    for (const d of flatten(f.declarations?.() ?? [])) if (d.key === key) out.push({ uri, range: d.selectionRange });
-  }
+  for (const [uri, f] of module.files()) declared(uri, f, key, out);
   return out;
 }
 
@@ -39,7 +43,7 @@ export function references(file: SourceFile, pos: Position, module: ModuleView, 
   if (!key) return [];
   const out: Location[] = [];
   for (const [uri, f] of module.files()) {
-    if (includeDeclaration) for (const d of flatten(f.declarations?.() ?? [])) if (d.key === key) out.push({ uri, range: d.selectionRange });
+    if (includeDeclaration) declared(uri, f, key, out);
     const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
     for (const r of refs) out.push({ uri, range: r.range });
   }
