@@ -100,6 +100,18 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_group" "fe" {\n  for_each  = var.sites\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = alicloud_vpc_bgp_group.fe\n  bgp_group_id = alicloud_vpc_bgp_group.fe.id\n}\n',
     after: 'resource "alicloud_vpc_bgp_group" "fe" {\n  for_each  = var.sites\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = alicloud_vpc_bgp_group.fe\n  bgp_group_id = alicloud_vpc_bgp_group.fe[each.key].id\n}\n',
   },
+  'a misspelt name of a for_each group: refer to the instance the peer iterates over': {
+    code: 'undeclared-reference',
+    title: /^Refer to alicloud_vpc_bgp_group\.fe\[each\.key\]$/,
+    before: 'resource "alicloud_vpc_bgp_group" "fe" {\n  for_each  = var.sites\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = alicloud_vpc_bgp_group.fe\n  bgp_group_id = alicloud_vpc_bgp_group.fee.id\n}\n',
+    after: 'resource "alicloud_vpc_bgp_group" "fe" {\n  for_each  = var.sites\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = alicloud_vpc_bgp_group.fe\n  bgp_group_id = alicloud_vpc_bgp_group.fe[each.key].id\n}\n',
+  },
+  'a misspelt name of a counted group: refer to its first instance': {
+    code: 'undeclared-reference',
+    title: /^Refer to alicloud_vpc_bgp_group\.g\[0\]$/,
+    before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.gg.id\n}\n',
+    after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n}\n',
+  },
   'a misspelt resource type: refer to the block of that name of the right type': {
     code: 'undeclared-reference',
     title: /^Refer to alicloud_vpc_bgp_group\.main$/,

@@ -71,6 +71,17 @@ function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, 
   };
 }
 
+/**
+ * The instance key a reference from `a` to that block needs, under the conditions the check above asks for one:
+ * '' when it needs none, undefined when it needs one and `instanceKey` cannot tell which.
+ */
+function keyFor(instance: ResourceInstance, a: Attribute, ctx: AnalysisContext, kind: 'resource' | 'data', type: string, name: string): string | undefined {
+  if (instance.language !== 'hcl' || a.name === 'for_each') return '';
+  const target = ctx.find(kind, type, name);
+  if (!target || !repetition(target) || ctx.declarations(kind, type, name) > 1) return '';
+  return instanceKey(target, instance);
+}
+
 /** How many declared names an undeclared reference's message and fixes offer. */
 const MAX_CANDIDATES = 5;
 
@@ -149,19 +160,20 @@ function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, 
   const spelled = ctx.declared(ref.kind, ref.type).filter((n) => IDENTIFIER.test(n));
   const candidates = spelled.length <= MAX_CANDIDATES ? spelled : nearest(ref.name, spelled, MAX_CANDIDATES);
   const more = spelled.length - candidates.length;
-  const fixes: NeutralFix[] = candidates.map((name) => ({
-    title: `Refer to ${prefix}${ref.type}.${name}`,
-    edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: name, attribute } }],
-    preferred: candidates.length === 1,
-  }));
-  const sameName = allowed && !allowed.includes(ref.type) ? allowed.filter((t) => ctx.find(ref.kind, t, ref.name)) : [];
-  for (const t of sameName) {
+  const fixes: NeutralFix[] = [];
+  // A fix names one instance of a repeated block, as `missing-instance-key` would want; none when it cannot say which.
+  const referTo = (type: string, name: string, preferred: boolean) => {
+    const key = keyFor(instance, a, ctx, ref.kind, type, name);
+    if (key === undefined) return;
     fixes.push({
-      title: `Refer to ${prefix}${t}.${ref.name}`,
-      edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + t, resourceName: ref.name, attribute } }],
-      preferred: fixes.length === 0 && sameName.length === 1,
+      title: `Refer to ${prefix}${type}.${name}${key}`,
+      edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + type, resourceName: name, attribute, key: key || undefined } }],
+      preferred,
     });
-  }
+  };
+  for (const name of candidates) referTo(ref.type, name, candidates.length === 1);
+  const sameName = allowed && !allowed.includes(ref.type) ? allowed.filter((t) => ctx.find(ref.kind, t, ref.name)) : [];
+  for (const t of sameName) referTo(t, ref.name, fixes.length === 0 && sameName.length === 1);
   const declared = candidates.map((c) => `${prefix}${ref.type}.${c}`).concat(sameName.map((t) => `${prefix}${t}.${ref.name}`));
   return {
     code: 'undeclared-reference',
