@@ -12,7 +12,7 @@ import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
 import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/trackedContext';
-import { declarations, forEachOutline, PackedOutline, references } from '../../server/src/engine/hclSymbols';
+import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, references } from '../../server/src/engine/hclSymbols';
 import { HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { actual, cursor, expected } from './inline';
@@ -30,6 +30,13 @@ function moduleFindings(dir: string, file: string, replaceText?: string): string
     .diagnostics(ws.contextFor(p, src))
     .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`)
     .sort();
+}
+
+/** Every declaration of a document, nested ones after their parent. */
+function declarations(doc: HclDocument): Declaration[] {
+  const out: Declaration[] = [];
+  forEachDeclaration(doc, (d) => out.push(d));
+  return out;
 }
 
 test('a peer sees the group declared in another file of its folder', () => {

@@ -260,16 +260,6 @@ export function forEachDeclaration(doc: HclDocument, visit: (d: Declaration) => 
   });
 }
 
-/** The outline as objects, made anew on each call. */
-export function declarations(doc: HclDocument): Declaration[] {
-  const out: Declaration[] = [];
-  forEachOutline(doc, (p, line) => {
-    const at = { i: 0 };
-    while (at.i < p.names.length) unpack(p, line, at, 1, undefined, out);
-  });
-  return out;
-}
-
 function chunkReferences(chunk: Chunk, out: Reference[]): void {
   forEachTraversal(chunk.items, (t) => {
     const k = keyOfTraversal(t);
