@@ -6,6 +6,10 @@ import { DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-pro
 import { LspClient, uri } from '../helpers/lsp';
 
 let client: LspClient;
+
+function outlineOf(lsp: LspClient, u: string): Promise<DocumentSymbol[]> {
+  return lsp.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: u } }) as Promise<DocumentSymbol[]>;
+}
 before(async () => {
   client = await LspClient.start();
 });
@@ -22,7 +26,7 @@ test('the outline of a 100,000-line file, asked for after each of 20 edits, keep
   await client.open(u, text);
   await new Promise((r) => setTimeout(r, 300));
   const opened = client.peakMB();
-  const ask = () => client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: u } }) as Promise<DocumentSymbol[]>;
+  const ask = () => outlineOf(client, u);
   const first = await ask();
   for (let i = 0; i < 20; i++) {
     // A line added at the top each time: every entry moves down one line.
@@ -54,7 +58,7 @@ test('typing within a line keeps the outline as it was, and a renamed block or n
   ].join('\n');
   const u = uri();
   await client.open(u, text);
-  const ask = () => client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: u } }) as Promise<DocumentSymbol[]>;
+  const ask = () => outlineOf(client, u);
   const before = await ask();
   assert.deepEqual(before.map((s) => s.name), ['alicloud_vpc_bgp_group.g1', 'alicloud_vpc_bgp_peer.p1']);
   // A digit typed in a value, on a line no entry starts or ends on: the same outline.
@@ -92,7 +96,7 @@ test('asked for after each of 30 keystrokes that leave it as it was, the outline
     await fresh.open(u, text);
     await new Promise((r) => setTimeout(r, 300));
     const opened = fresh.peakMB();
-    const ask = () => fresh.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: u } }) as Promise<DocumentSymbol[]>;
+    const ask = () => outlineOf(fresh, u);
     const first = await ask();
     assert.ok(first.length > 4000);
     for (let i = 0; i < 30; i++) {

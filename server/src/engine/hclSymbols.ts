@@ -10,7 +10,7 @@ import type { Chunk, HclDocument } from '../syntax/hcl/document';
 import { oneByte } from '../syntax/hcl/narrow';
 import { forEachTraversal } from '../syntax/hcl/walk';
 
-/** An outline entry at absolute lines: what `declarations` makes from the packed outline (`PackedOutline`). */
+/** An outline entry at absolute lines: what `forEachDeclaration` makes from the packed outline (`PackedOutline`). */
 export interface Declaration {
   readonly key: string;
   /** What the outline shows: `alicloud_vpc_bgp_peer.main`, `var.region`, `local.peers`. */
