@@ -13,7 +13,7 @@ import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
 import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/trackedContext';
 import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, references } from '../../server/src/engine/hclSymbols';
-import { HclDocument } from '../../server/src/syntax/hcl/document';
+import { Chunk, HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { actual, cursor, expected } from './inline';
 
@@ -396,18 +396,25 @@ test('the outline of untouched blocks is kept across edits, and moves with lines
   };
   const before = declarations(doc);
   const [lastPack, lastLine] = packs()[packs().length - 1];
-  // A letter typed in the first block: the last block's packed entries are the very same object.
+  // The last chunk counts each time its blocks are read for its outline: never again, while it is kept.
+  const lastChunk = doc.chunks[doc.chunks.length - 1];
+  const blocks = Object.getOwnPropertyDescriptor(Chunk.prototype, 'outline')!.get!;
+  let reads = 0;
+  Object.defineProperty(lastChunk, 'outline', { get: () => (reads++, blocks.call(lastChunk)) });
+  // A letter typed in the first block: the last block's packed entries are kept.
   const at = text.indexOf('\n', text.indexOf('resource "'));
   doc.update([{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: ' ' }]);
   assert.equal(packs()[packs().length - 1][0], lastPack);
   assert.deepEqual(declarations(doc).slice(1), before.slice(1));
-  // Two lines added at the top: still the same object, placed two lines lower; every entry below moves down
-  // by two, and the outline equals a fresh one.
+  // Two lines added at the top: still kept, placed two lines lower; every entry below moves down by two, and
+  // the outline equals a fresh one.
   doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a\n# b\n' }]);
   assert.deepEqual(packs()[packs().length - 1], [lastPack, lastLine + 2]);
   const moved = declarations(doc);
   assert.equal(moved[moved.length - 1].range.start.line, before[before.length - 1].range.start.line + 2);
   assert.deepEqual(moved, declarations(new HclDocument(doc.text)));
+  assert.equal(doc.chunks[doc.chunks.length - 1], lastChunk);
+  assert.equal(reads, 0, 'the kept chunk was not read again for its outline');
 });
 
 test('an open file replaces its disk version in the module index (one copy held), and closing brings the disk version back', () => {

@@ -6,6 +6,7 @@
 import type { Block, Position, Range, ResourceInstance } from '../model/types';
 import { rangeContains, shiftRange } from '../model/types';
 import type { BlockNode, Expr } from '../syntax/hcl/ast';
+import { OUTLINE_MEMO } from '../syntax/hcl/document';
 import type { Chunk, HclDocument } from '../syntax/hcl/document';
 import { oneByte } from '../syntax/hcl/narrow';
 import { forEachTraversal } from '../syntax/hcl/walk';
@@ -135,38 +136,64 @@ function chunkEntries(chunk: Chunk): Entry[] {
 }
 
 const KIND_CODES: readonly Declaration['kind'][] = ['resource', 'data', 'variable', 'local', 'module', 'output', 'provider', 'block'];
-/** The numbers of one entry in `PackedOutline.nums`: kind, number of children, range, selection range. */
-export const OUTLINE_STRIDE = 10;
+/** The numbers of one entry in a `PackedOutline`: kind, number of children, range, selection range, name length. */
+const NUMBERS = 11;
 
 /**
- * A chunk's outline entries in depth-first order, as numbers and names: per entry `OUTLINE_STRIDE` numbers (the
- * kind's index in `outlineKind`, how many children follow, then the range and the selection range as start line,
- * start character, end line, end character, lines counted from the chunk's first line) and its name, stored at
- * one byte per character where it can be (`oneByte`: one Chinese comment made the outline of the 100,000-line
- * file a 6.6 MB JSON string instead of 3.3 MB). Keys are not kept: `keyOf` derives them from kind and name.
+ * A chunk's outline entries in depth-first order, as one string: per entry `NUMBERS` numbers in decimal, each
+ * followed by a comma (the kind's index in `outlineKind`, how many children follow, the range and the selection
+ * range as start line, start character, end line, end character with lines counted from the chunk's first line,
+ * and the length of the name), then the name. `readOutline` gives them back.
+ *
+ * One string per chunk because an object per chunk costs more than its entries: the 100,000-line file's 15,000
+ * entries in 7,945 chunks took 3.9 MB as an `Int32Array` and a names array per chunk, and 1 MB as strings. It is
+ * stored at one byte per character where it can be (`oneByte`: one Chinese comment made the outline of that file
+ * a 6.6 MB JSON string instead of 3.3 MB). Keys are not kept: `keyOf` derives them from kind and name.
  */
-export interface PackedOutline {
-  readonly names: readonly string[];
-  readonly nums: Int32Array;
-}
+export type PackedOutline = string;
 
 export function outlineKind(code: number): Declaration['kind'] {
   return KIND_CODES[code];
 }
 
 function pack(entries: readonly Entry[]): PackedOutline {
-  const names: string[] = [];
-  const rows: number[] = [];
+  const parts: string[] = [];
   const put = (d: Entry): void => {
-    names.push(oneByte(d.name));
     const r = d.range;
     const s = d.selectionRange;
-    rows.push(KIND_CODES.indexOf(d.kind), d.children.length, r.start.line, r.start.character, r.end.line, r.end.character, s.start.line, s.start.character, s.end.line, s.end.character);
+    const code = KIND_CODES.indexOf(d.kind);
+    parts.push(
+      `${code},${d.children.length},${r.start.line},${r.start.character},${r.end.line},${r.end.character},${s.start.line},${s.start.character},${s.end.line},${s.end.character},${d.name.length},`,
+      d.name,
+    );
     for (const c of d.children) put(c);
   };
   for (const e of entries) put(e);
-  return { names, nums: Int32Array.from(rows) };
+  return oneByte(parts.join(''));
 }
+
+/**
+ * Each entry of a packed outline, in order: its name and its numbers (`nums`, the same array each time: kind,
+ * number of children, range and selection range as start line, start character, end line, end character).
+ */
+export function readOutline(p: PackedOutline, visit: (name: string, nums: Int32Array) => void): void {
+  const nums = READ;
+  let at = 0;
+  while (at < p.length) {
+    for (let k = 0; k < NUMBERS; k++) {
+      let v = 0;
+      for (let c = p.charCodeAt(at++); c !== COMMA; c = p.charCodeAt(at++)) v = v * 10 + c - ZERO;
+      nums[k] = v;
+    }
+    const end = at + nums[NUMBERS - 1];
+    visit(p.slice(at, end), nums);
+    at = end;
+  }
+}
+
+const READ = new Int32Array(NUMBERS);
+const COMMA = 44;
+const ZERO = 48;
 
 /** The block type an entry was written as: what a nested entry's key is made of (`resource.timeouts`). */
 function blockWord(kind: Declaration['kind'], name: string): string {
@@ -199,39 +226,34 @@ function keyOf(kind: Declaration['kind'], name: string, parentWord: string | und
   }
 }
 
-/** The entries of a packed outline from `at`, `count` of them and their children, placed at `line`. */
-function unpack(p: PackedOutline, line: number, at: { i: number }, count: number, parentWord: string | undefined, out: Declaration[]): void {
-  const n = p.nums;
+/** The entries of a packed outline, read in order (`entries`), from `at`, `count` of them and their children, placed at `line`. */
+function unpack(entries: readonly [string, Int32Array][], line: number, at: { i: number }, count: number, parentWord: string | undefined, out: Declaration[]): void {
   for (let k = 0; k < count; k++) {
-    const i = at.i++;
-    const o = i * OUTLINE_STRIDE;
-    const kind = KIND_CODES[n[o]];
-    const name = p.names[i];
+    const [name, n] = entries[at.i++];
+    const kind = KIND_CODES[n[0]];
     const children: Declaration[] = [];
-    unpack(p, line, at, n[o + 1], blockWord(kind, name), children);
+    unpack(entries, line, at, n[1], blockWord(kind, name), children);
     out.push({
       key: keyOf(kind, name, parentWord),
       name,
       kind,
-      range: { start: { line: n[o + 2] + line, character: n[o + 3] }, end: { line: n[o + 4] + line, character: n[o + 5] } },
-      selectionRange: { start: { line: n[o + 6] + line, character: n[o + 7] }, end: { line: n[o + 8] + line, character: n[o + 9] } },
+      range: { start: { line: n[2] + line, character: n[3] }, end: { line: n[4] + line, character: n[5] } },
+      selectionRange: { start: { line: n[6] + line, character: n[7] }, end: { line: n[8] + line, character: n[9] } },
       children,
     });
   }
 }
 
 /**
- * Each chunk's outline, packed, kept with the chunk. An edit re-parses only the chunks it touched (new
- * objects, so new entries); the others keep theirs, and since their lines count from the chunk's first line,
+ * A chunk's outline, packed, kept with the chunk (`OUTLINE_MEMO`). An edit re-parses only the chunks it touched
+ * (new objects, so new entries); the others keep theirs, and since their lines count from the chunk's first line,
  * nothing moves when lines are added or removed above them. VS Code asks for the outline after every pause in
  * typing, and a 100,000-line file has 15,000 entries: re-made from every chunk each time, they cost 10-40 ms
- * and as much again in garbage; kept as objects they took 7.5 MB, packed 1.2 MB.
+ * and as much again in garbage; kept as objects they took 7.5 MB, packed 1 MB.
  */
-const OUTLINES = new WeakMap<Chunk, PackedOutline>();
-
 function packedOutline(chunk: Chunk): PackedOutline {
-  let memo = OUTLINES.get(chunk);
-  if (!memo) OUTLINES.set(chunk, (memo = pack(chunkEntries(chunk))));
+  let memo = chunk[OUTLINE_MEMO];
+  if (memo === undefined) chunk[OUTLINE_MEMO] = memo = pack(chunkEntries(chunk));
   return memo;
 }
 
@@ -253,9 +275,11 @@ export function forEachDeclaration(doc: HclDocument, visit: (d: Declaration) => 
     }
   };
   forEachOutline(doc, (p, line) => {
+    const entries: [string, Int32Array][] = [];
+    readOutline(p, (name, nums) => entries.push([name, nums.slice()]));
     const out: Declaration[] = [];
     const at = { i: 0 };
-    while (at.i < p.names.length) unpack(p, line, at, 1, undefined, out);
+    while (at.i < entries.length) unpack(entries, line, at, 1, undefined, out);
     walk(out);
   });
 }

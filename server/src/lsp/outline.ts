@@ -3,7 +3,7 @@
  * scroll show it. They ask after every pause in typing, so a large file's answer is kept as the bytes sent.
  */
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
-import { OUTLINE_STRIDE, outlineKind } from '../engine/hclSymbols';
+import { outlineKind, readOutline } from '../engine/hclSymbols';
 import type { Declaration, PackedOutline } from '../engine/hclSymbols';
 import type { SourceFile } from '../engine/sourceFile';
 import { RawJson } from './rawJson';
@@ -27,19 +27,19 @@ const KINDS: Record<Declaration['kind'], SymbolKind> = {
  * collection frees; 30 of them took the server's peak from 95 to 120 MB.
  */
 export function documentSymbols(file: SourceFile): DocumentSymbol[] | RawJson {
-  return file.outline ? new RawJson(outlineBytes(file, file.outline.bind(file))) : [];
+  return file.outline ? outlineBytes(file, file.outline.bind(file)) : [];
 }
 
 interface Answered {
   outlines: PackedOutline[];
   lines: number[];
-  bytes: Buffer;
+  parts: readonly Buffer[];
 }
 
 /** Per file, the outline last answered: its chunks' packed outlines, where they were, and the JSON sent. */
 const ANSWERED = new WeakMap<SourceFile, Answered>();
 
-function outlineBytes(file: SourceFile, outline: NonNullable<SourceFile['outline']>): Buffer {
+function outlineBytes(file: SourceFile, outline: NonNullable<SourceFile['outline']>): RawJson {
   const outlines: PackedOutline[] = [];
   const lines: number[] = [];
   outline((p, line) => {
@@ -47,75 +47,64 @@ function outlineBytes(file: SourceFile, outline: NonNullable<SourceFile['outline
     lines.push(line);
   });
   const last = ANSWERED.get(file);
-  if (last && last.lines.length === lines.length && lines.every((l, i) => l === last.lines[i] && samePacked(outlines[i], last.outlines[i]))) {
-    last.outlines = outlines; // the re-parsed chunks' own, so that the next comparison is by identity
-    return last.bytes;
+  if (last && last.lines.length === lines.length && lines.every((l, i) => l === last.lines[i] && outlines[i] === last.outlines[i])) {
+    return new RawJson(last.parts, false);
   }
-  const bytes = outlineJson(outlines, lines);
-  ANSWERED.set(file, { outlines, lines, bytes });
-  return bytes;
-}
-
-/** Two packed outlines with the same entries: the same object, or a re-parsed chunk's that says the same. */
-function samePacked(a: PackedOutline, b: PackedOutline): boolean {
-  if (a === b) return true;
-  if (a.nums.length !== b.nums.length || a.names.length !== b.names.length) return false;
-  for (let i = 0; i < a.nums.length; i++) if (a.nums[i] !== b.nums[i]) return false;
-  for (let i = 0; i < a.names.length; i++) if (a.names[i] !== b.names[i]) return false;
-  return true;
+  const parts = outlineJson(outlines, lines);
+  ANSWERED.set(file, { outlines, lines, parts });
+  return new RawJson(parts);
 }
 
 /**
- * What `documentSymbols` gives for the declarations, as the UTF-8 bytes of its JSON, written into one buffer
- * from the packed outline, a short string per entry. On the 100,000-line file, 30 answers made as one joined
- * string peaked 20 MB higher than objects given to `JSON.stringify`, and written into a buffer 5 MB lower; it
- * takes about twice as long as `JSON.stringify` (35-60 against 17-30 ms), which re-using the bytes pays back.
+ * What `documentSymbols` gives for the declarations, as the UTF-8 bytes of its JSON, written from the packed
+ * outline a short string per entry into buffers of `PART` bytes. On the 100,000-line file, 30 answers made as one
+ * joined string peaked 20 MB higher than objects given to `JSON.stringify`, and written into buffers 5 MB lower;
+ * it takes about twice as long as `JSON.stringify` (35-60 against 17-30 ms), which re-using the bytes pays back.
+ * Parts rather than one buffer: one buffer had to be made large enough for the longest answer the entries could
+ * give (6.5 MB for a 3.3 MB answer) and then copied to its own size, 6.6 MB at once on the first request.
  */
-function outlineJson(outlines: readonly PackedOutline[], lines: readonly number[]): Buffer {
-  // Room for the longest entry: its fixed text with 10-digit numbers, and 6 bytes per character of its name.
-  let room = 2;
-  for (const p of outlines) {
-    room += p.names.length * 300;
-    for (const name of p.names) room += name.length * 6;
-  }
-  const out = Buffer.allocUnsafe(room);
+function outlineJson(outlines: readonly PackedOutline[], lines: readonly number[]): Buffer[] {
+  const parts: Buffer[] = [];
+  let out = Buffer.allocUnsafeSlow(PART);
   let at = 0;
   // One string per entry, written at once: V8 builds a short string faster than a loop writes its bytes.
   const text = (s: string) => {
+    // At most 3 bytes per UTF-16 unit; a string too long for any part (a label of 20,000 characters) gets its own.
+    if (at + s.length * 3 > out.length) {
+      if (at > 0) parts.push(out.subarray(0, at));
+      out = Buffer.allocUnsafeSlow(Math.max(PART, Buffer.byteLength(s, 'utf8')));
+      at = 0;
+    }
     at += out.write(s, at, 'utf8');
   };
   text('[');
-  let first = true;
+  // Entries come depth first, each followed by its children: `open` holds, per entry whose children are being
+  // written, how many of them are left.
+  const open: number[] = [];
+  let comma = false;
   outlines.forEach((p, k) => {
     const line = lines[k];
-    const n = p.nums;
-    const range = (o: number) => `{"start":{"line":${n[o] + line},"character":${n[o + 1]}},"end":{"line":${n[o + 2] + line},"character":${n[o + 3]}}}`;
-    // Entries are depth first: each is followed by its children, `n[o + 1]` of them, each with its own.
-    const write = (i: number): number => {
-      const o = i * OUTLINE_STRIDE;
-      const count = n[o + 1];
-      text(`{"name":${JSON.stringify(p.names[i])},"kind":${KINDS[outlineKind(n[o])]},"range":${range(o + 2)},"selectionRange":${range(o + 6)}`);
-      let next = i + 1;
-      if (count > 0) {
+    readOutline(p, (name, n) => {
+      const range = (o: number) => `{"start":{"line":${n[o] + line},"character":${n[o + 1]}},"end":{"line":${n[o + 2] + line},"character":${n[o + 3]}}}`;
+      text(`${comma ? ',' : ''}{"name":${JSON.stringify(name)},"kind":${KINDS[outlineKind(n[0])]},"range":${range(2)},"selectionRange":${range(6)}`);
+      if (n[1] > 0) {
         text(',"children":[');
-        for (let c = 0; c < count; c++) {
-          if (c > 0) text(',');
-          next = write(next);
-        }
-        text(']');
+        open.push(n[1]);
+        comma = false;
+        return;
       }
       text('}');
-      return next;
-    };
-    for (let i = 0; i < p.names.length; ) {
-      if (!first) text(',');
-      first = false;
-      i = write(i);
-    }
+      while (open.length > 0 && --open[open.length - 1] === 0) {
+        open.pop();
+        text(']}');
+      }
+      comma = true;
+    });
   });
   text(']');
-  // Kept for the next request: at its own size, not the room it was written in.
-  const bytes = Buffer.allocUnsafeSlow(at);
-  out.copy(bytes, 0, 0, at);
-  return bytes;
+  parts.push(out.subarray(0, at));
+  return parts;
 }
+
+/** The size of the buffers an outline is written into: a part's unused end is at most one entry's text. */
+const PART = 64 * 1024;

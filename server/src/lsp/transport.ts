@@ -63,16 +63,17 @@ export class OneWriteMessageWriter extends AbstractMessageWriter implements Mess
 
 /**
  * `Content-Length: N\r\n\r\n` and the JSON body (UTF-8): one buffer, or for a result given as bytes (`RawJson`)
- * the header and the text before it, the result's own buffer, and the closing brace: the outline's 3.3 MB are
+ * the header and the text before it, the result's own buffers, and the closing brace: the outline's 3.3 MB are
  * not copied.
  */
 export function encodeMessage(msg: Message): Buffer[] {
   const raw = rawResult(msg);
   if (raw) {
-    // Making the bytes left a string per entry behind, much of it promoted (unless they were kept from before).
-    largeTextHandled(raw.bytes.length);
-    const length = Buffer.byteLength(raw.head, 'utf8') + raw.bytes.length + 1;
-    return [Buffer.from(`Content-Length: ${length}${CRLF}${CRLF}${raw.head}`, 'utf8'), raw.bytes, CLOSE];
+    const size = raw.result.byteLength;
+    // Making the bytes left a string per entry behind, much of it promoted; bytes kept from before left nothing.
+    if (raw.result.fresh) largeTextHandled(size);
+    const length = Buffer.byteLength(raw.head, 'utf8') + size + 1;
+    return [Buffer.from(`Content-Length: ${length}${CRLF}${CRLF}${raw.head}`, 'utf8'), ...raw.result.parts, CLOSE];
   }
   const json = JSON.stringify(msg);
   const length = Buffer.byteLength(json, 'utf8');
@@ -87,11 +88,11 @@ export function encodeMessage(msg: Message): Buffer[] {
 
 const CLOSE = Buffer.from('}');
 
-/** A response whose result is `RawJson`: the text before the result, and the result's bytes (see `rawJson.ts`). */
-function rawResult(msg: Message): { head: string; bytes: Buffer } | undefined {
+/** A response whose result is `RawJson`: the text before the result, and the result (see `rawJson.ts`). */
+function rawResult(msg: Message): { head: string; result: RawJson } | undefined {
   const r = msg as { id?: unknown; result?: unknown; error?: unknown };
   if (!(r.result instanceof RawJson) || r.error !== undefined) return undefined;
-  return { head: `{"jsonrpc":"2.0","id":${JSON.stringify(r.id ?? null)},"result":`, bytes: r.result.bytes };
+  return { head: `{"jsonrpc":"2.0","id":${JSON.stringify(r.id ?? null)},"result":`, result: r.result };
 }
 
 type Transport = { kind: 'stdio' } | { kind: 'socket'; port: number } | { kind: 'pipe'; name: string } | { kind: 'library' };

@@ -30,6 +30,9 @@ const LINES = Symbol('line starts');
 /** Per-chunk results a consumer caches with the chunk (see `engine/hclFile.ts`); a re-parsed chunk is a new object, so they go with it. */
 export const CHUNK_MEMO = Symbol('chunk memo');
 
+/** The chunk's outline entries, packed (`engine/hclSymbols.ts`), kept the same way as `CHUNK_MEMO`. */
+export const OUTLINE_MEMO = Symbol('outline memo');
+
 /**
  * One top-level item of the file (with the comments after it), parsed. A chunk keeps its model (`instances`)
  * and, only where the model does not say everything, its syntax tree: a chunk of well-formed `resource` and
@@ -41,6 +44,7 @@ export const CHUNK_MEMO = Symbol('chunk memo');
 export class Chunk implements ParsedChunk {
   [LINES]: number[] | undefined = undefined;
   [CHUNK_MEMO]: unknown = undefined;
+  [OUTLINE_MEMO]: string | undefined = undefined;
 
   constructor(
     /** Absolute line and offset where the chunk starts (always a line start). */
