@@ -227,3 +227,39 @@ test('the tfvars quick fix sets enable_bfd = true in the variables file', () => 
   const edits = file.writer.render(placed.value.fixes[0].edits, { attributes: [], blocks: [] } as never, { base: 0, lineText: (l) => file.lineText(l) });
   assert.equal(applyEdits(text, edits), 'bfd_multi_hop = 13\nenable_bfd    = true\n');
 });
+
+/** The titles of the fixes offered for the first `code` finding of `text` (`uri` picks the language). */
+function fixTitles(text: string, code: string, uri?: string): string[] {
+  const { file, ctx, diagnostics } = analyse(text, uri);
+  const d = diagnostics.find((x) => x.code === code);
+  assert.ok(d, `expected a ${code} finding in:\n${text}`);
+  return file.findingsAt(d.range, ctx).filter((f) => f.value.code === code).flatMap((f) => f.value.fixes.map((x) => x.title));
+}
+
+test('a fix that would trade its error for another one is not offered: the address and the group pull ip_version opposite ways', () => {
+  const v4group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65010\n  ip_version = "IPv4"\n}\n';
+  const peer = (ipVersion: string) =>
+    `resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = alicloud_vpc_bgp_group.g.id\n  peer_ip_address = "fd00::2"\n  ip_version      = "${ipVersion}"\n}\n`;
+  // The address says IPv6, the peer and its group IPv4: "Set ip_version = IPv6" would make the peer disagree with
+  // its group, whose fix would set it back. The address is the likely mistake.
+  assert.deepEqual(fixTitles(v4group + peer('IPv4'), 'ip-version-mismatch'), []);
+  // The address and the peer say IPv6, the group IPv4: setting the peer back to IPv4 would contradict the address.
+  assert.deepEqual(fixTitles(v4group + peer('IPv6'), 'group-ip-version-mismatch'), []);
+  // With an IPv6 group, the same peer's fix is offered, and leaves no error behind.
+  const v6group = v4group.replace('"IPv4"', '"IPv6"');
+  assert.deepEqual(fixTitles(v6group + peer('IPv4'), 'ip-version-mismatch'), ['Set ip_version = "IPv6"']);
+  const fixed = applyFix(v6group + peer('IPv4'), { code: 'ip-version-mismatch', title: /IPv6/, before: '', after: '' });
+  assert.deepEqual(errorsOf(fixed), []);
+});
+
+test('in CDKTF code too, a fix that would trade its error for another one is not offered', () => {
+  const ts = [
+    'import { VpcBgpGroup } from "@cdktf/provider-alicloud/lib/vpc-bgp-group";',
+    'import { VpcBgpPeer } from "@cdktf/provider-alicloud/lib/vpc-bgp-peer";',
+    'const g = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65010, ipVersion: "IPv4" });',
+    'new VpcBgpPeer(this, "p", { bgpGroupId: g.id, peerIpAddress: "fd00::2", ipVersion: "IPv4" });',
+    '',
+  ].join('\n');
+  assert.deepEqual(fixTitles(ts, 'ip-version-mismatch', 'file:///stack.ts'), []);
+  assert.deepEqual(fixTitles(ts.replace('ipVersion: "IPv4" })', 'ipVersion: "IPv6" })'), 'ip-version-mismatch', 'file:///stack.ts'), ['Set ipVersion: "IPv6"']);
+});

@@ -15,6 +15,7 @@ import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { withoutLeftOut, withoutMissing } from '../analysis/partial';
+import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import type { Position, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
@@ -425,9 +426,8 @@ export class CdktfFile implements SourceFile {
       const r = c.instance!.range;
       if (r.end.line + c.shift < range.start.line || r.start.line + c.shift > range.end.line) continue;
       const instance = this.absoluteOf(c);
-      for (const f of [...this.own(instance, ctx), ...this.inModule(instance, ctx)]) {
-        if (overlaps(f.range, range)) out.push({ value: f, base: 0 });
-      }
+      const here = [...this.own(instance, ctx), ...this.inModule(instance, ctx)].filter((f) => overlaps(f.range, range));
+      for (const f of withoutErrorMakingFixes(here, ctx)) out.push({ value: f, base: 0 });
     }
     return out;
   }

@@ -10,6 +10,7 @@ import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { withoutMissing } from '../analysis/partial';
+import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import { Chunk, CHUNK_MEMO, HclDocument } from '../syntax/hcl/document';
 import { instancesOf, toBody } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
@@ -277,9 +278,8 @@ export class HclFile implements SourceFile {
     const last = this.doc.chunkIndexAt(range.end.line);
     for (let i = first; i <= last; i++) {
       const chunk = this.doc.chunks[i];
-      for (const finding of [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)]) {
-        if (overlaps(shiftRange(finding.range, chunk.startLine), range)) out.push({ value: finding, base: chunk.startLine });
-      }
+      const here = [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)].filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
+      for (const finding of withoutErrorMakingFixes(here, ctx)) out.push({ value: finding, base: chunk.startLine });
     }
     return out;
   }
