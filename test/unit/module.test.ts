@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
 import type { HclFile } from '../../server/src/engine/hclFile';
@@ -749,4 +751,29 @@ test('many declared groups: a broken reference names the closest five, and a mis
   const missing = fixes('missing-required');
   assert.equal(missing.length, 9, 'eight groups and the placeholder');
   assert.match(missing[8], /placeholder/);
+});
+
+test('a cached context keeps none of the files it was made of: a file opened again as a new object with the same text gets a context of its own, and the old one can be collected', async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const text = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n';
+  const schemas = defaultSchemas();
+  // Made in a function of its own, so that nothing on this stack holds the first file afterwards.
+  const first = () => {
+    const a = createSourceFile('file:///m/a.tf', undefined, text)!;
+    const ctx = contextFor([a], schemas);
+    assert.ok(ctx.find('resource', 'alicloud_vpc_bgp_group', 'g'), 'the index is built');
+    return { ref: new WeakRef(a), ctx };
+  };
+  const { ref, ctx } = first();
+  const b = createSourceFile('file:///m/a.tf', undefined, text)!;
+  const again = contextFor([b], schemas);
+  assert.notEqual(again, ctx, 'the new file object gets its own context');
+  assert.equal(again.signature, ctx.signature);
+  assert.equal(contextFor([b], schemas), again, 'and keeps it while it is the same object');
+  // WeakRef targets stay alive until the current job ends.
+  await new Promise((r) => setImmediate(r));
+  gc();
+  assert.equal(ref.deref(), undefined, 'the first file was collected, though its context is still cached');
+  assert.ok(ctx.find('resource', 'alicloud_vpc_bgp_group', 'g'), 'and that context still answers');
 });
