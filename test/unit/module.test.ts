@@ -206,6 +206,39 @@ resource "alicloud_vpc_bgp_peer" "unknown_count" {
   for_each     = var.peers
   bgp_group_id = alicloud_vpc_bgp_group.b.id
 }`,
+  // A for_each over an object written out stands for one peer per key (a repeated key counts once); over anything
+  // else, the count is unknown.
+  'peers made by a for_each over an object written out count toward the 8 of their VBR': `
+resource "alicloud_vpc_bgp_group" "a" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "site" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
+  for_each = {
+    hz1 = "10.0.0.1", hz2 = "10.0.0.2", hz3 = "10.0.0.3", "sh-1" = "10.0.1.1", "sh-2" = "10.0.1.2"
+    bj1 = "10.0.2.1", bj2 = "10.0.2.2"
+  }
+  bgp_group_id    = alicloud_vpc_bgp_group.a.id
+  peer_ip_address = each.value
+}
+resource "alicloud_vpc_bgp_peer" "extra" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
+  for_each     = { x = 1, y = 2 }
+  bgp_group_id = alicloud_vpc_bgp_group.a.id
+}
+resource "alicloud_vpc_bgp_group" "b" {
+  router_id = "vbr-2"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "fits" {
+  for_each     = { p1 = 1, p2 = 2, p3 = 3, p4 = 4, p5 = 5, p6 = 6, p7 = 7, p1 = 8 }
+  bgp_group_id = alicloud_vpc_bgp_group.b.id
+}
+resource "alicloud_vpc_bgp_peer" "computed_keys" {
+  for_each     = { for k in var.sites : k => k }
+  bgp_group_id = alicloud_vpc_bgp_group.b.id
+}`,
 };
 
 for (const [name, text] of Object.entries(cases)) {
@@ -776,4 +809,25 @@ test('a cached context keeps none of the files it was made of: a file opened aga
   gc();
   assert.equal(ref.deref(), undefined, 'the first file was collected, though its context is still cached');
   assert.ok(ctx.find('resource', 'alicloud_vpc_bgp_group', 'g'), 'and that context still answers');
+});
+
+test('a key added to a peer\'s for_each object is counted at once: the module\'s signature changes with the number of keys', () => {
+  const text = [
+    'resource "alicloud_vpc_bgp_group" "a" {',
+    '  router_id = "vbr-1"',
+    '  peer_asn  = 65010',
+    '}',
+    'resource "alicloud_vpc_bgp_peer" "site" {',
+    '  for_each     = { p1 = 1, p2 = 2, p3 = 3, p4 = 4, p5 = 5, p6 = 6, p7 = 7, p8 = 8 }',
+    '  bgp_group_id = alicloud_vpc_bgp_group.a.id',
+    '}',
+    '',
+  ].join('\n');
+  const file = createSourceFile('file:///fe/main.tf', undefined, text)!;
+  const schemas = defaultSchemas();
+  const codes = () => file.diagnostics(contextFor([file], schemas)).map((d) => d.code);
+  assert.deepEqual(codes(), []);
+  const at = { line: 5, character: text.split('\n')[5].indexOf(' }') };
+  file.update([{ range: { start: at, end: at }, text: ', p9 = 9' }]);
+  assert.deepEqual(codes(), ['too-many-peers-per-vbr']);
 });

@@ -72,6 +72,10 @@ function mixValue(v: Value): void {
       for (let i = 1; i < path.length; i++) mixString(path[i], 9);
       return;
     }
+    case 'object':
+      // How many keys it has is what `for_each` counts (undefined: not all written out).
+      mixString(v.keys === undefined ? 'object' : `object ${v.keys}`, 11);
+      return;
     default:
       // Other kinds count by kind only.
       mixString(v.kind, 10);

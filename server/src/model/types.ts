@@ -26,7 +26,8 @@ export type Value =
   | { kind: 'bool'; value: boolean }
   | { kind: 'null' }
   | { kind: 'tuple'; items: Value[] }
-  | { kind: 'object' }
+  /** `keys`: how many keys it has, when every key is written out (`{ a = 1, "b" = 2 }`), which `for_each` counts. */
+  | { kind: 'object'; keys?: number }
   /**
    * A traversal such as `alicloud_vpc_bgp_group.main.id`, `var.x` or a construct's `.id`. Index steps keep
    * their brackets in `path` (`["x", "[0]", "id"]`; a splat is `[*]`).

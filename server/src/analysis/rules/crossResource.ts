@@ -1,7 +1,8 @@
 /**
  * Schema rules that look across resources of the module:
  * - `matchesReferenced`: a peer's `ip_version` equals its group's;
- * - `maxPerReferenced`: at most 8 peers reach one VBR through their groups (counted where `count` is known).
+ * - `maxPerReferenced`: at most 8 peers reach one VBR through their groups (counted where `count` is known, or
+ *   `for_each` is an object written out).
  */
 import type { ResourceInstance, Value } from '../../model/types';
 import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
@@ -116,9 +117,10 @@ function requiresOnReferenced(rule: CrossFieldRule & { kind: 'requiresOnReferenc
   };
 }
 
-/** How many instances a block stands for, when statically known. */
+/** How many instances a block stands for, when statically known: a literal `count`, or a `for_each` over an object written out. */
 function multiplicity(instance: Declared): number | undefined {
-  if (findAttribute(instance, 'for_each')) return undefined;
+  const forEach = findAttribute(instance, 'for_each');
+  if (forEach) return forEach.value.kind === 'object' ? forEach.value.keys : undefined;
   const count = findAttribute(instance, 'count');
   if (!count) return 1;
   return literalNumber(count.value);

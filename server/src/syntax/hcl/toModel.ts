@@ -1,6 +1,6 @@
 /** Turns the HCL syntax tree of a chunk into the language-neutral model. */
 import type { Attribute, Block, Range, ResourceInstance, Value } from '../../model/types';
-import type { BlockNode, BodyItem, Expr, TraversalPart } from './ast';
+import type { BlockNode, BodyItem, Expr, ObjectItem, TraversalPart } from './ast';
 import { span } from '../../model/span';
 import { HclAttribute, HclBlock, HclInstance } from './nodes';
 import { own } from './lexer';
@@ -101,7 +101,7 @@ export function toValue(e: Expr): Value {
     case 'Tuple':
       return { kind: 'tuple', items: e.items.map(toValue) };
     case 'Object':
-      return OBJECT;
+      return objectValue(e.items);
     case 'Call':
       return shared(`${e.name}(…)`);
     case 'Conditional':
@@ -121,6 +121,21 @@ export function toValue(e: Expr): Value {
 const NOT_WRITTEN = unknown('');
 const TEMPLATE = unknown('a string template');
 const OBJECT: Value = Object.freeze({ kind: 'object' as const });
+/** Objects by their number of keys, shared as other values are. */
+const OBJECTS: Value[] = [];
+
+/** An object constructor: how many distinct keys it has when every key is a name or a plain string. */
+function objectValue(items: ObjectItem[]): Value {
+  const keys = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    const k = items[i].key;
+    const name = k.type === 'Traversal' && k.parts.length === 0 ? k.root : k.type === 'Literal' && typeof k.value === 'string' ? k.value : toValue(k);
+    if (typeof name === 'string') keys.add(name);
+    else if (name.kind === 'string') keys.add(name.value);
+    else return OBJECT;
+  }
+  return (OBJECTS[keys.size] ??= Object.freeze({ kind: 'object' as const, keys: keys.size }));
+}
 const CONDITIONAL = unknown('a conditional expression');
 const FOR = unknown('a for expression');
 const EXPRESSION = unknown('an expression');
