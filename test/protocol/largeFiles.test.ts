@@ -102,6 +102,35 @@ describe('large files', () => {
     }
   });
 
+  it('a large CDKTF program closed and opened again with the same text is taken back, not parsed again; another text is parsed', { timeout: 120_000 }, async () => {
+    // Not a module file: the module index does not keep it, so the server keeps it a while after it is closed.
+    const { cdktfTypeScript } = await import('../../scripts/bench/workloads.mjs');
+    const text: string = cdktfTypeScript(5000, 2).text; // 960 K characters
+    const u = 'file:///cdktf-reopen/main.ts';
+    const fresh = await LspClient.start();
+    try {
+      const first = await fresh.open(u, text, 'typescript', 1);
+      assert.ok(first.length > 10);
+      await new Promise((r) => setTimeout(r, 500)); // the full collection after a large text
+      const opened = fresh.peakMB();
+      for (let v = 2; v <= 4; v++) {
+        await fresh.close(u);
+        assert.deepEqual(await fresh.open(u, text, 'typescript', v), first);
+      }
+      // Parsed again each time, the stack raised the server's peak by 38 MB.
+      const grown = fresh.peakMB() - opened;
+      assert.ok(grown < 5, `re-opening raised the server's peak by ${grown.toFixed(1)} MB`);
+      // One value different: not the kept parse.
+      await fresh.close(u);
+      const changed = text.replace('bfdMultiHop: 24,', 'bfdMultiHop: 999,');
+      assert.notEqual(changed, text);
+      const after = await fresh.open(u, changed, 'typescript', 5);
+      assert.equal(after.filter((d) => d.code === 'value-out-of-range').length, first.filter((d) => d.code === 'value-out-of-range').length + 1);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it('keeps quiet about a small file', async () => {
     const from = lsp.logs.length;
     await lsp.open(uri(), module(5, true));

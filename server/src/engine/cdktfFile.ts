@@ -133,6 +133,15 @@ export class CdktfFile implements SourceFile {
     return this.source.length;
   }
 
+  hasText(text: string): boolean {
+    return text.length === this.source.length && text === this.text;
+  }
+
+  hasUtf8(bytes: Uint8Array): boolean {
+    const text = this.text;
+    return Buffer.byteLength(text, 'utf8') === bytes.length && Buffer.from(text, 'utf8').equals(bytes);
+  }
+
   textHead(n: number): string {
     return this.source.slice(0, n);
   }

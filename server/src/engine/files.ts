@@ -73,17 +73,18 @@ export function createSourceFile(uri: string, languageId: string | undefined, te
  * it again with the same text costs a comparison instead of a parse.
  */
 export function sourceFileFor(uri: string, languageId: string | undefined, text: string, parsed: SourceFile | undefined): SourceFile | undefined {
-  if (mayKeep(uri, languageId, parsed) && parsed.doc.hasText(text)) return parsed;
+  if (mayKeep(uri, languageId, parsed) && parsed.hasText(text)) return parsed;
   return createSourceFile(uri, languageId, text);
 }
 
 /** `parsed` when it reads the text whose UTF-8 bytes are `utf8` as `createSourceFile` would (`sourceFileFor`). */
 export function keptSourceFile(uri: string, languageId: string | undefined, utf8: Uint8Array | undefined, parsed: SourceFile | undefined): SourceFile | undefined {
-  return utf8 && mayKeep(uri, languageId, parsed) && parsed.doc.hasUtf8(utf8) ? parsed : undefined;
+  return utf8 && mayKeep(uri, languageId, parsed) && parsed.hasUtf8(utf8) ? parsed : undefined;
 }
 
 /** `parsed` is what `createSourceFile` would make for this uri and language, given the same text. */
-function mayKeep(uri: string, languageId: string | undefined, parsed: SourceFile | undefined): parsed is HclFile {
+function mayKeep(uri: string, languageId: string | undefined, parsed: SourceFile | undefined): parsed is HclFile | CdktfFile {
+  if (parsed instanceof CdktfFile) return parsed.language === cdktfLanguage(uri, languageId) && !readsAsHcl(uri, languageId);
   return (
     parsed instanceof HclFile &&
     readsAsHcl(uri, languageId) &&

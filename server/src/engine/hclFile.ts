@@ -86,6 +86,10 @@ export class HclFile implements SourceFile {
     return this.doc.hasUtf8(bytes);
   }
 
+  hasText(text: string): boolean {
+    return this.doc.hasText(text);
+  }
+
   update(changes: readonly TextChange[]): void {
     this.doc.update(changes);
   }

@@ -34,6 +34,8 @@ export interface SourceFile {
   textHead(n: number): string;
   /** Is `bytes` the text in UTF-8? (Optional: without it, callers decode and compare `text`.) */
   hasUtf8?(bytes: Uint8Array): boolean;
+  /** Is `text` the text? (Optional: without it, callers compare `text`.) */
+  hasText?(text: string): boolean;
   update(changes: readonly TextChange[]): void;
   /**
    * Makes what the file keeps smaller where that costs time but not answers (optional; after a first answer).

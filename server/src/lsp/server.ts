@@ -43,6 +43,7 @@ import { isModuleFile, Workspace } from '../engine/workspace';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { utf8Of } from './decodeBody';
 import { beforeLargeText, isLargeText, largeTextHandled } from './heap';
+import { RecentlyClosed } from './recentlyClosed';
 import { definition, ModuleView, references } from './navigation';
 import { documentSymbols } from './outline';
 import * as path from 'path';
@@ -136,6 +137,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
    * made smaller (`compact`) once their diagnostics are out. A large one gets a line in the log.
    */
   const toCompact = new Map<SourceFile, { uri: string; readAt: number }>();
+  /** A large closed file the module does not keep, kept a while in case it is opened again (`recentlyClosed.ts`). */
+  const recentlyClosed = new RecentlyClosed();
   const compactAll = () => {
     for (const [f, { uri, readAt }] of toCompact) {
       const published = performance.now() - readAt;
@@ -197,15 +200,17 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     // The open version replaces the disk one in the module. The disk copy is taken out before parsing, so that
     // a large file is never held twice, and is itself the open version when it has the same text (a file
     // closed and opened again: the disk copy is the closed version, parsed and analysed). Compared with the
-    // message's bytes when there are any, the text is then never made.
+    // message's bytes when there are any, the text is then never made. A file the module does not keep (a CDKTF
+    // program) may have been kept a while after it was closed (`keepClosed`).
     const onDisk = p && isModuleFile(p) ? workspace.take(p) : undefined;
-    const kept = onDisk ? keptSourceFile(uri, languageId, utf8Of(doc, 'text'), onDisk) : undefined;
+    const earlier = onDisk ?? recentlyClosed.take(uri);
+    const kept = earlier ? keptSourceFile(uri, languageId, utf8Of(doc, 'text'), earlier) : undefined;
     const text = () => (typeof doc.text === 'string' ? doc.text : '');
     const refused = kept ? refusalOf(kept.textLength(), kept.textHead(BINARY_SNIFF), settings.maxFileSizeMB) : refusal(text(), settings.maxFileSizeMB);
     // A file with no parse kept in the module index (one that opening it again would take back) is parsed anew:
     // an earlier large text's leftovers go first.
-    if (!refused && !onDisk) beforeLargeText(text().length);
-    const file = refused ? undefined : kept ?? sourceFileFor(uri, languageId, text(), onDisk);
+    if (!refused && !onDisk && !kept) beforeLargeText(text().length);
+    const file = refused ? undefined : kept ?? sourceFileFor(uri, languageId, text(), earlier);
     largeTextHandled(kept ? kept.textLength() : text().length);
     if (!refused && !file) return;
     if (file) toCompact.set(file, { uri, readAt });
@@ -340,7 +345,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const closedPath = pathOf(p.textDocument.uri);
       if (closedPath) contexts.delete('module:' + path.dirname(closedPath));
       const closed = files.get(p.textDocument.uri)?.file;
-      largeTextHandled(closed?.textLength() ?? 0);
+      // A large file the module index does not keep is kept a while, in case it is opened again; else its memory
+      // is collected soon.
+      if (closed && isLargeText(closed.textLength()) && !(closedPath && isModuleFile(closedPath))) recentlyClosed.keep(p.textDocument.uri, closed);
+      else largeTextHandled(closed?.textLength() ?? 0);
       if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
       const file = pathOf(p.textDocument.uri);
       if (file) {
@@ -470,7 +478,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }),
   );
 
-  connection.onShutdown(() => files.clear());
+  connection.onShutdown(() => {
+    files.clear();
+    recentlyClosed.drop();
+  });
 }
 
 function toLsp(d: Diagnostic): LspDiagnostic {
