@@ -85,6 +85,8 @@ function walk(tk: Tokens, from: number, stack: number[], previous: PreviousWalk 
     closeOf[open] = close;
     extent[open] = at;
   };
+  // Where the walk stopped: where the stack became the previous walk's again, or the last token.
+  let stopped = -1;
   for (let i = from; i < n; i++) {
     if (i >= resumeAt) before.push(up[i]);
     const single = tk.kind[i] === PUNCT && tk.end[i] - tk.start[i] === 1;
@@ -125,13 +127,17 @@ function walk(tk: Tokens, from: number, stack: number[], previous: PreviousWalk 
       up[i] = stack.length ? stack[stack.length - 1] : -1;
     }
     if (i >= resumeAt && sameStack(tk, i, stack, before, resumeAt)) {
-      regrouped?.sort((a, b) => a - b);
-      return i;
+      stopped = i;
+      break;
     }
   }
-  while (stack.length) pop(n, false);
+  if (stopped < 0) {
+    while (stack.length) pop(n, false);
+    stopped = n - 1;
+  }
+  // In order: the caller asks whether any lies within a construct's tokens.
   regrouped?.sort((a, b) => a - b);
-  return n - 1;
+  return stopped;
 }
 
 /** Is `stack` the stack the previous walk had after token `i`? */
