@@ -14,7 +14,7 @@ import { classesOf, matchConstruct, parseConstructs, quoteStyle, schemaAt, type 
 import { ownStrings } from './copies';
 import { LaterSets } from './laterSets';
 import { bindingsOf, changedNames, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
-import { retokenize, type OffsetEdit } from './retokenize';
+import { retokenize, type OffsetEdit, type Retokenized } from './retokenize';
 import { firstWhere } from './search';
 import type { Source } from './source';
 import type { CdktfInstance } from './model';
@@ -69,21 +69,40 @@ export class CdktfParse {
     const text = tk.text;
     const renames = this.language === 'typescript' || this.language === 'python';
     const r = retokenize(tk, lineStarts, edit, lineDelta, (token) => renames && token === 'as');
+    if (this.changesEverything(r)) return this.full(text, lineStarts);
+    const { dropped, fresh } = this.matchAgain(r, lineDelta);
+    const changes = this.resolveReferences(dropped, fresh);
+    this.markAgain(r, changes);
+    return changes;
+  }
+
+  /**
+   * Did the edit change what every construct reads: which classes are constructs or configs (an import), or the
+   * quote the file's strings use? (It also records how far the quote style was read.)
+   */
+  private changesEverything(r: Retokenized): boolean {
+    const tk = this.tokens;
     if (r.watched) {
       // A renamed import can change which names are configs while every name keeps its schema
       // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
       const configs = new Set<string>();
-      if (!sameClasses(classesOf(tk, this.registry, configs), this.matching.classes) || !sameSet(configs, this.matching.configs)) return this.full(text, lineStarts);
+      if (!sameClasses(classesOf(tk, this.registry, configs), this.matching.classes) || !sameSet(configs, this.matching.configs)) return true;
     }
     if (r.from <= this.matching.quoteReadTo) {
       const q = quoteStyle(tk);
-      if (q.quote !== this.matching.quote) return this.full(text, lineStarts);
+      if (q.quote !== this.matching.quote) return true;
       this.matching.quoteReadTo = q.readTo;
     }
+    return false;
+  }
 
-    // Keep what read only unchanged tokens; match the rest again. Past the re-scanned tokens, bracket matching
-    // may have changed only which groups hold a token (an opener left unclosed above): a construct there whose
-    // own groups end where they did reads the same, unless it asks which group holds it (a config struct).
+  /**
+   * Keeps what read only unchanged tokens and matches the rest again. Past the re-scanned tokens, bracket matching
+   * may have changed only which groups hold a token (an opener left unclosed above): a construct there whose own
+   * groups end where they did reads the same, unless it asks which group holds it (a config struct).
+   */
+  private matchAgain(r: Retokenized, lineDelta: number): { dropped: Construct[]; fresh: Construct[] } {
+    const tk = this.tokens;
     const changedOldTo = r.changedTo - r.dt;
     const kept: Construct[] = [];
     const dropped: Construct[] = [];
@@ -108,8 +127,11 @@ export class CdktfParse {
     const fresh: Construct[] = again.map((i) => matchConstruct(tk, i, schemaAt(tk, i, this.matching)!, this.matching));
     this.entries = merge(kept, fresh);
     this.lastRematched = fresh.length;
+    return { dropped, fresh };
+  }
 
-    // References: resolve the new instances, and again those naming a variable whose construct changed.
+  /** References: resolves the new instances, and again those naming a variable whose construct changed. */
+  private resolveReferences(dropped: Construct[], fresh: Construct[]): ConstructChanges {
     const removed = dropped.filter((e) => e.instance);
     const added = fresh.filter((e) => e.instance);
     if (!sameNames(dropped, fresh)) {
@@ -130,23 +152,26 @@ export class CdktfParse {
       resolveBuilt(e, this.bindings);
       ownStrings(e);
     }
-
-    // Properties set elsewhere: an instance made above is nobody's yet and is marked in place; an older one whose
-    // variable gained or lost a set is copied, marked.
-    const flipped = this.later.update(tk, r.from, r.oldTo, r.newTo, r.dt);
-    const later = this.later;
-    const made = new Set(added);
-    for (const e of made) markSetLater(e.instance!, later);
-    if (flipped.size) {
-      this.entries.forEach((e, k) => {
-        if (!e.instance?.name || !flipped.has(later.key(e.instance.name)) || made.has(e)) return;
-        removed.push(e);
-        const instance = { ...e.instance };
-        markSetLater(instance, later);
-        added.push((this.entries[k] = { ...e, instance, memo: undefined }));
-      });
-    }
     return { removed, added };
+  }
+
+  /**
+   * Properties set elsewhere: an instance made by this edit is nobody's yet and is marked in place; an older one
+   * whose variable gained or lost a set is copied, marked (and counted among the changes).
+   */
+  private markAgain(r: Retokenized, changes: ConstructChanges): void {
+    const flipped = this.later.update(this.tokens, r.from, r.oldTo, r.newTo, r.dt);
+    const later = this.later;
+    const made = new Set(changes.added);
+    for (const e of made) markSetLater(e.instance!, later);
+    if (!flipped.size) return;
+    this.entries.forEach((e, k) => {
+      if (!e.instance?.name || !flipped.has(later.key(e.instance.name)) || made.has(e)) return;
+      changes.removed.push(e);
+      const instance = { ...e.instance };
+      markSetLater(instance, later);
+      changes.added.push((this.entries[k] = { ...e, instance, memo: undefined }));
+    });
   }
 
   /** The constructs (with an instance), in file order. */
