@@ -2,9 +2,10 @@
 // asking again and again must neither pile up memory nor answer stale places.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { DocumentSymbol, DocumentSymbolRequest, SymbolKind } from 'vscode-languageserver-protocol/node';
+import { DocumentSymbol, DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { Declaration, forEachDeclaration } from '../../server/src/engine/hclSymbols';
 import { HclDocument } from '../../server/src/syntax/hcl/document';
+import { SYMBOL_KINDS } from '../../server/src/lsp/outline';
 import { LspClient, uri } from '../helpers/lsp';
 
 let client: LspClient;
@@ -51,19 +52,9 @@ test('the outline of a large file, written in parts, is each declaration in orde
   const text = [hclModule(5000).text, 'resource "alicloud_vpc" "网络\\"q" {', '  timeouts {}', '}', `data "alicloud_vpcs" "${'v'.repeat(70000)}" {}`, ''].join('\n');
   const u = uri();
   await client.open(u, text);
-  const KIND: Record<Declaration['kind'], SymbolKind> = {
-    resource: SymbolKind.Class,
-    data: SymbolKind.Interface,
-    variable: SymbolKind.Variable,
-    local: SymbolKind.Constant,
-    module: SymbolKind.Module,
-    output: SymbolKind.Field,
-    provider: SymbolKind.Package,
-    block: SymbolKind.Struct,
-  };
   const symbol = (d: Declaration): DocumentSymbol => ({
     name: d.name,
-    kind: KIND[d.kind],
+    kind: SYMBOL_KINDS[d.kind],
     range: d.range,
     selectionRange: d.selectionRange,
     ...(d.children.length > 0 ? { children: d.children.map(symbol) } : {}),

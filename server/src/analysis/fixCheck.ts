@@ -37,7 +37,11 @@ function addsError(fix: NeutralFix, instance: ResourceInstance, before: Map<stri
   return false;
 }
 
-/** How many errors of each code the block's rules report, not counting those starting on `exceptLines`. */
+/**
+ * How many errors of each code the block's rules report, not counting those starting on `exceptLines`. Before and
+ * after a fix alike, the rules' own findings, unfiltered: the caller's are filtered for the file (an override
+ * file's missing arguments, a CDKTF spread's), and a count made one way must be compared with one made the same.
+ */
 function errorCounts(instance: ResourceInstance, ctx: AnalysisContext, exceptLines: readonly number[] = []): Map<string, number> {
   const counts = new Map<string, number>();
   for (const list of [analyzeInstance(instance, ctx), analyzeInModule(instance, ctx)]) {

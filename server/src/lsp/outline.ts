@@ -8,7 +8,8 @@ import type { Declaration, PackedOutline } from '../engine/hclSymbols';
 import type { SourceFile } from '../engine/sourceFile';
 import { RawJson } from './rawJson';
 
-const KINDS: Record<Declaration['kind'], SymbolKind> = {
+/** The symbol kind VS Code shows for each kind of declaration (its icon in the outline and breadcrumbs). */
+export const SYMBOL_KINDS: Readonly<Record<Declaration['kind'], SymbolKind>> = {
   resource: SymbolKind.Class,
   data: SymbolKind.Interface,
   variable: SymbolKind.Variable,
@@ -69,7 +70,7 @@ function outlineJson(outlines: readonly PackedOutline[], lines: readonly number[
   let at = 0;
   // One string per entry, written at once: V8 builds a short string faster than a loop writes its bytes.
   const text = (s: string) => {
-    // At most 3 bytes per UTF-16 unit; a string too long for any part (a label of 20,000 characters) gets its own.
+    // At most 3 bytes per UTF-16 unit; a string that might not fit a part (a label of 30,000 characters) gets its own.
     if (at + s.length * 3 > out.length) {
       if (at > 0) parts.push(out.subarray(0, at));
       out = Buffer.allocUnsafeSlow(Math.max(PART, Buffer.byteLength(s, 'utf8')));
@@ -86,7 +87,7 @@ function outlineJson(outlines: readonly PackedOutline[], lines: readonly number[
     const line = lines[k];
     readOutline(p, (name, n) => {
       const range = (o: number) => `{"start":{"line":${n[o] + line},"character":${n[o + 1]}},"end":{"line":${n[o + 2] + line},"character":${n[o + 3]}}}`;
-      text(`${comma ? ',' : ''}{"name":${JSON.stringify(name)},"kind":${KINDS[outlineKind(n[0])]},"range":${range(2)},"selectionRange":${range(6)}`);
+      text(`${comma ? ',' : ''}{"name":${JSON.stringify(name)},"kind":${SYMBOL_KINDS[outlineKind(n[0])]},"range":${range(2)},"selectionRange":${range(6)}`);
       if (n[1] > 0) {
         text(',"children":[');
         open.push(n[1]);
