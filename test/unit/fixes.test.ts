@@ -70,6 +70,12 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  timeouts {\n    craete = "5m"\n  }\n}\n',
     after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  timeouts {\n    create = "5m"\n  }\n}\n',
   },
+  'rename an unknown key in the content of a dynamic timeouts block': {
+    code: 'unknown-argument',
+    title: /^Rename to "create"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  dynamic "timeouts" {\n    for_each = var.t\n    content {\n      craete = "5m"\n    }\n  }\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  dynamic "timeouts" {\n    for_each = var.t\n    content {\n      create = "5m"\n    }\n  }\n}\n',
+  },
   'add bgp_group_id referencing the module\'s only group': {
     code: 'missing-required',
     title: /^Add bgp_group_id = alicloud_vpc_bgp_group\.main\.id$/,

@@ -296,6 +296,20 @@ resource "alicloud_vpc_bgp_peer" "p" {
     content {}
   }
 }`,
+  'the content of a dynamic block is checked as the block it makes': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  dynamic "timeouts" {
+    for_each = var.t
+    content {
+      create = "ten minutes"
+      #        ^^^^^^^^^^^^^ invalid-duration
+      delete = timeouts.value.delete
+      updat  = "5m"
+      #^^^^ unknown-argument
+    }
+  }
+}`,
   'a second timeouts block is one too many': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = "bgpg-1"

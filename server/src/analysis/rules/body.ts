@@ -60,12 +60,24 @@ export function bodies(instance: ResourceInstance, schema: ResourceSchema): Body
 function visit(blocks: Block[], s: BodyView['schema'], prefix: string): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const bs = s.blocks?.[b.name];
+    // `dynamic "timeouts" { for_each = …  content { … } }` makes `timeouts` blocks of its `content`: that body is
+    // checked as the block's (what it reads of the iterator, `timeouts.value`, is not judged).
+    const content = b.name === 'dynamic' ? dynamicContent(b) : undefined;
+    const body = content ?? b;
+    const name = content ? b.labels[0].value : b.name;
+    const bs = s.blocks?.[name];
     if (!bs) continue;
-    const path = prefix + b.name;
-    addView(path, b.attributes, b.blocks, bs, b);
-    if (b.blocks.length) visit(b.blocks, bs, path + '.');
+    const path = prefix + name;
+    addView(path, body.attributes, body.blocks, bs, body);
+    if (body.blocks.length) visit(body.blocks, bs, path + '.');
   }
+}
+
+/** The `content` block of a `dynamic` block with one label, which the generated blocks are made of. */
+function dynamicContent(b: Block): Block | undefined {
+  if (b.labels.length !== 1) return undefined;
+  for (let i = 0; i < b.blocks.length; i++) if (b.blocks[i].name === 'content' && b.blocks[i].labels.length === 0) return b.blocks[i];
+  return undefined;
 }
 
 function addView(path: string, attributes: Attribute[], blocks: Block[], schema: BodyView['schema'], block: Block | undefined): void {
