@@ -162,11 +162,13 @@ function referenceValue(root: string, parts: TraversalPart[]): Value {
   for (let i = 0; i < parts.length; i++) text += stepText(parts[i]);
   let value = REFERENCES.get(text);
   if (value === undefined) {
-    const path = [root];
+    const steps = [root];
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i];
-      path.push(p.type === 'Attr' ? p.name : stepText(p));
+      steps.push(p.type === 'Attr' ? p.name : stepText(p));
     }
+    // At its own size (kept by the shared value): an array grown by pushes leaves room for 17.
+    const path = steps.slice();
     if (REFERENCES.size >= MAX_LITERALS) REFERENCES.clear();
     // A flat copy of the text (`own`): the concatenation is a tree of pieces, bigger and slower to read.
     text = own(text);
