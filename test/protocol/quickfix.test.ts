@@ -410,4 +410,16 @@ resource "alicloud_vpc_bgp_peer" "p" {
     const edits = editsFor(action.edit, u, 5);
     assert.equal(applyEdits(text.replace('}\n', '  status = "x"\n}\n'), edits), text);
   });
+
+  it('offers no fix that would trade its error for another: the address says IPv6, the peer and its group IPv4', async () => {
+    const group = GROUP('g').replace('peer_asn  = 65001', 'peer_asn   = 65001\n  ip_version = "IPv4"').replace('router_id =', 'router_id  =');
+    const peer = `resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = alicloud_vpc_bgp_group.g.id\n  peer_ip_address = "fd00::2"\n  ip_version      = "IPv4"\n}\n`;
+    const u = uri();
+    const diags = await lsp.open(u, group + peer);
+    const mismatch = diags.filter((d) => d.code === 'ip-version-mismatch');
+    assert.equal(mismatch.length, 1, JSON.stringify(diags));
+    assert.deepEqual((await lsp.codeActions(u, mismatch[0].range, mismatch)).map((a) => a.title), []);
+    // With an IPv6 group the same fix is offered, and applying it leaves no error.
+    await applyFix(group.replace('"IPv4"', '"IPv6"') + peer, 'ip-version-mismatch', /^Set ip_version = "IPv6"$/);
+  });
 });
