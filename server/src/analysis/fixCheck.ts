@@ -25,6 +25,7 @@ export function withoutErrorMakingFixes(findings: Finding[], ctx: AnalysisContex
   });
 }
 
+/** Would `fix` make the block's rules report some error code more often than `before` counts? */
 function addsError(fix: NeutralFix, instance: ResourceInstance, before: Map<string, number>, ctx: AnalysisContext): boolean {
   const after = applied(instance, fix.edits);
   // An edit inside a nested block is not modelled here: such fixes are offered as they are.

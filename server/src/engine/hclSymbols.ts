@@ -6,8 +6,7 @@
 import type { Block, Position, Range, ResourceInstance } from '../model/types';
 import { rangeContains, shiftRange } from '../model/types';
 import type { BlockNode, Expr } from '../syntax/hcl/ast';
-import { OUTLINE_MEMO } from '../syntax/hcl/document';
-import type { Chunk, HclDocument } from '../syntax/hcl/document';
+import { OUTLINE_MEMO, type Chunk, type HclDocument } from '../syntax/hcl/document';
 import { oneByte } from '../syntax/hcl/narrow';
 import { forEachTraversal } from '../syntax/hcl/walk';
 
@@ -174,7 +173,8 @@ function pack(entries: readonly Entry[]): PackedOutline {
 
 /**
  * Each entry of a packed outline, in order: its name and its numbers (`nums`, the same array each time: kind,
- * number of children, range and selection range as start line, start character, end line, end character).
+ * number of children, range and selection range as start line, start character, end line, end character, and
+ * the name's length).
  */
 export function readOutline(p: PackedOutline, visit: (name: string, nums: Int32Array) => void): void {
   const nums = READ;

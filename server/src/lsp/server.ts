@@ -201,7 +201,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     // a large file is never held twice, and is itself the open version when it has the same text (a file
     // closed and opened again: the disk copy is the closed version, parsed and analysed). Compared with the
     // message's bytes when there are any, the text is then never made. A file the module does not keep (a CDKTF
-    // program) may have been kept a while after it was closed (`keepClosed`).
+    // program) may have been kept a while after it was closed (`recentlyClosed.ts`).
     const onDisk = p && isModuleFile(p) ? workspace.take(p) : undefined;
     const earlier = onDisk ?? recentlyClosed.take(uri);
     const kept = earlier ? keptSourceFile(uri, languageId, utf8Of(doc, 'text'), earlier) : undefined;

@@ -124,17 +124,22 @@ const OBJECT: Value = Object.freeze({ kind: 'object' as const });
 /** Objects by their number of keys, shared as other values are. */
 const OBJECTS: Value[] = [];
 
-/** An object constructor: how many distinct keys it has when every key is a name or a plain string. */
+/** An object constructor: how many distinct keys it has when every key is written out. */
 function objectValue(items: ObjectItem[]): Value {
   const keys = new Set<string>();
   for (let i = 0; i < items.length; i++) {
-    const k = items[i].key;
-    const name = k.type === 'Traversal' && k.parts.length === 0 ? k.root : k.type === 'Literal' && typeof k.value === 'string' ? k.value : toValue(k);
-    if (typeof name === 'string') keys.add(name);
-    else if (name.kind === 'string') keys.add(name.value);
-    else return OBJECT;
+    const key = writtenKey(items[i].key);
+    if (key === undefined) return OBJECT;
+    keys.add(key);
   }
   return (OBJECTS[keys.size] ??= Object.freeze({ kind: 'object' as const, keys: keys.size }));
+}
+
+/** An object key written out: a bare name (`a = …`) or a plain string (`"a" = …`); undefined for an expression. */
+function writtenKey(k: Expr): string | undefined {
+  if (k.type === 'Traversal' && k.parts.length === 0) return k.root;
+  const v = toValue(k);
+  return v.kind === 'string' ? v.value : undefined;
 }
 const CONDITIONAL = unknown('a conditional expression');
 const FOR = unknown('a for expression');
