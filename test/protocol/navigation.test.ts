@@ -260,3 +260,26 @@ test('go to definition in a 100,000-line file looks through its 15,000 declarati
     await fresh.stop();
   }
 });
+
+test("an override file opened and edited beside an open file settles, and gives back, that file's findings", async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-open-'));
+  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const main = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = alicloud_vpc_bgp_group.g.id\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n';
+  fs.writeFileSync(path.join(own, 'main.tf'), main);
+  try {
+    assert.deepEqual(codes(await client.open(u('main.tf'), main)), ['value-out-of-range']);
+    // An override file (not on disk yet) replacing the value: main.tf is checked again, without the finding.
+    let next = client.nextPublish(u('main.tf'), undefined);
+    const override = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n}\n';
+    assert.deepEqual(codes(await client.open(u('override.tf'), override)), []);
+    assert.deepEqual(codes((await next).diagnostics), []);
+    // Its line deleted as the user types: main.tf's own value holds again.
+    next = client.nextPublish(u('main.tf'), undefined);
+    await client.change(u('override.tf'), [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
+    assert.deepEqual(codes((await next).diagnostics), ['value-out-of-range']);
+  } finally {
+    await client.close(u('override.tf'));
+    await client.close(u('main.tf'));
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});

@@ -13,6 +13,7 @@ import { versionFromCdktfJson, versionFromLockFile } from '../../server/src/engi
 import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
+import { mergeOverrides } from '../../server/src/analysis/override';
 import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/trackedContext';
 import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, references } from '../../server/src/engine/hclSymbols';
 import { Chunk, HclDocument } from '../../server/src/syntax/hcl/document';
@@ -723,6 +724,108 @@ test('override files: their blocks may hold only what they change, and declare n
   assert.deepEqual(check('other.tf'), ['0: missing-required']);
   write('v6_other.tf', v6.replace('"p6"', '"q6"'));
   assert.deepEqual(check('v6_other.tf'), ['2: ip-version-mismatch', '1: group-ip-version-mismatch']);
+});
+
+test('an override file settles the findings of the block it is merged into, and only those', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-settle-'));
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const main = `resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = alicloud_vpc_bgp_group.g.id
+  bfd_multi_hop = 300
+}
+resource "alicloud_vpc_bgp_peer" "q" {
+  bfd_multi_hop = 10
+  timeouts {
+    create = "5x"
+  }
+}
+resource "alicloud_vpc_bgp_peer" "r" {
+  bgp_group_id  = alicloud_vpc_bgp_group.g.id
+  bfd_multi_hop = 300
+}
+`;
+  write('main.tf', main);
+  const check = (name: string) => {
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const file = path.join(dir, name);
+    const src = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'))!;
+    return src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}: ${d.code}`);
+  };
+  const everything = ['6: value-out-of-range', '6: bfd-multi-hop-without-bfd', '8: missing-required', '11: invalid-duration', '9: bfd-multi-hop-without-bfd', '16: value-out-of-range', '16: bfd-multi-hop-without-bfd'];
+  assert.deepEqual(check('main.tf'), everything);
+  // p's value is replaced and its enable_bfd added; q gets its group and other timeouts; r has no override.
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n  enable_bfd    = true\n}\n');
+  write('peer_override.tf', 'resource "alicloud_vpc_bgp_peer" "q" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  timeouts {\n    delete = "5m"\n  }\n}\n');
+  assert.deepEqual(check('main.tf'), ['9: bfd-multi-hop-without-bfd', '16: value-out-of-range', '16: bfd-multi-hop-without-bfd']);
+  // Several override files apply in the order of their names: the last enable_bfd is the one that holds.
+  write('a_override.tf', 'resource "alicloud_vpc_bgp_peer" "r" {\n  enable_bfd = false\n}\n');
+  write('z_override.tf', 'resource "alicloud_vpc_bgp_peer" "r" {\n  enable_bfd = true\n}\n');
+  assert.deepEqual(check('main.tf'), ['9: bfd-multi-hop-without-bfd', '16: value-out-of-range']);
+  write('a_override.tf', 'resource "alicloud_vpc_bgp_peer" "r" {\n  enable_bfd = true\n}\n');
+  write('z_override.tf', 'resource "alicloud_vpc_bgp_peer" "r" {\n  enable_bfd = false\n}\n');
+  assert.deepEqual(check('main.tf'), ['9: bfd-multi-hop-without-bfd', '16: value-out-of-range', '16: bfd-multi-hop-without-bfd']);
+  // What an override writes wrong is its own finding, not the original's: p's value replaced by another bad one.
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 999\n  enable_bfd    = true\n}\n');
+  assert.deepEqual(check('main.tf').filter((d) => d.startsWith('6:')), []);
+  assert.deepEqual(check('override.tf'), ['1: value-out-of-range']);
+
+  // Code actions see the same: no finding, so no fix, where the override settled it.
+  const ws = new Workspace(defaultSchemas());
+  ws.indexDir(dir);
+  const file = path.join(dir, 'main.tf');
+  const src = createSourceFile(file, undefined, main)!;
+  const line = (n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: 40 } });
+  assert.deepEqual(src.findingsAt(line(6), ws.contextFor(file, src)).map((f) => f.value.code), []);
+  assert.deepEqual(src.findingsAt(line(16), ws.contextFor(file, src)).map((f) => f.value.code), ['value-out-of-range', 'bfd-multi-hop-without-bfd']);
+});
+
+test('merging an override: arguments by name, nested blocks by type (a dynamic block too), lifecycle by argument', () => {
+  const instance = (text: string) => {
+    const src = createSourceFile('/merge/main.tf', undefined, text)! as HclFile;
+    return src.instances()[0].value;
+  };
+  const original = instance(`resource "alicloud_vpc_bgp_peer" "p" {
+  bfd_multi_hop = 300
+  enable_bfd    = false
+  timeouts {
+    create = "5m"
+  }
+  timeouts {
+    delete = "5m"
+  }
+  lifecycle {
+    prevent_destroy = true
+    ignore_changes  = [description]
+  }
+}
+`);
+  const override = instance(`resource "alicloud_vpc_bgp_peer" "p" {
+  enable_bfd = true
+  dynamic "timeouts" {
+    for_each = [1]
+    content {
+      create = "10m"
+    }
+  }
+  lifecycle {
+    prevent_destroy = false
+  }
+}
+`);
+  const merged = mergeOverrides(original, [override]);
+  const values = (attributes: { name: string; value: { kind: string } }[]) => attributes.map((a) => `${a.name}=${'value' in a.value ? a.value.value : a.value.kind}`);
+  assert.deepEqual(values(merged.attributes as never), ['bfd_multi_hop=300', 'enable_bfd=true']);
+  assert.deepEqual(merged.blocks.map((b) => b.name), ['lifecycle', 'dynamic']);
+  assert.deepEqual(values(merged.blocks[0].attributes as never), ['ignore_changes=tuple', 'prevent_destroy=false']);
+  // What the override wrote is placed where no line of the original can be.
+  assert.ok(merged.attributes[1].keyRange.start.line > 1e6);
+  assert.equal(merged.attributes[0], original.attributes[0]);
+  assert.deepEqual(mergeOverrides(original, []).attributes, original.attributes);
 });
 
 test("a CDKTF program's provider version comes from its project's cdktf.json", () => {

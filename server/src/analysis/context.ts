@@ -37,4 +37,9 @@ export interface AnalysisContext {
   count(key: string, target: string, compute: (ctx: AnalysisContext) => Map<string, number>): number | undefined;
   /** What rules see of one declared instance (`∅` when absent), so cached findings can be re-validated. */
   factsOf(kind: 'resource' | 'data', type: string, name: string): string;
+  /**
+   * The blocks of the module's override files that Terraform merges into the block of this address, in the order
+   * of their files' names (`override.ts`). Not for rules, which check a block as written: the engine asks it.
+   */
+  overridesOf?(kind: 'resource' | 'data', type: string, name: string): readonly ResourceInstance[];
 }

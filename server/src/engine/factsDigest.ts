@@ -122,6 +122,15 @@ let s1 = 0;
 let s2 = 0;
 
 /** Both hashes of `stringHash`, as a pair (for callers that keep them). */
+/**
+ * A module digest of an override file: its whole text, since whatever it writes changes the findings of the
+ * blocks it is merged into (`analysis/override.ts`). Override files are few and small.
+ */
+export function overrideDigest(text: string): string {
+  const [a, b] = hashPair(text);
+  return `o${a.toString(36)}.${b.toString(36)}.${text.length}`;
+}
+
 export function hashPair(s: string): [number, number] {
   stringHash(s);
   return [s1 >>> 0, s2 >>> 0];

@@ -20,7 +20,8 @@ import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
-import { factsHash, lane1, lane2 } from './factsDigest';
+import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
+import { notSettledByOverrides } from '../analysis/override';
 import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
 import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo } from './hclSymbols';
 
@@ -211,6 +212,8 @@ export class HclFile implements SourceFile {
    * the chunk and the pairs are summed, so a keystroke costs one addition per chunk, not a rehash.
    */
   moduleDigest(facts: Set<string>): string {
+    // What an override file writes changes the findings of the blocks it is merged into, whatever it writes.
+    if (this.isOverride) return overrideDigest(this.doc.text);
     let a = 0;
     let b = 0;
     let n = 0;
@@ -241,8 +244,13 @@ export class HclFile implements SourceFile {
     for (let c = 0; c < chunks.length; c++) {
       const chunk = chunks[c];
       // A chunk that did not move and whose module findings are unchanged keeps its diagnostics.
-      const local = this.chunkFindings(chunk, ctx);
-      const module = this.moduleFindings(chunk, ctx);
+      let local = this.chunkFindings(chunk, ctx);
+      let module = this.moduleFindings(chunk, ctx);
+      // Blocks an override file is merged into: without what it settles (not cached: such blocks are few).
+      if (!this.isOverride && local.length + module.length > 0) {
+        local = notSettledByOverrides(local, instancesOf(chunk), ctx);
+        module = notSettledByOverrides(module, instancesOf(chunk), ctx);
+      }
       const m = memo(chunk);
       if (!m.placed || m.placedLine !== chunk.startLine || m.placedLocal !== local || m.placedModule !== module) {
         m.placed = local.length + module.length === 0 ? NO_DIAGNOSTICS : [...local, ...module].map((f) => toDiagnostic(f, chunk.startLine));
@@ -282,7 +290,8 @@ export class HclFile implements SourceFile {
     const last = this.doc.chunkIndexAt(range.end.line);
     for (let i = first; i <= last; i++) {
       const chunk = this.doc.chunks[i];
-      const here = [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)].filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
+      let here = [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)].filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
+      if (!this.isOverride) here = notSettledByOverrides(here, instancesOf(chunk), ctx);
       for (const finding of withoutErrorMakingFixes(here, ctx)) out.push({ value: finding, base: chunk.startLine });
     }
     return out;

@@ -113,8 +113,11 @@ interface OfType {
   declarations?: Map<string, number>;
 }
 
-/** By kind, then type (kinds apart: a key joining kind and type was a string per lookup). */
-type Index = { resource: Map<string, OfType>; data: Map<string, OfType> };
+/**
+ * By kind, then type (kinds apart: a key joining kind and type was a string per lookup); and the override files'
+ * blocks by address (`kind type name`), which are whole blocks: override files are few and small.
+ */
+type Index = { resource: Map<string, OfType>; data: Map<string, OfType>; overrides: Map<string, ResourceInstance[]> };
 
 /** Each context's index, once built. */
 const indexes = new WeakMap<AnalysisContext, Index>();
@@ -127,15 +130,24 @@ const indexes = new WeakMap<AnalysisContext, Index>();
  */
 function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | undefined): Index {
   const lists = { resource: new Map<string, DeclaredRecord[]>(), data: new Map<string, DeclaredRecord[]>() };
+  const overrides = new Map<string, ResourceInstance[]>();
   for (const file of files) {
     // An override file's blocks are merged into blocks declared elsewhere: no declarations of their own.
-    if (file.isOverride) continue;
+    if (file.isOverride) {
+      for (const { value } of file.instances()) {
+        const key = addressOf(value.kind, value.type, value.name);
+        const list = overrides.get(key);
+        if (list) list.push(value);
+        else overrides.set(key, [value]);
+      }
+      continue;
+    }
     const placed = file.instances();
     // An array (an HCL file's) is walked by index: `for…of` costs an iterator result per step in code V8 has not optimized.
     if (Array.isArray(placed)) for (let i = 0; i < placed.length; i++) addRecord(lists, placed[i].value, factNames);
     else for (const { value } of placed) addRecord(lists, value, factNames);
   }
-  const index: Index = { resource: new Map(), data: new Map() };
+  const index: Index = { resource: new Map(), data: new Map(), overrides };
   for (const kind of KINDS) {
     for (const [type, list] of lists[kind]) {
       const old = previous?.[kind].get(type);
@@ -153,6 +165,12 @@ function addRecord(lists: { resource: Map<string, DeclaredRecord[]>; data: Map<s
 }
 
 const KINDS = ['resource', 'data'] as const;
+
+function addressOf(kind: string, type: string, name: string): string {
+  return `${kind} ${type} ${name}`;
+}
+
+const NO_OVERRIDES: readonly ResourceInstance[] = Object.freeze([]);
 
 function sameRecords(a: DeclaredRecord[], b: DeclaredRecord[]): boolean {
   if (a.length !== b.length) return false;
@@ -208,6 +226,10 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
     factsOf: (kind, type, name) => {
       const r = byName(kind, type).get(name);
       return r ? (r.facts ??= factsKey(r, r.factNames)) : '∅';
+    },
+    overridesOf(kind, type, name) {
+      const overrides = (index ?? build()).overrides;
+      return overrides.size === 0 ? NO_OVERRIDES : (overrides.get(addressOf(kind, type, name)) ?? NO_OVERRIDES);
     },
   };
   return ctx;

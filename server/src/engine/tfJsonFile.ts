@@ -11,7 +11,7 @@ import type { AnalysisContext } from '../analysis/context';
 import type { Attribute, Range, ResourceInstance, Value } from '../model/types';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
-import { factsHash, lane1, lane2 } from './factsDigest';
+import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import type { Placed, SourceFile } from './sourceFile';
 import { applyChanges } from './text';
 import type { TextChange } from '../syntax/hcl/document';
@@ -70,6 +70,7 @@ export class TfJsonFile implements SourceFile {
   }
 
   moduleDigest(facts: Set<string>): string {
+    if (this.isOverride) return overrideDigest(this.text);
     return factsHash(this.found, facts) ? `${lane1.toString(36)}.${lane2.toString(36)}.1` : '0';
   }
 

@@ -9,6 +9,7 @@ import * as path from 'path';
 import type { AnalysisContext } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
+import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
 import { versionFromCdktfJson, versionFromLockFile } from './providerVersion';
 import type { SourceFile } from './sourceFile';
@@ -172,7 +173,10 @@ export class Workspace {
     const seen = new Set<string>();
     for (const [p, s] of this.open) if (path.dirname(p) === dir && isModuleFile(p)) (out.push([p, s]), seen.add(p));
     for (const [p, s] of this.disk.get(dir) ?? []) if (!seen.has(p)) out.push([p, s]);
-    return out;
+    // Override files last, in the order of their names: the order Terraform merges them in (`analysis/override.ts`).
+    if (!out.some(([p]) => isOverrideFile(p))) return out;
+    const overrides = out.filter(([p]) => isOverrideFile(p)).sort(([a], [b]) => (path.basename(a) < path.basename(b) ? -1 : path.basename(a) > path.basename(b) ? 1 : 0));
+    return [...out.filter(([p]) => !isOverrideFile(p)), ...overrides];
   }
 
   moduleFiles(file: string): SourceFile[] {

@@ -1,0 +1,107 @@
+/**
+ * Terraform's override files (`override.tf`, `*_override.tf`): each of their blocks is merged into the block of
+ * the same address in the module's other files, and Terraform checks the merged block, not the one written. So
+ * a finding about a block that its override settles (an out-of-range value the override replaces, a required
+ * argument or the `enable_bfd = true` the override adds) is not reported. The merge, as Terraform documents it:
+ * - an argument of the override replaces the argument of that name;
+ * - the override's nested blocks of one type (`timeouts`, or `dynamic "timeouts"`) replace every block of that
+ *   type, their contents not merged; `lifecycle` is merged argument by argument;
+ * - several override files apply in turn, in the order of their names.
+ * What an override adds that is wrong is reported in the override file, which is analysed on its own (less the
+ * findings resting on what it leaves out, `partial.ts`).
+ */
+import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
+import { shiftRange } from '../model/types';
+import type { AnalysisContext } from './context';
+import type { Finding } from './finding';
+import { analyzeInModule, analyzeInstance } from './rules';
+
+/** `original` as Terraform sees it once `overrides` (in their files' order) are merged into it. */
+export function mergeOverrides(original: ResourceInstance, overrides: readonly ResourceInstance[]): ResourceInstance {
+  let attributes = original.attributes;
+  let blocks = original.blocks;
+  for (const written of overrides) {
+    // Moved far below the original's lines: positions are relative to each block's own file, and a finding on
+    // what the override wrote must never look like one on what the original wrote.
+    const o = { attributes: written.attributes.map((a) => movedAttribute(a, ELSEWHERE)), blocks: written.blocks.map((b) => movedBlock(b, ELSEWHERE)) };
+    const replaced = new Set(o.attributes.map((a) => a.name));
+    attributes = [...attributes.filter((a) => !replaced.has(a.name)), ...o.attributes];
+    const types = new Set(o.blocks.filter((b) => b.name !== 'lifecycle').map(blockType));
+    const lifecycle = mergedLifecycle(blocks, o.blocks);
+    blocks = [...blocks.filter((b) => !types.has(blockType(b)) && b.name !== 'lifecycle'), ...(lifecycle ? [lifecycle] : []), ...o.blocks.filter((b) => b.name !== 'lifecycle')];
+  }
+  const { kind, type, typeRange, name, nameRange, range, headerRange, bodyRange, closed, language } = original;
+  return { kind, type, typeRange, name, nameRange, range, headerRange, bodyRange, attributes, blocks, closed, language };
+}
+
+/**
+ * The findings of `findings` (one chunk's, in the positions of `instances`' own file) that still hold once each
+ * instance's overrides are merged into it: those the merged block is found to have too (same code, place and
+ * message). `findings` itself when no instance has an override.
+ */
+export function notSettledByOverrides(findings: Finding[], instances: readonly ResourceInstance[], ctx: AnalysisContext): Finding[] {
+  if (findings.length === 0 || !ctx.overridesOf) return findings;
+  let out = findings;
+  for (const instance of instances) {
+    const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name);
+    if (overrides.length === 0) continue;
+    const merged = mergeOverrides(instance, overrides);
+    const after = [...analyzeInstance(merged, ctx), ...analyzeInModule(merged, ctx)];
+    out = out.filter((f) => f.code === 'syntax-error' || !within(f, instance) || after.some((g) => sameFinding(f, g)));
+  }
+  return out;
+}
+
+/** Lines added to the positions of what an override wrote (see `mergeOverrides`). */
+const ELSEWHERE = 1 << 28;
+
+function movedAttribute(a: Attribute, lines: number): Attribute {
+  return { name: a.name, sourceName: a.sourceName, keyRange: shiftRange(a.keyRange, lines), value: a.value, valueRange: shiftRange(a.valueRange, lines), range: shiftRange(a.range, lines), incomplete: a.incomplete };
+}
+
+function movedBlock(b: Block, lines: number): Block {
+  const move = (r: Range) => shiftRange(r, lines);
+  return {
+    name: b.name,
+    sourceName: b.sourceName,
+    nameRange: move(b.nameRange),
+    labels: b.labels.map((l) => ({ value: l.value, range: move(l.range) })),
+    range: move(b.range),
+    bodyRange: move(b.bodyRange),
+    attributes: b.attributes.map((a) => movedAttribute(a, lines)),
+    blocks: b.blocks.map((x) => movedBlock(x, lines)),
+    closed: b.closed,
+  };
+}
+
+/** What a nested block replaces: its type (`dynamic "timeouts"` is a `timeouts` block). */
+function blockType(b: Block): string {
+  return b.name === 'dynamic' ? (b.labels[0]?.value ?? '') : b.name;
+}
+
+/** `lifecycle` is merged argument by argument (its nested blocks, such as `precondition`, by type). */
+function mergedLifecycle(base: readonly Block[], override: readonly Block[]): Block | undefined {
+  const a = base.find((b) => b.name === 'lifecycle');
+  const o = override.find((b) => b.name === 'lifecycle');
+  if (!a || !o) return o ?? a;
+  const replaced = new Set(o.attributes.map((x) => x.name));
+  const types = new Set(o.blocks.map(blockType));
+  return { ...o, attributes: [...a.attributes.filter((x) => !replaced.has(x.name)), ...o.attributes], blocks: [...a.blocks.filter((b) => !types.has(blockType(b))), ...o.blocks] };
+}
+
+function within(f: Finding, instance: ResourceInstance): boolean {
+  const r = instance.range;
+  const s = f.range.start;
+  return (s.line > r.start.line || (s.line === r.start.line && s.character >= r.start.character)) && (s.line < r.end.line || (s.line === r.end.line && s.character <= r.end.character));
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.code === b.code &&
+    a.message === b.message &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
+}
