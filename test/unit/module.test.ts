@@ -769,6 +769,16 @@ resource "alicloud_vpc_bgp_peer" "r" {
   write('a_override.tf', 'resource "alicloud_vpc_bgp_peer" "r" {\n  enable_bfd = true\n}\n');
   write('z_override.tf', 'resource "alicloud_vpc_bgp_peer" "r" {\n  enable_bfd = false\n}\n');
   assert.deepEqual(check('main.tf'), ['9: bfd-multi-hop-without-bfd', '16: value-out-of-range', '16: bfd-multi-hop-without-bfd']);
+  // …but its fix, setting enable_bfd in main.tf, would change nothing Terraform sees: not offered. The range fix is.
+  const fixesAt = (line: number) => {
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const file = path.join(dir, 'main.tf');
+    const src = createSourceFile(file, undefined, main)!;
+    const range = { start: { line, character: 0 }, end: { line, character: 40 } };
+    return src.findingsAt(range, ws.contextFor(file, src)).map((f) => `${f.value.code}: ${f.value.fixes.map((x) => x.title).join(', ')}`);
+  };
+  assert.deepEqual(fixesAt(16), ['value-out-of-range: Clamp to 255', 'bfd-multi-hop-without-bfd: Remove bfd_multi_hop']);
   // What an override writes wrong is its own finding, not the original's: p's value replaced by another bad one.
   write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 999\n  enable_bfd    = true\n}\n');
   assert.deepEqual(check('main.tf').filter((d) => d.startsWith('6:')), []);
@@ -782,6 +792,11 @@ resource "alicloud_vpc_bgp_peer" "r" {
   const line = (n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: 40 } });
   assert.deepEqual(src.findingsAt(line(6), ws.contextFor(file, src)).map((f) => f.value.code), []);
   assert.deepEqual(src.findingsAt(line(16), ws.contextFor(file, src)).map((f) => f.value.code), ['value-out-of-range', 'bfd-multi-hop-without-bfd']);
+
+  // In Terraform's JSON syntax too: r's value replaced, so neither of its findings is about main.tf's value now.
+  assert.deepEqual(check('main.tf').filter((d) => d.startsWith('16:')), ['16: value-out-of-range', '16: bfd-multi-hop-without-bfd']);
+  write('r_override.tf.json', JSON.stringify({ resource: { alicloud_vpc_bgp_peer: { r: { bfd_multi_hop: 20 } } } }));
+  assert.deepEqual(check('main.tf').filter((d) => d.startsWith('16:')), []);
 });
 
 test('merging an override: arguments by name, nested blocks by type (a dynamic block too), lifecycle by argument', () => {

@@ -13,7 +13,7 @@
 import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { AnalysisContext } from './context';
-import type { Finding } from './finding';
+import type { Finding, NeutralEdit } from './finding';
 import { analyzeInModule, analyzeInstance } from './rules';
 
 /** `original` as Terraform sees it once `overrides` (in their files' order) are merged into it. */
@@ -47,9 +47,34 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
     if (overrides.length === 0) continue;
     const merged = mergeOverrides(instance, overrides);
     const after = [...analyzeInstance(merged, ctx), ...analyzeInModule(merged, ctx)];
-    out = out.filter((f) => f.code === 'syntax-error' || !within(f, instance) || after.some((g) => sameFinding(f, g)));
+    const names = new Set(overrides.flatMap((o) => o.attributes.map((a) => a.name)));
+    const types = new Set(overrides.flatMap((o) => o.blocks.map(blockType)));
+    out = out.flatMap((f) => {
+      if (f.code === 'syntax-error' || !within(f, instance)) return [f];
+      if (!after.some((g) => sameFinding(f, g))) return [];
+      // A fix that edits what an override replaces would change nothing Terraform sees.
+      const fixes = f.fixes.filter((fix) => !fix.edits.some((e) => editsOverridden(e, instance, names, types)));
+      return [fixes.length === f.fixes.length ? f : { ...f, fixes }];
+    });
   }
   return out;
+}
+
+/** Does `edit` change an argument or nested block of `instance` that an override replaces (`names`, `types`)? */
+function editsOverridden(edit: NeutralEdit, instance: ResourceInstance, names: Set<string>, types: Set<string>): boolean {
+  switch (edit.kind) {
+    case 'set':
+      return edit.block ? types.has(blockType(edit.block)) : names.has(edit.name);
+    case 'removeBlock':
+      return types.has(blockType(edit.block));
+    default:
+      if (instance.attributes.includes(edit.attribute)) return names.has(edit.attribute.name);
+      return instance.blocks.some((b) => types.has(blockType(b)) && holds(b, edit.attribute));
+  }
+}
+
+function holds(b: Block, a: Attribute): boolean {
+  return b.attributes.includes(a) || b.blocks.some((x) => holds(x, a));
 }
 
 /** Lines added to the positions of what an override wrote (see `mergeOverrides`). */
