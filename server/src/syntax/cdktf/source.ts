@@ -105,6 +105,21 @@ export class Source {
     return false;
   }
 
+  /**
+   * Reads characters near each other without a piece lookup each: the piece of the last read is kept, and most
+   * reads of a walk over the tokens fall in it. Valid until the next edit.
+   */
+  reader(): SourceReader {
+    return new SourceReader(this);
+  }
+
+  /** The piece holding offset `i` and where it starts (`SourceReader`), or the whole text when at hand. */
+  pieceHolding(i: number): [string, number] {
+    if (this.whole !== undefined) return [this.whole, 0];
+    const p = this.pieceAt(Math.max(0, Math.min(i, this.length - 1)));
+    return [this.pieces[p], this.starts[p]];
+  }
+
   /** Replaces [start, end) by `text`. */
   edit(start: number, end: number, text: string): void {
     const p = this.pieceAt(start);
@@ -135,4 +150,22 @@ export class Source {
 function flat(s: string): string {
   s.charCodeAt(0);
   return s;
+}
+
+/** See `Source.reader`. */
+export class SourceReader {
+  private piece = '';
+  private start = 0;
+  private end = 0;
+
+  constructor(private readonly source: Source) {}
+
+  charCodeAt(i: number): number {
+    if (i < this.start || i >= this.end) {
+      if (i < 0 || i >= this.source.length) return NaN;
+      [this.piece, this.start] = this.source.pieceHolding(i);
+      this.end = this.start + this.piece.length;
+    }
+    return this.piece.charCodeAt(i - this.start);
+  }
 }

@@ -184,9 +184,8 @@ export class Tokens {
     return lo;
   }
 
-  indentOfLine(line: number): number {
+  indentOfLine(line: number, t: Chars = this.text): number {
     let i = this.lineStarts[line];
-    const t = this.text;
     let n = 0;
     for (;;) {
       const c = t.charCodeAt(i++);
@@ -197,12 +196,17 @@ export class Tokens {
   }
 
   /** Visual column (tabs as 4) of a token's start, comparable with `indentOfLine`. */
-  visualColumn(i: number): number {
+  visualColumn(i: number, t: Chars = this.text): number {
     const ls = this.lineStarts[this.line[i]];
     let n = 0;
-    for (let k = ls; k < this.start[i]; k++) n += this.text.charCodeAt(k) === 9 ? 4 : 1;
+    for (let k = ls; k < this.start[i]; k++) n += t.charCodeAt(k) === 9 ? 4 : 1;
     return n;
   }
+}
+
+/** What the column helpers read: the source, or a `SourceReader` of it (a walk reading forward). */
+export interface Chars {
+  charCodeAt(i: number): number;
 }
 
 export function lineStartsOf(text: string): number[] {
