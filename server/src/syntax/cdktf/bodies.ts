@@ -3,6 +3,7 @@
  * into model attributes and blocks (with schema names, exact ranges and the syntax writers need).
  */
 import type { Position, Range } from '../../model/types';
+import { endOfRange, Span, span, spanning } from '../../model/span';
 import type { BlockSchema, ResourceSchema } from '../../schema/types';
 import { META_BLOCK_NAMES, nameTable } from './names';
 import type { BodyKind, BodySyntax, CdktfAttribute, CdktfBlock } from './model';
@@ -189,8 +190,8 @@ export function buildBody(tk: Tokens, raw: RawBody, schema: ResourceSchema, body
         sourceName: e.key,
         nameRange: keyRange,
         labels: [],
-        range: { start: keyRange.start, end: valueEnd },
-        bodyRange: inner ? range(tk, inner.openStart, inner.end) : { start: valueStart, end: valueEnd },
+        range: span(keyRange.start, valueEnd),
+        bodyRange: inner ? range(tk, inner.openStart, inner.end) : span(valueStart, valueEnd),
         attributes: built.attributes,
         blocks: built.blocks,
         closed: inner ? inner.closed : true,
@@ -200,14 +201,14 @@ export function buildBody(tk: Tokens, raw: RawBody, schema: ResourceSchema, body
       continue;
     }
     const hasValue = e.valueB > e.valueA && !e.incomplete;
-    const valueRange = hasValue ? range(tk, tk.start[e.valueA], tk.end[e.valueB - 1]) : { start: keyRange.end, end: keyRange.end };
+    const valueRange = hasValue ? range(tk, tk.start[e.valueA], tk.end[e.valueB - 1]) : endOfRange(keyRange);
     attributes.push({
       name,
       sourceName: e.key,
       keyRange,
       value: hasValue ? classify(tk, e.valueA, e.valueB) : { kind: 'unknown', text: '' },
       valueRange,
-      range: { start: keyRange.start, end: valueRange.end },
+      range: spanning(keyRange, valueRange),
       incomplete: e.incomplete || undefined,
       entry,
     });
@@ -225,6 +226,12 @@ export function bodySyntax(tk: Tokens, raw: RawBody): BodySyntax {
   };
 }
 
-export function range(tk: Tokens, start: number, end: number): Range {
-  return { start: tk.pos(start), end: tk.pos(end) };
+/**
+ * The range between two offsets, as a `Span` (one object, where a range of two positions is three): a
+ * 5,000-construct stack keeps about 100,000 ranges.
+ */
+export function range(tk: Tokens, start: number, end: number): Span {
+  const s = tk.pos(start);
+  const e = tk.pos(end);
+  return new Span(s.line, s.character, e.line, e.character);
 }

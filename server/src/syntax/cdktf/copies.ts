@@ -8,6 +8,8 @@
  *   an edit get strings of their own.
  */
 
+import { Span } from '../../model/span';
+
 /** Fields that hold no positions and are shared, not copied: schemas (large, read-only) and values. */
 const SHARED = new Set(['schema', 'value']);
 
@@ -18,6 +20,7 @@ export function moved<T>(x: T, lines: number): T {
 function move(x: unknown, lines: number): unknown {
   if (typeof x !== 'object' || x === null) return x;
   if (Array.isArray(x)) return x.map((e) => move(e, lines));
+  if (x instanceof Span) return new Span(x.startLine + lines, x.startCharacter, x.endLine + lines, x.endCharacter);
   const o = x as Record<string, unknown>;
   if (typeof o.line === 'number' && typeof o.character === 'number') return { ...o, line: o.line + lines };
   const out: Record<string, unknown> = {};
