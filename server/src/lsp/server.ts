@@ -23,7 +23,11 @@ import {
   InitializeResult,
   InsertTextFormat,
   MarkupKind,
+  PrepareRenameParams,
+  RenameParams,
+  ResponseError,
   TextDocumentSyncKind,
+  WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { completeList } from '../analysis/completion';
 import type { AnalysisContext } from '../analysis/context';
@@ -45,6 +49,7 @@ import { utf8Of } from './decodeBody';
 import { beforeLargeText, isLargeText, largeTextHandled } from './heap';
 import { RecentlyClosed } from './recentlyClosed';
 import { definition, ModuleView, references } from './navigation';
+import { Refusal, renameEdits, renameTarget } from './rename';
 import { documentSymbols } from './outline';
 import * as path from 'path';
 
@@ -247,6 +252,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'alicloud-bgp-language-server', version: '0.1.0' },
     };
@@ -467,6 +473,31 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
       return references(f, p.position, moduleOf(p.textDocument.uri, f), !!p.context?.includeDeclaration);
+    }),
+  );
+
+  // A refusal is an error answer: the editor shows its message where the user typed the new name.
+  const refused = (r: Refusal) => new ResponseError<void>(-32803 /* RequestFailed */, r.message);
+
+  connection.onPrepareRename(
+    guard('prepareRename', null as Range | null | ResponseError<void>, (p: PrepareRenameParams) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      if (!f || f.language !== 'hcl' || !validPosition(p.position)) return null;
+      const t = renameTarget(f, p.position);
+      return t instanceof Refusal ? refused(t) : (t?.range ?? null);
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('rename', null as WorkspaceEdit | null | ResponseError<void>, (p: RenameParams) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      if (!f || f.language !== 'hcl' || !validPosition(p.position) || typeof p.newName !== 'string') return null;
+      const edits = renameEdits(f, p.position, p.newName, moduleOf(p.textDocument.uri, f), (x) => lineBreakOf(x.textHead(65536)));
+      if (!edits) return null;
+      if (edits instanceof Refusal) return refused(edits);
+      if (!versionedEdits) return { changes: Object.fromEntries(edits) };
+      // An open document's edits are for its current version; a file on disk has none.
+      return { documentChanges: [...edits].map(([uri, e]) => ({ textDocument: { uri, version: files.get(uri)?.version ?? null }, edits: e })) };
     }),
   );
 

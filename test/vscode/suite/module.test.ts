@@ -55,4 +55,31 @@ describe('module-wide understanding', () => {
     const text = hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Since provider 1\.261\.0/);
   });
+
+  it('F2 on a group renames it in every file of the module, with a moved block; a taken name is refused', async () => {
+    writeFile('module/rename/main.tf', 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_group" "g2" {\n  router_id = "vbr-2"\n  peer_asn  = 65011\n}\n');
+    writeFile('module/rename/peers.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n');
+    const { doc } = await open('module/rename/peers.tf');
+    const at = positionOf(doc, 'group.g.id', 'group.'.length);
+    // Asked until the server has read the module (a first answer may come before it has).
+    const prepared = await waitFor('prepare rename', async () => {
+      try {
+        return await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', doc.uri, at);
+      } catch {
+        return undefined;
+      }
+    });
+    assert.strictEqual(prepared.placeholder, 'g');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, 'core');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const main = await vscode.workspace.openTextDocument(wsUri('module/rename/main.tf'));
+    assert.strictEqual(doc.getText(), 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.core.id\n}\n');
+    assert.match(main.getText(), /^resource "alicloud_vpc_bgp_group" "core" \{/);
+    assert.match(main.getText(), /\nmoved \{\n  from = alicloud_vpc_bgp_group\.g\n  to   = alicloud_vpc_bgp_group\.core\n\}\n$/);
+    // The group g2 exists: renaming core to it is refused with the reason.
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', doc.uri, positionOf(doc, 'group.core.id', 'group.'.length), 'g2')),
+      /alicloud_vpc_bgp_group\.g2 is already declared in this module/,
+    );
+  });
 });

@@ -1,0 +1,136 @@
+/**
+ * Rename across the module: a resource's, a data source's or a local value's name, at its declaration and at
+ * every reference to it in every `.tf` file of the folder, open or not.
+ *
+ * Renaming a resource also adds a `moved` block at the end of the file that declares it. Without one, Terraform
+ * plans to destroy the object at the old address and create one at the new: for a BGP group or peer, a session
+ * torn down. References in `moved` and `removed` blocks keep the old address: they are the state's history.
+ * Variables, modules and outputs are not renamed: names outside the module (a parent's `module` block, `.tfvars`
+ * files, whoever reads the outputs) would still use the old name.
+ */
+import type { Position, Range } from '../model/types';
+import { rangeContains } from '../model/types';
+import type { SourceFile } from '../engine/sourceFile';
+import { keyAt, ModuleView } from './navigation';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** Why a rename is not made, said to the user as it is. */
+export class Refusal {
+  constructor(readonly message: string) {}
+}
+
+/** A Terraform name: a letter or `_`, then letters, digits, `_` and `-`. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** What can be renamed: the key's kind, and the name its last part is. */
+function parse(key: string): { kind: 'resource' | 'data' | 'local'; type?: string; name: string } | undefined {
+  const colon = key.indexOf(':');
+  const kind = key.slice(0, colon);
+  const rest = key.slice(colon + 1);
+  if (kind === 'local') return { kind, name: rest };
+  if (kind !== 'resource' && kind !== 'data') return undefined;
+  const dot = rest.indexOf('.');
+  return { kind, type: rest.slice(0, dot), name: rest.slice(dot + 1) };
+}
+
+/** The name under the cursor, where it is written there (the range the editor lets the user type over). */
+export function renameTarget(file: SourceFile, pos: Position): { key: string; range: Range } | Refusal | undefined {
+  const key = keyAt(file, pos);
+  if (!key) return undefined;
+  const target = parse(key);
+  if (!target) return new Refusal(`${key.replace(':', ' ')} is named outside this module too (a parent module, .tfvars files, readers of its outputs): rename it by hand`);
+  const places = namesIn(file, key, target.name);
+  if (places instanceof Refusal) return places;
+  // On the name itself; or on the type before it (`alicloud_vpc_bgp_group` of `alicloud_vpc_bgp_group.g.id`): the
+  // name that follows on the line.
+  const on = places.find((r) => rangeContains(r, pos));
+  const after = places.filter((r) => r.start.line === pos.line && r.start.character > pos.character).sort((a, b) => a.start.character - b.start.character)[0];
+  const range = on ?? after;
+  return range && { key, range };
+}
+
+/**
+ * The edits, by file, that rename what is under the cursor to `newName`; a `Refusal` when the name is not one
+ * Terraform accepts, is taken in the module, or some place naming it is not written as expected.
+ */
+export function renameEdits(file: SourceFile, pos: Position, newName: string, module: ModuleView, lineBreak: (f: SourceFile) => string): Map<string, TextEdit[]> | Refusal | undefined {
+  const at = renameTarget(file, pos);
+  if (!at || at instanceof Refusal) return at;
+  const target = parse(at.key)!;
+  if (!IDENTIFIER.test(newName)) return new Refusal(`"${newName}" is not a Terraform name: a letter or _, then letters, digits, _ or -`);
+  if (newName === target.name) return new Map();
+  const newKey = target.kind === 'local' ? `local:${newName}` : `${target.kind}:${target.type}.${newName}`;
+  const files = module.files();
+  for (const [, f] of files) {
+    let taken = false;
+    f.forEachDeclaration?.((d) => (taken ||= d.key === newKey));
+    if (taken) return new Refusal(`${address(newKey)} is already declared in this module`);
+  }
+  // A file read only for what it declares (`.tf.json`) may name it too, where no edit of ours would reach.
+  const named = files.find(([, f]) => !f.referencesTo && !f.references && f.text.includes(address(at.key)));
+  if (named) return new Refusal(`${address(at.key)} is named in ${named[0].slice(named[0].lastIndexOf('/') + 1)}, which rename does not edit: rename it by hand`);
+  const out = new Map<string, TextEdit[]>();
+  for (const [uri, f] of files) {
+    const places = namesIn(f, at.key, target.name);
+    if (places instanceof Refusal) return places;
+    const edits = places.map((range) => ({ range, newText: newName }));
+    if (target.kind === 'resource' && declares(f, at.key)) edits.push(movedBlock(f, address(at.key), address(newKey), lineBreak(f)));
+    if (edits.length) out.set(uri, edits);
+  }
+  return out;
+}
+
+/** `resource:alicloud_vpc_bgp_group.g` → `alicloud_vpc_bgp_group.g`, as Terraform writes an address. */
+function address(key: string): string {
+  const rest = key.slice(key.indexOf(':') + 1);
+  return key.startsWith('data:') ? `data.${rest}` : key.startsWith('local:') ? `local.${rest}` : rest;
+}
+
+function declares(f: SourceFile, key: string): boolean {
+  let found = false;
+  f.forEachDeclaration?.((d) => (found ||= d.key === key));
+  return found;
+}
+
+/**
+ * Where `f` writes the name of `key`: in its declarations (inside the label's quotes) and its references (the
+ * name after the type), leaving out those in `moved` and `removed` blocks.
+ */
+function namesIn(f: SourceFile, key: string, name: string): Range[] | Refusal {
+  const out: Range[] = [];
+  const history: Range[] = [];
+  f.forEachDeclaration?.((d) => {
+    if (d.kind === 'block' && /^(moved|removed)$/.test(d.name)) history.push(d.range);
+    if (d.key !== key) return;
+    const r = d.selectionRange;
+    const text = f.lineText(r.start.line).slice(r.start.character, r.end.character);
+    if (r.start.line === r.end.line && text === `"${name}"`) out.push({ start: { line: r.start.line, character: r.start.character + 1 }, end: { line: r.end.line, character: r.end.character - 1 } });
+    else if (r.start.line === r.end.line && text === name) out.push(r);
+  });
+  const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
+  for (const ref of refs) {
+    if (history.some((h) => rangeContains(h, ref.range.start))) continue;
+    // A reference's range ends with the name (`alicloud_vpc_bgp_group.g` in `alicloud_vpc_bgp_group.g.id`).
+    const end = ref.range.end;
+    const start = { line: end.line, character: end.character - name.length };
+    // Written some other way (split over lines?): renaming the rest would leave it broken.
+    if (f.lineText(end.line).slice(start.character, end.character) !== name) return new Refusal(`a reference to ${address(key)} on line ${end.line + 1} is written in a way rename does not handle: rename it by hand`);
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/** A `moved` block at the end of `f`, from the old address to the new. */
+function movedBlock(f: SourceFile, from: string, to: string, eol: string): TextEdit {
+  const length = f.textLength();
+  const text = f.text;
+  const lines = text.split(/\r?\n|\r/);
+  const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  const before = length === 0 ? '' : lines[lines.length - 1] === '' ? eol : eol + eol;
+  const block = ['moved {', `  from = ${from}`, `  to   = ${to}`, '}', ''].join(eol);
+  return { range: { start: end, end }, newText: before + block };
+}
