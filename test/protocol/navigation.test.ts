@@ -9,6 +9,9 @@ import { pathToFileURL } from 'node:url';
 import {
   DefinitionRequest,
   DidChangeWatchedFilesNotification,
+  DocumentHighlight,
+  DocumentHighlightKind,
+  DocumentHighlightRequest,
   DocumentSymbol,
   DocumentSymbolRequest,
   Location,
@@ -280,6 +283,28 @@ test("an override file opened and edited beside an open file settles, and gives 
   } finally {
     await client.close(u('override.tf'));
     await client.close(u('main.tf'));
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});
+
+test('the symbol under the cursor is highlighted in its file: its declaration written, its references read', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-highlight-'));
+  const text = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  description  = "${alicloud_vpc_bgp_group.g.bgp_group_name} g"\n}\n';
+  const u = pathToFileURL(path.join(own, 'main.tf')).toString();
+  try {
+    await client.open(u, text);
+    const ask = (line: number, character: number) => client.conn.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: u }, position: { line, character } }) as Promise<DocumentHighlight[]>;
+    const expected = [
+      { range: { start: { line: 0, character: 34 }, end: { line: 0, character: 37 } }, kind: DocumentHighlightKind.Write },
+      { range: { start: { line: 5, character: 17 }, end: { line: 5, character: 41 } }, kind: DocumentHighlightKind.Read },
+      { range: { start: { line: 6, character: 20 }, end: { line: 6, character: 44 } }, kind: DocumentHighlightKind.Read },
+    ];
+    // From a reference, and from the declaration: the same three, and not the word "g" in the description.
+    assert.deepEqual(await ask(5, 40), expected);
+    assert.deepEqual(await ask(0, 35), expected);
+    assert.deepEqual(await ask(1, 4), [], 'an argument name is no symbol');
+  } finally {
+    await client.close(u);
     fs.rmSync(own, { recursive: true, force: true });
   }
 });

@@ -1,8 +1,8 @@
 /**
- * Go to definition and find references, over the module the file belongs to.
+ * Go to definition, find references and the highlights of a symbol in its file, over the module the file belongs to.
  * Keys come from `engine/hclSymbols.ts`: `resource:type.name`, `data:type.name`, `var:x`, `local:x`, `module:x`.
  */
-import { Location } from 'vscode-languageserver/node';
+import { DocumentHighlight, DocumentHighlightKind, Location } from 'vscode-languageserver/node';
 import { rangeContains } from '../model/types';
 import type { Position } from '../model/types';
 import type { SourceFile } from '../engine/sourceFile';
@@ -47,5 +47,18 @@ export function references(file: SourceFile, pos: Position, module: ModuleView, 
     const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
     for (const r of refs) out.push({ uri, range: r.range });
   }
+  return out;
+}
+
+/** The symbol under the cursor in its own file: its declaration (written) and its references (read). */
+export function highlights(file: SourceFile, pos: Position): DocumentHighlight[] {
+  const key = keyAt(file, pos);
+  if (!key) return [];
+  const out: DocumentHighlight[] = [];
+  file.forEachDeclaration?.((d) => {
+    if (d.key === key) out.push({ range: d.selectionRange, kind: DocumentHighlightKind.Write });
+  });
+  const refs = file.referencesTo ? file.referencesTo(key) : (file.references?.() ?? []).filter((r) => r.key === key);
+  for (const r of refs) out.push({ range: r.range, kind: DocumentHighlightKind.Read });
   return out;
 }

@@ -15,6 +15,7 @@ import {
   Diagnostic as LspDiagnostic,
   DiagnosticSeverity,
   DiagnosticTag,
+  DocumentHighlight,
   DocumentSymbol,
   Location,
   Hover,
@@ -48,7 +49,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { utf8Of } from './decodeBody';
 import { beforeLargeText, isLargeText, largeTextHandled } from './heap';
 import { RecentlyClosed } from './recentlyClosed';
-import { definition, ModuleView, references } from './navigation';
+import { definition, highlights, ModuleView, references } from './navigation';
 import { Refusal, renameEdits, renameTarget } from './rename';
 import { documentSymbols } from './outline';
 import * as path from 'path';
@@ -253,6 +254,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         referencesProvider: true,
         documentSymbolProvider: true,
         renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
       },
       serverInfo: { name: 'alicloud-bgp-language-server', version: '0.1.0' },
     };
@@ -473,6 +475,15 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
       return references(f, p.position, moduleOf(p.textDocument.uri, f), !!p.context?.includeDeclaration);
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    guard('documentHighlight', [] as DocumentHighlight[], (p) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      // Terraform only: in a CDKTF program the language's own service highlights its variables.
+      if (!f || f.language !== 'hcl' || !validPosition(p.position)) return [];
+      return highlights(f, p.position);
     }),
   );
 
