@@ -163,3 +163,27 @@ describe('CDKTF re-tokenizing', () => {
     assert.equal(tk.firstOpenEnded, tk.n, 'closed now');
   });
 });
+
+describe('CDKTF text in pieces, compared with bytes', () => {
+  it('compares with UTF-8 bytes a piece at a time, a character split between pieces included, before and after edits', () => {
+    // An emoji (a surrogate pair) across the 8,192-character boundary, Chinese and a second boundary.
+    const text = 'a'.repeat(8191) + '😀' + '名'.repeat(9000) + '\n'.repeat(3);
+    const source = new Source(text);
+    assert.ok(source.hasUtf8(Buffer.from(text)), 'the whole text at hand');
+    assert.ok(!source.hasUtf8(Buffer.from(text + ' ')));
+    assert.ok(!source.hasUtf8(Buffer.from(text.slice(0, -1))));
+    assert.ok(!source.hasUtf8(Buffer.from(text.replace('😀', '😁'))));
+    // After an edit the text is kept in pieces only; a piece may end in the middle of the emoji.
+    source.edit(5, 5, 'xyz');
+    const edited = text.slice(0, 5) + 'xyz' + text.slice(5);
+    assert.equal(source.toString(), edited);
+    const fresh = new Source(edited);
+    fresh.edit(0, 0, '');
+    for (const s of [source, fresh]) {
+      assert.ok(s.hasUtf8(Buffer.from(edited)));
+      assert.ok(!s.hasUtf8(Buffer.from(text)));
+      assert.ok(!s.hasUtf8(Buffer.from(edited.replace('名', '各'))));
+    }
+    assert.ok(new Source('').hasUtf8(Buffer.alloc(0)));
+  });
+});

@@ -138,8 +138,7 @@ export class CdktfFile implements SourceFile {
   }
 
   hasUtf8(bytes: Uint8Array): boolean {
-    const text = this.text;
-    return Buffer.byteLength(text, 'utf8') === bytes.length && Buffer.from(text, 'utf8').equals(bytes);
+    return this.source.hasUtf8(bytes);
   }
 
   textHead(n: number): string {

@@ -120,6 +120,39 @@ export class Source {
     return [this.pieces[p], this.starts[p]];
   }
 
+  /**
+   * Is the text, in UTF-8, `bytes`? Compared a piece at a time: neither the whole text nor a whole UTF-8 copy of it
+   * is made (a file opened again is compared with the one kept, `lsp/recentlyClosed.ts`). A character split
+   * between two pieces (a surrogate pair) is encoded with the next piece.
+   */
+  hasUtf8(bytes: Uint8Array): boolean {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let scratch = Buffer.allocUnsafe(4 * PIECE);
+    let offset = 0;
+    let carry = '';
+    const compare = (part: string): boolean => {
+      const n = Buffer.byteLength(part, 'utf8');
+      if (offset + n > buf.length) return false;
+      if (n > scratch.length) scratch = Buffer.allocUnsafe(n);
+      scratch.write(part, 0, n, 'utf8');
+      if (buf.compare(scratch, 0, n, offset, offset + n) !== 0) return false;
+      offset += n;
+      return true;
+    };
+    const parts = this.whole !== undefined ? Math.ceil(this.whole.length / PIECE) : this.pieces.length;
+    for (let p = 0; p < parts; p++) {
+      let part = carry + (this.whole !== undefined ? this.whole.slice(p * PIECE, (p + 1) * PIECE) : this.pieces[p]);
+      carry = '';
+      const last = part.charCodeAt(part.length - 1);
+      if (p + 1 < parts && last >= 0xd800 && last <= 0xdbff) {
+        carry = part.slice(-1);
+        part = part.slice(0, -1);
+      }
+      if (!compare(part)) return false;
+    }
+    return (carry === '' || compare(carry)) && offset === buf.length;
+  }
+
   /** Replaces [start, end) by `text`. */
   edit(start: number, end: number, text: string): void {
     const p = this.pieceAt(start);
