@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { documentSelector } from './languages';
+import { documentSelector, isTerraformLanguage } from './languages';
 import { redactSecrets } from './redact';
 import { RestartPolicy } from './restartPolicy';
 import { initializationOptions, SECTION } from './settings';
@@ -108,6 +108,14 @@ export class ServerManager implements vscode.Disposable {
         synchronize: {
           configurationSection: SECTION,
           fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,.terraform.lock.hcl,cdktf.json}'),
+        },
+        // Rename and highlights are the server's in Terraform files only. In a CDKTF program the language's own
+        // service does them; asked there, the server has nothing, which VS Code would show beside that service's own
+        // reason when it cannot rename either ("The element can't be renamed.").
+        middleware: {
+          prepareRename: (doc, pos, token, next) => (isTerraformLanguage(doc.languageId) ? next(doc, pos, token) : undefined),
+          provideRenameEdits: (doc, pos, name, token, next) => (isTerraformLanguage(doc.languageId) ? next(doc, pos, name, token) : undefined),
+          provideDocumentHighlights: (doc, pos, token, next) => (isTerraformLanguage(doc.languageId) ? next(doc, pos, token) : undefined),
         },
         // A server that dies while starting is handled like any other death (closed() below), without a second popup.
         initializationFailedHandler: (e) => {

@@ -11,6 +11,11 @@ export function isCdktfLanguage(languageId: string): languageId is CdktfLanguage
   return (CDKTF_LANGUAGES as readonly string[]).includes(languageId);
 }
 
+/** A Terraform language (a `.tf` or `.tfvars` file), not a CDKTF one. */
+export function isTerraformLanguage(languageId: string): boolean {
+  return (TERRAFORM_LANGUAGES as readonly string[]).includes(languageId);
+}
+
 /** A `.tf` file (not `.tfvars`, where `import` and `resource` blocks do not belong). */
 export function isTerraformConfig(languageId: string, fileName: string): boolean {
   return languageId === 'terraform' && !/\.tfvars$/i.test(fileName);

@@ -75,4 +75,21 @@ describe('CDKTF in a real VS Code', () => {
       await waitForNoDiagnostic(uri, 'bfd-multi-hop-without-bfd');
     });
   }
+
+  it('rename in a CDKTF program is the language\'s own: the server is not asked, so its "can\'t be renamed" never joins the reason', async () => {
+    const uri = writeFile('cdktf-suite/rename.ts', 'const group = "bgpg-example";\nexport const peerGroup = group;\n');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    // On a keyword no provider can rename: the reason is the TypeScript service's alone.
+    const reason = await Promise.resolve(vscode.commands.executeCommand('vscode.prepareRename', uri, positionOf(doc, 'export', 2))).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    assert.ok(reason.length > 0, 'a keyword is not renamed');
+    assert.doesNotMatch(reason, /The element can't be renamed/);
+    // And a variable is renamed by it, everywhere in the file.
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, positionOf(doc, 'group =', 2), 'bgpGroup');
+    assert.strictEqual(edit.get(uri).length, 2);
+  });
 });
+
