@@ -173,3 +173,48 @@ test('a name Terraform does not accept, one already declared, or a variable is r
   const same = await rename(u('main.tf'), at, 'g');
   assert.deepEqual(same?.documentChanges ?? [], []);
 });
+
+test('renaming back through a moved block, a for iterator, .tf.json and override files', async () => {
+  // The moved block in MAIN goes from `old` to `g`: renaming g to old would add the reverse move, a cycle.
+  await assert.rejects(rename(u('main.tf'), positionOf(MAIN, 'group.g.id', 6), 'old'), /alicloud_vpc_bgp_group\.old is named in a moved or removed block/);
+
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-rename-more-'));
+  const o = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const text = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nlocals {\n  g   = 1\n  ips = [for peer_cfg in var.peers : peer_cfg.ip]\n}\n';
+  fs.writeFileSync(path.join(own, 'main.tf'), text);
+  const override = 'resource "alicloud_vpc_bgp_group" "g" {\n  peer_asn = 65020\n}\n';
+  fs.writeFileSync(path.join(own, 'override.tf'), override);
+  const watched = (name: string, type: 1 | 2 | 3) => client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: o(name), type }] });
+  try {
+    await client.open(o('main.tf'), text);
+    // An iterator's attribute reads like a resource address, but nothing declares it: nothing to rename.
+    assert.equal(await prepare(o('main.tf'), positionOf(text, 'peer_cfg.ip', 10)), null);
+    // The override file's block is renamed with it; the moved block goes to main.tf only (not allowed in overrides).
+    const edit = await rename(o('main.tf'), positionOf(text, '"g"', 1), 'core');
+    assert.ok(edit?.documentChanges);
+    const after = Object.fromEntries(
+      edit.documentChanges.map((dc) => {
+        assert.ok('textDocument' in dc);
+        const name = path.basename(new URL(dc.textDocument.uri).pathname);
+        return [name, applyEdits(name === 'main.tf' ? text : override, dc.edits as TextEdit[])];
+      }),
+    );
+    assert.equal(after['override.tf'], override.replace('"g"', '"core"'));
+    assert.match(after['main.tf'], /"core"[\s\S]*\nmoved \{\n {2}from = alicloud_vpc_bgp_group\.g\n {2}to {3}= alicloud_vpc_bgp_group\.core\n\}\n$/);
+    // A .tf.json file that declares the new name, or names the old one: refused, since rename does not edit it.
+    fs.writeFileSync(path.join(own, 'more.tf.json'), JSON.stringify({ resource: { alicloud_vpc_bgp_group: { h: { router_id: 'vbr-2', peer_asn: 65011 } } } }));
+    await watched('more.tf.json', 1);
+    await assert.rejects(rename(o('main.tf'), positionOf(text, '"g"', 1), 'h'), /alicloud_vpc_bgp_group\.h is already declared in this module/);
+    fs.writeFileSync(path.join(own, 'more.tf.json'), JSON.stringify({ output: { o: { value: '${alicloud_vpc_bgp_group.g.id}' } } }));
+    await watched('more.tf.json', 2);
+    await assert.rejects(rename(o('main.tf'), positionOf(text, '"g"', 1), 'core'), /alicloud_vpc_bgp_group\.g is named in more\.tf\.json/);
+    // …but a longer name that starts the same is another name: the local `g` is renamed.
+    fs.writeFileSync(path.join(own, 'more.tf.json'), JSON.stringify({ output: { o: { value: '${local.group_id}' } } }));
+    await watched('more.tf.json', 2);
+    const local = await rename(o('main.tf'), positionOf(text, '  g   = 1', 2), 'one');
+    assert.ok(local?.documentChanges?.length === 1);
+  } finally {
+    await client.close(o('main.tf'));
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});

@@ -11,6 +11,7 @@
 import type { Position, Range } from '../model/types';
 import { rangeContains } from '../model/types';
 import type { SourceFile } from '../engine/sourceFile';
+import { escapeRegExp } from '../syntax/regexp';
 import { keyAt, ModuleView } from './navigation';
 
 export interface TextEdit {
@@ -37,12 +38,17 @@ function parse(key: string): { kind: 'resource' | 'data' | 'local'; type?: strin
   return { kind, type: rest.slice(0, dot), name: rest.slice(dot + 1) };
 }
 
-/** The name under the cursor, where it is written there (the range the editor lets the user type over). */
-export function renameTarget(file: SourceFile, pos: Position): { key: string; range: Range } | Refusal | undefined {
+/**
+ * The name under the cursor that can be renamed, and where it is written there (the range the editor lets the user
+ * type over); undefined where nothing declared in the module is named (a `for` iterator's `item.value` reads like
+ * a resource's address, but declares nothing).
+ */
+export function renameTarget(file: SourceFile, pos: Position, module: ModuleView): { key: string; range: Range } | Refusal | undefined {
   const key = keyAt(file, pos);
   if (!key) return undefined;
   const target = parse(key);
   if (!target) return new Refusal(`${key.replace(':', ' ')} is named outside this module too (a parent module, .tfvars files, readers of its outputs): rename it by hand`);
+  if (!module.files().some(([, f]) => declares(f, key))) return undefined;
   const places = namesIn(file, key, target.name);
   if (places instanceof Refusal) return places;
   // On the name itself; or on the type before it (`alicloud_vpc_bgp_group` of `alicloud_vpc_bgp_group.g.id`): the
@@ -55,30 +61,34 @@ export function renameTarget(file: SourceFile, pos: Position): { key: string; ra
 
 /**
  * The edits, by file, that rename what is under the cursor to `newName`; a `Refusal` when the name is not one
- * Terraform accepts, is taken in the module, or some place naming it is not written as expected.
+ * Terraform accepts, is taken in the module, is named where rename cannot follow (a `.tf.json` file, a `moved`
+ * or `removed` block naming the new address), or some place naming it is not written as expected.
  */
 export function renameEdits(file: SourceFile, pos: Position, newName: string, module: ModuleView, lineBreak: (f: SourceFile) => string): Map<string, TextEdit[]> | Refusal | undefined {
-  const at = renameTarget(file, pos);
+  const at = renameTarget(file, pos, module);
   if (!at || at instanceof Refusal) return at;
   const target = parse(at.key)!;
   if (!IDENTIFIER.test(newName)) return new Refusal(`"${newName}" is not a Terraform name: a letter or _, then letters, digits, _ or -`);
   if (newName === target.name) return new Map();
   const newKey = target.kind === 'local' ? `local:${newName}` : `${target.kind}:${target.type}.${newName}`;
   const files = module.files();
-  for (const [, f] of files) {
-    let taken = false;
-    f.forEachDeclaration?.((d) => (taken ||= d.key === newKey));
-    if (taken) return new Refusal(`${address(newKey)} is already declared in this module`);
+  for (const [uri, f] of files) {
+    if (declares(f, newKey)) return new Refusal(`${address(newKey)} is already declared in this module`);
+    // A file read only for what it declares (`.tf.json`): rename would not edit it.
+    if (!f.references && !f.referencesTo) {
+      const named = namesInJson(f, at.key) ? at.key : namesInJson(f, newKey) ? newKey : undefined;
+      if (named) return new Refusal(`${address(named)} is named in ${uri.slice(uri.lastIndexOf('/') + 1)}, which rename does not edit: rename it by hand`);
+    }
+    // A moved or removed block naming the new address: a move there too would make a cycle or a conflict.
+    if (inHistory(f, newKey)) return new Refusal(`${address(newKey)} is named in a moved or removed block: edit those by hand`);
   }
-  // A file read only for what it declares (`.tf.json`) may name it too, where no edit of ours would reach.
-  const named = files.find(([, f]) => !f.referencesTo && !f.references && f.text.includes(address(at.key)));
-  if (named) return new Refusal(`${address(at.key)} is named in ${named[0].slice(named[0].lastIndexOf('/') + 1)}, which rename does not edit: rename it by hand`);
   const out = new Map<string, TextEdit[]>();
   for (const [uri, f] of files) {
     const places = namesIn(f, at.key, target.name);
     if (places instanceof Refusal) return places;
     const edits = places.map((range) => ({ range, newText: newName }));
-    if (target.kind === 'resource' && declares(f, at.key)) edits.push(movedBlock(f, address(at.key), address(newKey), lineBreak(f)));
+    // Terraform takes moved blocks in normal files only, not in override files.
+    if (target.kind === 'resource' && !f.isOverride && declares(f, at.key)) edits.push(movedBlock(f, address(at.key), address(newKey), lineBreak(f)));
     if (edits.length) out.set(uri, edits);
   }
   return out;
@@ -90,10 +100,42 @@ function address(key: string): string {
   return key.startsWith('data:') ? `data.${rest}` : key.startsWith('local:') ? `local.${rest}` : rest;
 }
 
+/** Does `f` declare `key`? (A `.tf.json` file: the resources and data sources it reads.) */
 function declares(f: SourceFile, key: string): boolean {
   let found = false;
-  f.forEachDeclaration?.((d) => (found ||= d.key === key));
+  if (f.forEachDeclaration) {
+    f.forEachDeclaration((d) => (found ||= d.key === key));
+    return found;
+  }
+  const target = parse(key);
+  if (!target || target.kind === 'local') return false;
+  for (const { value } of f.instances?.() ?? []) found ||= value.kind === target.kind && value.type === target.type && value.name === target.name;
   return found;
+}
+
+/**
+ * Does a `.tf.json` file name `key`: declare it, refer to it (`${alicloud_vpc_bgp_group.g.id}`), or, for a local,
+ * have a `locals` object and that key?
+ */
+function namesInJson(f: SourceFile, key: string): boolean {
+  const target = parse(key);
+  if (!target) return false;
+  if (declares(f, key)) return true;
+  const text = f.text;
+  const word = (s: string) => new RegExp(`${escapeRegExp(s)}(?![A-Za-z0-9_-])`).test(text);
+  if (target.kind === 'local') return word(`local.${target.name}`) || (text.includes('"locals"') && text.includes(`"${target.name}"`));
+  return word(address(key));
+}
+
+/** Is `key` named inside a `moved` or `removed` block of `f`? */
+function inHistory(f: SourceFile, key: string): boolean {
+  const history: Range[] = [];
+  f.forEachDeclaration?.((d) => {
+    if (d.kind === 'block' && /^(moved|removed)$/.test(d.name)) history.push(d.range);
+  });
+  if (history.length === 0) return false;
+  const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
+  return refs.some((r) => history.some((h) => rangeContains(h, r.range.start)));
 }
 
 /**
@@ -103,6 +145,7 @@ function declares(f: SourceFile, key: string): boolean {
 function namesIn(f: SourceFile, key: string, name: string): Range[] | Refusal {
   const out: Range[] = [];
   const history: Range[] = [];
+  let unreadable: number | undefined;
   f.forEachDeclaration?.((d) => {
     if (d.kind === 'block' && /^(moved|removed)$/.test(d.name)) history.push(d.range);
     if (d.key !== key) return;
@@ -110,7 +153,10 @@ function namesIn(f: SourceFile, key: string, name: string): Range[] | Refusal {
     const text = f.lineText(r.start.line).slice(r.start.character, r.end.character);
     if (r.start.line === r.end.line && text === `"${name}"`) out.push({ start: { line: r.start.line, character: r.start.character + 1 }, end: { line: r.end.line, character: r.end.character - 1 } });
     else if (r.start.line === r.end.line && text === name) out.push(r);
+    else unreadable ??= r.start.line;
   });
+  // Written some other way (an escape in the label?): renaming the rest would leave it behind.
+  if (unreadable !== undefined) return new Refusal(`the declaration of ${address(key)} on line ${unreadable + 1} is written in a way rename does not handle: rename it by hand`);
   const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
   for (const ref of refs) {
     if (history.some((h) => rangeContains(h, ref.range.start))) continue;

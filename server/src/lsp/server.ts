@@ -494,7 +494,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     guard('prepareRename', null as Range | null | ResponseError<void>, (p: PrepareRenameParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || f.language !== 'hcl' || !validPosition(p.position)) return null;
-      const t = renameTarget(f, p.position);
+      const t = renameTarget(f, p.position, moduleOf(p.textDocument.uri, f));
       return t instanceof Refusal ? refused(t) : (t?.range ?? null);
     }),
   );
