@@ -799,6 +799,55 @@ resource "alicloud_vpc_bgp_peer" "r" {
   assert.deepEqual(check('main.tf').filter((d) => d.startsWith('16:')), []);
 });
 
+test('an overridden block: a finding it keeps speaks of the merged values, a repeated argument stays, and other blocks see it merged', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-settle-more-'));
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const check = (name: string) => {
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const file = path.join(dir, name);
+    const src = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'))!;
+    return src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}: ${d.code}: ${d.message}`);
+  };
+  write(
+    'main.tf',
+    `resource "alicloud_express_connect_virtual_border_router" "v" {
+  physical_connection_id = "pc-1"
+  vlan_id                = 10
+  local_gateway_ip       = "10.0.0.1"
+  peer_gateway_ip        = "10.0.1.2"
+  peering_subnet_mask    = "255.255.255.0"
+  enable_ipv6            = true
+}
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id   = alicloud_express_connect_virtual_border_router.v.id
+  peer_asn    = 65010
+  ip_version  = "IPv4"
+  description = "first one"
+  description = "second one"
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id    = alicloud_vpc_bgp_group.g.id
+  ip_version      = "IPv6"
+  peer_ip_address = "2001:db8::1"
+}
+`,
+  );
+  const before = check('main.tf');
+  assert.deepEqual(before.map((d) => d.split(':').slice(0, 2).join(':')), ['4: gateways-not-in-subnet', '13: duplicate-argument', '17: group-ip-version-mismatch']);
+  assert.match(before[0], /255\.255\.255\.0/);
+  // The mask changed there, the gateways still apart; the group's description and ip_version set there.
+  write('override.tf', 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  peering_subnet_mask = "255.255.255.128"\n}\nresource "alicloud_vpc_bgp_group" "g" {\n  description = "third one"\n  ip_version  = "IPv6"\n}\n');
+  const after = check('main.tf');
+  assert.deepEqual(after.map((d) => d.split(':').slice(0, 2).join(':')), ['4: gateways-not-in-subnet', '13: duplicate-argument']);
+  assert.match(after[0], /255\.255\.255\.128/, 'the message speaks of the mask Terraform sees');
+  assert.doesNotMatch(after[0], /255\.255\.255\.0\b/);
+  // `Override.tf` is a normal file to Terraform (names are matched with this case only): it settles nothing.
+  fs.renameSync(path.join(dir, 'override.tf'), path.join(dir, 'Override.tf'));
+  const [gateways] = check('main.tf');
+  assert.match(gateways, /^4: gateways-not-in-subnet: .*255\.255\.255\.0\b/);
+});
+
 test('merging an override: arguments by name, nested blocks by type (a dynamic block too), lifecycle by argument', () => {
   const instance = (text: string) => {
     const src = createSourceFile('/merge/main.tf', undefined, text)! as HclFile;

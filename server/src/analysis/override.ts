@@ -8,7 +8,9 @@
  *   type, their contents not merged; `lifecycle` is merged argument by argument;
  * - several override files apply in turn, in the order of their names.
  * What an override adds that is wrong is reported in the override file, which is analysed on its own (less the
- * findings resting on what it leaves out, `partial.ts`).
+ * findings resting on what it leaves out, `partial.ts`); so a problem that shows only in the merged block and
+ * rests on what the override leaves out (its IPv4 `peer_ip_address` against the original's `ip_version = "IPv6"`)
+ * is reported in neither file. Other blocks' rules see an overridden block merged (`moduleContext.ts`).
  */
 import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
@@ -36,8 +38,10 @@ export function mergeOverrides(original: ResourceInstance, overrides: readonly R
 
 /**
  * The findings of `findings` (one chunk's, in the positions of `instances`' own file) that still hold once each
- * instance's overrides are merged into it: those the merged block is found to have too (same code, place and
- * message). `findings` itself when no instance has an override.
+ * instance's overrides are merged into it: those the merged block is found to have too (same code, same place),
+ * in the merged block's words (a message may quote a value the override changed) and with only the fixes that
+ * edit what the block itself writes. `findings` itself when no instance has an override. A repeated argument
+ * stays: Terraform rejects it when it reads the file, before any merge.
  */
 export function notSettledByOverrides(findings: Finding[], instances: readonly ResourceInstance[], ctx: AnalysisContext): Finding[] {
   if (findings.length === 0 || !ctx.overridesOf) return findings;
@@ -50,27 +54,36 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
     const names = new Set(overrides.flatMap((o) => o.attributes.map((a) => a.name)));
     const types = new Set(overrides.flatMap((o) => o.blocks.map(blockType)));
     out = out.flatMap((f) => {
-      if (f.code === 'syntax-error' || !within(f, instance)) return [f];
-      if (!after.some((g) => sameFinding(f, g))) return [];
-      // A fix that edits what an override replaces would change nothing Terraform sees.
-      const fixes = f.fixes.filter((fix) => !fix.edits.some((e) => editsOverridden(e, instance, names, types)));
-      return [fixes.length === f.fixes.length ? f : { ...f, fixes }];
+      if (f.code === 'syntax-error' || f.code === 'duplicate-argument' || !within(f, instance)) return [f];
+      const g = after.find((x) => x.code === f.code && sameRange(x.range, f.range));
+      if (!g) return [];
+      const fixes = g.fixes.filter((fix) => fix.edits.every((e) => editsOwn(e, instance, names, types)));
+      return [{ ...g, range: f.range, instance: f.instance, fixes }];
     });
   }
   return out;
 }
 
-/** Does `edit` change an argument or nested block of `instance` that an override replaces (`names`, `types`)? */
-function editsOverridden(edit: NeutralEdit, instance: ResourceInstance, names: Set<string>, types: Set<string>): boolean {
+/**
+ * Does `edit` change only what `instance` itself writes, and nothing an override replaces (`names`, `types`)? A fix
+ * made on the merged block may edit what an override wrote, or what it replaced: neither is this file's to change.
+ */
+function editsOwn(edit: NeutralEdit, instance: ResourceInstance, names: Set<string>, types: Set<string>): boolean {
   switch (edit.kind) {
     case 'set':
-      return edit.block ? types.has(blockType(edit.block)) : names.has(edit.name);
+      return edit.block ? ownBlock(instance, edit.block, types) : !names.has(edit.name);
     case 'removeBlock':
-      return types.has(blockType(edit.block));
+      return ownBlock(instance, edit.block, types);
     default:
-      if (instance.attributes.includes(edit.attribute)) return names.has(edit.attribute.name);
-      return instance.blocks.some((b) => types.has(blockType(b)) && holds(b, edit.attribute));
+      if (instance.attributes.includes(edit.attribute)) return !names.has(edit.attribute.name);
+      return instance.blocks.some((b) => !types.has(blockType(b)) && holds(b, edit.attribute));
   }
+}
+
+/** Is `b` one of `instance`'s own nested blocks (at any depth), of a type no override replaces? */
+function ownBlock(instance: ResourceInstance, b: Block, types: Set<string>): boolean {
+  const within = (list: readonly Block[]): boolean => list.some((x) => x === b || within(x.blocks));
+  return instance.blocks.some((top) => !types.has(blockType(top)) && (top === b || within(top.blocks)));
 }
 
 function holds(b: Block, a: Attribute): boolean {
@@ -120,13 +133,6 @@ function within(f: Finding, instance: ResourceInstance): boolean {
   return (s.line > r.start.line || (s.line === r.start.line && s.character >= r.start.character)) && (s.line < r.end.line || (s.line === r.end.line && s.character <= r.end.character));
 }
 
-function sameFinding(a: Finding, b: Finding): boolean {
-  return (
-    a.code === b.code &&
-    a.message === b.message &&
-    a.range.start.line === b.range.start.line &&
-    a.range.start.character === b.range.start.character &&
-    a.range.end.line === b.range.end.line &&
-    a.range.end.character === b.range.end.character
-  );
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

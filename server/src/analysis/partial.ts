@@ -22,5 +22,6 @@ export function withoutLeftOut<F extends Finding>(findings: F[], names: readonly
  * into the blocks of the same address in the module's other files.
  */
 export function isOverrideFile(path: string): boolean {
-  return /(^|[\\/])(override|[^\\/]*_override)\.tf(\.json)?$/i.test(path);
+  // As Terraform reads names: with this case only (`Override.tf` is a normal file).
+  return /(^|[\\/])(override|[^\\/]*_override)\.tf(\.json)?$/.test(path);
 }

@@ -10,6 +10,7 @@ import type { AnalysisContext, Declared } from '../analysis/context';
 import type { Attribute, ResourceInstance } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { SourceFile } from './sourceFile';
+import { mergeOverrides } from '../analysis/override';
 import { factsKey, hashPair } from './factsDigest';
 
 /** Attributes whose values other resources' rules read (from the schemas' cross-resource rules). */
@@ -131,21 +132,27 @@ const indexes = new WeakMap<AnalysisContext, Index>();
 function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | undefined): Index {
   const lists = { resource: new Map<string, DeclaredRecord[]>(), data: new Map<string, DeclaredRecord[]>() };
   const overrides = new Map<string, ResourceInstance[]>();
+  // An override file's blocks are merged into blocks declared elsewhere: no declarations of their own.
   for (const file of files) {
-    // An override file's blocks are merged into blocks declared elsewhere: no declarations of their own.
-    if (file.isOverride) {
-      for (const { value } of file.instances()) {
-        const key = addressOf(value.kind, value.type, value.name);
-        const list = overrides.get(key);
-        if (list) list.push(value);
-        else overrides.set(key, [value]);
-      }
-      continue;
+    if (!file.isOverride) continue;
+    for (const { value } of file.instances()) {
+      const key = addressOf(value.kind, value.type, value.name);
+      const list = overrides.get(key);
+      if (list) list.push(value);
+      else overrides.set(key, [value]);
     }
+  }
+  // What other blocks' rules read of an overridden block is the merged block (a group's ip_version set there).
+  const asMerged = (i: ResourceInstance) => {
+    const o = overrides.get(addressOf(i.kind, i.type, i.name));
+    return o ? mergeOverrides(i, o) : i;
+  };
+  for (const file of files) {
+    if (file.isOverride) continue;
     const placed = file.instances();
     // An array (an HCL file's) is walked by index: `for…of` costs an iterator result per step in code V8 has not optimized.
-    if (Array.isArray(placed)) for (let i = 0; i < placed.length; i++) addRecord(lists, placed[i].value, factNames);
-    else for (const { value } of placed) addRecord(lists, value, factNames);
+    if (Array.isArray(placed)) for (let i = 0; i < placed.length; i++) addRecord(lists, overrides.size ? asMerged(placed[i].value) : placed[i].value, factNames);
+    else for (const { value } of placed) addRecord(lists, overrides.size ? asMerged(value) : value, factNames);
   }
   const index: Index = { resource: new Map(), data: new Map(), overrides };
   for (const kind of KINDS) {
