@@ -797,6 +797,11 @@ resource "alicloud_vpc_bgp_peer" "r" {
   assert.deepEqual(check('main.tf').filter((d) => d.startsWith('16:')), ['16: value-out-of-range', '16: bfd-multi-hop-without-bfd']);
   write('r_override.tf.json', JSON.stringify({ resource: { alicloud_vpc_bgp_peer: { r: { bfd_multi_hop: 20 } } } }));
   assert.deepEqual(check('main.tf').filter((d) => d.startsWith('16:')), []);
+  // A nested block written there as an object replaces the blocks of its type: q's timeouts, with its bad duration.
+  fs.rmSync(path.join(dir, 'peer_override.tf'));
+  assert.deepEqual(check('main.tf').filter((d) => d.startsWith('11:')), ['11: invalid-duration']);
+  write('q_override.tf.json', JSON.stringify({ resource: { alicloud_vpc_bgp_peer: { q: { timeouts: { create: '10m' } } } } }));
+  assert.deepEqual(check('main.tf').filter((d) => d.startsWith('11:')), []);
 });
 
 test('an overridden block: a finding it keeps speaks of the merged values, a repeated argument stays, and other blocks see it merged', () => {

@@ -28,7 +28,9 @@ export function mergeOverrides(original: ResourceInstance, overrides: readonly R
     const o = { attributes: written.attributes.map((a) => movedAttribute(a, ELSEWHERE)), blocks: written.blocks.map((b) => movedBlock(b, ELSEWHERE)) };
     const replaced = new Set(o.attributes.map((a) => a.name));
     attributes = [...attributes.filter((a) => !replaced.has(a.name)), ...o.attributes];
-    const types = new Set(o.blocks.filter((b) => b.name !== 'lifecycle').map(blockType));
+    // An override in JSON writes a nested block as an object (`"timeouts": {…}`), read as an argument: it replaces
+    // the blocks of that type all the same.
+    const types = new Set([...o.blocks.filter((b) => b.name !== 'lifecycle').map(blockType), ...o.attributes.map((a) => a.name)]);
     const lifecycle = mergedLifecycle(blocks, o.blocks);
     blocks = [...blocks.filter((b) => !types.has(blockType(b)) && b.name !== 'lifecycle'), ...(lifecycle ? [lifecycle] : []), ...o.blocks.filter((b) => b.name !== 'lifecycle')];
   }
@@ -52,7 +54,7 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
     const merged = mergeOverrides(instance, overrides);
     const after = [...analyzeInstance(merged, ctx), ...analyzeInModule(merged, ctx)];
     const names = new Set(overrides.flatMap((o) => o.attributes.map((a) => a.name)));
-    const types = new Set(overrides.flatMap((o) => o.blocks.map(blockType)));
+    const types = new Set(overrides.flatMap((o) => [...o.blocks.map(blockType), ...o.attributes.map((a) => a.name)]));
     out = out.flatMap((f) => {
       if (f.code === 'syntax-error' || f.code === 'duplicate-argument' || !within(f, instance)) return [f];
       const g = after.find((x) => x.code === f.code && sameRange(x.range, f.range));
