@@ -308,3 +308,25 @@ test('the symbol under the cursor is highlighted in its file: its declaration wr
     fs.rmSync(own, { recursive: true, force: true });
   }
 });
+
+test("an override file's findings follow the block it overrides, edited in another open file", async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-follow-'));
+  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const main = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = false\n}\n';
+  const override = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n}\n';
+  fs.writeFileSync(path.join(own, 'main.tf'), main);
+  fs.writeFileSync(path.join(own, 'override.tf'), override);
+  try {
+    await client.open(u('main.tf'), main);
+    assert.deepEqual(codes(await client.open(u('override.tf'), override)), ['bfd-multi-hop-without-bfd']);
+    // enable_bfd turned on in main.tf: override.tf is checked again, and its finding is gone.
+    const next = client.nextPublish(u('override.tf'), undefined);
+    const at = { line: 2, character: main.split('\n')[2].indexOf('false') };
+    await client.change(u('main.tf'), [{ range: { start: at, end: { line: 2, character: at.character + 5 } }, text: 'true' }]);
+    assert.deepEqual(codes((await next).diagnostics), []);
+  } finally {
+    await client.close(u('override.tf'));
+    await client.close(u('main.tf'));
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});

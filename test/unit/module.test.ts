@@ -853,6 +853,54 @@ resource "alicloud_vpc_bgp_peer" "p" {
   assert.match(gateways, /^4: gateways-not-in-subnet: .*255\.255\.255\.0\b/);
 });
 
+test("an override file's blocks are checked merged into the blocks they override: what shows only once merged is reported there", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-merged-'));
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const open = (name: string) => {
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const file = path.join(dir, name);
+    const src = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'))!;
+    return { src, ctx: ws.contextFor(file, src) };
+  };
+  const check = (name: string) => {
+    const { src, ctx } = open(name);
+    return src.diagnostics(ctx).map((d) => `${d.range.start.line}: ${d.code}`);
+  };
+  write(
+    'main.tf',
+    `resource "alicloud_vpc_bgp_group" "g6" {
+  router_id  = "vbr-1"
+  peer_asn   = 65010
+  ip_version = "IPv6"
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id    = alicloud_vpc_bgp_group.g6.id
+  ip_version      = "IPv6"
+  peer_ip_address = "2001:db8::1"
+  enable_bfd      = false
+}
+`,
+  );
+  assert.deepEqual(check('main.tf'), []);
+  // An IPv4 address here against the original's ip_version, and a hop count the original's enable_bfd makes moot.
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.1"\n  bfd_multi_hop   = 10\n}\n');
+  assert.deepEqual(check('override.tf'), ['2: bfd-multi-hop-without-bfd', '1: ip-version-mismatch']);
+  assert.deepEqual(check('main.tf'), [], 'what the override wrote is reported where it is written');
+  // Its fix sets enable_bfd here, where it overrides the original's.
+  const { src, ctx } = open('override.tf');
+  const at = { start: { line: 2, character: 0 }, end: { line: 2, character: 20 } };
+  assert.deepEqual(src.findingsAt(at, ctx).flatMap((f) => f.value.fixes.map((x) => x.title)), ['Set enable_bfd = true', 'Remove bfd_multi_hop']);
+  // The original's enable_bfd turned on (not an argument other blocks read): the module changes for the override file.
+  const before = ctx.signature;
+  write('main.tf', fs.readFileSync(path.join(dir, 'main.tf'), 'utf8').replace('enable_bfd      = false', 'enable_bfd      = true'));
+  assert.notEqual(open('override.tf').ctx.signature, before);
+  assert.deepEqual(check('override.tf'), ['1: ip-version-mismatch']);
+  // With nothing to override, an override block keeps its own findings, less those resting on what it leaves out.
+  write('orphan_override.tf', 'resource "alicloud_vpc_bgp_peer" "nowhere" {\n  bfd_multi_hop = 300\n}\n');
+  assert.deepEqual(check('orphan_override.tf'), ['1: value-out-of-range']);
+});
+
 test('merging an override: arguments by name, nested blocks by type (a dynamic block too), lifecycle by argument', () => {
   const instance = (text: string) => {
     const src = createSourceFile('/merge/main.tf', undefined, text)! as HclFile;

@@ -39,7 +39,16 @@ export interface AnalysisContext {
   factsOf(kind: 'resource' | 'data', type: string, name: string): string;
   /**
    * The blocks of the module's override files that Terraform merges into the block of this address, in the order
-   * of their files' names (`override.ts`). Not for rules, which check a block as written: the engine asks it.
+   * of their files' names, each with a number for its file (`override.ts`). Not for rules, which check a block as
+   * written: the engine asks it.
    */
-  overridesOf?(kind: 'resource' | 'data', type: string, name: string): readonly ResourceInstance[];
+  overridesOf?(kind: 'resource' | 'data', type: string, name: string): readonly Override[];
+  /** The block of this address that override files are merged into (only such blocks are kept whole). */
+  originalOf?(kind: 'resource' | 'data', type: string, name: string): ResourceInstance | undefined;
+}
+
+/** A block of an override file, and a number that stands for its file (`fileIdOf` in engine/moduleContext.ts). */
+export interface Override {
+  instance: ResourceInstance;
+  file: number;
 }

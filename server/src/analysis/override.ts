@@ -7,10 +7,10 @@
  * - the override's nested blocks of one type (`timeouts`, or `dynamic "timeouts"`) replace every block of that
  *   type, their contents not merged; `lifecycle` is merged argument by argument;
  * - several override files apply in turn, in the order of their names.
- * What an override adds that is wrong is reported in the override file, which is analysed on its own (less the
- * findings resting on what it leaves out, `partial.ts`); so a problem that shows only in the merged block and
- * rests on what the override leaves out (its IPv4 `peer_ip_address` against the original's `ip_version = "IPv6"`)
- * is reported in neither file. Other blocks' rules see an overridden block merged (`moduleContext.ts`).
+ * What an override writes is checked merged too, and reported in the override file (`overrideFindings`): its IPv4
+ * `peer_ip_address` against the original's `ip_version = "IPv6"` is reported there. An override block with
+ * nothing to override is checked on its own, less what rests on what it leaves out (`partial.ts`). Other
+ * blocks' rules see an overridden block merged (`moduleContext.ts`).
  */
 import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
@@ -18,14 +18,18 @@ import type { AnalysisContext } from './context';
 import type { Finding, NeutralEdit } from './finding';
 import { analyzeInModule, analyzeInstance } from './rules';
 
-/** `original` as Terraform sees it once `overrides` (in their files' order) are merged into it. */
-export function mergeOverrides(original: ResourceInstance, overrides: readonly ResourceInstance[]): ResourceInstance {
-  let attributes = original.attributes;
-  let blocks = original.blocks;
-  for (const written of overrides) {
-    // Moved far below the original's lines: positions are relative to each block's own file, and a finding on
-    // what the override wrote must never look like one on what the original wrote.
-    const o = { attributes: written.attributes.map((a) => movedAttribute(a, ELSEWHERE)), blocks: written.blocks.map((b) => movedBlock(b, ELSEWHERE)) };
+/**
+ * `original` as Terraform sees it once `overrides` (in their files' order) are merged into it. What `inPlace` wrote
+ * (the original, or one of the overrides) keeps its positions; the rest is moved far below any line, since
+ * positions are relative to each block's own file, and a finding on what one file wrote must never look like one
+ * on what another wrote.
+ */
+export function mergeOverrides(original: ResourceInstance, overrides: readonly ResourceInstance[], inPlace: ResourceInstance = original): ResourceInstance {
+  const place = (i: ResourceInstance) => (i === inPlace ? i : moved(i));
+  const base = place(original);
+  let attributes = base.attributes;
+  let blocks = base.blocks;
+  for (const o of overrides.map(place)) {
     const replaced = new Set(o.attributes.map((a) => a.name));
     attributes = [...attributes.filter((a) => !replaced.has(a.name)), ...o.attributes];
     // An override in JSON writes a nested block as an object (`"timeouts": {…}`), read as an argument: it replaces
@@ -34,8 +38,28 @@ export function mergeOverrides(original: ResourceInstance, overrides: readonly R
     const lifecycle = mergedLifecycle(blocks, o.blocks);
     blocks = [...blocks.filter((b) => !types.has(blockType(b)) && b.name !== 'lifecycle'), ...(lifecycle ? [lifecycle] : []), ...o.blocks.filter((b) => b.name !== 'lifecycle')];
   }
-  const { kind, type, typeRange, name, nameRange, range, headerRange, bodyRange, closed, language } = original;
+  const { kind, type, typeRange, name, nameRange, range, headerRange, bodyRange, closed, language } = base;
   return { kind, type, typeRange, name, nameRange, range, headerRange, bodyRange, attributes, blocks, closed, language };
+}
+
+/** `i` moved `ELSEWHERE`: its own ranges, its arguments' and its nested blocks'. */
+function moved(i: ResourceInstance): ResourceInstance {
+  const move = (r: Range) => shiftRange(r, ELSEWHERE);
+  // Every field named: model nodes may keep their ranges behind getters, which a spread would not copy.
+  return {
+    kind: i.kind,
+    type: i.type,
+    name: i.name,
+    closed: i.closed,
+    language: i.language,
+    typeRange: move(i.typeRange),
+    nameRange: move(i.nameRange),
+    range: move(i.range),
+    headerRange: move(i.headerRange),
+    bodyRange: move(i.bodyRange),
+    attributes: i.attributes.map((a) => movedAttribute(a, ELSEWHERE)),
+    blocks: i.blocks.map((b) => movedBlock(b, ELSEWHERE)),
+  };
 }
 
 /**
@@ -49,7 +73,7 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
   if (findings.length === 0 || !ctx.overridesOf) return findings;
   let out = findings;
   for (const instance of instances) {
-    const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name);
+    const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name).map((o) => o.instance);
     if (overrides.length === 0) continue;
     const merged = mergeOverrides(instance, overrides);
     const after = [...analyzeInstance(merged, ctx), ...analyzeInModule(merged, ctx)];
@@ -65,6 +89,36 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
   }
   return out;
 }
+
+/**
+ * The findings of an override file's blocks (one chunk's, `instances`, from the file numbered `file`) as Terraform
+ * sees them: each block merged into the block it overrides with the module's other overrides, and the merged
+ * block's findings placed on what this block writes. So a problem that needs both (an IPv4 `peer_ip_address`
+ * written here, `ip_version = "IPv6"` in the original) is reported here, and one the original settles (an
+ * `enable_bfd = true` it has) is not. Fixes are kept when they edit only this block: setting an argument here
+ * sets it for Terraform. A block with nothing to override keeps `findings`, less what rests on absent arguments.
+ */
+export function overrideFindings(findings: Finding[], instances: readonly ResourceInstance[], ctx: AnalysisContext, file: number): Finding[] {
+  if (!ctx.originalOf || !ctx.overridesOf) return findings;
+  let out = findings;
+  for (const instance of instances) {
+    const original = ctx.originalOf(instance.kind, instance.type, instance.name);
+    if (!original) continue;
+    // This file's block as it is now (the context may be one made from an earlier parse of the same text).
+    const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name).map((o) => (o.file === file ? instance : o.instance));
+    if (!overrides.includes(instance)) overrides.push(instance);
+    const merged = mergeOverrides(original, overrides, instance);
+    const mine = [...analyzeInstance(merged, ctx), ...analyzeInModule(merged, ctx)].filter((f) => within(f, instance));
+    const kept = mine.map((f) => {
+      const fixes = f.fixes.filter((fix) => fix.edits.every((e) => (e.kind === 'set' && !e.block) || editsOwn(e, instance, NONE_SET, NONE_SET)));
+      return fixes.length === f.fixes.length && f.instance === instance ? f : { ...f, instance, fixes };
+    });
+    out = [...out.filter((f) => f.code === 'syntax-error' || f.code === 'duplicate-argument' || !within(f, instance)), ...kept.filter((f) => f.code !== 'duplicate-argument')];
+  }
+  return out;
+}
+
+const NONE_SET: Set<string> = new Set();
 
 /**
  * Does `edit` change only what `instance` itself writes, and nothing an override replaces (`names`, `types`)? A fix

@@ -21,7 +21,8 @@ import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
-import { notSettledByOverrides } from '../analysis/override';
+import { notSettledByOverrides, overrideFindings } from '../analysis/override';
+import { fileIdOf } from './moduleContext';
 import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
 import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo } from './hclSymbols';
 
@@ -246,8 +247,14 @@ export class HclFile implements SourceFile {
       // A chunk that did not move and whose module findings are unchanged keeps its diagnostics.
       let local = this.chunkFindings(chunk, ctx);
       let module = this.moduleFindings(chunk, ctx);
-      // Blocks an override file is merged into: without what it settles (not cached: such blocks are few).
-      if (!this.isOverride && local.length + module.length > 0) {
+      // Blocks an override file is merged into: without what it settles. An override file's blocks: as merged.
+      // (Not cached: such blocks are few.)
+      if (this.isOverride) {
+        if (overridesSomething(chunk, ctx)) {
+          local = overrideFindings([...local, ...module], instancesOf(chunk), ctx, fileIdOf(this));
+          module = NO_FINDINGS;
+        }
+      } else if (local.length + module.length > 0) {
         local = notSettledByOverrides(local, instancesOf(chunk), ctx);
         module = notSettledByOverrides(module, instancesOf(chunk), ctx);
       }
@@ -290,12 +297,23 @@ export class HclFile implements SourceFile {
     const last = this.doc.chunkIndexAt(range.end.line);
     for (let i = first; i <= last; i++) {
       const chunk = this.doc.chunks[i];
-      let here = [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)].filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
-      if (!this.isOverride) here = notSettledByOverrides(here, instancesOf(chunk), ctx);
+      let here = [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)];
+      if (this.isOverride) {
+        if (overridesSomething(chunk, ctx)) here = overrideFindings(here, instancesOf(chunk), ctx, fileIdOf(this));
+      } else here = notSettledByOverrides(here, instancesOf(chunk), ctx);
+      here = here.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
       for (const finding of withoutErrorMakingFixes(here, ctx)) out.push({ value: finding, base: chunk.startLine });
     }
     return out;
   }
+}
+
+/** Does a block of this (override file's) chunk override a block of the module? */
+function overridesSomething(chunk: Chunk, ctx: AnalysisContext): boolean {
+  if (!ctx.originalOf) return false;
+  const instances = instancesOf(chunk);
+  for (let i = 0; i < instances.length; i++) if (ctx.originalOf(instances[i].kind, instances[i].type, instances[i].name)) return true;
+  return false;
 }
 
 export function toDiagnostic(f: Finding, base: number): Diagnostic {

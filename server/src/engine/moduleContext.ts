@@ -6,12 +6,12 @@
  * version. A keystroke that changes none of them (the usual case) re-uses the context and every block's
  * module findings, so its cost stays proportional to the edited block.
  */
-import type { AnalysisContext, Declared } from '../analysis/context';
+import type { AnalysisContext, Declared, Override } from '../analysis/context';
 import type { Attribute, ResourceInstance } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { SourceFile } from './sourceFile';
 import { mergeOverrides } from '../analysis/override';
-import { factsKey, hashPair } from './factsDigest';
+import { factsKey, hashPair, wholeKey } from './factsDigest';
 
 /** Attributes whose values other resources' rules read (from the schemas' cross-resource rules). */
 export function factAttributes(schemas: SchemaRegistry): Set<string> {
@@ -47,7 +47,8 @@ let factsCache: { schemas: SchemaRegistry; facts: Set<string> } | undefined;
 const fileIds = new WeakMap<SourceFile, number>();
 let nextFileId = 0;
 
-function fileId(f: SourceFile): number {
+/** The number a file keeps while it is edited (what `Override.file` says). */
+export function fileIdOf(f: SourceFile): number {
   let id = fileIds.get(f);
   if (id === undefined) fileIds.set(f, (id = nextFileId++));
   return id;
@@ -56,8 +57,8 @@ function fileId(f: SourceFile): number {
 export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry, providerVersion?: string): AnalysisContext {
   const list = [...files];
   if (factsCache?.schemas !== schemas) factsCache = { schemas, facts: factAttributes(schemas) };
-  const signature = hashString(list.map((f) => f.moduleDigest(factsCache!.facts)).join('\n') + '\n' + (providerVersion ?? ''));
-  const key = `${signature} ${list.map(fileId).join(',')}`;
+  const signature = hashString(list.map((f) => f.moduleDigest(factsCache!.facts)).join('\n') + '\n' + (providerVersion ?? '') + overriddenDigest(list));
+  const key = `${signature} ${list.map(fileIdOf).join(',')}`;
   const hit = cache.get(key);
   if (hit && hit.schemas === schemas) return hit;
   let newest: AnalysisContext | undefined;
@@ -118,7 +119,7 @@ interface OfType {
  * By kind, then type (kinds apart: a key joining kind and type was a string per lookup); and the override files'
  * blocks by address (`kind type name`), which are whole blocks: override files are few and small.
  */
-type Index = { resource: Map<string, OfType>; data: Map<string, OfType>; overrides: Map<string, ResourceInstance[]> };
+type Index = { resource: Map<string, OfType>; data: Map<string, OfType>; overrides: Map<string, Override[]>; originals: Map<string, ResourceInstance> };
 
 /** Each context's index, once built. */
 const indexes = new WeakMap<AnalysisContext, Index>();
@@ -131,21 +132,16 @@ const indexes = new WeakMap<AnalysisContext, Index>();
  */
 function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | undefined): Index {
   const lists = { resource: new Map<string, DeclaredRecord[]>(), data: new Map<string, DeclaredRecord[]>() };
-  const overrides = new Map<string, ResourceInstance[]>();
-  // An override file's blocks are merged into blocks declared elsewhere: no declarations of their own.
-  for (const file of files) {
-    if (!file.isOverride) continue;
-    for (const { value } of file.instances()) {
-      const key = addressOf(value.kind, value.type, value.name);
-      const list = overrides.get(key);
-      if (list) list.push(value);
-      else overrides.set(key, [value]);
-    }
-  }
-  // What other blocks' rules read of an overridden block is the merged block (a group's ip_version set there).
+  const overrides = overridesIn(files);
+  const originals = new Map<string, ResourceInstance>();
+  // What other blocks' rules read of an overridden block is the merged block (a group's ip_version set there); the
+  // block itself is kept whole, for the override files' own findings.
   const asMerged = (i: ResourceInstance) => {
-    const o = overrides.get(addressOf(i.kind, i.type, i.name));
-    return o ? mergeOverrides(i, o) : i;
+    const key = addressOf(i.kind, i.type, i.name);
+    const o = overrides.get(key);
+    if (!o) return i;
+    if (!originals.has(key)) originals.set(key, i);
+    return mergeOverrides(i, o.map((x) => x.instance));
   };
   for (const file of files) {
     if (file.isOverride) continue;
@@ -154,7 +150,7 @@ function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | 
     if (Array.isArray(placed)) for (let i = 0; i < placed.length; i++) addRecord(lists, overrides.size ? asMerged(placed[i].value) : placed[i].value, factNames);
     else for (const { value } of placed) addRecord(lists, overrides.size ? asMerged(value) : value, factNames);
   }
-  const index: Index = { resource: new Map(), data: new Map(), overrides };
+  const index: Index = { resource: new Map(), data: new Map(), overrides, originals };
   for (const kind of KINDS) {
     for (const [type, list] of lists[kind]) {
       const old = previous?.[kind].get(type);
@@ -177,7 +173,41 @@ function addressOf(kind: string, type: string, name: string): string {
   return `${kind} ${type} ${name}`;
 }
 
-const NO_OVERRIDES: readonly ResourceInstance[] = Object.freeze([]);
+const NO_OVERRIDES: readonly Override[] = Object.freeze([]);
+
+/**
+ * The override files' blocks by address, in the files' order (an override file's blocks are merged into blocks
+ * declared elsewhere: they declare nothing of their own).
+ */
+function overridesIn(files: readonly SourceFile[]): Map<string, Override[]> {
+  const overrides = new Map<string, Override[]>();
+  for (const file of files) {
+    if (!file.isOverride) continue;
+    for (const { value } of file.instances()) {
+      const key = addressOf(value.kind, value.type, value.name);
+      const entry = { instance: value, file: fileIdOf(file) };
+      const list = overrides.get(key);
+      if (list) list.push(entry);
+      else overrides.set(key, [entry]);
+    }
+  }
+  return overrides;
+}
+
+/**
+ * What the module signature adds for override files: the whole of each block they are merged into, whose every
+ * argument the override files' findings read (a fact digest has only a few). Empty without override files.
+ */
+function overriddenDigest(files: readonly SourceFile[]): string {
+  if (!files.some((f) => f.isOverride)) return '';
+  const overrides = overridesIn(files);
+  const keys: string[] = [];
+  for (const file of files) {
+    if (file.isOverride) continue;
+    for (const { value } of file.instances()) if (overrides.has(addressOf(value.kind, value.type, value.name))) keys.push(wholeKey(value));
+  }
+  return keys.join(';');
+}
 
 function sameRecords(a: DeclaredRecord[], b: DeclaredRecord[]): boolean {
   if (a.length !== b.length) return false;
@@ -237,6 +267,10 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
     overridesOf(kind, type, name) {
       const overrides = (index ?? build()).overrides;
       return overrides.size === 0 ? NO_OVERRIDES : (overrides.get(addressOf(kind, type, name)) ?? NO_OVERRIDES);
+    },
+    originalOf(kind, type, name) {
+      const originals = (index ?? build()).originals;
+      return originals.size === 0 ? undefined : originals.get(addressOf(kind, type, name));
     },
   };
   return ctx;
