@@ -891,11 +891,23 @@ resource "alicloud_vpc_bgp_peer" "p" {
   const { src, ctx } = open('override.tf');
   const at = { start: { line: 2, character: 0 }, end: { line: 2, character: 20 } };
   assert.deepEqual(src.findingsAt(at, ctx).flatMap((f) => f.value.fixes.map((x) => x.title)), ['Set enable_bfd = true', 'Remove bfd_multi_hop']);
-  // The original's enable_bfd turned on (not an argument other blocks read): the module changes for the override file.
-  const before = ctx.signature;
-  write('main.tf', fs.readFileSync(path.join(dir, 'main.tf'), 'utf8').replace('enable_bfd      = false', 'enable_bfd      = true'));
-  assert.notEqual(open('override.tf').ctx.signature, before);
-  assert.deepEqual(check('override.tf'), ['1: ip-version-mismatch']);
+  // The original's enable_bfd turned on (not an argument other blocks read, so the signature stays): the override
+  // file sees it, through a context of the same signature.
+  const main = path.join(dir, 'main.tf');
+  const ws = new Workspace(defaultSchemas());
+  ws.indexDir(dir);
+  const override = ws.moduleEntries(main).find(([p]) => p.endsWith('override.tf'))![1];
+  const first = ws.contextFor(path.join(dir, 'override.tf'), override);
+  assert.equal(override.diagnostics(first).length, 2);
+  // Edited in place (as an open document is): the same file object, so the same cached context.
+  const original = ws.moduleEntries(main).find(([p]) => p === main)![1];
+  const line = fs.readFileSync(main, 'utf8').split('\n').findIndex((l) => l.includes('enable_bfd'));
+  original.update([{ range: { start: { line, character: 20 }, end: { line, character: 25 } }, text: 'true' }]);
+  assert.match(original.text, /enable_bfd {6}= true/);
+  const second = ws.contextFor(path.join(dir, 'override.tf'), override);
+  assert.equal(second.signature, first.signature);
+  assert.equal(Object.getPrototypeOf(second), Object.getPrototypeOf(first), 'the one cached context under both');
+  assert.deepEqual(override.diagnostics(second).map((d) => `${d.range.start.line}: ${d.code}`), ['1: ip-version-mismatch']);
   // With nothing to override, an override block keeps its own findings, less those resting on what it leaves out.
   write('orphan_override.tf', 'resource "alicloud_vpc_bgp_peer" "nowhere" {\n  bfd_multi_hop = 300\n}\n');
   assert.deepEqual(check('orphan_override.tf'), ['1: value-out-of-range']);

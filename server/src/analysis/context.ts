@@ -43,7 +43,7 @@ export interface AnalysisContext {
    * written: the engine asks it.
    */
   overridesOf?(kind: 'resource' | 'data', type: string, name: string): readonly Override[];
-  /** The block of this address that override files are merged into (only such blocks are kept whole). */
+  /** The block of this address that override files are merged into, as the module's files hold it now. */
   originalOf?(kind: 'resource' | 'data', type: string, name: string): ResourceInstance | undefined;
 }
 

@@ -73,6 +73,7 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
   if (findings.length === 0 || !ctx.overridesOf) return findings;
   let out = findings;
   for (const instance of instances) {
+    if (!instance.name) continue;
     const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name).map((o) => o.instance);
     if (overrides.length === 0) continue;
     const merged = mergeOverrides(instance, overrides);
@@ -102,7 +103,7 @@ export function overrideFindings(findings: Finding[], instances: readonly Resour
   if (!ctx.originalOf || !ctx.overridesOf) return findings;
   let out = findings;
   for (const instance of instances) {
-    const original = ctx.originalOf(instance.kind, instance.type, instance.name);
+    const original = instance.name ? ctx.originalOf(instance.kind, instance.type, instance.name) : undefined;
     if (!original) continue;
     // This file's block as it is now (the context may be one made from an earlier parse of the same text).
     const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name).map((o) => (o.file === file ? instance : o.instance));

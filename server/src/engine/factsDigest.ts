@@ -8,7 +8,7 @@
  * The two lanes are independent hashes; equal facts always give equal hashes.
  */
 import type { Declared } from '../analysis/context';
-import type { Attribute, Block, Value } from '../model/types';
+import type { Value } from '../model/types';
 
 /**
  * Both lanes of the last `factsHash`, read right after the call (a pair per chunk would be an allocation).
@@ -126,16 +126,6 @@ let s2 = 0;
  * A module digest of an override file: its whole text, since whatever it writes changes the findings of the
  * blocks it is merged into (`analysis/override.ts`). Override files are few and small.
  */
-/**
- * A key of everything a block writes: its arguments' values and its nested blocks, at any depth. For the blocks
- * override files are merged into, whose every argument the override file's findings read.
- */
-export function wholeKey(b: { name: string; attributes: readonly Attribute[]; blocks: readonly Block[] }): string {
-  const names = new Set(b.attributes.map((a) => a.name));
-  const own = factsKey({ kind: 'resource', type: '', name: b.name, attributes: b.attributes as Attribute[] }, names);
-  return b.blocks.length ? `${own}{${b.blocks.map((x) => `${x.labels.map((l) => l.value).join(',')}:${wholeKey(x)}`).join(';')}}` : own;
-}
-
 export function overrideDigest(text: string): string {
   const [a, b] = hashPair(text);
   return `o${a.toString(36)}.${b.toString(36)}.${text.length}`;

@@ -254,9 +254,9 @@ export class HclFile implements SourceFile {
           local = overrideFindings([...local, ...module], instancesOf(chunk), ctx, fileIdOf(this));
           module = NO_FINDINGS;
         }
-      } else if (local.length + module.length > 0) {
-        local = notSettledByOverrides(local, instancesOf(chunk), ctx);
-        module = notSettledByOverrides(module, instancesOf(chunk), ctx);
+      } else if (local.length + module.length > 0 && isOverridden(chunk, ctx)) {
+        local = notSettledByOverrides([...local, ...module], instancesOf(chunk), ctx);
+        module = NO_FINDINGS;
       }
       const m = memo(chunk);
       if (!m.placed || m.placedLine !== chunk.startLine || m.placedLocal !== local || m.placedModule !== module) {
@@ -300,12 +300,20 @@ export class HclFile implements SourceFile {
       let here = [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)];
       if (this.isOverride) {
         if (overridesSomething(chunk, ctx)) here = overrideFindings(here, instancesOf(chunk), ctx, fileIdOf(this));
-      } else here = notSettledByOverrides(here, instancesOf(chunk), ctx);
+      } else if (isOverridden(chunk, ctx)) here = notSettledByOverrides(here, instancesOf(chunk), ctx);
       here = here.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
       for (const finding of withoutErrorMakingFixes(here, ctx)) out.push({ value: finding, base: chunk.startLine });
     }
     return out;
   }
+}
+
+/** Is a block of this chunk one that an override file is merged into? */
+function isOverridden(chunk: Chunk, ctx: AnalysisContext): boolean {
+  if (!ctx.overridesOf) return false;
+  const instances = instancesOf(chunk);
+  for (let i = 0; i < instances.length; i++) if (instances[i].name && ctx.overridesOf(instances[i].kind, instances[i].type, instances[i].name).length) return true;
+  return false;
 }
 
 /** Does a block of this (override file's) chunk override a block of the module? */

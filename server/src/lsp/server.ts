@@ -45,6 +45,7 @@ import { applySettings, parseSettings, Settings } from '../engine/settings';
 import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges, lineBreakOf, withLineBreaks } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
+import { isOverrideFile } from '../analysis/partial';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { utf8Of } from './decodeBody';
 import { beforeLargeText, isLargeText, largeTextHandled } from './heap';
@@ -185,6 +186,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
           const before = signatures.get(dir);
           signatures.set(dir, ctx.signature);
           if (before !== undefined && before !== ctx.signature) scheduleModule(p);
+          // An open override file is checked merged into the blocks it overrides, whose every argument counts,
+          // not only what the signature covers: it is checked again after any change to the module's other files.
+          else if (!f.file.isOverride) {
+            for (const other of workspace.openInModule(p)) {
+              const u = isOverrideFile(other) && other !== p ? uriOf.get(other) : undefined;
+              if (u) schedule(u);
+            }
+          }
         }
       } else diagnostics = f.refusal ? [f.refusal] : [];
     } catch (e) {
