@@ -208,11 +208,17 @@ test('renaming back through a moved block, a for iterator, .tf.json and override
     fs.writeFileSync(path.join(own, 'more.tf.json'), JSON.stringify({ output: { o: { value: '${alicloud_vpc_bgp_group.g.id}' } } }));
     await watched('more.tf.json', 2);
     await assert.rejects(rename(o('main.tf'), positionOf(text, '"g"', 1), 'core'), /alicloud_vpc_bgp_group\.g is named in more\.tf\.json/);
-    // …but a longer name that starts the same is another name: the local `g` is renamed.
-    fs.writeFileSync(path.join(own, 'more.tf.json'), JSON.stringify({ output: { o: { value: '${local.group_id}' } } }));
+    // …but a longer name that starts the same, a data source of the same type and name, or a resource named like
+    // the local are other names: the local `g` is renamed.
+    fs.writeFileSync(
+      path.join(own, 'more.tf.json'),
+      JSON.stringify({ output: { o: { value: '${local.group_id}' }, d: { value: '${data.alicloud_vpc_bgp_group.g.id}' } }, locals: { other: 1 }, resource: { alicloud_vpc: { g: {} } } }),
+    );
     await watched('more.tf.json', 2);
     const local = await rename(o('main.tf'), positionOf(text, '  g   = 1', 2), 'one');
     assert.ok(local?.documentChanges?.length === 1);
+    const group = await rename(o('main.tf'), positionOf(text, '"g"', 1), 'core');
+    assert.ok(group?.documentChanges?.length === 2, 'main.tf and override.tf');
   } finally {
     await client.close(o('main.tf'));
     fs.rmSync(own, { recursive: true, force: true });

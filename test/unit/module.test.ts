@@ -753,7 +753,7 @@ resource "alicloud_vpc_bgp_peer" "r" {
     const ws = new Workspace(defaultSchemas());
     ws.indexDir(dir);
     const file = path.join(dir, name);
-    const src = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'))!;
+    const src = ws.moduleEntries(file).find(([p]) => p === file)![1]; // the module's own copy, as an open document replaces it
     return src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}: ${d.code}`);
   };
   const everything = ['6: value-out-of-range', '6: bfd-multi-hop-without-bfd', '8: missing-required', '11: invalid-duration', '9: bfd-multi-hop-without-bfd', '16: value-out-of-range', '16: bfd-multi-hop-without-bfd'];
@@ -811,7 +811,7 @@ test('an overridden block: a finding it keeps speaks of the merged values, a rep
     const ws = new Workspace(defaultSchemas());
     ws.indexDir(dir);
     const file = path.join(dir, name);
-    const src = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'))!;
+    const src = ws.moduleEntries(file).find(([p]) => p === file)![1]; // the module's own copy, as an open document replaces it
     return src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}: ${d.code}: ${d.message}`);
   };
   write(
@@ -860,7 +860,7 @@ test("an override file's blocks are checked merged into the blocks they override
     const ws = new Workspace(defaultSchemas());
     ws.indexDir(dir);
     const file = path.join(dir, name);
-    const src = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'))!;
+    const src = ws.moduleEntries(file).find(([p]) => p === file)![1]; // the module's own copy, as an open document replaces it
     return { src, ctx: ws.contextFor(file, src) };
   };
   const check = (name: string) => {
@@ -911,6 +911,31 @@ resource "alicloud_vpc_bgp_peer" "p" {
   // With nothing to override, an override block keeps its own findings, less those resting on what it leaves out.
   write('orphan_override.tf', 'resource "alicloud_vpc_bgp_peer" "nowhere" {\n  bfd_multi_hop = 300\n}\n');
   assert.deepEqual(check('orphan_override.tf'), ['1: value-out-of-range']);
+});
+
+test('override files, from a second review: what only the merge brings out in the original, two blocks of one address, fixes that would let another part show through', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-review-'));
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const fixesOf = (name: string) => {
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const file = path.join(dir, name);
+    const src = ws.moduleEntries(file).find(([p]) => p === file)![1]; // the module's own copy, as an open document replaces it
+    const all = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
+    return src.findingsAt(all, ws.contextFor(file, src)).map((f) => `${f.value.range.start.line + f.base}: ${f.value.code}: ${f.value.fixes.map((x) => x.title).join(', ')}`);
+  };
+  // The original turns BFD on for its hop count; the override turns it off: the hop count is moot, in main.tf.
+  write('main.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 10\n}\n');
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = false\n}\n');
+  assert.deepEqual(fixesOf('main.tf'), ['3: bfd-multi-hop-without-bfd: Remove bfd_multi_hop'], 'setting enable_bfd in main.tf would change nothing');
+  // Two blocks of one address in one override file apply one after the other.
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 20\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = true\n}\n');
+  write('main.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n');
+  assert.deepEqual(fixesOf('override.tf'), []);
+  // The original writes a hop count too: removing the override's would only let the original's show through.
+  write('main.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 10\n}\n');
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 20\n}\n');
+  assert.deepEqual(fixesOf('override.tf'), ['1: bfd-multi-hop-without-bfd: Set enable_bfd = true']);
 });
 
 test('merging an override: arguments by name, nested blocks by type (a dynamic block too), lifecycle by argument', () => {

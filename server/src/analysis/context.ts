@@ -43,6 +43,8 @@ export interface AnalysisContext {
    * written: the engine asks it.
    */
   overridesOf?(kind: 'resource' | 'data', type: string, name: string): readonly Override[];
+  /** Does the module have override files with blocks in them? (Asked once per file analysis, not per block.) */
+  hasOverrides?(): boolean;
   /** The block of this address that override files are merged into, as the module's files hold it now. */
   originalOf?(kind: 'resource' | 'data', type: string, name: string): ResourceInstance | undefined;
 }

@@ -70,7 +70,7 @@ function moved(i: ResourceInstance): ResourceInstance {
  * stays: Terraform rejects it when it reads the file, before any merge.
  */
 export function notSettledByOverrides(findings: Finding[], instances: readonly ResourceInstance[], ctx: AnalysisContext): Finding[] {
-  if (findings.length === 0 || !ctx.overridesOf) return findings;
+  if (!ctx.overridesOf) return findings;
   let out = findings;
   for (const instance of instances) {
     if (!instance.name) continue;
@@ -80,38 +80,55 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
     const after = [...analyzeInstance(merged, ctx), ...analyzeInModule(merged, ctx)];
     const names = new Set(overrides.flatMap((o) => o.attributes.map((a) => a.name)));
     const types = new Set(overrides.flatMap((o) => [...o.blocks.map(blockType), ...o.attributes.map((a) => a.name)]));
+    const own = (g: Finding): Finding => ({ ...g, instance, fixes: g.fixes.filter((fix) => fix.edits.every((e) => editsOwn(e, instance, names, types))) });
     out = out.flatMap((f) => {
       if (f.code === 'syntax-error' || f.code === 'duplicate-argument' || !within(f, instance)) return [f];
       const g = after.find((x) => x.code === f.code && sameRange(x.range, f.range));
-      if (!g) return [];
-      const fixes = g.fixes.filter((fix) => fix.edits.every((e) => editsOwn(e, instance, names, types)));
-      return [{ ...g, range: f.range, instance: f.instance, fixes }];
+      return g ? [{ ...own(g), range: f.range, instance: f.instance ?? instance }] : [];
     });
+    // What only the merge brings out, on what this block writes (its hop count, once an override turns BFD off).
+    const added = after.filter((g) => g.code !== 'duplicate-argument' && within(g, instance) && !findings.some((f) => f.code === g.code && sameRange(f.range, g.range)));
+    if (added.length) out = [...out, ...added.map(own)];
   }
   return out;
 }
 
 /**
- * The findings of an override file's blocks (one chunk's, `instances`, from the file numbered `file`) as Terraform
+ * The findings of an override file's blocks (one chunk's, `instances`, from the file numbered `file`, whose blocks
+ * of an address `inFile` gives in order) as Terraform
  * sees them: each block merged into the block it overrides with the module's other overrides, and the merged
  * block's findings placed on what this block writes. So a problem that needs both (an IPv4 `peer_ip_address`
  * written here, `ip_version = "IPv6"` in the original) is reported here, and one the original settles (an
  * `enable_bfd = true` it has) is not. Fixes are kept when they edit only this block: setting an argument here
  * sets it for Terraform. A block with nothing to override keeps `findings`, less what rests on absent arguments.
  */
-export function overrideFindings(findings: Finding[], instances: readonly ResourceInstance[], ctx: AnalysisContext, file: number): Finding[] {
+export function overrideFindings(
+  findings: Finding[],
+  instances: readonly ResourceInstance[],
+  ctx: AnalysisContext,
+  file: number,
+  inFile: (kind: 'resource' | 'data', type: string, name: string) => readonly ResourceInstance[],
+): Finding[] {
   if (!ctx.originalOf || !ctx.overridesOf) return findings;
   let out = findings;
   for (const instance of instances) {
     const original = instance.name ? ctx.originalOf(instance.kind, instance.type, instance.name) : undefined;
     if (!original) continue;
-    // This file's block as it is now (the context may be one made from an earlier parse of the same text).
-    const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name).map((o) => (o.file === file ? instance : o.instance));
+    // This file's blocks of the address as they are now, in order (the context may be one made from an earlier
+    // parse of the same text; a file may override one address twice).
+    const current = inFile(instance.kind, instance.type, instance.name);
+    let k = 0;
+    const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name).map((o) => (o.file === file ? (current[k++] ?? o.instance) : o.instance));
     if (!overrides.includes(instance)) overrides.push(instance);
     const merged = mergeOverrides(original, overrides, instance);
     const mine = [...analyzeInstance(merged, ctx), ...analyzeInModule(merged, ctx)].filter((f) => within(f, instance));
+    // Removing or renaming what another part of the merge also writes would only let that part show through.
+    const others = [original, ...overrides.filter((o) => o !== instance)];
+    const shadowed = new Set(others.flatMap((o) => [...o.attributes.map((a) => a.name), ...o.blocks.map(blockType)]));
+    const hides = (e: NeutralEdit) =>
+      e.kind === 'removeBlock' ? shadowed.has(blockType(e.block)) : (e.kind === 'remove' || e.kind === 'rename') && shadowed.has(e.attribute.name);
     const kept = mine.map((f) => {
-      const fixes = f.fixes.filter((fix) => fix.edits.every((e) => (e.kind === 'set' && !e.block) || editsOwn(e, instance, NONE_SET, NONE_SET)));
+      const fixes = f.fixes.filter((fix) => fix.edits.every((e) => ((e.kind === 'set' && !e.block) || editsOwn(e, instance, NONE_SET, NONE_SET)) && !hides(e)));
       return fixes.length === f.fixes.length && f.instance === instance ? f : { ...f, instance, fixes };
     });
     out = [...out.filter((f) => f.code === 'syntax-error' || f.code === 'duplicate-argument' || !within(f, instance)), ...kept.filter((f) => f.code !== 'duplicate-argument')];

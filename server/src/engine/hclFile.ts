@@ -142,6 +142,12 @@ export class HclFile implements SourceFile {
     return locate(this, pos);
   }
 
+  /** This file's blocks of one address, in order (an override file may have two). */
+  private readonly blocksAt = (kind: 'resource' | 'data', type: string, name: string): ResourceInstance[] =>
+    this.instances()
+      .map((p) => p.value)
+      .filter((i) => i.kind === kind && i.type === type && i.name === name);
+
   /** Every resource and data block, with the line its chunk starts at (an array: the module index walks it by index). */
   instances(): Placed<ResourceInstance>[] {
     const out: Placed<ResourceInstance>[] = [];
@@ -240,6 +246,7 @@ export class HclFile implements SourceFile {
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {
     const out: Diagnostic[] = [];
+    const overrides = ctx.hasOverrides?.() ?? false;
     // Indexed loops (see `analysis/rules/index.ts`): this walks every chunk, on the first analysis too.
     const chunks = this.doc.chunks;
     for (let c = 0; c < chunks.length; c++) {
@@ -249,12 +256,14 @@ export class HclFile implements SourceFile {
       let module = this.moduleFindings(chunk, ctx);
       // Blocks an override file is merged into: without what it settles. An override file's blocks: as merged.
       // (Not cached: such blocks are few.)
-      if (this.isOverride) {
+      if (!overrides) {
+        // The usual module: nothing merged into anything.
+      } else if (this.isOverride) {
         if (overridesSomething(chunk, ctx)) {
-          local = overrideFindings([...local, ...module], instancesOf(chunk), ctx, fileIdOf(this));
+          local = overrideFindings([...local, ...module], instancesOf(chunk), ctx, fileIdOf(this), this.blocksAt);
           module = NO_FINDINGS;
         }
-      } else if (local.length + module.length > 0 && isOverridden(chunk, ctx)) {
+      } else if (isOverridden(chunk, ctx)) {
         local = notSettledByOverrides([...local, ...module], instancesOf(chunk), ctx);
         module = NO_FINDINGS;
       }
@@ -298,8 +307,10 @@ export class HclFile implements SourceFile {
     for (let i = first; i <= last; i++) {
       const chunk = this.doc.chunks[i];
       let here = [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)];
-      if (this.isOverride) {
-        if (overridesSomething(chunk, ctx)) here = overrideFindings(here, instancesOf(chunk), ctx, fileIdOf(this));
+      if (!ctx.hasOverrides?.()) {
+        // Nothing merged into anything.
+      } else if (this.isOverride) {
+        if (overridesSomething(chunk, ctx)) here = overrideFindings(here, instancesOf(chunk), ctx, fileIdOf(this), this.blocksAt);
       } else if (isOverridden(chunk, ctx)) here = notSettledByOverrides(here, instancesOf(chunk), ctx);
       here = here.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
       for (const finding of withoutErrorMakingFixes(here, ctx)) out.push({ value: finding, base: chunk.startLine });

@@ -273,6 +273,7 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
       const r = byName(kind, type).get(name);
       return r ? (r.facts ??= factsKey(r, r.factNames)) : '∅';
     },
+    hasOverrides: () => (index ?? build()).overrides.size > 0,
     overridesOf(kind, type, name) {
       const overrides = (index ?? build()).overrides;
       return overrides.size === 0 ? NO_OVERRIDES : (overrides.get(addressOf(kind, type, name)) ?? NO_OVERRIDES);

@@ -122,9 +122,24 @@ function namesInJson(f: SourceFile, key: string): boolean {
   if (!target) return false;
   if (declares(f, key)) return true;
   const text = f.text;
-  const word = (s: string) => new RegExp(`${escapeRegExp(s)}(?![A-Za-z0-9_-])`).test(text);
-  if (target.kind === 'local') return word(`local.${target.name}`) || (text.includes('"locals"') && text.includes(`"${target.name}"`));
+  // The whole name: not the end of `data.alicloud_vpc_bgp_group.g` nor the start of `local.group_id`.
+  const word = (s: string) => new RegExp(`(?<![A-Za-z0-9_.-])${escapeRegExp(s)}(?![A-Za-z0-9_-])`).test(text);
+  if (target.kind === 'local') return word(`local.${target.name}`) || jsonLocals(text).has(target.name);
   return word(address(key));
+}
+
+/** The names a `.tf.json` file's `locals` declare (an object, or a list of objects). */
+function jsonLocals(text: string): Set<string> {
+  const out = new Set<string>();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return out;
+  }
+  const locals = json && typeof json === 'object' ? (json as { locals?: unknown }).locals : undefined;
+  for (const o of Array.isArray(locals) ? locals : [locals]) if (o && typeof o === 'object') for (const k of Object.keys(o)) out.add(k);
+  return out;
 }
 
 /** Is `key` named inside a `moved` or `removed` block of `f`? */
