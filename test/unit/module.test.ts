@@ -908,9 +908,12 @@ resource "alicloud_vpc_bgp_peer" "p" {
   assert.equal(second.signature, first.signature);
   assert.equal(Object.getPrototypeOf(second), Object.getPrototypeOf(first), 'the one cached context under both');
   assert.deepEqual(override.diagnostics(second).map((d) => `${d.range.start.line}: ${d.code}`), ['1: ip-version-mismatch']);
-  // With nothing to override, an override block keeps its own findings, less those resting on what it leaves out.
+  // With nothing to override, an override block keeps its own findings, less those resting on what it leaves out,
+  // and is an error itself: Terraform stops at it.
   write('orphan_override.tf', 'resource "alicloud_vpc_bgp_peer" "nowhere" {\n  bfd_multi_hop = 300\n}\n');
-  assert.deepEqual(check('orphan_override.tf'), ['1: value-out-of-range']);
+  assert.deepEqual(check('orphan_override.tf'), ['1: value-out-of-range', '0: override-without-original']);
+  const [orphan] = open('orphan_override.tf').src.diagnostics(open('orphan_override.tf').ctx).filter((d) => d.code === 'override-without-original');
+  assert.match(orphan.message, /No alicloud_vpc_bgp_peer\.nowhere is declared in the module's other files/);
 });
 
 test('override files, from a second review: what only the merge brings out in the original, two blocks of one address, fixes that would let another part show through', () => {

@@ -100,7 +100,8 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
  * block's findings placed on what this block writes. So a problem that needs both (an IPv4 `peer_ip_address`
  * written here, `ip_version = "IPv6"` in the original) is reported here, and one the original settles (an
  * `enable_bfd = true` it has) is not. Fixes are kept when they edit only this block: setting an argument here
- * sets it for Terraform. A block with nothing to override keeps `findings`, less what rests on absent arguments.
+ * sets it for Terraform. A block with nothing to override keeps `findings`, less what rests on absent arguments,
+ * and is itself an error (`override-without-original`).
  */
 export function overrideFindings(
   findings: Finding[],
@@ -112,8 +113,12 @@ export function overrideFindings(
   if (!ctx.originalOf || !ctx.overridesOf) return findings;
   let out = findings;
   for (const instance of instances) {
-    const original = instance.name ? ctx.originalOf(instance.kind, instance.type, instance.name) : undefined;
-    if (!original) continue;
+    if (!instance.name) continue;
+    const original = ctx.originalOf(instance.kind, instance.type, instance.name);
+    if (!original) {
+      out = [...out, missingOriginal(instance)];
+      continue;
+    }
     // This file's blocks of the address as they are now, in order (the context may be one made from an earlier
     // parse of the same text; a file may override one address twice).
     const current = inFile(instance.kind, instance.type, instance.name);
@@ -137,6 +142,19 @@ export function overrideFindings(
 }
 
 const NONE_SET: Set<string> = new Set();
+
+/** An override block with no block of its address elsewhere in the module: Terraform stops there. */
+function missingOriginal(instance: ResourceInstance): Finding {
+  const address = `${instance.kind === 'data' ? 'data.' : ''}${instance.type}.${instance.name}`;
+  return {
+    code: 'override-without-original',
+    severity: 'error',
+    range: instance.headerRange,
+    message: `No ${address} is declared in the module's other files for this override block to be merged into (Terraform: "Missing resource to override")`,
+    fixes: [],
+    instance,
+  };
+}
 
 /**
  * Does `edit` change only what `instance` itself writes, and nothing an override replaces (`names`, `types`)? A fix

@@ -259,7 +259,7 @@ export class HclFile implements SourceFile {
       if (!overrides) {
         // The usual module: nothing merged into anything.
       } else if (this.isOverride) {
-        if (overridesSomething(chunk, ctx)) {
+        if (instancesOf(chunk).length) {
           local = overrideFindings([...local, ...module], instancesOf(chunk), ctx, fileIdOf(this), this.blocksAt);
           module = NO_FINDINGS;
         }
@@ -310,7 +310,7 @@ export class HclFile implements SourceFile {
       if (!ctx.hasOverrides?.()) {
         // Nothing merged into anything.
       } else if (this.isOverride) {
-        if (overridesSomething(chunk, ctx)) here = overrideFindings(here, instancesOf(chunk), ctx, fileIdOf(this), this.blocksAt);
+        if (instancesOf(chunk).length) here = overrideFindings(here, instancesOf(chunk), ctx, fileIdOf(this), this.blocksAt);
       } else if (isOverridden(chunk, ctx)) here = notSettledByOverrides(here, instancesOf(chunk), ctx);
       here = here.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
       for (const finding of withoutErrorMakingFixes(here, ctx)) out.push({ value: finding, base: chunk.startLine });
@@ -324,14 +324,6 @@ function isOverridden(chunk: Chunk, ctx: AnalysisContext): boolean {
   if (!ctx.overridesOf) return false;
   const instances = instancesOf(chunk);
   for (let i = 0; i < instances.length; i++) if (instances[i].name && ctx.overridesOf(instances[i].kind, instances[i].type, instances[i].name).length) return true;
-  return false;
-}
-
-/** Does a block of this (override file's) chunk override a block of the module? */
-function overridesSomething(chunk: Chunk, ctx: AnalysisContext): boolean {
-  if (!ctx.originalOf) return false;
-  const instances = instancesOf(chunk);
-  for (let i = 0; i < instances.length; i++) if (ctx.originalOf(instances[i].kind, instances[i].type, instances[i].name)) return true;
   return false;
 }
 
