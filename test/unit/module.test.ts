@@ -939,6 +939,11 @@ test('override files, from a second review: what only the merge brings out in th
   write('main.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 10\n}\n');
   write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 20\n}\n');
   assert.deepEqual(fixesOf('override.tf'), ['1: bfd-multi-hop-without-bfd: Set enable_bfd = true']);
+  // A fix is checked on the merged block: setting ip_version = IPv6 in the override would clash with the IPv4
+  // group the original names, so it is not offered (as it is not for the same block written in one file).
+  write('main.tf', 'resource "alicloud_vpc_bgp_group" "g4" {\n  router_id  = "vbr-1"\n  peer_asn   = 65010\n  ip_version = "IPv4"\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g4.id\n}\n');
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "2001:db8::1"\n}\n');
+  assert.deepEqual(fixesOf('override.tf'), ['1: ip-version-mismatch: ']);
 });
 
 test('merging an override: arguments by name, nested blocks by type (a dynamic block too), lifecycle by argument', () => {

@@ -12,28 +12,34 @@ import type { AnalysisContext } from './context';
 import type { Finding, FixValue, NeutralEdit, NeutralFix } from './finding';
 import { analyzeInModule, analyzeInstance } from './rules';
 
+/**
+ * How Terraform sees a block as written, or as a fix's edits leave it (`edited`): merged with the override files'
+ * blocks (`override.ts`). Without one, the block alone.
+ */
+export type TerraformView = (written: ResourceInstance, edited: ResourceInstance) => ResourceInstance;
+
 /** `findings` with every fix that would add an error to its block left out (the findings themselves stay). */
-export function withoutErrorMakingFixes(findings: Finding[], ctx: AnalysisContext): Finding[] {
+export function withoutErrorMakingFixes(findings: Finding[], ctx: AnalysisContext, view: TerraformView = (_, edited) => edited): Finding[] {
   const before = new Map<ResourceInstance, Map<string, number>>();
   return findings.map((f) => {
     const instance = f.instance;
     if (!instance || f.fixes.length === 0) return f;
     let counts = before.get(instance);
-    if (!counts) before.set(instance, (counts = errorCounts(instance, ctx)));
-    const kept = f.fixes.filter((fix) => !addsError(fix, instance, counts!, ctx));
+    if (!counts) before.set(instance, (counts = errorCounts(view(instance, instance), ctx)));
+    const kept = f.fixes.filter((fix) => !addsError(fix, instance, counts!, ctx, view));
     return kept.length === f.fixes.length ? f : { ...f, fixes: kept };
   });
 }
 
 /** Would `fix` make the block's rules report some error code more often than `before` counts? */
-function addsError(fix: NeutralFix, instance: ResourceInstance, before: Map<string, number>, ctx: AnalysisContext): boolean {
+function addsError(fix: NeutralFix, instance: ResourceInstance, before: Map<string, number>, ctx: AnalysisContext, view: TerraformView): boolean {
   const after = applied(instance, fix.edits);
   // An edit inside a nested block is not modelled here: such fixes are offered as they are.
   if (!after) return false;
   // A renamed argument can surface its value's own error (`enable_bf = "yes"`, renamed `enable_bfd`): that error
   // was there all along, hidden by the unknown name.
   const renamed = fix.edits.flatMap((e) => (e.kind === 'rename' ? [e.attribute.range.start.line] : []));
-  const counts = errorCounts(after, ctx, renamed);
+  const counts = errorCounts(view(instance, after), ctx, renamed);
   for (const [code, n] of counts) if (n > (before.get(code) ?? 0)) return true;
   return false;
 }

@@ -16,6 +16,7 @@ import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { AnalysisContext } from './context';
 import type { Finding, NeutralEdit } from './finding';
+import type { TerraformView } from './fixCheck';
 import { analyzeInModule, analyzeInstance } from './rules';
 
 /**
@@ -142,6 +143,28 @@ export function overrideFindings(
 }
 
 const NONE_SET: Set<string> = new Set();
+
+/**
+ * For the fix check (`fixCheck.ts`): a block merged as Terraform merges it, with a fix's edits made to it. For a
+ * block of an override file (`overrideFile`: its number and its blocks of an address, as for `overrideFindings`),
+ * merged into its original with the other overrides; for any other block, with the overrides merged into it.
+ */
+export function terraformView(ctx: AnalysisContext, overrideFile?: { file: number; inFile: (kind: 'resource' | 'data', type: string, name: string) => readonly ResourceInstance[] }): TerraformView | undefined {
+  if (!ctx.hasOverrides?.() || !ctx.overridesOf) return undefined;
+  const overridesOf = ctx.overridesOf.bind(ctx);
+  return (written, edited) => {
+    if (!written.name) return edited;
+    const entries = overridesOf(written.kind, written.type, written.name);
+    if (!overrideFile) return entries.length ? mergeOverrides(edited, entries.map((o) => o.instance)) : edited;
+    const original = ctx.originalOf?.(written.kind, written.type, written.name);
+    if (!original) return edited;
+    const current = overrideFile.inFile(written.kind, written.type, written.name);
+    let k = 0;
+    const overrides = entries.map((o) => (o.file === overrideFile.file ? (current[k++] ?? o.instance) : o.instance)).map((o) => (o === written ? edited : o));
+    if (!overrides.includes(edited)) overrides.push(edited);
+    return mergeOverrides(original, overrides, edited);
+  };
+}
 
 /** An override block with no block of its address elsewhere in the module: Terraform stops there. */
 function missingOriginal(instance: ResourceInstance): Finding {

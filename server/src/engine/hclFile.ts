@@ -21,7 +21,7 @@ import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
-import { notSettledByOverrides, overrideFindings } from '../analysis/override';
+import { notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
 import { fileIdOf } from './moduleContext';
 import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
 import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo } from './hclSymbols';
@@ -313,7 +313,8 @@ export class HclFile implements SourceFile {
         if (instancesOf(chunk).length) here = overrideFindings(here, instancesOf(chunk), ctx, fileIdOf(this), this.blocksAt);
       } else if (isOverridden(chunk, ctx)) here = notSettledByOverrides(here, instancesOf(chunk), ctx);
       here = here.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
-      for (const finding of withoutErrorMakingFixes(here, ctx)) out.push({ value: finding, base: chunk.startLine });
+      const view = terraformView(ctx, this.isOverride ? { file: fileIdOf(this), inFile: this.blocksAt } : undefined);
+      for (const finding of withoutErrorMakingFixes(here, ctx, view)) out.push({ value: finding, base: chunk.startLine });
     }
     return out;
   }
