@@ -726,9 +726,25 @@ test('override files: their blocks may hold only what they change, and declare n
   assert.deepEqual(check('v6_other.tf'), ['2: ip-version-mismatch', '1: group-ip-version-mismatch']);
 });
 
-test('an override file settles the findings of the block it is merged into, and only those', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-settle-'));
+/**
+ * A scratch folder of module files: `write` one, `open` one as the module holds it (its own copy, as an open
+ * document replaces the file on disk) with the module's context.
+ */
+function scratchModule(prefix: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const open = (name: string) => {
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const file = path.join(dir, name);
+    const src = ws.moduleEntries(file).find(([p]) => p === file)![1];
+    return { src, ctx: ws.contextFor(file, src) };
+  };
+  return { dir, write, open };
+}
+
+test('an override file settles the findings of the block it is merged into, and only those', () => {
+  const { dir, write, open } = scratchModule('bgp-settle-');
   const main = `resource "alicloud_vpc_bgp_group" "g" {
   router_id = "vbr-1"
   peer_asn  = 65010
@@ -750,11 +766,8 @@ resource "alicloud_vpc_bgp_peer" "r" {
 `;
   write('main.tf', main);
   const check = (name: string) => {
-    const ws = new Workspace(defaultSchemas());
-    ws.indexDir(dir);
-    const file = path.join(dir, name);
-    const src = ws.moduleEntries(file).find(([p]) => p === file)![1]; // the module's own copy, as an open document replaces it
-    return src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}: ${d.code}`);
+    const { src, ctx } = open(name);
+    return src.diagnostics(ctx).map((d) => `${d.range.start.line}: ${d.code}`);
   };
   const everything = ['6: value-out-of-range', '6: bfd-multi-hop-without-bfd', '8: missing-required', '11: invalid-duration', '9: bfd-multi-hop-without-bfd', '16: value-out-of-range', '16: bfd-multi-hop-without-bfd'];
   assert.deepEqual(check('main.tf'), everything);
@@ -805,14 +818,10 @@ resource "alicloud_vpc_bgp_peer" "r" {
 });
 
 test('an overridden block: a finding it keeps speaks of the merged values, a repeated argument stays, and other blocks see it merged', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-settle-more-'));
-  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const { dir, write, open } = scratchModule('bgp-settle-more-');
   const check = (name: string) => {
-    const ws = new Workspace(defaultSchemas());
-    ws.indexDir(dir);
-    const file = path.join(dir, name);
-    const src = ws.moduleEntries(file).find(([p]) => p === file)![1]; // the module's own copy, as an open document replaces it
-    return src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}: ${d.code}: ${d.message}`);
+    const { src, ctx } = open(name);
+    return src.diagnostics(ctx).map((d) => `${d.range.start.line}: ${d.code}: ${d.message}`);
   };
   write(
     'main.tf',
@@ -854,15 +863,7 @@ resource "alicloud_vpc_bgp_peer" "p" {
 });
 
 test("an override file's blocks are checked merged into the blocks they override: what shows only once merged is reported there", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-merged-'));
-  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
-  const open = (name: string) => {
-    const ws = new Workspace(defaultSchemas());
-    ws.indexDir(dir);
-    const file = path.join(dir, name);
-    const src = ws.moduleEntries(file).find(([p]) => p === file)![1]; // the module's own copy, as an open document replaces it
-    return { src, ctx: ws.contextFor(file, src) };
-  };
+  const { dir, write, open } = scratchModule('bgp-override-merged-');
   const check = (name: string) => {
     const { src, ctx } = open(name);
     return src.diagnostics(ctx).map((d) => `${d.range.start.line}: ${d.code}`);
@@ -917,15 +918,11 @@ resource "alicloud_vpc_bgp_peer" "p" {
 });
 
 test('override files, from a second review: what only the merge brings out in the original, two blocks of one address, fixes that would let another part show through', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-review-'));
-  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const { write, open } = scratchModule('bgp-override-review-');
   const fixesOf = (name: string) => {
-    const ws = new Workspace(defaultSchemas());
-    ws.indexDir(dir);
-    const file = path.join(dir, name);
-    const src = ws.moduleEntries(file).find(([p]) => p === file)![1]; // the module's own copy, as an open document replaces it
+    const { src, ctx } = open(name);
     const all = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
-    return src.findingsAt(all, ws.contextFor(file, src)).map((f) => `${f.value.range.start.line + f.base}: ${f.value.code}: ${f.value.fixes.map((x) => x.title).join(', ')}`);
+    return src.findingsAt(all, ctx).map((f) => `${f.value.range.start.line + f.base}: ${f.value.code}: ${f.value.fixes.map((x) => x.title).join(', ')}`);
   };
   // The original turns BFD on for its hop count; the override turns it off: the hop count is moot, in main.tf.
   write('main.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 10\n}\n');

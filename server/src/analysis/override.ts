@@ -197,8 +197,8 @@ function editsOwn(edit: NeutralEdit, instance: ResourceInstance, names: Set<stri
 
 /** Is `b` one of `instance`'s own nested blocks (at any depth), of a type no override replaces? */
 function ownBlock(instance: ResourceInstance, b: Block, types: Set<string>): boolean {
-  const within = (list: readonly Block[]): boolean => list.some((x) => x === b || within(x.blocks));
-  return instance.blocks.some((top) => !types.has(blockType(top)) && (top === b || within(top.blocks)));
+  const among = (list: readonly Block[]): boolean => list.some((x) => x === b || among(x.blocks));
+  return instance.blocks.some((top) => !types.has(blockType(top)) && (top === b || among(top.blocks)));
 }
 
 function holds(b: Block, a: Attribute): boolean {

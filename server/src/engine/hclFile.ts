@@ -142,6 +142,17 @@ export class HclFile implements SourceFile {
     return locate(this, pos);
   }
 
+  /**
+   * A chunk's findings where override files are in play (`analysis/override.ts`): an override file's blocks checked
+   * merged into their originals, a block override files are merged into less what they settle. Undefined where
+   * nothing is merged. Not cached: such blocks are few.
+   */
+  private asMerged(chunk: Chunk, local: Finding[], module: Finding[], ctx: AnalysisContext): Finding[] | undefined {
+    const instances = instancesOf(chunk);
+    if (this.isOverride) return instances.length ? overrideFindings([...local, ...module], instances, ctx, fileIdOf(this), this.blocksAt) : undefined;
+    return isOverridden(chunk, ctx) ? notSettledByOverrides([...local, ...module], instances, ctx) : undefined;
+  }
+
   /** This file's blocks of one address, in order (an override file may have two). */
   private readonly blocksAt = (kind: 'resource' | 'data', type: string, name: string): ResourceInstance[] =>
     this.instances()
@@ -254,17 +265,9 @@ export class HclFile implements SourceFile {
       // A chunk that did not move and whose module findings are unchanged keeps its diagnostics.
       let local = this.chunkFindings(chunk, ctx);
       let module = this.moduleFindings(chunk, ctx);
-      // Blocks an override file is merged into: without what it settles. An override file's blocks: as merged.
-      // (Not cached: such blocks are few.)
-      if (!overrides) {
-        // The usual module: nothing merged into anything.
-      } else if (this.isOverride) {
-        if (instancesOf(chunk).length) {
-          local = overrideFindings([...local, ...module], instancesOf(chunk), ctx, fileIdOf(this), this.blocksAt);
-          module = NO_FINDINGS;
-        }
-      } else if (isOverridden(chunk, ctx)) {
-        local = notSettledByOverrides([...local, ...module], instancesOf(chunk), ctx);
+      const merged = overrides ? this.asMerged(chunk, local, module, ctx) : undefined;
+      if (merged) {
+        local = merged;
         module = NO_FINDINGS;
       }
       const m = memo(chunk);
@@ -306,13 +309,10 @@ export class HclFile implements SourceFile {
     const last = this.doc.chunkIndexAt(range.end.line);
     for (let i = first; i <= last; i++) {
       const chunk = this.doc.chunks[i];
-      let here = [...this.chunkFindings(chunk, ctx, true), ...this.moduleFindings(chunk, ctx, true)];
-      if (!ctx.hasOverrides?.()) {
-        // Nothing merged into anything.
-      } else if (this.isOverride) {
-        if (instancesOf(chunk).length) here = overrideFindings(here, instancesOf(chunk), ctx, fileIdOf(this), this.blocksAt);
-      } else if (isOverridden(chunk, ctx)) here = notSettledByOverrides(here, instancesOf(chunk), ctx);
-      here = here.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
+      const local = this.chunkFindings(chunk, ctx, true);
+      const module = this.moduleFindings(chunk, ctx, true);
+      const all = (ctx.hasOverrides?.() && this.asMerged(chunk, local, module, ctx)) || [...local, ...module];
+      const here = all.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
       const view = terraformView(ctx, this.isOverride ? { file: fileIdOf(this), inFile: this.blocksAt } : undefined);
       for (const finding of withoutErrorMakingFixes(here, ctx, view)) out.push({ value: finding, base: chunk.startLine });
     }

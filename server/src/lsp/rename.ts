@@ -10,6 +10,7 @@
  */
 import type { Position, Range } from '../model/types';
 import { rangeContains } from '../model/types';
+import type { Reference } from '../engine/hclSymbols';
 import type { SourceFile } from '../engine/sourceFile';
 import { escapeRegExp } from '../syntax/regexp';
 import { keyAt, ModuleView } from './navigation';
@@ -144,13 +145,21 @@ function jsonLocals(text: string): Set<string> {
 
 /** Is `key` named inside a `moved` or `removed` block of `f`? */
 function inHistory(f: SourceFile, key: string): boolean {
+  const history = historyOf(f);
+  return history.length > 0 && referencesIn(f, key).some((r) => history.some((h) => rangeContains(h, r.range.start)));
+}
+
+/** Where `f`'s `moved` and `removed` blocks are: the state's history, which keeps the names it was written with. */
+function historyOf(f: SourceFile): Range[] {
   const history: Range[] = [];
   f.forEachDeclaration?.((d) => {
     if (d.kind === 'block' && /^(moved|removed)$/.test(d.name)) history.push(d.range);
   });
-  if (history.length === 0) return false;
-  const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
-  return refs.some((r) => history.some((h) => rangeContains(h, r.range.start)));
+  return history;
+}
+
+function referencesIn(f: SourceFile, key: string): Reference[] {
+  return f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
 }
 
 /**
@@ -159,10 +168,9 @@ function inHistory(f: SourceFile, key: string): boolean {
  */
 function namesIn(f: SourceFile, key: string, name: string): Range[] | Refusal {
   const out: Range[] = [];
-  const history: Range[] = [];
+  const history = historyOf(f);
   let unreadable: number | undefined;
   f.forEachDeclaration?.((d) => {
-    if (d.kind === 'block' && /^(moved|removed)$/.test(d.name)) history.push(d.range);
     if (d.key !== key) return;
     const r = d.selectionRange;
     const text = f.lineText(r.start.line).slice(r.start.character, r.end.character);
@@ -172,8 +180,7 @@ function namesIn(f: SourceFile, key: string, name: string): Range[] | Refusal {
   });
   // Written some other way (an escape in the label?): renaming the rest would leave it behind.
   if (unreadable !== undefined) return new Refusal(`the declaration of ${address(key)} on line ${unreadable + 1} is written in a way rename does not handle: rename it by hand`);
-  const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
-  for (const ref of refs) {
+  for (const ref of referencesIn(f, key)) {
     if (history.some((h) => rangeContains(h, ref.range.start))) continue;
     // A reference's range ends with the name (`alicloud_vpc_bgp_group.g` in `alicloud_vpc_bgp_group.g.id`).
     const end = ref.range.end;
