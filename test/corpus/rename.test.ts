@@ -1,6 +1,7 @@
 /**
  * Rename over the real-world corpus (../shared/corpus, read in place): in every Terraform file, every resource,
- * data source and local it declares is renamed, one at a time, each file its own module. After each rename the
+ * data source and local it declares is renamed, one at a time, each file its own module (or refused, in the one
+ * file with a block that does not parse, when that block names it). After each rename the
  * file must parse as before (no syntax error more), declare the new name and not the old, name the new one exactly
  * where it named the old one (moved blocks aside), get no new finding, and, for a resource, end with the moved block.
  *
@@ -54,11 +55,18 @@ describe('rename over the real-world corpus', () => {
       const before = findings(file);
       const uri = `file://${path}`;
       let renamed = 0;
+      let refused = 0;
       for (const d of declarations(file)) {
         const oldName = d.key.slice(d.key.lastIndexOf(d.key.startsWith('local:') ? ':' : '.') + 1);
         const newName = `${oldName}_renamed`;
         const newKey = d.key.slice(0, d.key.length - oldName.length) + newName;
         const edits = renameEdits(file, { line: d.line, character: d.character }, newName, { files: () => [[uri, file]] }, () => '\n');
+        // A file with a block that does not parse (the Go test excerpt's `%d`): refused when that block names it.
+        if (edits instanceof Refusal && before.some((x) => x.startsWith('syntax-error@'))) {
+          assert.match(edits.message, /does not parse and may name/);
+          refused++;
+          continue;
+        }
         assert.ok(edits && !(edits instanceof Refusal), `${d.key}: ${edits instanceof Refusal ? edits.message : 'nothing to rename'}`);
         const after = TextDocument.applyEdits(TextDocument.create(uri, 'terraform', 1, text), edits.get(uri) ?? []);
         const next = createSourceFile(path, undefined, after)!;
@@ -73,12 +81,12 @@ describe('rename over the real-world corpus', () => {
         assert.deepEqual(findings(next), before, `${d.key} → ${newName}: the same findings`);
         renamed++;
       }
-      assert.ok(renamed > 0 || declarations(file).length === 0);
+      assert.ok(renamed + refused > 0 || declarations(file).length === 0);
       total += renamed;
     });
   }
 
-  it('renamed every one of them: 112 names when written (76 resources, 25 data sources, 11 locals)', () => {
+  it('renamed every one of them but those a broken block names: 109 names when written (3 more, in the Go test excerpt, refused)', () => {
     assert.ok(total >= 100, `${total} names renamed`);
   });
 });

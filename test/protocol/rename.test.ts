@@ -169,6 +169,15 @@ test('a name Terraform does not accept, one already declared, or a variable is r
     fs.rmSync(path.join(dir, 'extra.tf.json'));
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u('extra.tf.json'), type: 3 }] });
   }
+  // A block that does not parse and may name the group (no reference is seen in it): fix it first.
+  fs.writeFileSync(path.join(dir, 'broken.tf'), 'resource "alicloud_vpc_bgp_peer" "x" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  description = "unterminated\n');
+  try {
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u('broken.tf'), type: 1 }] });
+    await assert.rejects(rename(u('main.tf'), at, 'core'), /the block on line 1 of broken\.tf does not parse and may name g/);
+  } finally {
+    fs.rmSync(path.join(dir, 'broken.tf'));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u('broken.tf'), type: 3 }] });
+  }
   // The same name: nothing to do.
   const same = await rename(u('main.tf'), at, 'g');
   assert.deepEqual(same?.documentChanges ?? [], []);

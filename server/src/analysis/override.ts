@@ -30,7 +30,9 @@ export function mergeOverrides(original: ResourceInstance, overrides: readonly R
   const base = place(original);
   let attributes = base.attributes;
   let blocks = base.blocks;
-  for (const o of overrides.map(place)) {
+  for (const part of overrides.map(place)) {
+    // An argument still being typed (`enable_bfd =`) replaces nothing yet: the original's value holds meanwhile.
+    const o = { attributes: part.attributes.filter((a) => !a.incomplete), blocks: part.blocks };
     const replaced = new Set(o.attributes.map((a) => a.name));
     attributes = [...attributes.filter((a) => !replaced.has(a.name)), ...o.attributes];
     // An override in JSON writes a nested block as an object (`"timeouts": {…}`), read as an argument: it replaces

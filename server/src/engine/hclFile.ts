@@ -116,6 +116,11 @@ export class HclFile implements SourceFile {
     return referencesTo(this.doc, key);
   }
 
+  brokenBlockMatching(pattern: RegExp): number | undefined {
+    for (const chunk of this.doc.chunks) if (chunk.errors.length && pattern.test(chunk.text)) return chunk.startLine;
+    return undefined;
+  }
+
   referenceAt(pos: Position): Reference | undefined {
     return referenceAt(this.doc, pos);
   }

@@ -65,6 +65,11 @@ export interface SourceFile {
   outline?(visit: (outline: PackedOutline, line: number) => void): void;
   /** What the file refers to (absolute ranges), for definitions and references. */
   references?(): Reference[];
+  /**
+   * The first line of a block that does not parse and whose text matches `pattern` (optional): a reference in it
+   * may be one the syntax tree does not show, which rename must not miss.
+   */
+  brokenBlockMatching?(pattern: RegExp): number | undefined;
   /** The references to one key (optional: without it, callers filter `references()`). */
   referencesTo?(key: string): Reference[];
   /** The reference at `pos`, without listing the whole file's (optional). */

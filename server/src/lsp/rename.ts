@@ -82,6 +82,9 @@ export function renameEdits(file: SourceFile, pos: Position, newName: string, mo
     }
     // A moved or removed block naming the new address: a move there too would make a cycle or a conflict.
     if (inHistory(f, newKey)) return new Refusal(`${address(newKey)} is named in a moved or removed block: edit those by hand`);
+    // A block that does not parse may name it where no reference is seen: rename would leave that one behind.
+    const broken = f.brokenBlockMatching?.(namePattern(target));
+    if (broken !== undefined) return new Refusal(`the block on line ${broken + 1} of ${uri.slice(uri.lastIndexOf('/') + 1)} does not parse and may name ${target.name}: fix it first, or rename by hand`);
   }
   const out = new Map<string, TextEdit[]>();
   for (const [uri, f] of files) {
@@ -93,6 +96,12 @@ export function renameEdits(file: SourceFile, pos: Position, newName: string, mo
     if (edits.length) out.set(uri, edits);
   }
   return out;
+}
+
+/** The name as a reference writes it after its type (`alicloud_vpc_bgp_group.g`, `local.g`), or as a label (`"g"`). */
+function namePattern(target: { kind: string; type?: string; name: string }): RegExp {
+  const before = target.kind === 'local' ? 'local' : escapeRegExp(target.type ?? '');
+  return new RegExp(`${before}\\s*\\.\\s*${escapeRegExp(target.name)}(?![A-Za-z0-9_-])|"${escapeRegExp(target.name)}"`);
 }
 
 /** `resource:alicloud_vpc_bgp_group.g` → `alicloud_vpc_bgp_group.g`, as Terraform writes an address. */
