@@ -7,6 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeAction,
+  CodeActionRequest,
   DefinitionRequest,
   DidChangeWatchedFilesNotification,
   DocumentHighlight,
@@ -17,7 +19,7 @@ import {
   Location,
   ReferencesRequest,
 } from 'vscode-languageserver-protocol/node';
-import { codes, LspClient } from '../helpers/lsp';
+import { applyEdits, codes, editsFor, LspClient } from '../helpers/lsp';
 
 const fixture = path.resolve(__dirname, '../fixtures/modules/split');
 let client: LspClient;
@@ -327,6 +329,28 @@ test("an override file's findings follow the block it overrides, edited in anoth
   } finally {
     await client.close(u('override.tf'));
     await client.close(u('main.tf'));
+    fs.rmSync(own, { recursive: true, force: true });
+  }
+});
+
+test("a quick fix in an override file sets, there, what the block it overrides wrote", async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-fix-'));
+  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const main = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = "bgpg-1"\n  ip_version      = "IPv6"\n  peer_ip_address = "2001:db8::1"\n}\n';
+  const override = 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.1"\n}\n';
+  fs.writeFileSync(path.join(own, 'main.tf'), main);
+  fs.writeFileSync(path.join(own, 'override.tf'), override);
+  try {
+    const [d] = await client.open(u('override.tf'), override);
+    assert.equal(d.code, 'ip-version-mismatch');
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: u('override.tf') }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const fix = actions.find((a) => a.title === 'Set ip_version = "IPv4"');
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    const fixed = applyEdits(override, editsFor(fix.edit, u('override.tf'), 1));
+    assert.equal(fixed, 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.1"\n  ip_version      = "IPv4"\n}\n');
+    assert.deepEqual(codes(await client.change(u('override.tf'), [{ range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, text: fixed }])), []);
+  } finally {
+    await client.close(u('override.tf'));
     fs.rmSync(own, { recursive: true, force: true });
   }
 });

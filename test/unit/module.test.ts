@@ -941,6 +941,13 @@ test('override files, from a second review: what only the merge brings out in th
   write('main.tf', 'resource "alicloud_vpc_bgp_group" "g4" {\n  router_id  = "vbr-1"\n  peer_asn   = 65010\n  ip_version = "IPv4"\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g4.id\n}\n');
   write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "2001:db8::1"\n}\n');
   assert.deepEqual(fixesOf('override.tf'), ['1: ip-version-mismatch: ']);
+  // A fix giving a new value to what the original wrote sets it in the override instead, where it replaces it.
+  write('main.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = "bgpg-1"\n  ip_version      = "IPv6"\n  peer_ip_address = "2001:db8::1"\n}\n');
+  write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.1"\n}\n');
+  assert.deepEqual(fixesOf('override.tf'), ['1: ip-version-mismatch: Set ip_version = "IPv4"']);
+  const { src, ctx } = open('override.tf');
+  const [fix] = src.findingsAt({ start: { line: 1, character: 0 }, end: { line: 1, character: 30 } }, ctx)[0].value.fixes;
+  assert.deepEqual(fix.edits.map((e) => e.kind), ['set']);
   // An argument still being typed in the override replaces nothing yet: the original's enable_bfd holds meanwhile.
   write('main.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 10\n}\n');
   write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd =\n}\n');

@@ -103,7 +103,8 @@ export function notSettledByOverrides(findings: Finding[], instances: readonly R
  * block's findings placed on what this block writes. So a problem that needs both (an IPv4 `peer_ip_address`
  * written here, `ip_version = "IPv6"` in the original) is reported here, and one the original settles (an
  * `enable_bfd = true` it has) is not. Fixes are kept when they edit only this block: setting an argument here
- * sets it for Terraform. A block with nothing to override keeps `findings`, less what rests on absent arguments,
+ * sets it for Terraform, and a new value for what the original wrote is set here. A block with nothing to override
+ * keeps `findings`, less what rests on absent arguments,
  * and is itself an error (`override-without-original`).
  */
 export function overrideFindings(
@@ -135,9 +136,14 @@ export function overrideFindings(
     const shadowed = new Set(others.flatMap((o) => [...o.attributes.map((a) => a.name), ...o.blocks.map(blockType)]));
     const hides = (e: NeutralEdit) =>
       e.kind === 'removeBlock' ? shadowed.has(blockType(e.block)) : (e.kind === 'remove' || e.kind === 'rename') && shadowed.has(e.attribute.name);
+    // A new value for what another part wrote is set here instead: an argument of the override replaces it.
+    const setHere = (e: NeutralEdit): NeutralEdit =>
+      e.kind === 'replaceValue' && !instance.attributes.includes(e.attribute) && merged.attributes.includes(e.attribute) ? { kind: 'set', name: e.attribute.name, value: e.value } : e;
     const kept = mine.map((f) => {
-      const fixes = f.fixes.filter((fix) => fix.edits.every((e) => ((e.kind === 'set' && !e.block) || editsOwn(e, instance, NONE_SET, NONE_SET)) && !hides(e)));
-      return fixes.length === f.fixes.length && f.instance === instance ? f : { ...f, instance, fixes };
+      const fixes = f.fixes
+        .map((fix) => (fix.edits.some((e) => setHere(e) !== e) ? { ...fix, edits: fix.edits.map(setHere) } : fix))
+        .filter((fix) => fix.edits.every((e) => ((e.kind === 'set' && !e.block) || editsOwn(e, instance, NONE_SET, NONE_SET)) && !hides(e)));
+      return fixes.length === f.fixes.length && fixes.every((x, i) => x === f.fixes[i]) && f.instance === instance ? f : { ...f, instance, fixes };
     });
     out = [...out.filter((f) => f.code === 'syntax-error' || f.code === 'duplicate-argument' || !within(f, instance)), ...kept.filter((f) => f.code !== 'duplicate-argument')];
   }
