@@ -29,6 +29,7 @@ const PIECES = [
   '&vpcbgppeer.VpcBgpPeerConfig{ BfdMultiHop: jsii.Number(300) }', 'bfdMultiHop: 0,', 'enable_bfd=True,', '...base, ', '**kwargs, ',
   // Properties set after a construct is built (`laterSets.ts`).
   'group.routerId = "vbr-2";\n', 'group.setRouterId("vbr-2");\n', 'group.addOverride("x", 1)', 'c33.enableBfd = true;\n', 'c33.SetEnableBfd(', '.enableBfd = ',
+  'c33!.enableBfd = true;\n', '(c33 as any).addOverride("enable_bfd", true);\n', '!', ' as any)',
 ];
 
 /** The tokens as comparable rows. */

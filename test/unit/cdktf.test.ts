@@ -422,6 +422,11 @@ describe('CDKTF: names as written', () => {
     assert.deepEqual(ts('p.enableBfd = true;'), ['missing-required']);
     assert.deepEqual(ts('p.bgpGroupId = group.id;'), ['bfd-multi-hop-without-bfd']);
     assert.deepEqual(ts('p.addOverride("enable_bfd", true);'), ['missing-required']);
+    // TypeScript's non-null assertion and a cast around the variable.
+    assert.deepEqual(ts('p!.enableBfd = true;'), ['missing-required']);
+    assert.deepEqual(ts('(p as any).enableBfd = true;'), ['missing-required']);
+    assert.deepEqual(ts('(p as VpcBgpPeer).addOverride("enable_bfd", true);'), ['missing-required']);
+    assert.deepEqual(ts('(p as any) + 1;\np!.toString();'), both);
     // Meta-arguments and other properties leave every finding standing.
     assert.deepEqual(ts('p.dependsOn = [other];\np.lifecycle = { preventDestroy: true };\np.description = "x";'), both);
     // A member of something else is not the construct's variable.

@@ -21,9 +21,12 @@ const OVERRIDE = /^(?:addOverride|add_override|AddOverride)$/;
 /** Languages whose generated bindings have assignable properties (`p.enableBfd = …`). */
 const ASSIGNABLE = new Set(['typescript', 'python', 'csharp']);
 
-/** How far before and after its variable's token a set is read (`this . p . prop = ` / `p . addOverride ( "x"`). */
+/**
+ * How far before and after its variable's token a set is read (`this . p . prop = ` / `p . addOverride ( "x"`,
+ * and in TypeScript `( p as any ) . addOverride ( "x"`).
+ */
 const BEFORE = 2;
-const AFTER = 5;
+const AFTER = 8;
 
 interface Found {
   /** The variable's token. */
@@ -44,7 +47,14 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   const { kind, start, end } = tk;
   const text = tk.text;
   const single = (k: number, c: number) => k >= 0 && k < tk.n && kind[k] === PUNCT && end[k] - start[k] === 1 && text.charCodeAt(start[k]) === c;
-  if (kind[i] !== IDENT || i + 3 >= tk.n || kind[i + 2] !== IDENT || !single(i + 1, 46 /* . */)) return undefined;
+  if (kind[i] !== IDENT) return undefined;
+  // The `.` after the variable: TypeScript may assert it is there (`p!.x`) or cast it (`(p as any).x`).
+  let dot = i + 1;
+  if (tk.language === 'typescript') {
+    if (single(dot, 33 /* ! */)) dot++;
+    else if (single(i - 1, 40 /* ( */) && kind[i + 1] === IDENT && tk.text_(i + 1) === 'as' && kind[i + 2] === IDENT && single(i + 3, 41 /* ) */)) dot = i + 4;
+  }
+  if (dot + 2 >= tk.n || kind[dot + 1] !== IDENT || !single(dot, 46 /* . */)) return undefined;
   let variable = tk.text_(i);
   if (single(i - 1, 46)) {
     // A member: of `this` / `self` (a field holding the construct), else of something that is not a construct.
@@ -52,13 +62,13 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
     if (owner !== 'this' && owner !== 'self') return undefined;
     variable = `${owner}.${variable}`;
   }
-  const property = tk.text_(i + 2);
+  const property = tk.text_(dot + 1);
   let argument: string | undefined;
-  if (assignable && single(i + 3, 61 /* = */)) argument = snake(property);
-  else if (single(i + 3, 40 /* ( */)) {
+  if (assignable && single(dot + 2, 61 /* = */)) argument = snake(property);
+  else if (single(dot + 2, 40 /* ( */)) {
     const setter = SETTER.exec(property);
     if (setter) argument = snake(setter[1]);
-    else if (OVERRIDE.test(property) && i + 4 < tk.n && kind[i + 4] === STRING) argument = tk.text_(i + 4).slice(1, -1).split('.')[0];
+    else if (OVERRIDE.test(property) && dot + 3 < tk.n && kind[dot + 3] === STRING) argument = tk.text_(dot + 3).slice(1, -1).split('.')[0];
   }
   return argument ? { at: i, variable: variableKey(tk.language, variable), argument } : undefined;
 }
