@@ -46,6 +46,13 @@ function copyOfModule(prefix: string): { own: string; u: (name: string) => strin
   return { own, u: (name) => pathToFileURL(path.join(own, name)).toString() };
 }
 
+/** A scratch folder of a test's own with `files` written in it, the URI of a file in it, and its removal. */
+function scratchFolder(prefix: string, files: Record<string, string> = {}): { u: (name: string) => string; remove: () => void } {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(own, name), text);
+  return { u: (name) => pathToFileURL(path.join(own, name)).toString(), remove: () => fs.rmSync(own, { recursive: true, force: true }) };
+}
+
 test('an open file sees the resources of the files beside it on disk', async () => {
   const diagnostics = await client.open(uriOf('peers.tf'), fs.readFileSync(path.join(dir, 'peers.tf'), 'utf8'));
   assert.deepEqual(codes(diagnostics), []);
@@ -267,10 +274,8 @@ test('go to definition in a 100,000-line file looks through its 15,000 declarati
 });
 
 test("an override file opened and edited beside an open file settles, and gives back, that file's findings", async () => {
-  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-open-'));
-  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
   const main = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = alicloud_vpc_bgp_group.g.id\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n';
-  fs.writeFileSync(path.join(own, 'main.tf'), main);
+  const { u, remove } = scratchFolder('bgp-override-open-', { 'main.tf': main });
   try {
     assert.deepEqual(codes(await client.open(u('main.tf'), main)), ['value-out-of-range']);
     // An override file (not on disk yet) replacing the value: main.tf is checked again, without the finding.
@@ -285,14 +290,14 @@ test("an override file opened and edited beside an open file settles, and gives 
   } finally {
     await client.close(u('override.tf'));
     await client.close(u('main.tf'));
-    fs.rmSync(own, { recursive: true, force: true });
+    remove();
   }
 });
 
 test('the symbol under the cursor is highlighted in its file: its declaration written, its references read', async () => {
-  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-highlight-'));
   const text = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  description  = "${alicloud_vpc_bgp_group.g.bgp_group_name} g"\n}\n';
-  const u = pathToFileURL(path.join(own, 'main.tf')).toString();
+  const { u: uriIn, remove } = scratchFolder('bgp-highlight-');
+  const u = uriIn('main.tf');
   try {
     await client.open(u, text);
     const ask = (line: number, character: number) => client.conn.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri: u }, position: { line, character } }) as Promise<DocumentHighlight[]>;
@@ -307,17 +312,14 @@ test('the symbol under the cursor is highlighted in its file: its declaration wr
     assert.deepEqual(await ask(1, 4), [], 'an argument name is no symbol');
   } finally {
     await client.close(u);
-    fs.rmSync(own, { recursive: true, force: true });
+    remove();
   }
 });
 
 test("an override file's findings follow the block it overrides, edited in another open file", async () => {
-  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-follow-'));
-  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
   const main = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = false\n}\n';
   const override = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n}\n';
-  fs.writeFileSync(path.join(own, 'main.tf'), main);
-  fs.writeFileSync(path.join(own, 'override.tf'), override);
+  const { u, remove } = scratchFolder('bgp-override-follow-', { 'main.tf': main, 'override.tf': override });
   try {
     await client.open(u('main.tf'), main);
     assert.deepEqual(codes(await client.open(u('override.tf'), override)), ['bfd-multi-hop-without-bfd']);
@@ -329,17 +331,14 @@ test("an override file's findings follow the block it overrides, edited in anoth
   } finally {
     await client.close(u('override.tf'));
     await client.close(u('main.tf'));
-    fs.rmSync(own, { recursive: true, force: true });
+    remove();
   }
 });
 
 test("a quick fix in an override file sets, there, what the block it overrides wrote", async () => {
-  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-fix-'));
-  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
   const main = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = "bgpg-1"\n  ip_version      = "IPv6"\n  peer_ip_address = "2001:db8::1"\n}\n';
   const override = 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.1"\n}\n';
-  fs.writeFileSync(path.join(own, 'main.tf'), main);
-  fs.writeFileSync(path.join(own, 'override.tf'), override);
+  const { u, remove } = scratchFolder('bgp-override-fix-', { 'main.tf': main, 'override.tf': override });
   try {
     const [d] = await client.open(u('override.tf'), override);
     assert.equal(d.code, 'ip-version-mismatch');
@@ -351,6 +350,6 @@ test("a quick fix in an override file sets, there, what the block it overrides w
     assert.deepEqual(codes(await client.change(u('override.tf'), [{ range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, text: fixed }])), []);
   } finally {
     await client.close(u('override.tf'));
-    fs.rmSync(own, { recursive: true, force: true });
+    remove();
   }
 });

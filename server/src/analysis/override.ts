@@ -13,7 +13,7 @@
  * blocks' rules see an overridden block merged (`moduleContext.ts`).
  */
 import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
-import { shiftRange } from '../model/types';
+import { rangeContains, shiftRange } from '../model/types';
 import type { AnalysisContext } from './context';
 import type { Finding, NeutralEdit } from './finding';
 import type { TerraformView } from './fixCheck';
@@ -123,12 +123,7 @@ export function overrideFindings(
       out = [...out, missingOriginal(instance)];
       continue;
     }
-    // This file's blocks of the address as they are now, in order (the context may be one made from an earlier
-    // parse of the same text; a file may override one address twice).
-    const current = inFile(instance.kind, instance.type, instance.name);
-    let k = 0;
-    const overrides = ctx.overridesOf(instance.kind, instance.type, instance.name).map((o) => (o.file === file ? (current[k++] ?? o.instance) : o.instance));
-    if (!overrides.includes(instance)) overrides.push(instance);
+    const overrides = currentOverrides(ctx, instance, instance, file, inFile);
     const merged = mergeOverrides(original, overrides, instance);
     const mine = [...analyzeInstance(merged, ctx), ...analyzeInModule(merged, ctx)].filter((f) => within(f, instance));
     // Removing or renaming what another part of the merge also writes would only let that part show through.
@@ -153,6 +148,27 @@ export function overrideFindings(
 const NONE_SET: Set<string> = new Set();
 
 /**
+ * The overrides of `written`'s address, in order, with the blocks of the file numbered `file` as it is now
+ * (`inFile`; the context may be one made from an earlier parse of the same text, and a file may override one
+ * address twice), and `written` itself replaced by `put` (itself, or a copy a fix has edited).
+ */
+function currentOverrides(
+  ctx: AnalysisContext,
+  written: ResourceInstance,
+  put: ResourceInstance,
+  file: number,
+  inFile: (kind: 'resource' | 'data', type: string, name: string) => readonly ResourceInstance[],
+): ResourceInstance[] {
+  const current = inFile(written.kind, written.type, written.name);
+  let k = 0;
+  const overrides = (ctx.overridesOf?.(written.kind, written.type, written.name) ?? [])
+    .map((o) => (o.file === file ? (current[k++] ?? o.instance) : o.instance))
+    .map((o) => (o === written ? put : o));
+  if (!overrides.includes(put)) overrides.push(put);
+  return overrides;
+}
+
+/**
  * For the fix check (`fixCheck.ts`): a block merged as Terraform merges it, with a fix's edits made to it. For a
  * block of an override file (`overrideFile`: its number and its blocks of an address, as for `overrideFindings`),
  * merged into its original with the other overrides; for any other block, with the overrides merged into it.
@@ -166,11 +182,7 @@ export function terraformView(ctx: AnalysisContext, overrideFile?: { file: numbe
     if (!overrideFile) return entries.length ? mergeOverrides(edited, entries.map((o) => o.instance)) : edited;
     const original = ctx.originalOf?.(written.kind, written.type, written.name);
     if (!original) return edited;
-    const current = overrideFile.inFile(written.kind, written.type, written.name);
-    let k = 0;
-    const overrides = entries.map((o) => (o.file === overrideFile.file ? (current[k++] ?? o.instance) : o.instance)).map((o) => (o === written ? edited : o));
-    if (!overrides.includes(edited)) overrides.push(edited);
-    return mergeOverrides(original, overrides, edited);
+    return mergeOverrides(original, currentOverrides(ctx, written, edited, overrideFile.file, overrideFile.inFile), edited);
   };
 }
 
@@ -251,9 +263,7 @@ function mergedLifecycle(base: readonly Block[], override: readonly Block[]): Bl
 }
 
 function within(f: Finding, instance: ResourceInstance): boolean {
-  const r = instance.range;
-  const s = f.range.start;
-  return (s.line > r.start.line || (s.line === r.start.line && s.character >= r.start.character)) && (s.line < r.end.line || (s.line === r.end.line && s.character <= r.end.character));
+  return rangeContains(instance.range, f.range.start);
 }
 
 function sameRange(a: Range, b: Range): boolean {
