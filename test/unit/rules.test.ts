@@ -317,6 +317,42 @@ resource "alicloud_vpc_bgp_peer" "p" {
   timeouts {}
   #^^^^^^^ duplicate-block
 }`,
+  '"" is an optional name, description or IPv6 field left out where the provider sends nothing for it, but judged elsewhere': `
+resource "alicloud_express_connect_virtual_border_router" "v" {
+  physical_connection_id     = "pc-1"
+  local_gateway_ip           = "10.0.0.1"
+  peer_gateway_ip            = "10.0.0.2"
+  peering_subnet_mask        = "255.255.255.252"
+  vlan_id                    = 10
+  description                = ""
+  virtual_border_router_name = ""
+  local_ipv6_gateway_ip      = ""
+  peer_ipv6_gateway_ip       = ""
+  peering_ipv6_subnet_mask   = ""
+}
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id      = "vbr-1"
+  peer_asn       = 65010
+  bgp_group_name = ""
+  description    = ""
+}
+resource "alicloud_express_connect_virtual_border_router" "short" {
+  physical_connection_id     = "pc-1"
+  local_gateway_ip           = "10.0.0.1"
+  peer_gateway_ip            = "10.0.0.2"
+  peering_subnet_mask        = "255.255.255.252"
+  vlan_id                    = 11
+  virtual_border_router_name = "x"
+  #                            ^^^ invalid-length
+  local_ipv6_gateway_ip      = " "
+  #^^^^^^^^^^^^^^^^^^^^ ipv6-without-enable-ipv6
+  #                            ^^^ invalid-ip-address
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id    = "bgpg-1"
+  peer_ip_address = ""
+  #                 ^^ invalid-ip-address
+}`,
   'the related resources have their own rules': `
 resource "alicloud_vpc_bgp_group" "g" {
   router_id = "vbr-1"

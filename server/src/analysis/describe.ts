@@ -20,6 +20,7 @@ export function attributeFacts(a: AttributeSchema): string[] {
   if (a.enum) facts.push(`Values: ${a.enum.map((e) => '`' + e + '`').join(', ')}${a.enumCaseInsensitive ? ' (any case)' : ''}`);
   if (a.format) facts.push(`Format: ${FORMAT_NAMES[a.format]}`);
   if (a.minLength !== undefined || a.maxLength !== undefined) facts.push(`Length: ${a.minLength ?? 0}–${a.maxLength ?? '∞'} characters`);
+  if (a.emptyMeansUnset) facts.push('`""` is the same as leaving it out: the provider sends nothing for it.');
   if (a.default !== undefined && !a.sensitive) facts.push(`Default: \`${String(a.default)}\``);
   if (a.forceNew) facts.push('Changing it destroys and re-creates the resource (ForceNew).');
   if (a.sensitive) facts.push('Sensitive: keep it out of code and logs (use a variable marked `sensitive`).');

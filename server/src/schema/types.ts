@@ -65,6 +65,12 @@ export interface AttributeSchema extends VersionInfo {
   maxLength?: number;
   /** An empty string literal is an error (IDs that are required). */
   nonEmpty?: boolean;
+  /**
+   * The provider sends nothing for `""` and checks nothing itself (it reads the argument with `GetOk`): an empty
+   * string is the argument left out. It is not judged against the format, length or pattern, and a `requires`
+   * rule does not count it as set.
+   */
+  emptyMeansUnset?: boolean;
   /** Never show or log the value (`auth_key`). */
   sensitive?: boolean;
   /** What it is, in our own words (Markdown). */

@@ -46,6 +46,7 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
     case 'requires': {
       const trigger = findAttribute(instance, rule.attribute);
       if (!trigger || trigger.value.kind === 'null') return undefined;
+      if (schema.attributes[rule.attribute]?.emptyMeansUnset && literalText(trigger.value) === '') return undefined;
       const other = findAttribute(instance, rule.requires.attribute);
       if (other && other.value.kind !== 'null') {
         const ok = literalEquals(other.value, rule.requires.value);

@@ -118,6 +118,7 @@ function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance:
   const value = literalText(a.value);
   if (value === undefined) return undefined;
   if (s.nonEmpty && value.trim() === '') return undefined; // the required rule reports empty IDs
+  if (s.emptyMeansUnset && value === '') return undefined;
   if (s.enum) {
     if (isAccepted(s, value)) return undefined;
     return invalidValue(body, a, s, s.enum, value, instance, schema);
