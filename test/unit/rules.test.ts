@@ -397,6 +397,9 @@ test('.tfvars files are never checked as resources, but BFD variables assigned t
   assert.deepEqual(actual(plain, 'file:///x.tfvars'), []);
   const bfd = 'bfd_multi_hop = 13\nenable_bfd    = false\n';
   assert.deepEqual(actual(bfd, 'file:///x.tfvars'), ['0:0-13 bfd-multi-hop-without-bfd']);
+  // An IPv6 gateway variable assigned "" is one left out, as in the resource (`emptyMeansUnset`).
+  assert.deepEqual(actual('local_ipv6_gateway_ip = ""\nenable_ipv6 = false\n', 'file:///x.tfvars'), []);
+  assert.deepEqual(actual('local_ipv6_gateway_ip = "2408::1"\nenable_ipv6 = false\n', 'file:///x.tfvars'), ['0:0-21 ipv6-without-enable-ipv6']);
 });
 
 test('one block with every local finding: each is reported, rule by rule and body by body in each rule', () => {

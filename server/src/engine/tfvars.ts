@@ -18,6 +18,7 @@ export function tfvarsFindings(assignments: Attribute[], schemas: SchemaRegistry
       const trigger = byName.get(rule.attribute);
       const other = byName.get(rule.requires.attribute);
       if (!trigger || !other || trigger.value.kind === 'null') continue;
+      if (schema.attributes[rule.attribute]?.emptyMeansUnset && trigger.value.kind === 'string' && trigger.value.value === '') continue;
       if (literalEquals(other.value, rule.requires.value) !== false) continue;
       findings.push({
         code: rule.code,
