@@ -115,6 +115,8 @@ test('hover on arguments: type, required, range, ForceNew; timeouts keys; meta-a
   assert.match(hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts {\n    cre|ate = "5m"\n  }\n}\n')!, /timeouts\.create.*duration/s);
   assert.match(hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  cou|nt = 1\n}\n')!, /meta-argument/);
   assert.equal(hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  made_u|p = 1\n}\n'), undefined);
+  // The provider's type: a list of objects (read as connections.0.id), not of strings.
+  assert.match(hoverAt('data "alicloud_express_connect_physical_connections" "pc" {\n  connec|tions = []\n}\n')!, /\*\*connections\*\* · list\(object\) · read-only/);
   // Where the provider sends nothing for "", hover says so; where it sends it, it does not.
   assert.match(hoverAt('resource "alicloud_express_connect_virtual_border_router" "v" {\n  descr|iption = ""\n}\n')!, /`""` is the same as leaving it out/);
   assert.doesNotMatch(hoverAt('resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_addr|ess = ""\n}\n')!, /leaving it out/);

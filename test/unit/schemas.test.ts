@@ -38,17 +38,6 @@ const DUMP_DIR = path.resolve(__dirname, '../../../shared/facts/provider-schema'
  */
 const IMPLICIT_ID = 'id';
 
-/** Attributes whose real type `AttributeType` cannot express; the schema uses a stand-in type. */
-const TYPE_STAND_INS: Record<string, Record<string, { dumpTypePrefix: string; standIn: string; reason: string }>> = {
-  'data.alicloud_express_connect_physical_connections': {
-    connections: {
-      dumpTypePrefix: 'list(object(',
-      standIn: 'list(string)',
-      reason: 'a list of objects (26 string fields); AttributeType has no object types yet',
-    },
-  },
-};
-
 /**
  * Attributes (or `block.attribute` paths) that a newer dump has and an older one lacks, whose
  * exact `since` version the facts do not give, so the schema leaves `since` unset.
@@ -360,6 +349,9 @@ function valueProblems(attr: AttributeSchema, value: HclValue): string[] {
       if (Object.values(value).some((v) => typeof v !== 'string')) p.push(`${show} has a non-string value`);
       return p;
     }
+    case 'list(object)':
+      if (!Array.isArray(value)) return [`${show} is not a list`];
+      return value.some((v) => v === null || typeof v !== 'object' || Array.isArray(v)) ? [`${show} has an element that is not an object`] : [];
     default:
       return [`unknown type ${String((attr as AttributeSchema).type)}`];
   }
@@ -517,7 +509,6 @@ describe('schemas/', () => {
         assert.ok(versions.length > 0, `${file}: no provider schema dump for ${key} in ${DUMP_DIR}`);
         const newest = versions[versions.length - 1];
         const problems: string[] = [];
-        const standIns = TYPE_STAND_INS[key] ?? {};
 
         const compare = (
           ours: { attributes: Record<string, AttributeSchema>; blocks?: Record<string, BlockSchema> },
@@ -532,16 +523,9 @@ describe('schemas/', () => {
               problems.push(`${where}: in ${newest.file} (${dumpTypeName(d.type)}, ${flagString(d)}) but missing from our schema`);
               continue;
             }
-            const dumpType = dumpTypeName(d.type);
-            const standIn = prefix === '' ? standIns[name] : undefined;
-            if (standIn) {
-              if (!dumpType.startsWith(standIn.dumpTypePrefix)) {
-                problems.push(`${where}: stand-in exception (${standIn.reason}) no longer applies; dump type is ${dumpType}`);
-              }
-              if (a.type !== standIn.standIn) problems.push(`${where}: expected the stand-in type ${standIn.standIn}, found ${a.type}`);
-            } else if (a.type !== dumpType) {
-              problems.push(`${where}: type ${a.type} but the dump says ${dumpType}`);
-            }
+            // `AttributeType` names an object type without its fields: list(object({id=string,…})) is list(object).
+            const dumpType = dumpTypeName(d.type).replace(/object\(\{[^()]*\}\)/g, 'object');
+            if (a.type !== dumpType) problems.push(`${where}: type ${a.type} but the dump says ${dumpType}`);
             const mine = ourFlags(name, a);
             const theirs = { required: !!d.required, optional: !!d.optional, computed: !!d.computed };
             if (mine.required !== theirs.required || mine.optional !== theirs.optional || mine.computed !== theirs.computed) {
@@ -579,9 +563,6 @@ describe('schemas/', () => {
           }
         };
         compare(schema, newest.block, '');
-        for (const name of Object.keys(standIns)) {
-          if (!(name in (newest.block.attributes ?? {}))) problems.push(`${name}: stand-in exception for an attribute the dump does not have`);
-        }
         assertNoProblems(problems, `schemas/${file} vs ${newest.file}`);
       });
     }
@@ -738,15 +719,11 @@ describe('schemas/', () => {
   });
 
   describe('examples and defaults are valid values', () => {
-    for (const { file, key, schema } of loaded) {
+    for (const { file, schema } of loaded) {
       it(file, () => {
         const problems: string[] = [];
         for (const [p, a] of allAttributes(schema)) {
-          const isStandIn = !p.includes('.') && !!TYPE_STAND_INS[key]?.[p];
-          if (a.example === undefined && !a.sensitive && !isStandIn) {
-            problems.push(`${p}: has no example (only sensitive attributes and type stand-ins may omit it)`);
-          }
-          if (a.example !== undefined && isStandIn) problems.push(`${p}: a stand-in type cannot have a meaningful example`);
+          if (a.example === undefined && !a.sensitive) problems.push(`${p}: has no example (only sensitive attributes may omit it)`);
           problems.push(...exampleProblems(a).map((m) => `${p}: ${m}`));
           if (a.default !== undefined) {
             problems.push(...valueProblems(a, a.default).map((m) => `${p}: default ${m}`));

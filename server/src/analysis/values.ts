@@ -85,6 +85,7 @@ export function conformsTo(v: Value, type: AttributeType): boolean {
     case 'list(string)':
     case 'set(string)': return v.kind === 'tuple' && v.items.every((i) => conformsTo(i, 'string'));
     case 'map(string)': return v.kind === 'object';
+    case 'list(object)': return v.kind === 'tuple' && v.items.every((i) => i.kind === 'object');
   }
 }
 
@@ -110,5 +111,6 @@ export function describeType(type: AttributeType): string {
     case 'list(string)': return 'a list of strings';
     case 'set(string)': return 'a set of strings';
     case 'map(string)': return 'a map of strings';
+    case 'list(object)': return 'a list of objects';
   }
 }

@@ -6,7 +6,7 @@
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Terraform value types as the provider schema states them. */
-export type AttributeType = 'string' | 'number' | 'bool' | 'list(string)' | 'set(string)' | 'map(string)';
+export type AttributeType = 'string' | 'number' | 'bool' | 'list(string)' | 'set(string)' | 'map(string)' | 'list(object)';
 
 /** Formats a string value must have when it is a literal. */
 export type ValueFormat =
