@@ -259,6 +259,12 @@ test('an argument newer than the locked provider is an error naming the version 
 
 test('without a lock file the required_providers constraint decides: removed is an error, deprecated a warning', () => {
   assert.deepEqual(moduleFindings('constraint', 'main.tf'), ['6:2-33 deprecated-argument', '7:2-27 removed-in-provider']);
+  const ws = new Workspace(defaultSchemas());
+  const p = path.join(fixtures, 'constraint', 'main.tf');
+  ws.indexDir(path.dirname(p));
+  const d = ws.moduleFiles(p)[0].diagnostics(ws.contextFor(p)).find((x) => x.code === 'deprecated-argument')!;
+  // The version is said once, by the message around the schema's words.
+  assert.equal(d.message, '"associated_physical_connections" is deprecated since alicloud provider 1.263.0: leave it out of new configurations.');
 });
 
 /** The version findings of `body` in a module whose required_providers constraint is `constraint`. */
