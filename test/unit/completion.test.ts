@@ -148,4 +148,8 @@ test("argument names follow the module's provider version: what it has, not what
   assert.ok(at1211.includes('include_cross_account_vbr'), 'not removed until 1.263.0');
   assert.ok(!withVersion(undefined, vbr).includes('include_cross_account_vbr'), 'removed in the newest provider');
   assert.ok(!withVersion('1.263.0', vbr).includes('include_cross_account_vbr'));
+  // Known to be absent in 1.211.2 and older, version added unknown (`absentUntil`).
+  const timeouts = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  timeouts {\n    |\n  }\n}\n';
+  assert.deepEqual(withVersion('1.211.2', timeouts), ['update']);
+  assert.deepEqual(withVersion('1.230.0', timeouts).sort(), ['create', 'delete', 'update']);
 });

@@ -291,6 +291,18 @@ test('a constraint is the range of versions it allows: only what no allowed vers
   assert.deepEqual(underConstraint('>= 1.263.0', vbr).map((f) => f.split(':')[0]), ['removed-in-provider']);
 });
 
+test('an argument whose adding version is unknown is an error only where every allowed version is known to lack it', () => {
+  // 1.211.2 accepts only timeouts.update; 1.283.0 accepts create and delete too (`absentUntil`).
+  const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 100\n  local_gateway_ip = "10.0.0.1"\n  peer_gateway_ip = "10.0.0.2"\n  peering_subnet_mask = "255.255.255.252"\n  timeouts {\n    create = "10m"\n    update = "10m"\n    delete = "10m"\n  }\n}\n';
+  assert.deepEqual(underConstraint('1.211.2', vbr), [
+    'newer-than-provider: "timeouts.create" is not in alicloud provider 1.211.2 or older (a later version added it); this module uses 1.211.2',
+    'newer-than-provider: "timeouts.delete" is not in alicloud provider 1.211.2 or older (a later version added it); this module uses 1.211.2',
+  ]);
+  assert.equal(underConstraint('< 1.200.0', vbr).length, 2);
+  // A version after 1.211.2 may already have them: nothing is said.
+  for (const later of ['1.211.3', '~> 1.211.0', '1.283.0', '>= 1.150.0']) assert.deepEqual(underConstraint(later, vbr), [], later);
+});
+
 test('what later providers still accept and ignore is a warning: a removed include_cross_account_vbr, an id', () => {
   const lock = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
   const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 100\n  local_gateway_ip = "10.0.0.1"\n  peer_gateway_ip = "10.0.0.2"\n  peering_subnet_mask = "255.255.255.252"\n  include_cross_account_vbr = true\n}\n';

@@ -39,18 +39,6 @@ const DUMP_DIR = path.resolve(__dirname, '../../../shared/facts/provider-schema'
 const IMPLICIT_ID = 'id';
 
 /**
- * Attributes (or `block.attribute` paths) that a newer dump has and an older one lacks, whose
- * exact `since` version the facts do not give, so the schema leaves `since` unset.
- */
-const ADDED_BETWEEN_DUMPS: Record<string, Record<string, string>> = {
-  'resource.alicloud_express_connect_virtual_border_router': {
-    create_time: 'absent in 1.211.2, present in 1.283.0; exact version unknown',
-    'timeouts.create': '1.211.2 accepts only timeouts.update; exact version unknown',
-    'timeouts.delete': '1.211.2 accepts only timeouts.update; exact version unknown',
-  },
-};
-
-/**
  * Attributes our facts call removed that a dump at or after the removal version still lists
  * (the provider kept the key in its schema). Allowed only when listed here.
  */
@@ -573,8 +561,6 @@ describe('schemas/', () => {
       it(file, () => {
         const versions = dumpsFor(key);
         const problems: string[] = [];
-        const allowed = ADDED_BETWEEN_DUMPS[key] ?? {};
-        const usedAllowances = new Set<string>();
         const removedButPublished = REMOVED_BUT_STILL_PUBLISHED[key] ?? {};
         const usedRemovedAllowances = new Set<string>();
         if (versions.length === 0) problems.push(`no dump for ${key}`);
@@ -596,6 +582,7 @@ describe('schemas/', () => {
               continue;
             }
             if (a.since && compareVersions(a.since, dump.version) > 0) problems.push(`${p}: since ${a.since}, but ${dump.file} already has it`);
+            if (a.absentUntil && compareVersions(a.absentUntil, dump.version) >= 0) problems.push(`${p}: absent until ${a.absentUntil}, but ${dump.file} has it`);
             if (a.removed && compareVersions(a.removed, dump.version) <= 0) {
               if (removedButPublished[p]) usedRemovedAllowances.add(p);
               else problems.push(`${p}: removed ${a.removed}, but ${dump.file} still has it`);
@@ -604,17 +591,12 @@ describe('schemas/', () => {
           for (const [p, a] of ours) {
             if (dumpPaths.has(p)) continue;
             const explained =
-              (a.since && compareVersions(a.since, dump.version) > 0) || (a.removed && compareVersions(a.removed, dump.version) <= 0);
+              (a.since && compareVersions(a.since, dump.version) > 0) ||
+              (a.absentUntil && compareVersions(a.absentUntil, dump.version) >= 0) ||
+              (a.removed && compareVersions(a.removed, dump.version) <= 0);
             if (explained) continue;
-            if (allowed[p]) {
-              usedAllowances.add(p);
-              continue;
-            }
-            problems.push(`${p}: not in ${dump.file}; give it a "since" later than ${dump.version} (or "removed")`);
+            problems.push(`${p}: not in ${dump.file}; give it a "since" later than ${dump.version} ("absentUntil": "${dump.version}" if the version that added it is not known, or "removed")`);
           }
-        }
-        for (const p of Object.keys(allowed)) {
-          if (!usedAllowances.has(p)) problems.push(`${p}: ADDED_BETWEEN_DUMPS entry is stale (no dump needs it any more)`);
         }
         for (const p of Object.keys(removedButPublished)) {
           if (!usedRemovedAllowances.has(p)) problems.push(`${p}: REMOVED_BUT_STILL_PUBLISHED entry is stale`);
@@ -738,8 +720,12 @@ describe('schemas/', () => {
     for (const { file, schema } of loaded) {
       it(file, () => {
         const problems: string[] = [];
-        const checkVersions = (where: string, v: { since?: string; deprecated?: { since: string }; removed?: string }): void => {
+        const checkVersions = (where: string, v: { since?: string; absentUntil?: string; deprecated?: { since: string }; removed?: string }): void => {
           const own = v === schema;
+          if (v.since && v.absentUntil) problems.push(`${where}: since and absentUntil at once (absentUntil is for an unknown since)`);
+          if (v.absentUntil && schema.since && compareVersions(v.absentUntil, schema.since) < 0) {
+            problems.push(`${where}: absent until ${v.absentUntil}, before the ${schema.kind} itself (${schema.since}): say nothing`);
+          }
           if (!own && v.since && schema.since && compareVersions(v.since, schema.since) < 0) {
             problems.push(`${where}: since ${v.since} is before the ${schema.kind} itself (${schema.since})`);
           }

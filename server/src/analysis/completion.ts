@@ -98,7 +98,7 @@ function available(v: VersionInfo, ctx: AnalysisContext): boolean {
   const version = ctx.providerVersion;
   if (!version) return !v.removed;
   const judged = verdict(v, version);
-  return judged !== 'newer' && judged !== 'removed';
+  return judged !== 'newer' && judged !== 'absent' && judged !== 'removed';
 }
 
 function keyItems(

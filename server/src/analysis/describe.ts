@@ -28,9 +28,10 @@ export function attributeFacts(a: AttributeSchema): string[] {
   return facts;
 }
 
-export function versionFacts(v: { since?: string; deprecated?: { since: string; message: string }; removed?: string }): string[] {
+export function versionFacts(v: { since?: string; absentUntil?: string; deprecated?: { since: string; message: string }; removed?: string }): string[] {
   const facts: string[] = [];
   if (v.since) facts.push(`Since provider ${v.since}.`);
+  if (v.absentUntil) facts.push(`Not in provider ${v.absentUntil} or older.`);
   if (v.deprecated) facts.push(`Deprecated since ${v.deprecated.since}: ${v.deprecated.message}`);
   if (v.removed) facts.push(`Removed in provider ${v.removed}.`);
   return facts;

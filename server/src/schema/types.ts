@@ -25,6 +25,11 @@ export interface NumberRange {
 export interface VersionInfo {
   /** Provider version that added it. */
   since?: string;
+  /**
+   * When that version is not known: the newest version known not to have it (a provider schema dump lacks it,
+   * a later one has it). Every version up to it lacks it too.
+   */
+  absentUntil?: string;
   /** Provider version that deprecated it, and what to use instead. */
   deprecated?: { since: string; message: string };
   /** Provider version that removed it. */

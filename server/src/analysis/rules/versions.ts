@@ -26,7 +26,7 @@ function parsed(v: string): number[] {
   return p;
 }
 
-type Verdict = 'newer' | 'removed' | 'deprecated' | undefined;
+type Verdict = 'newer' | 'absent' | 'removed' | 'deprecated' | undefined;
 
 /**
  * Each entry's verdict for the module's version, judged once: the resource's own `since` and its versioned
@@ -37,7 +37,7 @@ let verdicts = new WeakMap<VersionInfo, Verdict | null>();
 
 /** What the module's provider `version` (pinned or a constraint) makes of an entry; completion asks too. */
 export function verdict(v: VersionInfo, version: string): Verdict {
-  if (!v.since && !v.removed && !v.deprecated) return undefined;
+  if (!v.since && !v.absentUntil && !v.removed && !v.deprecated) return undefined;
   if (version !== verdictsFor) {
     verdicts = new WeakMap();
     verdictsFor = version;
@@ -51,9 +51,14 @@ export function verdict(v: VersionInfo, version: string): Verdict {
 function judge(v: VersionInfo, version: string): Verdict {
   const { lowest, below } = allowedVersions(version);
   if (v.since && below && compareTriples(parsed(v.since), below) >= 0) return 'newer';
+  if (v.absentUntil && below && compareTriples(below, nextPatch(parsed(v.absentUntil))) <= 0) return 'absent';
   if (v.removed && lowest && compareTriples(parsed(v.removed), lowest) <= 0) return 'removed';
   if (v.deprecated && lowest && compareTriples(parsed(v.deprecated.since), lowest) <= 0) return 'deprecated';
   return undefined;
+}
+
+function nextPatch(v: number[]): [number, number, number] {
+  return [v[0], v[1], v[2] + 1];
 }
 
 /** How a message names the module's version: the one pinned, or the constraint that allows none that would do. */
@@ -91,6 +96,9 @@ export function versionFindings(instance: ResourceInstance, schema: ResourceSche
 function versionFinding(verdict: Verdict, v: VersionInfo, version: string, what: string, range: Range, removable: Attribute | undefined, instance: ResourceInstance): Finding {
   if (verdict === 'newer') {
     return { code: 'newer-than-provider', severity: 'error', range, message: `${what} needs alicloud provider ${v.since} or newer; ${modulesVersion(version)}`, fixes: [], instance };
+  }
+  if (verdict === 'absent') {
+    return { code: 'newer-than-provider', severity: 'error', range, message: `${what} is not in alicloud provider ${v.absentUntil} or older (a later version added it); ${modulesVersion(version)}`, fixes: [], instance };
   }
   if (verdict === 'removed') {
     // Still in the provider's published schema (Terraform accepts it), but it does nothing: a warning.
