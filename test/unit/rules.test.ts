@@ -353,6 +353,21 @@ resource "alicloud_vpc_bgp_peer" "p" {
   peer_ip_address = ""
   #                 ^^ invalid-ip-address
 }`,
+  'an IPv4-mapped IPv6 address is of either family, so it matches either ip_version': `
+resource "alicloud_vpc_bgp_peer" "mapped4" {
+  bgp_group_id    = "bgpg-1"
+  peer_ip_address = "::ffff:10.0.0.2"
+}
+resource "alicloud_vpc_bgp_peer" "mapped6" {
+  bgp_group_id    = "bgpg-1"
+  peer_ip_address = "0:0:0:0:0:FFFF:10.0.0.2"
+  ip_version      = "IPv6"
+}
+resource "alicloud_vpc_bgp_peer" "v6" {
+  bgp_group_id    = "bgpg-1"
+  peer_ip_address = "::fffe:10.0.0.2"
+  #                 ^^^^^^^^^^^^^^^^^ ip-version-mismatch
+}`,
   'the related resources have their own rules': `
 resource "alicloud_vpc_bgp_group" "g" {
   router_id = "vbr-1"

@@ -66,6 +66,11 @@ export function isIPv6(s: string): boolean {
   return nonEmpty.length <= 7;
 }
 
+/** `::ffff:10.0.0.2`: an IPv4 address written in IPv6 form, which readers take as either (Go's `net.ParseIP` as IPv4). */
+export function isIPv4Mapped(s: string): boolean {
+  return /^(?:::|(?:0{1,4}:){5})ffff:\d{1,3}(?:\.\d{1,3}){3}$/i.test(s) && isIPv6(s);
+}
+
 export function ipFamily(s: string): 'IPv4' | 'IPv6' | undefined {
   if (isIPv4(s)) return 'IPv4';
   if (isIPv6(s)) return 'IPv6';

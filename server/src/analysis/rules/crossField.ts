@@ -8,7 +8,7 @@
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
 import type { Finding, FixValue, NeutralFix } from '../finding';
-import { ipFamily, ipv4Bits, netmaskBits } from '../formats';
+import { ipFamily, ipv4Bits, isIPv4Mapped, netmaskBits } from '../formats';
 import { literalBool, literalNumber, literalText } from '../values';
 import { findAttribute } from './body';
 
@@ -66,6 +66,8 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
       const v = unset ? (typeof fallback === 'string' ? fallback : undefined) : literalText(version.value);
       if (a === undefined || v === undefined) return undefined;
       const family = ipFamily(a.trim());
+      // An IPv4-mapped address is of either family: which one the API takes it for is not known.
+      if (family === 'IPv6' && isIPv4Mapped(a.trim())) return undefined;
       // The usual case, `ip_version = "IPv4"` for an IPv4 address, without lower-cased copies.
       if (family === v) return undefined;
       const wanted = v.trim().toLowerCase();
