@@ -9,6 +9,8 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { JsonFinding, runCli, runJson, tempTrees } from '../helpers/cli';
 
 const GROUP = `resource "alicloud_vpc_bgp_group" "g" {
@@ -156,6 +158,23 @@ describe('--format json', () => {
     const res = runJson([dir]);
     assert.equal(res.status, 0);
     assert.deepEqual(res.findings.map((f) => [f.severity, f.code, f.range]), [['information', 'binary-file', r(0, 0, 0, 0)]]);
+  });
+
+  it('refuses a file far over the size limit without reading it (a sparse 3 GB .tf), and exits at once on a FIFO named .tf', () => {
+    const dir = tree({ 'ok.tf': GROUP });
+    fs.writeFileSync(path.join(dir, 'huge.tf'), '');
+    fs.truncateSync(path.join(dir, 'huge.tf'), 3 * 1024 * 1024 * 1024);
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [path.basename(f.file), f.code]), [['huge.tf', 'file-too-large']]);
+    assert.match(res.findings[0].message, /the file is 3072\.0 MB, above the 5 MB limit/);
+    execFileSync('mkfifo', [path.join(dir, 'pipe.tf')]);
+    const named = runCli([path.join(dir, 'pipe.tf')]);
+    assert.equal(named.status, 2);
+    assert.match(named.stderr, /pipe\.tf: not a regular file or folder/);
+    // Nor does a FIFO where the lock file would be (the provider version is looked up for every module).
+    const locked = tree({ 'main.tf': GROUP });
+    execFileSync('mkfifo', [path.join(locked, '.terraform.lock.hcl')]);
+    assert.equal(runCli([locked]).status, 0);
   });
 
   it('prints [] for a clean folder', () => {

@@ -7,6 +7,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { tempTree } from '../helpers/cli';
 import { collectFiles, totalBytes } from '../../server/src/cli/files';
@@ -40,6 +41,33 @@ describe('collectFiles', () => {
     cleanups.push(t.cleanup);
     assert.deepEqual(collectFiles([path.join(t.dir, 'notes.txt'), path.join(t.dir, 'm')]), [path.join(t.dir, 'notes.txt'), path.join(t.dir, 'm', 'main.tf')]);
     assert.throws(() => collectFiles([path.join(t.dir, 'nope')]), /nope: no such file or folder/);
+  });
+
+  it('takes only regular files: a FIFO or device named x.tf in a folder is left out, and named alone is refused clearly', () => {
+    const t = tempTree({ 'm/main.tf': 'x = 1\n' });
+    cleanups.push(t.cleanup);
+    const m = path.join(t.dir, 'm');
+    execFileSync('mkfifo', [path.join(m, 'fifo.tf')]);
+    fs.symlinkSync('/dev/zero', path.join(m, 'zero.tf'));
+    assert.deepEqual(collectFiles([m]), [path.join(m, 'main.tf')]);
+    assert.throws(() => collectFiles([path.join(m, 'fifo.tf')]), /fifo\.tf: not a regular file or folder/);
+    assert.throws(() => collectFiles([path.join(m, 'zero.tf')]), /zero\.tf: not a regular file or folder/);
+  });
+
+  it('lists each file once however it is reached: the same path written twice, a link back up the tree', () => {
+    const t = tempTree({ 'm/main.tf': 'x = 1\n', 'm/sub/b.tf': 'x = 1\n' });
+    cleanups.push(t.cleanup);
+    const m = path.join(t.dir, 'm');
+    fs.symlinkSync('..', path.join(m, 'sub', 'up'));
+    assert.deepEqual(collectFiles([m]), [path.join(m, 'main.tf'), path.join(m, 'sub', 'b.tf')]);
+    assert.deepEqual(collectFiles([m, path.join(m, 'main.tf'), path.join(m, '.', 'main.tf')]), [path.join(m, 'main.tf'), path.join(m, 'sub', 'b.tf')]);
+  });
+
+  it('in the folders of generated CDKTF bindings takes Terraform files (Terraformer writes there) but not program files', () => {
+    const t = tempTree({ 'imports/main.tf': 'x = 1\n', 'imports/alicloud/peer.py': 'x = 1\n', 'generated/alicloud/vbr.tf': 'x = 1\n', 'generated/alicloud/vbr.go': 'package x\n', '.gen/providers/a.ts': 'x\n' });
+    cleanups.push(t.cleanup);
+    const rel = collectFiles([t.dir]).map((f) => path.relative(t.dir, f));
+    assert.deepEqual(rel, [path.join('generated', 'alicloud', 'vbr.tf'), path.join('imports', 'main.tf')]);
   });
 
   it('sizes files in bytes, counting unreadable ones as 0', () => {

@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { AnalysisContext } from '../analysis/context';
 import type { Diagnostic } from '../engine/diagnostic';
 import { createSourceFile } from '../engine/files';
-import { capSyntaxErrors, refusal } from '../engine/guards';
+import { capSyntaxErrors, refusal, refusalOf } from '../engine/guards';
 import { DEFAULT_SETTINGS } from '../engine/settings';
 import type { SourceFile } from '../engine/sourceFile';
 import { Workspace } from '../engine/workspace';
@@ -44,6 +44,11 @@ export function checkModule(files: string[], schemas: SchemaRegistry): Outcome[]
   const read: ({ readError: string } | { file?: SourceFile; refused?: Diagnostic })[] = files.map((name) => {
     let text: string;
     try {
+      // A FIFO or a device named `x.tf` would block the read, or never end (`/dev/zero`).
+      const st = fs.statSync(name);
+      if (!st.isFile()) return { readError: `${name}: not a regular file` };
+      // Far larger than the limit in characters whatever its encoding: refused unread.
+      if (st.size > 4 * DEFAULT_SETTINGS.maxFileSizeMB * 1024 * 1024) return { refused: refusalOf(st.size, '', DEFAULT_SETTINGS.maxFileSizeMB) };
       text = fs.readFileSync(name, 'utf8');
     } catch (e) {
       return { readError: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };

@@ -240,6 +240,8 @@ export class Workspace {
         cached.checkedAt = now;
         return cached.version;
       }
+      // A FIFO or device of that name would block the server; a lock file is a few kilobytes.
+      if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) throw new Error('not a small regular file');
       const version = read(fs.readFileSync(file, 'utf8'));
       this.lockCache.set(file, { mtimeMs: st.mtimeMs, version, checkedAt: now });
       return version;
