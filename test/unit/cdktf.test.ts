@@ -467,6 +467,33 @@ describe('CDKTF: names as written', () => {
   });
 });
 
+describe('CDKTF: one variable name in two scopes', () => {
+  const codes = (language: string, text: string) => {
+    const f = createSourceFile(uriOf(language), undefined, text)!;
+    return f.diagnostics(contextFor([f], defaultSchemas())).map((d) => d.code).sort();
+  };
+
+  it('a group of each of two stacks named alike is not taken for the other: the reference is not judged', () => {
+    const py = (second: string) =>
+      `class V6Stack(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n` +
+      `        group = VpcBgpGroup(self, "group", router_id="vbr-6", peer_asn=65001, ip_version="IPv6")\n\n` +
+      `class V4Stack(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n` +
+      `        ${second} = VpcBgpGroup(self, "group", router_id="vbr-4", peer_asn=65002)\n` +
+      `        VpcBgpPeer(self, "peer", bgp_group_id=group.id, peer_ip_address="10.0.1.2")\n`;
+    assert.deepEqual(codes('python', py('group')), []);
+    // With one group of that name the reference is followed, and the IPv6 group contradicts the IPv4 peer.
+    assert.deepEqual(codes('python', py('other')), ['group-ip-version-mismatch']);
+    const ts = (second: string) =>
+      `class A extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n` +
+      `    const group = new VpcBgpGroup(this, "group", { routerId: "vbr-6", peerAsn: 65001, ipVersion: "IPv6" });\n  }\n}\n` +
+      `class B extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n` +
+      `    const ${second} = new VpcBgpGroup(this, "group", { routerId: "vbr-4", peerAsn: 65002 });\n` +
+      `    new VpcBgpPeer(this, "peer", { bgpGroupId: group.id, peerIpAddress: "10.0.1.2" });\n  }\n}\n`;
+    assert.deepEqual(codes('typescript', ts('group')), []);
+    assert.deepEqual(codes('typescript', ts('other')), ['group-ip-version-mismatch']);
+  });
+});
+
 describe('CDKTF: completion and hover contexts', () => {
   function at(language: string, fixture: string) {
     const { text, pos } = cursor(fixture);

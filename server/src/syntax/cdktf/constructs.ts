@@ -209,12 +209,12 @@ export function parseConstructs(text: string | Source, language: CdktfLanguage, 
   return { tokens: tk, matching, constructs };
 }
 
-/**
- * Languages whose config structs can be filled in after they are written (Go's struct fields, C#'s `{ get; set; }`
- * properties: `cfg.BgpGroupId = …`), so one written apart from its construct may hold more than it shows.
- * TypeScript's are readonly, Python's and Java's are built once.
+/*
+ * A config struct written apart from its construct may hold more than it shows, in every language: Go's struct
+ * fields and C#'s `{ get; set; }` properties are filled in afterwards (`cfg.BgpGroupId = …`), and in all of them
+ * the construct may get more beside it (`{ ...common, enableBfd: true }`) or after it is built
+ * (`peer.enableBfd = true`). So it is judged for what it holds, not for what it lacks (`open`).
  */
-const FILLED_IN_LATER = new Set<CdktfLanguage>(['go', 'csharp']);
 
 function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string, config: boolean): CdktfInstance {
   const built = buildBody(tk, m.raw, schema, schema, '', nested);
@@ -263,7 +263,7 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     language: tk.language,
     schema,
     body: bodySyntax(tk, m.raw),
-    open: m.raw.spread || (config && FILLED_IN_LATER.has(tk.language)),
+    open: m.raw.spread || config,
     config,
     constructId,
     extentEnd: tk.pos(extentEnd),

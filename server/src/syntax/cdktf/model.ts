@@ -55,8 +55,8 @@ export interface CdktfInstance extends ResourceInstance {
   schema: ResourceSchema;
   body: BodySyntax;
   /**
-   * The config has parts the adapter cannot see (a spread, `**kwargs`, or a Go or C# config struct whose fields
-   * may be set after it is written): what seems missing is not reported.
+   * The config has parts the adapter cannot see (a spread, `**kwargs`, or a config struct written apart, whose
+   * construct may get more beside it or after it is built): what seems missing is not reported.
    */
   open: boolean;
   /**

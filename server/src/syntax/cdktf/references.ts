@@ -12,7 +12,11 @@ import type { Attribute, Block, Value } from '../../model/types';
 import type { CdktfInstance } from './model';
 import { snake } from './names';
 
-/** Variable name → the construct assigned to it (the last one wins). */
+/**
+ * Variable name → the construct assigned to it. A name given to two constructs (a `group` in each of two
+ * stacks or helper functions of one file) is left out: which one a `group.id` means depends on scopes this
+ * reading does not follow, so it stays an unknown expression rather than point at the other stack's group.
+ */
 export type Bindings = Map<string, CdktfInstance>;
 
 /** An instance with its references resolved, and the values as written when some needed resolving. */
@@ -26,7 +30,13 @@ export interface Resolved {
 
 export function bindingsOf(list: Iterable<Resolved>): Bindings {
   const byVariable: Bindings = new Map();
-  for (const { instance } of list) if (instance?.name) byVariable.set(instance.name, instance);
+  let twice: Set<string> | undefined;
+  for (const { instance } of list) {
+    if (!instance?.name) continue;
+    if (byVariable.has(instance.name)) (twice ??= new Set()).add(instance.name);
+    byVariable.set(instance.name, instance);
+  }
+  if (twice) for (const name of twice) byVariable.delete(name);
   return byVariable;
 }
 
