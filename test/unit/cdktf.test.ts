@@ -467,6 +467,37 @@ describe('CDKTF: names as written', () => {
   });
 });
 
+describe('CDKTF: arguments set after the construct is built, as other constructs see them', () => {
+  const vbr = `const vbr = new ExpressConnectVirtualBorderRouter(this, "vbr", { physicalConnectionId: "pc-1", localGatewayIp: "10.0.0.1", peerGatewayIp: "10.0.0.2", peeringSubnetMask: "255.255.255.252", vlanId: 10 });\n`;
+  const group = `new VpcBgpGroup(this, "g", { routerId: vbr.id, peerAsn: 65001, ipVersion: "IPv6" });\n`;
+  const codes = (text: string) => {
+    const f = createSourceFile(uriOf('typescript'), undefined, text)!;
+    return f.diagnostics(contextFor([f], defaultSchemas())).map((d) => d.code);
+  };
+
+  it('a VBR given enable_ipv6 after it is built is not one that leaves IPv6 off, whatever the language', () => {
+    assert.deepEqual(codes(vbr + group), ['ipv6-not-enabled']);
+    assert.deepEqual(codes(vbr + 'vbr.enableIpv6 = true;\n' + group), []);
+    assert.deepEqual(codes(vbr + 'vbr.addOverride("enable_ipv6", true);\n' + group), []);
+    const py =
+      `vbr = ExpressConnectVirtualBorderRouter(self, "vbr", physical_connection_id="pc-1", local_gateway_ip="10.0.0.1", peer_gateway_ip="10.0.0.2", peering_subnet_mask="255.255.255.252", vlan_id=10)\n` +
+      `vbr.enable_ipv6 = True\nVpcBgpGroup(self, "g", router_id=vbr.id, peer_asn=65001, ip_version="IPv6")\n`;
+    const f = createSourceFile(uriOf('python'), undefined, py)!;
+    assert.deepEqual(f.diagnostics(contextFor([f], defaultSchemas())), []);
+  });
+
+  it('typing the set, or deleting it, changes the findings of the construct that refers to it (the module signature sees it)', () => {
+    const f = createSourceFile(uriOf('typescript'), undefined, vbr + group)!;
+    const now = () => f.diagnostics(contextFor([f], defaultSchemas())).map((d) => d.code);
+    assert.deepEqual(now(), ['ipv6-not-enabled']);
+    const at = { line: 1, character: 0 };
+    f.update([{ range: { start: at, end: at }, text: 'vbr.enableIpv6 = true;\n' }]);
+    assert.deepEqual(now(), []);
+    f.update([{ range: { start: at, end: { line: 2, character: 0 } }, text: '' }]);
+    assert.deepEqual(now(), ['ipv6-not-enabled']);
+  });
+});
+
 describe('CDKTF: one variable name in two scopes', () => {
   const codes = (language: string, text: string) => {
     const f = createSourceFile(uriOf(language), undefined, text)!;

@@ -7,7 +7,7 @@ import type { SchemaRegistry } from '../schema/registry';
  * rules read (`factAttributes` in engine/moduleContext.ts). Contexts keep only this much of each block, so a
  * cached context does not keep old versions of whole files alive.
  */
-export type Declared = Pick<ResourceInstance, 'kind' | 'type' | 'name' | 'attributes'>;
+export type Declared = Pick<ResourceInstance, 'kind' | 'type' | 'name' | 'attributes' | 'setLater'>;
 
 export interface AnalysisContext {
   schemas: SchemaRegistry;

@@ -36,6 +36,9 @@ export function factsHash(instances: readonly Declared[], facts: Set<string>): b
       mixString(a.name, 4);
       mixValue(a.value);
     }
+    // A fact set after the construct is built (CDKTF) is read as written with a value not known here.
+    const later = instance.setLater;
+    if (later) for (let j = 0; j < later.length; j++) if (facts.has(later[j])) mixString(later[j], 5);
   }
   lane1 = h1;
   lane2 = h2;

@@ -7,7 +7,7 @@
  * module findings, so its cost stays proportional to the edited block.
  */
 import type { AnalysisContext, Declared, Override } from '../analysis/context';
-import type { Attribute, ResourceInstance } from '../model/types';
+import type { Attribute, Range, ResourceInstance } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { SourceFile } from './sourceFile';
 import { mergeOverrides } from '../analysis/override';
@@ -112,7 +112,7 @@ const records = new WeakMap<ResourceInstance, DeclaredRecord>();
 function recordOf(i: ResourceInstance, factNames: Set<string>): DeclaredRecord {
   let r = records.get(i);
   if (!r || r.factNames !== factNames) {
-    records.set(i, (r = { kind: i.kind, type: i.type, name: i.name, attributes: factsOnly(i.attributes, factNames), facts: undefined, factNames }));
+    records.set(i, (r = { kind: i.kind, type: i.type, name: i.name, attributes: factsOnly(i.attributes, factNames, i.setLater), facts: undefined, factNames }));
   }
   return r;
 }
@@ -123,14 +123,29 @@ const NO_ATTRIBUTES: Attribute[] = [];
  * The fact arguments, in order (most types have none: they share one empty array). Kept by every record, so at
  * their own size: an array grown by pushes leaves room for 17 (6,700 records in the 100k-line file: 1.2 -> 0.4 MB).
  */
-function factsOnly(attributes: Attribute[], factNames: Set<string>): Attribute[] {
+function factsOnly(attributes: Attribute[], factNames: Set<string>, setLater?: string[]): Attribute[] {
   let out = NO_ATTRIBUTES;
   for (let i = 0; i < attributes.length; i++) {
     if (!factNames.has(attributes[i].name)) continue;
     if (out === NO_ATTRIBUTES) out = [];
     out.push(attributes[i]);
   }
+  // A fact a CDKTF program sets after building the construct: written, with a value rules cannot know (so a
+  // VBR given `vbr.enableIpv6 = true` is not one that leaves IPv6 off).
+  if (setLater) {
+    for (const name of setLater) {
+      if (!factNames.has(name) || out.some((a) => a.name === name)) continue;
+      if (out === NO_ATTRIBUTES) out = [];
+      out.push(setLaterAttribute(name));
+    }
+  }
   return out === NO_ATTRIBUTES ? out : out.slice();
+}
+
+const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function setLaterAttribute(name: string): Attribute {
+  return { name, sourceName: name, keyRange: NOWHERE, valueRange: NOWHERE, range: NOWHERE, value: { kind: 'unknown', text: 'set after the construct is built' } };
 }
 
 /** Declared instances of one kind and type: in declaration order, and by name (the first of each name). */

@@ -81,6 +81,11 @@ export interface ResourceInstance {
   blocks: Block[];
   closed: boolean;
   language: Language;
+  /**
+   * Arguments (schema names) a CDKTF program sets on the construct after building it (`peer.enableBfd = true`):
+   * written, but not here, so neither absent nor of a value known here.
+   */
+  setLater?: string[];
 }
 
 export function rangeContains(range: Range, pos: Position): boolean {
