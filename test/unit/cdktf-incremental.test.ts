@@ -325,8 +325,42 @@ class S extends TerraformStack {
     assert.equal([...f.instances()].length, 1, 'the group is inside the template now');
   });
 
+  it("an import turned to the user's own module, or back, and a class of the name defined, as when opened fresh", () => {
+    const f = new CdktfFile('typescript', text, schemas);
+    const ids = () => [...f.instances()].map((i) => (i.value as CdktfInstance).constructId);
+    diagnostics(f);
+    assert.deepEqual(ids(), ['group', 'p1']);
+    // The source string alone changes: the edit touches neither a class name nor a keyword.
+    edit(f, './.gen/providers/alicloud/vpc-bgp-peer', './wrapper');
+    assertSame(f, 'own module', prng(10));
+    assert.deepEqual(ids(), ['group']);
+    edit(f, './wrapper', '../gen/vpc-bgp-peer');
+    assertSame(f, 'bindings re-exported', prng(11));
+    assert.deepEqual(ids(), ['group', 'p1']);
+    // A multi-line import: the name is added on a line of its own, far from the keywords.
+    edit(f, 'import { VpcBgpGroup } from', 'import {\n  Other,\n} from');
+    edit(f, './.gen/providers/alicloud/vpc-bgp-group', './mine');
+    assertSame(f, 'multi-line own module', prng(12));
+    edit(f, '  Other,', '  VpcBgpGroup,');
+    assertSame(f, 'name added to it', prng(13));
+    assert.deepEqual(ids(), ['p1']);
+    edit(f, 'class S', 'class VpcBgpPeer {}\nclass S');
+    assertSame(f, 'defined here', prng(14));
+    assert.deepEqual(ids(), []);
+  });
+
+  it('a Python module path edited in its middle, away from any keyword, as when opened fresh', () => {
+    const py = 'from mylib.alicloud.peer import VpcBgpPeer\nVpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=300)\n';
+    const f = new CdktfFile('python', py, schemas);
+    assert.equal([...f.instances()].length, 1);
+    f.update([{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 19 } }, text: 'wrappers' }]);
+    assert.equal(f.text.split('\n')[0], 'from mylib.wrappers.peer import VpcBgpPeer');
+    assertSame(f, 'own module', prng(15));
+    assert.equal([...f.instances()].length, 0);
+  });
+
   it('a file that stops naming any generated class is not parsed, as when opened fresh', () => {
-    const f = new CdktfFile('python', 'from x import VpcBgpPeer\nVpcBgpPeer(self, "p", bfd_multi_hop=300)\n', schemas);
+    const f = new CdktfFile('python', 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\nVpcBgpPeer(self, "p", bfd_multi_hop=300)\n', schemas);
     assert.equal(diagnostics(f).length > 0, true);
     f.update([{ range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, text: 'print(1)\n' }]);
     assert.equal(f.tokens(), undefined);

@@ -63,8 +63,6 @@ new VpcBgpPeer(this, "d", config);
   it('Python: direct calls, module paths and `as` imports; not definitions', () => {
     const text = `from imports.alicloud.vpc_bgp_peer import VpcBgpPeer as Peer
 import imports.alicloud as alicloud
-class VpcBgpPeer(object):
-    pass
 def VpcBgpPeer(scope, id):
     pass
 VpcBgpPeer(self, "a", bgp_group_id="bgpg-1")
@@ -76,7 +74,27 @@ VpcBgpPeer(self, "f", bgp_group_id="bgpg-1", id="bgp-1")
 `;
     const found = instances('python', text);
     assert.deepEqual(found.map((i) => i.constructId), ['a', 'b', 'c', 'd', 'e', 'f']);
+    // A class of that name defined in the file is what the name alone means there; qualified, it is the provider's.
+    const own = instances('python', `class VpcBgpPeer(object):\n    pass\n` + text);
+    assert.deepEqual(own.map((i) => i.constructId), ['b', 'c']);
     assert.deepEqual(found[5].attributes.map((a) => a.name), ['bgp_group_id', 'id'], 'after `self, id_`, `id=` is the resource argument');
+  });
+
+  it("a class of the provider's name that is the user's own, imported from their module or defined in the file, is not the provider's", () => {
+    const ts = (from: string) => instances('typescript', `import { VpcBgpPeer } from "${from}";\nnew VpcBgpPeer(this, "a", { groupId: "bgpg-1" });\n`).length;
+    assert.equal(ts('./wrapper'), 0);
+    assert.equal(ts('@mycorp/network-constructs'), 0);
+    for (const bindings of ['./.gen/providers/alicloud/vpc-bgp-peer', '@cdktf/provider-alicloud/lib/vpc-bgp-peer', '../gen', './generated/index']) assert.equal(ts(bindings), 1, bindings);
+    assert.equal(instances('typescript', `import { VpcBgpPeer as Peer } from "./wrapper";\nnew Peer(this, "a", {});\nnew VpcBgpPeer(this, "b", {});\n`).map((i) => i.constructId).join(), 'b');
+    assert.equal(instances('typescript', `class VpcBgpPeer {}\nnew VpcBgpPeer(null, "x", { foo: 1 });\n`).length, 0);
+    assert.equal(instances('python', `from mylib.peer import VpcBgpPeer\nVpcBgpPeer(self, "a", group_id="bgpg-1")\n`).length, 0);
+    assert.equal(instances('python', `from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\nVpcBgpPeer(self, "a", bgp_group_id="bgpg-1")\n`).length, 1);
+    const java = (path: string) => instances('java', `import ${path}.VpcBgpPeer;\nVpcBgpPeer a = VpcBgpPeer.Builder.create(this, "a").bgpGroupId("bgpg-1").build();\n`).length;
+    assert.equal(java('com.example.network'), 0);
+    assert.equal(java('com.hashicorp.cdktf.providers.alicloud.vpc_bgp_peer'), 1);
+    // Go: a func of the name in the file is what the bare name calls; the package-qualified call is the provider's.
+    const go = `func NewVpcBgpPeer(id string) {}\nNewVpcBgpPeer(stack, jsii.String("a"), &VpcBgpPeerConfig{BgpGroupId: jsii.String("x")})\nvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("b"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x")})\n`;
+    assert.deepEqual(instances('go', go).filter((i) => !i.config).map((i) => i.constructId), ['b']);
   });
 
   it('Java: the Builder chain and the constructor with a Config builder', () => {

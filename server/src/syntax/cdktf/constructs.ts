@@ -16,6 +16,7 @@ import type { SchemaRegistry } from '../../schema/registry';
 import type { ResourceSchema } from '../../schema/types';
 import { bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
 import type { CdktfInstance } from './model';
+import { foreignNames } from './foreign';
 import { resolveAll } from './references';
 import type { Source } from './source';
 import { CdktfLanguage, IDENT, STRING, tokenize, Tokens } from './tokens';
@@ -73,6 +74,11 @@ export interface Matching {
   matcher: Matcher;
   /** The names in `classes` that are config structs (after renamed imports), matched by `configMatcher`. */
   configs: Set<string>;
+  /**
+   * Names in `classes` that, written alone, mean the file's own class (`foreign.ts`); written qualified
+   * (`alicloud.vpcBgpPeer.VpcBgpPeer`, Go's `vpcbgppeer.NewVpcBgpPeer`) they are still the provider's.
+   */
+  foreign: Set<string>;
   nested: NestedReader;
   quote: string;
   /** The last token the quote style was read from: an edit after it cannot change the style. */
@@ -103,25 +109,33 @@ export interface Construct {
 }
 
 export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
-  const configs = new Set<string>();
-  const classes = classesOf(tk, registry, configs);
+  const { classes, configs, foreign } = classesOf(tk, registry);
   const { quote, readTo } = quoteStyle(tk);
   return {
     classes,
     shapes: new Set([...classes.keys()].map((k) => k.length * 65536 + k.charCodeAt(0))),
     matcher: MATCHERS[tk.language],
     configs,
+    foreign,
     nested: NESTED[tk.language],
     quote,
     quoteReadTo: readTo,
   };
 }
 
+/** What `classesOf` reads of a file: the parts of `Matching` that depend on its imports and definitions. */
+export interface ClassNames {
+  classes: Map<string, ResourceSchema>;
+  configs: Set<string>;
+  foreign: Set<string>;
+}
+
 /**
  * Class names (`New…` in Go) and config struct names and, in TypeScript and Python, names they are imported as;
- * `configs` (when given) receives the names that are config structs.
+ * which of them are config structs; and which, written alone, are the file's own classes (`foreign.ts`).
  */
-export function classesOf(tk: Tokens, registry: SchemaRegistry, configs?: Set<string>): Map<string, ResourceSchema> {
+export function classesOf(tk: Tokens, registry: SchemaRegistry): ClassNames {
+  const configs = new Set<string>();
   let idx = indexes.get(registry);
   if (!idx) indexes.set(registry, (idx = classIndex(registry)));
   const isConfig = configNames.get(idx)!;
@@ -131,7 +145,7 @@ export function classesOf(tk: Tokens, registry: SchemaRegistry, configs?: Set<st
     const config = isConfig.has(name);
     const key = language === 'go' && !config ? 'New' + name : name;
     classes.set(key, s);
-    if (config) configs?.add(key);
+    if (config) configs.add(key);
   }
   // Renamed imports: `import { VpcBgpPeer as Peer }`, `from … import VpcBgpPeer as Peer`.
   if (language === 'typescript' || language === 'python') {
@@ -141,17 +155,29 @@ export function classesOf(tk: Tokens, registry: SchemaRegistry, configs?: Set<st
         const s = idx.get(imported);
         if (!s) continue;
         classes.set(tk.text_(i + 1), s);
-        if (isConfig.has(imported)) configs?.add(tk.text_(i + 1));
+        if (isConfig.has(imported)) configs.add(tk.text_(i + 1));
       }
     }
   }
-  return classes;
+  return { classes, configs, foreign: foreignNames(tk) };
 }
 
-/** The schema token `i` names, when it is a class name (a construct or not). */
+/** Words whose edit may change `classesOf`: import and definition keywords, and every class name (`New…` in Go). */
+export function classWords(registry: SchemaRegistry, language: CdktfLanguage): Set<string> {
+  let idx = indexes.get(registry);
+  if (!idx) indexes.set(registry, (idx = classIndex(registry)));
+  const words = new Set(['as', 'import', 'from', 'class', 'func']);
+  const isConfig = configNames.get(idx)!;
+  for (const name of idx.keys()) words.add(language === 'go' && !isConfig.has(name) ? 'New' + name : name);
+  return words;
+}
+
+/** The schema token `i` names, when it is a class name (a construct or not) of the provider's. */
 export function schemaAt(tk: Tokens, i: number, m: Matching): ResourceSchema | undefined {
   if (tk.kind[i] !== IDENT || !m.shapes.has((tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]))) return undefined;
-  return m.classes.get(tk.text_(i));
+  const name = tk.text_(i);
+  if (m.foreign.size && m.foreign.has(name) && !tk.is(i - 1, '.')) return undefined;
+  return m.classes.get(name);
 }
 
 /** The class names in tokens [from, to), matched. */
@@ -432,7 +458,7 @@ function configMatcher(tk: Tokens, i: number, m: Matching): Match | undefined {
   if (group > 0 && tk.is(group, '(')) {
     const callee = group - 1;
     found.readFrom = Math.min(found.readFrom ?? found.exprStart, Math.max(0, chainStart(tk, callee) - 1));
-    if (tk.isIdent(callee) && m.classes.has(tk.text_(callee)) && !m.configs.has(tk.text_(callee))) {
+    if (schemaAt(tk, callee, m) && !m.configs.has(tk.text_(callee))) {
       gaveUpFrom = found.readFrom;
       return undefined;
     }

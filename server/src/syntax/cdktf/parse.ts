@@ -5,12 +5,12 @@
  * a call left open at column 0 above thousands of indented constructs re-matches none of them), and moves the
  * others: by an index delta, and by a line delta counted in `shift` rather than written into their positions.
  * References are resolved again only where a variable they name changed.
- * A change to what the whole file shares (renamed imports, the quote style) re-parses it from scratch.
+ * A change to what the whole file shares (renamed imports, the file's own classes, the quote style) re-parses it from scratch.
  *
  * The result is always what parsing the new text from scratch gives (test/unit/cdktf-incremental.test.ts).
  */
 import type { SchemaRegistry } from '../../schema/registry';
-import { classesOf, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
+import { classesOf, classWords, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
 import { LaterSets } from './laterSets';
 import { bindingsOf, changedNames, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
@@ -36,6 +36,8 @@ export class CdktfParse {
   private later!: LaterSets;
   /** The entries with an instance, made when first asked for after an edit. */
   private placed?: Construct[];
+  /** Words whose edit may change which names are the provider's classes (`classWords`). */
+  private words?: Set<string>;
   /** Whole-file parses, and how many class names the last edit matched again (for tests and measurements). */
   fullParses = 0;
   lastRematched = 0;
@@ -67,8 +69,8 @@ export class CdktfParse {
     this.placed = undefined;
     const tk = this.tokens;
     const text = tk.text;
-    const renames = this.language === 'typescript' || this.language === 'python';
-    const r = retokenize(tk, lineStarts, edit, lineDelta, (token) => renames && token === 'as');
+    const words = (this.words ??= classWords(this.registry, this.language));
+    const r = retokenize(tk, lineStarts, edit, lineDelta, (token) => words.has(token));
     if (this.changesEverything(r)) return this.full(text, lineStarts);
     const { dropped, fresh } = this.matchAgain(r, lineDelta);
     const changes = this.resolveReferences(dropped, fresh);
@@ -82,11 +84,14 @@ export class CdktfParse {
    */
   private changesEverything(r: Retokenized): boolean {
     const tk = this.tokens;
+    // The edited lines are re-scanned whole, so an edit to an import or class statement shows one of its keywords
+    // (or a class name, on a line of a multi-line import).
     if (r.watched) {
       // A renamed import can change which names are configs while every name keeps its schema
       // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
-      const configs = new Set<string>();
-      if (!sameClasses(classesOf(tk, this.registry, configs), this.matching.classes) || !sameSet(configs, this.matching.configs)) return true;
+      const now = classesOf(tk, this.registry);
+      const m = this.matching;
+      if (!sameClasses(now.classes, m.classes) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign)) return true;
     }
     if (r.from <= this.matching.quoteReadTo) {
       const q = quoteStyle(tk);
