@@ -458,6 +458,18 @@ describe('CDKTF: names as written', () => {
     assert.deepEqual(codes('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").bfdMultiHop(10).build();\np.setDependsOn(List.of(g));\n`), ['bfd-multi-hop-without-bfd']);
   });
 
+  it('a Java builder kept in a variable and given its arguments on later lines is not missing them', () => {
+    const codes = (text: string) => {
+      const f = createSourceFile(uriOf('java'), undefined, text)!;
+      return f.diagnostics(contextFor([f], defaultSchemas())).map((d) => d.code);
+    };
+    const stepwise = `VpcBgpPeer.Builder b = VpcBgpPeer.Builder.create(this, "stepwise");\nb.bgpGroupId("bgpg-1");\nif (bfd) { b.enableBfd(true); }\nVpcBgpPeer p = b.build();\n`;
+    assert.deepEqual(codes(stepwise), []);
+    // What the statement does write is still judged, and a chain built in one go still lacks what it lacks.
+    assert.deepEqual(codes(`VpcBgpPeer.Builder b = VpcBgpPeer.Builder.create(this, "s").bfdMultiHop(300);\n`), ['value-out-of-range']);
+    assert.deepEqual(codes(`VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").enableBfd(true).build();\n`), ['missing-required']);
+  });
+
   it('a spread or **kwargs may hold required arguments: no missing-required', () => {
     check('typescript', `new VpcBgpPeer(this, "p", { ...common, bfdMultiHop: 10, enableBfd: true });\n`);
     check('python', `VpcBgpPeer(self, "p", **common, bfd_multi_hop=5, ip_version="IPv5")\n#                                                           ^^^^^^ invalid-value\n`);

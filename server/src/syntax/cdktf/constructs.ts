@@ -381,6 +381,9 @@ const matchJava: Matcher = (tk, i) => {
     const args = splitTopLevel(tk, open);
     if (args.length < 2) return undefined;
     const raw = readChain(tk, tk.closeOf[open] + 1, tk.n);
+    // A statement that ends before `.build()`: the builder is kept in a variable and given more on later lines
+    // (`b.bgpGroupId(…); if (bfd) b.enableBfd(true);`), which this reading does not follow.
+    if (!raw.closed && tk.is(tk.indexAt(raw.end), ';')) raw.spread = true;
     return { exprStart: chainStart(tk, i), classTok: i, headerEnd: i + 4, idArg: args[1], raw };
   }
   if (!tk.is(i + 1, '(')) return undefined;
