@@ -37,7 +37,8 @@ export function classify(tk: Tokens, a: number, b: number, depth = 0): Value {
       }
     }
   }
-  while (b - a >= 2 && tk.isOpener(a) && tk.is(a, '(') && tk.closeOf[a] === b - 1 && tk.language !== 'python') {
+  // Brackets around a value are the value; in Python only without a comma, which makes them a tuple (`(1, 2)`).
+  while (b - a >= 2 && tk.isOpener(a) && tk.is(a, '(') && tk.closeOf[a] === b - 1 && (tk.language !== 'python' || (b - a > 2 && !hasTopLevelComma(tk, a)))) {
     a++;
     b--;
   }
