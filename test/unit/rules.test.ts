@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { actual, analyse, expected } from './inline';
+import { createSourceFile } from '../../server/src/engine/files';
+import { contextFor } from '../../server/src/engine/moduleContext';
+import { defaultSchemas } from '../../server/src/schema/registry';
 
 const cases: Record<string, string> = {
   'a complete, valid peer has no findings': `
@@ -407,14 +410,28 @@ test('the unknown-argument message names the closest valid argument', () => {
   assert.match(d.message, /Did you mean "bfd_multi_hop"\?/);
 });
 
+/** The findings of a `.tfvars` file in a module whose `.tf` file is `module`. */
+function tfvars(text: string, module: string): string[] {
+  const vars = createSourceFile('file:///m/x.tfvars', undefined, text)!;
+  const main = createSourceFile('file:///m/main.tf', undefined, module)!;
+  return vars
+    .diagnostics(contextFor([main, vars], defaultSchemas()))
+    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`);
+}
+
 test('.tfvars files are never checked as resources, but BFD variables assigned together are', () => {
+  const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
+  const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  local_ipv6_gateway_ip = var.local_ipv6_gateway_ip\n  enable_ipv6 = var.enable_ipv6\n}\n';
   const plain = 'bfd_multi_hop = 0\nbgp_group_id = ""\nstatus = "x"\n';
-  assert.deepEqual(actual(plain, 'file:///x.tfvars'), []);
+  assert.deepEqual(tfvars(plain, peer), []);
   const bfd = 'bfd_multi_hop = 13\nenable_bfd    = false\n';
-  assert.deepEqual(actual(bfd, 'file:///x.tfvars'), ['0:0-13 bfd-multi-hop-without-bfd']);
+  assert.deepEqual(tfvars(bfd, peer), ['0:0-13 bfd-multi-hop-without-bfd']);
+  // In a module without a BGP peer those variables feed something else.
+  assert.deepEqual(tfvars(bfd, vbr), []);
+  assert.deepEqual(actual(bfd, 'file:///x.tfvars'), []);
   // An IPv6 gateway variable assigned "" is one left out, as in the resource (`emptyMeansUnset`).
-  assert.deepEqual(actual('local_ipv6_gateway_ip = ""\nenable_ipv6 = false\n', 'file:///x.tfvars'), []);
-  assert.deepEqual(actual('local_ipv6_gateway_ip = "2408::1"\nenable_ipv6 = false\n', 'file:///x.tfvars'), ['0:0-21 ipv6-without-enable-ipv6']);
+  assert.deepEqual(tfvars('local_ipv6_gateway_ip = ""\nenable_ipv6 = false\n', vbr), []);
+  assert.deepEqual(tfvars('local_ipv6_gateway_ip = "2408::1"\nenable_ipv6 = false\n', vbr), ['0:0-21 ipv6-without-enable-ipv6']);
 });
 
 test('one block with every local finding: each is reported, rule by rule and body by body in each rule', () => {

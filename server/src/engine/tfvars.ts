@@ -1,19 +1,22 @@
 /**
  * `.tfvars` files assign variables, not arguments. Modules for these resources conventionally name
  * their variables after the arguments (`bfd_multi_hop`, `enable_bfd`), so a schema's `requires` rules
- * are applied when both variables are assigned literal values in the same file; nothing else is judged.
+ * are applied when both variables are assigned literal values in the same file, in a module that declares a
+ * resource of that schema (else the variables feed something else); nothing else is judged.
  */
 import type { Attribute } from '../model/types';
-import type { SchemaRegistry } from '../schema/registry';
+import type { AnalysisContext } from '../analysis/context';
 import { literalEquals } from '../analysis/rules/crossField';
 import type { Finding } from '../analysis/finding';
 
-export function tfvarsFindings(assignments: Attribute[], schemas: SchemaRegistry): Finding[] {
+export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext): Finding[] {
+  const schemas = ctx.schemas;
   const byName = new Map<string, Attribute>();
   for (const a of assignments) if (!a.incomplete && !byName.has(a.name)) byName.set(a.name, a);
   const findings: Finding[] = [];
   for (const schema of schemas.all()) {
-    for (const rule of schema.rules ?? []) {
+    if (!schema.rules?.length || ctx.declared(schema.kind, schema.type).length === 0) continue;
+    for (const rule of schema.rules) {
       if (rule.kind !== 'requires') continue;
       const trigger = byName.get(rule.attribute);
       const other = byName.get(rule.requires.attribute);
