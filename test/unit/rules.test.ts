@@ -403,6 +403,15 @@ test('syntax errors are diagnostics with clear messages', () => {
   assert.equal(syntax[0].range.start.line, 1);
 });
 
+test('duplicate messages say where without a line number, which would count from the block (every block but the first was wrong)', () => {
+  const text = '# a comment\n\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n\nresource "alicloud_vpc_bgp_peer" "q" {\n  bgp_group_id = "bgpg-1"\n  bgp_group_id = "bgpg-2"\n  timeouts {}\n  timeouts {}\n}\n';
+  const messages = analyse(text).diagnostics.map((d) => `${d.range.start.line}: ${d.message}`);
+  assert.deepEqual(messages, [
+    '8: "bgp_group_id" is already set above in this block: an argument can be written only once',
+    '10: Only 1 "timeouts" block is allowed here; this one repeats the one above',
+  ]);
+});
+
 test('the unknown-argument message names the closest valid argument', () => {
   const { diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mult_hop = 2\n}\n');
   const d = diagnostics.find((x) => x.code === 'unknown-argument');

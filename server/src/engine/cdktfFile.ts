@@ -302,8 +302,6 @@ export class CdktfFile implements SourceFile {
   private placed(p: Placement | undefined, c: Construct): Finding[] | undefined {
     if (!p) return undefined;
     if (p.shift === c.shift) return p.findings;
-    // A message that quotes a line number (`already set on line 12`) is only valid where it was computed.
-    if (p.findings.some((f) => /\bline \d/.test(f.message))) return undefined;
     const d = c.shift - p.shift;
     p.findings = p.findings.map((f) => ({ ...f, range: shiftRange(f.range, d) }));
     p.shift = c.shift;

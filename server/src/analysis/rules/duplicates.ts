@@ -27,12 +27,13 @@ export function firstCopy(attributes: Attribute[], i: number, seen: Map<string, 
   return undefined;
 }
 
-export function duplicateArgument(instance: ResourceInstance, a: Attribute, first: Attribute): Finding {
+export function duplicateArgument(instance: ResourceInstance, a: Attribute): Finding {
   return {
     code: 'duplicate-argument',
     severity: 'error',
     range: a.keyRange,
-    message: `"${a.name}" is already set on line ${first.keyRange.start.line + 1}: an argument can be written only once`,
+    // No line number: positions here count from the block's chunk, and cached findings move with it.
+    message: `"${a.name}" is already set above in this block: an argument can be written only once`,
     fixes: [{ title: `Remove this duplicate ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true }],
     tags: ['unnecessary'],
     instance,
@@ -57,7 +58,7 @@ function extraBlocks(instance: ResourceInstance, all: Block[], name: string, max
       code: 'duplicate-block',
       severity: 'error',
       range: extra.nameRange,
-      message: `Only ${maxItems} "${name}" block${maxItems === 1 ? ' is' : 's are'} allowed here; this one repeats line ${blocks[0].nameRange.start.line + 1}`,
+      message: `Only ${maxItems} "${name}" block${maxItems === 1 ? ' is' : 's are'} allowed here; this one repeats the one above`,
       fixes: [{ title: `Remove this ${name} block`, edits: [{ kind: 'removeBlock', block: extra }] }],
       instance,
     });
