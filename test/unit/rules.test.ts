@@ -412,6 +412,12 @@ test('duplicate messages say where without a line number, which would count from
   ]);
 });
 
+test('the read-only message says how to read the attribute, a data source with its data. prefix', () => {
+  const messages = (text: string) => analyse(text).diagnostics.map((d) => d.message);
+  assert.match(messages('data "alicloud_express_connect_physical_connections" "pc" {\n  names = ["x"]\n}\n')[0], /\(read it as data\.alicloud_express_connect_physical_connections\.pc\.names\)$/);
+  assert.match(messages('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  status = "x"\n}\n')[0], /\(read it as alicloud_vpc_bgp_peer\.p\.status\)$/);
+});
+
 test('the unknown-argument message names the closest valid argument', () => {
   const { diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mult_hop = 2\n}\n');
   const d = diagnostics.find((x) => x.code === 'unknown-argument');

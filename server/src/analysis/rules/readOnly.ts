@@ -5,7 +5,7 @@ import type { Finding } from '../finding';
 
 /** Reported for every complete argument whose schema entry is `readOnly` (the walk in `local.ts` asks). */
 export function readOnlyArgument(instance: ResourceInstance, schema: ResourceSchema, a: Attribute): Finding {
-  const read = `read it as ${schema.type}.${instance.name || '<name>'}.${a.name}`;
+  const read = `read it as ${schema.kind === 'data' ? 'data.' : ''}${schema.type}.${instance.name || '<name>'}.${a.name}`;
   // Terraform accepts an `id` (optional+computed in every legacy-SDK schema); the provider ignores the value.
   const ignored = schema.attributes[a.name]?.ignoredIfWritten;
   return {
