@@ -177,6 +177,12 @@ describe('--format json', () => {
     assert.equal(runCli([locked]).status, 0);
   });
 
+  it('counts columns without a byte-order mark, as the editor does (it drops the BOM from the document)', () => {
+    const dir = tree({ 'main.tf': '\ufeffresource "alicloud_vpc_bgp_peer" "q" { bfd_multi_hop = 300 }\n' });
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [f.code, f.range.start.character]).sort(), [['bfd-multi-hop-without-bfd', 39], ['missing-required', 0], ['value-out-of-range', 55]]);
+  });
+
   it('prints [] for a clean folder', () => {
     const dir = tree({ 'main.tf': GROUP + CLEAN_PEER });
     const res = runCli(['--format=json', dir]);
@@ -246,6 +252,7 @@ describe('what gets checked', () => {
       'main.tf': GROUP + CLEAN_PEER,
       'a/b/c/deep.tf': BROKEN_PEER,
       'a/b/prod.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n',
+      'a/b/peer.tf': 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n',
       'node_modules/mod/main.tf': BROKEN_PEER,
       '.terraform/modules/vbr/main.tf': BROKEN_PEER,
       'a/notes.txt': BROKEN_PEER,
@@ -255,7 +262,7 @@ describe('what gets checked', () => {
     const files = [...new Set(res.findings.map((f) => path.relative(dir, f.file)))].sort();
     assert.deepEqual(files, [path.join('a', 'b', 'c', 'deep.tf'), path.join('a', 'b', 'prod.tfvars')]);
     assert.equal(res.status, 1);
-    assert.match(runCli([dir]).stdout, /^3 files checked: 2 errors, 1 warning$/m);
+    assert.match(runCli([dir]).stdout, /^4 files checked: 2 errors, 1 warning$/m);
   });
 
   it('checks a single file given directly, and several paths at once', () => {
