@@ -10,6 +10,7 @@ import type { Diagnostic } from '../engine/diagnostic';
 import { createSourceFile } from '../engine/files';
 import { capSyntaxErrors, refusal, refusalOf } from '../engine/guards';
 import { DEFAULT_SETTINGS } from '../engine/settings';
+import { withoutBom } from '../engine/text';
 import type { SourceFile } from '../engine/sourceFile';
 import { Workspace } from '../engine/workspace';
 import type { SchemaRegistry } from '../schema/registry';
@@ -49,7 +50,7 @@ export function checkModule(files: string[], schemas: SchemaRegistry): Outcome[]
       if (!st.isFile()) return { readError: `${name}: not a regular file` };
       // Far larger than the limit in characters whatever its encoding: refused unread.
       if (st.size > 4 * DEFAULT_SETTINGS.maxFileSizeMB * 1024 * 1024) return { refused: refusalOf(st.size, '', DEFAULT_SETTINGS.maxFileSizeMB) };
-      text = fs.readFileSync(name, 'utf8');
+      text = withoutBom(fs.readFileSync(name, 'utf8'));
     } catch (e) {
       return { readError: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     }

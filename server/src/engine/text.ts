@@ -36,3 +36,11 @@ export function lineBreakOf(head: string): string {
 export function withLineBreaks<T extends { newText: string }>(edits: T[], eol: string): T[] {
   return eol === '\n' ? edits : edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) }));
 }
+
+/**
+ * A file's text as an editor shows it: without the byte-order mark some Windows tools write first. VS Code
+ * drops it from the document, so positions counted with it would be one column off on the first line.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

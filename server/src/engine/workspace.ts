@@ -13,6 +13,7 @@ import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
 import { versionFromCdktfJson, versionFromLockFile } from './providerVersion';
 import type { SourceFile } from './sourceFile';
+import { withoutBom } from './text';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', '.gen', 'dist', 'out', '.vscode-test']);
 /** Larger files are not indexed from disk (they are still analysed when opened). */
@@ -89,7 +90,7 @@ export class Workspace {
         this.setDisk(file, undefined);
         return;
       }
-      const source = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'));
+      const source = createSourceFile(file, undefined, withoutBom(fs.readFileSync(file, 'utf8')));
       // Nobody waits for a file read from disk: it is kept as small as it can be right away.
       source?.compact?.();
       this.setDisk(file, source);
