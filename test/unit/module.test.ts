@@ -206,6 +206,14 @@ resource "alicloud_vpc_bgp_peer" "unknown_count" {
 #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
   for_each     = var.peers
   bgp_group_id = alicloud_vpc_bgp_group.b.id
+}
+resource "alicloud_vpc_bgp_peer" "none" {
+  count        = 0
+  bgp_group_id = alicloud_vpc_bgp_group.b.id
+}
+resource "alicloud_vpc_bgp_peer" "no_keys" {
+  for_each     = {}
+  bgp_group_id = alicloud_vpc_bgp_group.b.id
 }`,
   // A for_each over an object written out stands for one peer per key (a repeated key counts once); over anything
   // else, the count is unknown.

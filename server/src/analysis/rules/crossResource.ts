@@ -199,6 +199,8 @@ function maxPerReferenced(
 ): Finding | undefined {
   const target = chainTarget(instance, rule.via, ctx);
   if (target === undefined) return undefined;
+  // A block that makes no instance (`count = 0`, `for_each = {}`) adds none and is not where the excess is.
+  if (multiplicity(instance) === 0) return undefined;
   const tally = tallyOf(rule, schema);
   const count = ctx.count(tally.key, target, tally.compute);
   if (target === undefined || count === undefined || count <= rule.max) return undefined;
