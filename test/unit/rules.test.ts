@@ -418,6 +418,11 @@ test('the read-only message says how to read the attribute, a data source with i
   assert.match(messages('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  status = "x"\n}\n')[0], /\(read it as alicloud_vpc_bgp_peer\.p\.status\)$/);
 });
 
+test('a syntax error names what it found without a stray article: "Unexpected string", not "Unexpected a string"', () => {
+  const messages = analyse('locals {\n  "quoted" = 1\n}\n').diagnostics.map((d) => d.message);
+  assert.deepEqual(messages, ['Unexpected string: expected an argument name or a block']);
+});
+
 test('the unknown-argument message names the closest valid argument', () => {
   const { diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mult_hop = 2\n}\n');
   const d = diagnostics.find((x) => x.code === 'unknown-argument');

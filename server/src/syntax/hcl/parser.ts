@@ -247,6 +247,11 @@ class Parser {
     return new Span(t.endLine - this.base, t.endChar, t.endLine - this.base, t.endChar);
   }
 
+  /** `Unexpected "x"`, `Unexpected string` (not "Unexpected a string"). */
+  private unexpected(t: Token): string {
+    return `Unexpected ${this.describe(t).replace(/^(a|an|the) /, '')}`;
+  }
+
   private describe(t: Token): string {
     if (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Invalid) return `"${this.slice(t.start, t.end)}"`;
     if (t.kind === T.Op) return `"${t.value}"`;
@@ -305,7 +310,7 @@ class Parser {
         this.error('Unexpected "}": there is no open block to close', this.range(t));
         return undefined;
       }
-      this.error(`Unexpected ${this.describe(t)}: expected an argument name or a block`, this.range(t));
+      this.error(`${this.unexpected(t)}: expected an argument name or a block`, this.range(t));
       this.take();
       this.skipLine(depth > 0);
       return undefined;
@@ -325,7 +330,7 @@ class Parser {
       this.error(`Incomplete argument: "${text}" needs "= value" (or "{" to open a block)`, nameRange);
       return { type: 'Incomplete', name: text, nameRange, range: nameRange } satisfies IncompleteNode;
     }
-    this.error(`Unexpected ${this.describe(next)} after "${text}": expected "=" or a block`, this.range(next));
+    this.error(`${this.unexpected(next)} after "${text}": expected "=" or a block`, this.range(next));
     this.skipLine(depth > 0);
     return { type: 'Incomplete', name: text, nameRange, range: nameRange };
   }
@@ -345,7 +350,7 @@ class Parser {
         if (!this.singleLine) this.error(`Missing newline after the value of "${text}": "}" must start a new line`, this.range(after));
       } else if (!(after.nl || after.kind === T.EOF)) {
         this.error(
-          `Unexpected ${this.describe(after)} after the value of "${text}": an argument ends at the end of its line`,
+          `${this.unexpected(after)} after the value of "${text}": an argument ends at the end of its line`,
           this.range(after),
         );
         this.skipLine(depth > 0);
@@ -380,7 +385,7 @@ class Parser {
       this.error(
         open.nl || open.kind === T.EOF
           ? `Missing "{": the block "${blockName}" must open its body on the same line`
-          : `Unexpected ${this.describe(open)} in the header of block "${blockName}": expected a label or "{"`,
+          : `${this.unexpected(open)} in the header of block "${blockName}": expected a label or "{"`,
         open.nl || open.kind === T.EOF ? this.fromRange(nameRange) : this.range(open),
       );
       this.skipLine(depth > 0);
