@@ -98,6 +98,9 @@ describe('syntax errors agree with HashiCorp HCL (hcl2json)', () => {
       'a = 1 b = 2\n',
       'resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts { create = "10m" }\n}\n',
       'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = var.on ? 10 : null\n  enable_bfd = (var.on ?\n    true : false)\n}\n',
+      'a = "to ${\n  upper(x)\n} data centre"\n', // an interpolation of a quoted string spanning lines
+      'a = "${\n  x}"\nb = "${x\n}"\n',
+      'a = "to ${x\nb = 1\n', // …left open: the string does not end where it should
     ];
     const { dir, cleanup } = tempTree(Object.fromEntries(snippets.map((t, i) => [`s${i}.tf`, t])));
     try {

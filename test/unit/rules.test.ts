@@ -423,6 +423,16 @@ test('a syntax error names what it found without a stray article: "Unexpected st
   assert.deepEqual(messages, ['Unexpected string: expected an argument name or a block']);
 });
 
+test('an interpolation of a quoted string may span lines; one left open stops before the next block', () => {
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  description = "BGP to ${\n    upper(var.dc)\n  } data centre"\n}\n';
+  assert.deepEqual(actual(group), []);
+  const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n';
+  const open = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  description = "BGP to ${\n  peer_asn = 3\n' + peer;
+  const codes = actual(open).map((f) => f.split(' ')[1]);
+  assert.ok(codes.includes('syntax-error'));
+  assert.ok(codes.includes('value-out-of-range'), 'the peer after the unclosed interpolation is analysed');
+});
+
 test('the unknown-argument message names the closest valid argument', () => {
   const { diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mult_hop = 2\n}\n');
   const d = diagnostics.find((x) => x.code === 'unknown-argument');

@@ -3,7 +3,8 @@
  * `${…}` interpolations and `%{…}` directives, which contain ordinary tokens again.
  *
  * Recovery follows HashiCorp's parser where it can and confines damage where it cannot:
- * - a quoted string ends at the end of its line (HCL forbids newlines in quoted strings);
+ * - a quoted string ends at the end of its line (HCL forbids newlines in quoted strings), except inside a `${…}`,
+ *   which may span lines and, left open, stops before the next line that starts a top-level block;
  * - an unterminated heredoc or block comment stops before the next line that starts a top-level block.
  */
 import { T, Token, TOP_LEVEL_KEYWORDS } from './tokens';
@@ -225,20 +226,22 @@ export class Lexer {
     const text = this.text;
     let i = text.indexOf('\n', from);
     while (i !== -1) {
-      const s = i + 1;
-      if (isIdentStart(text.charCodeAt(s))) {
-        let e = s;
-        while (isIdentPart(text.charCodeAt(e))) e++;
-        if (TOP_LEVEL_KEYWORDS.has(text.slice(s, e))) {
-          let j = e;
-          while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
-          const c = text.charCodeAt(j);
-          if (c === 34 /* " */ || c === 123 /* { */) return s;
-        }
-      }
-      i = text.indexOf('\n', s);
+      if (this.startsTopLevelBlock(i + 1)) return i + 1;
+      i = text.indexOf('\n', i + 1);
     }
     return text.length;
+  }
+
+  /** Does the line starting at `s` open a top-level block (`resource "x"`, `locals {`)? */
+  private startsTopLevelBlock(s: number): boolean {
+    const text = this.text;
+    if (!isIdentStart(text.charCodeAt(s))) return false;
+    let e = s;
+    while (isIdentPart(text.charCodeAt(e))) e++;
+    if (!TOP_LEVEL_KEYWORDS.has(text.slice(s, e))) return false;
+    while (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9) e++;
+    const c = text.charCodeAt(e);
+    return c === 34 /* " */ || c === 123 /* { */;
   }
 
   private normal(top: Frame | undefined): Token {
@@ -252,9 +255,10 @@ export class Lexer {
         continue;
       }
       if (c === NL) {
-        if (top?.k === 'interp' && top.quoted) {
-          // A quoted string cannot continue past its line, even inside `${`: close both and say so.
-          this.error('Unterminated string: a quoted string must end on the same line', this.line, this.pos - this.lineStart);
+        // HCL lets a `${…}` of a quoted string span lines (`"to ${\n  upper(var.dc)\n}"`); one left open while
+        // typing stops, like an unclosed heredoc, before the next line that starts a top-level block.
+        if (top?.k === 'interp' && top.quoted && this.startsTopLevelBlock(this.pos + 1)) {
+          this.error('Unterminated string: its "${" is not closed before the next block', this.line, this.pos - this.lineStart);
           this.stack.pop();
           if (this.stack.length > 0 && this.stack[this.stack.length - 1].k === 'quoted') this.stack.pop();
           const t = this.tok(T.CQuote, this.pos, this.line, this.pos - this.lineStart);
