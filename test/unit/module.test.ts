@@ -299,6 +299,15 @@ test('a constraint is the range of versions it allows: only what no allowed vers
   assert.deepEqual(underConstraint('>= 1.263.0', vbr).map((f) => f.split(':')[0]), ['removed-in-provider']);
 });
 
+test("Terraform 0.12's required_providers form, a constraint alone (alicloud = \"1.230.0\"), states the version too", () => {
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65001\n  ip_version = "IPv4"\n}\n';
+  const text = `terraform {\n  required_providers {\n    alicloud = "1.230.0"\n  }\n}\n${group}`;
+  const src = createSourceFile('file:///legacy/main.tf', undefined, text)!;
+  assert.equal(src.providerConstraint?.(), '1.230.0');
+  const codes = src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => d.code);
+  assert.deepEqual(codes, ['newer-than-provider']);
+});
+
 test('an argument whose adding version is unknown is an error only where every allowed version is known to lack it', () => {
   // 1.211.2 accepts only timeouts.update; 1.283.0 accepts create and delete too (`absentUntil`).
   const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 100\n  local_gateway_ip = "10.0.0.1"\n  peer_gateway_ip = "10.0.0.2"\n  peering_subnet_mask = "255.255.255.252"\n  timeouts {\n    create = "10m"\n    update = "10m"\n    delete = "10m"\n  }\n}\n';

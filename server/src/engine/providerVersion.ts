@@ -38,7 +38,11 @@ export function versionFromRequiredProviders(items: BodyItem[]): string | undefi
   for (const t of blocks(items, 'terraform')) {
     for (const rp of blocks(t.body, 'required_providers')) {
       for (const item of rp.body) {
-        if (item.type !== 'Attribute' || item.expr?.type !== 'Object') continue;
+        if (item.type !== 'Attribute') continue;
+        // Terraform 0.12's form, still accepted: `alicloud = "~> 1.230"` (a version constraint alone).
+        const legacy = item.name === 'alicloud' ? stringLiteral(item.expr) : undefined;
+        if (legacy?.trim()) return legacy.trim();
+        if (item.expr?.type !== 'Object') continue;
         const fields = new Map(item.expr.items.map((i) => [stringLiteral(i.key) ?? '', i.value]));
         const source = stringLiteral(fields.get('source'));
         if (!(source ? ALICLOUD.test(source) : item.name === 'alicloud')) continue;
