@@ -308,6 +308,27 @@ test("Terraform 0.12's required_providers form, a constraint alone (alicloud = \
   assert.deepEqual(codes, ['newer-than-provider']);
 });
 
+test('a versions.tf.json states the provider version like a versions.tf', () => {
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65001\n  ip_version = "IPv4"\n}\n';
+  const codesWith = (json: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfjson-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'main.tf'), group);
+      fs.writeFileSync(path.join(dir, 'versions.tf.json'), json);
+      const ws = new Workspace(defaultSchemas());
+      const p = path.join(dir, 'main.tf');
+      ws.indexDir(dir);
+      return ws.moduleFiles(p).find((f) => f.language === 'hcl' && f.instances && [...f.instances()].length)!.diagnostics(ws.contextFor(p)).map((d) => d.code);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  assert.deepEqual(codesWith('{"terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": "1.230.0"}}}}'), ['newer-than-provider']);
+  assert.deepEqual(codesWith('{"terraform": [{"required_providers": [{"alicloud": "~> 1.230.0"}]}]}'), ['newer-than-provider']);
+  assert.deepEqual(codesWith('{"terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": ">= 1.261.0"}}}}'), []);
+  assert.deepEqual(codesWith('{"terraform": {"required_providers": {"other": {"source": "example/other", "version": "1.0.0"}}}}'), []);
+});
+
 test('an argument whose adding version is unknown is an error only where every allowed version is known to lack it', () => {
   // 1.211.2 accepts only timeouts.update; 1.283.0 accepts create and delete too (`absentUntil`).
   const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 100\n  local_gateway_ip = "10.0.0.1"\n  peer_gateway_ip = "10.0.0.2"\n  peering_subnet_mask = "255.255.255.252"\n  timeouts {\n    create = "10m"\n    update = "10m"\n    delete = "10m"\n  }\n}\n';

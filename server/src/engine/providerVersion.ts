@@ -12,7 +12,7 @@ import { parseChunks } from '../syntax/hcl/parser';
  * names `alicloud` without a `required_providers` source (the registry's old home of the same provider, with the
  * same version numbers).
  */
-const ALICLOUD = /(^|\/)(aliyun|hashicorp)\/alicloud$/;
+export const ALICLOUD = /(^|\/)(aliyun|hashicorp)\/alicloud$/;
 
 function blocks(items: BodyItem[], name: string): BlockNode[] {
   return items.filter((i): i is BlockNode => i.type === 'Block' && i.name === name);

@@ -13,6 +13,7 @@ import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import type { Placed, SourceFile } from './sourceFile';
+import { ALICLOUD } from './providerVersion';
 import { applyChanges } from './text';
 import type { TextChange } from '../syntax/hcl/document';
 
@@ -26,6 +27,8 @@ export class TfJsonFile implements SourceFile {
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
   private found: ResourceInstance[] = [];
+  /** The alicloud constraint of its `terraform.required_providers` (a `versions.tf.json`), when it states one. */
+  private constraint?: string;
 
   /** `isOverride`: `override.tf.json` or `*_override.tf.json` (see `SourceFile.isOverride`). */
   constructor(public text: string, readonly isOverride = false) {
@@ -74,8 +77,13 @@ export class TfJsonFile implements SourceFile {
     return factsHash(this.found, facts) ? `${lane1.toString(36)}.${lane2.toString(36)}.1` : '0';
   }
 
+  providerConstraint(): string | undefined {
+    return this.constraint;
+  }
+
   private read(): void {
     this.found = [];
+    this.constraint = undefined;
     let json: unknown;
     try {
       json = JSON.parse(this.text);
@@ -83,6 +91,17 @@ export class TfJsonFile implements SourceFile {
       return; // not JSON (yet): it declares nothing
     }
     if (!isObject(json)) return;
+    // `{"terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": "~> 1.230"}}}}`, or the version alone.
+    for (const t of objects(json.terraform)) {
+      for (const rp of objects(t.required_providers)) {
+        for (const [name, p] of Object.entries(rp)) {
+          const source = isObject(p) && typeof p.source === 'string' ? p.source : undefined;
+          if (!(source ? ALICLOUD.test(source) : name === 'alicloud')) continue;
+          const version = typeof p === 'string' ? p : isObject(p) && typeof p.version === 'string' ? p.version : undefined;
+          if (version?.trim() && this.constraint === undefined) this.constraint = version.trim();
+        }
+      }
+    }
     for (const kind of KINDS) {
       for (const byType of objects(json[kind])) {
         for (const [type, byName] of Object.entries(byType)) {
