@@ -38,3 +38,18 @@ test('no diagnostic, fix title, hover or completion contains the auth_key value'
     assert.ok(!JSON.stringify(item).includes(SECRET), item.label);
   }
 });
+
+test('a syntax error after a secret value does not quote what follows it: it may be the rest of the secret', () => {
+  const broken = [
+    `resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n  auth_key  = "Pa55"w0rdTail\n}\n`,
+    `resource "alicloud_vpc_bgp_group" "g" {\n  auth_key  = "abc" w0rdTail 42\n}\n`,
+    `resource "alicloud_vpc_bgp_group" "g" {\n  auth_key w0rdTail\n}\n`,
+  ];
+  for (const text of broken) {
+    const { diagnostics } = analyse(text);
+    assert.ok(diagnostics.some((d) => d.code === 'syntax-error'), text);
+    for (const d of diagnostics) assert.ok(!d.message.includes('w0rdTail'), d.message);
+  }
+  const { diagnostics } = analyse(`bgp_auth_key = "ab"w0rdTail\n`, 'file:///x.tfvars');
+  for (const d of diagnostics) assert.ok(!d.message.includes('w0rdTail'), d.message);
+});

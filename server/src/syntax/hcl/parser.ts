@@ -247,13 +247,16 @@ class Parser {
     return new Span(t.endLine - this.base, t.endChar, t.endLine - this.base, t.endChar);
   }
 
-  /** `Unexpected "x"`, `Unexpected string` (not "Unexpected a string"). */
-  private unexpected(t: Token): string {
-    return `Unexpected ${this.describe(t).replace(/^(a|an|the) /, '')}`;
+  /**
+   * `Unexpected "x"`, `Unexpected string` (not "Unexpected a string"). `quoting` false names the token by its kind
+   * only: what follows an argument on its line may be the rest of a secret (`auth_key = "Pa55"w0rd"`).
+   */
+  private unexpected(t: Token, quoting = true): string {
+    return `Unexpected ${this.describe(t, quoting).replace(/^(a|an|the) /, '')}`;
   }
 
-  private describe(t: Token): string {
-    if (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Invalid) return `"${this.slice(t.start, t.end)}"`;
+  private describe(t: Token, quoting = true): string {
+    if (quoting && (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Invalid)) return `"${this.slice(t.start, t.end)}"`;
     if (t.kind === T.Op) return `"${t.value}"`;
     return TOKEN_NAMES[t.kind].length <= 3 ? `"${TOKEN_NAMES[t.kind]}"` : TOKEN_NAMES[t.kind];
   }
@@ -330,7 +333,7 @@ class Parser {
       this.error(`Incomplete argument: "${text}" needs "= value" (or "{" to open a block)`, nameRange);
       return { type: 'Incomplete', name: text, nameRange, range: nameRange } satisfies IncompleteNode;
     }
-    this.error(`${this.unexpected(next)} after "${text}": expected "=" or a block`, this.range(next));
+    this.error(`${this.unexpected(next, false)} after "${text}": expected "=" or a block`, this.range(next));
     this.skipLine(depth > 0);
     return { type: 'Incomplete', name: text, nameRange, range: nameRange };
   }
@@ -350,7 +353,7 @@ class Parser {
         if (!this.singleLine) this.error(`Missing newline after the value of "${text}": "}" must start a new line`, this.range(after));
       } else if (!(after.nl || after.kind === T.EOF)) {
         this.error(
-          `${this.unexpected(after)} after the value of "${text}": an argument ends at the end of its line`,
+          `${this.unexpected(after, false)} after the value of "${text}": an argument ends at the end of its line`,
           this.range(after),
         );
         this.skipLine(depth > 0);
