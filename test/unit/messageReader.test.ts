@@ -221,6 +221,16 @@ describe('StreamMessageReader', () => {
     assert.match(errors.join('\n'), /charset "latin1"/);
   });
 
+  it('drops a message whose id is neither a string nor a number, naming its method only (the library would log it whole)', () => {
+    const ok = { jsonrpc: '2.0', id: 7, method: 'after' };
+    const secret = { jsonrpc: '2.0', id: null, method: 'textDocument/didOpen', params: { textDocument: { text: 'auth_key = "LEAKME123"' } } };
+    const { messages, errors } = read([Buffer.concat([frame(JSON.stringify(secret)), frame(JSON.stringify({ ...secret, id: [1] })), frame(JSON.stringify(ok))])]);
+    assert.deepEqual(messages, [ok]);
+    assert.equal(errors.length, 2);
+    assert.match(errors[0], /id that is not a string or a number was dropped \(textDocument\/didOpen\)/);
+    assert.ok(!errors.join('\n').includes('LEAKME123'));
+  });
+
   it('skips a body larger than it reads, without allocating it, and reads the next message', () => {
     const ok = { jsonrpc: '2.0', method: 'after' };
     const size = MAX_BODY + 10;

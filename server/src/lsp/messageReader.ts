@@ -167,6 +167,13 @@ export class StreamMessageReader extends AbstractMessageReader implements Messag
       this.fireError(new Error('a message was not a JSON-RPC object'));
       return;
     }
+    // vscode-jsonrpc logs a message that is neither request, response nor notification whole, document text
+    // and its secrets included: such a message is dropped here, named by its method only.
+    const { id, method } = message as { id?: unknown; method?: unknown };
+    if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
+      this.fireError(new Error(`a message with an id that is not a string or a number was dropped${typeof method === 'string' ? ` (${method.slice(0, 100)})` : ''}`));
+      return;
+    }
     // A handler that throws must not leave the reader inside a message: the bytes after it would be lost.
     try {
       for (const o of this.observers) o(message as Message);
