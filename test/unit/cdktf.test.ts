@@ -567,6 +567,21 @@ describe('CDKTF: completion and hover contexts', () => {
     return { f, ctx, c, pos, items: c ? complete(c.cursor, ctx, f.completionWriter) : [] };
   }
 
+  it('a name completed on a name that has its value replaces the name only; in a comment nothing is offered', () => {
+    const insert = (language: string, fixture: string) => at(language, fixture).items.find((i) => /^peer_?ip_?address$/i.test(i.label))?.insertText;
+    assert.equal(insert('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  |bfdMultiHop: 3,\n});`), 'peerIpAddress');
+    assert.equal(insert('python', `VpcBgpPeer(self, "p",\n    bgp_group_id="x",\n    bfd_m|ulti_hop=3,\n)`), 'peer_ip_address');
+    assert.equal(insert('csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig {\n    BgpGroupId = "x",\n    |BfdMultiHop = 3,\n});`), 'PeerIpAddress');
+    assert.equal(insert('go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\tBgpGroupId: jsii.String("x"),\n\t|BfdMultiHop: jsii.Number(3),\n})`), 'PeerIpAddress');
+    assert.equal(insert('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").|bfdMultiHop(3).build();`), 'peerIpAddress');
+    // Java, before `build()`: the link, then the `.` that keeps `build()` in the chain.
+    assert.equal(insert('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").|build();`), 'peerIpAddress("${1:10.0.0.2}").');
+    assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  // |\n});`).items, []);
+    assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  /* a\n  | */\n});`).items, []);
+    assert.deepEqual(at('python', `VpcBgpPeer(self, "p",\n    bgp_group_id="x",\n    # en|\n)`).items, []);
+    assert.ok(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x", // note\n  |\n});`).items.length > 0, 'after a comment, on a line of its own');
+  });
+
   it('keys of the nested timeouts struct, in each language', () => {
     const fixtures: Record<string, string> = {
       typescript: `new VpcBgpPeer(this, "p", { bgpGroupId: "x", timeouts: { create: "5m", | } });`,
@@ -592,7 +607,8 @@ describe('CDKTF: completion and hover contexts', () => {
   it('a struct completion names the generated class', () => {
     const cases: [string, string, string][] = [
       ['python', `VpcBgpPeer(self, "p", bgp_group_id="x", |)`, 'timeouts=VpcBgpPeerTimeouts(\n\tcreate="${1:10m}",\n\tupdate="${2:10m}",\n\tdelete="${3:10m}",\n),'],
-      ['java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").|build();`, 'timeouts(VpcBgpPeerTimeouts.builder()\n\t.create("${1:10m}")\n\t.update("${2:10m}")\n\t.delete("${3:10m}")\n\t.build())'],
+      // Before `build()`, which stays: the link and the `.` after it.
+      ['java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").|build();`, 'timeouts(VpcBgpPeerTimeouts.builder()\n\t.create("${1:10m}")\n\t.update("${2:10m}")\n\t.delete("${3:10m}")\n\t.build()).'],
       ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", | });`, 'Timeouts = new VpcBgpPeerTimeouts {\n\tCreate = "${1:10m}",\n\tUpdate = "${2:10m}",\n\tDelete = "${3:10m}",\n},'],
       ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x"), |})`, 'Timeouts: &vpcbgppeer.VpcBgpPeerTimeouts{\n\tCreate: jsii.String("${1:10m}"),\n\tUpdate: jsii.String("${2:10m}"),\n\tDelete: jsii.String("${3:10m}"),\n},'],
     ];

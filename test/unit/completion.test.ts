@@ -38,6 +38,29 @@ test('argument names: not yet written, required first, never read-only, with sni
   assert.equal(items.find((i) => i.label === 'ip_version')!.insertText, 'ip_version = "${1|IPv4,IPv6|}"');
 });
 
+test('no argument names inside a value that spans lines or a block comment: they would be written into it', () => {
+  const peer = (inner: string) => completions(`resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n${inner}\n}\n`);
+  for (const inner of [
+    '  description = <<-EOT\n    |\n  EOT',
+    '  depends_on = [\n    |\n  ]',
+    '  for_each = {\n    |\n  }',
+    '  count = max(\n    |\n  1)',
+    '  /*\n  |\n  */',
+  ]) assert.deepEqual(peer(inner), [], inner);
+  // After such a value, and between the arguments of a block, names are offered again.
+  assert.ok(peer('  depends_on = [\n    x,\n  ]\n  |').length > 0);
+  assert.ok(peer('  /* note */\n  |').length > 0);
+});
+
+test('on a name that already has its value, only the name is replaced: no second "="', () => {
+  const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_m|ulti_hop = 3\n}\n');
+  const ip = items.find((i) => i.label === 'peer_ip_address')!;
+  assert.equal(ip.insertText, 'peer_ip_address');
+  assert.equal(ip.snippet, false);
+  assert.deepEqual(ip.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 15 } });
+  assert.ok(!items.some((i) => i.kind === 'block'), 'a block cannot take the place of an argument');
+});
+
 test('while the name is half typed, the item replaces the typed word', () => {
   const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mu|\n}\n');
   const hop = items.find((i) => i.label === 'bfd_multi_hop')!;

@@ -13,7 +13,11 @@ import { META_ARGUMENTS } from './rules/body';
 import { verdict } from './rules/versions';
 
 export type CursorContext =
-  | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range }
+  /**
+   * `nameOnly`: a value already follows the name on its line (`bfd_m|ulti_hop = 3`): only the name is written.
+   * `suffix`: written after the item (Java, `….|build()`: the `.` before `build()`).
+   */
+  | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; nameOnly?: boolean; suffix?: string }
   | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range }
   | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range };
 
@@ -122,14 +126,15 @@ function keyItems(
       kind: 'property',
       detail: attributeSummary(a),
       documentation: attributeMarkdown(name, a, schema, path),
-      insertText: w.argument(name, valueSnippet(a, ctx, w, cursor.instance)),
-      snippet: true,
+      insertText: cursor.nameOnly ? (w.label?.(name) ?? name) : w.argument(name, valueSnippet(a, ctx, w, cursor.instance)) + (cursor.suffix ?? ''),
+      snippet: !cursor.nameOnly,
       range: cursor.range,
       sortText: (a.required ? '0' : a.deprecated ? '3' : '1') + name,
       preselect: a.required ? true : undefined,
     });
   }
-  for (const [name, b] of Object.entries(body.blocks ?? {})) {
+  // A block cannot take the place of a name that has a value after it.
+  for (const [name, b] of cursor.nameOnly ? [] : Object.entries(body.blocks ?? {})) {
     if (!available(b, ctx)) continue;
     const count = written.blocks.filter((x) => x.name === name).length;
     if (b.maxItems !== undefined && count >= b.maxItems) continue;
@@ -142,7 +147,7 @@ function keyItems(
       kind: 'block',
       detail: 'block',
       documentation: blockMarkdown(name, b, schema),
-      insertText: w.block(name, keys, cursor.instance),
+      insertText: w.block(name, keys, cursor.instance) + (cursor.suffix ?? ''),
       snippet: true,
       range: cursor.range,
       sortText: '2' + name,
@@ -150,14 +155,14 @@ function keyItems(
   }
   if (cursor.blocks.length === 0) {
     for (const name of [...META_ARGUMENTS, 'lifecycle']) {
-      if (present.has(name) || written.blocks.some((b) => b.name === name)) continue;
+      if (present.has(name) || written.blocks.some((b) => b.name === name) || (cursor.nameOnly && name === 'lifecycle')) continue;
       items.push({
         label: w.label?.(name) ?? name,
         kind: 'keyword',
         detail: 'Terraform meta-argument',
         documentation: META_DOCS.get(name),
-        insertText: name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1'),
-        snippet: true,
+        insertText: cursor.nameOnly ? (w.label?.(name) ?? name) : (name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1')) + (cursor.suffix ?? ''),
+        snippet: !cursor.nameOnly,
         range: cursor.range,
         sortText: '4' + name,
       });

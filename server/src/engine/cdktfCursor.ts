@@ -12,7 +12,7 @@ import type { BlockSchema, ResourceSchema } from '../schema/types';
 import type { Construct } from '../syntax/cdktf/constructs';
 import type { BodySyntax, CdktfBlock, CdktfInstance } from '../syntax/cdktf/model';
 import { nameTable } from '../syntax/cdktf/names';
-import { IDENT, STRING, stringValue, Tokens } from '../syntax/cdktf/tokens';
+import { IDENT, STRING, stringValue, Tokens, type CdktfLanguage } from '../syntax/cdktf/tokens';
 import type { Located } from './sourceFile';
 
 export interface CdktfView {
@@ -75,6 +75,22 @@ function chainLink(tk: Tokens, s: number, p: number): boolean {
   return i === p;
 }
 
+/** What follows a name that already has its value, per language: `: 3`, `=3`, `(3)`. */
+const VALUE_FOLLOWS: Record<CdktfLanguage, RegExp> = {
+  typescript: /^\s*:/,
+  go: /^\s*:/,
+  python: /^\s*=(?!=)/,
+  csharp: /^\s*=(?!=)/,
+  java: /^\s*\(/,
+};
+
+/** Does `gap`, text between two tokens, leave the position after it inside a comment? */
+function inComment(gap: string, language: CdktfLanguage): boolean {
+  if (language === 'python') return gap.slice(gap.lastIndexOf('\n') + 1).includes('#');
+  const open = gap.replace(/\/\*[\s\S]*?\*\//g, '');
+  return open.includes('/*') || open.slice(open.lastIndexOf('\n') + 1).includes('//');
+}
+
 /** The last token ending at or before `offset`. */
 function tokenBefore(tk: Tokens, offset: number): number {
   let i = tk.indexAt(offset) - 1;
@@ -117,11 +133,20 @@ export function cursorContext(view: CdktfView, pos: Position): { cursor: CursorC
         isKey = syntax.kind !== 'kwargs' || !!innermost || commasBefore(tk, openTok, prev) >= 1;
       }
     }
+    // In a comment between the arguments (the tokens leave comments out): nothing to complete.
+    if (isKey && inComment(tk.text.slice(prev >= 0 ? tk.end[prev] : 0, offset), tk.language)) return undefined;
     if (isKey) {
+      // Java, `….|build()`: the link goes in before `build()`, which stays, with the `.` between them.
+      if (syntax.kind === 'chain' && key === '' && /^build\s*\(/.test(line.slice(pos.character))) {
+        const at = { line: pos.line, character: pos.character };
+        return { cursor: { mode: 'key', instance, blocks, prefix: key, range: { start: at, end: at }, suffix: '.' }, base: 0 };
+      }
       let end = pos.character;
       while (end < line.length && /[A-Za-z0-9_$]/.test(line[end])) end++;
       const range = { start: { line: pos.line, character: pos.character - key.length }, end: { line: pos.line, character: end } };
-      return { cursor: { mode: 'key', instance, blocks, prefix: key, range }, base: 0 };
+      // `bfdM|ultiHop: 3`: a value follows, so only the name is replaced.
+      const nameOnly = VALUE_FOLLOWS[tk.language].test(line.slice(end)) || undefined;
+      return { cursor: { mode: 'key', instance, blocks, prefix: key, range, nameOnly }, base: 0 };
     }
   }
 

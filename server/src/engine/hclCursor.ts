@@ -35,6 +35,10 @@ export function locate(file: HclFile, pos: Position): Located | undefined {
   return undefined;
 }
 
+function strictlyInside(r: { start: Position; end: Position }, p: Position): boolean {
+  return comparePositions(r.start, p) < 0 && comparePositions(p, r.end) < 0;
+}
+
 function within(x: { range: { start: Position; end: Position }; closed: boolean }, rel: Position, chunkEnd: number): boolean {
   if (rangeContains(x.range, rel)) return true;
   return !x.closed && comparePositions(rel, x.range.start) >= 0 && rel.line <= chunkEnd;
@@ -64,13 +68,20 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   const innermost = blocks.length ? blocks[blocks.length - 1] : instance;
   // Not on the header line, nor on a nested block's header.
   if (rel.line <= innermost.bodyRange.start.line) return undefined;
+  // Not inside a value that spans lines (a heredoc, a list, a map, a call) or a block comment: what is typed
+  // there is no argument of the block.
+  if (innermost.attributes.some((a) => a.valueRange.start.line < a.valueRange.end.line && strictlyInside(a.valueRange, rel))) return undefined;
+  const chunk = file.doc.chunks[file.doc.chunkIndexAt(pos.line)];
+  if (chunk.comments.some((c) => c.start.line < c.end.line && strictlyInside(c, rel))) return undefined;
   const keyMatch = KEY.exec(before);
   if (keyMatch) {
     const prefix = keyMatch[1] ?? '';
     let end = pos.character;
     while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
     const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
-    return { cursor: { mode: 'key', instance, blocks, prefix, range }, base };
+    // `bfd_m|ulti_hop = 3`: a value follows, so only the name is replaced.
+    const nameOnly = /^\s*=(?!=)/.test(line.slice(end)) || undefined;
+    return { cursor: { mode: 'key', instance, blocks, prefix, range, nameOnly }, base };
   }
   const valueMatch = VALUE.exec(before);
   if (valueMatch) {
