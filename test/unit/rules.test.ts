@@ -433,6 +433,15 @@ test('an interpolation of a quoted string may span lines; one left open stops be
   assert.ok(codes.includes('value-out-of-range'), 'the peer after the unclosed interpolation is analysed');
 });
 
+test('a number past what a double holds is a whole number out of range, shown as written, not Infinity', () => {
+  const messages = (v: string) => analyse(`resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = ${v}\n}\n`).diagnostics.map((d) => `${d.code}: ${d.message}`);
+  assert.deepEqual(messages('1e400'), ['value-out-of-range: "bfd_multi_hop" must be between 1 and 255, not a number that large']);
+  assert.deepEqual(messages('9'.repeat(500)), ['value-out-of-range: "bfd_multi_hop" must be between 1 and 255, not a number that large']);
+  assert.deepEqual(messages('-1e400'), ['value-out-of-range: "bfd_multi_hop" must be between 1 and 255, not a number that small']);
+  // Written as a string, the text is there to show.
+  assert.deepEqual(messages(`"${'9'.repeat(500)}"`), [`value-out-of-range: "bfd_multi_hop" must be between 1 and 255, not ${'9'.repeat(20)}... (500 characters)`]);
+});
+
 test('the unknown-argument message names the closest valid argument', () => {
   const { diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mult_hop = 2\n}\n');
   const d = diagnostics.find((x) => x.code === 'unknown-argument');

@@ -37,9 +37,19 @@ function checkNumber(body: BodyView, a: Attribute, s: AttributeSchema): Finding 
   const ranges = s.ranges ?? NO_RANGES;
   let inRange = ranges.length === 0;
   for (let i = 0; !inRange && i < ranges.length; i++) inRange = value >= ranges[i].min && value <= ranges[i].max;
-  const whole = !s.integer || Number.isInteger(value);
+  // Past what a double holds (`1e400`, a hundred digits): a whole number, Terraform's numbers being exact.
+  const whole = !s.integer || Number.isInteger(value) || !Number.isFinite(value);
   if (whole && inRange && !reservedEntry(s, value)) return undefined;
   return numberFinding(body, a, s, value, whole, inRange);
+}
+
+/** How a message shows the value: as written when a double cannot (`1e400`, not `Infinity`). */
+function shown(a: Attribute, value: number): string {
+  if (Number.isFinite(value)) return String(value);
+  const raw = a.value.kind === 'number' ? a.value.raw : a.value.kind === 'string' ? a.value.value.trim() : '';
+  // HCL's model keeps the number, not its text.
+  if (!raw || /^-?Infinity$/.test(raw)) return value > 0 ? 'a number that large' : 'a number that small';
+  return raw.length > 40 ? `${raw.slice(0, 20)}... (${raw.length} characters)` : raw;
 }
 
 // Findings are made apart from the checks (see `rules/index.ts`).
@@ -60,7 +70,7 @@ function numberFinding(body: BodyView, a: Attribute, s: AttributeSchema, value: 
       code: 'value-out-of-range',
       severity: 'error',
       range: a.valueRange,
-      message: single ? `"${name}" must be between ${ranges[0].min} and ${ranges[0].max}, not ${value}` : `"${name}" must be ${allowed}, not ${value}`,
+      message: single ? `"${name}" must be between ${ranges[0].min} and ${ranges[0].max}, not ${shown(a, value)}` : `"${name}" must be ${allowed}, not ${shown(a, value)}`,
       fixes: fix(single ? 'Clamp to' : 'Change to'),
     };
   }
