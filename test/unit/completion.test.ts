@@ -61,6 +61,12 @@ test('on a name that already has its value, only the name is replaced: no second
   assert.ok(!items.some((i) => i.kind === 'block'), 'a block cannot take the place of an argument');
 });
 
+test('a value completed just before the value written replaces it, not doubles it', () => {
+  const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  ip_version = |"IPv4"\n}\n');
+  const v6 = items.find((i) => i.insertText === '"IPv6"')!;
+  assert.deepEqual(v6.range, { start: { line: 2, character: 15 }, end: { line: 2, character: 21 } });
+});
+
 test('while the name is half typed, the item replaces the typed word', () => {
   const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_mu|\n}\n');
   const hop = items.find((i) => i.label === 'bfd_multi_hop')!;

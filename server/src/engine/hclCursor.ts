@@ -91,6 +91,11 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
     let end = pos.character;
     while (end < line.length && /[A-Za-z0-9_.:-]/.test(line[end])) end++;
     if (prefix.startsWith('"') && line[end] === '"') end++;
+    // `ip_version = |"IPv4"`: the value written after the cursor is the one replaced, not doubled.
+    if (prefix === '' && line[end] === '"') {
+      const close = line.indexOf('"', end + 1);
+      if (close > end && /^"[A-Za-z0-9_.:-]*"$/.test(line.slice(end, close + 1))) end = close + 1;
+    }
     const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
     return { cursor: { mode: 'value', instance, blocks, key: valueMatch[1], prefix, range }, base };
   }
