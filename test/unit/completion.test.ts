@@ -61,6 +61,11 @@ test('on a name that already has its value, only the name is replaced: no second
   assert.ok(!items.some((i) => i.kind === 'block'), 'a block cannot take the place of an argument');
 });
 
+test('a group repeated over an object written out is offered by its first key', () => {
+  const items = completions('resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = { "east-1" = 1 }\n  router_id = "v"\n  peer_asn  = 1\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = |\n}\n');
+  assert.deepEqual(items.map((i) => i.insertText), ['alicloud_vpc_bgp_group.g["east-1"].id']);
+});
+
 test('a value completed just before the value written replaces it, not doubles it', () => {
   const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  ip_version = |"IPv4"\n}\n');
   const v6 = items.find((i) => i.insertText === '"IPv6"')!;

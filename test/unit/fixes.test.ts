@@ -109,6 +109,12 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_group" "fe" {\n  for_each  = var.sites\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = alicloud_vpc_bgp_group.fe\n  bgp_group_id = alicloud_vpc_bgp_group.fe.id\n}\n',
     after: 'resource "alicloud_vpc_bgp_group" "fe" {\n  for_each  = var.sites\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = alicloud_vpc_bgp_group.fe\n  bgp_group_id = alicloud_vpc_bgp_group.fe[each.key].id\n}\n',
   },
+  'name the instance of a group repeated over an object written out: its first key': {
+    code: 'missing-instance-key',
+    title: /^Refer to alicloud_vpc_bgp_group\.g\["east"\]\.id$/,
+    before: 'resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n',
+    after: 'resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g["east"].id\n}\n',
+  },
   'a misspelt name of a for_each group: refer to the instance the peer iterates over': {
     code: 'undeclared-reference',
     title: /^Refer to alicloud_vpc_bgp_group\.fe\[each\.key\]$/,

@@ -132,18 +132,23 @@ export function repetition(d: Pick<ResourceInstance, 'attributes'>): 'count' | '
 /**
  * The instance key that surely names an instance of `target` (a block with `count` or `for_each`) when it is
  * referred to from `from`: `count.index` when `from` repeats by the same `count`, else the first instance;
- * `each.key` when `from` iterates over `target` itself or over the same collection, else none is known.
+ * `each.key` when `from` iterates over `target` itself or over the same collection, else the first key of an
+ * object written out (`["east"]`), else none is known.
  */
 export function instanceKey(target: Declared, from: Pick<ResourceInstance, 'attributes'> | undefined): string | undefined {
   const repeated = repetition(target);
   const own = from && repetition(from);
   if (repeated === 'count') return own === 'count' && sameValue(argument(target, 'count'), argument(from, 'count')) ? '[count.index]' : '[0]';
-  if (repeated !== 'for_each' || own !== 'for_each') return undefined;
-  const each = argument(from, 'for_each');
-  const path = each?.kind === 'reference' ? each.path : undefined;
-  const self = target.kind === 'data' ? ['data', target.type, target.name] : [target.type, target.name];
-  if (path && path.length === self.length && path.every((p, i) => p === self[i])) return '[each.key]';
-  return sameValue(argument(target, 'for_each'), each) ? '[each.key]' : undefined;
+  if (repeated !== 'for_each') return undefined;
+  const over = argument(target, 'for_each');
+  if (own === 'for_each') {
+    const each = argument(from, 'for_each');
+    const path = each?.kind === 'reference' ? each.path : undefined;
+    const self = target.kind === 'data' ? ['data', target.type, target.name] : [target.type, target.name];
+    if (path && path.length === self.length && path.every((p, i) => p === self[i])) return '[each.key]';
+    if (sameValue(over, each)) return '[each.key]';
+  }
+  return over?.kind === 'object' && over.firstKey !== undefined ? `[${JSON.stringify(over.firstKey)}]` : undefined;
 }
 
 function argument(d: Pick<ResourceInstance, 'attributes'> | undefined, name: string): Value | undefined {

@@ -77,7 +77,7 @@ function mixValue(v: Value): void {
     }
     case 'object':
       // How many keys it has is what `for_each` counts (undefined: not all written out).
-      mixString(v.keys === undefined ? 'object' : `object ${v.keys}`, 11);
+      mixString(v.keys === undefined ? 'object' : `object ${v.keys} ${v.firstKey ?? ''}`, 11);
       return;
     default:
       // Other kinds count by kind only.

@@ -26,8 +26,11 @@ export type Value =
   | { kind: 'bool'; value: boolean }
   | { kind: 'null' }
   | { kind: 'tuple'; items: Value[] }
-  /** `keys`: how many keys it has, when every key is written out (`{ a = 1, "b" = 2 }`), which `for_each` counts. */
-  | { kind: 'object'; keys?: number }
+  /**
+   * `keys`: how many keys it has, when every key is written out (`{ a = 1, "b" = 2 }`), which `for_each` counts;
+   * `firstKey`: then the first of them, which names an instance of a block repeated over it (`g["a"]`).
+   */
+  | { kind: 'object'; keys?: number; firstKey?: string }
   /**
    * A traversal such as `alicloud_vpc_bgp_group.main.id`, `var.x` or a construct's `.id`. Index steps keep
    * their brackets in `path` (`["x", "[0]", "id"]`; a splat is `[*]`).

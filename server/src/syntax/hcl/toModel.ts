@@ -121,18 +121,26 @@ export function toValue(e: Expr): Value {
 const NOT_WRITTEN = unknown('');
 const TEMPLATE = unknown('a string template');
 const OBJECT: Value = Object.freeze({ kind: 'object' as const });
-/** Objects by their number of keys, shared as other values are. */
-const OBJECTS: Value[] = [];
+/** Objects by their number of keys and first key, shared as other values are (bounded as `LITERALS` is). */
+const OBJECTS = new Map<string, Value>();
 
-/** An object constructor: how many distinct keys it has when every key is written out. */
+/** An object constructor: how many distinct keys it has when every key is written out, and the first one. */
 function objectValue(items: ObjectItem[]): Value {
   const keys = new Set<string>();
+  let first: string | undefined;
   for (let i = 0; i < items.length; i++) {
     const key = writtenKey(items[i].key);
     if (key === undefined) return OBJECT;
+    first ??= key;
     keys.add(key);
   }
-  return (OBJECTS[keys.size] ??= Object.freeze({ kind: 'object' as const, keys: keys.size }));
+  const id = `${keys.size} ${first ?? ''}`;
+  let value = OBJECTS.get(id);
+  if (value === undefined) {
+    if (OBJECTS.size >= MAX_LITERALS) OBJECTS.clear();
+    OBJECTS.set(id, (value = Object.freeze(first === undefined ? { kind: 'object' as const, keys: 0 } : { kind: 'object' as const, keys: keys.size, firstKey: first })));
+  }
+  return value;
 }
 
 /** An object key written out: a bare name (`a = …`) or a plain string (`"a" = …`); undefined for an expression. */
