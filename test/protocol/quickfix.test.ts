@@ -36,8 +36,14 @@ describe('quick fixes', () => {
    * matches, sends the edit as a change, and checks: the finding is gone, no new error appeared, and the
    * server's view of the edited text is the same as a fresh open of the text we computed.
    */
-  async function applyFix(text: string, code: string, title: RegExp, opts: { name?: string; languageId?: string } = {}): Promise<Fixed> {
-    const u = uri(opts.name);
+  async function applyFix(text: string, code: string, title: RegExp, opts: { name?: string; languageId?: string; beside?: { name: string; text: string } } = {}): Promise<Fixed> {
+    /** A fresh document, with the file `opts.beside` open in its folder first. */
+    const fresh = async () => {
+      const at = uri(opts.name);
+      if (opts.beside) await lsp.open(at.replace(/[^/]+$/, opts.beside.name), opts.beside.text);
+      return at;
+    };
+    const u = await fresh();
     const before = await lsp.open(u, text, opts.languageId ?? 'terraform');
     const targets = before.filter((d) => d.code === code);
     assert.equal(targets.length, 1, `one ${code} in ${JSON.stringify(before)}`);
@@ -57,7 +63,7 @@ describe('quick fixes', () => {
     const remaining = errors(before).filter((d) => d !== diagnostic).map(key);
     for (const e of errors(after)) assert.ok(remaining.includes(key(e)), `no new error after the fix, got ${key(e)}`);
     // The server's document after the change is the text we computed.
-    assert.deepEqual(await lsp.open(uri(opts.name), fixed, opts.languageId ?? 'terraform'), after);
+    assert.deepEqual(await lsp.open(await fresh(), fixed, opts.languageId ?? 'terraform'), after);
     return { text: fixed, after, action, actions };
   }
 
@@ -328,7 +334,9 @@ resource "alicloud_vpc_bgp_peer" "p" {
 
   it('in a .tfvars file: sets the enable_bfd variable to true', async () => {
     const text = `bfd_multi_hop   = 13\nenable_bfd      = false\npeer_ip_address = "1.1.1.2"\n`;
-    const r = await applyFix(text, 'bfd-multi-hop-without-bfd', /^Set enable_bfd = true$/, { name: 'terraform.tfvars', languageId: 'terraform-vars' });
+    // Its variables are judged in a module that declares a peer.
+    const beside = { name: 'main.tf', text: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n' };
+    const r = await applyFix(text, 'bfd-multi-hop-without-bfd', /^Set enable_bfd = true$/, { name: 'terraform.tfvars', languageId: 'terraform-vars', beside });
     assert.equal(r.text, text.replace('= false', '= true'));
     assert.deepEqual(r.after, []);
   });
