@@ -465,9 +465,12 @@ test('.tfvars files are never checked as resources, but BFD variables assigned t
   assert.deepEqual(tfvars(plain, peer), []);
   const bfd = 'bfd_multi_hop = 13\nenable_bfd    = false\n';
   assert.deepEqual(tfvars(bfd, peer), ['0:0-13 bfd-multi-hop-without-bfd']);
-  // In a module without a BGP peer those variables feed something else.
+  // In a module whose resources are of other types those variables feed something else; a folder that declares
+  // nothing (the tfvars folder of an example, a root module calling the module) is judged.
   assert.deepEqual(tfvars(bfd, vbr), []);
-  assert.deepEqual(actual(bfd, 'file:///x.tfvars'), []);
+  assert.deepEqual(tfvars(bfd, 'resource "tencentcloud_dc_gateway" "g" {\n  name = "x"\n}\n'), []);
+  assert.deepEqual(actual(bfd, 'file:///x.tfvars'), ['0:0-13 bfd-multi-hop-without-bfd']);
+  assert.deepEqual(tfvars(bfd, 'module "vbr" {\n  source = "../.."\n}\n'), ['0:0-13 bfd-multi-hop-without-bfd']);
   // An IPv6 gateway variable assigned "" is one left out, as in the resource (`emptyMeansUnset`).
   assert.deepEqual(tfvars('local_ipv6_gateway_ip = ""\nenable_ipv6 = false\n', vbr), []);
   assert.deepEqual(tfvars('local_ipv6_gateway_ip = "2408::1"\nenable_ipv6 = false\n', vbr), ['0:0-21 ipv6-without-enable-ipv6']);

@@ -19,6 +19,8 @@ export interface AnalysisContext {
   declarations(kind: 'resource' | 'data', type: string, name: string): number;
   /** Every instance of a type in the module. */
   ofType(kind: 'resource' | 'data', type: string): Declared[];
+  /** Does the module declare any resource or data source, of any type? */
+  declaresAny?(): boolean;
   /**
    * The alicloud provider version the module is pinned to (lock file), or else its `required_providers`
    * constraint as written (`analysis/versionConstraint.ts` reads it); undefined when nothing says.

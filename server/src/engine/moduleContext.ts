@@ -279,6 +279,10 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
       return of.declarations.get(name) ?? 0;
     },
     ofType: (kind, type) => [...byName(kind, type).values()],
+    declaresAny() {
+      const i = index ?? build();
+      return i.resource.size + i.data.size > 0;
+    },
     count(key, target, compute) {
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = compute(ctx)));

@@ -1,8 +1,9 @@
 /**
  * `.tfvars` files assign variables, not arguments. Modules for these resources conventionally name
  * their variables after the arguments (`bfd_multi_hop`, `enable_bfd`), so a schema's `requires` rules
- * are applied when both variables are assigned literal values in the same file, in a module that declares a
- * resource of that schema (else the variables feed something else); nothing else is judged.
+ * are applied when both variables are assigned literal values in the same file; nothing else is judged. Not in
+ * a folder whose resources are all of other types (its variables feed something else); a folder that declares
+ * none (a `tfvars/` folder, a root module calling the module) is judged.
  */
 import type { Attribute } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
@@ -15,7 +16,7 @@ export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext): 
   for (const a of assignments) if (!a.incomplete && !byName.has(a.name)) byName.set(a.name, a);
   const findings: Finding[] = [];
   for (const schema of schemas.all()) {
-    if (!schema.rules?.length || ctx.declared(schema.kind, schema.type).length === 0) continue;
+    if (!schema.rules?.length || (ctx.declared(schema.kind, schema.type).length === 0 && ctx.declaresAny?.())) continue;
     for (const rule of schema.rules) {
       if (rule.kind !== 'requires') continue;
       const trigger = byName.get(rule.attribute);
