@@ -349,6 +349,18 @@ class S extends TerraformStack {
     assert.deepEqual(ids(), []);
   });
 
+  it("typing on a construct's own line does not read the file's imports again; an edit to an import does", () => {
+    const f = new CdktfFile('typescript', text, schemas);
+    diagnostics(f);
+    // The id of a construct written on one line with its class name (the whole line is re-scanned).
+    edit(f, '"p1"', '"p1x"');
+    edit(f, '"p1x"', '"p1"');
+    assert.equal(f.classScans, 0);
+    assertSame(f, 'typed beside a class name', prng(16));
+    edit(f, 'vpc-bgp-group"', 'vpc-bgp-group" ');
+    assert.equal(f.classScans, 1);
+  });
+
   it('a Python module path edited in its middle, away from any keyword, as when opened fresh', () => {
     const py = 'from mylib.alicloud.peer import VpcBgpPeer\nVpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=300)\n';
     const f = new CdktfFile('python', py, schemas);

@@ -115,6 +115,11 @@ export class CdktfFile implements SourceFile {
     return this.parsed?.lastRematched ?? 0;
   }
 
+  /** How many edits read the file's imports and definitions again (for tests and measurements). */
+  get classScans(): number {
+    return this.parsed?.classScans ?? 0;
+  }
+
   constructor(readonly language: CdktfLanguage, text: string, private readonly registry: SchemaRegistry = defaultSchemas()) {
     this.source = new Source(text);
     this.lineStarts = lineStartsOf(text);

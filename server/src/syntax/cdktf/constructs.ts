@@ -79,6 +79,8 @@ export interface Matching {
    * (`alicloud.vpcBgpPeer.VpcBgpPeer`, Go's `vpcbgppeer.NewVpcBgpPeer`) they are still the provider's.
    */
   foreign: Set<string>;
+  /** Token index pairs [lo, hi) of the import and definition statements `foreign` was read from, kept current. */
+  statements: number[];
   nested: NestedReader;
   quote: string;
   /** The last token the quote style was read from: an edit after it cannot change the style. */
@@ -109,7 +111,7 @@ export interface Construct {
 }
 
 export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
-  const { classes, configs, foreign } = classesOf(tk, registry);
+  const { classes, configs, foreign, statements } = classesOf(tk, registry);
   const { quote, readTo } = quoteStyle(tk);
   return {
     classes,
@@ -117,6 +119,7 @@ export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
     matcher: MATCHERS[tk.language],
     configs,
     foreign,
+    statements,
     nested: NESTED[tk.language],
     quote,
     quoteReadTo: readTo,
@@ -128,6 +131,7 @@ export interface ClassNames {
   classes: Map<string, ResourceSchema>;
   configs: Set<string>;
   foreign: Set<string>;
+  statements: number[];
 }
 
 /**
@@ -159,17 +163,29 @@ export function classesOf(tk: Tokens, registry: SchemaRegistry): ClassNames {
       }
     }
   }
-  return { classes, configs, foreign: foreignNames(tk) };
+  const foreign = foreignNames(tk);
+  return { classes, configs, foreign: foreign.names, statements: foreign.statements };
 }
 
-/** Words whose edit may change `classesOf`: import and definition keywords, and every class name (`New…` in Go). */
-export function classWords(registry: SchemaRegistry, language: CdktfLanguage): Set<string> {
+/** Keywords whose edit may change `classesOf`: renamed imports, imports, and definitions, per language. */
+const KEYWORDS: Record<CdktfLanguage, Set<string>> = {
+  typescript: new Set(['as', 'import', 'from', 'class']),
+  python: new Set(['as', 'import', 'from', 'class']),
+  java: new Set(['import', 'class']),
+  csharp: new Set(['class']),
+  go: new Set(['func']),
+};
+
+export function classKeywords(language: CdktfLanguage): Set<string> {
+  return KEYWORDS[language];
+}
+
+/** Every class name as the language writes it (`New…` in Go): an edit to one inside an import may change `classesOf`. */
+export function classNames(registry: SchemaRegistry, language: CdktfLanguage): Set<string> {
   let idx = indexes.get(registry);
   if (!idx) indexes.set(registry, (idx = classIndex(registry)));
-  const words = new Set(['as', 'import', 'from', 'class', 'func']);
   const isConfig = configNames.get(idx)!;
-  for (const name of idx.keys()) words.add(language === 'go' && !isConfig.has(name) ? 'New' + name : name);
-  return words;
+  return new Set([...idx.keys()].map((name) => (language === 'go' && !isConfig.has(name) ? 'New' + name : name)));
 }
 
 /** The schema token `i` names, when it is a class name (a construct or not) of the provider's. */

@@ -4,6 +4,9 @@
  * `import com.example.VpcBgpPeer;`), or defined in the file itself (`class VpcBgpPeer`, Go's
  * `func NewVpcBgpPeer`). A user's own class of the same name takes other arguments: checking it against the
  * provider's schema reports nonsense.
+ *
+ * The statements read come back too, as token ranges: an edit to a class name inside one (a line of a
+ * multi-line import) may change the answer without touching a keyword (`parse.ts`).
  */
 import { IDENT, STRING } from './kinds';
 import type { Tokens } from './tokens';
@@ -17,28 +20,38 @@ const BINDINGS = /alicloud|provider|(^|[./\\])\.?gen(erated)?($|[./\\])|(^|[./\\
 /** How far an import statement is read before it is taken as something else. */
 const MAX_STATEMENT = 400;
 
-export function foreignNames(tk: Tokens): Set<string> {
+export interface Foreign {
+  names: Set<string>;
+  /** Token index pairs [lo, hi) of the import and definition statements read. */
+  statements: number[];
+}
+
+export function foreignNames(tk: Tokens): Foreign {
   const names = new Set<string>();
+  const ranges: number[] = [];
   const lang = tk.language;
   for (let i = 0; i < tk.n; i++) {
     if (tk.kind[i] !== IDENT) continue;
     if (tk.isIdent(i, 'class') || (lang === 'go' && tk.isIdent(i, 'func'))) {
-      if (tk.isIdent(i + 1) && !tk.is(i - 1, '.')) names.add(tk.text_(i + 1));
+      if (tk.isIdent(i + 1) && !tk.is(i - 1, '.')) {
+        names.add(tk.text_(i + 1));
+        ranges.push(i, i + 2);
+      }
       continue;
     }
     if (lang === 'typescript' && tk.isIdent(i, 'import') && !tk.is(i - 1, '.') && !tk.is(i + 1, '(') && !tk.is(i + 1, '.')) {
-      i = typescriptImport(tk, i, names);
+      i = typescriptImport(tk, i, names, ranges);
     } else if (lang === 'python' && tk.first[i] && tk.isIdent(i, 'from')) {
-      i = pythonImport(tk, i, names);
+      i = pythonImport(tk, i, names, ranges);
     } else if (lang === 'java' && tk.first[i] && tk.isIdent(i, 'import')) {
-      i = javaImport(tk, i, names);
+      i = javaImport(tk, i, names, ranges);
     }
   }
-  return names;
+  return { names, statements: ranges };
 }
 
 /** `import X, { A, B as C } from "src"`; returns the last token read. */
-function typescriptImport(tk: Tokens, at: number, names: Set<string>): number {
+function typescriptImport(tk: Tokens, at: number, names: Set<string>, ranges: number[]): number {
   const local: string[] = [];
   let depth = 0;
   for (let j = at + 1; j < tk.n && j < at + MAX_STATEMENT; j++) {
@@ -46,6 +59,7 @@ function typescriptImport(tk: Tokens, at: number, names: Set<string>): number {
     else if (tk.is(j, '}')) depth--;
     else if (tk.is(j, ';')) return j;
     else if (tk.kind[j] === STRING) {
+      ranges.push(at, j + 1);
       if (!BINDINGS.test(tk.text_(j).slice(1, -1))) for (const n of local) names.add(n);
       return j;
     } else if (tk.kind[j] === IDENT && !tk.isIdent(j, 'from') && !tk.isIdent(j, 'type') && !tk.isIdent(j, 'as') && !tk.is(j - 1, '*')) {
@@ -59,7 +73,7 @@ function typescriptImport(tk: Tokens, at: number, names: Set<string>): number {
 }
 
 /** `from a.b import X, Y as Z` or `from a.b import (X, Y)`; returns the last token read. */
-function pythonImport(tk: Tokens, at: number, names: Set<string>): number {
+function pythonImport(tk: Tokens, at: number, names: Set<string>, ranges: number[]): number {
   let j = at + 1;
   let module = '';
   for (; j < tk.n && j < at + MAX_STATEMENT && !tk.isIdent(j, 'import'); j++) {
@@ -77,15 +91,17 @@ function pythonImport(tk: Tokens, at: number, names: Set<string>): number {
     if (tk.kind[k] !== IDENT || tk.isIdent(k, 'as') || tk.isIdent(k + 1, 'as')) continue;
     local.push(tk.text_(k));
   }
+  ranges.push(at, k);
   if (!BINDINGS.test(module)) for (const n of local) names.add(n);
   return k - 1;
 }
 
 /** `import a.b.VpcBgpPeer;`; returns the last token read. */
-function javaImport(tk: Tokens, at: number, names: Set<string>): number {
+function javaImport(tk: Tokens, at: number, names: Set<string>, ranges: number[]): number {
   let path = '';
   for (let j = at + 1; j < tk.n && j < at + MAX_STATEMENT; j++) {
     if (tk.is(j, ';')) {
+      ranges.push(at, j + 1);
       const last = j - 1;
       if (tk.isIdent(last) && !BINDINGS.test(path)) names.add(tk.text_(last));
       return j;

@@ -10,7 +10,7 @@
  * The result is always what parsing the new text from scratch gives (test/unit/cdktf-incremental.test.ts).
  */
 import type { SchemaRegistry } from '../../schema/registry';
-import { classesOf, classWords, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
+import { classesOf, classKeywords, classNames, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
 import { LaterSets } from './laterSets';
 import { bindingsOf, changedNames, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
@@ -36,11 +36,13 @@ export class CdktfParse {
   private later!: LaterSets;
   /** The entries with an instance, made when first asked for after an edit. */
   private placed?: Construct[];
-  /** Words whose edit may change which names are the provider's classes (`classWords`). */
-  private words?: Set<string>;
+  /** Every class name as the language writes it (`classNames`). */
+  private classNames?: Set<string>;
   /** Whole-file parses, and how many class names the last edit matched again (for tests and measurements). */
   fullParses = 0;
   lastRematched = 0;
+  /** How many edits read the file's imports and definitions again (for tests and measurements). */
+  classScans = 0;
 
   constructor(text: Source, readonly language: CdktfLanguage, private readonly registry: SchemaRegistry, lineStarts: number[]) {
     this.full(text, lineStarts);
@@ -69,9 +71,12 @@ export class CdktfParse {
     this.placed = undefined;
     const tk = this.tokens;
     const text = tk.text;
-    const words = (this.words ??= classWords(this.registry, this.language));
-    const r = retokenize(tk, lineStarts, edit, lineDelta, (token) => words.has(token));
-    if (this.changesEverything(r)) return this.full(text, lineStarts);
+    // A keyword always counts; a class name only inside an import or definition (see `changesEverything`).
+    const keywords = classKeywords(this.language);
+    const names = (this.classNames ??= classNames(this.registry, this.language));
+    let className = false;
+    const r = retokenize(tk, lineStarts, edit, lineDelta, (token) => keywords.has(token) || ((className ||= names.has(token)), false));
+    if (this.changesEverything(r, className)) return this.full(text, lineStarts);
     const { dropped, fresh } = this.matchAgain(r, lineDelta);
     const changes = this.resolveReferences(dropped, fresh);
     this.markAgain(r, changes);
@@ -82,16 +87,22 @@ export class CdktfParse {
    * Did the edit change what every construct reads: which classes are constructs or configs (an import), or the
    * quote the file's strings use? (It also records how far the quote style was read.)
    */
-  private changesEverything(r: Retokenized): boolean {
+  private changesEverything(r: Retokenized, className: boolean): boolean {
     const tk = this.tokens;
-    // The edited lines are re-scanned whole, so an edit to an import or class statement shows one of its keywords
-    // (or a class name, on a line of a multi-line import).
-    if (r.watched) {
+    const m = this.matching;
+    // The edited lines are re-scanned whole, so an edit to an import or class statement shows one of its keywords,
+    // or, on a line of a multi-line import, a class name inside a statement read last time. A class name anywhere
+    // else (the construct being typed) changes nothing the whole file shares: no scan of the file for it.
+    if (r.watched || (className && touches(m.statements, r.from - 1, r.oldTo + 1))) {
       // A renamed import can change which names are configs while every name keeps its schema
       // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
+      this.classScans++;
       const now = classesOf(tk, this.registry);
-      const m = this.matching;
       if (!sameClasses(now.classes, m.classes) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign)) return true;
+      m.statements = now.statements;
+    } else {
+      const s = m.statements;
+      for (let k = 0; k < s.length; k++) if (s[k] >= r.oldTo) s[k] += r.dt;
     }
     if (r.from <= this.matching.quoteReadTo) {
       const q = quoteStyle(tk);
@@ -219,6 +230,12 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
   if (a.size !== b.size) return false;
   for (const k of a) if (!b.has(k)) return false;
   return true;
+}
+
+/** Does a range of `ranges` (pairs [lo, hi)) meet [from, to)? */
+function touches(ranges: readonly number[], from: number, to: number): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (ranges[k] < to && ranges[k + 1] > from) return true;
+  return false;
 }
 
 function sameClasses(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
