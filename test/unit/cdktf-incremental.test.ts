@@ -362,11 +362,11 @@ class S extends TerraformStack {
   });
 
   it('a Python module path edited in its middle, away from any keyword, as when opened fresh', () => {
-    const py = 'from mylib.alicloud.peer import VpcBgpPeer\nVpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=300)\n';
+    const py = 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\nVpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=300)\n';
     const f = new CdktfFile('python', py, schemas);
     assert.equal([...f.instances()].length, 1);
-    f.update([{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 19 } }, text: 'wrappers' }]);
-    assert.equal(f.text.split('\n')[0], 'from mylib.wrappers.peer import VpcBgpPeer');
+    f.update([{ range: { start: { line: 0, character: 13 }, end: { line: 0, character: 21 } }, text: 'wrappers' }]);
+    assert.equal(f.text.split('\n')[0], 'from imports.wrappers.vpc_bgp_peer import VpcBgpPeer');
     assertSame(f, 'own module', prng(15));
     assert.equal([...f.instances()].length, 0);
   });

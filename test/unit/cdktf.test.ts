@@ -84,11 +84,19 @@ VpcBgpPeer(self, "f", bgp_group_id="bgpg-1", id="bgp-1")
     const ts = (from: string) => instances('typescript', `import { VpcBgpPeer } from "${from}";\nnew VpcBgpPeer(this, "a", { groupId: "bgpg-1" });\n`).length;
     assert.equal(ts('./wrapper'), 0);
     assert.equal(ts('@mycorp/network-constructs'), 0);
+    // Named after the cloud, still the program's own.
+    assert.equal(ts('./alicloud-wrappers'), 0);
+    assert.equal(ts('@acme/cdktf-alicloud-patterns'), 0);
+    // A namespace of the program's own module, and one of the bindings.
+    assert.equal(instances('typescript', `import * as wrap from "./wrapper";\nnew wrap.VpcBgpPeer(this, "a", { groupId: "g" });\n`).length, 0);
+    assert.equal(instances('typescript', `import * as alicloud from "@cdktf/provider-alicloud";\nnew alicloud.vpcBgpPeer.VpcBgpPeer(this, "a", { bgpGroupId: "g" });\n`).length, 1);
     for (const bindings of ['./.gen/providers/alicloud/vpc-bgp-peer', '@cdktf/provider-alicloud/lib/vpc-bgp-peer', '../gen', './generated/index']) assert.equal(ts(bindings), 1, bindings);
     assert.equal(instances('typescript', `import { VpcBgpPeer as Peer } from "./wrapper";\nnew Peer(this, "a", {});\nnew VpcBgpPeer(this, "b", {});\n`).map((i) => i.constructId).join(), 'b');
     assert.equal(instances('typescript', `class VpcBgpPeer {}\nnew VpcBgpPeer(null, "x", { foo: 1 });\n`).length, 0);
     assert.equal(instances('python', `from mylib.peer import VpcBgpPeer\nVpcBgpPeer(self, "a", group_id="bgpg-1")\n`).length, 0);
     assert.equal(instances('python', `from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\nVpcBgpPeer(self, "a", bgp_group_id="bgpg-1")\n`).length, 1);
+    assert.equal(instances('python', `from cdktf_cdktf_provider_alicloud.vpc_bgp_peer import VpcBgpPeer\nVpcBgpPeer(self, "a", bgp_group_id="bgpg-1")\n`).length, 1);
+    assert.equal(instances('python', `from mylib.alicloud.peer import VpcBgpPeer\nVpcBgpPeer(self, "a", group_id="bgpg-1")\n`).length, 0);
     const java = (path: string) => instances('java', `import ${path}.VpcBgpPeer;\nVpcBgpPeer a = VpcBgpPeer.Builder.create(this, "a").bgpGroupId("bgpg-1").build();\n`).length;
     assert.equal(java('com.example.network'), 0);
     assert.equal(java('com.hashicorp.cdktf.providers.alicloud.vpc_bgp_peer'), 1);

@@ -192,7 +192,11 @@ export function classNames(registry: SchemaRegistry, language: CdktfLanguage): S
 export function schemaAt(tk: Tokens, i: number, m: Matching): ResourceSchema | undefined {
   if (tk.kind[i] !== IDENT || !m.shapes.has((tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]))) return undefined;
   const name = tk.text_(i);
-  if (m.foreign.size && m.foreign.has(name) && !tk.is(i - 1, '.')) return undefined;
+  if (m.foreign.size) {
+    // Alone, the name is the file's own class; qualified, it is whatever its namespace holds.
+    const qualified = tk.is(i - 1, '.');
+    if (qualified ? tk.isIdent(i - 2) && m.foreign.has(tk.text_(i - 2) + '.') : m.foreign.has(name)) return undefined;
+  }
   return m.classes.get(name);
 }
 

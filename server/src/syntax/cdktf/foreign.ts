@@ -12,15 +12,18 @@ import { IDENT, STRING } from './kinds';
 import type { Tokens } from './tokens';
 
 /**
- * Where generated bindings are imported from: the provider package (`@cdktf/provider-alicloud`), the folders
- * `cdktf get` writes (`.gen/providers/alicloud`, Python's `imports.alicloud`), or a re-export of them (`../gen`).
+ * Where generated bindings are imported from: the provider packages (`@cdktf/provider-alicloud`, Python's
+ * `cdktf_cdktf_provider_alicloud`, Java's `com.hashicorp.cdktf.providers.alicloud`), the folders `cdktf get`
+ * writes (`.gen/providers/alicloud`, `imports.alicloud`), or a re-export of them (`../gen`, `./generated`). A
+ * module merely named after the cloud (`./alicloud-wrappers`) is the program's own.
  */
-const BINDINGS = /alicloud|provider|(^|[./\\])\.?gen(erated)?($|[./\\])|(^|[./\\])imports($|[./\\])/i;
+const BINDINGS = /provider[-_]alicloud|providers[./\\]alicloud([./\\]|$)|(^|[./\\])imports[./\\]alicloud([./\\]|$)|(^|[./\\])\.?gen(erated)?($|[./\\])/i;
 
 /** How far an import statement is read before it is taken as something else. */
 const MAX_STATEMENT = 400;
 
 export interface Foreign {
+  /** Class names written alone, and namespaces (`wrap.`, with the dot) whose members are the program's own. */
   names: Set<string>;
   /** Token index pairs [lo, hi) of the import and definition statements read. */
   statements: number[];
@@ -63,10 +66,10 @@ function typescriptImport(tk: Tokens, at: number, names: Set<string>, ranges: nu
       if (!BINDINGS.test(tk.text_(j).slice(1, -1))) for (const n of local) names.add(n);
       return j;
     } else if (tk.kind[j] === IDENT && !tk.isIdent(j, 'from') && !tk.isIdent(j, 'type') && !tk.isIdent(j, 'as') && !tk.is(j - 1, '*')) {
-      // A name bound here: `A`, or `C` of `B as C` (not `* as ns`, whose members are qualified).
+      // A name bound here: `A`, or `C` of `B as C`; `* as ns` binds a namespace, whose members are written `ns.A`.
       if (tk.isIdent(j + 1, 'as')) continue;
-      if (tk.isIdent(j - 1, 'as') && tk.is(j - 2, '*')) continue;
-      if (depth > 0 || !tk.is(j + 1, '.')) local.push(tk.text_(j));
+      if (tk.isIdent(j - 1, 'as') && tk.is(j - 2, '*')) local.push(tk.text_(j) + '.');
+      else if (depth > 0 || !tk.is(j + 1, '.')) local.push(tk.text_(j));
     }
   }
   return at;
