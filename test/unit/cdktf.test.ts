@@ -520,6 +520,12 @@ describe('CDKTF: arguments set after the construct is built, as other constructs
     assert.deepEqual(codes(vbr + group), ['ipv6-not-enabled']);
     assert.deepEqual(codes(vbr + 'vbr.enableIpv6 = true;\n' + group), []);
     assert.deepEqual(codes(vbr + 'vbr.addOverride("enable_ipv6", true);\n' + group), []);
+    // Written in the config too: the value set later is the one that counts.
+    assert.deepEqual(codes(vbr.replace('vlanId: 10', 'vlanId: 10, enableIpv6: false') + 'vbr.enableIpv6 = true;\n' + group), []);
+    assert.deepEqual(codes(vbr.replace('vlanId: 10', 'vlanId: 10, enableIpv6: false') + group), ['ipv6-not-enabled']);
+    // And for the construct's own rules: BFD written off, then turned on.
+    assert.deepEqual(codes('const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", enableBfd: false, bfdMultiHop: 10 });\np.enableBfd = true;\n'), []);
+    assert.deepEqual(codes('const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", enableBfd: false, bfdMultiHop: 10 });\n'), ['bfd-multi-hop-without-bfd']);
     const py =
       `vbr = ExpressConnectVirtualBorderRouter(self, "vbr", physical_connection_id="pc-1", local_gateway_ip="10.0.0.1", peer_gateway_ip="10.0.0.2", peering_subnet_mask="255.255.255.252", vlan_id=10)\n` +
       `vbr.enable_ipv6 = True\nVpcBgpGroup(self, "g", router_id=vbr.id, peer_asn=65001, ip_version="IPv6")\n`;

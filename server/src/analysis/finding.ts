@@ -46,4 +46,9 @@ export interface Finding {
    * it shows (`analysis/partial.ts`), the finding is not made.
    */
   leftOut?: string;
+  /**
+   * Another argument whose written value the finding rests on (`enable_bfd = false` for the BFD warning): where a
+   * CDKTF program sets that argument after building the construct, its value here is not the one that counts.
+   */
+  restsOn?: string;
 }

@@ -14,7 +14,8 @@ export function withoutMissing<F extends Finding>(findings: F[]): F[] {
 
 /** Without the findings that rest on the absence of one of `names` (arguments given elsewhere). */
 export function withoutLeftOut<F extends Finding>(findings: F[], names: readonly string[]): F[] {
-  return findings.some((x) => x.leftOut !== undefined && names.includes(x.leftOut)) ? findings.filter((x) => x.leftOut === undefined || !names.includes(x.leftOut)) : findings;
+  const rests = (x: F) => (x.leftOut !== undefined && names.includes(x.leftOut)) || (x.restsOn !== undefined && names.includes(x.restsOn));
+  return findings.some(rests) ? findings.filter((x) => !rests(x)) : findings;
 }
 
 /**

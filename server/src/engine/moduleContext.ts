@@ -126,15 +126,15 @@ const NO_ATTRIBUTES: Attribute[] = [];
 function factsOnly(attributes: Attribute[], factNames: Set<string>, setLater?: string[]): Attribute[] {
   let out = NO_ATTRIBUTES;
   for (let i = 0; i < attributes.length; i++) {
-    if (!factNames.has(attributes[i].name)) continue;
+    if (!factNames.has(attributes[i].name) || setLater?.includes(attributes[i].name)) continue;
     if (out === NO_ATTRIBUTES) out = [];
     out.push(attributes[i]);
   }
-  // A fact a CDKTF program sets after building the construct: written, with a value rules cannot know (so a
-  // VBR given `vbr.enableIpv6 = true` is not one that leaves IPv6 off).
+  // A fact a CDKTF program sets after building the construct, written in the config or not: its value is the
+  // one set later, which rules cannot know (so a VBR given `vbr.enableIpv6 = true` does not leave IPv6 off).
   if (setLater) {
     for (const name of setLater) {
-      if (!factNames.has(name) || out.some((a) => a.name === name)) continue;
+      if (!factNames.has(name)) continue;
       if (out === NO_ATTRIBUTES) out = [];
       out.push(setLaterAttribute(name));
     }

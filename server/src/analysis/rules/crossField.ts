@@ -53,7 +53,7 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
         if (ok !== false) return undefined;
       }
       // Left out (not written as null), the requirement may be met where the block is written elsewhere.
-      return { ...requiresFinding(rule, instance, trigger), leftOut: other ? undefined : rule.requires.attribute };
+      return other ? { ...requiresFinding(rule, instance, trigger), restsOn: rule.requires.attribute } : { ...requiresFinding(rule, instance, trigger), leftOut: rule.requires.attribute };
     }
     case 'ipFamilyMatches': {
       const address = findAttribute(instance, rule.address);
@@ -86,6 +86,7 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
         ],
         // Written as null (merged in by an override, `undefined` after a spread), it is the default for sure.
         leftOut: version ? undefined : rule.version,
+        restsOn: version ? rule.version : undefined,
       };
     }
     case 'sameSubnet': {
