@@ -590,10 +590,13 @@ describe('CDKTF: completion and hover contexts', () => {
     assert.equal(insert('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").|bfdMultiHop(3).build();`), 'peerIpAddress');
     // Java, before `build()`: the link, then the `.` that keeps `build()` in the chain.
     assert.equal(insert('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").|build();`), 'peerIpAddress("${1:10.0.0.2}").');
+    assert.equal(insert('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").b|uild();`), 'peerIpAddress("${1:10.0.0.2}").');
     assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  // |\n});`).items, []);
     assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  /* a\n  | */\n});`).items, []);
     assert.deepEqual(at('python', `VpcBgpPeer(self, "p",\n    bgp_group_id="x",\n    # en|\n)`).items, []);
     assert.ok(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x", // note\n  |\n});`).items.length > 0, 'after a comment, on a line of its own');
+    assert.ok(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x", // globs like /* here\n  |\n});`).items.length > 0, 'a "/*" inside a line comment opens nothing');
+    assert.ok(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x", /* a */ /* b */\n  |\n});`).items.length > 0);
   });
 
   it('keys of the nested timeouts struct, in each language', () => {

@@ -87,8 +87,19 @@ const VALUE_FOLLOWS: Record<CdktfLanguage, RegExp> = {
 /** Does `gap`, text between two tokens, leave the position after it inside a comment? */
 function inComment(gap: string, language: CdktfLanguage): boolean {
   if (language === 'python') return gap.slice(gap.lastIndexOf('\n') + 1).includes('#');
-  const open = gap.replace(/\/\*[\s\S]*?\*\//g, '');
-  return open.includes('/*') || open.slice(open.lastIndexOf('\n') + 1).includes('//');
+  // Left to right, as the tokenizer reads: `/*` inside a `//` comment opens nothing.
+  for (let i = 0; i < gap.length; i++) {
+    if (gap.startsWith('//', i)) {
+      const nl = gap.indexOf('\n', i);
+      if (nl < 0) return true;
+      i = nl;
+    } else if (gap.startsWith('/*', i)) {
+      const close = gap.indexOf('*/', i + 2);
+      if (close < 0) return true;
+      i = close + 1;
+    }
+  }
+  return false;
 }
 
 /** The last token ending at or before `offset`. */
@@ -136,10 +147,11 @@ export function cursorContext(view: CdktfView, pos: Position): { cursor: CursorC
     // In a comment between the arguments (the tokens leave comments out): nothing to complete.
     if (isKey && inComment(tk.text.slice(prev >= 0 ? tk.end[prev] : 0, offset), tk.language)) return undefined;
     if (isKey) {
-      // Java, `….|build()`: the link goes in before `build()`, which stays, with the `.` between them.
-      if (syntax.kind === 'chain' && key === '' && /^build\s*\(/.test(line.slice(pos.character))) {
-        const at = { line: pos.line, character: pos.character };
-        return { cursor: { mode: 'key', instance, blocks, prefix: key, range: { start: at, end: at }, suffix: '.' }, base: 0 };
+      // Java, `….|build()` (or the cursor inside `build`): the link goes in before `build()`, which stays, with
+      // the `.` between them.
+      if (syntax.kind === 'chain' && /^build\s*\(/.test(line.slice(pos.character - key.length))) {
+        const at = { line: pos.line, character: pos.character - key.length };
+        return { cursor: { mode: 'key', instance, blocks, prefix: '', range: { start: at, end: at }, suffix: '.' }, base: 0 };
       }
       let end = pos.character;
       while (end < line.length && /[A-Za-z0-9_$]/.test(line[end])) end++;
