@@ -44,6 +44,11 @@ test('a syntax error after a secret value does not quote what follows it: it may
     `resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n  auth_key  = "Pa55"w0rdTail\n}\n`,
     `resource "alicloud_vpc_bgp_group" "g" {\n  auth_key  = "abc" w0rdTail 42\n}\n`,
     `resource "alicloud_vpc_bgp_group" "g" {\n  auth_key w0rdTail\n}\n`,
+    // Inside the value itself: an interpolation, a list, a call, an object.
+    `resource "alicloud_vpc_bgp_group" "g" {\n  auth_key = "Pa55\${w0rd w0rdTail}"\n}\n`,
+    `resource "alicloud_vpc_bgp_group" "g" {\n  auth_key = ["Pa55" w0rdTail]\n}\n`,
+    `resource "alicloud_vpc_bgp_group" "g" {\n  auth_key = f("Pa55" w0rdTail)\n}\n`,
+    `resource "alicloud_vpc_bgp_group" "g" {\n  auth_key = { a = "Pa55" w0rdTail }\n}\n`,
   ];
   for (const text of broken) {
     const { diagnostics } = analyse(text);

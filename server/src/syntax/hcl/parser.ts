@@ -103,6 +103,8 @@ class Parser {
   private depth = 0;
   /** Parsing the one argument of a single-line block (`timeouts { create = "10m" }`): it may end with `}`. */
   private singleLine = false;
+  /** Inside an argument's value: messages name tokens by kind, not text (the value may be a secret, `auth_key`). */
+  private inValue = 0;
 
   constructor(private readonly text: string, startOffset: number, startLine: number) {
     this.lex = new Lexer(
@@ -251,11 +253,11 @@ class Parser {
    * `Unexpected "x"`, `Unexpected string` (not "Unexpected a string"). `quoting` false names the token by its kind
    * only: what follows an argument on its line may be the rest of a secret (`auth_key = "Pa55"w0rd"`).
    */
-  private unexpected(t: Token, quoting = true): string {
+  private unexpected(t: Token, quoting = this.inValue === 0): string {
     return `Unexpected ${this.describe(t, quoting).replace(/^(a|an|the) /, '')}`;
   }
 
-  private describe(t: Token, quoting = true): string {
+  private describe(t: Token, quoting = this.inValue === 0): string {
     if (quoting && (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Invalid)) return `"${this.slice(t.start, t.end)}"`;
     if (t.kind === T.Op) return `"${t.value}"`;
     return TOKEN_NAMES[t.kind].length <= 3 ? `"${TOKEN_NAMES[t.kind]}"` : TOKEN_NAMES[t.kind];
@@ -346,7 +348,12 @@ class Parser {
     if (v.nl || v.kind === T.EOF || (v.kind === T.RBrace && depth > 0)) {
       this.error(`Missing value: "${text} =" needs a value`, this.fromRange(nameRange));
     } else {
-      expr = this.parseExpr();
+      this.inValue++;
+      try {
+        expr = this.parseExpr();
+      } finally {
+        this.inValue--;
+      }
       const after = this.peek();
       if (after.kind === T.RBrace && depth > 0 && !after.nl) {
         // HCL: only a single-line block may close on the line of an argument; the brace still closes the block.
