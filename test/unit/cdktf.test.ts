@@ -36,6 +36,11 @@ function summary(i: ResourceInstance): string {
   return `${i.type}${i.closed ? '' : ' (unclosed)'}: ${[...attrs, ...blocks].join(' ')}`;
 }
 
+/** The codes of the findings of `text` in `language`, in the order they are reported. */
+function codesOf(language: string, text: string): string[] {
+  return analyse(text, uriOf(language)).diagnostics.map((d) => String(d.code));
+}
+
 /** Inline verdicts for `text` in `language`. */
 function check(language: string, text: string) {
   assert.deepEqual(actual(text, uriOf(language)), expected(text));
@@ -470,10 +475,7 @@ describe('CDKTF: names as written', () => {
   });
 
   it('a Java builder kept in a variable and given its arguments on later lines is not missing them', () => {
-    const codes = (text: string) => {
-      const f = createSourceFile(uriOf('java'), undefined, text)!;
-      return f.diagnostics(contextFor([f], defaultSchemas())).map((d) => d.code);
-    };
+    const codes = (text: string) => codesOf('java', text);
     const stepwise = `VpcBgpPeer.Builder b = VpcBgpPeer.Builder.create(this, "stepwise");\nb.bgpGroupId("bgpg-1");\nif (bfd) { b.enableBfd(true); }\nVpcBgpPeer p = b.build();\n`;
     assert.deepEqual(codes(stepwise), []);
     // What the statement does write is still judged, and a chain built in one go still lacks what it lacks.
@@ -511,10 +513,7 @@ describe('CDKTF: names as written', () => {
 describe('CDKTF: arguments set after the construct is built, as other constructs see them', () => {
   const vbr = `const vbr = new ExpressConnectVirtualBorderRouter(this, "vbr", { physicalConnectionId: "pc-1", localGatewayIp: "10.0.0.1", peerGatewayIp: "10.0.0.2", peeringSubnetMask: "255.255.255.252", vlanId: 10 });\n`;
   const group = `new VpcBgpGroup(this, "g", { routerId: vbr.id, peerAsn: 65001, ipVersion: "IPv6" });\n`;
-  const codes = (text: string) => {
-    const f = createSourceFile(uriOf('typescript'), undefined, text)!;
-    return f.diagnostics(contextFor([f], defaultSchemas())).map((d) => d.code);
-  };
+  const codes = (text: string) => codesOf('typescript', text);
 
   it('a VBR given enable_ipv6 after it is built is not one that leaves IPv6 off, whatever the language', () => {
     assert.deepEqual(codes(vbr + group), ['ipv6-not-enabled']);
@@ -546,10 +545,7 @@ describe('CDKTF: arguments set after the construct is built, as other constructs
 });
 
 describe('CDKTF: one variable name in two scopes', () => {
-  const codes = (language: string, text: string) => {
-    const f = createSourceFile(uriOf(language), undefined, text)!;
-    return f.diagnostics(contextFor([f], defaultSchemas())).map((d) => d.code).sort();
-  };
+  const codes = (language: string, text: string) => codesOf(language, text).sort();
 
   it('a group of each of two stacks named alike is not taken for the other: the reference is not judged', () => {
     const py = (second: string) =>

@@ -3,9 +3,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyse, applyEdits } from './inline';
-import { createSourceFile } from '../../server/src/engine/files';
-import { contextFor } from '../../server/src/engine/moduleContext';
-import { defaultSchemas } from '../../server/src/schema/registry';
 
 interface FixCase {
   code: string;
@@ -237,10 +234,7 @@ for (const [name, c] of Object.entries(cases)) {
 
 test('the tfvars quick fix sets enable_bfd = true in the variables file', () => {
   const text = 'bfd_multi_hop = 13\nenable_bfd    = false\n';
-  const file = createSourceFile('file:///m/x.tfvars', undefined, text)!;
-  const peer = createSourceFile('file:///m/main.tf', undefined, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n')!;
-  const ctx = contextFor([peer, file], defaultSchemas());
-  const diagnostics = file.diagnostics(ctx);
+  const { file, ctx, diagnostics } = analyse(text, 'file:///m/x.tfvars', [{ uri: 'file:///m/main.tf', text: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n' }]);
   const [placed] = file.findingsAt(diagnostics[0].range, ctx);
   const edits = file.writer.render(placed.value.fixes[0].edits, { attributes: [], blocks: [] } as never, { base: 0, lineText: (l) => file.lineText(l) });
   assert.equal(applyEdits(text, edits), 'bfd_multi_hop = 13\nenable_bfd    = true\n');

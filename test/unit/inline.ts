@@ -41,9 +41,10 @@ export function expectations(text: string): Expected[] {
   return out;
 }
 
-export function analyse(text: string, uri = 'file:///case.tf') {
+/** `text` analysed as `uri`, in a module with the files `others` beside it. */
+export function analyse(text: string, uri = 'file:///case.tf', others: { uri: string; text: string }[] = []) {
   const file = createSourceFile(uri, undefined, text)!;
-  const ctx = contextFor([file], defaultSchemas());
+  const ctx = contextFor([...others.map((o) => createSourceFile(o.uri, undefined, o.text)!), file], defaultSchemas());
   return { file, ctx, diagnostics: file.diagnostics(ctx) };
 }
 

@@ -2,9 +2,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { actual, analyse, expected } from './inline';
-import { createSourceFile } from '../../server/src/engine/files';
-import { contextFor } from '../../server/src/engine/moduleContext';
-import { defaultSchemas } from '../../server/src/schema/registry';
 
 const cases: Record<string, string> = {
   'a complete, valid peer has no findings': `
@@ -451,11 +448,9 @@ test('the unknown-argument message names the closest valid argument', () => {
 
 /** The findings of a `.tfvars` file in a module whose `.tf` file is `module`. */
 function tfvars(text: string, module: string): string[] {
-  const vars = createSourceFile('file:///m/x.tfvars', undefined, text)!;
-  const main = createSourceFile('file:///m/main.tf', undefined, module)!;
-  return vars
-    .diagnostics(contextFor([main, vars], defaultSchemas()))
-    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`);
+  return analyse(text, 'file:///m/x.tfvars', [{ uri: 'file:///m/main.tf', text: module }]).diagnostics.map(
+    (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`,
+  );
 }
 
 test('.tfvars files are never checked as resources, but BFD variables assigned together are', () => {

@@ -118,6 +118,8 @@ function keyItems(
   // others on the same line are (CDKTF configs are often written on one line).
   const typing = (a: { keyRange: Range }) => a.keyRange.start.line === cursor.range.start.line && a.keyRange.start.character === cursor.range.start.character;
   const present = new Set(written.attributes.filter((a) => !typing(a)).map((a) => a.name));
+  // On a name that has its value, the name alone; else the whole item, then what must follow it.
+  const insert = (name: string, whole: () => string) => (cursor.nameOnly ? (w.label?.(name) ?? name) : whole() + (cursor.suffix ?? ''));
   const items: CompletionItem[] = [];
   for (const [name, a] of Object.entries(body.attributes)) {
     if (a.readOnly || present.has(name) || !available(a, ctx)) continue;
@@ -126,7 +128,7 @@ function keyItems(
       kind: 'property',
       detail: attributeSummary(a),
       documentation: attributeMarkdown(name, a, schema, path),
-      insertText: cursor.nameOnly ? (w.label?.(name) ?? name) : w.argument(name, valueSnippet(a, ctx, w, cursor.instance)) + (cursor.suffix ?? ''),
+      insertText: insert(name, () => w.argument(name, valueSnippet(a, ctx, w, cursor.instance))),
       snippet: !cursor.nameOnly,
       range: cursor.range,
       sortText: (a.required ? '0' : a.deprecated ? '3' : '1') + name,
@@ -147,7 +149,7 @@ function keyItems(
       kind: 'block',
       detail: 'block',
       documentation: blockMarkdown(name, b, schema),
-      insertText: w.block(name, keys, cursor.instance) + (cursor.suffix ?? ''),
+      insertText: insert(name, () => w.block(name, keys, cursor.instance)),
       snippet: true,
       range: cursor.range,
       sortText: '2' + name,
@@ -161,7 +163,7 @@ function keyItems(
         kind: 'keyword',
         detail: 'Terraform meta-argument',
         documentation: META_DOCS.get(name),
-        insertText: cursor.nameOnly ? (w.label?.(name) ?? name) : (name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1')) + (cursor.suffix ?? ''),
+        insertText: insert(name, () => (name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1'))),
         snippet: !cursor.nameOnly,
         range: cursor.range,
         sortText: '4' + name,

@@ -38,6 +38,7 @@ export function collectFiles(paths: string[]): string[] {
     const real = realOr(p);
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
+    realDir.set(p, real);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -12,7 +12,12 @@ import { parseChunks } from '../syntax/hcl/parser';
  * names `alicloud` without a `required_providers` source (the registry's old home of the same provider, with the
  * same version numbers).
  */
-export const ALICLOUD = /(^|\/)(aliyun|hashicorp)\/alicloud$/;
+const ALICLOUD = /(^|\/)(aliyun|hashicorp)\/alicloud$/;
+
+/** Is a `required_providers` entry the alicloud provider: by its `source`, or by its name when it has none? */
+export function isAlicloudEntry(name: string, source: string | undefined): boolean {
+  return source ? ALICLOUD.test(source) : name === 'alicloud';
+}
 
 function blocks(items: BodyItem[], name: string): BlockNode[] {
   return items.filter((i): i is BlockNode => i.type === 'Block' && i.name === name);
@@ -45,7 +50,7 @@ export function versionFromRequiredProviders(items: BodyItem[]): string | undefi
         if (item.expr?.type !== 'Object') continue;
         const fields = new Map(item.expr.items.map((i) => [stringLiteral(i.key) ?? '', i.value]));
         const source = stringLiteral(fields.get('source'));
-        if (!(source ? ALICLOUD.test(source) : item.name === 'alicloud')) continue;
+        if (!isAlicloudEntry(item.name, source)) continue;
         const constraint = stringLiteral(fields.get('version'));
         if (constraint?.trim()) return constraint.trim();
       }

@@ -13,7 +13,7 @@ import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import type { Placed, SourceFile } from './sourceFile';
-import { ALICLOUD } from './providerVersion';
+import { isAlicloudEntry } from './providerVersion';
 import { applyChanges } from './text';
 import type { TextChange } from '../syntax/hcl/document';
 
@@ -96,7 +96,7 @@ export class TfJsonFile implements SourceFile {
       for (const rp of objects(t.required_providers)) {
         for (const [name, p] of Object.entries(rp)) {
           const source = isObject(p) && typeof p.source === 'string' ? p.source : undefined;
-          if (!(source ? ALICLOUD.test(source) : name === 'alicloud')) continue;
+          if (!isAlicloudEntry(name, source)) continue;
           const version = typeof p === 'string' ? p : isObject(p) && typeof p.version === 'string' ? p.version : undefined;
           if (version?.trim() && this.constraint === undefined) this.constraint = version.trim();
         }

@@ -7,7 +7,7 @@
  */
 import type { Attribute } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
-import { literalEquals } from '../analysis/rules/crossField';
+import { fixValueOf, leftOutAsEmpty, literalEquals } from '../analysis/rules/crossField';
 import type { Finding } from '../analysis/finding';
 
 export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext): Finding[] {
@@ -22,7 +22,7 @@ export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext): 
       const trigger = byName.get(rule.attribute);
       const other = byName.get(rule.requires.attribute);
       if (!trigger || !other || trigger.value.kind === 'null') continue;
-      if (schema.attributes[rule.attribute]?.emptyMeansUnset && trigger.value.kind === 'string' && trigger.value.value === '') continue;
+      if (leftOutAsEmpty(schema, rule.attribute, trigger.value)) continue;
       if (literalEquals(other.value, rule.requires.value) !== false) continue;
       findings.push({
         code: rule.code,
@@ -32,7 +32,7 @@ export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext): 
           rule.message.replace(/\{attribute\}/g, rule.attribute).replace(/\{requires\}/g, `${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`) +
           ` (variables feeding ${schema.type})`,
         fixes: [
-          { title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'replaceValue', attribute: other, value: typeof rule.requires.value === 'boolean' ? { kind: 'bool', value: rule.requires.value } : { kind: 'string', value: String(rule.requires.value) } }], preferred: true },
+          { title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'replaceValue', attribute: other, value: fixValueOf(rule.requires.value) }], preferred: true },
         ],
         tags: ['unnecessary'],
       });

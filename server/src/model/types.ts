@@ -85,8 +85,9 @@ export interface ResourceInstance {
   closed: boolean;
   language: Language;
   /**
-   * Arguments (schema names) a CDKTF program sets on the construct after building it (`peer.enableBfd = true`):
-   * written, but not here, so neither absent nor of a value known here.
+   * Arguments (schema names) a CDKTF program sets on the construct's variable after building it, by a property,
+   * a setter or an override (`peer.enableBfd = true`, `syntax/cdktf/laterSets.ts`): written, but not here, so
+   * neither absent nor of a value known here.
    */
   setLater?: string[];
 }

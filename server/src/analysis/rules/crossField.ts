@@ -37,6 +37,11 @@ export function literalEquals(v: Value, wanted: boolean | string | number): bool
   return c === undefined ? undefined : c === wanted;
 }
 
+/** `""` for an argument the provider sends nothing for when empty (`emptyMeansUnset`): the argument left out. */
+export function leftOutAsEmpty(schema: ResourceSchema, name: string, v: Value): boolean {
+  return !!schema.attributes[name]?.emptyMeansUnset && literalText(v) === '';
+}
+
 export function fixValueOf(v: boolean | string | number): FixValue {
   return typeof v === 'boolean' ? { kind: 'bool', value: v } : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'string', value: v };
 }
@@ -46,7 +51,7 @@ function check(rule: CrossFieldRule, instance: ResourceInstance, schema: Resourc
     case 'requires': {
       const trigger = findAttribute(instance, rule.attribute);
       if (!trigger || trigger.value.kind === 'null') return undefined;
-      if (schema.attributes[rule.attribute]?.emptyMeansUnset && literalText(trigger.value) === '') return undefined;
+      if (leftOutAsEmpty(schema, rule.attribute, trigger.value)) return undefined;
       const other = findAttribute(instance, rule.requires.attribute);
       if (other && other.value.kind !== 'null') {
         const ok = literalEquals(other.value, rule.requires.value);

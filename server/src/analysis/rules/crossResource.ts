@@ -203,7 +203,7 @@ function maxPerReferenced(
   if (multiplicity(instance) === 0) return undefined;
   const tally = tallyOf(rule, schema);
   const count = ctx.count(tally.key, target, tally.compute);
-  if (target === undefined || count === undefined || count <= rule.max) return undefined;
+  if (count === undefined || count <= rule.max) return undefined;
   return {
     code: rule.code,
     severity: rule.severity,

@@ -146,10 +146,9 @@ export function classesOf(tk: Tokens, registry: SchemaRegistry): ClassNames {
   const language = tk.language;
   const classes = new Map<string, ResourceSchema>();
   for (const [name, s] of idx) {
-    const config = isConfig.has(name);
-    const key = language === 'go' && !config ? 'New' + name : name;
+    const key = classKey(name, isConfig.has(name), language);
     classes.set(key, s);
-    if (config) configs.add(key);
+    if (isConfig.has(name)) configs.add(key);
   }
   // Renamed imports: `import { VpcBgpPeer as Peer }`, `from … import VpcBgpPeer as Peer`.
   if (language === 'typescript' || language === 'python') {
@@ -185,7 +184,12 @@ export function classNames(registry: SchemaRegistry, language: CdktfLanguage): S
   let idx = indexes.get(registry);
   if (!idx) indexes.set(registry, (idx = classIndex(registry)));
   const isConfig = configNames.get(idx)!;
-  return new Set([...idx.keys()].map((name) => (language === 'go' && !isConfig.has(name) ? 'New' + name : name)));
+  return new Set([...idx.keys()].map((name) => classKey(name, isConfig.has(name), language)));
+}
+
+/** A class as the program writes it: Go constructs through their `New…` function. */
+function classKey(name: string, config: boolean, language: CdktfLanguage): string {
+  return language === 'go' && !config ? 'New' + name : name;
 }
 
 /** The schema token `i` names, when it is a class name (a construct or not) of the provider's. */
@@ -255,13 +259,6 @@ export function parseConstructs(text: string | Source, language: CdktfLanguage, 
   return { tokens: tk, matching, constructs };
 }
 
-/*
- * A config struct written apart from its construct may hold more than it shows, in every language: Go's struct
- * fields and C#'s `{ get; set; }` properties are filled in afterwards (`cfg.BgpGroupId = …`), and in all of them
- * the construct may get more beside it (`{ ...common, enableBfd: true }`) or after it is built
- * (`peer.enableBfd = true`). So it is judged for what it holds, not for what it lacks (`open`).
- */
-
 function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string, config: boolean): CdktfInstance {
   const built = buildBody(tk, m.raw, schema, schema, '', nested);
   const callClosed = m.callOpen === undefined || tk.closeOf[m.callOpen] >= 0;
@@ -309,6 +306,10 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     language: tk.language,
     schema,
     body: bodySyntax(tk, m.raw),
+    // A config struct written apart from its construct may hold more than it shows, in every language: Go's
+    // struct fields and C#'s `{ get; set; }` properties are filled in afterwards (`cfg.BgpGroupId = x`), and the
+    // construct may get more beside it (`{ ...common, enableBfd: true }`) or after it is built. So it is judged
+    // for what it holds, not for what it lacks. (`spread`: a spread, `**kwargs`, or a Java builder continued.)
     open: m.raw.spread || config,
     config,
     constructId,

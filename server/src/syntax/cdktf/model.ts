@@ -60,11 +60,6 @@ export interface CdktfInstance extends ResourceInstance {
    */
   open: boolean;
   /**
-   * The arguments (schema names) set on the construct's variable elsewhere in the file, by a property, a setter
-   * or an override (`peer.enableBfd = true`, `laterSets.ts`): a finding that rests on their absence may be wrong.
-   */
-  setLater?: string[];
-  /**
    * A config struct written apart from its construct (`const c: VpcBgpPeerConfig = {…}`): its arguments are
    * checked where they are written; unnamed, it declares no resource of the module.
    */
