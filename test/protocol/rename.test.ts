@@ -233,3 +233,18 @@ test('renaming back through a moved block, a for iterator, .tf.json and override
     fs.rmSync(own, { recursive: true, force: true });
   }
 });
+
+test('the moved block is indented as its file is: with a tab in a file indented with tabs', async () => {
+  const sub = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-rename-tabs-'));
+  try {
+    const text = 'resource "alicloud_vpc_bgp_group" "t" {\n\trouter_id = "vbr-1"\n\tpeer_asn  = 65010\n}\n';
+    const uri = pathToFileURL(path.join(sub, 'main.tf')).toString();
+    fs.writeFileSync(path.join(sub, 'main.tf'), text);
+    await client.open(uri, text);
+    const edit = await rename(uri, { line: 0, character: 36 }, 'tabbed');
+    const edits = edit!.documentChanges!.flatMap((dc) => ('edits' in dc ? (dc.edits as TextEdit[]) : []));
+    assert.match(applyEdits(text, edits), /\nmoved \{\n\tfrom = alicloud_vpc_bgp_group\.t\n\tto   = alicloud_vpc_bgp_group\.tabbed\n\}\n$/);
+  } finally {
+    fs.rmSync(sub, { recursive: true, force: true });
+  }
+});

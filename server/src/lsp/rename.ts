@@ -208,6 +208,8 @@ function movedBlock(f: SourceFile, from: string, to: string, eol: string): TextE
   const lines = text.split(/\r?\n|\r/);
   const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
   const before = length === 0 ? '' : lines[lines.length - 1] === '' ? eol : eol + eol;
-  const block = ['moved {', `  from = ${from}`, `  to   = ${to}`, '}', ''].join(eol);
+  // Indented as the file indents (its first indented line): with a tab, or two spaces.
+  const indent = /^([ \t]+)\S/m.exec(text)?.[1].startsWith('\t') ? '\t' : '  ';
+  const block = ['moved {', `${indent}from = ${from}`, `${indent}to   = ${to}`, '}', ''].join(eol);
   return { range: { start: end, end }, newText: before + block };
 }
