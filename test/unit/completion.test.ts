@@ -66,6 +66,11 @@ test('a group repeated over an object written out is offered by its first key', 
   assert.deepEqual(items.map((i) => i.insertText), ['alicloud_vpc_bgp_group.g["east-1"].id']);
 });
 
+test('a value completed right after "=" gets the space terraform fmt writes there', () => {
+  const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  enable_bfd =|\n}\n');
+  assert.deepEqual(items.map((i) => i.insertText), [' true', ' false']);
+});
+
 test('a value completed just before the value written replaces it, not doubles it', () => {
   const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  ip_version = |"IPv4"\n}\n');
   const v6 = items.find((i) => i.insertText === '"IPv6"')!;

@@ -18,7 +18,8 @@ export type CursorContext =
    * `suffix`: written after the item (Java, `….|build()`: the `.` before `build()`).
    */
   | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; nameOnly?: boolean; suffix?: string }
-  | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range }
+  /** `lead`: written before the value (`enable_bfd =|`: a space, as `terraform fmt` writes). */
+  | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range; lead?: string }
   | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range };
 
 export interface CompletionItem {
@@ -240,11 +241,11 @@ function valueItems(
     detail: v.detail,
     // One reference per declared resource can mean thousands of items: the detail says enough.
     documentation: v.kind === 'reference' ? undefined : attributeMarkdown(cursor.key, a, schema),
-    insertText: v.text,
+    insertText: (cursor.lead ?? '') + v.text,
     snippet: false,
     range: cursor.range,
     sortText: String(i).padStart(3, '0'),
-    filterText: v.text,
+    filterText: (cursor.lead ?? '') + v.text,
     preselect: v.preselect,
   }));
 }

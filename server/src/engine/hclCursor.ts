@@ -97,7 +97,8 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
       if (close > end && /^"[A-Za-z0-9_.:-]*"$/.test(line.slice(end, close + 1))) end = close + 1;
     }
     const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
-    return { cursor: { mode: 'value', instance, blocks, key: valueMatch[1], prefix, range }, base };
+    const lead = before.endsWith('=') ? ' ' : undefined;
+    return { cursor: { mode: 'value', instance, blocks, key: valueMatch[1], prefix, range, lead }, base };
   }
   return undefined;
 }
