@@ -368,6 +368,24 @@ resource "alicloud_vpc_bgp_peer" "v6" {
   peer_ip_address = "::fffe:10.0.0.2"
   #                 ^^^^^^^^^^^^^^^^^ ip-version-mismatch
 }`,
+  'a bare word is a reference Terraform refuses; var, local and the other roots are other matters': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id    = "bgpg-1"
+  enable_bfd      = True
+  #                 ^^^^ invalid-reference
+  bfd_multi_hop   = hops
+  #                 ^^^^ invalid-reference
+  ip_version      = IPv6
+  #                 ^^^^ invalid-reference
+  peer_ip_address = var.peer_ip
+  provider        = alicloud.hz
+}
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+  provider  = alicloud
+  is_fake_asn = true
+}`,
   'the related resources have their own rules': `
 resource "alicloud_vpc_bgp_group" "g" {
   router_id = "vbr-1"
@@ -437,6 +455,16 @@ test('a number past what a double holds is a whole number out of range, shown as
   assert.deepEqual(messages('-1e400'), ['value-out-of-range: "bfd_multi_hop" must be between 1 and 255, not a number that small']);
   // Written as a string, the text is there to show.
   assert.deepEqual(messages(`"${'9'.repeat(500)}"`), [`value-out-of-range: "bfd_multi_hop" must be between 1 and 255, not ${'9'.repeat(20)}... (500 characters)`]);
+});
+
+test('a bare word: the message says what Terraform does with it, and the fix writes the literal meant', () => {
+  const { file, ctx, diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = True\n  ip_version   = ipv6\n}\n');
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    '"enable_bfd" cannot be True: a bare word is read as a reference, and True names nothing; write true',
+    '"ip_version" cannot be ipv6: a bare word is read as a reference, and ipv6 names nothing; write "IPv6"',
+  ]);
+  const titles = diagnostics.flatMap((d) => file.findingsAt(d.range, ctx).flatMap((f) => f.value.fixes.map((x) => x.title)));
+  assert.deepEqual(titles, ['Use true', 'Use "IPv6"']);
 });
 
 test('the unknown-argument message names the closest valid argument', () => {

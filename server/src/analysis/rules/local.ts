@@ -18,7 +18,7 @@ import { crossFieldRules } from './crossField';
 import { copiesOf, duplicateArgument, duplicateBlocks, firstCopy } from './duplicates';
 import { readOnlyArgument } from './readOnly';
 import { isNullOrEmpty, missingArguments } from './required';
-import { typeMismatch } from './types';
+import { invalidReference, isBareWord, typeMismatch } from './types';
 import { isUnknownArgument, unknownArgument, unknownBlocks } from './unknown';
 import { literalValue } from './values';
 
@@ -63,6 +63,8 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
         if (isUnknownArgument(body, a)) byRule[UNKNOWN].push(unknownArgument(instance, schema, body, a));
       } else if (s.readOnly) {
         byRule[READ_ONLY].push(readOnlyArgument(instance, schema, a));
+      } else if (isBareWord(a.value)) {
+        byRule[TYPES].push(invalidReference(instance, body, a, s));
       } else if (!conformsTo(a.value, s.type)) {
         // Type errors are reported once, by the type rule: the value checks below assume the type.
         byRule[TYPES].push(typeMismatch(instance, body, a, s));

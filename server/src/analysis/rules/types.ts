@@ -1,4 +1,8 @@
-/** `type-mismatch`: a literal Terraform cannot convert to the argument's type (`enable_bfd = "yes"`). */
+/**
+ * `type-mismatch`: a literal Terraform cannot convert to the argument's type (`enable_bfd = "yes"`);
+ * `invalid-reference`: a bare word that names nothing (`enable_bfd = True`, `ip_version = IPv6`), which Terraform
+ * reads as a reference and refuses.
+ */
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import type { AttributeSchema } from '../../schema/types';
 import type { Finding } from '../finding';
@@ -32,4 +36,39 @@ function boolFix(v: Value, type: string): boolean[] {
   if (TRUTHY.test(text)) return [true];
   if (FALSY.test(text)) return [false];
   return [];
+}
+
+/** Roots a reference may start with besides a resource type; alone, each is another error of Terraform's. */
+const ROOTS = new Set(['var', 'local', 'module', 'data', 'path', 'terraform', 'count', 'each', 'self']);
+
+/** A value written as one bare word that is no keyword (`True`, `IPv6`): Terraform reads it as a reference. */
+export function isBareWord(v: Value): boolean {
+  return v.kind === 'reference' && v.path.length === 1 && !ROOTS.has(v.path[0]);
+}
+
+/** For a complete, settable argument whose value is a bare word (`isBareWord`; the walk in `local.ts` asks). */
+export function invalidReference(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema): Finding {
+  const word = a.value.kind === 'reference' ? a.value.path[0] : a.value.kind;
+  const meant = meantLiteral(word, s);
+  return {
+    code: 'invalid-reference',
+    severity: 'error',
+    range: a.valueRange,
+    message: `"${qualified(body, a.name)}" cannot be ${word}: a bare word is read as a reference, and ${word} names nothing${meant ? `; write ${meant.text}` : ''}`,
+    fixes: meant ? [{ title: `Use ${meant.text}`, edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true }] : [],
+    instance,
+  };
+}
+
+/** What a bare word most likely meant: a bool (`True`), an accepted value (`IPv6`), else text, as a literal. */
+function meantLiteral(word: string, s: AttributeSchema): { text: string; value: { kind: 'bool'; value: boolean } | { kind: 'string'; value: string } } | undefined {
+  if (s.type === 'bool') {
+    if (TRUTHY.test(word)) return { text: 'true', value: { kind: 'bool', value: true } };
+    if (FALSY.test(word)) return { text: 'false', value: { kind: 'bool', value: false } };
+    return undefined;
+  }
+  if (s.type !== 'string') return undefined;
+  const accepted = s.enum?.find((e) => e.toLowerCase() === word.toLowerCase());
+  const text = accepted ?? (s.enum ? undefined : word);
+  return text === undefined ? undefined : { text: JSON.stringify(text), value: { kind: 'string', value: text } };
 }
