@@ -460,8 +460,8 @@ test('a number past what a double holds is a whole number out of range, shown as
 test('a bare word: the message says what Terraform does with it, and the fix writes the literal meant', () => {
   const { file, ctx, diagnostics } = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = True\n  ip_version   = ipv6\n}\n');
   assert.deepEqual(diagnostics.map((d) => d.message), [
-    '"enable_bfd" cannot be True: a bare word is read as a reference, and True names nothing; write true',
-    '"ip_version" cannot be ipv6: a bare word is read as a reference, and ipv6 names nothing; write "IPv6"',
+    '"enable_bfd" cannot be True: a bare word is read as a reference, and True alone names no value; write true',
+    '"ip_version" cannot be ipv6: a bare word is read as a reference, and ipv6 alone names no value; write "IPv6"',
   ]);
   const titles = diagnostics.flatMap((d) => file.findingsAt(d.range, ctx).flatMap((f) => f.value.fixes.map((x) => x.title)));
   assert.deepEqual(titles, ['Use true', 'Use "IPv6"']);

@@ -54,7 +54,7 @@ export function invalidReference(instance: ResourceInstance, body: BodyView, a: 
     code: 'invalid-reference',
     severity: 'error',
     range: a.valueRange,
-    message: `"${qualified(body, a.name)}" cannot be ${word}: a bare word is read as a reference, and ${word} names nothing${meant ? `; write ${meant.text}` : ''}`,
+    message: `"${qualified(body, a.name)}" cannot be ${word}: a bare word is read as a reference, and ${word} alone names no value${meant ? `; write ${meant.text}` : ''}`,
     fixes: meant ? [{ title: `Use ${meant.text}`, edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true }] : [],
     instance,
   };
