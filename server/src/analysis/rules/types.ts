@@ -1,6 +1,6 @@
 /**
  * `type-mismatch`: a literal Terraform cannot convert to the argument's type (`enable_bfd = "yes"`);
- * `invalid-reference`: a bare word that names nothing (`enable_bfd = True`, `ip_version = IPv6`), which Terraform
+ * `invalid-reference`: a bare word that alone names no value (`enable_bfd = True`, `ip_version = IPv6`), which Terraform
  * reads as a reference and refuses.
  */
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
