@@ -47,10 +47,16 @@ function copyOfModule(prefix: string): { own: string; u: (name: string) => strin
 }
 
 /** A scratch folder of a test's own with `files` written in it, the URI of a file in it, and its removal. */
-function scratchFolder(prefix: string, files: Record<string, string> = {}): { u: (name: string) => string; remove: () => void } {
+/** A folder of its own with `files` on disk; `done` closes the documents named, then removes the folder. */
+function scratchFolder(prefix: string, files: Record<string, string> = {}): { u: (name: string) => string; done: (...open: string[]) => Promise<void> } {
   const own = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(own, name), text);
-  return { u: (name) => pathToFileURL(path.join(own, name)).toString(), remove: () => fs.rmSync(own, { recursive: true, force: true }) };
+  const u = (name: string) => pathToFileURL(path.join(own, name)).toString();
+  const done = async (...open: string[]) => {
+    for (const name of open) await client.close(u(name));
+    fs.rmSync(own, { recursive: true, force: true });
+  };
+  return { u, done };
 }
 
 test('an open file sees the resources of the files beside it on disk', async () => {
@@ -275,7 +281,7 @@ test('go to definition in a 100,000-line file looks through its 15,000 declarati
 
 test("an override file opened and edited beside an open file settles, and gives back, that file's findings", async () => {
   const main = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = alicloud_vpc_bgp_group.g.id\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n';
-  const { u, remove } = scratchFolder('bgp-override-open-', { 'main.tf': main });
+  const { u, done } = scratchFolder('bgp-override-open-', { 'main.tf': main });
   try {
     assert.deepEqual(codes(await client.open(u('main.tf'), main)), ['value-out-of-range']);
     // An override file (not on disk yet) replacing the value: main.tf is checked again, without the finding.
@@ -288,15 +294,13 @@ test("an override file opened and edited beside an open file settles, and gives 
     await client.change(u('override.tf'), [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
     assert.deepEqual(codes((await next).diagnostics), ['value-out-of-range']);
   } finally {
-    await client.close(u('override.tf'));
-    await client.close(u('main.tf'));
-    remove();
+    await done('override.tf', 'main.tf');
   }
 });
 
 test('the symbol under the cursor is highlighted in its file: its declaration written, its references read', async () => {
   const text = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  description  = "${alicloud_vpc_bgp_group.g.bgp_group_name} g"\n}\n';
-  const { u: uriIn, remove } = scratchFolder('bgp-highlight-');
+  const { u: uriIn, done } = scratchFolder('bgp-highlight-');
   const u = uriIn('main.tf');
   try {
     await client.open(u, text);
@@ -311,15 +315,14 @@ test('the symbol under the cursor is highlighted in its file: its declaration wr
     assert.deepEqual(await ask(0, 35), expected);
     assert.deepEqual(await ask(1, 4), [], 'an argument name is no symbol');
   } finally {
-    await client.close(u);
-    remove();
+    await done('main.tf');
   }
 });
 
 test("an override file's findings follow the block it overrides, edited in another open file", async () => {
   const main = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = false\n}\n';
   const override = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n}\n';
-  const { u, remove } = scratchFolder('bgp-override-follow-', { 'main.tf': main, 'override.tf': override });
+  const { u, done } = scratchFolder('bgp-override-follow-', { 'main.tf': main, 'override.tf': override });
   try {
     await client.open(u('main.tf'), main);
     assert.deepEqual(codes(await client.open(u('override.tf'), override)), ['bfd-multi-hop-without-bfd']);
@@ -329,16 +332,14 @@ test("an override file's findings follow the block it overrides, edited in anoth
     await client.change(u('main.tf'), [{ range: { start: at, end: { line: 2, character: at.character + 5 } }, text: 'true' }]);
     assert.deepEqual(codes((await next).diagnostics), []);
   } finally {
-    await client.close(u('override.tf'));
-    await client.close(u('main.tf'));
-    remove();
+    await done('override.tf', 'main.tf');
   }
 });
 
 test("a quick fix in an override file sets, there, what the block it overrides wrote", async () => {
   const main = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = "bgpg-1"\n  ip_version      = "IPv6"\n  peer_ip_address = "2001:db8::1"\n}\n';
   const override = 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.1"\n}\n';
-  const { u, remove } = scratchFolder('bgp-override-fix-', { 'main.tf': main, 'override.tf': override });
+  const { u, done } = scratchFolder('bgp-override-fix-', { 'main.tf': main, 'override.tf': override });
   try {
     const [d] = await client.open(u('override.tf'), override);
     assert.equal(d.code, 'ip-version-mismatch');
@@ -349,7 +350,6 @@ test("a quick fix in an override file sets, there, what the block it overrides w
     assert.equal(fixed, 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.1"\n  ip_version      = "IPv4"\n}\n');
     assert.deepEqual(codes(await client.change(u('override.tf'), [{ range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, text: fixed }])), []);
   } finally {
-    await client.close(u('override.tf'));
-    remove();
+    await done('override.tf');
   }
 });

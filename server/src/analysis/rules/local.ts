@@ -18,7 +18,7 @@ import { crossFieldRules } from './crossField';
 import { copiesOf, duplicateArgument, duplicateBlocks, firstCopy } from './duplicates';
 import { readOnlyArgument } from './readOnly';
 import { isNullOrEmpty, missingArguments } from './required';
-import { invalidReference, isBareWord, typeMismatch } from './types';
+import { bareWord, invalidReference, typeMismatch } from './types';
 import { isUnknownArgument, unknownArgument, unknownBlocks } from './unknown';
 import { literalValue } from './values';
 
@@ -55,6 +55,7 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
       const first = firstCopy(attributes, i, copies);
       if (first) byRule[DUPLICATES].push(duplicateArgument(instance, a));
       const s = body.schema.attributes[a.name];
+      let word: string | undefined;
       if (s?.required) {
         if (!first) required++;
         if (isNullOrEmpty(a.value, s)) requiredWell = false;
@@ -63,8 +64,8 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
         if (isUnknownArgument(body, a)) byRule[UNKNOWN].push(unknownArgument(instance, schema, body, a));
       } else if (s.readOnly) {
         byRule[READ_ONLY].push(readOnlyArgument(instance, schema, a));
-      } else if (isBareWord(a.value)) {
-        byRule[TYPES].push(invalidReference(instance, body, a, s));
+      } else if ((word = bareWord(a.value)) !== undefined) {
+        byRule[TYPES].push(invalidReference(instance, body, a, s, word));
       } else if (!conformsTo(a.value, s.type)) {
         // Type errors are reported once, by the type rule: the value checks below assume the type.
         byRule[TYPES].push(typeMismatch(instance, body, a, s));

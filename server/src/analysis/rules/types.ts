@@ -41,14 +41,13 @@ function boolFix(v: Value, type: string): boolean[] {
 /** Roots a reference may start with besides a resource type; alone, each is another error of Terraform's. */
 const ROOTS = new Set(['var', 'local', 'module', 'data', 'path', 'terraform', 'count', 'each', 'self']);
 
-/** A value written as one bare word that is no keyword (`True`, `IPv6`): Terraform reads it as a reference. */
-export function isBareWord(v: Value): boolean {
-  return v.kind === 'reference' && v.path.length === 1 && !ROOTS.has(v.path[0]);
+/** The word, when a value is one bare word that is no keyword (`True`, `IPv6`): Terraform reads it as a reference. */
+export function bareWord(v: Value): string | undefined {
+  return v.kind === 'reference' && v.path.length === 1 && !ROOTS.has(v.path[0]) ? v.path[0] : undefined;
 }
 
-/** For a complete, settable argument whose value is a bare word (`isBareWord`; the walk in `local.ts` asks). */
-export function invalidReference(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema): Finding {
-  const word = a.value.kind === 'reference' ? a.value.path[0] : a.value.kind;
+/** For a complete, settable argument whose value is the bare `word` (`bareWord`; the walk in `local.ts` asks). */
+export function invalidReference(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema, word: string): Finding {
   const meant = meantLiteral(word, s);
   return {
     code: 'invalid-reference',
