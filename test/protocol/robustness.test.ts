@@ -8,8 +8,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DiagnosticSeverity, ErrorCodes, MarkupContent, ResponseError } from 'vscode-languageserver-protocol/node';
-import { codes, delay, LspClient, rangeOf, uri } from '../helpers/lsp';
+import { spawn } from 'node:child_process';
+import { createProtocolConnection, DiagnosticSeverity, ErrorCodes, MarkupContent, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { codes, delay, LspClient, rangeOf, SERVER, uri } from '../helpers/lsp';
 
 const PEER = `resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id  = "bgpg-1"
@@ -192,5 +194,43 @@ describe('shutdown', () => {
     await lsp.open(uri(), PEER);
     await lsp.stop();
     assert.equal(lsp.exitCode, 0);
+  });
+});
+
+describe('lifecycle', () => {
+  /** The error a request gets, or undefined when it is answered. */
+  const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: ResponseError<unknown>) => e.code);
+
+  it('refuses requests before initialize and after shutdown, drops notifications then, and takes initialize once', { timeout: 30_000 }, async (t) => {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const exited = new Promise<number | null>((r) => proc.on('exit', r));
+    t.after(() => proc.kill());
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const published: PublishDiagnosticsParams[] = [];
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+    conn.listen();
+    const early = uri();
+    const position = rangeOf(PEER, 'bfd_multi_hop').start;
+
+    assert.equal(await refusal(conn.sendRequest('textDocument/hover', { textDocument: { uri: early }, position })), ErrorCodes.ServerNotInitialized);
+    assert.equal(await refusal(conn.sendRequest('shutdown')), ErrorCodes.ServerNotInitialized);
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: early, languageId: 'terraform', version: 1, text: PEER } });
+
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.equal(await refusal(conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })), ErrorCodes.InvalidRequest);
+    await conn.sendNotification('initialized', {});
+    // The document opened too early was never taken: nothing to hover, nothing published for it.
+    assert.equal(await conn.sendRequest('textDocument/hover', { textDocument: { uri: early }, position }), null);
+    const later = uri();
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: later, languageId: 'terraform', version: 1, text: PEER } });
+    const hover = (await conn.sendRequest('textDocument/hover', { textDocument: { uri: later }, position })) as { contents: MarkupContent } | null;
+    assert.match(hover!.contents.value, /1–255/);
+    await delay(200);
+    assert.deepEqual(published.map((p) => p.uri), [later]);
+
+    await conn.sendRequest('shutdown');
+    assert.equal(await refusal(conn.sendRequest('textDocument/hover', { textDocument: { uri: later }, position })), ErrorCodes.InvalidRequest);
+    await conn.sendNotification('exit');
+    assert.equal(await exited, 0);
   });
 });

@@ -17,9 +17,11 @@ import {
   DiagnosticTag,
   DocumentHighlight,
   DocumentSymbol,
+  ErrorCodes,
   Location,
   Hover,
   HoverParams,
+  InitializeError,
   InitializeParams,
   InitializeResult,
   InsertTextFormat,
@@ -96,13 +98,31 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   let clientCommands = new Set<string>();
 
   const log = (msg: string) => connection.console.log(msg);
-  const guard = <P, R>(name: string, fallback: R, fn: (p: P) => R) => (p: P): R => {
+  /**
+   * Where the session is in LSP's lifecycle. Before `initialize` a request is refused with
+   * ServerNotInitialized and a notification dropped, as the specification asks; so after `shutdown` (a client
+   * that goes on talking to a server it stopped has a bug, and we have no settings or roots to answer with).
+   */
+  let phase: 'new' | 'serving' | 'shutDown' = 'new';
+  const refusedNow = (): ResponseError<void> | undefined =>
+    phase === 'new'
+      ? new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized yet: send initialize first.')
+      : phase === 'shutDown'
+        ? new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down.')
+        : undefined;
+  const guarded = <P, R>(name: string, fallback: R, fn: (p: P) => R, p: P): R => {
     try {
       return fn(p);
     } catch (e) {
       connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return fallback;
     }
+  };
+  /** A request handler that never throws (`fallback` on a bug) and is refused outside the session. */
+  const request = <P, R>(name: string, fallback: R, fn: (p: P) => R) => (p: P): R | ResponseError<void> => refusedNow() ?? guarded(name, fallback, fn, p);
+  /** A notification handler that never throws, and ignores what comes outside the session. */
+  const notification = <P>(name: string, fn: (p: P) => void) => (p: P): void => {
+    if (phase === 'serving') guarded(name, undefined, fn, p);
   };
 
   const workspace = new Workspace(schemas);
@@ -245,7 +265,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     schedule(uri);
   };
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+    if (phase !== 'new') return new ResponseError(ErrorCodes.InvalidRequest, 'initialize may only be sent once.', { retry: false });
+    phase = 'serving';
     settings = parseSettings(params.initializationOptions);
     roots = (params.workspaceFolders ?? []).map((w) => pathOf(w.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [pathOf(params.rootUri)].filter((p): p is string => !!p);
@@ -270,6 +292,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   });
 
   connection.onInitialized(() => {
+    if (phase !== 'serving') return;
     // Read the workspace's modules in the background; the server answers meanwhile.
     void (async () => {
       const started = Date.now();
@@ -282,7 +305,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   });
 
   connection.onDidChangeWatchedFiles(
-    guard('didChangeWatchedFiles', undefined, (p) => {
+    notification('didChangeWatchedFiles', (p) => {
       generation++;
       for (const change of p.changes ?? []) {
         const file = pathOf(change.uri);
@@ -297,7 +320,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onDidChangeConfiguration(
-    guard('didChangeConfiguration', undefined, (p: { settings?: unknown }) => {
+    notification('didChangeConfiguration', (p: { settings?: unknown }) => {
       const raw = p.settings && typeof p.settings === 'object' ? ((p.settings as Record<string, unknown>).alicloudBgp ?? p.settings) : undefined;
       settings = parseSettings(raw);
       log(`settings: diagnostics ${settings.enable ? 'on' : 'off'}, ${Object.keys(settings.severity).length} severity overrides`);
@@ -306,7 +329,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onDidOpenTextDocument(
-    guard('didOpen', undefined, (p) => {
+    notification('didOpen', (p) => {
       const d = p.textDocument;
       if (!isSupported(d.uri, d.languageId)) return;
       open(d.uri, d.languageId, d.version, d);
@@ -314,7 +337,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onDidChangeTextDocument(
-    guard('didChange', undefined, (p) => {
+    notification('didChange', (p) => {
       const readAt = performance.now();
       const f = files.get(p.textDocument.uri);
       if (!f) return;
@@ -355,7 +378,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onDidCloseTextDocument(
-    guard('didClose', undefined, (p) => {
+    notification('didClose', (p) => {
       generation++;
       // What a context kept of the closed file goes with it (the folder's is made again when next asked for).
       contexts.delete('file:' + p.textDocument.uri);
@@ -377,7 +400,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onCompletion(
-    guard('completion', [] as CompletionItem[] | CompletionList, (p: CompletionParams) => {
+    request('completion', [] as CompletionItem[] | CompletionList, (p: CompletionParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
       const at = f.cursorContext(p.position);
@@ -402,7 +425,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onHover(
-    guard('hover', null as Hover | null, (p: HoverParams) => {
+    request('hover', null as Hover | null, (p: HoverParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return null;
       const loc = f.locate(p.position);
@@ -415,7 +438,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onCodeAction(
-    guard('codeAction', [] as CodeAction[], (p: CodeActionParams) => {
+    request('codeAction', [] as CodeAction[], (p: CodeActionParams) => {
       const open = files.get(p.textDocument.uri);
       const f = open?.file;
       if (!open || !f || !validRange(p.range)) return [];
@@ -472,7 +495,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   });
 
   connection.onDefinition(
-    guard('definition', [] as Location[], (p) => {
+    request('definition', [] as Location[], (p) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
       return definition(f, p.position, moduleOf(p.textDocument.uri, f));
@@ -480,7 +503,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onReferences(
-    guard('references', [] as Location[], (p) => {
+    request('references', [] as Location[], (p) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
       return references(f, p.position, moduleOf(p.textDocument.uri, f), !!p.context?.includeDeclaration);
@@ -488,7 +511,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onDocumentHighlight(
-    guard('documentHighlight', [] as DocumentHighlight[], (p) => {
+    request('documentHighlight', [] as DocumentHighlight[], (p) => {
       const f = files.get(p.textDocument.uri)?.file;
       // Terraform only: in a CDKTF program the language's own service highlights its variables.
       if (!f || f.language !== 'hcl' || !validPosition(p.position)) return [];
@@ -500,7 +523,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   const refused = (r: Refusal) => new ResponseError<void>(-32803 /* RequestFailed */, r.message);
 
   connection.onPrepareRename(
-    guard('prepareRename', null as Range | null | ResponseError<void>, (p: PrepareRenameParams) => {
+    request('prepareRename', null as Range | null | ResponseError<void>, (p: PrepareRenameParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || f.language !== 'hcl' || !validPosition(p.position)) return null;
       const t = renameTarget(f, p.position, moduleOf(p.textDocument.uri, f));
@@ -509,7 +532,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onRenameRequest(
-    guard('rename', null as WorkspaceEdit | null | ResponseError<void>, (p: RenameParams) => {
+    request('rename', null as WorkspaceEdit | null | ResponseError<void>, (p: RenameParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || f.language !== 'hcl' || !validPosition(p.position) || typeof p.newName !== 'string') return null;
       const edits = renameEdits(f, p.position, p.newName, moduleOf(p.textDocument.uri, f), (x) => lineBreakOf(x.textHead(65536)));
@@ -522,7 +545,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onDocumentSymbol(
-    guard('documentSymbol', [] as DocumentSymbol[], (p) => {
+    request('documentSymbol', [] as DocumentSymbol[], (p) => {
       const f = files.get(p.textDocument.uri)?.file;
       // A packed outline comes as `RawJson`, which our writer sends as it is (see `rawJson.ts`).
       return (f ? documentSymbols(f) : []) as DocumentSymbol[];
@@ -530,6 +553,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   );
 
   connection.onShutdown(() => {
+    const refused = refusedNow();
+    if (refused) return refused;
+    phase = 'shutDown';
     files.clear();
     recentlyClosed.drop();
   });
