@@ -265,6 +265,17 @@ describe('what gets checked', () => {
     assert.match(runCli([dir]).stdout, /^4 files checked: 2 errors, 1 warning$/m);
   });
 
+  it('reads files whose path holds # or ? (a c#proj folder, a peer?.tf file) like any other', () => {
+    const dir = tree({ 'c#proj/main.tf': BROKEN_PEER, 'c#proj/groups.tf': GROUP, 'c#proj/peers?.tf': CLEAN_PEER });
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [path.relative(dir, f.file), f.code]), [
+      [path.join('c#proj', 'main.tf'), 'value-out-of-range'],
+      [path.join('c#proj', 'main.tf'), 'read-only-argument'],
+    ]);
+    assert.equal(res.status, 1);
+    assert.match(runCli([dir]).stdout, /^3 files checked: 2 errors, 0 warnings$/m);
+  });
+
   it('checks a single file given directly, and several paths at once', () => {
     const dir = tree({ 'x/main.tf': BROKEN_PEER, 'y/main.tf': WARNING_PEER, 'z/main.tf': BROKEN_PEER });
     const one = runJson([path.join(dir, 'y', 'main.tf')]);

@@ -9,8 +9,13 @@ import type { SourceFile } from './sourceFile';
 
 const HCL_LANGUAGES = new Set(['terraform', 'terraform-vars', 'hcl', 'tf', 'tfvars']);
 
+/**
+ * The path part of what names a file: a URI (`file:///a/b.tf?x#y`) loses its query and fragment, but a plain
+ * path (the CLI's, the module index's) is kept whole: `#` and `?` are ordinary in file names (`c#proj/main.tf`).
+ * A scheme has at least two letters, so that a Windows drive (`C:\`) is not one.
+ */
 function pathOf(uri: string): string {
-  return uri.split('?')[0].split('#')[0];
+  return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(uri) ? uri.split('?')[0].split('#')[0] : uri;
 }
 
 /**
