@@ -9,7 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
 import type { HclFile } from '../../server/src/engine/hclFile';
-import { versionFromCdktfJson, versionFromLockFile } from '../../server/src/engine/providerVersion';
+import { versionFromCdktfJson, versionsFromLockFile } from '../../server/src/engine/providerVersion';
 import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
@@ -371,10 +371,10 @@ test('version constraints and lock files are read as Terraform writes them', () 
   assert.deepEqual(allowedVersions('< 2.0.0'), { lowest: undefined, below: [2, 0, 0], exact: undefined });
   assert.deepEqual(allowedVersions('>= 1.200.0, != 1.210.0, < 1.300.0-beta'), { lowest: [1, 200, 0], below: [1, 300, 0], exact: undefined });
   assert.deepEqual(allowedVersions('latest'), { lowest: undefined, below: undefined, exact: undefined });
-  assert.equal(versionFromLockFile(fs.readFileSync(path.join(fixtures, 'old-provider', '.terraform.lock.hcl'), 'utf8')), '1.230.0');
-  assert.equal(versionFromLockFile('provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.0.0"\n}\n'), undefined);
+  assert.deepEqual(versionsFromLockFile(fs.readFileSync(path.join(fixtures, 'old-provider', '.terraform.lock.hcl'), 'utf8')), { aliyun: '1.230.0' });
+  assert.equal(versionsFromLockFile('provider "registry.terraform.io/hashicorp/aws" {\n  version = "5.0.0"\n}\n'), undefined);
   // A module that names `alicloud` without a source gets hashicorp/alicloud, the same provider's old address.
-  assert.equal(versionFromLockFile('provider "registry.terraform.io/hashicorp/alicloud" {\n  version = "1.150.0"\n}\n'), '1.150.0');
+  assert.deepEqual(versionsFromLockFile('provider "registry.terraform.io/hashicorp/alicloud" {\n  version = "1.150.0"\n}\n'), { hashicorp: '1.150.0' });
   const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n';
   const viaHashicorp = (source: string) => {
     const text = `terraform {\n  required_providers {\n    alicloud = { source = "${source}", version = "1.150.0" }\n  }\n}\n${peer}`;
@@ -384,6 +384,40 @@ test('version constraints and lock files are read as Terraform writes them', () 
   assert.deepEqual(viaHashicorp('hashicorp/alicloud'), ['newer-than-provider'], 'the peer came in 1.153.0');
   assert.deepEqual(viaHashicorp('registry.terraform.io/hashicorp/alicloud'), ['newer-than-provider']);
   assert.deepEqual(viaHashicorp('example/alicloud'), [], 'another provider of the same name says nothing');
+});
+
+test('a lock file pinning both aliyun/alicloud and hashicorp/alicloud: the module\'s own source for alicloud picks the version', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-lock-'));
+  // As `terraform init` writes it (namespaces in alphabetical order): a root module without required_providers
+  // (so hashicorp/alicloud) calling a module that requires aliyun/alicloud.
+  fs.writeFileSync(
+    path.join(dir, '.terraform.lock.hcl'),
+    'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.283.0"\n}\n\nprovider "registry.terraform.io/hashicorp/alicloud" {\n  version = "1.211.2"\n}\n',
+  );
+  const main = path.join(dir, 'main.tf');
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65001\n  ip_version = "IPv4"\n}\n';
+  const versionSeen = (versions: string) => {
+    fs.writeFileSync(path.join(dir, 'versions.tf'), versions);
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const src = createSourceFile(main, undefined, group)!;
+    ws.setOpen(main, src);
+    return ws.contextFor(main, src).providerVersion;
+  };
+  try {
+    assert.equal(versionSeen(''), '1.211.2', 'no required_providers: hashicorp/alicloud');
+    assert.equal(versionSeen('terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud" }\n  }\n}\n'), '1.283.0');
+    assert.equal(versionSeen('terraform {\n  required_providers {\n    alicloud = { source = "hashicorp/alicloud" }\n  }\n}\n'), '1.211.2');
+    // What the rules say with it: ip_version came in 1.261.0, after the version the module uses.
+    fs.writeFileSync(path.join(dir, 'versions.tf'), '');
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const src = createSourceFile(main, undefined, group)!;
+    ws.setOpen(main, src);
+    assert.deepEqual(src.diagnostics(ws.contextFor(main, src)).map((d) => d.code), ['newer-than-provider']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a .tf.json file of the module declares resources the .tf files refer to and count through', () => {

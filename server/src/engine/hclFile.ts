@@ -19,7 +19,7 @@ import type { Placed, SourceFile } from './sourceFile';
 import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
-import { versionFromRequiredProviders } from './providerVersion';
+import { sourceFromRequiredProviders, versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import { notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
 import { fileIdOf } from './moduleContext';
@@ -48,6 +48,8 @@ class ChunkMemo {
   factsB = 0;
   /** The alicloud constraint its `terraform` block declares (null: none). */
   provider: string | null | undefined = undefined;
+  /** The source its `terraform` block gives `alicloud` (null: none). */
+  providerSource: string | null | undefined = undefined;
   /** The chunk's diagnostics in absolute positions, for the line and findings they were made from. */
   placed: Diagnostic[] | undefined = undefined;
   placedLine = 0;
@@ -131,6 +133,15 @@ export class HclFile implements SourceFile {
       // A chunk without its syntax tree holds only resource and data blocks: no `terraform` block.
       if (m.provider === undefined) m.provider = (chunk.hasSyntaxTree && versionFromRequiredProviders(chunk.items)) || null;
       if (m.provider) return m.provider;
+    }
+    return undefined;
+  }
+
+  providerSource(): string | undefined {
+    for (const chunk of this.doc.chunks) {
+      const m = memo(chunk);
+      if (m.providerSource === undefined) m.providerSource = (chunk.hasSyntaxTree && sourceFromRequiredProviders(chunk.items)) || null;
+      if (m.providerSource) return m.providerSource;
     }
     return undefined;
   }

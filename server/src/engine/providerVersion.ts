@@ -27,12 +27,44 @@ function stringLiteral(e: Expr | undefined): string | undefined {
   return e?.type === 'Literal' && typeof e.value === 'string' ? e.value : undefined;
 }
 
-/** The version pinned for the alicloud provider in a lock file's text. */
-export function versionFromLockFile(text: string): string | undefined {
+/** The versions a lock file pins for the alicloud provider, by namespace (`aliyun`, `hashicorp`). */
+export type LockedVersions = Partial<Record<'aliyun' | 'hashicorp', string>>;
+
+/** The versions pinned for the alicloud provider in a lock file's text (undefined: none). */
+export function versionsFromLockFile(text: string): LockedVersions | undefined {
+  let out: LockedVersions | undefined;
   for (const chunk of parseChunks(text).chunks) {
     for (const b of blocks(chunk.items, 'provider')) {
-      if (!ALICLOUD.test(b.labels[0]?.value ?? '')) continue;
-      for (const item of b.body) if (item.type === 'Attribute' && item.name === 'version') return normalise(stringLiteral(item.expr));
+      const namespace = ALICLOUD.exec(b.labels[0]?.value ?? '')?.[2] as keyof LockedVersions | undefined;
+      if (!namespace) continue;
+      for (const item of b.body) {
+        const version = item.type === 'Attribute' && item.name === 'version' ? normalise(stringLiteral(item.expr)) : undefined;
+        if (version) (out ??= {})[namespace] ??= version;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The locked version the module's resources use. A lock file holds both namespaces when a root module without
+ * `required_providers` (so `hashicorp/alicloud`) calls a module that requires `aliyun/alicloud`: the module's
+ * own source for the name `alicloud` decides (`hashicorp/alicloud` when it gives none). One entry alone is
+ * taken whatever the module says.
+ */
+export function lockedVersionFor(locked: LockedVersions, moduleSource: string | undefined): string | undefined {
+  if (!(locked.aliyun && locked.hashicorp)) return locked.aliyun ?? locked.hashicorp;
+  return ALICLOUD.exec(moduleSource ?? '')?.[2] === 'aliyun' ? locked.aliyun : locked.hashicorp;
+}
+
+/** The `source` a module file's `required_providers` gives the local name `alicloud`, which `alicloud_*` resources use. */
+export function sourceFromRequiredProviders(items: BodyItem[]): string | undefined {
+  for (const t of blocks(items, 'terraform')) {
+    for (const rp of blocks(t.body, 'required_providers')) {
+      for (const item of rp.body) {
+        if (item.type !== 'Attribute' || item.name !== 'alicloud' || item.expr?.type !== 'Object') continue;
+        for (const field of item.expr.items) if (stringLiteral(field.key) === 'source') return stringLiteral(field.value);
+      }
     }
   }
   return undefined;

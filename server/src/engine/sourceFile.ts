@@ -78,6 +78,8 @@ export interface SourceFile {
   moduleDigest(facts: Set<string>): string;
   /** The alicloud `required_providers` constraint this file declares, as written, if any. */
   providerConstraint?(): string | undefined;
+  /** The `source` this file's `required_providers` gives the name `alicloud`, if it gives one. */
+  providerSource?(): string | undefined;
   readonly writer: Writer;
   readonly completionWriter: CompletionWriter;
 }

@@ -29,6 +29,8 @@ export class TfJsonFile implements SourceFile {
   private found: ResourceInstance[] = [];
   /** The alicloud constraint of its `terraform.required_providers` (a `versions.tf.json`), when it states one. */
   private constraint?: string;
+  /** The source its `required_providers` gives the name `alicloud`, when it gives one. */
+  private source?: string;
 
   /** `isOverride`: `override.tf.json` or `*_override.tf.json` (see `SourceFile.isOverride`). */
   constructor(public text: string, readonly isOverride = false) {
@@ -81,9 +83,14 @@ export class TfJsonFile implements SourceFile {
     return this.constraint;
   }
 
+  providerSource(): string | undefined {
+    return this.source;
+  }
+
   private read(): void {
     this.found = [];
     this.constraint = undefined;
+    this.source = undefined;
     let json: unknown;
     try {
       json = JSON.parse(this.text);
@@ -96,6 +103,7 @@ export class TfJsonFile implements SourceFile {
       for (const rp of objects(t.required_providers)) {
         for (const [name, p] of Object.entries(rp)) {
           const source = isObject(p) && typeof p.source === 'string' ? p.source : undefined;
+          if (name === 'alicloud' && source && this.source === undefined) this.source = source;
           if (!isAlicloudEntry(name, source)) continue;
           const version = typeof p === 'string' ? p : isObject(p) && typeof p.version === 'string' ? p.version : undefined;
           if (version?.trim() && this.constraint === undefined) this.constraint = version.trim();

@@ -11,7 +11,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
-import { versionFromCdktfJson, versionFromLockFile } from './providerVersion';
+import { lockedVersionFor, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
 import type { SourceFile } from './sourceFile';
 import { withoutBom } from './text';
 
@@ -41,7 +41,7 @@ export class Workspace {
    * Lock files read, with when they were last looked at. Editors that watch files say when one changes
    * (`refresh`); for the others it is looked at again at most once per `LOCK_RECHECK_MS`, not on every keystroke.
    */
-  private readonly lockCache = new Map<string, { mtimeMs: number; version?: string; checkedAt: number }>();
+  private readonly lockCache = new Map<string, { mtimeMs: number; version?: unknown; checkedAt: number }>();
 
   constructor(readonly schemas: SchemaRegistry) {}
 
@@ -202,8 +202,13 @@ export class Workspace {
 
   /** From `.terraform.lock.hcl` (re-read when it changes), else from `required_providers` in the module. */
   providerVersion(dir: string, files: SourceFile[]): string | undefined {
-    const fromLock = this.versionFile(path.join(dir, LOCK_FILE), versionFromLockFile);
-    if (fromLock) return fromLock;
+    const locked = this.versionFile(path.join(dir, LOCK_FILE), versionsFromLockFile);
+    if (locked) {
+      let source: string | undefined;
+      for (let i = 0; i < files.length && source === undefined; i++) source = files[i].providerSource?.();
+      const fromLock = lockedVersionFor(locked, source);
+      if (fromLock) return fromLock;
+    }
     for (const f of files) {
       const v = f.providerConstraint?.();
       if (v) return v;
@@ -231,15 +236,16 @@ export class Workspace {
    * The version a small file states (`read` its text), re-read when it changes and looked at again at most once
    * per `LOCK_RECHECK_MS`. A missing file is remembered too (mtime -1): not looked for on every keystroke.
    */
-  private versionFile(file: string, read: (text: string) => string | undefined): string | undefined {
+  private versionFile<V>(file: string, read: (text: string) => V | undefined): V | undefined {
     const now = Date.now();
     const cached = this.lockCache.get(file);
-    if (cached && now - cached.checkedAt < LOCK_RECHECK_MS) return cached.version;
+    // Each file is read by one reader, so its cached value is that reader's.
+    if (cached && now - cached.checkedAt < LOCK_RECHECK_MS) return cached.version as V | undefined;
     try {
       const st = fs.statSync(file);
       if (cached && cached.mtimeMs === st.mtimeMs) {
         cached.checkedAt = now;
-        return cached.version;
+        return cached.version as V | undefined;
       }
       // A FIFO or device of that name would block the server; a lock file is a few kilobytes.
       if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) throw new Error('not a small regular file');
