@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { JsonFinding, runCli, runJson, tempTrees } from '../helpers/cli';
 
 const GROUP = `resource "alicloud_vpc_bgp_group" "g" {
@@ -219,7 +220,7 @@ describe('--format sarif', () => {
       ruleId: f.code,
       level: LEVEL[f.severity],
       text: f.message,
-      uri: f.file.split(path.sep).join('/'),
+      uri: pathToFileURL(f.file).href,
       region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
     }));
     const actual = run.results.map((x: any) => ({
@@ -234,6 +235,14 @@ describe('--format sarif', () => {
     // Each result's ruleIndex points at its rule in the driver.
     for (const x of run.results) assert.equal(run.tool.driver.rules[x.ruleIndex].id, x.ruleId);
     assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id).sort(), [...new Set(json.map((f) => f.code))].sort());
+  });
+
+  it('writes artifact locations as URI references: relative paths percent-encoded segment by segment, absolute ones as file: URIs', () => {
+    const dir = tree({ 'w 1/a b%25.tf': BROKEN_PEER, 'c#d/e?.tf': BROKEN_PEER });
+    const uris = (arg: string) => [...new Set(JSON.parse(runCli(['--format', 'sarif', arg], dir).stdout).runs[0].results.map((x: any) => x.locations[0].physicalLocation.artifactLocation.uri))];
+    assert.deepEqual(uris('.'), ['c%23d/e%3F.tf', 'w%201/a%20b%2525.tf']);
+    assert.deepEqual(uris(path.join(dir, 'w 1')), [pathToFileURL(path.join(dir, 'w 1', 'a b%25.tf')).href]);
+    assert.match(String(uris(path.join(dir, 'w 1'))[0]), /^file:\/\/\/.*\/w%201\/a%20b%2525\.tf$/);
   });
 
   it('has an empty results array (and exit 0) for a clean folder', () => {

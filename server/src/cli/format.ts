@@ -1,4 +1,6 @@
 /** CLI output formats: text for people, JSON per DESIGN.md, SARIF 2.1.0 for code-scanning uploads. */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { Diagnostic } from '../engine/diagnostic';
 
 export interface FileResult {
@@ -55,7 +57,7 @@ export function formatSarif(results: FileResult[], version: string): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: r.file.split('\\').join('/') },
+                  artifactLocation: { uri: sarifUri(r.file) },
                   // SARIF counts lines and columns from 1; columns in UTF-16 units like LSP.
                   region: {
                     startLine: d.range.start.line + 1,
@@ -73,4 +75,14 @@ export function formatSarif(results: FileResult[], version: string): string {
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * SARIF wants a URI reference (RFC 3986), not a path: a relative path (as the files were named on the command
+ * line) becomes a relative reference with each segment percent-encoded (`w 1/a%25.tf` -> `w%201/a%2525.tf`),
+ * an absolute one a `file:` URI.
+ */
+function sarifUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
