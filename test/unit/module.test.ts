@@ -94,6 +94,45 @@ resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = alicloud_vpc_bgp_grup.g.id
   #              ^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
 }`,
+  // Terraform refuses a reference to nothing wherever it is written ("Reference to undeclared resource").
+  'a reference to nothing inside a call, a template, depends_on or count is an error once per name, on the value': `
+resource "alicloud_vpc_bgp_group" "g" {
+  count     = 2
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "s" {
+  bgp_group_id = coalesce(alicloud_vpc_bgp_group.gx.id, alicloud_vpc_bgp_group.g[0].id, alicloud_vpc_bgp_group.gx.name)
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+  depends_on   = [alicloud_vpc_bgp_group.nope, alicloud_vpc_bgp_group.g]
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+}
+resource "alicloud_vpc_bgp_peer" "t" {
+  count        = length(alicloud_vpc_bgp_group.nope4)
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+  bgp_group_id = "\${alicloud_vpc_bgp_group.gx2.id}-x"
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+}`,
+  // Names a for expression or a dynamic block binds are not resources, underscores or not; nor is a repeated
+  // block named whole where a collection is wanted.
+  'names bound by for and dynamic, and whole repeated blocks inside expressions, are not undeclared': `
+resource "alicloud_vpc_bgp_group" "g" {
+  count     = 2
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  count        = length(alicloud_vpc_bgp_group.g)
+  bgp_group_id = [for my_g in alicloud_vpc_bgp_group.g : my_g.id][count.index]
+  dynamic "timeouts" {
+    for_each = var.timeouts
+    iterator = my_t
+    content {
+      create = my_t.value
+      delete = lookup(my_t.value, "delete", null)
+    }
+  }
+}`,
   // Iterating over all the instances of a repeated block needs no key.
   'for_each over a block with for_each is not a missing instance key': `
 resource "alicloud_vpc_bgp_group" "fe" {

@@ -100,6 +100,10 @@ resource "alicloud_vpc_bgp_peer" "p" {
   #              ^^ empty-value
 }`,
   'unknown argument with a suggestion; meta-arguments are known': `
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
 resource "alicloud_vpc_bgp_peer" "p" {
   count         = 2
   depends_on    = [alicloud_vpc_bgp_group.g]

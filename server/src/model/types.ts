@@ -30,14 +30,18 @@ export type Value =
    * `keys`: how many keys it has, when every key is written out (`{ a = 1, "b" = 2 }`), which `for_each` counts;
    * `firstKey`: then the first of them, which names an instance of a block repeated over it (`g["a"]`).
    */
-  | { kind: 'object'; keys?: number; firstKey?: string }
+  | { kind: 'object'; keys?: number; firstKey?: string; refs?: readonly Value[] }
   /**
    * A traversal such as `alicloud_vpc_bgp_group.main.id`, `var.x` or a construct's `.id`. Index steps keep
    * their brackets in `path` (`["x", "[0]", "id"]`; a splat is `[*]`).
    */
   | { kind: 'reference'; path: string[]; text: string }
-  /** Any other expression: function calls, conditionals, templates, operators… */
-  | { kind: 'unknown'; text: string };
+  /**
+   * Any other expression: function calls, conditionals, templates, operators… `refs`: the references to
+   * resources and data sources written inside it (`coalesce(alicloud_vpc_bgp_group.a.id, …)`), outside the
+   * names its `for` expressions bind; absent when there are none.
+   */
+  | { kind: 'unknown'; text: string; refs?: readonly Value[] };
 
 export interface Attribute {
   /** The schema name (snake_case), whatever the source language wrote. */

@@ -18,7 +18,11 @@ export interface BodyView {
   block?: Block;
   /** Lists derived from `schema` (`indexOf`), looked up once per view rather than once per rule. */
   index: BodyIndex;
+  /** The iterator names the `dynamic` blocks around it bind (`timeouts.value`, or its `iterator = name`). */
+  iterators: readonly string[];
 }
+
+const NO_ITERATORS: readonly string[] = [];
 
 /**
  * Where to report something missing from `body`: its block's name, or the instance's header. Made when a finding
@@ -48,8 +52,8 @@ const firstViews: BodyView[][] = [];
 export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
   if (instance !== lastInstance || schema !== lastSchema) {
     count = 0;
-    addView('', instance.attributes, instance.blocks, schema, undefined);
-    if (instance.blocks.length) visit(instance.blocks, schema, '');
+    addView('', instance.attributes, instance.blocks, schema, undefined, NO_ITERATORS);
+    if (instance.blocks.length) visit(instance.blocks, schema, '', NO_ITERATORS);
     lastViews = firstViews[count] ??= pool.slice(0, count);
     lastInstance = instance;
     lastSchema = schema;
@@ -57,7 +61,7 @@ export function bodies(instance: ResourceInstance, schema: ResourceSchema): Body
   return lastViews;
 }
 
-function visit(blocks: Block[], s: BodyView['schema'], prefix: string): void {
+function visit(blocks: Block[], s: BodyView['schema'], prefix: string, iterators: readonly string[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     // `dynamic "timeouts" { for_each = …  content { … } }` makes `timeouts` blocks of its `content`: that body is
@@ -68,8 +72,9 @@ function visit(blocks: Block[], s: BodyView['schema'], prefix: string): void {
     const bs = s.blocks?.[name];
     if (!bs) continue;
     const path = prefix + name;
-    addView(path, body.attributes, body.blocks, bs, body);
-    if (body.blocks.length) visit(body.blocks, bs, path + '.');
+    const bound = content ? iterators.concat(iteratorOf(b)) : iterators;
+    addView(path, body.attributes, body.blocks, bs, body, bound);
+    if (body.blocks.length) visit(body.blocks, bs, path + '.', bound);
   }
 }
 
@@ -80,9 +85,18 @@ function dynamicContent(b: Block): Block | undefined {
   return undefined;
 }
 
-function addView(path: string, attributes: Attribute[], blocks: Block[], schema: BodyView['schema'], block: Block | undefined): void {
+/** The name a `dynamic` block's content reads its element by: `iterator = name`, else the block's label. */
+function iteratorOf(dynamic: Block): string {
+  for (let i = 0; i < dynamic.attributes.length; i++) {
+    const v = dynamic.attributes[i].value;
+    if (dynamic.attributes[i].name === 'iterator' && v.kind === 'reference' && v.path.length === 1) return v.path[0];
+  }
+  return dynamic.labels[0].value;
+}
+
+function addView(path: string, attributes: Attribute[], blocks: Block[], schema: BodyView['schema'], block: Block | undefined, iterators: readonly string[]): void {
   let view = pool[count++];
-  if (!view) pool.push((view = { path, attributes, blocks, schema, isRoot: true, block, index: EMPTY_INDEX }));
+  if (!view) pool.push((view = { path, attributes, blocks, schema, isRoot: true, block, index: EMPTY_INDEX, iterators }));
   view.path = path;
   view.attributes = attributes;
   view.blocks = blocks;
@@ -90,6 +104,7 @@ function addView(path: string, attributes: Attribute[], blocks: Block[], schema:
   view.isRoot = block === undefined;
   view.block = block;
   view.index = indexOf(schema);
+  view.iterators = iterators;
 }
 
 /** `bfd_multi_hop` at the root, `timeouts.create` inside a block: how messages name an argument. */

@@ -5,12 +5,12 @@
  * `missing-instance-key`: a reference to a block with `count` or `for_each` names no instance
  * (`alicloud_vpc_bgp_group.g.id` for `g[0]`), which Terraform refuses ("Missing resource instance key").
  */
-import type { Attribute, ResourceInstance } from '../../model/types';
+import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext, Declared } from '../context';
 import type { Finding, NeutralFix } from '../finding';
 import { instanceKey, repetition, ResourceRef, resourceRef } from '../references';
-import { bodies } from './body';
+import { bodies, BodyView } from './body';
 import { referencedTypes } from './tables';
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
@@ -27,7 +27,12 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       const a = body.attributes[i];
       if (a.incomplete) continue;
       const ref = resourceRef(a.value);
-      if (!ref) continue;
+      if (!ref) {
+        if (hasInnerRefs(a.value)) findings = innerUndeclared(instance, body, a, ctx, findings);
+        continue;
+      }
+      // `dynamic "timeouts" { iterator = my_t … }`: `my_t.value` in its content names the element.
+      if (body.iterators.length && body.iterators.includes(a.value.kind === 'reference' ? a.value.path[0] : '')) continue;
       const allowed = referencedTypes(body.schema.attributes[a.name]);
       const target = ctx.find(ref.kind, ref.type, ref.name);
       if (!target) {
@@ -51,6 +56,39 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       findings.push(missingKey(instance, a, ref, target, repeated));
     }
   }
+  return findings;
+}
+
+/** Does a value hold references inside it (a call's arguments, a template, a list such as `depends_on`'s)? */
+function hasInnerRefs(v: Value): boolean {
+  if (v.kind === 'tuple') {
+    for (let i = 0; i < v.items.length; i++) if (v.items[i].kind === 'reference' || hasInnerRefs(v.items[i])) return true;
+    return false;
+  }
+  return (v.kind === 'unknown' || v.kind === 'object') && v.refs !== undefined;
+}
+
+/**
+ * References to nothing written inside an argument's value (`coalesce(alicloud_vpc_bgp_group.nope.id, …)`,
+ * `depends_on = [alicloud_vpc_bgp_group.nope]`): Terraform refuses them as it does a whole value. Reported on the
+ * value, once per name, without fixes (a fix replaces a whole value). Only undeclared names: `length(g)` or
+ * `g[*].id` rightly name a repeated block without a key.
+ */
+function innerUndeclared(instance: ResourceInstance, body: BodyView, a: Attribute, ctx: AnalysisContext, findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const visit = (v: Value) => {
+    if (v.kind === 'tuple') return v.items.forEach(visit);
+    if (v.kind === 'reference') {
+      const ref = resourceRef(v);
+      if (!ref || body.iterators.includes(v.path[0]) || seen.has(ref.type + '.' + ref.name) || ctx.find(ref.kind, ref.type, ref.name)) return;
+      seen.add(ref.type + '.' + ref.name);
+      if (findings === NONE) findings = [];
+      findings.push(undeclared(instance, a, ref, ctx, undefined, false));
+      return;
+    }
+    if ((v.kind === 'unknown' || v.kind === 'object') && v.refs) v.refs.forEach(visit);
+  };
+  visit(a.value);
   return findings;
 }
 
@@ -152,7 +190,7 @@ function article(word: string): string {
  * No such block in the module. The fixes name the blocks of the same type, and a block of the same name of a type
  * the argument takes when the type is not one of those (`alicloud_vpc_bgp_grup.a` → `alicloud_vpc_bgp_group.a`).
  */
-function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext, allowed: string[] | undefined): Finding {
+function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext, allowed: string[] | undefined, fixable = true): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
   const attribute = ref.attribute || 'id';
   // Only names a reference can spell: a block label may hold anything, a traversal may not. The closest few: a
@@ -163,6 +201,7 @@ function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, 
   const fixes: NeutralFix[] = [];
   // A fix names one instance of a repeated block, as `missing-instance-key` would want; none when it cannot say which.
   const referTo = (type: string, name: string, preferred: boolean) => {
+    if (!fixable) return;
     const key = keyFor(instance, a, ctx, ref.kind, type, name);
     if (key === undefined) return;
     fixes.push({

@@ -15,7 +15,7 @@ export type Expr =
   | { type: 'Call'; name: string; nameRange: Range; args: Expr[]; expandFinal: boolean; range: Range }
   | { type: 'Tuple'; items: Expr[]; range: Range }
   | { type: 'Object'; items: ObjectItem[]; range: Range }
-  | { type: 'For'; collection: Expr; body: Expr[]; range: Range }
+  | { type: 'For'; vars: string[]; collection: Expr; body: Expr[]; range: Range }
   | { type: 'Conditional'; condition: Expr; then: Expr; otherwise: Expr; range: Range }
   | { type: 'Binary'; op: string; left: Expr; right: Expr; range: Range }
   | { type: 'Unary'; op: string; operand: Expr; range: Range }

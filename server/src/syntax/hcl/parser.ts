@@ -828,10 +828,16 @@ class Parser {
   /** `[for k, v in coll : expr if cond]` and `{for k, v in coll : key => value... if cond}`. */
   private parseFor(open: Token, closer: T): Expr {
     this.take(); // for
-    this.take(); // first variable
+    // The variables it binds, which its body may name like resources (`for my_group in …: my_group.id`).
+    const first = this.take();
+    const vars = first.kind === T.Ident ? [this.slice(first.start, first.end)] : [];
     if (this.peek().kind === T.Comma) {
       this.take();
-      if (this.peek().kind === T.Ident) this.take();
+      const second = this.peek();
+      if (second.kind === T.Ident) {
+        this.take();
+        vars.push(this.slice(second.start, second.end));
+      }
     }
     const kw = this.peek();
     if (!(kw.kind === T.Ident && this.slice(kw.start, kw.end) === 'in')) {
@@ -859,7 +865,7 @@ class Parser {
       this.error(`Expected ":" in the for expression, found ${this.describe(this.peek())}`, this.range(this.peek()));
     }
     this.expectClose(closer, open);
-    return { type: 'For', collection, body: fit(body), range: this.sinceStart(open) };
+    return { type: 'For', vars, collection, body: fit(body), range: this.sinceStart(open) };
   }
 
   private parseTemplate(heredoc: boolean): Expr {

@@ -93,7 +93,7 @@ export function toValue(e: Expr): Value {
     case 'Template':
       // Terraform 0.11 style `"${var.x}"` is the expression itself.
       if (!e.directives && e.parts.length === 1 && typeof e.parts[0] !== 'string') return toValue(e.parts[0]);
-      return TEMPLATE;
+      return withRefs(TEMPLATE, e);
     case 'Traversal':
       return referenceValue(e.root, e.parts);
     case 'Paren':
@@ -101,15 +101,91 @@ export function toValue(e: Expr): Value {
     case 'Tuple':
       return { kind: 'tuple', items: e.items.map(toValue) };
     case 'Object':
-      return objectValue(e.items);
+      return withRefs(objectValue(e.items), e);
     case 'Call':
-      return shared(`${e.name}(…)`);
+      return withRefs(shared(`${e.name}(…)`), e);
     case 'Conditional':
-      return CONDITIONAL;
+      return withRefs(CONDITIONAL, e);
     case 'For':
-      return FOR;
+      return withRefs(FOR, e);
     default:
-      return EXPRESSION;
+      return withRefs(EXPRESSION, e);
+  }
+}
+
+/**
+ * `value` with the references to resources written inside `e` (`refs`), or `value` itself (shared) when there
+ * are none, as in most expressions: only those rules read them, to find a reference to nothing.
+ */
+function withRefs(value: Value, e: Expr): Value {
+  const start = top;
+  refsIn(e, NO_NAMES);
+  if (top === start) return value;
+  return Object.freeze({ ...value, refs: listFrom<Value>(start) }) as Value;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * Pushes (`add`) the traversals inside `e` that may name a resource: rooted at `data` or at a name with an
+ * underscore, as resource types are (the rules decide), and not at a name a `for` around them binds. A template
+ * with directives (`%{ for … }`) is skipped whole: its directives bind names too.
+ */
+function refsIn(e: Expr, bound: readonly string[]): void {
+  switch (e.type) {
+    case 'Traversal':
+      if ((e.root === 'data' || e.root.includes('_')) && !bound.includes(e.root)) add(referenceValue(e.root, e.parts));
+      return partsRefs(e.parts, bound);
+    case 'Postfix':
+      refsIn(e.target, bound);
+      return partsRefs(e.parts, bound);
+    case 'Template':
+      if (e.directives) return;
+      for (let i = 0; i < e.parts.length; i++) {
+        const p = e.parts[i];
+        if (typeof p !== 'string') refsIn(p, bound);
+      }
+      return;
+    case 'Call':
+      for (let i = 0; i < e.args.length; i++) refsIn(e.args[i], bound);
+      return;
+    case 'Tuple':
+      for (let i = 0; i < e.items.length; i++) refsIn(e.items[i], bound);
+      return;
+    case 'Object':
+      for (let i = 0; i < e.items.length; i++) {
+        const { key, value } = e.items[i];
+        // A bare key (`a = …`) is a name, not a reference.
+        if (!(key.type === 'Traversal' && key.parts.length === 0)) refsIn(key, bound);
+        refsIn(value, bound);
+      }
+      return;
+    case 'For': {
+      refsIn(e.collection, bound);
+      const inner = e.vars.length ? bound.concat(e.vars) : bound;
+      for (let i = 0; i < e.body.length; i++) refsIn(e.body[i], inner);
+      return;
+    }
+    case 'Conditional':
+      refsIn(e.condition, bound);
+      refsIn(e.then, bound);
+      return refsIn(e.otherwise, bound);
+    case 'Binary':
+      refsIn(e.left, bound);
+      return refsIn(e.right, bound);
+    case 'Unary':
+      return refsIn(e.operand, bound);
+    case 'Paren':
+      return refsIn(e.expr, bound);
+    default:
+      return;
+  }
+}
+
+function partsRefs(parts: TraversalPart[], bound: readonly string[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.type === 'Index') refsIn(p.key, bound);
   }
 }
 
