@@ -777,3 +777,37 @@ describe('CDKTF: memory', () => {
     assert.equal(f.constructs().length, 5000);
   });
 });
+
+describe('CDKTF: constructs kept in no variable', () => {
+  // Nine peers reach one VBR through one group; a config struct written apart is no peer of its own.
+  const peers = (line: (i: number) => string) => Array.from({ length: 9 }, (_, i) => line(i)).join('\n');
+  it('TypeScript: are peers the VBR counts, and a config struct written apart is not', () => {
+    const text = `import { VpcBgpPeer, VpcBgpPeerConfig } from "./.gen/providers/alicloud/vpc-bgp-peer";
+import { VpcBgpGroup } from "./.gen/providers/alicloud/vpc-bgp-group";
+import { ExpressConnectVirtualBorderRouter } from "./.gen/providers/alicloud/express-connect-virtual-border-router";
+const vbr = new ExpressConnectVirtualBorderRouter(this, "vbr", { physicalConnectionId: "pc-1", vlanId: 5, localGatewayIp: "10.0.0.1", peerGatewayIp: "10.0.0.2", peeringSubnetMask: "255.255.255.252" });
+const group = new VpcBgpGroup(this, "grp", { routerId: vbr.id, peerAsn: 65001 });
+const shared: VpcBgpPeerConfig = { bgpGroupId: group.id };
+${peers((i) => `new VpcBgpPeer(this, "peer${i}", { bgpGroupId: group.id, peerIpAddress: "10.0.0.${i + 1}" });`)}
+`;
+    assert.deepEqual(codesOf('typescript', text), Array(9).fill('too-many-peers-per-vbr'));
+    // Eight constructs and the config struct: within the limit.
+    assert.deepEqual(codesOf('typescript', text.replace(/^new VpcBgpPeer\(this, "peer8".*$/m, '')), []);
+  });
+
+  it('Go: the same, the constructs written one per line', () => {
+    const text = `package main
+import (
+	"github.com/aliyun/terraform-cdktf-provider-alicloud-go/alicloud/v3/vpcbgppeer"
+	"github.com/aliyun/terraform-cdktf-provider-alicloud-go/alicloud/v3/vpcbgpgroup"
+	"github.com/aliyun/terraform-cdktf-provider-alicloud-go/alicloud/v3/expressconnectvirtualborderrouter"
+)
+func stack() {
+	vbr := expressconnectvirtualborderrouter.NewExpressConnectVirtualBorderRouter(stack, jsii.String("vbr"), &expressconnectvirtualborderrouter.ExpressConnectVirtualBorderRouterConfig{PhysicalConnectionId: jsii.String("pc-1"), VlanId: jsii.Number(5), LocalGatewayIp: jsii.String("10.0.0.1"), PeerGatewayIp: jsii.String("10.0.0.2"), PeeringSubnetMask: jsii.String("255.255.255.252")})
+	group := vpcbgpgroup.NewVpcBgpGroup(stack, jsii.String("grp"), &vpcbgpgroup.VpcBgpGroupConfig{RouterId: vbr.Id(), PeerAsn: jsii.Number(65001)})
+${peers((i) => `	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("peer${i}"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: group.Id(), PeerIpAddress: jsii.String("10.0.0.${i + 1}")})`)}
+}
+`;
+    assert.deepEqual(codesOf('go', text), Array(9).fill('too-many-peers-per-vbr'));
+  });
+});

@@ -200,7 +200,9 @@ function addRecord(lists: { resource: Map<string, DeclaredRecord[]>; data: Map<s
   const byType = lists[instance.kind];
   let list = byType.get(instance.type);
   if (!list) byType.set(instance.type, (list = []));
-  if (instance.name) list.push(recordOf(instance, factNames));
+  // Unnamed blocks are listed too (a CDKTF construct kept in no variable is a peer the VBR counts), though
+  // nothing can refer to them; config structs are no resource at all.
+  if (!instance.config) list.push(recordOf(instance, factNames));
 }
 
 const KINDS = ['resource', 'data'] as const;
@@ -241,7 +243,7 @@ function sameRecords(a: DeclaredRecord[], b: DeclaredRecord[]): boolean {
 
 function byNameOf(list: DeclaredRecord[]): Map<string, DeclaredRecord> {
   const byName = new Map<string, DeclaredRecord>();
-  for (let i = 0; i < list.length; i++) if (!byName.has(list[i].name)) byName.set(list[i].name, list[i]);
+  for (let i = 0; i < list.length; i++) if (list[i].name && !byName.has(list[i].name)) byName.set(list[i].name, list[i]);
   return byName;
 }
 
@@ -278,7 +280,7 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
       }
       return of.declarations.get(name) ?? 0;
     },
-    ofType: (kind, type) => [...byName(kind, type).values()],
+    ofType: (kind, type) => ((index ?? build())[kind].get(type) ?? NO_RECORDS).list,
     declaresAny() {
       const i = index ?? build();
       return i.resource.size + i.data.size > 0;

@@ -94,6 +94,11 @@ export interface ResourceInstance {
    * neither absent nor of a value known here.
    */
   setLater?: string[];
+  /**
+   * A CDKTF config struct written apart from its construct (`const c: VpcBgpPeerConfig = {…}`): checked where it
+   * is written, but no resource of the module (its construct, elsewhere, is).
+   */
+  config?: boolean;
 }
 
 export function rangeContains(range: Range, pos: Position): boolean {

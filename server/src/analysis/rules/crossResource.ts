@@ -199,8 +199,9 @@ function maxPerReferenced(
 ): Finding | undefined {
   const target = chainTarget(instance, rule.via, ctx);
   if (target === undefined) return undefined;
-  // A block that makes no instance (`count = 0`, `for_each = {}`) adds none and is not where the excess is.
-  if (multiplicity(instance) === 0) return undefined;
+  // A block that makes no instance (`count = 0`, `for_each = {}`) adds none and is not where the excess is; nor
+  // is a CDKTF config struct written apart (its construct, which counts, is).
+  if (instance.config || multiplicity(instance) === 0) return undefined;
   const tally = tallyOf(rule, schema);
   const count = ctx.count(tally.key, target, tally.compute);
   if (count === undefined || count <= rule.max) return undefined;

@@ -59,11 +59,6 @@ export interface CdktfInstance extends ResourceInstance {
    * construct may get more beside it or after it is built): what seems missing is not reported.
    */
   open: boolean;
-  /**
-   * A config struct written apart from its construct (`const c: VpcBgpPeerConfig = {…}`): its arguments are
-   * checked where they are written; unnamed, it declares no resource of the module.
-   */
-  config?: boolean;
   /** The construct id (second argument) when it is a literal. */
   constructId?: string;
   /** Where the construct's text ends for the cursor: after its closer, or where an unclosed one was cut off. */
