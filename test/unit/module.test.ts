@@ -1146,6 +1146,20 @@ test("a CDKTF program's provider version comes from its project's cdktf.json", (
   assert.deepEqual(codes(), ['newer-than-provider: "routeLimit" needs alicloud provider 1.261.0 or newer; this module\'s provider constraint is "~> 1.230.0"']);
   fs.writeFileSync(path.join(root, 'cdktf.json'), JSON.stringify({ terraformProviders: ['aliyun/alicloud@~> 1.261'] }));
   assert.deepEqual(codes(), [], 'a new workspace reads the changed file');
+
+  // Java's standard layout puts the stack 7 folders below cdktf.json, and a deeper package more.
+  fs.writeFileSync(path.join(root, 'cdktf.json'), JSON.stringify({ language: 'java', terraformProviders: ['aliyun/alicloud@~> 1.230.0'] }));
+  for (const pkg of [['com', 'mycompany', 'app'], ['com', 'mycompany', 'app', 'network', 'bgp']]) {
+    const dir = path.join(root, 'src', 'main', 'java', ...pkg);
+    fs.mkdirSync(dir, { recursive: true });
+    const java = path.join(dir, 'MainStack.java');
+    const javaSrc = createSourceFile(java, undefined, 'VpcBgpGroup.Builder.create(this, "g").routerId("vbr-1").peerAsn(65001).routeLimit(200).build();\n')!;
+    assert.deepEqual(
+      javaSrc.diagnostics(new Workspace(defaultSchemas()).contextFor(java, javaSrc)).map((d) => d.code),
+      ['newer-than-provider'],
+      pkg.join('.'),
+    );
+  }
 });
 
 test('an IPv6 group or peer needs IPv6 enabled on its VBR', () => {

@@ -22,8 +22,12 @@ const LOCK_FILE = '.terraform.lock.hcl';
 /** How long a lock file's version is trusted without looking at the file again (when no watcher says otherwise). */
 const LOCK_RECHECK_MS = 1000;
 const CDKTF_JSON = 'cdktf.json';
-/** How many folders up from a CDKTF source its cdktf.json is looked for. */
-const CDKTF_JSON_LEVELS = 6;
+/**
+ * How many folders up from a CDKTF source its cdktf.json is looked for: bounded, as each is a stat once a second,
+ * but enough for Java's layout, where `src/main/java/com/mycompany/app/Main.java` is 7 folders below the project
+ * and deeper packages add more.
+ */
+const CDKTF_JSON_LEVELS = 12;
 
 /** A file of the module: `.tf`, or `.tf.json` (Terraform's JSON syntax, read for its declarations). */
 export function isModuleFile(p: string): boolean {
@@ -218,7 +222,8 @@ export class Workspace {
 
   /**
    * A CDKTF program's provider version: `terraformProviders` in the `cdktf.json` of its project, the nearest one
-   * in its folder or above (a few levels: the sources usually sit at the root or in `src/`, `src/main/java/...`).
+   * in its folder or above (up to `CDKTF_JSON_LEVELS`: the sources sit at the root, in `src/`, or in Java's
+   * `src/main/java/<package folders>/`).
    */
   cdktfProviderVersion(dir: string): string | undefined {
     for (let d = dir, level = 0; level < CDKTF_JSON_LEVELS; level++) {
