@@ -206,7 +206,8 @@ export function generateConfigStatement(language: CdktfLanguage, scope: string, 
     case 'csharp':
       return `${cls ?? 'VpcBgpPeer'}.GenerateConfigForImport(${scope}, ${n}, ${i});`;
     case 'go':
-      return `${cls ?? 'vpcbgppeer'}.VpcBgpPeer_GenerateConfigForImport(${scope}, jsii.String(${n}), jsii.String(${i}))`;
+      // Go has no optional parameters: the generated function takes the provider too (nil: the default one).
+      return `${cls ?? 'vpcbgppeer'}.VpcBgpPeer_GenerateConfigForImport(${scope}, jsii.String(${n}), jsii.String(${i}), nil)`;
   }
 }
 

@@ -120,7 +120,7 @@ test('CDKTF: generateConfigForImport and importFrom in each language', () => {
   assert.equal(generateConfigStatement('python', 'self', 'imp', 'bgp-1'), 'VpcBgpPeer.generate_config_for_import(self, "imp", "bgp-1")');
   assert.equal(generateConfigStatement('java', 'this', 'imp', 'bgp-1'), 'VpcBgpPeer.generateConfigForImport(this, "imp", "bgp-1");');
   assert.equal(generateConfigStatement('csharp', 'this', 'imp', 'bgp-1'), 'VpcBgpPeer.GenerateConfigForImport(this, "imp", "bgp-1");');
-  assert.equal(generateConfigStatement('go', 'stack', 'imp', 'bgp-1'), 'vpcbgppeer.VpcBgpPeer_GenerateConfigForImport(stack, jsii.String("imp"), jsii.String("bgp-1"))');
+  assert.equal(generateConfigStatement('go', 'stack', 'imp', 'bgp-1'), 'vpcbgppeer.VpcBgpPeer_GenerateConfigForImport(stack, jsii.String("imp"), jsii.String("bgp-1"), nil)');
   assert.equal(importFromStatement('typescript', 'peer', 'bgp-1'), 'peer.importFrom("bgp-1");');
   assert.equal(importFromStatement('python', 'self.peer', 'bgp-1'), 'self.peer.import_from("bgp-1")');
   assert.equal(importFromStatement('java', 'peer', 'bgp-1'), 'peer.importFrom("bgp-1");');

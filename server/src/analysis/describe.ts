@@ -108,7 +108,7 @@ function cdktfImport(language: Exclude<Language, 'hcl'>, type: string, id: strin
       : language === 'csharp'
         ? [`construct.ImportFrom(${q});`, `${cls}.GenerateConfigForImport(this, "name", ${q});`]
         : language === 'go'
-          ? [`construct.ImportFrom(jsii.String(${q}), nil)`, `${cls.toLowerCase()}.${cls}_GenerateConfigForImport(stack, jsii.String("name"), jsii.String(${q}))`]
+          ? [`construct.ImportFrom(jsii.String(${q}), nil)`, `${cls.toLowerCase()}.${cls}_GenerateConfigForImport(stack, jsii.String("name"), jsii.String(${q}), nil)`]
           : [`construct.importFrom(${q});`, `${cls}.generateConfigForImport(this, "name", ${q});`];
   const fence = language === 'csharp' ? 'csharp' : language;
   return ['On an existing construct:', '', '```' + fence, adopt, '```', '', `or generate its configuration (\`cdktf plan\` writes it):`, '', '```' + fence, generate, '```'];

@@ -189,7 +189,7 @@ describe('import command: CDKTF', () => {
     { file: 'main.py', generate: '        VpcBgpPeer.generate_config_for_import(self, "imported", "bgp-abc1")', importFrom: '        peer.import_from("bgp-abc1")' },
     { file: 'Main.java', generate: '        VpcBgpPeer.generateConfigForImport(this, "imported", "bgp-abc1");', importFrom: '        peer.importFrom("bgp-abc1");' },
     { file: 'Program.cs', generate: '        VpcBgpPeer.GenerateConfigForImport(this, "imported", "bgp-abc1");', importFrom: '        peer.ImportFrom("bgp-abc1");' },
-    { file: 'main.go', generate: '\tvpcbgppeer.VpcBgpPeer_GenerateConfigForImport(stack, jsii.String("imported"), jsii.String("bgp-abc1"))', importFrom: '\tpeer.ImportFrom(jsii.String("bgp-abc1"), nil)' },
+    { file: 'main.go', generate: '\tvpcbgppeer.VpcBgpPeer_GenerateConfigForImport(stack, jsii.String("imported"), jsii.String("bgp-abc1"), nil)', importFrom: '\tpeer.ImportFrom(jsii.String("bgp-abc1"), nil)' },
   ];
   for (const c of cases) {
     for (const choice of ['generateConfig', 'importFrom'] as const) {
