@@ -4,7 +4,8 @@ import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf/render';
 
 export const javaDialect: Dialect = {
   language: 'java',
-  literal: (v) => (typeof v === 'string' ? JSON.stringify(v) : String(v)),
+  // An integer past int's range is a long literal (javac rejects `4294967294` as "integer number too large").
+  literal: (v) => (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'number' && Number.isInteger(v) && Math.abs(v) > 2147483647 ? `${v}L` : String(v)),
   reference: (variable, path) => variable + path.map((p) => (/^\d+$/.test(p) ? `.get(${p})` : `.get${pascal(p)}()`)).join(''),
   property: (name, value) => `.${name}(${value})`,
   completionProperty: (name, value) => `${name}(${value})`,

@@ -86,6 +86,33 @@ export function renderHclReference(d: Dialect, text: string): string {
   return d.reference(name, parts.slice(i));
 }
 
+/**
+ * The text of `v` written over `old`'s value. A number keeps the type suffix of the literal it replaces (Java's
+ * and C#'s `L`, `UL`, `u`, `f`, `d`, `m`): without it Java reads `4294967294` as an int literal, which is too large,
+ * and a suffix the user chose says the type the code wants.
+ */
+function replacement(d: Dialect, old: Attribute, v: FixValue, quote: string, src: LineSource): string {
+  const text = renderValue(d, v, quote);
+  const r = old.valueRange;
+  if (v.kind !== 'number' || old.value.kind !== 'number' || r.start.line !== r.end.line) return text;
+  const suffix = numberSuffix(d.language, src.lineText(r.start.line + src.base).slice(r.start.character, r.end.character), v.value);
+  return suffix ? text.replace(/[lL]$/, '') + suffix : text;
+}
+
+/** The suffix of a Java or C# number literal that still fits `value` (none in the other languages). */
+function numberSuffix(language: CdktfLanguage, literal: string, value: number): string {
+  if (language !== 'java' && language !== 'csharp') return '';
+  // A hexadecimal literal's F and D are digits.
+  const m = (/^[-+]?\s*0[xX]/.test(literal) ? /[lLuU]+$/ : /[lLuUfFdDmM]+$/).exec(literal.trim());
+  if (!m) return '';
+  const s = m[0];
+  // A float cannot hold every integer a range allows (4294967294f is 4294967296): double then.
+  if (/^[fF]$/.test(s)) return Math.fround(value) === value ? s : 'd';
+  if (/[dDmM]/.test(s)) return s;
+  // Integer suffixes fit integers only, and unsigned ones (C#'s u, UL) no negative value.
+  return Number.isInteger(value) && !(/[uU]/.test(s) && value < 0) ? s : '';
+}
+
 type Body = (CdktfInstance | CdktfBlock) & { body?: BodySyntax };
 
 export function cdktfWriter(d: Dialect): Writer {
@@ -104,7 +131,7 @@ export function cdktfWriter(d: Dialect): Writer {
 function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: LineSource, quote: string): TextEdit[] {
   switch (e.kind) {
     case 'replaceValue':
-      return [{ range: absRange(e.attribute.valueRange, src.base), newText: renderValue(d, e.value, quote) }];
+      return [{ range: absRange(e.attribute.valueRange, src.base), newText: replacement(d, e.attribute, e.value, quote, src) }];
     case 'rename':
       return [{ range: absRange(e.attribute.keyRange, src.base), newText: languageName(d.language, e.to) }];
     case 'remove':
@@ -115,7 +142,7 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
       const body: Body = (e.block as CdktfBlock | undefined) ?? instance;
       const existing = body.attributes.find((a) => a.name === e.name && !a.incomplete);
       const value = renderValue(d, e.value, quote);
-      if (existing) return [{ range: absRange(existing.valueRange, src.base), newText: value }];
+      if (existing) return [{ range: absRange(existing.valueRange, src.base), newText: replacement(d, existing, e.value, quote, src) }];
       return insertEntry(d, body, languageName(d.language, e.name), value, src);
     }
   }
