@@ -192,6 +192,20 @@ describe('CDKTF: values', () => {
     ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: cdktf.Token_AsNumber(jsii.String("10"))})`, 'string', '10'],
     ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Bool(true)})`, 'bool', true],
     ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: nil})`, 'null', undefined],
+    // A leading 0 makes an integer octal in Go and Java, not in C#; TypeScript modules and Python 3 reject it.
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Number(0377)})`, 'number', 255],
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Number(0_377)})`, 'number', 255],
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Number(0377.0)})`, 'number', 377],
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Number(0389)})`, 'unknown', undefined],
+    ['go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Number(00)})`, 'number', 0],
+    ['java', `VpcBgpPeer.Builder.create(this, "p").bfdMultiHop(0377).build();`, 'number', 255],
+    ['java', `VpcBgpPeer.Builder.create(this, "p").bfdMultiHop(-0377L).build();`, 'number', -255],
+    ['java', `VpcBgpPeer.Builder.create(this, "p").bfdMultiHop(0377f).build();`, 'number', 377],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = 0377 });`, 'number', 377],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: 0377 })`, 'unknown', undefined],
+    ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: 0 })`, 'number', 0],
+    ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=0377)`, 'unknown', undefined],
+    ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=00)`, 'number', 0],
   ];
   for (const [language, text, kind, value] of cases) {
     it(`${language}: ${text.replace(/^.*?(bfd\w+|Bfd\w+)[:=(]\s*/i, '').slice(0, 40)} is ${kind}${value !== undefined ? ' ' + JSON.stringify(value) : ''}`, () => {

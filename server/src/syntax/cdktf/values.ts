@@ -7,7 +7,7 @@
  */
 import type { Value } from '../../model/types';
 import { snake } from './names';
-import { BAD_STRING, IDENT, NUMBER, PUNCT, STRING, stringValue, TEMPLATE, Tokens } from './tokens';
+import { BAD_STRING, type CdktfLanguage, IDENT, NUMBER, PUNCT, STRING, stringValue, TEMPLATE, Tokens } from './tokens';
 
 const TRUE: Record<string, string> = { typescript: 'true', java: 'true', csharp: 'true', go: 'true', python: 'True' };
 const FALSE: Record<string, string> = { typescript: 'false', java: 'false', csharp: 'false', go: 'false', python: 'False' };
@@ -50,7 +50,7 @@ export function classify(tk: Tokens, a: number, b: number, depth = 0): Value {
       case STRING:
         return { kind: 'string', value: stringValue(tk, a) };
       case NUMBER:
-        return numberValue(tk.text_(a)) ?? { kind: 'unknown', text: text() };
+        return numberValue(tk.text_(a), lang) ?? { kind: 'unknown', text: text() };
       case TEMPLATE:
       case BAD_STRING:
         return { kind: 'unknown', text: text() };
@@ -66,7 +66,7 @@ export function classify(tk: Tokens, a: number, b: number, depth = 0): Value {
   }
   // Signed numbers.
   if (b - a === 2 && (tk.is(a, '-') || tk.is(a, '+')) && tk.kind[a + 1] === NUMBER) {
-    const n = numberValue(tk.text_(a + 1));
+    const n = numberValue(tk.text_(a + 1), lang);
     if (n && n.kind === 'number') return tk.is(a, '-') ? { kind: 'number', value: -n.value, raw: '-' + n.raw } : n;
   }
   // Go: `&…` takes an address; the value is the operand's.
@@ -164,10 +164,17 @@ export function splitTopLevel(tk: Tokens, open: number): [number, number][] {
   return out;
 }
 
-export function numberValue(raw: string): Value | undefined {
+export function numberValue(raw: string, language: CdktfLanguage): Value | undefined {
   let t = raw.replace(/_/g, '');
-  if (!/^0[xXbBoO]/.test(t)) t = t.replace(/[lLfFdDmMuUn]+$/, '');
-  else t = t.replace(/[lLuUn]+$/, '');
+  const prefixed = /^0[xXbBoO]/.test(t);
+  const suffix = /[lLfFdDmMuUn]*$/.exec(prefixed ? '' : t)![0];
+  t = prefixed ? t.replace(/[lLuUn]+$/, '') : t.slice(0, t.length - suffix.length);
+  // A whole number written with a leading 0 (`0377`) is octal in Go and Java (255; `08` is an error there, and
+  // Java's `0377f` is a decimal float), decimal in C#, and an error in TypeScript modules and Python 3: not judged.
+  if (/^0\d+$/.test(t) && !/^0+$/.test(t) && language !== 'csharp' && !(language === 'java' && /[fFdD]/.test(suffix))) {
+    if ((language !== 'go' && language !== 'java') || !/^[0-7]+$/.test(t)) return undefined;
+    t = '0o' + t.slice(1);
+  }
   const v = Number(t);
   if (t === '' || Number.isNaN(v)) return undefined;
   return { kind: 'number', value: v, raw: t };
