@@ -206,6 +206,15 @@ describe('CDKTF: values', () => {
     ['typescript', `new VpcBgpPeer(this, "p", { bfdMultiHop: 0 })`, 'number', 0],
     ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=0377)`, 'unknown', undefined],
     ['python', `VpcBgpPeer(self, "p", bfd_multi_hop=00)`, 'number', 0],
+    // Java text blocks and C# raw strings lose the indentation their closing line sets (and Java's trailing spaces).
+    ['java', `VpcBgpPeer.Builder.create(this, "p").bfdMultiHop("""\n            IPv6""").build();`, 'string', 'IPv6'],
+    ['java', `VpcBgpPeer.Builder.create(this, "p").bfdMultiHop("""   \n        a  \n          b\\s\n        """).build();`, 'string', 'a\n  b \n'],
+    ['java', `VpcBgpPeer.Builder.create(this, "p").bfdMultiHop("""\n    say \\"""hi\\""" \\\n    now""").build();`, 'string', 'say """hi""" now'],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = """\n        IPv6\n        """ });`, 'string', 'IPv6'],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = """"\n      say """hi"""\n\n        \\n\n      """" });`, 'string', 'say """hi"""\n\n  \\n'],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = """a "b" c""" });`, 'string', 'a "b" c'],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = $"""\n    IPv6\n    """ });`, 'string', 'IPv6'],
+    ['csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BfdMultiHop = $"""{x}""" });`, 'unknown', undefined],
   ];
   for (const [language, text, kind, value] of cases) {
     it(`${language}: ${text.replace(/^.*?(bfd\w+|Bfd\w+)[:=(]\s*/i, '').slice(0, 40)} is ${kind}${value !== undefined ? ' ' + JSON.stringify(value) : ''}`, () => {

@@ -165,7 +165,7 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
 const STRING_END_CHARS: Record<Tokens['language'], RegExp> = {
   typescript: /[`\\]/,
   python: /["'\\]/,
-  java: /"/,
+  java: /["\\]/,
   csharp: /"/,
   go: /`/,
 };

@@ -400,10 +400,10 @@ function scanCFamily(tk: Tokens, text: string, out: Emitter): void {
     if (c === 34 || c === 39) {
       // Text blocks / raw strings: """ … """ (Java, C# 11).
       if (c === 34 && (lang === 'java' || lang === 'csharp') && text.startsWith('"""', i)) {
-        const e = text.indexOf('"""', i + 3);
+        const e = lang === 'java' ? textBlockEnd(text, i) : rawStringEnd(text, i);
         if (e !== -1) {
-          emit(STRING, i, e + 3);
-          i = e + 3;
+          emit(STRING, i, e);
+          i = e;
           continue;
         }
         const le = lineEnd(text, i);
@@ -533,6 +533,24 @@ function scanRegex(text: string, i: number): number {
   return -1;
 }
 
+/** The end of a Java text block from its `"""` (a `\\"` inside is an escaped quote), or -1 when it is not closed. */
+function textBlockEnd(text: string, i: number): number {
+  for (let j = i + 3; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === 34 && text.startsWith('"""', j)) return j + 3;
+  }
+  return -1;
+}
+
+/** The end of a C# raw string from its opening quotes: closed by as many quotes as it opened with (three or more), or -1. */
+function rawStringEnd(text: string, i: number): number {
+  let k = i;
+  while (text.charCodeAt(k) === 34) k++;
+  const e = text.indexOf(text.slice(i, k), k);
+  return e === -1 ? -1 : e + (k - i);
+}
+
 /** C# `@"…"`, `$"…"`, `$@"…"`, `@$"…"`: [end, kind] or undefined when not such a string. */
 function scanCSharpSpecialString(text: string, i: number): [number, number] | undefined {
   let j = i;
@@ -544,6 +562,12 @@ function scanCSharpSpecialString(text: string, i: number): [number, number] | un
     j++;
   }
   if (text[j] !== '"' || j === i) return undefined;
+  if (!verbatim && text.startsWith('"""', j)) {
+    // An interpolated raw string, `$"""…{x}…"""`.
+    const e = rawStringEnd(text, j);
+    if (e === -1) return [lineEnd(text, i), BAD_STRING];
+    return [e, text.slice(j, e).includes('{') ? TEMPLATE : STRING];
+  }
   if (verbatim) {
     let k = j + 1;
     while (k < text.length) {
@@ -652,19 +676,60 @@ export function stringValue(tk: Tokens, i: number): string {
   if (lang === 'csharp' && /^[@$]/.test(raw)) {
     const verbatim = raw.slice(0, 2).includes('@');
     raw = raw.replace(/^[@$]+/, '');
+    if (!verbatim && raw.startsWith('"""')) return rawStringValue(raw);
     const body = raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined);
     return verbatim ? body.replace(/""/g, '"') : unescape(body).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   }
-  if (raw.startsWith('"""')) return raw.slice(3, raw.endsWith('"""') ? -3 : undefined).replace(/^[ \t]*\r?\n/, '');
+  if (raw.startsWith('"""')) return lang === 'java' ? textBlockValue(raw) : rawStringValue(raw);
   const q = raw[0];
   const body = raw.slice(1, raw.length > 1 && raw.endsWith(q) ? -1 : undefined);
   if (lang === 'go' && q === '`') return body;
-  return unescape(body);
+  return unescape(body, lang === 'java');
+}
+
+/** Java's white space that a text block's lines lose (`String.stripIndent`). */
+const JAVA_SPACE = /^[ \t\f]*/;
+
+/**
+ * A Java text block's value (JLS 3.10.6): its lines after the opening line, less the indentation they share
+ * with the closing delimiter's line (counted even when blank), trailing white space stripped, then escapes read.
+ */
+function textBlockValue(raw: string): string {
+  const inner = raw.slice(3, raw.length >= 6 && raw.endsWith('"""') ? -3 : undefined);
+  const open = /^[ \t\f]*(\r\n|\r|\n)/.exec(inner);
+  // Content on the opening line is a compile error; read what is there.
+  if (!open) return unescape(inner, true);
+  const lines = inner.slice(open[0].length).split(/\r\n|\r|\n/);
+  const last = lines.length - 1;
+  let indent = Infinity;
+  for (let k = 0; k <= last; k++) {
+    if (k === last || lines[k].trim() !== '') indent = Math.min(indent, JAVA_SPACE.exec(lines[k])![0].length);
+  }
+  const stripped = lines.map((l) => (l.trim() === '' ? '' : l.slice(indent).replace(/[ \t\f]+$/, '')));
+  return unescape(stripped.join('\n'), true);
+}
+
+/**
+ * A C# raw string's value: as written on one line; else the lines between the opening and the closing line, each
+ * less the white space that precedes the closing quotes. Raw strings have no escapes.
+ */
+function rawStringValue(raw: string): string {
+  const quotes = /^"*/.exec(raw)![0].length;
+  const closed = raw.length >= 2 * quotes && raw.endsWith(raw.slice(0, quotes));
+  const inner = raw.slice(quotes, closed ? raw.length - quotes : undefined);
+  const lines = inner.split(/\r\n|\r|\n/);
+  if (lines.length === 1) return inner;
+  const indent = /^[ \t]*/.exec(lines[lines.length - 1])![0];
+  return lines
+    .slice(1, -1)
+    .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l.trim() === '' ? '' : l))
+    .join('\n');
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0', a: '\x07' };
 
-function unescape(s: string): string {
+/** Escapes read; `java`: also `\\s`, a space (Java 15). */
+function unescape(s: string, java = false): string {
   if (!s.includes('\\')) return s;
   return s.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|\r?\n|.)/g, (_, e: string) => {
     if (e[0] === 'u' || e[0] === 'x' || e[0] === 'U') {
@@ -672,6 +737,7 @@ function unescape(s: string): string {
       return String.fromCodePoint(parseInt(hex, 16));
     }
     if (e === '\n' || e === '\r\n') return '';
+    if (java && e === 's') return ' ';
     return ESCAPES[e] ?? e;
   });
 }
