@@ -371,6 +371,23 @@ class S extends TerraformStack {
     assert.equal([...f.instances()].length, 0);
   });
 
+  it('a Go import path edited on a line of its group, which holds no keyword, as when opened fresh', () => {
+    const go = 'package main\n\nimport (\n\t"github.com/aws/jsii-runtime-go"\n\tbgp "example.com/infra/bgp"\n)\n\nfunc f(stack cdktf.TerraformStack) {\n\tbgp.NewVpcBgpPeer(stack, jsii.String("p"), &bgp.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(300)})\n}\n';
+    const f = new CdktfFile('go', go, schemas);
+    assert.equal([...f.instances()].length, 0);
+    f.update([{ range: { start: { line: 4, character: 6 }, end: { line: 4, character: 27 } }, text: 'cdk.tf/go/stack/generated/aliyun/alicloud/vpcbgppeer' }]);
+    assert.equal(f.text.split('\n')[4], '\tbgp "cdk.tf/go/stack/generated/aliyun/alicloud/vpcbgppeer"');
+    assertSame(f, 'the bindings', prng(17));
+    assert.equal([...f.instances()].length, 1);
+    f.update([{ range: { start: { line: 4, character: 48 }, end: { line: 4, character: 58 } }, text: 'peering' }]);
+    assert.equal(f.text.split('\n')[4], '\tbgp "cdk.tf/go/stack/generated/aliyun/alicloud/peering"');
+    assertSame(f, 'a package of their own beside the bindings', prng(18));
+    assert.equal([...f.instances()].length, 1, 'still under generated/');
+    f.update([{ range: { start: { line: 4, character: 6 }, end: { line: 4, character: 47 } }, text: 'example.com/infra' }]);
+    assertSame(f, 'their own again', prng(19));
+    assert.equal([...f.instances()].length, 0);
+  });
+
   it('a file that stops naming any generated class is not parsed, as when opened fresh', () => {
     const f = new CdktfFile('python', 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\nVpcBgpPeer(self, "p", bfd_multi_hop=300)\n', schemas);
     assert.equal(diagnostics(f).length > 0, true);

@@ -110,6 +110,34 @@ VpcBgpPeer(self, "f", bgp_group_id="bgpg-1", id="bgp-1")
     assert.deepEqual(instances('go', go).filter((i) => !i.config).map((i) => i.constructId), ['b']);
   });
 
+  it("a type of the program's own with a binding's name, defined in the file or in its Go package, is not the provider's", () => {
+    // TypeScript: an interface or a type alias of the name in the file; a type-only import of the bindings still is theirs.
+    const tsConfig = (head: string) => instances('typescript', `${head}\nexport const west: VpcBgpPeerConfig = { name: "west", bfdMultiHop: 300 };\n`).length;
+    assert.equal(tsConfig('export interface VpcBgpPeerConfig { name: string; bfdMultiHop: number }'), 0);
+    assert.equal(tsConfig('type VpcBgpPeerConfig = { name: string; bfdMultiHop: number };'), 0);
+    assert.equal(tsConfig('type VpcBgpPeerConfig<T> = { name: T };'), 0);
+    assert.equal(tsConfig('import type { VpcBgpPeerConfig } from "./.gen/providers/alicloud/vpc-bgp-peer";'), 1);
+    assert.equal(tsConfig('const type = "x";'), 1);
+    // C# and Java: structs, records and interfaces of the name.
+    assert.equal(instances('csharp', `struct VpcBgpPeerConfig { public string Name; }\nvar c = new VpcBgpPeerConfig { Name = "west" };\n`).length, 0);
+    assert.equal(instances('csharp', `record VpcBgpPeerConfig(string Name);\nvar c = new VpcBgpPeerConfig { Name = "west" };\n`).length, 0);
+    assert.equal(instances('java', `record VpcBgpPeerConfig(String name) {}\nVpcBgpPeerConfig.builder().name("west").build();\n`).length, 0);
+    // Go: a name written alone is the package's own (its type may be in another file); the bindings are another package.
+    const goFile = (imports: string, body: string) => instances('go', `package main\n\nimport (\n${imports}\n)\n\nfunc f(stack cdktf.TerraformStack) {\n${body}\n}\n`).length;
+    const alone = 'var single = VpcBgpPeerConfig{Name: "west", BfdMultiHop: 300}\nNewVpcBgpPeer(stack, jsii.String("a"), &VpcBgpPeerConfig{Name: "east"})';
+    const viaBgp = 'bgp.NewVpcBgpPeer(stack, jsii.String("a"), &bgp.VpcBgpPeerConfig{Name: "edge", Hops: 300})';
+    assert.equal(goFile('\t"github.com/aws/jsii-runtime-go"', alone), 0);
+    assert.equal(goFile('\t. "cdk.tf/go/stack/generated/aliyun/alicloud/vpcbgppeer"', alone), 2, 'dot-imported bindings');
+    assert.equal(goFile('\t. "example.com/infra/bgp"', alone), 0, 'a dot import of their own');
+    assert.equal(goFile('\t"github.com/aws/jsii-runtime-go"\n\t"example.com/infra/bgp"', viaBgp), 0);
+    assert.equal(goFile('\t"example.com/infra/bgp/v2"', viaBgp), 0, 'a major version is not the package name');
+    assert.equal(goFile('\tbgp "example.com/infra/peering"', viaBgp), 0, 'renamed');
+    assert.equal(goFile('\tbgp "cdk.tf/go/stack/generated/aliyun/alicloud/vpcbgppeer"', viaBgp), 1, 'the bindings renamed');
+    assert.equal(goFile('\tbgp "mycorp.com/stack/bindings/vpcbgppeer"', viaBgp), 1, 'bindings anywhere, by their package name');
+    assert.equal(instances('go', `package main\nimport bgp "example.com/infra/bgp"\n${viaBgp}\n`).length, 0, 'a single import');
+    assert.equal(instances('go', `package main\nimport "github.com/cdktf/cdktf-provider-alicloud-go/alicloud/v3/vpcbgppeer"\nvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("a"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g")})\n`).length, 1);
+  });
+
   it('Java: the Builder chain and the constructor with a Config builder', () => {
     const text = `VpcBgpPeer a = VpcBgpPeer.Builder.create(this, "a").bgpGroupId("bgpg-1").enableBfd(true).build();
 new VpcBgpPeer(this, "b", VpcBgpPeerConfig.builder().bgpGroupId("bgpg-1").build());

@@ -79,6 +79,8 @@ export interface Matching {
    * (`alicloud.vpcBgpPeer.VpcBgpPeer`, Go's `vpcbgppeer.NewVpcBgpPeer`) they are still the provider's.
    */
   foreign: Set<string>;
+  /** Every name written alone is the file's own (Go, where the bindings are another package: `foreign.ts`). */
+  foreignAlone: boolean;
   /** Token index pairs [lo, hi) of the import and definition statements `foreign` was read from, kept current. */
   statements: number[];
   nested: NestedReader;
@@ -111,7 +113,7 @@ export interface Construct {
 }
 
 export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
-  const { classes, configs, foreign, statements } = classesOf(tk, registry);
+  const { classes, configs, foreign, foreignAlone, statements } = classesOf(tk, registry);
   const { quote, readTo } = quoteStyle(tk);
   return {
     classes,
@@ -119,6 +121,7 @@ export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
     matcher: MATCHERS[tk.language],
     configs,
     foreign,
+    foreignAlone,
     statements,
     nested: NESTED[tk.language],
     quote,
@@ -131,6 +134,7 @@ export interface ClassNames {
   classes: Map<string, ResourceSchema>;
   configs: Set<string>;
   foreign: Set<string>;
+  foreignAlone: boolean;
   statements: number[];
 }
 
@@ -162,17 +166,26 @@ export function classesOf(tk: Tokens, registry: SchemaRegistry): ClassNames {
       }
     }
   }
-  const foreign = foreignNames(tk);
-  return { classes, configs, foreign: foreign.names, statements: foreign.statements };
+  const foreign = foreignNames(tk, goPackagesOf(idx, isConfig));
+  return { classes, configs, foreign: foreign.names, foreignAlone: foreign.alone, statements: foreign.statements };
+}
+
+const goPackages = new WeakMap<Map<string, ResourceSchema>, Set<string>>();
+
+/** The Go packages of the bindings: a construct class's name in lower case (`vpcbgppeer`). */
+function goPackagesOf(idx: Map<string, ResourceSchema>, isConfig: Set<string>): Set<string> {
+  let set = goPackages.get(idx);
+  if (!set) goPackages.set(idx, (set = new Set([...idx.keys()].filter((k) => !isConfig.has(k)).map((k) => k.toLowerCase()))));
+  return set;
 }
 
 /** Keywords whose edit may change `classesOf`: renamed imports, imports, and definitions, per language. */
 const KEYWORDS: Record<CdktfLanguage, Set<string>> = {
-  typescript: new Set(['as', 'import', 'from', 'class']),
+  typescript: new Set(['as', 'import', 'from', 'class', 'interface', 'type']),
   python: new Set(['as', 'import', 'from', 'class']),
-  java: new Set(['import', 'class']),
-  csharp: new Set(['class']),
-  go: new Set(['func']),
+  java: new Set(['import', 'class', 'interface', 'record', 'enum']),
+  csharp: new Set(['class', 'interface', 'struct', 'record']),
+  go: new Set(['import', 'func']),
 };
 
 export function classKeywords(language: CdktfLanguage): Set<string> {
@@ -196,10 +209,10 @@ function classKey(name: string, config: boolean, language: CdktfLanguage): strin
 export function schemaAt(tk: Tokens, i: number, m: Matching): ResourceSchema | undefined {
   if (tk.kind[i] !== IDENT || !m.shapes.has((tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]))) return undefined;
   const name = tk.text_(i);
-  if (m.foreign.size) {
+  if (m.foreign.size || m.foreignAlone) {
     // Alone, the name is the file's own class; qualified, it is whatever its namespace holds.
     const qualified = tk.is(i - 1, '.');
-    if (qualified ? tk.isIdent(i - 2) && m.foreign.has(tk.text_(i - 2) + '.') : m.foreign.has(name)) return undefined;
+    if (qualified ? tk.isIdent(i - 2) && m.foreign.has(tk.text_(i - 2) + '.') : m.foreignAlone || m.foreign.has(name)) return undefined;
   }
   return m.classes.get(name);
 }

@@ -1,15 +1,18 @@
 /**
  * Class names of the file that are not the provider's: imported from a module that is not the alicloud
  * bindings (`import { VpcBgpPeer } from "./wrapper"`, `from mylib.peer import VpcBgpPeer`,
- * `import com.example.VpcBgpPeer;`), or defined in the file itself (`class VpcBgpPeer`, Go's
- * `func NewVpcBgpPeer`). A user's own class of the same name takes other arguments: checking it against the
- * provider's schema reports nonsense.
+ * `import com.example.VpcBgpPeer;`, Go's `bgp.NewVpcBgpPeer` with `bgp` imported from `example.com/infra/bgp`),
+ * or defined in the file itself (`class VpcBgpPeer`, `interface VpcBgpPeerConfig`, TypeScript's
+ * `type VpcBgpPeerConfig =`, C#'s `struct`, Go's `func NewVpcBgpPeer`). In Go a name written alone is always the
+ * package's own (`VpcBgpPeerConfig{...}`), the bindings being another package, unless the file imports one with
+ * a dot (`import . "…/vpcbgppeer"`). A user's own class of the same name takes other arguments: checking it
+ * against the provider's schema reports nonsense.
  *
  * The statements read come back too, as token ranges: an edit to a class name inside one (a line of a
  * multi-line import) may change the answer without touching a keyword (`parse.ts`).
  */
 import { IDENT, STRING } from './kinds';
-import type { Tokens } from './tokens';
+import { stringValue, type CdktfLanguage, type Tokens } from './tokens';
 
 /**
  * Where generated bindings are imported from: the provider packages (`@cdktf/provider-alicloud`, Python's
@@ -25,18 +28,34 @@ const MAX_STATEMENT = 400;
 export interface Foreign {
   /** Class names written alone, and namespaces (`wrap.`, with the dot) whose members are the program's own. */
   names: Set<string>;
+  /** Every name written alone is the program's own (Go, unless the bindings are dot-imported). */
+  alone: boolean;
   /** Token index pairs [lo, hi) of the import and definition statements read. */
   statements: number[];
 }
 
-export function foreignNames(tk: Tokens): Foreign {
+/** Keywords that define a type of the program's own, by language (a Go `type` needs none: see `alone`). */
+const DEFINITIONS: Record<CdktfLanguage, Set<string>> = {
+  typescript: new Set(['class', 'interface', 'type']),
+  python: new Set(['class']),
+  java: new Set(['class', 'interface', 'record', 'enum']),
+  csharp: new Set(['class', 'interface', 'struct', 'record']),
+  go: new Set(['func']),
+};
+
+/** `goPackages`: the package names of the Go bindings (`vpcbgppeer`), whose import paths vary with the project. */
+export function foreignNames(tk: Tokens, goPackages: Set<string>): Foreign {
   const names = new Set<string>();
   const ranges: number[] = [];
   const lang = tk.language;
+  const definitions = DEFINITIONS[lang];
+  const go = { dotImported: false };
   for (let i = 0; i < tk.n; i++) {
     if (tk.kind[i] !== IDENT) continue;
-    if (tk.isIdent(i, 'class') || (lang === 'go' && tk.isIdent(i, 'func'))) {
-      if (tk.isIdent(i + 1) && !tk.is(i - 1, '.')) {
+    if (definitions.has(tk.text_(i))) {
+      // TypeScript's `type` is a keyword only before `Name =` or `Name<`: not `import type {`, nor `x.type`.
+      const alias = lang === 'typescript' && tk.isIdent(i, 'type');
+      if (tk.isIdent(i + 1) && !tk.is(i - 1, '.') && (!alias || tk.is(i + 2, '=') || tk.is(i + 2, '<'))) {
         names.add(tk.text_(i + 1));
         ranges.push(i, i + 2);
       }
@@ -48,9 +67,11 @@ export function foreignNames(tk: Tokens): Foreign {
       i = pythonImport(tk, i, names, ranges);
     } else if (lang === 'java' && tk.first[i] && tk.isIdent(i, 'import')) {
       i = javaImport(tk, i, names, ranges);
+    } else if (lang === 'go' && tk.first[i] && tk.isIdent(i, 'import')) {
+      i = goImport(tk, i, names, ranges, goPackages, go);
     }
   }
-  return { names, statements: ranges };
+  return { names, alone: lang === 'go' && !go.dotImported, statements: ranges };
 }
 
 /** `import X, { A, B as C } from "src"`; returns the last token read. */
@@ -113,4 +134,31 @@ function javaImport(tk: Tokens, at: number, names: Set<string>, ranges: number[]
     path += tk.text_(j);
   }
   return at;
+}
+
+/**
+ * `import "path"`, `import alias "path"` or a group of them in parentheses; returns the last token read. A package
+ * that is not the bindings is a namespace of the program's own (`bgp.`, by its alias or its path's last element,
+ * less a version: `.../bgp/v2`, `yaml.v3`); a dot import of the bindings makes their names usable alone.
+ */
+function goImport(tk: Tokens, at: number, names: Set<string>, ranges: number[], goPackages: Set<string>, go: { dotImported: boolean }): number {
+  const group = tk.is(at + 1, '(');
+  const end = group ? tk.extent[at + 1] : Math.min(tk.n, at + 3);
+  let last = at;
+  for (let k = group ? at + 2 : at + 1; k < end; k++) {
+    if (tk.kind[k] !== STRING) continue;
+    last = k;
+    const path = stringValue(tk, k);
+    const parts = path.split('/');
+    let own = parts[parts.length - 1];
+    if (/^v\d+$/.test(own) && parts.length > 1) own = parts[parts.length - 2];
+    own = own.replace(/\.v\d+$/, '');
+    const bindings = BINDINGS.test(path) || goPackages.has(own);
+    const alias = k - 1 > (group ? at + 1 : at) && tk.line[k - 1] === tk.line[k] ? tk.text_(k - 1) : undefined;
+    if (alias === '.') go.dotImported ||= bindings;
+    else if (!bindings && alias !== '_') names.add((alias ?? own) + '.');
+  }
+  const stop = group ? Math.max(end, at + 1) : last;
+  ranges.push(at, stop + 1);
+  return stop;
 }

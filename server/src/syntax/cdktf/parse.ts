@@ -92,13 +92,14 @@ export class CdktfParse {
     const m = this.matching;
     // The edited lines are re-scanned whole, so an edit to an import or class statement shows one of its keywords,
     // or, on a line of a multi-line import, a class name inside a statement read last time. A class name anywhere
-    // else (the construct being typed) changes nothing the whole file shares: no scan of the file for it.
-    if (r.watched || (className && touches(m.statements, r.from - 1, r.oldTo + 1))) {
+    // else (the construct being typed) changes nothing the whole file shares: no scan of the file for it. A line of
+    // a Go import group names no class and holds no keyword, but its path decides a namespace: any edit there counts.
+    if (r.watched || ((className || this.language === 'go') && touches(m.statements, r.from - 1, r.oldTo + 1))) {
       // A renamed import can change which names are configs while every name keeps its schema
       // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
       this.classScans++;
       const now = classesOf(tk, this.registry);
-      if (!sameClasses(now.classes, m.classes) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign)) return true;
+      if (!sameClasses(now.classes, m.classes) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign) || now.foreignAlone !== m.foreignAlone) return true;
       m.statements = now.statements;
     } else {
       const s = m.statements;
