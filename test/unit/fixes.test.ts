@@ -112,6 +112,18 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n',
     after: 'resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g["east"].id\n}\n',
   },
+  'a key of a for_each object written as an attribute step: the step becomes the key, not kept after it': {
+    code: 'missing-instance-key',
+    title: /^Refer to alicloud_vpc_bgp_group\.h\["west"\]\.id$/,
+    before: 'resource "alicloud_vpc_bgp_group" "h" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.h.west.id\n}\n',
+    after: 'resource "alicloud_vpc_bgp_group" "h" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.h["west"].id\n}\n',
+  },
+  'a key of a for_each object written as the last step: the instance, and its id': {
+    code: 'missing-instance-key',
+    title: /^Refer to alicloud_vpc_bgp_group\.h\["east"\]\.id$/,
+    before: 'resource "alicloud_vpc_bgp_group" "h" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.h.east\n}\n',
+    after: 'resource "alicloud_vpc_bgp_group" "h" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.h["east"].id\n}\n',
+  },
   'a misspelt name of a for_each group: refer to the instance the peer iterates over': {
     code: 'undeclared-reference',
     title: /^Refer to alicloud_vpc_bgp_group\.fe\[each\.key\]$/,

@@ -148,7 +148,21 @@ export function instanceKey(target: Declared, from: Pick<ResourceInstance, 'attr
     if (path && path.length === self.length && path.every((p, i) => p === self[i])) return '[each.key]';
     if (sameValue(over, each)) return '[each.key]';
   }
-  return over?.kind === 'object' && over.firstKey !== undefined ? `[${JSON.stringify(over.firstKey)}]` : undefined;
+  return over?.kind === 'object' && over.keys?.length ? `[${JSON.stringify(over.keys[0])}]` : undefined;
+}
+
+/**
+ * A key of `target`'s `for_each` object written as an attribute step (`g.east.id` for `g["east"].id`, `g.east`):
+ * the key, and what follows it ('' when nothing does); undefined when the first step names no key written out.
+ */
+export function keyWrittenAsStep(ref: ResourceRef, target: Declared): { key: string; attribute: string } | undefined {
+  if (repetition(target) !== 'for_each') return undefined;
+  const over = argument(target, 'for_each');
+  if (over?.kind !== 'object' || !over.keys) return undefined;
+  // Only a step followed by nothing or by `.attribute`: `g.east[0]` is no reference to rewrite as a key.
+  const m = /^([^.[]+)(?:\.(.+))?$/.exec(ref.attribute);
+  if (!m || !over.keys.includes(m[1])) return undefined;
+  return { key: `[${JSON.stringify(m[1])}]`, attribute: m[2] ?? '' };
 }
 
 function argument(d: Pick<ResourceInstance, 'attributes'> | undefined, name: string): Value | undefined {

@@ -76,8 +76,8 @@ function mixValue(v: Value): void {
       return;
     }
     case 'object':
-      // How many keys it has is what `for_each` counts (undefined: not all written out).
-      mixString(v.keys === undefined ? 'object' : `object ${v.keys} ${v.firstKey ?? ''}`, 11);
+      // Its keys are what `for_each` counts and what names its instances (undefined: not all written out).
+      mixString(v.keys === undefined ? 'object' : `object ${JSON.stringify(v.keys)}`, 11);
       return;
     default:
       // Other kinds count by kind only.

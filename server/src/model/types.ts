@@ -27,10 +27,10 @@ export type Value =
   | { kind: 'null' }
   | { kind: 'tuple'; items: Value[] }
   /**
-   * `keys`: how many keys it has, when every key is written out (`{ a = 1, "b" = 2 }`), which `for_each` counts;
-   * `firstKey`: then the first of them, which names an instance of a block repeated over it (`g["a"]`).
+   * `keys`: its distinct keys in order, when every key is written out (`{ a = 1, "b" = 2 }`): `for_each` counts
+   * them, and each names an instance of a block repeated over it (`g["a"]`).
    */
-  | { kind: 'object'; keys?: number; firstKey?: string; refs?: readonly Value[] }
+  | { kind: 'object'; keys?: readonly string[]; refs?: readonly Value[] }
   /**
    * A traversal such as `alicloud_vpc_bgp_group.main.id`, `var.x` or a construct's `.id`. Index steps keep
    * their brackets in `path` (`["x", "[0]", "id"]`; a splat is `[*]`).

@@ -120,7 +120,7 @@ function requiresOnReferenced(rule: CrossFieldRule & { kind: 'requiresOnReferenc
 /** How many instances a block stands for, when statically known: a literal `count`, or a `for_each` over an object written out. */
 function multiplicity(instance: Declared): number | undefined {
   const forEach = findAttribute(instance, 'for_each');
-  if (forEach) return forEach.value.kind === 'object' ? forEach.value.keys : undefined;
+  if (forEach) return forEach.value.kind === 'object' ? forEach.value.keys?.length : undefined;
   const count = findAttribute(instance, 'count');
   if (!count) return 1;
   return literalNumber(count.value);

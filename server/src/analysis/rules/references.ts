@@ -9,7 +9,7 @@ import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext, Declared } from '../context';
 import type { Finding, NeutralFix } from '../finding';
-import { instanceKey, repetition, ResourceRef, resourceRef } from '../references';
+import { instanceKey, keyWrittenAsStep, repetition, ResourceRef, resourceRef } from '../references';
 import { bodies, BodyView } from './body';
 import { referencedTypes } from './tables';
 
@@ -95,15 +95,19 @@ function innerUndeclared(instance: ResourceInstance, body: BodyView, a: Attribut
 // Made apart from the loop above (see `rules/index.ts`).
 function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, target: Declared, repeated: 'count' | 'for_each'): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
-  const key = instanceKey(target, instance);
-  const example = `${prefix}${ref.type}.${ref.name}${key ?? '["key"]'}${ref.attribute ? '.' + ref.attribute : ''}`;
+  // `g.east.id` over `{ east = ... }` meant the instance `g["east"]`: its key replaces the step, not added before it.
+  const step = keyWrittenAsStep(ref, target);
+  const key = step ? step.key : instanceKey(target, instance);
+  const attribute = step ? step.attribute : ref.attribute;
+  const named = `${prefix}${ref.type}.${ref.name}${key ?? '["key"]'}`;
+  const example = named + (attribute ? '.' + attribute : '');
   return {
     code: 'missing-instance-key',
     severity: 'error',
     range: a.valueRange,
     message: `${prefix}${ref.type}.${ref.name} has "${repeated}": refer to one of its instances, such as ${example}`,
     fixes: key
-      ? [{ title: `Refer to ${example}`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: ref.name, attribute: ref.attribute || 'id', key } }], preferred: true }]
+      ? [{ title: `Refer to ${named}.${attribute || 'id'}`, edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: ref.name, attribute: attribute || 'id', key } }], preferred: true }]
       : [],
     instance,
   };

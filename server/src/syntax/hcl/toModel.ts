@@ -197,24 +197,23 @@ function partsRefs(parts: TraversalPart[], bound: readonly string[]): void {
 const NOT_WRITTEN = unknown('');
 const TEMPLATE = unknown('a string template');
 const OBJECT: Value = Object.freeze({ kind: 'object' as const });
-/** Objects by their number of keys and first key, shared as other values are (bounded as `LITERALS` is). */
+/** Objects by their keys, shared as other values are (bounded as `LITERALS` is). */
 const OBJECTS = new Map<string, Value>();
 
-/** An object constructor: how many distinct keys it has when every key is written out, and the first one. */
+/** An object constructor: its distinct keys when every key is written out. */
 function objectValue(items: ObjectItem[]): Value {
   const keys = new Set<string>();
-  let first: string | undefined;
   for (let i = 0; i < items.length; i++) {
     const key = writtenKey(items[i].key);
     if (key === undefined) return OBJECT;
-    first ??= key;
     keys.add(key);
   }
-  const id = `${keys.size} ${first ?? ''}`;
+  const list = [...keys];
+  const id = JSON.stringify(list);
   let value = OBJECTS.get(id);
   if (value === undefined) {
     if (OBJECTS.size >= MAX_LITERALS) OBJECTS.clear();
-    OBJECTS.set(id, (value = Object.freeze(first === undefined ? { kind: 'object' as const, keys: 0 } : { kind: 'object' as const, keys: keys.size, firstKey: first })));
+    OBJECTS.set(id, (value = Object.freeze({ kind: 'object' as const, keys: Object.freeze(list) })));
   }
   return value;
 }
