@@ -136,6 +136,30 @@ const cases: Record<string, FixCase> = {
     before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.gg.id\n}\n',
     after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n}\n',
   },
+  'a misspelt resource type with an index: the index written is kept': {
+    code: 'undeclared-reference',
+    title: /^Refer to alicloud_vpc_bgp_group\.g\[1\]$/,
+    before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_grup.g[1].id\n}\n',
+    after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[1].id\n}\n',
+  },
+  'a misspelt name with a for_each key: the key written is kept': {
+    code: 'undeclared-reference',
+    title: /^Refer to alicloud_vpc_bgp_group\.h\["west"\]$/,
+    before: 'resource "alicloud_vpc_bgp_group" "h" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.hh["west"].id\n}\n',
+    after: 'resource "alicloud_vpc_bgp_group" "h" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.h["west"].id\n}\n',
+  },
+  'a misspelt name with a key written as an attribute step: it becomes the key': {
+    code: 'undeclared-reference',
+    title: /^Refer to alicloud_vpc_bgp_group\.h\["west"\]$/,
+    before: 'resource "alicloud_vpc_bgp_group" "h" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.hh.west.id\n}\n',
+    after: 'resource "alicloud_vpc_bgp_group" "h" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.h["west"].id\n}\n',
+  },
+  'an index on a misspelt block that is not repeated: dropped': {
+    code: 'undeclared-reference',
+    title: /^Refer to alicloud_vpc_bgp_group\.main$/,
+    before: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_grup.main[1].id\n}\n',
+    after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.main.id\n}\n',
+  },
   'a misspelt resource type: refer to the block of that name of the right type': {
     code: 'undeclared-reference',
     title: /^Refer to alicloud_vpc_bgp_group\.main$/,
@@ -286,4 +310,11 @@ test('in CDKTF code too, a fix that would trade its error for another one is not
   ].join('\n');
   assert.deepEqual(fixTitles(ts, 'ip-version-mismatch', 'file:///stack.ts'), []);
   assert.deepEqual(fixTitles(ts.replace('ipVersion: "IPv4" })', 'ipVersion: "IPv6" })'), 'ip-version-mismatch', 'file:///stack.ts'), ['Set ipVersion: "IPv6"']);
+});
+
+test('a misspelt name with an index the model cannot read back: no fix trades it for [0]', () => {
+  const peer = (key: string, extra = '') => `resource "alicloud_vpc_bgp_peer" "p" {\n${extra}  bgp_group_id = alicloud_vpc_bgp_group.gg[${key}].id\n}\n`;
+  assert.deepEqual(fixTitles(counted + peer('var.i'), 'undeclared-reference'), []);
+  // The key a block repeated by the same count writes is the likely one.
+  assert.deepEqual(fixTitles(counted + peer('count.index', '  count        = 2\n'), 'undeclared-reference'), ['Refer to alicloud_vpc_bgp_group.g[count.index]']);
 });

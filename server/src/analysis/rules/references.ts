@@ -114,14 +114,30 @@ function missingKey(instance: ResourceInstance, a: Attribute, ref: ResourceRef, 
 }
 
 /**
- * The instance key a reference from `a` to that block needs, under the conditions the check above asks for one:
- * '' when it needs none, undefined when it needs one and `instanceKey` cannot tell which.
+ * How a reference from `a`, written as `ref`, names the block `type.name` instead: the instance key it needs under
+ * the conditions the check above asks for one ('' for none) and the attribute after it; undefined when it needs a
+ * key and none can be told. The key written is kept where the block is repeated the same way (`[1]` for `count`,
+ * `["east"]` for `for_each`): another would point at another instance.
  */
-function keyFor(instance: ResourceInstance, a: Attribute, ctx: AnalysisContext, kind: 'resource' | 'data', type: string, name: string): string | undefined {
-  if (instance.language !== 'hcl' || a.name === 'for_each') return '';
-  const target = ctx.find(kind, type, name);
-  if (!target || !repetition(target) || ctx.declarations(kind, type, name) > 1) return '';
-  return instanceKey(target, instance);
+function keyFor(instance: ResourceInstance, a: Attribute, ctx: AnalysisContext, ref: ResourceRef, type: string, name: string): { key: string; attribute: string } | undefined {
+  const plain = { key: '', attribute: ref.attribute || 'id' };
+  if (instance.language !== 'hcl') return plain;
+  const target = ctx.find(ref.kind, type, name);
+  const repeated = target && ctx.declarations(ref.kind, type, name) === 1 ? repetition(target) : undefined;
+  if (!target || !repeated) return plain;
+  const written = ref.key;
+  if (written === '[*]' || (written && (repeated === 'count' ? /^\[\d+\]$/ : /^\["/).test(written))) return { key: written, attribute: plain.attribute };
+  if (written === undefined) {
+    const step = keyWrittenAsStep(ref, target);
+    if (step) return { key: step.key, attribute: step.attribute || 'id' };
+    if (a.name === 'for_each') return plain;
+  }
+  const key = instanceKey(target, instance);
+  if (key === undefined) return undefined;
+  // A key the model cannot read back (`[var.i]`, kept as `[?]`) is not traded for a literal one, which would
+  // point elsewhere unseen; the key a repeated block writes (`[count.index]`, `[each.key]`) is the likely one.
+  if (written === '[?]' && !/^\[(count|each)\./.test(key)) return undefined;
+  return { key, attribute: plain.attribute };
 }
 
 /** How many declared names an undeclared reference's message and fixes offer. */
@@ -196,7 +212,6 @@ function article(word: string): string {
  */
 function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext, allowed: string[] | undefined, fixable = true): Finding {
   const prefix = ref.kind === 'data' ? 'data.' : '';
-  const attribute = ref.attribute || 'id';
   // Only names a reference can spell: a block label may hold anything, a traversal may not. The closest few: a
   // module of a thousand groups must not make each broken reference a thousand fixes and a 40 KB message.
   const spelled = ctx.declared(ref.kind, ref.type).filter((n) => IDENTIFIER.test(n));
@@ -206,8 +221,9 @@ function undeclared(instance: ResourceInstance, a: Attribute, ref: ResourceRef, 
   // A fix names one instance of a repeated block, as `missing-instance-key` would want; none when it cannot say which.
   const referTo = (type: string, name: string, preferred: boolean) => {
     if (!fixable) return;
-    const key = keyFor(instance, a, ctx, ref.kind, type, name);
-    if (key === undefined) return;
+    const named = keyFor(instance, a, ctx, ref, type, name);
+    if (named === undefined) return;
+    const { key, attribute } = named;
     fixes.push({
       title: `Refer to ${prefix}${type}.${name}${key}`,
       edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + type, resourceName: name, attribute, key: key || undefined } }],
