@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HclDocument } from '../../server/src/syntax/hcl/document';
-import { parseChunks } from '../../server/src/syntax/hcl/parser';
+import { flushHeredoc, parseChunks } from '../../server/src/syntax/hcl/parser';
 import { instancesOf } from '../../server/src/syntax/hcl/toModel';
 import { plainRange } from '../../server/src/model/span';
 import { Interner, Lexer } from '../../server/src/syntax/hcl/lexer';
@@ -62,6 +62,17 @@ test('every file of the real-world corpus parses (except the Go template excerpt
     if (f.includes('_test.go.EXCERPT')) assert.ok(errs.length > 0, `${f} should report its %s placeholders`);
     else assert.deepEqual(errs, [], f);
   }
+});
+
+test('a <<- heredoc loses the indentation of its least-indented line, blank lines aside (as terraform console shows)', () => {
+  // A line of blanks neither counts nor changes; a tab is one character like a space.
+  assert.equal(flushHeredoc('      x\n   \n        y\n\n'), 'x\n   \n  y\n\n');
+  assert.equal(flushHeredoc('\t  tab\n\t  tab2\n'), 'tab\ntab2\n');
+  assert.equal(flushHeredoc('  a\nb\n'), '  a\nb\n');
+  const text = 'locals {\n  a = <<-EOT\n    one\n      two\n    EOT\n  b = <<EOT\n    kept\nEOT\n}\n';
+  const [chunk] = parseChunks(text).chunks;
+  const body = (chunk.items[0] as BlockNode).body as AttributeNode[];
+  assert.deepEqual(body.map((a) => (a.expr?.type === 'Literal' ? a.expr.value : a.expr?.type)), ['one\n  two\n', '    kept\n']);
 });
 
 test('ranges are exact, in UTF-16 columns, after non-ASCII text', () => {

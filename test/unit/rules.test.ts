@@ -541,3 +541,15 @@ test('one block with every local finding: each is reported, rule by rule and bod
     '4 bfd-multi-hop-without-bfd',
   ]);
 });
+
+test('a <<- heredoc is judged without the indentation its lines share, as Terraform reads it', () => {
+  const messages = (text: string) => analyse(text).diagnostics.map((d) => `${d.code}: ${d.message}`);
+  const group = (description: string) => `resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-abc"\n  peer_asn    = 65010\n  description = ${description}\n}\n`;
+  // 250 characters and a newline: 251 of the 256 allowed, where the indentation would make 261.
+  assert.deepEqual(messages(group(`<<-EOT\n          ${'x'.repeat(250)}\n          EOT`)), []);
+  assert.deepEqual(messages(group('<<-EOT\n    http://example.com\n    EOT')).map((m) => m.split(':')[0]), ['invalid-format']);
+  const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  ip_version   = <<-EOT\n    IPv6\n  EOT\n}\n';
+  assert.deepEqual(messages(peer), ['invalid-value: "ip_version" should be "IPv4" or "IPv6", not "IPv6\\n"']);
+  // A plain heredoc keeps its indentation.
+  assert.deepEqual(messages(peer.replace('<<-EOT', '<<EOT').replace('  EOT', 'EOT')), ['invalid-value: "ip_version" should be "IPv4" or "IPv6", not "    IPv6\\n"']);
+});

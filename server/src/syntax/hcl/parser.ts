@@ -925,8 +925,29 @@ class Parser {
     }
     const range = this.sinceStart(open);
     if (!directives && parts.length <= 1 && (parts.length === 0 || typeof parts[0] === 'string')) {
-      return { type: 'Literal', value: (parts[0] as string | undefined) ?? '', range };
+      const value = (parts[0] as string | undefined) ?? '';
+      // `<<-EOT`: Terraform's value is the text without the indentation its lines share.
+      const flush = heredoc && this.text.charCodeAt(open.start + 2) === 45; /* - */
+      return { type: 'Literal', value: flush ? flushHeredoc(value) : value, range };
     }
     return { type: 'Template', parts: fit(parts), directives, heredoc, range };
   }
+}
+
+/**
+ * The text of a `<<-` heredoc as HCL reads it: the indentation of the least-indented line removed from every
+ * line. As in HCL (`flushHeredocTemplateParts`), a line of blanks only neither counts nor changes, and a tab is
+ * one character like a space.
+ */
+export function flushHeredoc(text: string): string {
+  const lines = text.split(/(?<=\n)/);
+  let least = Infinity;
+  for (const line of lines) {
+    const lead = /^\s*/.exec(line)![0].length;
+    if (lead < line.length || !line.endsWith('\n')) least = Math.min(least, lead);
+  }
+  if (least === 0 || least === Infinity) return text;
+  let out = '';
+  for (const line of lines) out += /^\s*$/.test(line) && line.endsWith('\n') ? line : line.slice(least);
+  return out;
 }
