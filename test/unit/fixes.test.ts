@@ -28,11 +28,11 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 3\n}\n',
     after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 3\n  enable_bfd    = true\n}\n',
   },
-  'remove bfd_multi_hop instead': {
+  'remove bfd_multi_hop instead: the argument left is aligned for itself alone': {
     code: 'bfd-multi-hop-without-bfd',
     title: /^Remove bfd_multi_hop$/,
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 3\n}\n',
-    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n',
   },
   'clamp bfd_multi_hop above the range': {
     code: 'value-out-of-range',
@@ -64,6 +64,54 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multihop  = 3\n}\n',
     after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n',
   },
+  'a rename that makes the longest name: the neighbours move their = with it, as terraform fmt does': {
+    code: 'unknown-argument',
+    title: /^Rename to "bfd_multi_hop"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = true\n  bfd_multihop = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n',
+  },
+  'a blank line or a comment line ends the run terraform fmt aligns': {
+    code: 'unknown-argument',
+    title: /^Rename to "bfd_multi_hop"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n\n  ip_version = "IPv4"\n  # BFD\n  enable_bfd   = true\n  bfd_multihop = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n\n  ip_version = "IPv4"\n  # BFD\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n',
+  },
+  'a nested block ends the run; a heredoc does not': {
+    code: 'unknown-argument',
+    title: /^Rename to "peer_ip_address"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  timeouts {\n    create = "5m"\n  }\n  bgp_peer_name  = <<-EOT\n    a = b\n  EOT\n  peer_ip_addres = "10.0.0.2"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  timeouts {\n    create = "5m"\n  }\n  bgp_peer_name   = <<-EOT\n    a = b\n  EOT\n  peer_ip_address = "10.0.0.2"\n}\n',
+  },
+  'a string whose interpolation runs over lines ends the run, as an open bracket does': {
+    code: 'unknown-argument',
+    title: /^Rename to "bfd_multi_hop"$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  bgp_peer_name = "peer-${\n    var.x\n  }"\n  enable_bfd   = true\n  bfd_multihop = 3\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  bgp_peer_name = "peer-${\n    var.x\n  }"\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n',
+  },
+  'removing the longest name: the others close up': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Remove bfd_multi_hop$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = false\n  bfd_multi_hop = 10\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = false\n}\n',
+  },
+  'removing a value over several lines joins the runs above and below it': {
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  status = [\n    "Available",\n  ]\n  enable_bfd = true\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = true\n}\n',
+  },
+  'adding a name longer than its neighbours\' moves their =': {
+    code: 'missing-required',
+    title: /placeholder/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  ip_version = "IPv4"\n  enable_bfd = true\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  ip_version   = "IPv4"\n  enable_bfd   = true\n  bgp_group_id = "bgpg-2zev8h2uxpbnexample01"\n}\n',
+  },
+  'trailing comments stay aligned when a value changes width': {
+    code: 'type-mismatch',
+    title: /^Use true$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "g"   # a\n  enable_bfd   = "yes" # b\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "g"  # a\n  enable_bfd   = true # b\n}\n',
+  },
   'rename an unknown timeouts key': {
     code: 'unknown-argument',
     title: /^Rename to "create"$/,
@@ -92,7 +140,7 @@ const cases: Record<string, FixCase> = {
     code: 'missing-required',
     title: /^Add bgp_group_id = alicloud_vpc_bgp_group\.g\[count\.index\]\.id$/,
     before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  count = 2\n}\n',
-    after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  count        = 2\n  bgp_group_id = alicloud_vpc_bgp_group.g[count.index].id\n}\n'.replace('count        = 2', 'count = 2'),
+    after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  count        = 2\n  bgp_group_id = alicloud_vpc_bgp_group.g[count.index].id\n}\n',
   },
   'name the instance of a counted group a reference left out': {
     code: 'missing-instance-key',
@@ -166,11 +214,11 @@ const cases: Record<string, FixCase> = {
     before: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_grup.main.id\n}\n',
     after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.main.id\n}\n',
   },
-  'add bgp_group_id as a placeholder when there is no group': {
+  'add bgp_group_id as a placeholder when there is no group, longer than its neighbour: both aligned': {
     code: 'missing-required',
     title: /placeholder/,
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = true\n}\n',
-    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = true\n  bgp_group_id = "bgpg-2zev8h2uxpbnexample01"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd   = true\n  bgp_group_id = "bgpg-2zev8h2uxpbnexample01"\n}\n',
   },
   'add bgp_group_id to an empty one-line block': {
     code: 'missing-required',

@@ -1,9 +1,11 @@
 /**
  * Renders neutral edits as HCL text, keeping the block's indentation and `=` alignment the way
- * `terraform fmt` leaves it: a new argument goes after the last one, padded to the column of its neighbours' `=`.
+ * `terraform fmt` leaves it: a new argument goes after the last one, padded to the column of its neighbours' `=`,
+ * and the neighbours are realigned when the fix moves that column (`hclAlign.ts`).
  */
 import type { FixValue, NeutralEdit } from '../analysis/finding';
 import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
+import { realign } from './hclAlign';
 import type { LineSource, TextEdit, Writer } from './writer';
 
 export const hclWriter: Writer = {
@@ -11,7 +13,9 @@ export const hclWriter: Writer = {
   render(edits, instance, src) {
     const out: TextEdit[] = [];
     for (const e of edits) out.push(...renderOne(e, instance, src));
-    return out;
+    // A tfvars fix comes with no block (it only replaces values): nothing to realign around.
+    if (!instance.range) return out;
+    return realign(out, instance.range.start.line + src.base, instance.range.end.line + src.base, src);
   },
 };
 

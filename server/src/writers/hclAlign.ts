@@ -1,0 +1,228 @@
+/**
+ * `terraform fmt` alignment after a fix: the `=` of consecutive one-line arguments share a column (one past the
+ * longest name), and so do the trailing comments of consecutive lines. A fix that renames, adds or removes an
+ * argument can change that column for its neighbours too; `realign` re-does the block's alignment the way
+ * `terraform fmt` does (hclwrite's `formatCells`), when the block was aligned before the fix.
+ */
+import type { Range } from '../model/types';
+import type { LineSource, TextEdit } from './writer';
+
+/** One line as `terraform fmt` sees it: a heredoc or a block comment makes several lines of the text one line. */
+interface FmtLine {
+  /** The line of the text it starts on (an index into the lines given). */
+  line: number;
+  /** Its `=` cell, when it has one: where the name before it ends (no blanks), and the `=`. */
+  lead?: number;
+  eq?: number;
+  /** Its trailing `#` or `//` comment, when it has one: where the code before it ends, and the comment. */
+  code?: number;
+  comment?: number;
+}
+
+/**
+ * The edits of a fix on the block of lines `first..last` (absolute), made to leave the block aligned as
+ * `terraform fmt` would when it was aligned before: the edits as they are when they already do, else one edit
+ * over the span that changes (the fix's own change and the neighbours' blanks).
+ */
+export function realign(edits: TextEdit[], first: number, last: number, src: LineSource): TextEdit[] {
+  if (edits.length === 0 || edits.some((e) => e.range.start.line < first || e.range.end.line > last)) return edits;
+  const before: string[] = [];
+  for (let l = first; l <= last; l++) before.push(src.lineText(l));
+  const old = scan(before);
+  const assigns = aligned(old, before, 'assign');
+  const comments = aligned(old, before, 'comment');
+  if (!assigns && !comments) return edits;
+  const oldText = before.join('\n');
+  const edited = applyTo(oldText, before, edits, first);
+  const lines = edited.split('\n');
+  if (assigns) align(scan(lines), lines, 'assign');
+  // Comments after the `=` moved: their column is measured on the lines as realigned.
+  if (comments) align(scan(lines), lines, 'comment');
+  const text = lines.join('\n');
+  if (text === edited) return edits;
+  return [diff(oldText, text, before, first)];
+}
+
+/** The lines `terraform fmt` sees in `lines`, with their `=` and comment cells. */
+function scan(lines: string[]): FmtLine[] {
+  const out: FmtLine[] = [];
+  let l = 0;
+  while (l < lines.length) {
+    const f: FmtLine = { line: l };
+    let text = lines[l];
+    let i = 0;
+    let tokens = 0;
+    let eq = -1;
+    let lead = -1;
+    let tokenEnd = 0;
+    let net = 0;
+    let counting = false;
+    let braceInLead = false;
+    let span = 0; // lines this one reaches past its first
+    for (;;) {
+      while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (i >= text.length) break;
+      const c = text[i];
+      if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+        if (tokens > 0 && span === 0) {
+          f.code = tokenEnd;
+          f.comment = i;
+        }
+        break;
+      }
+      tokens++;
+      if (c === '/' && text[i + 1] === '*') {
+        // A block comment may run over lines: they are one line to `terraform fmt`.
+        let end = text.indexOf('*/', i + 2);
+        while (end === -1 && l + span + 1 < lines.length) {
+          span++;
+          text = lines[l + span];
+          end = text.indexOf('*/');
+        }
+        i = end === -1 ? text.length : end + 2;
+      } else if (c === '"') {
+        i = stringEnd(text, i + 1);
+        // A `${` left open at the end of the line opens a bracket for `terraform fmt` too.
+        if (counting) net += openAtEnd;
+      } else if (c === '<' && text[i + 1] === '<' && /^<<-?[A-Za-z_][\w-]*\s*$/.test(text.slice(i))) {
+        // A heredoc is part of its line, up to its closing marker; `terraform fmt` stops counting brackets at it.
+        const marker = /^<<-?([A-Za-z_][\w-]*)/.exec(text.slice(i))![1];
+        counting = false;
+        while (l + span + 1 < lines.length && lines[l + span + 1].trim() !== marker) span++;
+        if (l + span + 1 < lines.length) span++;
+        i = text.length;
+        tokenEnd = i;
+        continue;
+      } else if (c === '=' && text[i + 1] !== '=' && text[i + 1] !== '>') {
+        if (eq === -1 && tokens > 1 && span === 0) {
+          eq = i;
+          lead = tokenEnd;
+          counting = true;
+        }
+        i++;
+      } else if ('!<>='.includes(c) && text[i + 1] === '=') {
+        i += 2; // `!=`, `<=`, `>=`, `==`: not an assignment
+      } else {
+        if ('{[('.includes(c)) {
+          if (counting) net++;
+          else if (c === '{' && eq === -1) braceInLead = true;
+        } else if ('}])'.includes(c) && counting) net--;
+        i++;
+        while (i < text.length && /[\w.\-*]/.test(text[i]) && /[\w.\-*]/.test(c)) i++;
+      }
+      tokenEnd = i;
+    }
+    // `{ a = 1` holds a block's opening too: invalid HCL, which `terraform fmt` refuses; left alone.
+    if (eq !== -1 && net === 0 && !braceInLead) {
+      f.lead = lead;
+      f.eq = eq;
+    }
+    out.push(f);
+    l += span + 1;
+  }
+  return out;
+}
+
+/** How many `${` (or `%{`) the string `stringEnd` last read left open at the end of its line. */
+let openAtEnd = 0;
+
+/** The end of a quoted string starting after its `"`: past the closing quote, or the end of the line. */
+function stringEnd(text: string, i: number): number {
+  let depth = 0;
+  openAtEnd = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\') i += 2;
+    else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') i += 3;
+    else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+      depth++;
+      i += 2;
+    } else if (depth > 0 && c === '{') {
+      depth++;
+      i++;
+    } else if (depth > 0 && c === '}') {
+      depth--;
+      i++;
+    } else if (depth > 0 && c === '"') i = stringEnd(text, i + 1);
+    else if (depth === 0 && c === '"') return i + 1;
+    else i++;
+  }
+  openAtEnd = depth;
+  return i;
+}
+
+/** The runs of consecutive lines that have the cell (`=` or comment): `terraform fmt` aligns each run. */
+function runs(lines: FmtLine[], cell: 'assign' | 'comment'): FmtLine[][] {
+  const out: FmtLine[][] = [];
+  let run: FmtLine[] = [];
+  for (const f of lines) {
+    if ((cell === 'assign' ? f.eq : f.comment) === undefined) {
+      if (run.length) out.push(run);
+      run = [];
+    } else run.push(f);
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+function cellOf(f: FmtLine, cell: 'assign' | 'comment'): { before: number; at: number } {
+  return cell === 'assign' ? { before: f.lead!, at: f.eq! } : { before: f.code!, at: f.comment! };
+}
+
+/** Is every run aligned as `terraform fmt` aligns it (only blanks before the cell, one past the longest)? */
+function aligned(lines: FmtLine[], text: string[], cell: 'assign' | 'comment'): boolean {
+  for (const run of runs(lines, cell)) {
+    const column = Math.max(...run.map((f) => cellOf(f, cell).before)) + 1;
+    for (const f of run) {
+      const { before, at } = cellOf(f, cell);
+      if (at !== column || text[f.line].slice(before, at).trim() !== '') return false;
+    }
+  }
+  return true;
+}
+
+/** Aligns every run of the cell in place. */
+function align(lines: FmtLine[], text: string[], cell: 'assign' | 'comment'): void {
+  for (const run of runs(lines, cell)) {
+    const column = Math.max(...run.map((f) => cellOf(f, cell).before)) + 1;
+    for (const f of run) {
+      const { before, at } = cellOf(f, cell);
+      const line = text[f.line];
+      text[f.line] = line.slice(0, before) + ' '.repeat(column - before) + line.slice(at);
+    }
+  }
+}
+
+/** `text` (the lines from `first` on) with the edits made. */
+function applyTo(text: string, lines: string[], edits: TextEdit[], first: number): string {
+  const starts = lineStarts(lines);
+  const offset = (p: Range['start']) => starts[p.line - first] + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  for (const e of sorted) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
+  return text;
+}
+
+function lineStarts(lines: string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length + 1;
+  }
+  return starts;
+}
+
+/** One edit turning `from` into `to`: over what lies between their common start and their common end. */
+function diff(from: string, to: string, lines: string[], first: number): TextEdit {
+  let start = 0;
+  while (start < from.length && start < to.length && from[start] === to[start]) start++;
+  let end = 0;
+  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+  const starts = lineStarts(lines);
+  const position = (offset: number) => {
+    let l = starts.length - 1;
+    while (starts[l] > offset) l--;
+    return { line: first + l, character: offset - starts[l] };
+  };
+  return { range: { start: position(start), end: position(from.length - end) }, newText: to.slice(start, to.length - end) };
+}
