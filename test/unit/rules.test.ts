@@ -357,6 +357,19 @@ resource "alicloud_vpc_bgp_peer" "p" {
   peer_ip_address = ""
   #                 ^^ invalid-ip-address
 }`,
+  // The API counts characters: an emoji is one, though two UTF-16 units.
+  'lengths are counted in characters: 200 emoji are 200, one emoji is too short': `
+resource "alicloud_vpc_bgp_group" "emoji" {
+  router_id   = "vbr-1"
+  peer_asn    = 65010
+  description = "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂"
+}
+resource "alicloud_vpc_bgp_group" "one" {
+  router_id   = "vbr-1"
+  peer_asn    = 65010
+  description = "🙂"
+  #             ^^^^ invalid-length
+}`,
   'an IPv4-mapped IPv6 address is of either family, so it matches either ip_version': `
 resource "alicloud_vpc_bgp_peer" "mapped4" {
   bgp_group_id    = "bgpg-1"

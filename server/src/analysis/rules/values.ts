@@ -124,6 +124,25 @@ function invalidValue(body: BodyView, a: Attribute, s: AttributeSchema, accepted
   };
 }
 
+/**
+ * A text's length in characters (code points), as the API counts a name's or description's: an emoji is one
+ * character, though two UTF-16 units (`.length`).
+ */
+function characterCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance: ResourceInstance, schema: ResourceSchema): Finding | undefined {
   const value = literalText(a.value);
   if (value === undefined) return undefined;
@@ -139,12 +158,13 @@ function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance:
       return { code: f.code, severity: 'error', range: a.valueRange, message: `"${qualified(body, a.name)}" must be ${f.expected}, not ${JSON.stringify(value)}`, fixes: [] };
     }
   }
-  if ((s.minLength !== undefined && value.length < s.minLength) || (s.maxLength !== undefined && value.length > s.maxLength)) {
+  const length = s.minLength !== undefined || s.maxLength !== undefined ? characterCount(value) : 0;
+  if ((s.minLength !== undefined && length < s.minLength) || (s.maxLength !== undefined && length > s.maxLength)) {
     return {
       code: 'invalid-length',
       severity: 'error',
       range: a.valueRange,
-      message: `"${qualified(body, a.name)}" must be ${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters long, not ${value.length}`,
+      message: `"${qualified(body, a.name)}" must be ${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters long, not ${length}`,
       fixes: [],
     };
   }
