@@ -128,7 +128,7 @@ describe('quick fixes', () => {
       assert.equal(r.text, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 10\n  enable_bfd    = true\n}\n');
     });
 
-    it('"Remove bfd_multi_hop" deletes the whole line', async () => {
+    it('"Remove bfd_multi_hop" deletes the whole line, and the others align as terraform fmt aligns them', async () => {
       const text = `resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id  = "bgpg-1"
   bfd_multi_hop = 10
@@ -136,7 +136,7 @@ describe('quick fixes', () => {
 }
 `;
       const r = await applyFix(text, 'bfd-multi-hop-without-bfd', /^Remove bfd_multi_hop$/);
-      assert.equal(r.text, text.replace('  bfd_multi_hop = 10\n', ''));
+      assert.equal(r.text, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = false\n}\n');
     });
   });
 
@@ -277,7 +277,8 @@ resource "alicloud_vpc_bgp_peer" "p" {
         'Add bgp_group_id = "bgpg-2zev8h2uxpbnexample01" (placeholder)',
       ]);
       assert.ok(r.actions.every((a) => !a.isPreferred));
-      assert.equal(r.text, text.replace('  enable_bfd = true\n', '  enable_bfd = true\n  bgp_group_id = alicloud_vpc_bgp_group.b.id\n'));
+      // terraform fmt aligns the two arguments.
+      assert.equal(r.text, text.replace('  enable_bfd = true\n', '  enable_bfd   = true\n  bgp_group_id = alicloud_vpc_bgp_group.b.id\n'));
     });
 
     it('adds a placeholder ID when the file declares no group, opening up an empty one-line body', async () => {
