@@ -46,7 +46,13 @@ test('no argument names inside a value that spans lines or a block comment: they
     '  for_each = {\n    |\n  }',
     '  count = max(\n    |\n  1)',
     '  /*\n  |\n  */',
+    // Not closed yet (the editor did not auto-close the bracket): the parser ends the value at its line.
+    '  depends_on = [\n    |',
+    '  depends_on = [alicloud_vpc.a.id, # a comment ]\n    |',
+    '  tags = merge({ a = "]" }, {\n    |',
   ]) assert.deepEqual(peer(inner), [], inner);
+  // Brackets closed, or inside strings, comments and heredocs, leave the names offered in a broken block.
+  assert.ok(peer('  depends_on = [x]\n  d = "[(" # [\n  e = <<EOT\n  [\nEOT\n  /* ( */ f =\n  |').length > 0);
   // After such a value, and between the arguments of a block, names are offered again.
   assert.ok(peer('  depends_on = [\n    x,\n  ]\n  |').length > 0);
   assert.ok(peer('  /* note */\n  |').length > 0);

@@ -73,6 +73,9 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   if (innermost.attributes.some((a) => a.valueRange.start.line < a.valueRange.end.line && strictlyInside(a.valueRange, rel))) return undefined;
   const chunk = file.doc.chunks[file.doc.chunkIndexAt(pos.line)];
   if (chunk.comments.some((c) => c.start.line < c.end.line && strictlyInside(c, rel))) return undefined;
+  // An unclosed bracket (`depends_on = [` with its `]` not typed yet) ends, for the parser, where its line does;
+  // the lines after it are still inside it. (Only a chunk with errors can hold one.)
+  if (chunk.errors.length && openBracketBefore(file, base + innermost.bodyRange.start.line, innermost.bodyRange.start.character + 1, pos)) return undefined;
   const keyMatch = KEY.exec(before);
   if (keyMatch) {
     const prefix = keyMatch[1] ?? '';
@@ -101,4 +104,49 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
     return { cursor: { mode: 'value', instance, blocks, key: valueMatch[1], prefix, range, lead }, base };
   }
   return undefined;
+}
+
+/**
+ * Is a `[`, `(` or `{` opened between (line, character) and `pos` (absolute) and not closed before it? Skips
+ * strings, comments and heredocs, roughly as the lexer does: enough to tell a half-typed value from a body.
+ */
+function openBracketBefore(file: HclFile, line: number, character: number, pos: Position): boolean {
+  let depth = 0;
+  let heredoc: string | undefined;
+  let blockComment = false;
+  for (let l = line; l <= pos.line; l++) {
+    const text = file.doc.lineText(l);
+    const end = l === pos.line ? pos.character : text.length;
+    if (heredoc !== undefined) {
+      if (text.trim() === heredoc) heredoc = undefined;
+      continue;
+    }
+    for (let i = l === line ? character : 0; i < end; i++) {
+      const c = text[i];
+      if (blockComment) {
+        if (c === '*' && text[i + 1] === '/') {
+          blockComment = false;
+          i++;
+        }
+      } else if (c === '"') {
+        for (i++; i < end && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+        break;
+      } else if (c === '/' && text[i + 1] === '*') {
+        blockComment = true;
+        i++;
+      } else if (c === '<' && text[i + 1] === '<') {
+        const m = /^<<-?\s*([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text.slice(i));
+        if (m) {
+          heredoc = m[1];
+          break;
+        }
+      } else if (c === '[' || c === '(' || c === '{') {
+        depth++;
+      } else if ((c === ']' || c === ')' || c === '}') && depth > 0) {
+        depth--;
+      }
+    }
+  }
+  return depth > 0;
 }
