@@ -1044,6 +1044,61 @@ resource "alicloud_vpc_bgp_peer" "p" {
   assert.deepEqual(check('orphan_override.tf'), ['1: value-out-of-range', '0: override-without-original']);
   const [orphan] = open('orphan_override.tf').src.diagnostics(open('orphan_override.tf').ctx).filter((d) => d.code === 'override-without-original');
   assert.match(orphan.message, /No alicloud_vpc_bgp_peer\.nowhere is declared in the module's other files/);
+  assert.match(orphan.message, /\(Terraform: "Missing resource to override"\)/);
+  write('orphan_override.tf', 'data "alicloud_vpc_bgp_peers" "nowhere" {}\n');
+  assert.match(open('orphan_override.tf').src.diagnostics(open('orphan_override.tf').ctx)[0].message, /\(Terraform: "Missing data resource to override"\)$/);
+});
+
+test("an override file's variables, locals, outputs and module calls need one of theirs in the module's other files, as Terraform says", () => {
+  const { write, open } = scratchModule('bgp-override-symbols-');
+  write('main.tf', 'variable "region" {}\nlocals {\n  asn = 65010\n}\noutput "id" {\n  value = 1\n}\nmodule "net" {\n  source = "./net"\n}\n');
+  // Declared in JSON counts too; declared only in another override file does not (Terraform: a primary file).
+  write('more.tf.json', '{"variable": {"zone": {}}, "locals": [{"name": "x"}], "output": {"ip": {"value": 1}}, "module": {"vpc": {"source": "./vpc"}}}');
+  write('a_override.tf', 'variable "only_here" {}\n');
+  const overrides = `variable "region" {
+  default = "cn-hangzhou"
+}
+variable "zone" {}
+variable "nowhere" {}
+locals {
+  asn    = 65011
+  name   = "x"
+  peers  = 2
+}
+output "id" {
+  value = 2
+}
+output "ip" {}
+output "gone" {
+  value = 3
+}
+module "net" {}
+module "vpc" {}
+module "only_here" {}
+variable "only_here" {}
+`;
+  write('override.tf', overrides);
+  const { src, ctx } = open('override.tf');
+  const found = src.diagnostics(ctx).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}: ${d.message}`);
+  const no = (what: string, terraform: string) => `No ${what} is declared in the module's other files for this override to be merged into (Terraform: "${terraform}")`;
+  // The places and words of terraform validate.
+  assert.deepEqual(found, [
+    `4:0-4:18 override-without-original: ${no('variable "nowhere"', 'Missing base variable declaration to override')}`,
+    `8:2-8:12 override-without-original: ${no('local value "peers"', 'Missing base local value definition to override')}`,
+    `14:0-14:13 override-without-original: ${no('output "gone"', 'Missing base output definition to override')}`,
+    `19:0-19:18 override-without-original: ${no('module call "only_here"', 'Missing module call to override')}`,
+    `20:0-20:20 override-without-original: ${no('variable "only_here"', 'Missing base variable declaration to override')}`,
+  ]);
+  // The same findings where code actions ask, and none once the base is declared.
+  const all = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
+  assert.equal(src.findingsAt(all, ctx).length, 5);
+  write('main.tf', 'variable "region" {}\nvariable "nowhere" {}\nlocals {\n  asn   = 65010\n  peers = 1\n}\noutput "id" {\n  value = 1\n}\noutput "gone" {\n  value = 1\n}\nmodule "net" {\n  source = "./net"\n}\nmodule "only_here" {\n  source = "./x"\n}\nvariable "only_here" {}\n');
+  const again = open('override.tf');
+  assert.deepEqual(again.src.diagnostics(again.ctx), []);
+  assert.equal(open('a_override.tf').src.diagnostics(open('a_override.tf').ctx).length, 0);
+  // A file that is not an override file declares its own.
+  write('own.tf', 'variable "mine" {}\n');
+  assert.deepEqual(open('own.tf').src.diagnostics(open('own.tf').ctx), []);
 });
 
 test('override files, from a second review: what only the merge brings out in the original, two blocks of one address, fixes that would let another part show through', () => {

@@ -49,6 +49,11 @@ export interface AnalysisContext {
   hasOverrides?(): boolean;
   /** The block of this address that override files are merged into, as the module's files hold it now. */
   originalOf?(kind: 'resource' | 'data', type: string, name: string): ResourceInstance | undefined;
+  /**
+   * Do the module's files other than override files declare this variable, local value, output or module call
+   * (`var:x`, `local:x`, `output:x`, `module:x`)? What an override file's blocks of those kinds need.
+   */
+  declaresSymbol?(key: string): boolean;
 }
 
 /** A block of an override file, and a number that stands for its file (`fileIdOf` in engine/moduleContext.ts). */

@@ -193,9 +193,32 @@ function missingOriginal(instance: ResourceInstance): Finding {
     code: 'override-without-original',
     severity: 'error',
     range: instance.headerRange,
-    message: `No ${address} is declared in the module's other files for this override block to be merged into (Terraform: "Missing resource to override")`,
+    message: `No ${address} is declared in the module's other files for this override block to be merged into (Terraform: "Missing ${instance.kind === 'data' ? 'data resource' : 'resource'} to override")`,
     fixes: [],
     instance,
+  };
+}
+
+/** What Terraform calls the missing base of an override file's variable, local value, output or module call. */
+const MISSING_BASE = {
+  variable: ['variable', 'Missing base variable declaration to override'],
+  local: ['local value', 'Missing base local value definition to override'],
+  output: ['output', 'Missing base output definition to override'],
+  module: ['module call', 'Missing module call to override'],
+} as const;
+
+/**
+ * A variable, local value (`range`: its `name = value`), output or module call (`range`: its type and label) of an
+ * override file that the module's other files do not declare: Terraform stops there, as for a resource.
+ */
+export function missingBase(kind: keyof typeof MISSING_BASE, name: string, range: Range): Finding {
+  const [what, terraform] = MISSING_BASE[kind];
+  return {
+    code: 'override-without-original',
+    severity: 'error',
+    range,
+    message: `No ${what} "${name}" is declared in the module's other files for this override to be merged into (Terraform: "${terraform}")`,
+    fixes: [],
   };
 }
 

@@ -21,10 +21,10 @@ import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { sourceFromRequiredProviders, versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
-import { notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
+import { missingBase, notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
 import { fileIdOf } from './moduleContext';
 import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
-import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo } from './hclSymbols';
+import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo, SymbolHeader, symbolHeaders } from './hclSymbols';
 
 const NO_FINDINGS: Finding[] = [];
 
@@ -50,6 +50,8 @@ class ChunkMemo {
   provider: string | null | undefined = undefined;
   /** The source its `terraform` block gives `alicloud` (null: none). */
   providerSource: string | null | undefined = undefined;
+  /** Its variables, local values, outputs and module calls (`symbolHeaders`). */
+  symbols: readonly SymbolHeader[] | undefined = undefined;
   /** The chunk's diagnostics in absolute positions, for the line and findings they were made from. */
   placed: Diagnostic[] | undefined = undefined;
   placedLine = 0;
@@ -127,6 +129,15 @@ export class HclFile implements SourceFile {
     return referenceAt(this.doc, pos);
   }
 
+  forEachSymbolKey(visit: (key: string) => void): void {
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const m = memo(chunks[c]);
+      const headers = (m.symbols ??= symbolHeaders(chunks[c]));
+      for (let i = 0; i < headers.length; i++) visit(headers[i].key);
+    }
+  }
+
   providerConstraint(): string | undefined {
     for (const chunk of this.doc.chunks) {
       const m = memo(chunk);
@@ -167,6 +178,19 @@ export class HclFile implements SourceFile {
     const instances = instancesOf(chunk);
     if (this.isOverride) return instances.length ? overrideFindings([...local, ...module], instances, ctx, fileIdOf(this), this.blocksAt) : undefined;
     return isOverridden(chunk, ctx) ? notSettledByOverrides([...local, ...module], instances, ctx) : undefined;
+  }
+
+  /**
+   * `findings` of an override file's chunk with its variables, local values, outputs and module calls that have
+   * nothing to override (`findings` itself when there are none). Not cached: it rests on the other files.
+   */
+  private withMissingBases(chunk: Chunk, findings: Finding[], ctx: AnalysisContext): Finding[] {
+    if (!ctx.declaresSymbol) return findings;
+    const m = memo(chunk);
+    const headers = (m.symbols ??= symbolHeaders(chunk));
+    let out = findings;
+    for (const h of headers) if (!ctx.declaresSymbol(h.key)) out = [...out, missingBase(h.kind, h.name, h.range)];
+    return out;
   }
 
   /** This file's blocks of one address, in order (an override file may have two). */
@@ -286,6 +310,7 @@ export class HclFile implements SourceFile {
         local = merged;
         module = NO_FINDINGS;
       }
+      if (this.isOverride) local = this.withMissingBases(chunk, local, ctx);
       const m = memo(chunk);
       if (!m.placed || m.placedLine !== chunk.startLine || m.placedLocal !== local || m.placedModule !== module) {
         m.placed = local.length + module.length === 0 ? NO_DIAGNOSTICS : [...local, ...module].map((f) => toDiagnostic(f, chunk.startLine));
@@ -327,7 +352,8 @@ export class HclFile implements SourceFile {
       const chunk = this.doc.chunks[i];
       const local = this.chunkFindings(chunk, ctx, true);
       const module = this.moduleFindings(chunk, ctx, true);
-      const all = (ctx.hasOverrides?.() && this.asMerged(chunk, local, module, ctx)) || [...local, ...module];
+      let all = (ctx.hasOverrides?.() && this.asMerged(chunk, local, module, ctx)) || [...local, ...module];
+      if (this.isOverride) all = this.withMissingBases(chunk, all, ctx);
       const here = all.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
       const view = terraformView(ctx, this.isOverride ? { file: fileIdOf(this), inFile: this.blocksAt } : undefined);
       for (const finding of withoutErrorMakingFixes(here, ctx, view)) out.push({ value: finding, base: chunk.startLine });

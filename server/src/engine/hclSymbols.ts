@@ -321,3 +321,31 @@ export function referenceAt(doc: HclDocument, pos: Position): Reference | undefi
   chunkReferences(doc.chunks[doc.chunkIndexAt(pos.line)], out);
   return out.find((r) => rangeContains(r.range, pos));
 }
+
+/** A variable, local value, output or module call a chunk declares: its key (`var:x`) and where Terraform reports it. */
+export interface SymbolHeader {
+  readonly key: string;
+  readonly kind: 'variable' | 'local' | 'output' | 'module';
+  readonly name: string;
+  /** Chunk-relative: a block's type and label (`variable "x"`), a local value's whole `name = value`. */
+  readonly range: Range;
+}
+
+const NO_HEADERS: readonly SymbolHeader[] = Object.freeze([]);
+
+/** The variables, local values, outputs and module calls of a chunk, from its outline (none in a chunk of resources). */
+export function symbolHeaders(chunk: Chunk): readonly SymbolHeader[] {
+  const outline = chunk.outline;
+  if (!outline) return NO_HEADERS;
+  let out: SymbolHeader[] | undefined;
+  for (const item of outline) {
+    if (item.type !== 'Block') continue;
+    if (item.name === 'locals') {
+      for (const a of item.body) if (a.type === 'Attribute') (out ??= []).push({ key: `local:${a.name}`, kind: 'local', name: a.name, range: a.range });
+    } else if ((item.name === 'variable' || item.name === 'output' || item.name === 'module') && item.labels[0]?.value) {
+      const label = item.labels[0];
+      (out ??= []).push({ key: `${item.name === 'variable' ? 'var' : item.name}:${label.value}`, kind: item.name, name: label.value, range: { start: item.range.start, end: label.range.end } });
+    }
+  }
+  return out ?? NO_HEADERS;
+}

@@ -47,6 +47,12 @@ export interface SourceFile {
   instances(): Iterable<Placed<ResourceInstance>>;
   /** A Terraform override file: its blocks change blocks declared elsewhere and declare nothing themselves. */
   readonly isOverride?: boolean;
+  /**
+   * The keys of the variables, local values, outputs and module calls the file declares (`var:x`, `local:x`,
+   * `output:x`, `module:x`), for an override file's blocks of those kinds, which need one to override (optional:
+   * none).
+   */
+  forEachSymbolKey?(visit: (key: string) => void): void;
   /** All findings of the file, in absolute positions. */
   diagnostics(ctx: AnalysisContext): Diagnostic[];
   /** Fresh findings (fixes computed against `ctx`) whose range meets `range`. */

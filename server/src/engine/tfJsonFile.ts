@@ -3,7 +3,8 @@
  * module sees its resources (a reference to a group declared there is not "undeclared", a peer counted through
  * it is counted). Its own content is not checked: no diagnostics, completion or hover in it.
  *
- * `{"resource": {"TYPE": {"NAME": {…}}}, "data": {…}}`, a body also as a list of objects; string values that are
+ * `{"resource": {"TYPE": {"NAME": {…}}}, "data": {…}}` (and the names of variables, locals, outputs and module
+ * calls, which an override file may override), a body also as a list of objects; string values that are
  * one `${…}` interpolation of a traversal (`"${alicloud_vpc_bgp_group.g.id}"`) are references, as Terraform
  * reads them.
  */
@@ -18,6 +19,13 @@ import { applyChanges } from './text';
 import type { TextChange } from '../syntax/hcl/document';
 
 const KINDS = ['resource', 'data'] as const;
+/** Top-level keys that declare one symbol per name, and the prefix of its key. */
+const SYMBOL_KINDS = [
+  ['variable', 'var'],
+  ['locals', 'local'],
+  ['output', 'output'],
+  ['module', 'module'],
+] as const;
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 /** `${a.b[0].c}`, the whole string: a traversal Terraform reads as a reference. */
 const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]|\.\*|\[\*\])*)\s*\}$/;
@@ -31,6 +39,8 @@ export class TfJsonFile implements SourceFile {
   private constraint?: string;
   /** The source its `required_providers` gives the name `alicloud`, when it gives one. */
   private source?: string;
+  /** Its variables, local values, outputs and module calls, keyed as `SourceFile.forEachSymbolKey` says. */
+  private symbols: string[] = [];
 
   /** `isOverride`: `override.tf.json` or `*_override.tf.json` (see `SourceFile.isOverride`). */
   constructor(public text: string, readonly isOverride = false) {
@@ -79,6 +89,10 @@ export class TfJsonFile implements SourceFile {
     return factsHash(this.found, facts) ? `${lane1.toString(36)}.${lane2.toString(36)}.1` : '0';
   }
 
+  forEachSymbolKey(visit: (key: string) => void): void {
+    for (const key of this.symbols) visit(key);
+  }
+
   providerConstraint(): string | undefined {
     return this.constraint;
   }
@@ -89,6 +103,7 @@ export class TfJsonFile implements SourceFile {
 
   private read(): void {
     this.found = [];
+    this.symbols = [];
     this.constraint = undefined;
     this.source = undefined;
     let json: unknown;
@@ -110,6 +125,8 @@ export class TfJsonFile implements SourceFile {
         }
       }
     }
+    // `{"variable": {"NAME": {…}}}`, the same for `output` and `module`; `{"locals": {"NAME": value}}`.
+    for (const [word, prefix] of SYMBOL_KINDS) for (const names of objects(json[word])) for (const name of Object.keys(names)) this.symbols.push(`${prefix}:${name}`);
     for (const kind of KINDS) {
       for (const byType of objects(json[kind])) {
         for (const [type, byName] of Object.entries(byType)) {
