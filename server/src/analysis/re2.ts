@@ -2,17 +2,67 @@
  * Is a string a valid Go regular expression (RE2 syntax, as `name_regex` is read by the provider)? The pattern
  * is rewritten into an equivalent JavaScript one where the syntaxes differ and then compiled, and what RE2 does
  * not have (lookaround, backreferences, `\u`, repeat counts over 1000) is refused first:
- * - `(?P<name>…)` → `(?<name>…)`; flag groups `(?i)`, `(?i:…)`, `(?-s:…)` → nothing / `(?:…)`;
- * - `[[:alpha:]]` (POSIX classes, checked by name), `\pL`, `\p{Greek}` → a class JavaScript accepts;
+ * - `(?P<name>…)`, `(?<name>…)` → `(…)`, the name checked as Go checks it (ASCII letters, digits and `_`; one
+ *   name twice is allowed, as in Go); flag groups `(?i)`, `(?i:…)`, `(?-s:…)` → nothing / `(?:…)`;
+ * - `[[:alpha:]]` (POSIX classes), `\pL`, `\p{Greek}` (checked by name, `UNICODE_CLASSES`) → a class JavaScript accepts;
  * - `\A`, `\z` → `^`, `$`; `\Q…\E` → the text escaped; `\x{1F600}` → `\u{1F600}`; `\123` (octal) → a character;
  * - an escaped punctuation character (`\-`, `\:`), which RE2 allows anywhere → `\xHH`;
  * - `]` first in a class (`[]a]`) is a literal in RE2.
- * Written against Go's regexp/syntax documentation; a pattern is judged, never run.
+ * Written against Go's regexp/syntax documentation; a pattern is judged, never run. Where Go changed, the current
+ * Go decides (the provider's builds follow it): `(?<name>…)` (Go 1.22) and `\p{Letter}`, `\p{latin}` (Go 1.25) are
+ * accepted, though Go 1.19 refused them.
  */
 
 const POSIX = new Set(['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit']);
 const FLAGS = /^\(\?(-?[imsU]+|[imsU]+-[imsU]+)(\)|:)/;
 const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/');
+
+/**
+ * The names `\p{…}` takes in current Go (regexp/syntax `unicodeTable`, Go 1.25): the general categories of package
+ * unicode with `LC` and `Cn`, their Unicode aliases (`unicode.CategoryAliases`: `Letter`, `Uppercase_Letter`…),
+ * the scripts (Unicode 15, as Go 1.21 on, and the scripts Unicode 16 adds, so that a newer Go is not contradicted),
+ * and `Any`, `Assigned`, `ASCII`. Looked up as Go does (`canonical`): case aside, without `_`, `-` and spaces.
+ * Anything else (`\p{Foo}`, `\p{Script=Greek}`, `\p{IsGreek}`) is an "invalid character class range".
+ */
+const UNICODE_CLASSES = new Set(
+  [
+    'Any Assigned ASCII',
+    'C Cc Cf Cn Co Cs L LC Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs',
+    'Other Control cntrl Format Unassigned Private_Use Surrogate Letter Cased_Letter Lowercase_Letter Modifier_Letter',
+    'Other_Letter Titlecase_Letter Uppercase_Letter Mark Combining_Mark Spacing_Mark Enclosing_Mark Nonspacing_Mark',
+    'Number Decimal_Number digit Letter_Number Other_Number Punctuation punct Connector_Punctuation Dash_Punctuation',
+    'Close_Punctuation Final_Punctuation Initial_Punctuation Other_Punctuation Open_Punctuation Symbol Currency_Symbol',
+    'Modifier_Symbol Math_Symbol Other_Symbol Separator Line_Separator Paragraph_Separator Space_Separator',
+    // Scripts: Go 1.19's (Unicode 13), then Unicode 14, 15 and 16's.
+    'Adlam Ahom Anatolian_Hieroglyphs Arabic Armenian Avestan Balinese Bamum Bassa_Vah Batak Bengali Bhaiksuki Bopomofo',
+    'Brahmi Braille Buginese Buhid Canadian_Aboriginal Carian Caucasian_Albanian Chakma Cham Cherokee Chorasmian Common',
+    'Coptic Cuneiform Cypriot Cyrillic Deseret Devanagari Dives_Akuru Dogra Duployan Egyptian_Hieroglyphs Elbasan Elymaic',
+    'Ethiopic Georgian Glagolitic Gothic Grantha Greek Gujarati Gunjala_Gondi Gurmukhi Han Hangul Hanifi_Rohingya Hanunoo',
+    'Hatran Hebrew Hiragana Imperial_Aramaic Inherited Inscriptional_Pahlavi Inscriptional_Parthian Javanese Kaithi',
+    'Kannada Katakana Kayah_Li Kharoshthi Khitan_Small_Script Khmer Khojki Khudawadi Lao Latin Lepcha Limbu Linear_A',
+    'Linear_B Lisu Lycian Lydian Mahajani Makasar Malayalam Mandaic Manichaean Marchen Masaram_Gondi Medefaidrin',
+    'Meetei_Mayek Mende_Kikakui Meroitic_Cursive Meroitic_Hieroglyphs Miao Modi Mongolian Mro Multani Myanmar Nabataean',
+    'Nandinagari New_Tai_Lue Newa Nko Nushu Nyiakeng_Puachue_Hmong Ogham Ol_Chiki Old_Hungarian Old_Italic',
+    'Old_North_Arabian Old_Permic Old_Persian Old_Sogdian Old_South_Arabian Old_Turkic Oriya Osage Osmanya Pahawh_Hmong',
+    'Palmyrene Pau_Cin_Hau Phags_Pa Phoenician Psalter_Pahlavi Rejang Runic Samaritan Saurashtra Sharada Shavian Siddham',
+    'SignWriting Sinhala Sogdian Sora_Sompeng Soyombo Sundanese Syloti_Nagri Syriac Tagalog Tagbanwa Tai_Le Tai_Tham',
+    'Tai_Viet Takri Tamil Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta Ugaritic Vai Wancho Warang_Citi Yezidi Yi',
+    'Zanabazar_Square',
+    'Cypro_Minoan Old_Uyghur Tangsa Toto Vithkuqi Kawi Nag_Mundari',
+    'Garay Gurung_Khema Kirat_Rai Ol_Onal Sunuwar Todhri Tulu_Tigalari',
+  ]
+    .join(' ')
+    .split(' ')
+    .map(canonical),
+);
+
+/** A `\p` name as Go looks it up: ASCII letters in one case, without `_`, `-` and spaces. */
+function canonical(name: string): string {
+  return name.replace(/[_\- ]/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** A capture group's name as Go allows it (`isValidCaptureName`). */
+const CAPTURE_NAME = /^[A-Za-z0-9_]+$/;
 
 export function isRe2(pattern: string): boolean {
   const js = toJavaScript(pattern);
@@ -44,11 +94,24 @@ function toJavaScript(p: string): string | undefined {
         continue;
       }
       if (n === 'p' || n === 'P') {
-        const m = /^\\[pP](\{\^?[A-Za-z_]+\}|[A-Za-z])/.exec(p.slice(i));
-        if (!m) return undefined;
+        // `\p{Name}` to the first `}`, or `\pN`: one character (a code point), as Go reads them; `^` negates.
+        let name: string;
+        let length: number;
+        if (p[i + 2] === '{') {
+          const end = p.indexOf('}', i + 3);
+          if (end === -1) return undefined;
+          name = p.slice(i + 3, end);
+          length = end + 1 - i;
+        } else {
+          const cp = p.codePointAt(i + 2);
+          if (cp === undefined) return undefined;
+          name = String.fromCodePoint(cp);
+          length = 2 + name.length;
+        }
+        if (!UNICODE_CLASSES.has(canonical(name.startsWith('^') ? name.slice(1) : name))) return undefined;
         // Any named class stands for some characters: `\w` keeps the class's place in a range check.
         out += n === 'p' ? '\\w' : '\\W';
-        i += m[0].length;
+        i += length;
         continue;
       }
       if (n === 'x' && p[i + 2] === '{') {
@@ -123,14 +186,18 @@ function toJavaScript(p: string): string | undefined {
         i += flags[0].length;
         continue;
       }
-      if (rest.startsWith('(?P<')) {
-        out += '(?<';
-        i += 4;
+      // A named group, its name to the first `>` (a lookbehind `(?<=` is a bad name). A plain group in JavaScript,
+      // which refuses a name used twice, or starting with a digit, where Go takes both.
+      if (rest.startsWith('(?P<') || rest.startsWith('(?<')) {
+        const end = rest.indexOf('>');
+        if (end === -1 || !CAPTURE_NAME.test(rest.slice(rest[2] === 'P' ? 4 : 3, end))) return undefined;
+        out += '(';
+        i += end + 1;
         continue;
       }
-      // `(?:` and `(?<name>` are common to both; lookaround, `(?>`, `(?#` and the rest are not RE2.
-      if (rest.startsWith('(?:') || /^\(\?<[A-Za-z_]/.test(rest)) {
-        out += rest.startsWith('(?:') ? '(?:' : '(?<';
+      // `(?:` is common to both; lookaround, `(?>`, `(?#` and the rest are not RE2.
+      if (rest.startsWith('(?:')) {
+        out += '(?:';
         i += 3;
         continue;
       }
