@@ -86,6 +86,38 @@ test('ranges are exact, in UTF-16 columns, after non-ASCII text', () => {
   assert.deepEqual(plainRange(inst.typeRange), { start: { line: 0, character: 9 }, end: { line: 0, character: 32 } });
 });
 
+test('a heredoc opener with whitespace after its marker is an error, as Terraform says, and still read as the heredoc meant', () => {
+  // terraform validate: "Invalid expression" at the "<", then the lines below read as arguments. Reported once,
+  // on the opener; the text below it, braces and quotes included, is not taken for arguments and blocks.
+  const text = [
+    'resource "alicloud_vpc_bgp_group" "g" {',
+    '  router_id   = "vbr-1"',
+    '  peer_asn    = 65010',
+    '  description = <<-EOT \t ',
+    '    {"a": "}"}',
+    '    EOT',
+    '  is_fake_asn = false',
+    '}',
+    'resource "alicloud_vpc_bgp_peer" "p" {',
+    '  bgp_group_id  = alicloud_vpc_bgp_group.g.id',
+    '  bfd_multi_hop = 300',
+    '}',
+    '',
+  ].join('\n');
+  assert.deepEqual(errors(text), [
+    '3: Whitespace after "<<-EOT": a heredoc\'s opening marker must end its line (Terraform: "Invalid expression", and it reads the lines below as arguments)',
+  ]);
+  const found = actual(text);
+  assert.deepEqual(found, ['10:18-21 value-out-of-range', '10:2-15 bfd-multi-hop-without-bfd', '3:16-25 syntax-error'], found.join('\n'));
+  const [chunk] = parseChunks(text).chunks;
+  const body = (chunk.items[0] as BlockNode).body as AttributeNode[];
+  assert.deepEqual(body.map((a) => a.name), ['router_id', 'peer_asn', 'description', 'is_fake_asn']);
+  assert.deepEqual(body[2].expr?.type === 'Literal' && body[2].expr.value, '{"a": "}"}\n');
+  // Nothing but the newline (or \r\n) after the marker is a heredoc as before; other text after it is no heredoc.
+  assert.deepEqual(errors('locals {\r\n  x = <<EOT\r\nhello\r\nEOT\r\n}\r\n'), []);
+  assert.deepEqual(errors('locals {\n  x = <<EOT # c\nhello\nEOT\n}\n').length > 1, true);
+});
+
 const peer = (name: string, body: string) => `resource "alicloud_vpc_bgp_peer" "${name}" {\n${body}\n}\n`;
 const bad = peer('after', '  bgp_group_id  = "x"\n  bfd_multi_hop = 300');
 

@@ -421,7 +421,12 @@ export class Lexer {
     this.pos = stop;
   }
 
-  /** `<<EOF` or `<<-EOF` then a newline; anything else is not a heredoc. */
+  /**
+   * `<<EOF` or `<<-EOF` then a newline (`\r\n` too); anything else is not a heredoc. HCL wants the newline at once:
+   * after `<<EOT   ` Terraform reads `<` as an invalid expression and the lines meant as the heredoc's text as
+   * arguments (checked with terraform validate). Such an opener is reported here, where Terraform stops, and read
+   * as the heredoc it was meant to be, so that the lines below are not taken for arguments and blocks.
+   */
   private heredocStart(start: number, line: number, char: number): Token | undefined {
     const text = this.text;
     let i = this.pos + 1;
@@ -431,8 +436,14 @@ export class Lexer {
     while (isIdentPart(text.charCodeAt(e))) e++;
     const marker = text.slice(i, e);
     let j = e;
-    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13) j++;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+    const blanks = j;
+    if (text.charCodeAt(j) === 13) j++;
     if (j < text.length && text.charCodeAt(j) !== NL) return undefined;
+    if (blanks > e) {
+      const opener = text.slice(start, e);
+      this.error(`Whitespace after "${opener}": a heredoc's opening marker must end its line (Terraform: "Invalid expression", and it reads the lines below as arguments)`, line, char, line, blanks - this.lineStart);
+    }
     // Find the closing line now, so that an unterminated heredoc can stop at the next top-level block.
     const stop = this.findHeredocEnd(j + 1, marker);
     this.pos = j;
