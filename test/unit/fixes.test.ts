@@ -208,6 +208,12 @@ const cases: Record<string, FixCase> = {
     before: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_grup.main[1].id\n}\n',
     after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.main.id\n}\n',
   },
+  'a misspelt resource type before a name with a character outside the BMP: the whole name is kept': {
+    code: 'undeclared-reference',
+    title: /^Refer to alicloud_vpc_bgp_group\.g𝒜$/,
+    before: group.replace('"main"', '"g𝒜"') + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_grup.g𝒜.id\n}\n',
+    after: group.replace('"main"', '"g𝒜"') + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g𝒜.id\n}\n',
+  },
   'a misspelt resource type: refer to the block of that name of the right type': {
     code: 'undeclared-reference',
     title: /^Refer to alicloud_vpc_bgp_group\.main$/,

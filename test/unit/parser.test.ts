@@ -118,6 +118,23 @@ test('a heredoc opener with whitespace after its marker is an error, as Terrafor
   assert.deepEqual(errors('locals {\n  x = <<EOT # c\nhello\nEOT\n}\n').length > 1, true);
 });
 
+test('identifiers are read by code point with Unicode ID_Start / ID_Continue, as HCL reads them (checked with terraform validate)', () => {
+  // U+1D49C (a letter, outside the BMP) and U+1D7D9 (a digit) are identifier characters; an emoji is not, nor is
+  // U+2E2F (a letter that is pattern syntax) at the start, nor a combining mark; U+00B7 and U+2118 are.
+  const text = 'locals {\n  g𝒜 = 1\n  𝒜b = local.g𝒜\n  g𝟙 = 2\n  a·b = 3\n  ℘a = 4\n  a-b‿c = 5\n}\n';
+  assert.deepEqual(errors(text), []);
+  const [chunk] = parseChunks(text).chunks;
+  const body = (chunk.items[0] as BlockNode).body as AttributeNode[];
+  assert.deepEqual(body.map((a) => a.name), ['g𝒜', '𝒜b', 'g𝟙', 'a·b', '℘a', 'a-b‿c']);
+  assert.deepEqual(body[1].expr?.type === 'Traversal' && [body[1].expr.root, ...body[1].expr.parts.map((p) => (p.type === 'Attr' ? p.name : ''))], ['local', 'g𝒜']);
+  for (const bad of ['g😀 = 1', 'ⸯa = 1', '\u0301b = 1']) assert.ok(errors(`locals {\n  ${bad}\n}\n`).length > 0, bad);
+  // A reference to a block whose name has one resolves to it: no syntax error, nothing undeclared.
+  const group = 'resource "alicloud_vpc_bgp_group" "g𝒜" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n';
+  assert.deepEqual(actual(group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g𝒜.id\n}\n'), []);
+  // A heredoc marker is an identifier too.
+  assert.deepEqual(errors('locals {\n  x = <<E𝒜\n  text\nE𝒜\n}\n'), []);
+});
+
 const peer = (name: string, body: string) => `resource "alicloud_vpc_bgp_peer" "${name}" {\n${body}\n}\n`;
 const bad = peer('after', '  bgp_group_id  = "x"\n  bfd_multi_hop = 300');
 

@@ -100,18 +100,47 @@ export class Interner {
   }
 }
 
+/*
+ * Identifiers as HCL reads them: `(ID_Start | "_") (ID_Continue | "-")*`, Unicode's identifier properties, over
+ * code points. These read one UTF-16 unit (ASCII first, the common case); a character outside the Basic
+ * Multilingual Plane (`g𝒜`, U+1D49C) is a surrogate pair, for which no single unit is an identifier character:
+ * `identStartAt` / `identEnd` look at the pair only where a unit is a high surrogate.
+ */
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 127 && isUnicodeLetter(c));
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c > 127 && ID_START.test(String.fromCharCode(c)));
 }
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45 || (c > 127 && isUnicodeLetter(c));
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c === 45 || (c > 127 && ID_CONTINUE.test(String.fromCharCode(c)));
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
-const LETTER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}]/u;
-function isUnicodeLetter(c: number): boolean {
-  return LETTER.test(String.fromCharCode(c));
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+const ID_START = /\p{ID_Start}/u;
+const ID_CONTINUE = /\p{ID_Continue}/u;
+/** Sticky, read at a high surrogate of `text` (`lastIndex`): the whole code point is tested, no string made. */
+const ID_START_AT = /\p{ID_Start}/uy;
+const ID_CONTINUE_AT = /\p{ID_Continue}/uy;
+
+/** How many units of `text` at `i` start an identifier: 1, 2 (a surrogate pair) or 0. */
+function identStartAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isIdentStart(c)) return 1;
+  if (!isHighSurrogate(c)) return 0;
+  ID_START_AT.lastIndex = i;
+  return ID_START_AT.test(text) ? 2 : 0;
+}
+
+/** Where the identifier whose rest starts at `i` ends. */
+function identEnd(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (isIdentPart(c)) i++;
+    else if (isHighSurrogate(c) && ((ID_CONTINUE_AT.lastIndex = i), ID_CONTINUE_AT.test(text))) i += 2;
+    else return i;
+  }
 }
 
 /** A token with every field set, so that the parser's reads of them see one object shape. */
@@ -235,9 +264,9 @@ export class Lexer {
   /** Does the line starting at `s` open a top-level block (`resource "x"`, `locals {`)? */
   private startsTopLevelBlock(s: number): boolean {
     const text = this.text;
+    // The keywords are ASCII: a line starting otherwise is no block of theirs.
     if (!isIdentStart(text.charCodeAt(s))) return false;
-    let e = s;
-    while (isIdentPart(text.charCodeAt(e))) e++;
+    let e = identEnd(text, s + 1);
     if (!TOP_LEVEL_KEYWORDS.has(text.slice(s, e))) return false;
     while (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9) e++;
     const c = text.charCodeAt(e);
@@ -287,10 +316,9 @@ export class Lexer {
     const char = start - this.lineStart;
     const c = text.charCodeAt(start);
 
-    if (isIdentStart(c)) {
-      let e = start + 1;
-      while (e < len && isIdentPart(text.charCodeAt(e))) e++;
-      this.pos = e;
+    const first = isIdentStart(c) ? 1 : isHighSurrogate(c) ? identStartAt(text, start) : 0;
+    if (first !== 0) {
+      this.pos = identEnd(text, start + first);
       return this.tok(T.Ident, start, line, char);
     }
     if (isDigit(c)) {
@@ -431,9 +459,9 @@ export class Lexer {
     const text = this.text;
     let i = this.pos + 1;
     if (text.charCodeAt(i) === 45) i++;
-    if (!isIdentStart(text.charCodeAt(i))) return undefined;
-    let e = i + 1;
-    while (isIdentPart(text.charCodeAt(e))) e++;
+    const first = identStartAt(text, i);
+    if (first === 0) return undefined;
+    const e = identEnd(text, i + first);
     const marker = text.slice(i, e);
     let j = e;
     while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
