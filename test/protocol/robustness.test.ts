@@ -188,6 +188,26 @@ describe('robustness', () => {
   });
 });
 
+describe('the size limit setting', () => {
+  it('applies to open files at once: raised, a refused file is analysed; lowered, an analysed one is refused', async () => {
+    const lsp = await LspClient.start({ initializationOptions: { maxFileSizeMB: 0.0001 } });
+    try {
+      const u = uri();
+      assert.deepEqual(codes(await lsp.open(u, PEER)), ['file-too-large']);
+      const limit = (maxFileSizeMB: number) => {
+        const published = lsp.nextPublish(u, 1);
+        void lsp.conn.sendNotification('workspace/didChangeConfiguration', { settings: { alicloudBgp: { maxFileSizeMB } } });
+        return published.then((p) => codes(p.diagnostics));
+      };
+      assert.deepEqual(await limit(5), ['value-out-of-range']);
+      assert.ok(await lsp.hover(u, rangeOf(PEER, 'bfd_multi_hop').start), 'hover answers on the file once it is analysed');
+      assert.deepEqual(await limit(0.0001), ['file-too-large']);
+    } finally {
+      await lsp.stop();
+    }
+  });
+});
+
 describe('shutdown', () => {
   it('answers shutdown and exits with code 0 on exit', async () => {
     const lsp = await LspClient.start();

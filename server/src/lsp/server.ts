@@ -265,6 +265,20 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     schedule(uri);
   };
 
+  /** An open file analysed so far that is now too large (or binary) to analyse: it keeps only its refusal. */
+  const refuseIfNeeded = (f: OpenFile, file: SourceFile) => {
+    const refused = refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB);
+    if (!refused) return;
+    files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: file.text });
+    const p = pathOf(f.uri);
+    if (p) {
+      // The module sees the disk version again while this one is not analysed, and so do its other open files.
+      workspace.setOpen(p, undefined);
+      workspace.refresh(p);
+      scheduleModule(p);
+    }
+  };
+
   connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
     if (phase !== 'new') return new ResponseError(ErrorCodes.InvalidRequest, 'initialize may only be sent once.', { retry: false });
     phase = 'serving';
@@ -322,8 +336,20 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   connection.onDidChangeConfiguration(
     notification('didChangeConfiguration', (p: { settings?: unknown }) => {
       const raw = p.settings && typeof p.settings === 'object' ? ((p.settings as Record<string, unknown>).alicloudBgp ?? p.settings) : undefined;
+      const limit = settings.maxFileSizeMB;
       settings = parseSettings(raw);
       log(`settings: diagnostics ${settings.enable ? 'on' : 'off'}, ${Object.keys(settings.severity).length} severity overrides`);
+      // A new size limit applies to the open files at once: each refused one is opened again (and analysed if
+      // it is small enough now), each analysed one refused if it is too large now.
+      if (settings.maxFileSizeMB !== limit) {
+        for (const f of [...files.values()]) {
+          if (f.file) refuseIfNeeded(f, f.file);
+          else {
+            files.delete(f.uri);
+            open(f.uri, f.languageId, f.version, { text: f.text ?? '' });
+          }
+        }
+      }
       for (const uri of files.keys()) schedule(uri);
     }),
   );
@@ -355,17 +381,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         file.update(changes);
         // A whole new text is made as small as an opened one, once it has been answered.
         if (changes.some((c) => !('range' in c))) toCompact.set(file, { uri: f.uri, readAt });
-        const refused = refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB);
-        if (refused) {
-          files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: file.text });
-          const p = pathOf(f.uri);
-          if (p) {
-            // The module sees the disk version again while this one is not analysed, and so do its other open files.
-            workspace.setOpen(p, undefined);
-            workspace.refresh(p);
-            scheduleModule(p);
-          }
-        }
+        refuseIfNeeded(f, file);
       } else {
         // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
         const text = applyChanges(f.text ?? '', changes);
