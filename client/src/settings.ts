@@ -19,6 +19,8 @@ export function initializationOptions(): Record<string, unknown> {
     },
     maxFileSizeMB: c.get<number>('maxFileSizeMB', 20),
     clientCommands: CLIENT_COMMANDS,
+    // This client sends file events itself (`synchronize.fileEvents`): the server need not register watchers.
+    watchesFiles: true,
   };
 }
 

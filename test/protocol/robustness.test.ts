@@ -188,6 +188,35 @@ describe('robustness', () => {
   });
 });
 
+describe('file watchers', () => {
+  /** The watchers the server registers with a client that can register them dynamically. */
+  async function registered(initializationOptions?: unknown): Promise<string[]> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const globs: string[] = [];
+    conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: { watchers?: { globPattern: string }[] } }[] }) => {
+      for (const r of p.registrations) if (r.method === 'workspace/didChangeWatchedFiles') for (const w of r.registerOptions?.watchers ?? []) globs.push(w.globPattern);
+      return null;
+    });
+    conn.listen();
+    try {
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }, initializationOptions });
+      await conn.sendNotification('initialized', {});
+      // Answered after the registration request, which the server sends while handling `initialized`.
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 0, character: 0 } });
+      await delay(100);
+      return globs.sort();
+    } finally {
+      proc.kill();
+    }
+  }
+
+  it('are registered with a client that registers them dynamically (Neovim, Helix), not with one that watches itself', async () => {
+    assert.deepEqual(await registered(), ['**/*.tf', '**/*.tf.json', '**/.terraform.lock.hcl', '**/cdktf.json']);
+    assert.deepEqual(await registered({ watchesFiles: true }), []);
+  });
+});
+
 describe('the size limit setting', () => {
   it('applies to open files at once: raised, a refused file is analysed; lowered, an analysed one is refused', async () => {
     const lsp = await LspClient.start({ initializationOptions: { maxFileSizeMB: 0.0001 } });

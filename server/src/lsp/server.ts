@@ -13,6 +13,7 @@ import {
   CompletionParams,
   Connection,
   Diagnostic as LspDiagnostic,
+  DidChangeWatchedFilesNotification,
   DiagnosticSeverity,
   DiagnosticTag,
   DocumentHighlight,
@@ -96,6 +97,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   let versionedEdits = false;
   /** Commands the client runs itself (VS Code's `alicloudBgp.importBgpPeer`), announced in initializationOptions. */
   let clientCommands = new Set<string>();
+  /** Whether to ask the client for file events (`initialize` decides). */
+  let registerWatchers = false;
 
   const log = (msg: string) => connection.console.log(msg);
   /**
@@ -288,6 +291,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const announced = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     clientCommands = new Set(Array.isArray(announced) ? announced.filter((c): c is string => typeof c === 'string') : []);
+    // Other editors (Neovim, Helix, Emacs) send file events only for the watchers a server registers.
+    registerWatchers =
+      !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration &&
+      (params.initializationOptions as { watchesFiles?: unknown } | undefined)?.watchesFiles !== true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -307,6 +314,11 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
 
   connection.onInitialized(() => {
     if (phase !== 'serving') return;
+    if (registerWatchers) {
+      // The module's files, lock files and CDKTF projects, as the VS Code client watches them.
+      const watchers = ['**/*.tf', '**/*.tf.json', '**/.terraform.lock.hcl', '**/cdktf.json'].map((globPattern) => ({ globPattern }));
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => log(`file watchers not registered: ${String(e)}`));
+    }
     // Read the workspace's modules in the background; the server answers meanwhile.
     void (async () => {
       const started = Date.now();
