@@ -79,7 +79,7 @@ export async function startSession({ serverPath, execArgv = [], cwd, initializat
       textDocument: {
         synchronization: { dynamicRegistration: false, didSave: false },
         publishDiagnostics: { versionSupport: true, relatedInformation: true },
-        completion: { completionItem: { snippetSupport: true } },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
         hover: { contentFormat: ['markdown', 'plaintext'] },
       },
       workspace: { workspaceEdit: { documentChanges: true }, configuration: false },

@@ -45,6 +45,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Advertise `workspace.workspaceEdit.documentChanges` (default true, like VS Code). */
   documentChanges?: boolean;
+  /** The client's `textDocument` capabilities, in place of VS Code-like ones (snippets, Markdown). */
+  textDocument?: Record<string, unknown>;
 }
 
 interface Waiter {
@@ -87,9 +89,9 @@ export class LspClient {
       rootUri: null,
       capabilities: {
         workspace: { workspaceEdit: { documentChanges: opts.documentChanges ?? true } },
-        textDocument: {
+        textDocument: opts.textDocument ?? {
           publishDiagnostics: { versionSupport: true },
-          completion: { completionItem: { snippetSupport: true } },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
         },

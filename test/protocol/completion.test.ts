@@ -232,3 +232,24 @@ resource "alicloud_express_connect_virtual_border_router" "v" {
     assert.deepEqual((await complete(`resource "alicloud_vpc_bgp_peer" "p" {\n}\n|\n`)).items, []);
   });
 });
+
+describe('a client without snippets or Markdown', () => {
+  it('gets plain text: each placeholder its default, documentation and hovers as plain text', async () => {
+    const lsp = await LspClient.start({ textDocument: { publishDiagnostics: { versionSupport: true } } });
+    try {
+      const u = uri();
+      const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  \n}\n';
+      await lsp.open(u, text);
+      const items = await lsp.completion(u, { line: 2, character: 2 });
+      const edit = (label: string) => items.find((i) => i.label === label)!;
+      assert.equal((edit('peer_ip_address').textEdit as TextEdit).newText, 'peer_ip_address = "10.0.0.2"');
+      assert.equal((edit('enable_bfd').textEdit as TextEdit).newText, 'enable_bfd = true');
+      assert.ok(items.every((i) => i.insertTextFormat === InsertTextFormat.PlainText && !(i.textEdit as TextEdit).newText.includes('${')));
+      assert.ok(items.every((i) => !i.documentation || (i.documentation as { kind: string }).kind === 'plaintext'));
+      const h = await lsp.hover(u, { line: 1, character: 4 });
+      assert.equal((h!.contents as { kind: string }).kind, 'plaintext');
+    } finally {
+      await lsp.stop();
+    }
+  });
+});

@@ -56,6 +56,7 @@ import { RecentlyClosed } from './recentlyClosed';
 import { definition, highlights, ModuleView, references } from './navigation';
 import { Refusal, renameEdits, renameTarget } from './rename';
 import { documentSymbols } from './outline';
+import { snippetText } from './snippetText';
 import * as path from 'path';
 
 interface OpenFile {
@@ -99,6 +100,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   let clientCommands = new Set<string>();
   /** Whether to ask the client for file events (`initialize` decides). */
   let registerWatchers = false;
+  /** What the client can show: snippets in completions, Markdown in documentation and hovers. */
+  let snippets = true;
+  let markdownDocs = true;
+  let markdownHover = true;
 
   const log = (msg: string) => connection.console.log(msg);
   /**
@@ -291,6 +296,11 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const announced = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     clientCommands = new Set(Array.isArray(announced) ? announced.filter((c): c is string => typeof c === 'string') : []);
+    // A client that says nothing of snippets or Markdown gets neither (the specification's defaults).
+    const completion = params.capabilities.textDocument?.completion?.completionItem;
+    snippets = completion?.snippetSupport === true;
+    markdownDocs = completion?.documentationFormat?.includes(MarkupKind.Markdown) === true;
+    markdownHover = params.capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) === true;
     // Other editors (Neovim, Helix, Emacs) send file events only for the watchers a server registers.
     registerWatchers =
       !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration &&
@@ -440,10 +450,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         label: item.label,
         kind: KIND[item.kind],
         detail: item.detail,
-        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-        textEdit: { range: shiftRange(item.range, at.base), newText: item.insertText },
+        documentation: item.documentation ? { kind: markdownDocs ? MarkupKind.Markdown : MarkupKind.PlainText, value: item.documentation } : undefined,
+        textEdit: { range: shiftRange(item.range, at.base), newText: item.snippet && !snippets ? snippetText(item.insertText) : item.insertText },
         additionalTextEdits: nonEmpty(f.importEdits && withLineBreaks(f.importEdits(item.insertText), eol())),
-        insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        insertTextFormat: item.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         sortText: item.sortText,
         filterText: item.filterText,
         preselect: item.preselect,
@@ -461,7 +471,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const h = hover(loc.instance, loc.rel, schemas);
       if (!h) return null;
       const value = f.localizeHover ? f.localizeHover(h.markdown, loc.instance) : h.markdown;
-      return { contents: { kind: MarkupKind.Markdown, value }, range: shiftRange(h.range, loc.base) };
+      return { contents: { kind: markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: shiftRange(h.range, loc.base) };
     }),
   );
 
