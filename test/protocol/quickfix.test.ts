@@ -156,6 +156,19 @@ describe('quick fixes', () => {
     assert.equal((await applyFix(text('"300"'), 'value-out-of-range', /^Clamp to 255$/)).text, text('255'));
   });
 
+  it('takes a range past the end of the line, or written end first, as the editor means it', async () => {
+    const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n';
+    const u = uri();
+    await lsp.open(u, text);
+    const titles = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => (await lsp.codeActions(u, range)).map((a) => a.title);
+    const expected = await titles({ start: { line: 3, character: 2 }, end: { line: 3, character: 21 } });
+    assert.ok(expected.includes('Clamp to 255'), expected.join());
+    // The cursor past the end of the line (the specification: the line's end).
+    assert.deepEqual(await titles({ start: { line: 3, character: 500 }, end: { line: 3, character: 500 } }), expected);
+    // A selection made from right to left.
+    assert.deepEqual(await titles({ start: { line: 3, character: 21 }, end: { line: 3, character: 2 } }), expected);
+  });
+
   it('not-whole-number: rounds bfd_multi_hop = 2.5', async () => {
     const text = `resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 2.5\n}\n`;
     const r = await applyFix(text, 'not-whole-number', /^Change to 3$/);

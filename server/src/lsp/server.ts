@@ -36,7 +36,7 @@ import {
 import { completeList } from '../analysis/completion';
 import type { AnalysisContext } from '../analysis/context';
 import { hover } from '../analysis/hover';
-import { shiftRange } from '../model/types';
+import { comparePositions, shiftRange } from '../model/types';
 import type { Position, Range, ResourceInstance } from '../model/types';
 import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
@@ -485,7 +485,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       // Code actions are asked for at every cursor move: the line break is read only when a fix is written.
       let lineBreak: string | undefined;
       const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
-      for (const { value: finding, base } of f.findingsAt(p.range, ctx)) {
+      for (const { value: finding, base } of f.findingsAt(asWritten(p.range, f), ctx)) {
         if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
         const absRange = shiftRange(finding.range, base);
         const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
@@ -607,6 +607,19 @@ function toLsp(d: Diagnostic): LspDiagnostic {
 
 function validPosition(p: Position | undefined): p is Position {
   return !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0;
+}
+
+/**
+ * A range as the document holds it: its ends in order, and a character past the end of its line at the line's
+ * end (the specification's rule: an editor's selection may run past the text).
+ */
+function asWritten(r: Range, f: SourceFile): Range {
+  const [start, end] = comparePositions(r.start, r.end) <= 0 ? [r.start, r.end] : [r.end, r.start];
+  const clamp = (p: Position): Position => {
+    const length = f.lineText(p.line).length;
+    return p.character > length ? { line: p.line, character: length } : p;
+  };
+  return { start: clamp(start), end: clamp(end) };
 }
 
 function validRange(r: Range | undefined): r is Range {
