@@ -58,6 +58,13 @@ test('no argument names inside a value that spans lines or a block comment: they
   assert.ok(peer('  /* note */\n  |').length > 0);
 });
 
+test('a comment closed on the line before the cursor is no obstacle', () => {
+  const peer = (inner: string) => completions(`resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n${inner}\n}\n`).map((i) => i.label);
+  assert.ok(peer('  /* note */ bfd_m|').includes('bfd_multi_hop'));
+  assert.deepEqual(peer('  /* note */ enable_bfd = |'), ['true', 'false']);
+  assert.deepEqual(peer('  enable_bfd = /* c */ |'), ['true', 'false']);
+});
+
 test('on a name that already has its value, only the name is replaced: no second "="', () => {
   const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  bfd_m|ulti_hop = 3\n}\n');
   const ip = items.find((i) => i.label === 'peer_ip_address')!;

@@ -50,7 +50,8 @@ const VALUE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/;
 
 /** The completion context at `pos` (absolute), with ranges relative to the returned base. */
 export function cursorContext(file: HclFile, pos: Position): { cursor: CursorContext; base: number } | undefined {
-  const line = file.doc.lineText(pos.line);
+  // A comment closed on the line (`/* note */ bfd_m|`) is read as the spaces it takes.
+  const line = file.doc.lineText(pos.line).replace(/\/\*.*?\*\//g, (c) => ' '.repeat(c.length));
   const before = line.slice(0, pos.character);
   const typeMatch = RESOURCE_TYPE.exec(before);
   if (typeMatch) {
