@@ -646,6 +646,24 @@ describe('CDKTF: completion and hover contexts', () => {
     assert.ok(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x", /* a */ /* b */\n  |\n});`).items.length > 0);
   });
 
+  it('a value completed before a written value, or in other quotes, replaces it whole, wrapper and quotes included', () => {
+    /** The line with the first item applied, as the editor would write it. */
+    const applied = (language: string, fixture: string, label: string) => {
+      const { items, pos } = at(language, fixture);
+      const item = items.find((i) => i.label === label || i.label === `"${label}"` || i.label === `jsii.String("${label}")`);
+      assert.ok(item, `${label} among ${items.map((i) => i.label).join()} (${language})`);
+      const line = cursor(fixture).text.split('\n')[pos.line];
+      return line.slice(0, item.range.start.character) + item.insertText + line.slice(item.range.end.character);
+    };
+    assert.equal(applied('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  ipVersion: |"IPv4",\n});`, 'IPv6'), '  ipVersion: "IPv6",');
+    assert.equal(applied('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  ipVersion: '|',\n});`, 'IPv6'), '  ipVersion: "IPv6",');
+    assert.equal(applied('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  enableBfd: |Token.asBoolean(true),\n});`, 'false'), '  enableBfd: false,');
+    assert.equal(applied('python', `VpcBgpPeer(self, "p",\n    bgp_group_id="x",\n    ip_version='IPv|',\n)`, 'IPv6'), '    ip_version="IPv6",');
+    assert.equal(applied('csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig {\n    BgpGroupId = "x",\n    IpVersion = |"IPv4"\n});`, 'IPv6'), '    IpVersion = "IPv6"');
+    assert.equal(applied('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").ipVersion(|"IPv4").build();`, 'IPv6').includes('.ipVersion("IPv6").build()'), true);
+    assert.equal(applied('go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\tBgpGroupId: jsii.String("x"),\n\tIpVersion: |jsii.String("IPv4"),\n})`, 'IPv6'), '\tIpVersion: jsii.String("IPv6"),');
+  });
+
   it('keys of the nested timeouts struct, in each language', () => {
     const fixtures: Record<string, string> = {
       typescript: `new VpcBgpPeer(this, "p", { bgpGroupId: "x", timeouts: { create: "5m", | } });`,

@@ -12,7 +12,7 @@ import type { BlockSchema, ResourceSchema } from '../schema/types';
 import type { Construct } from '../syntax/cdktf/constructs';
 import type { BodySyntax, CdktfBlock, CdktfInstance } from '../syntax/cdktf/model';
 import { nameTable } from '../syntax/cdktf/names';
-import { IDENT, STRING, stringValue, Tokens, type CdktfLanguage } from '../syntax/cdktf/tokens';
+import { IDENT, NUMBER, STRING, stringValue, Tokens, type CdktfLanguage } from '../syntax/cdktf/tokens';
 import type { Located } from './sourceFile';
 
 export interface CdktfView {
@@ -167,7 +167,7 @@ export function cursorContext(view: CdktfView, pos: Position): { cursor: CursorC
   const touching = last >= 0 && tk.end[last] === offset;
   // Right after a closing quote (`ipVersion: "IPv4"|`) the value is written: nothing to insert there.
   if (touching && tk.kind[last] === STRING && closedString(tk.text.slice(tk.start[last], tk.end[last]))) return undefined;
-  const valueMatch = /"?[A-Za-z0-9_.:-]*$/.exec(textBefore);
+  const valueMatch = /["'`]?[A-Za-z0-9_.:-]*$/.exec(textBefore);
   // Right after the separator (`enableBfd:|`), which the value pattern would take for part of a value.
   let prefix = touching && (tk.is(last, ':') || tk.is(last, '=')) ? '' : valueMatch ? valueMatch[0] : '';
   let valueStart = offset - prefix.length;
@@ -192,12 +192,46 @@ export function cursorContext(view: CdktfView, pos: Position): { cursor: CursorC
   const written = tk.kind[keyTok] === STRING ? stringValue(tk, keyTok) : tk.text_(keyTok);
   let end = pos.character;
   while (end < line.length && /[A-Za-z0-9_.:-]/.test(line[end])) end++;
-  if (prefix.includes('"') && line[end] === '"') end++;
+  // A string being typed in the language's other quotes (`ipVersion: 'IPv|'`) is replaced whole, quotes included.
+  const quote = /^["'`]/.exec(prefix)?.[0];
+  if (quote && line[end] === quote) end++;
   if (wrapped && line[end] === ')') end++;
+  // The value written from the cursor on (`ipVersion: |"IPv4"`, `IpVersion: |jsii.String("IPv4")`,
+  // `bfdMultiHop: |Token.asNumber("10")`) is what the completion replaces, not something to write before.
+  if (!wrapped) {
+    const written = writtenValueEnd(tk, valueStart, pos.line);
+    if (written !== undefined) end = Math.max(end, written - tk.lineStarts[pos.line]);
+  }
   const startChar = pos.character - (offset - valueStart);
   if (startChar < 0) return undefined;
   const range = { start: { line: pos.line, character: startChar }, end: { line: pos.line, character: end } };
   return { cursor: { mode: 'value', instance, blocks, key: table.schemaName(written), prefix, range }, base: 0 };
+}
+
+/**
+ * Where the value that starts at `from` ends, when it is one literal or one wrapped literal on `line`: a string,
+ * number or word (`"IPv4"`, `300`, `true`), or a call of a dotted name (`jsii.String("IPv4")`, `Token.asNumber("10")`)
+ * followed by the end of the argument (`,`, `;`, a closer, or the end of the line). Undefined for anything else.
+ */
+function writtenValueEnd(tk: Tokens, from: number, line: number): number | undefined {
+  let i = tk.indexAt(from);
+  if (i >= tk.n || tk.start[i] !== from || tk.line[i] !== line) return undefined;
+  let last = i;
+  if (tk.kind[i] === IDENT) {
+    while (tk.is(i + 1, '.') && tk.isIdent(i + 2)) i += 2;
+    last = i;
+    if (tk.is(i + 1, '(')) {
+      const after = tk.after(i + 1);
+      last = after - 1;
+      if (!tk.is(last, ')')) return undefined;
+    }
+  } else if (tk.kind[i] !== STRING && tk.kind[i] !== NUMBER) {
+    return undefined;
+  }
+  if (tk.line[last] !== line) return undefined;
+  const next = last + 1;
+  const ends = next >= tk.n || tk.line[next] !== line || tk.is(next, ',') || tk.is(next, ';') || tk.is(next, ')') || tk.is(next, '}') || tk.is(next, ']');
+  return ends ? tk.end[last] : undefined;
 }
 
 /** A string token that ends with its closing quote (`"I"`, `f'x'`), not one still being typed (`"I`). */
