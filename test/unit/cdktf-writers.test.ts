@@ -384,6 +384,14 @@ const CASES: Case[] = [
     title: /^Remove Status$/,
     after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\t\tBgpGroupId: jsii.String("bgpg-1"),\n\t})\n`,
   },
+  {
+    name: 'set: the closing brace on the last field\'s line stays there, and gofmt wants no comma before it',
+    language: 'go',
+    before: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1"),\n\t\tPeerIpAddress: jsii.String("2001:db8::1")})\n`,
+    code: 'ip-version-mismatch',
+    title: /^Set IpVersion: jsii\.String\("IPv6"\)$/,
+    after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1"),\n\t\tPeerIpAddress: jsii.String("2001:db8::1"),\n\t\tIpVersion:     jsii.String("IPv6")})\n`,
+  },
 ];
 
 describe('CDKTF quick fixes, rendered per language', () => {

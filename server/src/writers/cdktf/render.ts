@@ -185,7 +185,9 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
   const last = entries[entries.length - 1];
   if (last) {
     const onOwnLine = line(last.entry.start.line).slice(0, last.entry.start.character).trim() === '';
-    const trailing = d.trailingCommaRequired ? ',' : '';
+    // Go wants the comma only before a line break: gofmt drops it from `Key: v,})` (the brace on the entry's line).
+    const closesOnLine = syntax.close !== undefined && syntax.close.line === (last.entry.commaEnd ?? last.entry.end).line;
+    const trailing = d.trailingCommaRequired && !closesOnLine ? ',' : '';
     if (onOwnLine) {
       const lastLine = line(last.entry.start.line);
       const indent = indentOf(lastLine);
@@ -202,7 +204,7 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
         const comma = last.entry.commaEnd ? [] : at(last.entry.end, ',');
         return [...comma, ...at(lineEnd, `\n${indent}${text}${last.entry.commaEnd ? ',' : trailing}`)];
       }
-      if (last.entry.commaEnd) return at(last.entry.commaEnd, `\n${indent}${text},`);
+      if (last.entry.commaEnd) return at(last.entry.commaEnd, `\n${indent}${text}${d.trailingCommaRequired ? trailing : ','}`);
       return at(last.entry.end, `,\n${indent}${text}${trailing}`);
     }
     if (last.entry.commaEnd) return at(last.entry.commaEnd, ` ${text},`);
