@@ -1,10 +1,13 @@
 /**
  * CDKTF Go: `EnableBfd: jsii.Bool(true),` in the config composite literal (every value a pointer made by
  * `jsii.Bool`/`jsii.Number`/`jsii.String`; a multi-line literal needs its trailing commas), `group.Id()` for
- * another construct's attribute.
+ * another construct's attribute. The literal is left aligned as gofmt aligns it (`goAlign.ts`).
  */
+import type { CdktfInstance } from '../syntax/cdktf/model';
 import { pascal } from '../syntax/cdktf/names';
 import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf/render';
+import { realignGo } from './goAlign';
+import type { Writer } from './writer';
 
 export const goDialect: Dialect = {
   language: 'go',
@@ -21,5 +24,16 @@ export const goDialect: Dialect = {
   tightBraces: true,
 };
 
-export const goWriter = cdktfWriter(goDialect);
+const plain = cdktfWriter(goDialect);
+
+export const goWriter: Writer = {
+  value: plain.value,
+  render(edits, instance, src) {
+    const out = plain.render(edits, instance, src);
+    const { kind, open, close } = (instance as CdktfInstance).body;
+    if (kind !== 'composite' || !close) return out;
+    const at = (p: typeof open) => ({ line: p.line + src.base, character: p.character });
+    return realignGo(out, at(open), at(close), src);
+  },
+};
 export const goCompletionWriter = cdktfCompletionWriter(goDialect);

@@ -4,7 +4,7 @@
  * argument can change that column for its neighbours too; `realign` re-does the block's alignment the way
  * `terraform fmt` does (hclwrite's `formatCells`), when the block was aligned before the fix.
  */
-import type { Range } from '../model/types';
+import { applyTo, diff } from './spanEdit';
 import type { LineSource, TextEdit } from './writer';
 
 /** One line as `terraform fmt` sees it: a heredoc or a block comment makes several lines of the text one line. */
@@ -191,38 +191,4 @@ function align(lines: FmtLine[], text: string[], cell: 'assign' | 'comment'): vo
       text[f.line] = line.slice(0, before) + ' '.repeat(column - before) + line.slice(at);
     }
   }
-}
-
-/** `text` (the lines from `first` on) with the edits made. */
-function applyTo(text: string, lines: string[], edits: TextEdit[], first: number): string {
-  const starts = lineStarts(lines);
-  const offset = (p: Range['start']) => starts[p.line - first] + p.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  for (const e of sorted) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
-  return text;
-}
-
-function lineStarts(lines: string[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const line of lines) {
-    starts.push(at);
-    at += line.length + 1;
-  }
-  return starts;
-}
-
-/** One edit turning `from` into `to`: over what lies between their common start and their common end. */
-function diff(from: string, to: string, lines: string[], first: number): TextEdit {
-  let start = 0;
-  while (start < from.length && start < to.length && from[start] === to[start]) start++;
-  let end = 0;
-  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
-  const starts = lineStarts(lines);
-  const position = (offset: number) => {
-    let l = starts.length - 1;
-    while (starts[l] > offset) l--;
-    return { line: first + l, character: offset - starts[l] };
-  };
-  return { range: { start: position(start), end: position(from.length - end) }, newText: to.slice(start, to.length - end) };
 }
