@@ -22,6 +22,7 @@ export const goDialect: Dialect = {
   trailingCommaRequired: true,
   alignValues: true,
   tightBraces: true,
+  gofmtLayout: true,
 };
 
 const plain = cdktfWriter(goDialect);

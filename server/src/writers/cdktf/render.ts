@@ -32,6 +32,11 @@ export interface Dialect {
   alignValues?: boolean;
   /** Braces on one line hold their entries without inner spaces (`gofmt`: `{Key: v}`). */
   tightBraces?: boolean;
+  /**
+   * Removals leave what gofmt leaves: never two blank lines in a row nor one before the `}`, a literal left with no
+   * field below its `{` line closed on it (`{}`, `{A: 1}`), one blank between a `{` and a comment.
+   */
+  gofmtLayout?: boolean;
   /** A property as completion inserts it where it differs (Java: after the `.` the user typed). */
   completionProperty?(name: string, value: string): string;
 }
@@ -257,8 +262,23 @@ function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, 
   const k = siblings.findIndex((s) => s.x === x);
   const prev = k > 0 ? siblings[k - 1] : undefined;
   const isLast = k === siblings.length - 1;
+  const syntax = (body as Body | undefined)?.body;
+  if (d.gofmtLayout && syntax?.close && isLast) {
+    const closing = closeOnBraceLine(x, siblings, syntax.open, syntax.close, line);
+    if (closing) return [{ range: absRange(closing, src.base), newText: '' }];
+  }
   if (aloneBefore && aloneAfter) {
-    edits.push({ range: { start: abs({ line: entry.start.line, character: 0 }, src.base), end: abs({ line: end.line + 1, character: 0 }, src.base) }, newText: '' });
+    // The lines `from` up to `to` go.
+    let from = entry.start.line;
+    let to = end.line + 1;
+    if (d.gofmtLayout && syntax?.close) {
+      const { open, close } = syntax;
+      const blank = (l: number) => line(l).trim() === '';
+      const closeNext = to === close.line && line(close.line).slice(0, close.character).trim() === '';
+      if (closeNext) while (from - 1 > open.line && blank(from - 1)) from--;
+      else if (from - 1 > open.line && blank(from - 1) && blank(to) && to < close.line) to++;
+    }
+    edits.push({ range: { start: abs({ line: from, character: 0 }, src.base), end: abs({ line: to, character: 0 }, src.base) }, newText: '' });
     if (d.commas && !entry.commaEnd && isLast && prev?.entry.commaEnd && !d.trailingCommaRequired) {
       edits.push({ range: { start: abs(prev.entry.end, src.base), end: abs(prev.entry.commaEnd, src.base) }, newText: '' });
     }
@@ -268,12 +288,35 @@ function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, 
   if (entry.commaEnd) {
     // `a: 1, b: 2, c: 3` → drop `b: 2, ` (and the space after the comma).
     const spaces = /^[ \t]*/.exec(after)![0].length;
-    const stop = after.trim() === '' ? end : { line: end.line, character: end.character + spaces };
+    // gofmt keeps one blank before a comment that comes to follow the `{`: `{ // c`.
+    const keep = after.trim() === '' || (d.gofmtLayout && before.trim().endsWith('{') && /^\s*\/[/*]/.test(after));
+    const stop = keep ? end : { line: end.line, character: end.character + spaces };
     return [{ range: { start: abs(entry.start, src.base), end: abs(stop, src.base) }, newText: '' }];
   }
   // The last entry of `a: 1, b: 2`: drop `, b: 2`.
   if (prev) return [{ range: { start: abs(prev.entry.end, src.base), end: abs(entry.end, src.base) }, newText: '' }];
   return [{ range: { start: abs(entry.start, src.base), end: abs(entry.end, src.base) }, newText: '' }];
+}
+
+/**
+ * gofmt closes a literal on its `{` line when no field is left below it (`{}`, `{A: 1}`): the text to remove for
+ * that when `x`, the last field, goes (a comment after it on its line goes with it), if so.
+ */
+function closeOnBraceLine(x: Attribute | Block, siblings: { x: Attribute | Block; entry: EntrySyntax }[], open: Position, close: Position, line: (l: number) => string): Range | undefined {
+  const entry = entryOf(x)!;
+  const left = siblings.filter((s) => s.x !== x);
+  if (!left.every((s) => s.entry.end.line === open.line)) return undefined;
+  const kept = left[left.length - 1]?.entry;
+  const between = (a: Position, b: Position): string => {
+    if (a.line === b.line) return line(a.line).slice(a.character, b.character);
+    const parts = [line(a.line).slice(a.character)];
+    for (let l = a.line + 1; l < b.line; l++) parts.push(line(l));
+    return [...parts, line(b.line).slice(0, b.character)].join('\n');
+  };
+  if (between(kept?.commaEnd ?? kept?.end ?? open, entry.start).trim() !== '') return undefined;
+  const [rest, ...below] = between(entry.commaEnd ?? entry.end, close).split('\n');
+  if (!(rest.trim() === '' || rest.trim().startsWith('//')) || below.some((l) => l.trim() !== '')) return undefined;
+  return { start: kept?.end ?? open, end: close };
 }
 
 /** The body (instance or nested block) that holds `x`. */
