@@ -30,6 +30,8 @@ const PIECES = [
   // Properties set after a construct is built (`laterSets.ts`).
   'group.routerId = "vbr-2";\n', 'group.setRouterId("vbr-2");\n', 'group.addOverride("x", 1)', 'c33.enableBfd = true;\n', 'c33.SetEnableBfd(', '.enableBfd = ',
   'c33!.enableBfd = true;\n', '(c33 as any).addOverride("enable_bfd", true);\n', '!', ' as any)',
+  // What changes the scope a name is read in (`scopes.ts`): functions and their parameters, locals, classes.
+  'function f(group) {\n', 'def f(self, group):\n', 'func f(group X) {\n', '(group) => ', 'group := x\n', 'let group = 1;', 'VpcBgpGroup group;', '}\n', 'class K {\n',
 ];
 
 /** The tokens as comparable rows. */
@@ -386,6 +388,44 @@ class S extends TerraformStack {
     f.update([{ range: { start: { line: 4, character: 6 }, end: { line: 4, character: 47 } }, text: 'example.com/infra' }]);
     assertSame(f, 'their own again', prng(19));
     assert.equal([...f.instances()].length, 0);
+  });
+
+  it('a parameter, a local or a block end typed far from the references changes which construct they name, as when opened fresh', () => {
+    const codes = (f: CdktfFile) => diagnostics(f).map((d) => d.code);
+    const ts = `const group = new VpcBgpGroup(stack, "v6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });
+function addPeer(ip: string) {
+  // Far enough below that the header's tokens are not the peers'.
+  const a = [1, 2, 3].map((x) => x * 2);
+  const b = a.filter((x) => x > 2);
+  new VpcBgpPeer(stack, "p", { bgpGroupId: group.id, peerIpAddress: "10.0.0.2" });
+}
+`;
+    const f = new CdktfFile('typescript', ts, schemas);
+    assert.deepEqual(codes(f), ['group-ip-version-mismatch']);
+    edit(f, 'ip: string', 'group: VpcBgpGroup');
+    assertSame(f, 'a parameter of the name', prng(5));
+    assert.deepEqual(codes(f), []);
+    edit(f, 'group: VpcBgpGroup', 'ip: string');
+    assert.deepEqual(codes(f), ['group-ip-version-mismatch']);
+    edit(f, 'x * 2);', 'x * 2);\n  let group = a;');
+    assertSame(f, 'a local of the name', prng(6));
+    assert.deepEqual(codes(f), []);
+    const py = `class S(TerraformStack):
+    def __init__(self, scope, id):
+        group = VpcBgpGroup(self, "v6", router_id="vbr-1", peer_asn=65001, ip_version="IPv6")
+        a = [1, 2, 3]
+        b = [x for x in a]
+        VpcBgpPeer(self, "p", bgp_group_id=group.id, peer_ip_address="10.0.0.2")
+`;
+    const g = new CdktfFile('python', py, schemas);
+    assert.deepEqual(codes(g), ['group-ip-version-mismatch']);
+    // A method starts between them: the peer is in another function than the group.
+    edit(g, '        b = [x for x in a]', '    def other(self):\n        b = [x for x in a]');
+    assertSame(g, 'a def between', prng(7));
+    assert.deepEqual(codes(g), []);
+    // A blank line typed (or spaces at a line's end) changes no block.
+    edit(g, 'b = [x for x in a]', 'b = [x for x in a]  \n');
+    assertSame(g, 'a blank line', prng(8));
   });
 
   it('a file that stops naming any generated class is not parsed, as when opened fresh', () => {

@@ -598,16 +598,18 @@ describe('CDKTF: arguments set after the construct is built, as other constructs
 describe('CDKTF: one variable name in two scopes', () => {
   const codes = (language: string, text: string) => codesOf(language, text).sort();
 
-  it('a group of each of two stacks named alike is not taken for the other: the reference is not judged', () => {
+  it('a group of each of two stacks named alike is not taken for the other, nor one of another stack alone', () => {
     const py = (second: string) =>
       `class V6Stack(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n` +
       `        group = VpcBgpGroup(self, "group", router_id="vbr-6", peer_asn=65001, ip_version="IPv6")\n\n` +
       `class V4Stack(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n` +
       `        ${second} = VpcBgpGroup(self, "group", router_id="vbr-4", peer_asn=65002)\n` +
       `        VpcBgpPeer(self, "peer", bgp_group_id=group.id, peer_ip_address="10.0.1.2")\n`;
+    // Two variables of the name: the module knows both as `alicloud_vpc_bgp_group.group`, so neither is followed.
     assert.deepEqual(codes('python', py('group')), []);
-    // With one group of that name the reference is followed, and the IPv6 group contradicts the IPv4 peer.
-    assert.deepEqual(codes('python', py('other')), ['group-ip-version-mismatch']);
+    // One, but another method's variable: not the peer's `group` either.
+    assert.deepEqual(codes('python', py('other')), []);
+    assert.deepEqual(codes('python', py('other').replace('bgp_group_id=group.id', 'bgp_group_id=other.id').replace('peer_asn=65002', 'peer_asn=65002, ip_version="IPv6"')), ['group-ip-version-mismatch']);
     const ts = (second: string) =>
       `class A extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n` +
       `    const group = new VpcBgpGroup(this, "group", { routerId: "vbr-6", peerAsn: 65001, ipVersion: "IPv6" });\n  }\n}\n` +
@@ -615,7 +617,162 @@ describe('CDKTF: one variable name in two scopes', () => {
       `    const ${second} = new VpcBgpGroup(this, "group", { routerId: "vbr-4", peerAsn: 65002 });\n` +
       `    new VpcBgpPeer(this, "peer", { bgpGroupId: group.id, peerIpAddress: "10.0.1.2" });\n  }\n}\n`;
     assert.deepEqual(codes('typescript', ts('group')), []);
-    assert.deepEqual(codes('typescript', ts('other')), ['group-ip-version-mismatch']);
+    assert.deepEqual(codes('typescript', ts('other')), []);
+  });
+
+  // An IPv6 group, and an IPv4 peer given `group`: a mismatch only when `group` is that group where it is read.
+  const V6 = { go: 'IpVersion: jsii.String("IPv6")' };
+
+  it('Go: a parameter named like a construct of another function is not that construct; in the same function it is', () => {
+    const go = (peerFunc: string) => `package main
+func newIPv6Group(stack cdktf.TerraformStack, vbrID *string) vpcbgpgroup.VpcBgpGroup {
+	group := vpcbgpgroup.NewVpcBgpGroup(stack, jsii.String("v6"), &vpcbgpgroup.VpcBgpGroupConfig{
+		RouterId: vbrID, PeerAsn: jsii.Number(65001), ${V6.go}})
+${peerFunc}
+	return group
+}
+func addIPv4Peer(stack cdktf.TerraformStack, group vpcbgpgroup.VpcBgpGroup, name string) {
+	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String(name), &vpcbgppeer.VpcBgpPeerConfig{
+		BgpGroupId: group.Id(), PeerIpAddress: jsii.String("10.0.0.2")})
+}
+`;
+    assert.deepEqual(codes('go', go('')), []);
+    const same = `	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("same"), &vpcbgppeer.VpcBgpPeerConfig{\n\t\tBgpGroupId: group.Id(), PeerIpAddress: jsii.String("10.0.0.3")})`;
+    assert.deepEqual(codes('go', go(same)), ['group-ip-version-mismatch']);
+    // A closure in the function sees the group; one that takes a `group` of its own does not.
+    const closure = (params: string) => `\tfor _, ip := range ips {\n\t\tfunc(${params}) {\n${same.replace(/^\t/gm, '\t\t\t')}\n\t\t}(ip)\n\t}`;
+    assert.deepEqual(codes('go', go(closure('ip string'))), ['group-ip-version-mismatch']);
+    assert.deepEqual(codes('go', go(closure('group vpcbgpgroup.VpcBgpGroup'))), []);
+    // A local of the same name in a block in between.
+    assert.deepEqual(codes('go', go(`\tif true {\n\t\tgroup := other()\n${same.replace(/^\t/gm, '\t\t')}\n\t}`)), []);
+  });
+
+  it('C#, Java: a method parameter named like another method\'s construct is not it; a field is seen in the class\'s methods', () => {
+    const cs = (param: string) => `static class Bgp
+{
+    public static VpcBgpGroup NewIpv6Group(TerraformStack stack, string vbrId)
+    {
+        var group = new VpcBgpGroup(stack, "v6", new VpcBgpGroupConfig { RouterId = vbrId, PeerAsn = 65001, IpVersion = "IPv6" });
+        return group;
+    }
+
+    public static void AddIpv4Peer(TerraformStack stack, ${param}, string name)
+    {
+        new VpcBgpPeer(stack, name, new VpcBgpPeerConfig { BgpGroupId = group.Id, PeerIpAddress = "10.0.0.2" });
+    }
+}
+`;
+    assert.deepEqual(codes('csharp', cs('VpcBgpGroup group')), []);
+    assert.deepEqual(codes('csharp', cs('VpcBgpGroup other')), []);
+    const field = `class S : TerraformStack
+{
+    private VpcBgpGroup group = new VpcBgpGroup(this, "v6", new VpcBgpGroupConfig { RouterId = "vbr-1", PeerAsn = 65001, IpVersion = "IPv6" });
+
+    void Peer(string PARAM)
+    {
+        new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = group.Id, PeerIpAddress = "10.0.0.2" });
+    }
+}
+`;
+    assert.deepEqual(codes('csharp', field.replace('PARAM', 'name')), ['group-ip-version-mismatch']);
+    assert.deepEqual(codes('csharp', field.replace('string PARAM', 'VpcBgpGroup group')), []);
+    const java = (param: string) => `public class Main extends TerraformStack {
+    public Main(Construct scope, String id) {
+        super(scope, id);
+        VpcBgpGroup group = VpcBgpGroup.Builder.create(this, "v6").routerId("vbr-1").peerAsn(65001).ipVersion("IPv6").build();
+    }
+
+    void addPeer(${param}) {
+        VpcBgpPeer.Builder.create(this, "p").bgpGroupId(group.getId()).peerIpAddress("10.0.0.2").build();
+    }
+}
+`;
+    assert.deepEqual(codes('java', java('VpcBgpGroup group')), []);
+    assert.deepEqual(codes('java', java('String name')), []);
+    assert.deepEqual(codes('java', java('String name').replace('ipVersion("IPv6").build();\n    }\n\n    void addPeer(String name) {', 'ipVersion("IPv6").build();')), ['group-ip-version-mismatch']);
+  });
+
+  it('TypeScript, Python: a module-level group is seen in functions that do not take a parameter of its name; a field in its class only', () => {
+    const ts = (params: string) => `const group = new VpcBgpGroup(stack, "v6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });
+function addPeer(${params}) {
+  new VpcBgpPeer(stack, "p", { bgpGroupId: group.id, peerIpAddress: "10.0.0.2" });
+}
+ips.forEach((${params}) => new VpcBgpPeer(stack, "q", { bgpGroupId: group.id, peerIpAddress: "10.0.0.3" }));
+`;
+    assert.deepEqual(codes('typescript', ts('ip: string')), ['group-ip-version-mismatch', 'group-ip-version-mismatch']);
+    assert.deepEqual(codes('typescript', ts('group: VpcBgpGroup')), []);
+    const members = (other: string) => `class A extends TerraformStack {
+  group: VpcBgpGroup;
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.group = new VpcBgpGroup(this, "v6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });
+  }
+  addPeer() {
+    new VpcBgpPeer(this, "p", { bgpGroupId: this.group.id, peerIpAddress: "10.0.0.2" });
+  }
+}
+${other}`;
+    assert.deepEqual(codes('typescript', members('')), ['group-ip-version-mismatch']);
+    assert.deepEqual(codes('typescript', members('class B extends TerraformStack {\n  m() {\n    new VpcBgpPeer(this, "q", { bgpGroupId: this.group.id });\n  }\n}\n')), ['group-ip-version-mismatch']);
+    const py = (params: string) => `group = VpcBgpGroup(stack, "v6", router_id="vbr-1", peer_asn=65001, ip_version="IPv6")
+
+def add_peer(${params}):
+    VpcBgpPeer(stack, "p", bgp_group_id=group.id, peer_ip_address="10.0.0.2")
+
+class S(TerraformStack):
+    def __init__(self, scope, id):
+        self.g6 = VpcBgpGroup(self, "g6", router_id="vbr-1", peer_asn=65001, ip_version="IPv6")
+
+    def peer(self):
+        VpcBgpPeer(self, "q", bgp_group_id=self.g6.id, peer_ip_address="10.0.0.3")
+
+class T(TerraformStack):
+    def peer(self):
+        VpcBgpPeer(self, "r", bgp_group_id=self.g6.id, peer_ip_address="10.0.0.4")
+`;
+    assert.deepEqual(codes('python', py('ip')), ['group-ip-version-mismatch', 'group-ip-version-mismatch']);
+    assert.deepEqual(codes('python', py('group')), ['group-ip-version-mismatch']);
+    // Assigned in the function: its own variable there.
+    assert.deepEqual(codes('python', py('ip').replace('def add_peer(ip):\n', 'def add_peer(ip):\n    group = lookup(ip)\n')), ['group-ip-version-mismatch']);
+  });
+});
+
+describe('CDKTF: what a construct is offered to refer to', () => {
+  it('the fix and the completion of a group id offer only a group whose variable is in scope where the peer is written', () => {
+    const go = (between: string) => `package main
+func NewNetworkStack(scope cdktf.App) vpcbgpgroup.VpcBgpGroup {
+	stack := cdktf.NewTerraformStack(scope, jsii.String("network"))
+	group := vpcbgpgroup.NewVpcBgpGroup(stack, jsii.String("group"), &vpcbgpgroup.VpcBgpGroupConfig{
+		RouterId: jsii.String("vbr-1"),
+		PeerAsn:  jsii.Number(65001),
+	})
+${between}	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("peer"), &vpcbgppeer.VpcBgpPeerConfig{
+		PeerIpAddress: jsii.String("10.0.0.2"),
+	})
+	return group
+}
+`;
+    const titles = (text: string) => {
+      const { file, ctx } = analyse(text, uriOf('go'));
+      return file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, ctx).flatMap((f) => f.value.fixes.map((x) => x.title));
+    };
+    assert.deepEqual(titles(go('')), ['Add BgpGroupId: group.Id()']);
+    // The peer in another function (another stack): `group` does not exist there, the fix writes a placeholder.
+    assert.deepEqual(titles(go('\treturn group\n}\n\nfunc NewPeerStack(scope cdktf.App) {\n\tstack := cdktf.NewTerraformStack(scope, jsii.String("peers"))\n')), [
+      'Add BgpGroupId: jsii.String("bgpg-2zev8h2uxpbnexample01") (placeholder)',
+    ]);
+    const offered = (fixture: string) => {
+      const { text, pos } = cursor(fixture);
+      const f = createSourceFile(uriOf('typescript'), undefined, text)!;
+      const c = f.cursorContext(pos)!;
+      return complete(c.cursor, contextFor([f], defaultSchemas()), f.completionWriter).map((i) => i.insertText);
+    };
+    const ts = (between: string) =>
+      `function a() {\n  const group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\n${between}` +
+      `  new VpcBgpPeer(this, "p", { peerIpAddress: "10.0.0.2", bgpGroupId: | });\n}\n`;
+    assert.ok(offered(ts('')).some((t) => t.includes('group.id')), 'in scope');
+    assert.ok(!offered(ts('}\nfunction b(group: string) {\n')).some((t) => t.includes('group.id')), 'a parameter of the name');
+    assert.ok(!offered(ts('}\nfunction b() {\n')).some((t) => t.includes('group.id')), 'another function');
   });
 });
 

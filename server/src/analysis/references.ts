@@ -96,7 +96,7 @@ export interface DeclaredTarget {
  * In HCL, a block with `count` or `for_each` is referred to through an instance key (Terraform refuses it
  * without one, see `instanceKey`); a block with `for_each` whose keys are not known is not offered.
  */
-export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: AnalysisContext, from?: Pick<ResourceInstance, 'attributes' | 'language'>): DeclaredTarget[] {
+export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: AnalysisContext, from?: Pick<ResourceInstance, 'attributes' | 'language' | 'refersTo'>): DeclaredTarget[] {
   const out: DeclaredTarget[] = [];
   const keyed = !from || from.language === 'hcl';
   for (const ref of a.references ?? []) {
@@ -106,6 +106,7 @@ export function declaredTargets(a: Pick<AttributeSchema, 'references'>, ctx: Ana
       const resourceType = (isData ? 'data.' : '') + type;
       const attribute = ref.path ?? ref.attribute;
       for (const resourceName of ctx.declared(kind, type)) {
+        if (from?.refersTo && !from.refersTo(kind, type, resourceName)) continue;
         let key: string | undefined;
         // A name declared twice does not say which block is meant (see `missing-instance-key`): written as is.
         const target = keyed && ctx.declarations(kind, type, resourceName) === 1 ? ctx.find(kind, type, resourceName) : undefined;

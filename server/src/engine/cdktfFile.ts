@@ -251,7 +251,19 @@ export class CdktfFile implements SourceFile {
   }
 
   cursorContext(pos: Position) {
-    return cursorContext(this, pos);
+    const at = cursorContext(this, pos);
+    if (at && at.cursor.mode !== 'resourceType') {
+      const shown = at.cursor.instance;
+      const c = this.constructs().find((x) => x.instance === shown || this.absoluteOf(x) === shown);
+      if (c) at.cursor.instance = this.seeing(c, shown as CdktfInstance);
+    }
+    return at;
+  }
+
+  /** A construct's instance as it sees the module: the constructs it can refer to are those in scope where it is written. */
+  private seeing(c: Construct, instance: CdktfInstance): CdktfInstance {
+    const parse = this.parsed!;
+    return { ...instance, refersTo: (kind, type, name) => parse.refersTo(c, kind, type, name) };
   }
 
   locate(pos: Position) {
@@ -436,7 +448,7 @@ export class CdktfFile implements SourceFile {
     for (const c of this.constructs()) {
       const r = c.instance!.range;
       if (r.end.line + c.shift < range.start.line || r.start.line + c.shift > range.end.line) continue;
-      const instance = this.absoluteOf(c);
+      const instance = this.seeing(c, this.absoluteOf(c));
       const here = [...this.own(instance, ctx), ...this.inModule(instance, ctx)].filter((f) => overlaps(f.range, range));
       for (const f of withoutErrorMakingFixes(here, ctx)) out.push({ value: f, base: 0 });
     }

@@ -95,6 +95,12 @@ export interface ResourceInstance {
    */
   setLater?: string[];
   /**
+   * Can the block refer to the declared resource of this kind, type and name? A CDKTF construct can refer only to
+   * the constructs whose variables are in scope where it is written (a `group` of another function is not); absent:
+   * to every declared resource. Set on the copies completion and quick fixes are computed for.
+   */
+  refersTo?: (kind: 'resource' | 'data', type: string, name: string) => boolean;
+  /**
    * A CDKTF config struct written apart from its construct (`const c: VpcBgpPeerConfig = {…}`): checked where it
    * is written, but no resource of the module (its construct, elsewhere, is).
    */

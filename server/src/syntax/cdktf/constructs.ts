@@ -102,8 +102,14 @@ export interface Construct {
   instance?: CdktfInstance;
   /** Lines the instance has moved since it was built: its positions plus `shift` are where it is now. */
   shift: number;
-  /** Attribute values as written, before references were resolved, and the names they look up (`references.ts`). */
+  /** How many tokens before `tok` the construct's variable name is, when it is assigned to one. */
+  declBack?: number;
+  /**
+   * Attribute values as written, before references were resolved, where each is written (tokens before `tok`),
+   * and the names they look up (`references.ts`).
+   */
   written?: Value[];
+  writtenBack?: number[];
   reads?: string[];
   /**
    * What the engine caches for this construct (`cdktfFile.ts`), here so that a keystroke's walk over thousands
@@ -250,7 +256,10 @@ export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m:
   let hi = Math.max(i + 6, reach(tk, i + 1), tk.language === 'java' ? reach(tk, i + 5) : 0);
   if (found && found.callOpen === undefined) hi = Math.max(hi, tk.indexAt(found.raw.end) + 3);
   hi = Math.min(Math.max(hi, gaveUpAfter), tk.n + 1);
-  return { tok: i, lo, hi, instance: found ? toInstance(tk, found, schema, m.nested, m.quote, config) : undefined, shift: 0 };
+  // A config struct declares no resource: unnamed, it is neither indexed nor referred to as one.
+  const variable = found && !config ? variableBefore(tk, found.exprStart) : undefined;
+  const instance = found ? toInstance(tk, found, schema, m.nested, m.quote, config, variable) : undefined;
+  return { tok: i, lo, hi, instance, shift: 0, declBack: variable && i - variable.tok };
 }
 
 /** Just past the last token read in a call's `(` at `i`: its end (closer or cut), included. */
@@ -268,11 +277,11 @@ export function parseConstructs(text: string | Source, language: CdktfLanguage, 
   const tk = tokenize(text, language, lineStarts);
   const matching = matchingFor(tk, registry);
   const constructs = findConstructs(tk, matching);
-  resolveAll(constructs);
+  resolveAll(constructs, tk);
   return { tokens: tk, matching, constructs };
 }
 
-function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string, config: boolean): CdktfInstance {
+function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: NestedReader, quote: string, config: boolean, variable: Variable | undefined): CdktfInstance {
   const built = buildBody(tk, m.raw, schema, schema, '', nested);
   const callClosed = m.callOpen === undefined || tk.closeOf[m.callOpen] >= 0;
   const closed = callClosed && m.raw.closed;
@@ -302,8 +311,6 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     if (v.kind === 'string') constructId = v.value;
     idRange = range(tk, tk.start[m.idArg[0]], tk.end[m.idArg[1] - 1]);
   }
-  // A config struct declares no resource: unnamed, it is neither indexed nor referred to as one.
-  const variable = config ? undefined : variableBefore(tk, m.exprStart);
   return {
     kind: schema.kind,
     type: schema.type,
@@ -339,8 +346,15 @@ function chainStart(tk: Tokens, i: number): number {
   return j;
 }
 
+/** A construct's variable: its name, the range of its last word and that word's token. */
+interface Variable {
+  name: string;
+  range: Range;
+  tok: number;
+}
+
 /** The variable a construct is assigned to: `const p = …`, `p: VpcBgpPeer = …`, `self.p = …`, `p := …`. */
-function variableBefore(tk: Tokens, exprStart: number): { name: string; range: Range } | undefined {
+function variableBefore(tk: Tokens, exprStart: number): Variable | undefined {
   let k = exprStart - 1;
   if (!(tk.is(k, '=') || tk.is(k, ':='))) return undefined;
   k--;
@@ -350,7 +364,7 @@ function variableBefore(tk: Tokens, exprStart: number): { name: string; range: R
   let s = k;
   if (tk.is(k - 1, '.') && (tk.isIdent(k - 2, 'this') || tk.isIdent(k - 2, 'self'))) s = k - 2;
   // From the tokens: comments and line breaks between them are not part of the name.
-  return { name: s === k ? tk.text_(k) : `${tk.text_(s)}.${tk.text_(k)}`, range: range(tk, tk.start[k], tk.end[k]) };
+  return { name: s === k ? tk.text_(k) : `${tk.text_(s)}.${tk.text_(k)}`, range: range(tk, tk.start[k], tk.end[k]), tok: k };
 }
 
 /** Index of the first top-level token `p` in [a, b), or -1. */

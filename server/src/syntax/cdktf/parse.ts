@@ -13,12 +13,13 @@ import type { SchemaRegistry } from '../../schema/registry';
 import { classesOf, classKeywords, classNames, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
 import { LaterSets } from './laterSets';
-import { bindingsOf, changedNames, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
-import { retokenize, type OffsetEdit, type Retokenized } from './retokenize';
+import { bindingsOf, changedNames, pick, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
+import { Scopes } from './scopes';
+import { retokenize, type OffsetEdit, type Retokenized, type Side } from './retokenize';
 import { firstWhere } from './search';
 import type { Source } from './source';
 import type { CdktfInstance } from './model';
-import type { CdktfLanguage, Tokens } from './tokens';
+import { lineAt, type CdktfLanguage, type Tokens } from './tokens';
 
 /** What an edit changed: constructs gone (with what was cached on them) and new ones. */
 export interface ConstructChanges {
@@ -75,12 +76,36 @@ export class CdktfParse {
     const keywords = classKeywords(this.language);
     const names = (this.classNames ??= classNames(this.registry, this.language));
     let className = false;
-    const r = retokenize(tk, lineStarts, edit, lineDelta, (token) => keywords.has(token) || ((className ||= names.has(token)), false));
+    // What the edit may change of the scopes references are resolved in (`scopes.ts`): the groups beyond the
+    // re-scanned tokens, and the words that make a class or a Python block, change them everywhere; a name
+    // written or removed where it may be declared (not `group.id`), where that name is read.
+    let scoping = this.language === 'python' && changesIndentation(text, lineStarts, edit);
+    const seen: Record<Side, string[]> = { old: [], new: [], edge: [] };
+    const around = enclosingGroups(tk, edit.start);
+    let side: 'old' | 'new' = 'old';
+    const r = retokenize(tk, lineStarts, edit, lineDelta, (token, s) => {
+      if (s === 'new') side = 'new';
+      if (s !== 'edge' && SCOPING.has(token)) scoping = true;
+      seen[side].push(s === 'edge' ? EDGE + token : token);
+      return keywords.has(token) || ((className ||= names.has(token)), false);
+    });
     if (this.changesEverything(r, className)) return this.full(text, lineStarts);
     const { dropped, fresh } = this.matchAgain(r, lineDelta);
-    const changes = this.resolveReferences(dropped, fresh);
+    // Past the re-scanned tokens, bracket matching went on only while the groups differed from the old ones.
+    scoping ||= r.changedTo > r.newTo + 1 || r.regrouped.length > 0 || endsMoved(tk, around, r);
+    const changes = this.resolveReferences(dropped, fresh, scoping ? undefined : declarable(seen.old, seen.new));
     this.markAgain(r, changes);
+    // The bindings hold the constructs themselves (their tokens are where the variables are): renew them when
+    // a construct with a variable was replaced by a copy (resolved again, or marked).
+    const isFresh = new Set(fresh);
+    if (changes.added.some((e) => e.instance?.name && !isFresh.has(e))) this.bindings = bindingsOf(this.entries);
     return changes;
+  }
+
+  /** Does the construct `c` (where it is written) see a construct of this kind, type and variable `name`? */
+  refersTo(c: Construct, kind: string, type: string, name: string): boolean {
+    const target = pick(name, c.tok, this.bindings, new Scopes(this.tokens));
+    return !!target && target.kind === kind && target.type === type;
   }
 
   /**
@@ -147,26 +172,38 @@ export class CdktfParse {
     return { dropped, fresh };
   }
 
-  /** References: resolves the new instances, and again those naming a variable whose construct changed. */
-  private resolveReferences(dropped: Construct[], fresh: Construct[]): ConstructChanges {
+  /**
+   * References: resolves the new instances, and again those naming a variable whose construct changed, or whose
+   * scope the edit may have changed: every one when `words` is undefined (brackets, headers), else those reading
+   * one of `words` (a name written or removed: a parameter, a local).
+   */
+  private resolveReferences(dropped: Construct[], fresh: Construct[], words: Set<string> | undefined): ConstructChanges {
     const removed = dropped.filter((e) => e.instance);
     const added = fresh.filter((e) => e.instance);
+    let again: Set<string> | undefined = words && new Set([...words].filter((w) => this.bindings.has(w) || this.bindings.has(`this.${w}`) || this.bindings.has(`self.${w}`)));
     if (!sameNames(dropped, fresh)) {
       const bindings = bindingsOf(this.entries);
       const changed = changedNames(this.bindings, bindings);
       this.bindings = bindings;
-      if (changed.size) {
-        const isFresh = new Set(fresh);
-        this.entries.forEach((e, k) => {
-          if (isFresh.has(e) || !readsAny(e, changed)) return;
-          removed.push(e);
-          added.push((this.entries[k] = { ...e, instance: resolveAgain(e, bindings), memo: undefined }));
-        });
-      }
+      if (again) for (const n of changed) again.add(n);
+    } else if (fresh.some((e) => e.instance?.name)) {
+      // The same names, but the bindings hold the constructs replaced: their tokens are gone.
+      this.bindings = bindingsOf(this.entries);
+    }
+    const scopes = new Scopes(this.tokens);
+    if (!again || again.size) {
+      const isFresh = new Set(fresh);
+      this.entries.forEach((e, k) => {
+        if (isFresh.has(e) || !e.instance || !e.written || (again && !readsAny(e, again))) return;
+        const instance = resolveAgain(e, this.bindings, scopes);
+        if (!instance) return;
+        removed.push(e);
+        added.push((this.entries[k] = { ...e, instance, memo: undefined }));
+      });
     }
     for (const e of fresh) {
       if (!e.instance) continue;
-      resolveBuilt(e, this.bindings);
+      resolveBuilt(e, this.bindings, this.tokens, scopes);
       ownStrings(e);
     }
     return { removed, added };
@@ -195,6 +232,88 @@ export class CdktfParse {
   constructs(): Construct[] {
     return (this.placed ??= this.entries.filter((e) => e.instance));
   }
+}
+
+/**
+ * Words whose edit may change a scope without the name it hides on the lines re-scanned: those that make a class
+ * (a field's `this.`) or a Python block. (A parameter, a local or a condition is written on the line of its name.)
+ */
+const SCOPING = new Set(['class', 'struct', 'record', 'def', 'lambda', 'async', 'global', 'nonlocal']);
+
+/** Marks a token `watch` was shown beside the re-scanned ones (`Side`). */
+const EDGE = '\u0000';
+
+/**
+ * The names the edit wrote or removed where a declaration may name them (not after a `.`, nor before one: a
+ * parameter, a local, a lambda's parameter), from the tokens replaced and their replacements, each list with the
+ * token either side; a token either side counts when what it touches changed.
+ */
+function declarable(old: string[], now: string[]): Set<string> {
+  const out = new Set<string>();
+  const word = /^[A-Za-z_$][\w$]*$/;
+  for (const list of [old, now]) {
+    for (let j = 0; j < list.length; j++) {
+      const t = list[j];
+      if (t.startsWith(EDGE)) continue;
+      if (word.test(t) && list[j - 1] !== '.' && list[j + 1] !== '.' && list[j + 1] !== '?.') out.add(t);
+    }
+  }
+  const first = (l: string[]) => (l[0]?.startsWith(EDGE) ? l[0].slice(1) : undefined);
+  const last = (l: string[]) => (l.length && l[l.length - 1].startsWith(EDGE) ? l[l.length - 1].slice(1) : undefined);
+  const next = (l: string[]) => (first(l) === undefined ? undefined : l[1]);
+  const before = (l: string[]) => (last(l) === undefined ? undefined : l[l.length - 2]);
+  const a = first(old) ?? first(now);
+  if (a !== undefined && word.test(a) && next(old) !== next(now)) out.add(a);
+  const b = last(old) ?? last(now);
+  if (b !== undefined && word.test(b) && before(old) !== before(now)) out.add(b);
+  return out;
+}
+
+/** The groups open at `offset` (before an edit there): each opener, and where its group closed and ended. */
+function enclosingGroups(tk: Tokens, offset: number): number[] {
+  const out: number[] = [];
+  const k = tk.indexAt(offset) - 1;
+  if (k < 0) return out;
+  for (let o = tk.isOpener(k) ? k : tk.up[k]; o >= 0; o = tk.up[o]) out.push(o, tk.closeOf[o], tk.extent[o]);
+  return out;
+}
+
+/**
+ * Does a group open above the edit now end elsewhere (a line that the edit moved to column 0 ends it unclosed,
+ * or its closer was typed)? Those below the edit are in `regrouped`.
+ */
+function endsMoved(tk: Tokens, around: number[], r: Retokenized): boolean {
+  const moved = (old: number) => (old < r.from ? old : old >= r.oldTo ? old + r.dt : -3);
+  for (let k = 0; k < around.length; k += 3) {
+    const o = around[k];
+    if (o >= r.from) return true;
+    if ((around[k + 1] >= 0 ? moved(around[k + 1]) : -1) !== tk.closeOf[o] || moved(around[k + 2]) !== tk.extent[o]) return true;
+  }
+  return false;
+}
+
+/**
+ * Python: may the edit change the blocks (hence the scopes)? Not when it only adds or removes blanks where no
+ * word follows on the line (a blank line, spaces at a line's end), nor when it writes within a line after its
+ * first word; a line break written or removed, or an edit in a line's leading blanks, may.
+ */
+function changesIndentation(text: Source, lineStarts: number[], edit: OffsetEdit): boolean {
+  const blank = /^[ \t\r\n]*$/;
+  const breaks = /[\r\n]/.test(edit.text) || /[\r\n]/.test(edit.removed);
+  if (blank.test(edit.text) && blank.test(edit.removed)) {
+    const end = edit.start + edit.text.length;
+    let k = end;
+    for (let c = text.charCodeAt(k); k < text.length && (c === 32 || c === 9); c = text.charCodeAt(++k));
+    if (k >= text.length || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) return false;
+  }
+  if (breaks) return true;
+  // Within the line's leading blanks: typed before its first word, or its first word removed.
+  const line = lineStarts[lineAt(lineStarts, edit.start)];
+  for (let i = line; i < edit.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 function markSetLater(instance: CdktfInstance, later: LaterSets): void {

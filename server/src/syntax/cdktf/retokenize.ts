@@ -39,11 +39,15 @@ export interface Retokenized {
 /** How far past the edit the first scan reads: an edit rarely changes tokens beyond its next line. */
 const WINDOW = 4096;
 
+/** Which tokens `watch` is asked about: those replaced, their replacements, and the one either side. */
+export type Side = 'old' | 'new' | 'edge';
+
 /**
  * Updates `tk` after `edit`: its text (`tk.text`, already edited) has `lineStarts`, `lineDelta` lines more than
- * before. `watch` is asked about the text of the tokens replaced and of their replacements (and one either side).
+ * before. `watch` is asked about the text of every token replaced and of their replacements, in order, and of
+ * one either side (`edge`); `watched` says whether it answered true for one.
  */
-export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, lineDelta: number, watch: (token: string) => boolean): Retokenized {
+export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, lineDelta: number, watch: (token: string, side: Side) => boolean): Retokenized {
   const n = tk.n;
   const source = tk.text;
   const delta = edit.text.length - (edit.end - edit.start);
@@ -97,7 +101,7 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
     (a < edit.end && b > edit.start ? edit.removed.slice(Math.max(a, edit.start) - edit.start, Math.min(b, edit.end) - edit.start) : '') +
     (b > edit.end ? source.slice(Math.max(a, edit.end) + delta, b + delta) : '');
   let watched = false;
-  for (let i = Math.max(0, from - 1); i < Math.min(n, oldTo + 1) && !watched; i++) watched = watch(oldText(tk.start[i], tk.end[i]));
+  for (let i = Math.max(0, from - 1); i < Math.min(n, oldTo + 1); i++) if (watch(oldText(tk.start[i], tk.end[i]), i < from || i >= oldTo ? 'edge' : 'old')) watched = true;
 
   // Prefix groups still open at `from` were closed (if at all) by a later token: their links move with it.
   // (An opener is a token with an extent: others have -1; the old text is not at hand to ask.)
@@ -149,7 +153,7 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
   tk.lineStarts = lineStarts;
   tk.hint = 0;
 
-  for (let i = Math.max(0, from - 1); i < Math.min(nNew, newTo + 1) && !watched; i++) watched = watch(tk.text_(i));
+  for (let i = Math.max(0, from - 1); i < Math.min(nNew, newTo + 1); i++) if (watch(tk.text_(i), i < from || i >= newTo ? 'edge' : 'new')) watched = true;
 
   const previous: PreviousWalk = { from: newTo };
   const walked = rematchBrackets(tk, from, previous);
