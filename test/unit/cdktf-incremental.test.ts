@@ -32,6 +32,8 @@ const PIECES = [
   'c33!.enableBfd = true;\n', '(c33 as any).addOverride("enable_bfd", true);\n', '!', ' as any)',
   // What changes the scope a name is read in (`scopes.ts`): functions and their parameters, locals, classes.
   'function f(group) {\n', 'def f(self, group):\n', 'func f(group X) {\n', '(group) => ', 'group := x\n', 'let group = 1;', 'VpcBgpGroup group;', '}\n', 'class K {\n',
+  // C#'s target-typed construction.
+  'VpcBgpPeer t = new(this, "n", ', 'VpcBgpPeer t = new(', ' = new(',
 ];
 
 /** The tokens as comparable rows. */

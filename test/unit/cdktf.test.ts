@@ -157,10 +157,21 @@ public VpcBgpPeer(final Construct scope, final String id, final VpcBgpPeerConfig
 });
 new VpcBgpPeer(this, "b", new VpcBgpPeerConfig() { BgpGroupId = "bgpg-1" });
 new VpcBgpPeer(this, "c", config: new() { BgpGroupId = "bgpg-1", @Id = "x" });
+VpcBgpPeer d = new(this, "d", new VpcBgpPeerConfig { BgpGroupId = "bgpg-1" });
+private readonly VpcBgpPeer e = new(this, "e", new() { BgpGroupId = "bgpg-1" });
 `;
     const found = instances('csharp', text);
-    assert.deepEqual(found.map((i) => i.constructId), ['a', 'b', 'c']);
+    assert.deepEqual(found.map((i) => i.constructId), ['a', 'b', 'c', 'd', 'e']);
     assert.deepEqual(found[2].attributes.map((a) => a.name), ['bgp_group_id', 'id']);
+    // A target-typed `new(…)` is a construct of its declared type, with its variable; its config is not one apart.
+    assert.deepEqual(found.slice(3).map((i) => `${i.name} ${i.config ? 'config' : i.type}`), ['d alicloud_vpc_bgp_peer', 'e alicloud_vpc_bgp_peer']);
+    check(
+      'csharp',
+      `VpcBgpPeer g = new(this, "g", new VpcBgpPeerConfig { PeerIpAddress = "10.0.0.3", BfdMultiHop = 5 });
+//             ^^^ missing-required
+//                                                                               ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+`,
+    );
   });
 
   it('Go: New… with a composite literal (address or not); not the generated func declaration', () => {

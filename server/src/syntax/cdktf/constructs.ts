@@ -5,6 +5,7 @@
  *   Java        VpcBgpPeer.Builder.create(this, id).key(v)….build()
  *               new VpcBgpPeer(this, id, VpcBgpPeerConfig.builder().key(v)….build())
  *   C#          new VpcBgpPeer(this, id, new VpcBgpPeerConfig { Key = v, … })
+ *               VpcBgpPeer p = new(this, id, new VpcBgpPeerConfig { Key = v, … })   (target-typed)
  *   Go          vpcbgppeer.NewVpcBgpPeer(stack, jsii.String(id), &vpcbgppeer.VpcBgpPeerConfig{ Key: v, … })
  * A construct whose config the adapter cannot see (a variable, a helper's result) yields no instance:
  * only what is written is judged. A config struct written apart from its construct is judged where it is written
@@ -253,7 +254,8 @@ export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m:
   let lo = Math.max(0, chainStart(tk, i) - 8);
   if (found?.readFrom !== undefined) lo = Math.min(lo, found.readFrom);
   lo = Math.min(lo, gaveUpFrom);
-  let hi = Math.max(i + 6, reach(tk, i + 1), tk.language === 'java' ? reach(tk, i + 5) : 0);
+  // C#'s target-typed `VpcBgpPeer p = new(` reads its call four tokens on.
+  let hi = Math.max(i + 6, reach(tk, i + 1), tk.language === 'java' ? reach(tk, i + 5) : 0, tk.language === 'csharp' ? reach(tk, i + 4) : 0);
   if (found && found.callOpen === undefined) hi = Math.max(hi, tk.indexAt(found.raw.end) + 3);
   hi = Math.min(Math.max(hi, gaveUpAfter), tk.n + 1);
   // A config struct declares no resource: unnamed, it is neither indexed nor referred to as one.
@@ -448,17 +450,29 @@ const matchJava: Matcher = (tk, i) => {
 };
 
 const matchCSharp: Matcher = (tk, i) => {
-  if (!tk.is(i + 1, '(')) return undefined;
-  const j = chainStart(tk, i);
-  if (!tk.isIdent(j - 1, 'new')) return undefined;
-  const args = splitTopLevel(tk, i + 1);
+  let open = i + 1;
+  let exprStart: number;
+  if (tk.is(i + 1, '(')) {
+    exprStart = chainStart(tk, i) - 1;
+    if (!tk.isIdent(exprStart, 'new')) return undefined;
+  } else if (targetTyped(tk, i)) {
+    // `VpcBgpPeer peer = new(this, "id", …)`: the class is the declared type; the construct is the `new(…)`.
+    open = i + 4;
+    exprStart = i + 3;
+  } else return undefined;
+  const args = splitTopLevel(tk, open);
   if (args.length < 3) return undefined;
   let [a, b] = args[2];
   if (tk.isIdent(a) && tk.is(a + 1, ':')) a += 2; // a named argument `config: new …`
   const raw = csharpInitializer(tk, a, b);
   if (!raw) return undefined;
-  return { exprStart: j - 1, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw };
+  return { exprStart, classTok: i, headerEnd: Math.max(i, exprStart), callOpen: open, idArg: args[1], raw };
 };
+
+/** C#'s target-typed construction of the class at token `i`: `VpcBgpPeer name = new(`. */
+function targetTyped(tk: Tokens, i: number): boolean {
+  return tk.language === 'csharp' && tk.isIdent(i + 1) && tk.is(i + 2, '=') && tk.isIdent(i + 3, 'new') && tk.is(i + 4, '(');
+}
 
 function csharpInitializer(tk: Tokens, a: number, b: number): RawBody | undefined {
   if (!tk.isIdent(a, 'new')) return undefined;
@@ -507,7 +521,8 @@ function configMatcher(tk: Tokens, i: number, m: Matching): Match | undefined {
   // The group the struct is written in: a construct's call when it is its config argument.
   const group = tk.up[found.exprStart];
   if (group > 0 && tk.is(group, '(')) {
-    const callee = group - 1;
+    // The construct's class: before the call, or the declared type of C#'s `VpcBgpPeer p = new(`.
+    const callee = group >= 4 && targetTyped(tk, group - 4) ? group - 4 : group - 1;
     found.readFrom = Math.min(found.readFrom ?? found.exprStart, Math.max(0, chainStart(tk, callee) - 1));
     if (schemaAt(tk, callee, m) && !m.configs.has(tk.text_(callee))) {
       gaveUpFrom = found.readFrom;
