@@ -505,6 +505,21 @@ describe('CDKTF: names as written', () => {
   it('a typo keeps the spelling the user wrote, and the suggestion is in the language', () => {
     const { diagnostics } = analyse(`new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", BfdMultihop = 3 });`, uriOf('csharp'));
     assert.deepEqual(diagnostics.map((d) => d.message), ['Unknown argument "BfdMultihop" in resource alicloud_vpc_bgp_peer. Did you mean "BfdMultiHop"?']);
+    // In a nested struct too: its own names, as written and as the language writes them.
+    const nested = analyse(`new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", Timeouts = new VpcBgpPeerTimeouts { Craete = "5m", DeleteTimeout = "5m" } });`, uriOf('csharp'));
+    assert.deepEqual(nested.diagnostics.map((d) => d.message), [
+      'Unknown argument "Craete" in the timeouts block of resource alicloud_vpc_bgp_peer. Did you mean "Create"?',
+      'Unknown argument "DeleteTimeout" in the timeouts block of resource alicloud_vpc_bgp_peer.',
+    ]);
+    const titles = nested.file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 0, character: 999 } }, nested.ctx).flatMap((f) => f.value.fixes.map((x) => x.title));
+    assert.deepEqual(titles, ['Rename to "Create"']);
+  });
+
+  it('a message about another resource names its arguments as the language writes them', () => {
+    const vbr = `vbr := expressconnectvirtualborderrouter.NewExpressConnectVirtualBorderRouter(stack, jsii.String("vbr"), &expressconnectvirtualborderrouter.ExpressConnectVirtualBorderRouterConfig{PhysicalConnectionId: jsii.String("pc-1"), LocalGatewayIp: jsii.String("10.0.0.1"), PeerGatewayIp: jsii.String("10.0.0.2"), PeeringSubnetMask: jsii.String("255.255.255.252"), VlanId: jsii.Number(10)})\n`;
+    const group = `vpcbgpgroup.NewVpcBgpGroup(stack, jsii.String("g"), &vpcbgpgroup.VpcBgpGroupConfig{RouterId: vbr.Id(), PeerAsn: jsii.Number(65001), IpVersion: jsii.String("IPv6")})\n`;
+    const [message] = analyse(vbr + group, uriOf('go')).diagnostics.map((d) => d.message);
+    assert.match(message, /does not set EnableIpv6: jsii\.Bool\(true\)$/);
   });
 
   it('a property set after the construct is built: only findings resting on that argument\'s absence go', () => {
@@ -915,6 +930,26 @@ describe('CDKTF: completion and hover contexts', () => {
     const onKey = at('csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { Timeouts = new VpcBgpPeerTimeouts { Cre|ate = "5m" } });`);
     const loc2 = onKey.f.locate(onKey.pos)!;
     assert.match(hover(loc2.instance, loc2.rel, schemas)!.markdown, /\*\*timeouts\.create\*\*/);
+  });
+
+  it('a hover shown in a CDKTF file names arguments, a nested one by its path and another resource\'s too, and references as the language writes them', () => {
+    const shown = (language: string, fixture: string) => {
+      const { f, pos } = at(language, fixture);
+      const loc = f.locate(pos)!;
+      return f.localizeHover!(hover(loc.instance, loc.rel, defaultSchemas())!.markdown, loc.instance);
+    };
+    const cs = `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", EnableBfd = true, Timeouts = new VpcBgpPeerTimeouts { Create = "5m" } });`;
+    const go = `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x"), EnableBfd: jsii.Bool(true), Timeouts: &vpcbgppeer.VpcBgpPeerTimeouts{Create: jsii.String("5m")}})`;
+    assert.match(shown('csharp', cs.replace('Create =', 'Cre|ate =')), /^\*\*Timeouts\.Create\*\* /);
+    assert.match(shown('go', go.replace('Create:', 'Cre|ate:')), /^\*\*Timeouts\.Create\*\* /);
+    assert.match(shown('typescript', `new VpcBgpPeer(this, "p", { timeouts: { cre|ate: "5m" } });`), /^\*\*timeouts\.create\*\* /);
+    const group = shown('go', go.replace('BgpGroupId:', 'BgpGr|oupId:'));
+    assert.match(group, /normally `<VpcBgpGroup>\.Id\(\)`/);
+    assert.doesNotMatch(group, /alicloud_vpc_bgp_group\./);
+    assert.match(shown('java', `VpcBgpPeer.Builder.create(this, "p").bgpGr|oupId("x").build();`), /normally `<VpcBgpGroup>\.getId\(\)`/);
+    const bfd = shown('csharp', cs.replace('EnableBfd =', 'Enable|Bfd ='));
+    assert.match(bfd, /`MinRxInterval`, `MinTxInterval`, `DetectMultiplier`/);
+    assert.match(shown('python', `VpcBgpPeer(self, "p", enable|_bfd=True)`), /`min_rx_interval`/);
   });
 });
 

@@ -278,15 +278,20 @@ export class CdktfFile implements SourceFile {
   /** Names in prose as the construct writes them; links and code blocks stay as they are. */
   localizeHover(markdown: string, instance: ResourceInstance): string {
     const c = instance as CdktfInstance;
-    const name = namerFor(c);
+    const name = namerFor(c, this.registry);
     let code = false;
     return markdown
       .split('\n')
       .map((line) => {
         if (line.startsWith('```')) code = !code;
         if (code || line.startsWith('```') || line.startsWith('[')) return line;
+        // The heading names the argument by its path (`**timeouts.create**`).
+        line = line.replace(/^\*\*([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\*\*/, (all, path: string) => {
+          const shown = name(path);
+          return shown === undefined ? all : `**${shown}**`;
+        });
         // A name alone in backticks (`Required: \`bgp_group_id\``) too.
-        return localizeText(line, c, this.dialect, name).replace(/`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`/g, (all, n: string) => {
+        return localizeText(line, c, this.dialect, name, false, this.registry).replace(/`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`/g, (all, n: string) => {
           const shown = name(n);
           return shown === undefined ? all : '`' + shown + '`';
         });
@@ -312,7 +317,7 @@ export class CdktfFile implements SourceFile {
     let f = findings;
     if (instance.open) f = withoutMissing(f);
     else if (instance.setLater) f = withoutLeftOut(f, instance.setLater);
-    return f.map((x) => localizeFinding(x, instance, this.dialect));
+    return f.map((x) => localizeFinding(x, instance, this.dialect, this.registry));
   }
 
   /** Cached findings moved to where the construct is now, or undefined when they must be computed again. */

@@ -3,10 +3,15 @@
  * file the user wrote `bfdMultiHop`, `BfdMultiHop` or `bfd_multi_hop`, so the adapter rewrites the names in
  * messages and fix titles, and only names: a quoted name or dotted path the instance or its schema knows,
  * a snake_case name the schema knows, `name = value` assignments (rendered as the language writes them),
- * and the `TYPE.NAME.ATTR` reference the read-only rule suggests. Values and prose stay as they are.
+ * and the `TYPE.NAME.ATTR` reference the read-only rule suggests. A finding in a nested block (`timeouts`) names
+ * that block's arguments alone; an argument of another resource's schema (the VBR's `enable_ipv6` in a group's
+ * message) and a hover's `alicloud_vpc_bgp_group.<name>.id` are written in the language too. Values and prose
+ * stay as they are.
  */
 import type { Finding } from '../analysis/finding';
-import type { Attribute, Block } from '../model/types';
+import type { Attribute, Block, Position } from '../model/types';
+import { rangeContains } from '../model/types';
+import type { SchemaRegistry } from '../schema/registry';
 import type { BlockSchema, ResourceSchema } from '../schema/types';
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { languageName, META_NAMES } from '../syntax/cdktf/names';
@@ -18,14 +23,34 @@ type Namer = (path: string) => string | undefined;
 
 const META_SCHEMA_NAMES = new Map(Object.entries(META_NAMES).map(([k, v]) => [v, k]));
 
-/** How the instance names a schema path (`timeouts.create` → `timeouts.create`, `bfd_multi_hop` → `BfdMultiHop`). */
-export function namerFor(instance: CdktfInstance): Namer {
+/** Every argument name of every schema (nested blocks' too), once per registry. */
+const argumentNames = new WeakMap<SchemaRegistry, Set<string>>();
+
+function allArgumentNames(registry: SchemaRegistry): Set<string> {
+  let names = argumentNames.get(registry);
+  if (names) return names;
+  names = new Set();
+  const add = (body: { attributes: Record<string, unknown>; blocks?: Record<string, BlockSchema> }) => {
+    for (const n of Object.keys(body.attributes)) names!.add(n);
+    for (const b of Object.values(body.blocks ?? {})) add(b);
+  };
+  for (const s of registry.all()) add(s);
+  argumentNames.set(registry, names);
+  return names;
+}
+
+/**
+ * How the instance names a schema path (`timeouts.create` -> `Timeouts.Create`, `bfd_multi_hop` -> `BfdMultiHop`).
+ * `within`: the nested blocks a finding is in (`timeouts`), whose own names a message gives alone (`"create"`).
+ * With `registry`, a name of another resource's schema (the VBR's `enable_ipv6` in a group's message) is written as
+ * the language's bindings name it.
+ */
+export function namerFor(instance: CdktfInstance, registry?: SchemaRegistry, within: readonly string[] = []): Namer {
   const lang = instance.language;
-  return (path) => {
+  const resolve = (segments: string[]): string[] | undefined => {
     let body: { attributes: Attribute[]; blocks: Block[] } | undefined = instance;
     let schemaBody: ResourceSchema | BlockSchema | undefined = instance.schema;
     const out: string[] = [];
-    const segments = path.split('.');
     for (let k = 0; k < segments.length; k++) {
       const seg = segments[k];
       const writtenBlock: Block | undefined = body?.blocks.find((b) => b.name === seg);
@@ -37,20 +62,49 @@ export function namerFor(instance: CdktfInstance): Namer {
       body = writtenBlock;
       schemaBody = schemaBody?.blocks?.[seg];
     }
-    return out.join('.');
+    return out;
   };
+  const others = registry && allArgumentNames(registry);
+  return (path) => {
+    const segments = path.split('.');
+    const inner = within.length ? resolve([...within, ...segments]) : undefined;
+    if (inner) return inner.slice(within.length).join('.');
+    const own = resolve(segments);
+    if (own) return own.join('.');
+    if (others && segments.length === 1 && others.has(path)) return languageName(lang, path);
+    return undefined;
+  };
+}
+
+/** The names of the nested blocks of `instance` around `at` (`['timeouts']`), outermost first. */
+function blocksAround(instance: CdktfInstance, at: Position): string[] {
+  const out: string[] = [];
+  let body: { blocks: Block[] } = instance;
+  for (;;) {
+    const b = body.blocks.find((x) => rangeContains(x.range, at));
+    if (!b) return out;
+    out.push(b.name);
+    body = b;
+  }
 }
 
 const ASSIGNMENT = /(?<![\w."])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*) = ("(?:[^"\\]|\\.)*"|true|false|-?\d+(?:\.\d+)?|(?:data\.)?[a-z][a-z0-9_]*\.[^\s.()]+(?:\.[A-Za-z0-9_]+)+)/g;
 const QUOTED = /"([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)"/g;
 const SNAKE = /(?<![\w.`"'<>-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w"'(<>-])/g;
 
-export function localizeText(text: string, instance: CdktfInstance, d: Dialect, name: Namer, title = false): string {
+export function localizeText(text: string, instance: CdktfInstance, d: Dialect, name: Namer, title = false, registry?: SchemaRegistry): string {
   // `(read it as alicloud_vpc_bgp_peer.<name>.status)`
   const type = escapeRegExp(instance.type);
   text = text.replace(new RegExp(`\\b(?:data\\.)?${type}\\.(${instance.name ? escapeRegExp(instance.name) : '[^.\\s]+'})\\.([a-z0-9_.]+)`, 'g'), (_, n: string, attr: string) =>
     d.reference(instance.name || n, attr.split('.')),
   );
+  // `normally alicloud_vpc_bgp_group.<name>.id`: the attribute of some construct of that class, `<VpcBgpGroup>.Id()`.
+  if (registry) {
+    text = text.replace(/\b(data\.)?(alicloud_[a-z0-9_]+)\.<name>\.([a-z0-9_.]+)/g, (all, data: string | undefined, t: string, attr: string) => {
+      const s = registry.get(data ? 'data' : 'resource', t);
+      return s?.cdktf ? d.reference(`<${s.cdktf.className}>`, attr.split('.')) : all;
+    });
+  }
   text = text.replace(ASSIGNMENT, (all, path: string, value: string) => {
     const shown = name(path);
     if (shown === undefined) return all;
@@ -85,11 +139,12 @@ function valueText(v: string, d: Dialect, quote: string): string {
   return renderHclReference(d, v);
 }
 
-export function localizeFinding(f: Finding, instance: CdktfInstance, d: Dialect): Finding {
-  const name = namerFor(instance);
+export function localizeFinding(f: Finding, instance: CdktfInstance, d: Dialect, registry?: SchemaRegistry): Finding {
+  // A finding in a nested block (`timeouts`) names that block's arguments alone.
+  const name = namerFor(instance, registry, blocksAround(instance, f.range.start));
   return {
     ...f,
-    message: localizeText(f.message, instance, d, name),
-    fixes: f.fixes.map((fix) => ({ ...fix, title: localizeText(fix.title, instance, d, name, true) })),
+    message: localizeText(f.message, instance, d, name, false, registry),
+    fixes: f.fixes.map((fix) => ({ ...fix, title: localizeText(fix.title, instance, d, name, true, registry) })),
   };
 }
