@@ -53,6 +53,8 @@ test('no argument names inside a value that spans lines or a block comment: they
   ]) assert.deepEqual(peer(inner), [], inner);
   // Brackets closed, or inside strings, comments and heredocs, leave the names offered in a broken block.
   assert.ok(peer('  depends_on = [x]\n  d = "[(" # [\n  e = <<EOT\n  [\nEOT\n  /* ( */ f =\n  |').length > 0);
+  // A string inside an interpolation is a string too.
+  assert.ok(peer('  g = "${trimprefix(var.g, "[")}"\n  f =\n  |').length > 0);
   // After such a value, and between the arguments of a block, names are offered again.
   assert.ok(peer('  depends_on = [\n    x,\n  ]\n  |').length > 0);
   assert.ok(peer('  /* note */\n  |').length > 0);
@@ -63,6 +65,9 @@ test('a comment closed on the line before the cursor is no obstacle', () => {
   assert.ok(peer('  /* note */ bfd_m|').includes('bfd_multi_hop'));
   assert.deepEqual(peer('  /* note */ enable_bfd = |'), ['true', 'false']);
   assert.deepEqual(peer('  enable_bfd = /* c */ |'), ['true', 'false']);
+  assert.deepEqual(peer('  /* a */ /* b */ enable_bfd = |'), ['true', 'false']);
+  // One left open runs to the end of the line, past what looks like a close (a glob, \`bucket/*\`).
+  assert.deepEqual(peer('  /* open enable_bfd = |'), []);
 });
 
 test('on a name that already has its value, only the name is replaced: no second "="', () => {

@@ -51,7 +51,7 @@ const VALUE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/;
 /** The completion context at `pos` (absolute), with ranges relative to the returned base. */
 export function cursorContext(file: HclFile, pos: Position): { cursor: CursorContext; base: number } | undefined {
   // A comment closed on the line (`/* note */ bfd_m|`) is read as the spaces it takes.
-  const line = file.doc.lineText(pos.line).replace(/\/\*.*?\*\//g, (c) => ' '.repeat(c.length));
+  const line = blankClosedComments(file.doc.lineText(pos.line));
   const before = line.slice(0, pos.character);
   const typeMatch = RESOURCE_TYPE.exec(before);
   if (typeMatch) {
@@ -130,7 +130,7 @@ function openBracketBefore(file: HclFile, line: number, character: number, pos: 
           i++;
         }
       } else if (c === '"') {
-        for (i++; i < end && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+        i = quotedEnd(text, i + 1, end) - 1;
       } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
         break;
       } else if (c === '/' && text[i + 1] === '*') {
@@ -150,4 +150,47 @@ function openBracketBefore(file: HclFile, line: number, character: number, pos: 
     }
   }
   return depth > 0;
+}
+
+/**
+ * Just past the `"` that closes the string whose text starts at `i` (or `end`): a `${ … }` inside it may hold
+ * strings of its own (`"${trimprefix(var.g, "[")}"`), and `$${` is no interpolation.
+ */
+function quotedEnd(text: string, i: number, end: number): number {
+  let depth = 0;
+  while (i < end) {
+    const c = text[i];
+    if (c === '\\') i += 2;
+    else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') i += 3;
+    else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+      depth++;
+      i += 2;
+    } else if (depth > 0 && c === '{') {
+      depth++;
+      i++;
+    } else if (depth > 0 && c === '}') {
+      depth--;
+      i++;
+    } else if (depth > 0 && c === '"') i = quotedEnd(text, i + 1, end);
+    else if (c === '"') return i + 1;
+    else i++;
+  }
+  return end;
+}
+
+/** The line with each block comment that opens and closes on it turned into as many spaces. */
+function blankClosedComments(line: string): string {
+  let at = line.indexOf('/*');
+  if (at < 0) return line;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    const close = line.indexOf('*/', at + 2);
+    // An unclosed one runs to the end of the line: so does every later `/*` (glob paths: `bucket/*`).
+    if (close < 0) break;
+    out += line.slice(from, at) + ' '.repeat(close + 2 - at);
+    from = close + 2;
+    at = line.indexOf('/*', from);
+  }
+  return out + line.slice(from);
 }
