@@ -842,6 +842,9 @@ describe('CDKTF: completion and hover contexts', () => {
     assert.equal(applied('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  ipVersion: '|',\n});`, 'IPv6'), '  ipVersion: "IPv6",');
     assert.equal(applied('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  enableBfd: |Token.asBoolean(true),\n});`, 'false'), '  enableBfd: false,');
     assert.equal(applied('python', `VpcBgpPeer(self, "p",\n    bgp_group_id="x",\n    ip_version='IPv|',\n)`, 'IPv6'), '    ip_version="IPv6",');
+    // The editor keeps an item only if its filter text matches what was typed from the range's start: 'IPv.
+    const typed = at('python', `VpcBgpPeer(self, "p",\n    bgp_group_id="x",\n    ip_version='IPv|',\n)`);
+    for (const item of typed.items) assert.ok(item.filterText?.startsWith(`'IPv`), `${item.filterText} starts with 'IPv`);
     assert.equal(applied('csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig {\n    BgpGroupId = "x",\n    IpVersion = |"IPv4"\n});`, 'IPv6'), '    IpVersion = "IPv6"');
     assert.equal(applied('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").ipVersion(|"IPv4").build();`, 'IPv6').includes('.ipVersion("IPv6").build()'), true);
     assert.equal(applied('go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\tBgpGroupId: jsii.String("x"),\n\tIpVersion: |jsii.String("IPv4"),\n})`, 'IPv6'), '\tIpVersion: jsii.String("IPv6"),');

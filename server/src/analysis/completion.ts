@@ -235,6 +235,10 @@ function valueItems(
       values.push({ text: Number.isFinite(Number(v)) ? w.literal(Number(v)) : String(v), kind: 'value', detail: v === a.default ? 'default' : 'example' });
     }
   }
+  // A string begun in the other quotes (`'IPv|`, replaced whole): editors filter by the text from the range's start,
+  // quote included, so the filter text starts with that quote too.
+  const typedQuote = /^['`]/.exec(cursor.prefix)?.[0];
+  const filterOf = (text: string) => (typedQuote ? typedQuote + (text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) + typedQuote : text) : text);
   return values.map((v, i) => ({
     label: v.text,
     kind: v.kind,
@@ -245,7 +249,7 @@ function valueItems(
     snippet: false,
     range: cursor.range,
     sortText: String(i).padStart(3, '0'),
-    filterText: (cursor.lead ?? '') + v.text,
+    filterText: (cursor.lead ?? '') + filterOf(v.text),
     preselect: v.preselect,
   }));
 }
