@@ -365,6 +365,18 @@ class S extends TerraformStack {
     assert.equal(f.classScans, 1);
   });
 
+  it('typing on a line holding a word that also defines types (type: "ingress") reads no imports again; a definition typed does', () => {
+    const f = new CdktfFile('typescript', text + 'const rule = { type: "ingress" };\n', schemas);
+    diagnostics(f);
+    edit(f, '"ingress"', '"egress"');
+    edit(f, '"egress"', '"ingress"');
+    assert.equal(f.classScans, 0);
+    // An interface of the bindings' name, typed in: the program's own type from then on.
+    edit(f, 'const rule = {', 'interface VpcBgpPeer { x: 1 }\nconst rule = {');
+    assert.equal(f.classScans, 1);
+    assertSame(f, 'own interface typed', prng(17));
+  });
+
   it('a Python module path edited in its middle, away from any keyword, as when opened fresh', () => {
     const py = 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\nVpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=300)\n';
     const f = new CdktfFile('python', py, schemas);

@@ -186,17 +186,33 @@ function goPackagesOf(idx: Map<string, ResourceSchema>, isConfig: Set<string>): 
   return set;
 }
 
-/** Keywords whose edit may change `classesOf`: renamed imports, imports, and definitions, per language. */
+/** Keywords whose edit may change `classesOf`: renamed imports, imports, and class definitions, per language. */
 const KEYWORDS: Record<CdktfLanguage, Set<string>> = {
-  typescript: new Set(['as', 'import', 'from', 'class', 'interface', 'type']),
+  typescript: new Set(['as', 'import', 'from', 'class']),
   python: new Set(['as', 'import', 'from', 'class']),
-  java: new Set(['import', 'class', 'interface', 'record', 'enum']),
-  csharp: new Set(['class', 'interface', 'struct', 'record']),
+  java: new Set(['import', 'class']),
+  csharp: new Set(['class']),
   go: new Set(['import', 'func']),
+};
+
+/**
+ * Words that define a type of the program's own (`interface VpcBgpPeerConfig`), but are also common names
+ * (`type: "ingress"`, a `record` field): an edit counts only when a class name of the bindings is re-read with them.
+ */
+const DEFINITION_WORDS: Record<CdktfLanguage, Set<string>> = {
+  typescript: new Set(['interface', 'type']),
+  python: new Set(),
+  java: new Set(['interface', 'record', 'enum']),
+  csharp: new Set(['interface', 'struct', 'record']),
+  go: new Set(),
 };
 
 export function classKeywords(language: CdktfLanguage): Set<string> {
   return KEYWORDS[language];
+}
+
+export function definitionWords(language: CdktfLanguage): Set<string> {
+  return DEFINITION_WORDS[language];
 }
 
 /** Every class name as the language writes it (`New…` in Go): an edit to one inside an import may change `classesOf`. */

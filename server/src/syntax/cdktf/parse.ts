@@ -10,7 +10,7 @@
  * The result is always what parsing the new text from scratch gives (test/unit/cdktf-incremental.test.ts).
  */
 import type { SchemaRegistry } from '../../schema/registry';
-import { classesOf, classKeywords, classNames, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
+import { classesOf, classKeywords, classNames, definitionWords, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
 import { LaterSets } from './laterSets';
 import { bindingsOf, changedNames, pick, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
@@ -74,8 +74,10 @@ export class CdktfParse {
     const text = tk.text;
     // A keyword always counts; a class name only inside an import or definition (see `changesEverything`).
     const keywords = classKeywords(this.language);
+    const definitions = definitionWords(this.language);
     const names = (this.classNames ??= classNames(this.registry, this.language));
     let className = false;
+    let definition = false;
     // What the edit may change of the scopes references are resolved in (`scopes.ts`): the groups beyond the
     // re-scanned tokens, and the words that make a class or a Python block, change them everywhere; a name
     // written or removed where it may be declared (not `group.id`), where that name is read.
@@ -87,9 +89,10 @@ export class CdktfParse {
       if (s === 'new') side = 'new';
       if (s !== 'edge' && SCOPING.has(token)) scoping = true;
       seen[side].push(s === 'edge' ? EDGE + token : token);
+      definition ||= definitions.has(token);
       return keywords.has(token) || ((className ||= names.has(token)), false);
     });
-    if (this.changesEverything(r, className)) return this.full(text, lineStarts);
+    if (this.changesEverything(r, className, definition && className)) return this.full(text, lineStarts);
     const { dropped, fresh } = this.matchAgain(r, lineDelta);
     // Past the re-scanned tokens, bracket matching went on only while the groups differed from the old ones.
     scoping ||= r.changedTo > r.newTo + 1 || r.regrouped.length > 0 || endsMoved(tk, around, r);
@@ -112,14 +115,14 @@ export class CdktfParse {
    * Did the edit change what every construct reads: which classes are constructs or configs (an import), or the
    * quote the file's strings use? (It also records how far the quote style was read.)
    */
-  private changesEverything(r: Retokenized, className: boolean): boolean {
+  private changesEverything(r: Retokenized, className: boolean, definition: boolean): boolean {
     const tk = this.tokens;
     const m = this.matching;
     // The edited lines are re-scanned whole, so an edit to an import or class statement shows one of its keywords,
     // or, on a line of a multi-line import, a class name inside a statement read last time. A class name anywhere
     // else (the construct being typed) changes nothing the whole file shares: no scan of the file for it. A line of
     // a Go import group names no class and holds no keyword, but its path decides a namespace: any edit there counts.
-    if (r.watched || ((className || this.language === 'go') && touches(m.statements, r.from - 1, r.oldTo + 1))) {
+    if (r.watched || definition || ((className || this.language === 'go') && touches(m.statements, r.from - 1, r.oldTo + 1))) {
       // A renamed import can change which names are configs while every name keeps its schema
       // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
       this.classScans++;
