@@ -72,23 +72,28 @@ function hasInnerRefs(v: Value): boolean {
  * References to nothing written inside an argument's value (`coalesce(alicloud_vpc_bgp_group.nope.id, …)`,
  * `depends_on = [alicloud_vpc_bgp_group.nope]`): Terraform refuses them as it does a whole value. Reported on the
  * value, once per name, without fixes (a fix replaces a whole value). Only undeclared names: `length(g)` or
- * `g[*].id` rightly name a repeated block without a key.
+ * `g[*].id` rightly name a repeated block without a key. Indexed loops and no closure: a first analysis runs
+ * this for every such argument of the module (see `rules/index.ts`).
  */
 function innerUndeclared(instance: ResourceInstance, body: BodyView, a: Attribute, ctx: AnalysisContext, findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const visit = (v: Value) => {
-    if (v.kind === 'tuple') return v.items.forEach(visit);
-    if (v.kind === 'reference') {
-      const ref = resourceRef(v);
-      if (!ref || body.iterators.includes(v.path[0]) || seen.has(ref.type + '.' + ref.name) || ctx.find(ref.kind, ref.type, ref.name)) return;
-      seen.add(ref.type + '.' + ref.name);
-      if (findings === NONE) findings = [];
-      findings.push(undeclared(instance, a, ref, ctx, undefined, false));
-      return;
-    }
-    if ((v.kind === 'unknown' || v.kind === 'object') && v.refs) v.refs.forEach(visit);
-  };
-  visit(a.value);
+  const first = findings.length;
+  return visitInner(a.value, instance, body, a, ctx, findings, first);
+}
+
+function visitInner(v: Value, instance: ResourceInstance, body: BodyView, a: Attribute, ctx: AnalysisContext, findings: Finding[], first: number): Finding[] {
+  if (v.kind === 'tuple') {
+    for (let i = 0; i < v.items.length; i++) findings = visitInner(v.items[i], instance, body, a, ctx, findings, first);
+  } else if (v.kind === 'reference') {
+    const ref = resourceRef(v);
+    if (!ref || body.iterators.includes(v.path[0]) || ctx.find(ref.kind, ref.type, ref.name)) return findings;
+    const f = undeclared(instance, a, ref, ctx, undefined, false);
+    // Once per name: the findings this value made so far are the ones from `first` on (same name, same message).
+    for (let i = first; i < findings.length; i++) if (findings[i].message === f.message) return findings;
+    if (findings === NONE) findings = [];
+    findings.push(f);
+  } else if ((v.kind === 'unknown' || v.kind === 'object') && v.refs) {
+    for (let i = 0; i < v.refs.length; i++) findings = visitInner(v.refs[i], instance, body, a, ctx, findings, first);
+  }
   return findings;
 }
 

@@ -134,7 +134,10 @@ const NO_NAMES: readonly string[] = [];
 function refsIn(e: Expr, bound: readonly string[]): void {
   switch (e.type) {
     case 'Traversal':
-      if ((e.root === 'data' || e.root.includes('_')) && !bound.includes(e.root)) add(referenceValue(e.root, e.parts));
+      // `type.name…` or `data.type.name…` only: the shared value is made (its text built) for nothing else.
+      if (e.parts.length >= (e.root === 'data' ? 2 : 1) && e.parts[0].type === 'Attr' && (e.root === 'data' || e.root.includes('_')) && !bound.includes(e.root)) {
+        add(referenceValue(e.root, e.parts));
+      }
       return partsRefs(e.parts, bound);
     case 'Postfix':
       refsIn(e.target, bound);
