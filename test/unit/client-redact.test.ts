@@ -18,11 +18,26 @@ test('auth_key values are masked in every source language', () => {
 });
 
 test('inside a JSON-escaped message (what the trace shows), and with escaped quotes in the value', () => {
-  const message = JSON.stringify({ textDocument: { text: 'resource "alicloud_vpc_bgp_group" "g" {\n  auth_key = "a\\"b s3cret"\n}\n' } });
+  // Outside document text (a log line, another field), tab- or line-indented keys too.
+  const message = JSON.stringify({ note: 'resource "alicloud_vpc_bgp_group" "g" {\n  auth_key = "a\\"b s3cret"\n\tAuthKey:  jsii.String("t4b"),\n\tauth_key  = "t5b"\n}\n' });
   const out = redactSecrets(message);
-  assert.ok(!out.includes('s3cret'), out);
+  for (const secret of ['s3cret', 't4b', 't5b']) assert.ok(!out.includes(secret), out);
   assert.match(out, /auth_key = \\"\*\*\*\\"/);
   assert.equal(redactSecrets('"{\\"authKey\\": \\"s3cret\\"}"').includes('s3cret'), false);
+});
+
+test('document text is left out of a traced message whole: a value typed or pasted alone, a heredoc, a variable', () => {
+  const params = {
+    textDocument: { uri: 'file:///m/main.tf', version: 2 },
+    contentChanges: [
+      { range: { start: { line: 3, character: 14 }, end: { line: 3, character: 14 } }, text: 'Zq7SECRETx3' },
+      { text: 'variable "bgp_auth_key" {\n  default = "Zq7SECRETx4"\n}\nauth_key = <<-EOT\n  Zq7SECRETx5\n  EOT\n' },
+    ],
+  };
+  const out = redactSecrets(`Params: ${JSON.stringify(params, null, 4)}`);
+  assert.ok(!/Zq7SECRETx/.test(out), out);
+  assert.match(out, /"text": "\(11 characters of document text, not traced\)"/);
+  assert.match(out, /"uri": "file:\/\/\/m\/main.tf"/, 'the rest of the message stays');
 });
 
 test('references and variables are left as they are; other text is untouched', () => {
