@@ -49,6 +49,17 @@ export function bareWord(v: Value): string | undefined {
 /** For a complete, settable argument whose value is the bare `word` (`bareWord`; the walk in `local.ts` asks). */
 export function invalidReference(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema, word: string): Finding {
   const meant = meantLiteral(word, s);
+  // A secret (`auth_key = Zq7x…` unquoted) is named neither in the message nor in the fix's title.
+  if (s.sensitive) {
+    return {
+      code: 'invalid-reference',
+      severity: 'error',
+      range: a.valueRange,
+      message: `"${qualified(body, a.name)}" cannot be a bare word: it is read as a reference, and a word alone names no value; write the value as a quoted string`,
+      fixes: meant ? [{ title: 'Quote the value', edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true }] : [],
+      instance,
+    };
+  }
   return {
     code: 'invalid-reference',
     severity: 'error',
