@@ -54,7 +54,7 @@ export function unknownArgument(instance: ResourceInstance, schema: ResourceSche
   const where = whereOf(body, schema);
   const asBlock = blockNames.includes(a.name) || metaBlocks.includes(a.name);
   // Never suggest a name the body already has: renaming to it would make a duplicate.
-  const written = new Set(body.attributes.map((x) => x.name));
+  const written = namesOf(body.attributes);
   const suggestion = asBlock ? undefined : closest(a.name, [...attributeNames, ...metaArgs].filter((n) => !written.has(n)));
   return {
     code: 'unknown-argument',
@@ -66,6 +66,21 @@ export function unknownArgument(instance: ResourceInstance, schema: ResourceSche
     fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'rename', attribute: a, to: suggestion }], preferred: true }] : [],
     instance,
   };
+}
+
+/**
+ * The names of a body's arguments, for the body of the last call: a block's unknown arguments are reported one
+ * after another, and a set made for each made a block of 10,000 of them take seconds.
+ */
+let lastAttributes: Attribute[] | undefined;
+let lastNames = new Set<string>();
+
+function namesOf(attributes: Attribute[]): Set<string> {
+  if (attributes !== lastAttributes) {
+    lastNames = new Set(attributes.map((x) => x.name));
+    lastAttributes = attributes;
+  }
+  return lastNames;
 }
 
 function unknownBlock(instance: ResourceInstance, schema: ResourceSchema, body: BodyView, b: Block): Finding {
