@@ -33,8 +33,12 @@ function executable(file: string): boolean {
 export function resolveTerraform(setting: string | undefined, env: ResolveEnv = {}): Resolved {
   const isExec = env.isExecutable ?? executable;
   const platform = env.platform ?? process.platform;
-  const exts = platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean)] : [''];
   const wanted = (setting ?? '').trim();
+  // Windows runs a file by its extension: a name written with one of PATHEXT's is taken as it is, any other gets
+  // each of them (never none: an extensionless `terraform`, a tfenv-style script, is no program there).
+  const pathext = (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean);
+  const written = path.extname(wanted || 'terraform').toLowerCase();
+  const exts = platform !== 'win32' ? [''] : written && pathext.some((e) => e.toLowerCase() === written) ? [''] : pathext;
   const fix = 'Install Terraform or set "alicloudBgp.terraform.path" to its executable.';
 
   if (wanted && (path.isAbsolute(wanted) || /[\\/]/.test(wanted))) {

@@ -35,6 +35,17 @@ test('Windows: PATHEXT extensions are tried', () => {
   assert.equal(r.ok, true);
 });
 
+test('Windows: an extensionless terraform beside terraform.exe (a tfenv-style script) is never the program', () => {
+  const both = (f: string) => f === path.join('C:\\tools', 'terraform') || f === path.join('C:\\tools', 'terraform.EXE');
+  const r = resolveTerraform('', { PATH: 'C:\\tools', PATHEXT: '.COM;.EXE;.BAT;.CMD', platform: 'win32', isExecutable: both });
+  assert.deepEqual(r, { ok: true, path: path.join('C:\\tools', 'terraform.EXE') });
+  const alone = resolveTerraform('', { PATH: 'C:\\tools', PATHEXT: '.EXE', platform: 'win32', isExecutable: (f) => f === path.join('C:\\tools', 'terraform') });
+  assert.equal(alone.ok, false);
+  // A name written with its extension is taken as written.
+  const named = resolveTerraform('tf.exe', { PATH: 'C:\\tools', PATHEXT: '.EXE', platform: 'win32', isExecutable: (f) => f === path.join('C:\\tools', 'tf.exe') });
+  assert.equal(named.ok, true);
+});
+
 test('untrusted workspace: terraform is not run, and the message says why and what to do instead', () => {
   const plan = planTerraformImport({ trusted: false, setting: '/usr/bin/terraform', moduleDir: '/m', args: ['import', 'a.b', 'bgp-1'], env: { isExecutable: () => true } });
   assert.equal(plan.ok, false);
