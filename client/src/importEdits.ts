@@ -16,7 +16,8 @@ export async function moduleTexts(dir: vscode.Uri): Promise<string[]> {
   }
   const texts: string[] = [];
   for (const [name, type] of entries) {
-    if (type !== vscode.FileType.File || !name.endsWith('.tf')) continue;
+    // `.tf.json` files declare resources too (`declaredNames` reads both).
+    if (type !== vscode.FileType.File || !(name.endsWith('.tf') || name.endsWith('.tf.json'))) continue;
     const uri = vscode.Uri.joinPath(dir, name);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     try {

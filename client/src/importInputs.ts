@@ -89,15 +89,41 @@ function stripHclComments(text: string): string {
 
 const label = (type: string) => new RegExp(`\\bresource\\s+"?${type}"?\\s+"?([A-Za-z0-9_-]+)"?\\s*\\{`, 'g');
 
-/** Names of `resource "<type>" "NAME"` blocks in HCL texts (and, for the peer type, `import { to = … }` targets). */
+/**
+ * Names of `resource "<type>" "NAME"` blocks in a module's texts (and, for the peer type, `import { to = … }`
+ * targets): HCL, or the JSON of a `.tf.json` file (a text that is a JSON object; HCL never starts with `{`).
+ */
 export function declaredNames(texts: Iterable<string>, type = RESOURCE_TYPE): Set<string> {
   const names = new Set<string>();
   for (const raw of texts) {
+    if (raw.trimStart().startsWith('{')) {
+      jsonNames(raw, type, names);
+      continue;
+    }
     const text = stripHclComments(raw);
     for (const m of text.matchAll(label(type))) names.add(m[1]);
     for (const m of text.matchAll(new RegExp(`\\bto\\s*=\\s*${type}\\.([A-Za-z0-9_-]+)`, 'g'))) names.add(m[1]);
   }
   return names;
+}
+
+/** `.tf.json`: `{"resource": {"<type>": {"NAME": {…}}}}` (any level may be an array of such objects), and `"import"` targets. */
+function jsonNames(text: string, type: string, names: Set<string>): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return; // not JSON (yet): it declares nothing
+  }
+  const objects = (v: unknown): Record<string, unknown>[] =>
+    Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x)) : v && typeof v === 'object' ? [v as Record<string, unknown>] : [];
+  for (const top of objects(json)) {
+    for (const byType of objects(top.resource)) for (const byName of objects(byType[type])) for (const name of Object.keys(byName)) names.add(name);
+    for (const block of objects(top.import)) {
+      const to = typeof block.to === 'string' ? block.to : '';
+      if (to.startsWith(type + '.')) names.add(to.slice(type.length + 1).replace(/\[.*$/, ''));
+    }
+  }
 }
 
 /** Construct IDs used in a CDKTF file: the string after the scope in `new X(this, "id"`, `X(self, "id"`, `jsii.String("id")`. */

@@ -80,6 +80,17 @@ test('names in use: resource blocks and import targets of the module, not commen
   assert.deepEqual([...constructIds('new VpcBgpPeer(this, "p1", {}); VpcBgpPeer(self, "p2"); NewX(stack, jsii.String("p3"), nil)')], ['p1', 'p2', 'p3']);
 });
 
+test('names in use in .tf.json files: resources in either JSON shape, import targets; a broken file names none', () => {
+  const names = declaredNames([
+    JSON.stringify({ resource: { alicloud_vpc_bgp_peer: { imported: { bgp_group_id: '${alicloud_vpc_bgp_group.g.id}' } } } }),
+    JSON.stringify({ resource: [{ alicloud_vpc_bgp_peer: [{ b: {} }, { c: {} }] }, { alicloud_vpc_bgp_group: { notapeer: {} } }] }),
+    JSON.stringify({ import: [{ to: 'alicloud_vpc_bgp_peer.d', id: 'bgp-x' }, { to: 'alicloud_vpc_bgp_group.e', id: 'bgpg-x' }] }),
+    '{ "resource": { "alicloud_vpc_bgp_peer": { "half": ',
+  ]);
+  assert.deepEqual([...names].sort(), ['b', 'c', 'd', 'imported']);
+  assert.equal(onlyGroupReference([JSON.stringify({ resource: { alicloud_vpc_bgp_group: { main: {} } } })]), 'alicloud_vpc_bgp_group.main.id');
+});
+
 test('rendered HCL: the import block and the skeleton are what the server reads as valid', () => {
   const text = `resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n`;
   const block = importBlock('imported', 'bgp-abc123') + '\n' + resourceSkeleton('imported', 'alicloud_vpc_bgp_group.g.id');
