@@ -6,6 +6,7 @@
 import type { CursorContext } from '../analysis/completion';
 import type { Block, Position } from '../model/types';
 import { comparePositions, rangeContains } from '../model/types';
+import { quotedEnd } from '../syntax/hcl/quoted';
 import { instancesOf } from '../syntax/hcl/toModel';
 import type { HclFile } from './hclFile';
 
@@ -150,32 +151,6 @@ function openBracketBefore(file: HclFile, line: number, character: number, pos: 
     }
   }
   return depth > 0;
-}
-
-/**
- * Just past the `"` that closes the string whose text starts at `i` (or `end`): a `${ … }` inside it may hold
- * strings of its own (`"${trimprefix(var.g, "[")}"`), and `$${` is no interpolation.
- */
-function quotedEnd(text: string, i: number, end: number): number {
-  let depth = 0;
-  while (i < end) {
-    const c = text[i];
-    if (c === '\\') i += 2;
-    else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') i += 3;
-    else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-      depth++;
-      i += 2;
-    } else if (depth > 0 && c === '{') {
-      depth++;
-      i++;
-    } else if (depth > 0 && c === '}') {
-      depth--;
-      i++;
-    } else if (depth > 0 && c === '"') i = quotedEnd(text, i + 1, end);
-    else if (c === '"') return i + 1;
-    else i++;
-  }
-  return end;
 }
 
 /** The line with each block comment that opens and closes on it turned into as many spaces. */

@@ -46,10 +46,8 @@ class ChunkMemo {
   hasFacts = false;
   factsA = 0;
   factsB = 0;
-  /** The alicloud constraint its `terraform` block declares (null: none). */
-  provider: string | null | undefined = undefined;
-  /** The source its `terraform` block gives `alicloud` (null: none). */
-  providerSource: string | null | undefined = undefined;
+  /** What its `terraform` block says of the alicloud provider (null: the chunk has none). */
+  provider: { constraint?: string; source?: string } | null | undefined = undefined;
   /** Its variables, local values, outputs and module calls (`symbolHeaders`). */
   symbols: readonly SymbolHeader[] | undefined = undefined;
   /** The chunk's diagnostics in absolute positions, for the line and findings they were made from. */
@@ -139,20 +137,25 @@ export class HclFile implements SourceFile {
   }
 
   providerConstraint(): string | undefined {
-    for (const chunk of this.doc.chunks) {
-      const m = memo(chunk);
-      // A chunk without its syntax tree holds only resource and data blocks: no `terraform` block.
-      if (m.provider === undefined) m.provider = (chunk.hasSyntaxTree && versionFromRequiredProviders(chunk.items)) || null;
-      if (m.provider) return m.provider;
-    }
-    return undefined;
+    return this.provider('constraint');
   }
 
   providerSource(): string | undefined {
+    return this.provider('source');
+  }
+
+  /** The first chunk's word on the alicloud provider's `constraint` or `source`, read once per chunk. */
+  private provider(what: 'constraint' | 'source'): string | undefined {
     for (const chunk of this.doc.chunks) {
       const m = memo(chunk);
-      if (m.providerSource === undefined) m.providerSource = (chunk.hasSyntaxTree && sourceFromRequiredProviders(chunk.items)) || null;
-      if (m.providerSource) return m.providerSource;
+      // A chunk without its syntax tree holds only resource and data blocks: no `terraform` block.
+      if (m.provider === undefined) {
+        const constraint = chunk.hasSyntaxTree ? versionFromRequiredProviders(chunk.items) : undefined;
+        const source = chunk.hasSyntaxTree ? sourceFromRequiredProviders(chunk.items) : undefined;
+        m.provider = constraint || source ? { constraint, source } : null;
+      }
+      const found = m.provider?.[what];
+      if (found) return found;
     }
     return undefined;
   }

@@ -4,6 +4,7 @@
  * argument can change that column for its neighbours too; `realign` re-does the block's alignment the way
  * `terraform fmt` does (hclwrite's `formatCells`), when the block was aligned before the fix.
  */
+import { OpenInterpolations, quotedEnd } from '../syntax/hcl/quoted';
 import { applyTo, diff } from './spanEdit';
 import type { LineSource, TextEdit } from './writer';
 
@@ -81,9 +82,9 @@ function scan(lines: string[]): FmtLine[] {
         }
         i = end === -1 ? text.length : end + 2;
       } else if (c === '"') {
-        i = stringEnd(text, i + 1);
+        i = quotedEnd(text, i + 1, text.length, open);
         // A `${` left open at the end of the line opens a bracket for `terraform fmt` too.
-        if (counting) net += openAtEnd;
+        if (counting) net += open.depth;
       } else if (c === '<' && text[i + 1] === '<' && /^<<-?[A-Za-z_][\w-]*\s*$/.test(text.slice(i))) {
         // A heredoc is part of its line, up to its closing marker; `terraform fmt` stops counting brackets at it.
         const marker = /^<<-?([A-Za-z_][\w-]*)/.exec(text.slice(i))![1];
@@ -123,33 +124,8 @@ function scan(lines: string[]): FmtLine[] {
   return out;
 }
 
-/** How many `${` (or `%{`) the string `stringEnd` last read left open at the end of its line. */
-let openAtEnd = 0;
-
-/** The end of a quoted string starting after its `"`: past the closing quote, or the end of the line. */
-function stringEnd(text: string, i: number): number {
-  let depth = 0;
-  openAtEnd = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\\') i += 2;
-    else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') i += 3;
-    else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-      depth++;
-      i += 2;
-    } else if (depth > 0 && c === '{') {
-      depth++;
-      i++;
-    } else if (depth > 0 && c === '}') {
-      depth--;
-      i++;
-    } else if (depth > 0 && c === '"') i = stringEnd(text, i + 1);
-    else if (depth === 0 && c === '"') return i + 1;
-    else i++;
-  }
-  openAtEnd = depth;
-  return i;
-}
+/** What the last string read left open at the end of its line (`quotedEnd`). */
+const open: OpenInterpolations = { depth: 0 };
 
 /** The runs of consecutive lines that have the cell (`=` or comment): `terraform fmt` aligns each run. */
 function runs(lines: FmtLine[], cell: 'assign' | 'comment'): FmtLine[][] {
