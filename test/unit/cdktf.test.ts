@@ -520,6 +520,9 @@ describe('CDKTF: names as written', () => {
     const group = `vpcbgpgroup.NewVpcBgpGroup(stack, jsii.String("g"), &vpcbgpgroup.VpcBgpGroupConfig{RouterId: vbr.Id(), PeerAsn: jsii.Number(65001), IpVersion: jsii.String("IPv6")})\n`;
     const [message] = analyse(vbr + group, uriOf('go')).diagnostics.map((d) => d.message);
     assert.match(message, /does not set EnableIpv6: jsii\.Bool\(true\)$/);
+    // The other construct by its class and its variable, not by a Terraform address (`alicloud_…_router.vbr`).
+    assert.match(message, /\bExpressConnectVirtualBorderRouter vbr\b/);
+    assert.doesNotMatch(message, /alicloud_/);
   });
 
   it('a property set after the construct is built: only findings resting on that argument\'s absence go', () => {

@@ -5,8 +5,8 @@
  * a snake_case name the schema knows, `name = value` assignments (rendered as the language writes them),
  * and the `TYPE.NAME.ATTR` reference the read-only rule suggests. A finding in a nested block (`timeouts`) names
  * that block's arguments alone; an argument of another resource's schema (the VBR's `enable_ipv6` in a group's
- * message) and a hover's `alicloud_vpc_bgp_group.<name>.id` are written in the language too. Values and prose
- * stay as they are.
+ * message) and a hover's `alicloud_vpc_bgp_group.<name>.id` are written in the language too, and another construct
+ * of the program by its class and variable (`VpcBgpGroup group`). Values and prose stay as they are.
  */
 import type { Finding } from '../analysis/finding';
 import type { Attribute, Block, Position } from '../model/types';
@@ -103,6 +103,14 @@ export function localizeText(text: string, instance: CdktfInstance, d: Dialect, 
     text = text.replace(/\b(data\.)?(alicloud_[a-z0-9_]+)\.<name>\.([a-z0-9_.]+)/g, (all, data: string | undefined, t: string, attr: string) => {
       const s = registry.get(data ? 'data' : 'resource', t);
       return s?.cdktf ? d.reference(`<${s.cdktf.className}>`, attr.split('.')) : all;
+    });
+  }
+  // `alicloud_vpc_bgp_group.group (its BgpGroupId)`: another construct of the program, by its class and the
+  // variable it is kept in, which is what the address's name is (not its construct id, not a Terraform address).
+  if (registry) {
+    text = text.replace(/\b(data\.)?(alicloud_[a-z0-9_]+)\.([A-Za-z_$][\w$]*)(?![\w$.<])/g, (all, data: string | undefined, t: string, n: string) => {
+      const s = registry.get(data ? 'data' : 'resource', t);
+      return s?.cdktf ? `${s.cdktf.className} ${n}` : all;
     });
   }
   text = text.replace(ASSIGNMENT, (all, path: string, value: string) => {
