@@ -28,11 +28,10 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
       if (a.incomplete) continue;
       const ref = resourceRef(a.value);
       if (!ref) {
-        if (hasInnerRefs(a.value)) findings = innerUndeclared(instance, body, a, ctx, findings);
+        if (hasInnerRefs(a.value)) findings = innerUndeclared(a.value, instance, body, a, ctx, findings, findings.length);
         continue;
       }
-      // `dynamic "timeouts" { iterator = my_t … }`: `my_t.value` in its content names the element.
-      if (body.iterators.length && body.iterators.includes(a.value.kind === 'reference' ? a.value.path[0] : '')) continue;
+      if (namesIterator(body, a.value)) continue;
       const allowed = referencedTypes(body.schema.attributes[a.name]);
       const target = ctx.find(ref.kind, ref.type, ref.name);
       if (!target) {
@@ -59,6 +58,11 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
   return findings;
 }
 
+/** `dynamic "timeouts" { iterator = my_t … }`: `my_t.value` in its content names the element, not a resource. */
+function namesIterator(body: BodyView, v: Value): boolean {
+  return body.iterators.length > 0 && v.kind === 'reference' && body.iterators.includes(v.path[0]);
+}
+
 /** Does a value hold references inside it (a call's arguments, a template, a list such as `depends_on`'s)? */
 function hasInnerRefs(v: Value): boolean {
   if (v.kind === 'tuple') {
@@ -73,26 +77,22 @@ function hasInnerRefs(v: Value): boolean {
  * `depends_on = [alicloud_vpc_bgp_group.nope]`): Terraform refuses them as it does a whole value. Reported on the
  * value, once per name, without fixes (a fix replaces a whole value). Only undeclared names: `length(g)` or
  * `g[*].id` rightly name a repeated block without a key. Indexed loops and no closure: a first analysis runs
- * this for every such argument of the module (see `rules/index.ts`).
+ * this for every such argument of the module (see `rules/index.ts`). `first`: where this argument's findings
+ * start in `findings`.
  */
-function innerUndeclared(instance: ResourceInstance, body: BodyView, a: Attribute, ctx: AnalysisContext, findings: Finding[]): Finding[] {
-  const first = findings.length;
-  return visitInner(a.value, instance, body, a, ctx, findings, first);
-}
-
-function visitInner(v: Value, instance: ResourceInstance, body: BodyView, a: Attribute, ctx: AnalysisContext, findings: Finding[], first: number): Finding[] {
+function innerUndeclared(v: Value, instance: ResourceInstance, body: BodyView, a: Attribute, ctx: AnalysisContext, findings: Finding[], first: number): Finding[] {
   if (v.kind === 'tuple') {
-    for (let i = 0; i < v.items.length; i++) findings = visitInner(v.items[i], instance, body, a, ctx, findings, first);
+    for (let i = 0; i < v.items.length; i++) findings = innerUndeclared(v.items[i], instance, body, a, ctx, findings, first);
   } else if (v.kind === 'reference') {
     const ref = resourceRef(v);
-    if (!ref || body.iterators.includes(v.path[0]) || ctx.find(ref.kind, ref.type, ref.name)) return findings;
+    if (!ref || namesIterator(body, v) || ctx.find(ref.kind, ref.type, ref.name)) return findings;
     const f = undeclared(instance, a, ref, ctx, undefined, false);
     // Once per name: the findings this value made so far are the ones from `first` on (same name, same message).
     for (let i = first; i < findings.length; i++) if (findings[i].message === f.message) return findings;
     if (findings === NONE) findings = [];
     findings.push(f);
   } else if ((v.kind === 'unknown' || v.kind === 'object') && v.refs) {
-    for (let i = 0; i < v.refs.length; i++) findings = visitInner(v.refs[i], instance, body, a, ctx, findings, first);
+    for (let i = 0; i < v.refs.length; i++) findings = innerUndeclared(v.refs[i], instance, body, a, ctx, findings, first);
   }
   return findings;
 }
