@@ -3,7 +3,6 @@
 // "Import existing BGP peer…" from the command palette (with a rejected ID first). Screenshots of each step
 // go to out/test/vscode/ui/ (or to UI_SCREENSHOTS_DIR: `npm run screenshots` writes the README's images/).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from '../host/code-server.mjs';
 import { openWorkbench } from './workbench.mjs';
@@ -45,7 +44,7 @@ describe('the real workbench UI (Chromium)', function () {
     assert.ok(errors >= 1);
     await wb.waitForSquiggle('warning'); // no effect without enable_bfd
     await wb.save();
-    assert.match(fs.readFileSync(wb.file('ui/main.tf'), 'utf8'), /bfd_multi_hop = 300\n\}/);
+    assert.match(await wb.savedText('ui/main.tf', /bfd_multi_hop = 300\n\}/), /bfd_multi_hop = 300\n\}/);
     await shot(wb, 'squiggle.png');
   });
 
@@ -102,7 +101,7 @@ describe('the real workbench UI (Chromium)', function () {
     await wb.press('Enter'); // the first choice: this file
     await wb.page.waitForFunction(() => /to = alicloud_vpc_bgp_peer\.imported/.test(document.querySelector('.editor-instance .view-lines')?.innerText.replace(/\u00a0/g, ' ') ?? ''));
     await wb.save();
-    const saved = fs.readFileSync(wb.file('ui/main.tf'), 'utf8');
+    const saved = await wb.savedText('ui/main.tf', /to = alicloud_vpc_bgp_peer\.imported/);
     assert.match(saved, /import \{\n {2}to = alicloud_vpc_bgp_peer\.imported\n {2}id = "bgp-2zev8h2uxpbn0imported1"\n\}/);
     assert.match(saved, /resource "alicloud_vpc_bgp_peer" "imported" \{\n {2}bgp_group_id = alicloud_vpc_bgp_group\.dc\.id/);
     await shot(wb, 'import-done.png');

@@ -72,6 +72,20 @@ export class Workbench {
   /** Absolute path of a workspace-relative file in the scratch copy (to read what got saved). */
   file(rel) { return path.join(this.workspace, rel); }
 
+  /**
+   * The text of workspace file `rel` once it holds `pattern`, or as it is after 5 s. The editor shows a file
+   * saved a moment before the remote file system has written all of it (a CI run once read it empty).
+   */
+  async savedText(rel, pattern) {
+    let text = '';
+    for (let tries = 0; tries < 50; tries++) {
+      text = fs.readFileSync(this.file(rel), 'utf8');
+      if (pattern.test(text)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return text;
+  }
+
   /** Opens a workspace file by clicking through the Explorer tree (expands folders on the way). */
   async openFileFromExplorer(rel) {
     const parts = rel.split('/');
