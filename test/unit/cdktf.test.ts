@@ -504,15 +504,32 @@ describe('CDKTF: names as written', () => {
 
   it('a typo keeps the spelling the user wrote, and the suggestion is in the language', () => {
     const { diagnostics } = analyse(`new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", BfdMultihop = 3 });`, uriOf('csharp'));
-    assert.deepEqual(diagnostics.map((d) => d.message), ['Unknown argument "BfdMultihop" in resource alicloud_vpc_bgp_peer. Did you mean "BfdMultiHop"?']);
+    assert.deepEqual(diagnostics.map((d) => d.message), ['Unknown argument "BfdMultihop" in VpcBgpPeer. Did you mean "BfdMultiHop"?']);
     // In a nested struct too: its own names, as written and as the language writes them.
     const nested = analyse(`new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", Timeouts = new VpcBgpPeerTimeouts { Craete = "5m", DeleteTimeout = "5m" } });`, uriOf('csharp'));
     assert.deepEqual(nested.diagnostics.map((d) => d.message), [
-      'Unknown argument "Craete" in the timeouts block of resource alicloud_vpc_bgp_peer. Did you mean "Create"?',
-      'Unknown argument "DeleteTimeout" in the timeouts block of resource alicloud_vpc_bgp_peer.',
+      'Unknown argument "Craete" in the Timeouts of VpcBgpPeer. Did you mean "Create"?',
+      'Unknown argument "DeleteTimeout" in the Timeouts of VpcBgpPeer.',
     ]);
     const titles = nested.file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 0, character: 999 } }, nested.ctx).flatMap((f) => f.value.fixes.map((x) => x.title));
     assert.deepEqual(titles, ['Rename to "Create"']);
+  });
+
+  it('a message names what it is in as the program writes it: classes, not Terraform types, and cdktf.json', () => {
+    const python = [
+      `vbr = ExpressConnectVirtualBorderRouter(self, "vbr", physical_connection_id="pc-1", vlan_id=10, local_gateway_ip="10.0.0.1", peer_gateway_ip="10.0.0.2", peering_subnet_mask="255.255.255.252")`,
+      `VpcBgpGroup(self, "g", peer_asn=65001, virtual_border_router_id="vbr-1")`,
+      `VpcBgpPeer(self, "p", bgp_group_id=vbr.id, timeouts=VpcBgpPeerTimeouts(craete="5m"))`,
+    ].join('\n');
+    assert.deepEqual(analyse(python, uriOf('python')).diagnostics.map((d) => d.message).sort(), [
+      '"bgp_group_id" should refer to a VpcBgpGroup, not to ExpressConnectVirtualBorderRouter vbr',
+      'Missing required argument "router_id" (the ExpressConnectVirtualBorderRouter it belongs to)',
+      'Unknown argument "craete" in the timeouts of VpcBgpPeer. Did you mean "create"?',
+      'Unknown argument "virtual_border_router_id" in VpcBgpGroup.',
+    ]);
+    const file = createSourceFile(uriOf('typescript'), undefined, `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });`)!;
+    const old = file.diagnostics(contextFor([file], defaultSchemas(), '1.150.0')).map((d) => d.message);
+    assert.deepEqual(old, ['VpcBgpPeer needs alicloud provider 1.153.0 or newer; cdktf.json asks for 1.150.0']);
   });
 
   it('a message about another resource names its arguments as the language writes them', () => {

@@ -147,12 +147,38 @@ function valueText(v: string, d: Dialect, quote: string): string {
   return renderHclReference(d, v);
 }
 
+/**
+ * A finding's words for what it is in, as the program writes it: `in the timeouts block of resource
+ * alicloud_vpc_bgp_peer` is `in the timeouts of VpcBgpPeer`, and a resource type the schema has bindings for is its
+ * class (`the ExpressConnectVirtualBorderRouter it belongs to`, `should refer to a VpcBgpGroup`), and the provider
+ * version is the one cdktf.json asks for. Hovers keep the
+ * Terraform type: it is what the provider's documentation is written in.
+ */
+export function cdktfFraming(text: string, name: Namer, registry: SchemaRegistry): string {
+  const className = (kind: string | undefined, type: string) => registry.get(kind === 'data' ? 'data' : 'resource', type)?.cdktf?.className;
+  text = text.replace(/\bthe ([a-z][a-z0-9_.]*) block of (resource|data source) (alicloud_[a-z0-9_]+)\b/g, (all, path: string, kind: string, type: string) => {
+    const c = className(kind === 'data source' ? 'data' : undefined, type);
+    return c ? `the ${name(path) ?? path} of ${c}` : all;
+  });
+  text = text.replace(/\b(resource|data source) (alicloud_[a-z0-9_]+)\b(?!\.[\w<])/g, (all, kind: string, type: string) =>
+    className(kind === 'data source' ? 'data' : undefined, type) ?? all,
+  );
+  // A program's provider version comes from its cdktf.json, not from a module's required_providers.
+  text = text.replace(/\bthis module uses\b/g, 'cdktf.json asks for').replace(/\bthis module's provider constraint\b/g, "cdktf.json's provider constraint");
+  // A type alone (not an address: no `.` after it), with its article made to fit the class name.
+  return text.replace(/\b(?:(an?) )?(data\.)?(alicloud_[a-z0-9_]+)\b(?!\.[\w<])/g, (all, a: string | undefined, data: string | undefined, type: string) => {
+    const c = className(data ? 'data' : undefined, type);
+    if (!c) return all;
+    return a ? `${/^[AEIOU]/.test(c) ? 'an' : 'a'} ${c}` : c;
+  });
+}
+
 export function localizeFinding(f: Finding, instance: CdktfInstance, d: Dialect, registry?: SchemaRegistry): Finding {
   // A finding in a nested block (`timeouts`) names that block's arguments alone.
   const name = namerFor(instance, registry, blocksAround(instance, f.range.start));
-  return {
-    ...f,
-    message: localizeText(f.message, instance, d, name, false, registry),
-    fixes: f.fixes.map((fix) => ({ ...fix, title: localizeText(fix.title, instance, d, name, true, registry) })),
+  const say = (text: string, title: boolean) => {
+    const shown = localizeText(text, instance, d, name, title, registry);
+    return registry ? cdktfFraming(shown, name, registry) : shown;
   };
+  return { ...f, message: say(f.message, false), fixes: f.fixes.map((fix) => ({ ...fix, title: say(fix.title, true) })) };
 }
