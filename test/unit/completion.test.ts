@@ -53,6 +53,9 @@ test('no argument names inside a value that spans lines or a block comment: they
   ]) assert.deepEqual(peer(inner), [], inner);
   // Brackets closed, or inside strings, comments and heredocs, leave the names offered in a broken block.
   assert.ok(peer('  depends_on = [x]\n  d = "[(" # [\n  e = <<EOT\n  [\nEOT\n  /* ( */ f =\n  |').length > 0);
+  // Heredoc openers as the lexer reads them: a marker is any HCL identifier, and `<< EOT` opens no heredoc.
+  assert.ok(peer('  e = <<ÉTÉ\n  [\nÉTÉ\n  |').length > 0);
+  assert.deepEqual(peer('  e = << EOT\n  [\nEOT\n  |'), []);
   // A string inside an interpolation is a string too.
   assert.ok(peer('  g = "${trimprefix(var.g, "[")}"\n  f =\n  |').length > 0);
   // After such a value, and between the arguments of a block, names are offered again.

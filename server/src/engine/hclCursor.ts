@@ -6,7 +6,7 @@
 import type { CursorContext } from '../analysis/completion';
 import type { Block, Position } from '../model/types';
 import { comparePositions, rangeContains } from '../model/types';
-import { quotedEnd } from '../syntax/hcl/quoted';
+import { heredocOpenerAt, quotedEnd } from '../syntax/hcl/quoted';
 import { instancesOf } from '../syntax/hcl/toModel';
 import type { HclFile } from './hclFile';
 
@@ -138,11 +138,8 @@ function openBracketBefore(file: HclFile, line: number, character: number, pos: 
         blockComment = true;
         i++;
       } else if (c === '<' && text[i + 1] === '<') {
-        const m = /^<<-?\s*([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(text.slice(i));
-        if (m) {
-          heredoc = m[1];
-          break;
-        }
+        heredoc = heredocOpenerAt(text, i);
+        if (heredoc !== undefined) break;
       } else if (c === '[' || c === '(' || c === '{') {
         depth++;
       } else if ((c === ']' || c === ')' || c === '}') && depth > 0) {

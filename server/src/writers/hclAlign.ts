@@ -4,7 +4,7 @@
  * argument can change that column for its neighbours too; `realign` re-does the block's alignment the way
  * `terraform fmt` does (hclwrite's `formatCells`), when the block was aligned before the fix.
  */
-import { OpenInterpolations, quotedEnd } from '../syntax/hcl/quoted';
+import { heredocOpenerAt, OpenInterpolations, quotedEnd } from '../syntax/hcl/quoted';
 import { applyTo, diff } from './spanEdit';
 import type { LineSource, TextEdit } from './writer';
 
@@ -85,9 +85,9 @@ function scan(lines: string[]): FmtLine[] {
         i = quotedEnd(text, i + 1, text.length, open);
         // A `${` left open at the end of the line opens a bracket for `terraform fmt` too.
         if (counting) net += open.depth;
-      } else if (c === '<' && text[i + 1] === '<' && /^<<-?[A-Za-z_][\w-]*\s*$/.test(text.slice(i))) {
+      } else if (c === '<' && text[i + 1] === '<' && heredocOpenerAt(text, i) !== undefined) {
         // A heredoc is part of its line, up to its closing marker; `terraform fmt` stops counting brackets at it.
-        const marker = /^<<-?([A-Za-z_][\w-]*)/.exec(text.slice(i))![1];
+        const marker = heredocOpenerAt(text, i)!;
         counting = false;
         while (l + span + 1 < lines.length && lines[l + span + 1].trim() !== marker) span++;
         if (l + span + 1 < lines.length) span++;

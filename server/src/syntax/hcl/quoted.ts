@@ -1,6 +1,6 @@
 /**
- * Where a quoted HCL string ends on its line, read from the text alone (no lexer): for the writers' alignment and
- * the cursor's bracket count, which look at a line or two, not at tokens.
+ * Where a quoted HCL string ends on its line, and whether a line opens a heredoc, read from the text alone (no
+ * lexer): for the writers' alignment and the cursor's bracket count, which look at a line or two, not at tokens.
  */
 
 /** How deep in `${ … }` (or `%{ … }`) a string `quotedEnd` read was left where its line ended (0 when it closed). */
@@ -35,3 +35,15 @@ export function quotedEnd(text: string, i: number, end = text.length, open?: Ope
   if (open) open.depth = depth;
   return Math.min(i, end);
 }
+
+/**
+ * The marker of the heredoc that `text` opens at `i` (`<<EOT`, `<<-EOT`), or undefined: read as the lexer reads an
+ * opener (`heredocStart` in lexer.ts): the marker is an HCL identifier right after `<<` or `<<-`, and only blanks
+ * follow it on the line (Terraform rejects blanks there, the lexer reports them and reads the heredoc all the same).
+ * `<< EOT` opens none.
+ */
+export function heredocOpenerAt(text: string, i: number): string | undefined {
+  return HEREDOC_OPENER.exec(text.slice(i))?.[1];
+}
+
+const HEREDOC_OPENER = /^<<-?([\p{ID_Start}_][\p{ID_Continue}-]*)[ \t]*\r?$/u;
