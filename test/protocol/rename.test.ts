@@ -144,6 +144,25 @@ test('renaming a local or a data source changes its references, and adds no move
   }
 });
 
+test('a name with letters beyond ASCII is a Terraform name (HCL identifiers are Unicode), and is renamed again', async () => {
+  const files = renamed(await rename(u('main.tf'), positionOf(MAIN, 'group.g.id', 6), 'grüppe'));
+  assert.match(files['main.tf'], /resource "alicloud_vpc_bgp_group" "grüppe" \{/);
+  assert.match(files['peers.tf'], /value = alicloud_vpc_bgp_group\.grüppe\.id/);
+  // A declaration so named is found and renamed in its turn, and `gé` is not a longer `g`.
+  const text = 'resource "alicloud_vpc_bgp_group" "gé" {\n  router_id = "vbr-1"\n  peer_asn  = 65012\n}\n\noutput "gé" {\n  value = alicloud_vpc_bgp_group.gé.id\n}\n';
+  await client.open(u('unicode.tf'), text);
+  try {
+    const edit = await rename(u('unicode.tf'), positionOf(text, '.gé.id', 1), 'ĝ');
+    const dc = edit?.documentChanges?.find((c) => 'textDocument' in c && c.textDocument.uri === u('unicode.tf'));
+    assert.ok(dc && 'edits' in dc);
+    assert.equal(applyEdits(text, dc.edits as TextEdit[]).split('\nmoved')[0], text.replace('"gé" {\n  router', '"ĝ" {\n  router').replace('.gé.id', '.ĝ.id'));
+    const other = edit!.documentChanges!.filter((c) => 'textDocument' in c && c.textDocument.uri !== u('unicode.tf'));
+    assert.deepEqual(other, [], 'alicloud_vpc_bgp_group.g elsewhere is another name');
+  } finally {
+    await client.close(u('unicode.tf'));
+  }
+});
+
 test('a name Terraform does not accept, one already declared, or a variable is refused with the reason', async () => {
   const at = positionOf(MAIN, 'group.g.id', 6);
   await assert.rejects(rename(u('main.tf'), at, '1group'), /"1group" is not a Terraform name/);

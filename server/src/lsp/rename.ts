@@ -25,8 +25,8 @@ export class Refusal {
   constructor(readonly message: string) {}
 }
 
-/** A Terraform name: a letter or `_`, then letters, digits, `_` and `-`. */
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** A Terraform name: a letter or `_`, then letters, digits, `_` and `-`; letters and digits as HCL reads identifiers (Unicode ID_Start, ID_Continue). */
+const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
 
 /** What can be renamed: the key's kind, and the name its last part is. */
 function parse(key: string): { kind: 'resource' | 'data' | 'local'; type?: string; name: string } | undefined {
@@ -101,7 +101,7 @@ export function renameEdits(file: SourceFile, pos: Position, newName: string, mo
 /** The name as a reference writes it after its type (`alicloud_vpc_bgp_group.g`, `local.g`), or as a label (`"g"`). */
 function namePattern(target: { kind: string; type?: string; name: string }): RegExp {
   const before = target.kind === 'local' ? 'local' : escapeRegExp(target.type ?? '');
-  return new RegExp(`${before}\\s*\\.\\s*${escapeRegExp(target.name)}(?![A-Za-z0-9_-])|"${escapeRegExp(target.name)}"`);
+  return new RegExp(`${before}\\s*\\.\\s*${escapeRegExp(target.name)}(?![\\p{ID_Continue}-])|"${escapeRegExp(target.name)}"`, 'u');
 }
 
 /** `resource:alicloud_vpc_bgp_group.g` → `alicloud_vpc_bgp_group.g`, as Terraform writes an address. */
@@ -133,7 +133,7 @@ function namesInJson(f: SourceFile, key: string): boolean {
   if (declares(f, key)) return true;
   const text = f.text;
   // The whole name: not the end of `data.alicloud_vpc_bgp_group.g` nor the start of `local.group_id`.
-  const word = (s: string) => new RegExp(`(?<![A-Za-z0-9_.-])${escapeRegExp(s)}(?![A-Za-z0-9_-])`).test(text);
+  const word = (s: string) => new RegExp(`(?<![\\p{ID_Continue}.-])${escapeRegExp(s)}(?![\\p{ID_Continue}-])`, 'u').test(text);
   if (target.kind === 'local') return word(`local.${target.name}`) || jsonLocals(text).has(target.name);
   return word(address(key));
 }
