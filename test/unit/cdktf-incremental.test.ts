@@ -353,6 +353,17 @@ class S extends TerraformStack {
     assert.deepEqual(ids(), []);
   });
 
+  it('a module string typed into an import that had none, on a line with no keyword nor class name, as when opened fresh', () => {
+    // Found by fuzzing the server: an import still without its module (ended by the next `;`) takes the first
+    // string typed into it, here on the next line.
+    // (`Other` before the edit: a class name re-scanned beside it would have made any edit count.)
+    const g = new CdktfFile('typescript', 'import { VpcBgpPeerConfig, Other\n    super(scope, id);\n: VpcBgpPeerConfig = {\n b', schemas);
+    assert.equal(diagnostics(g).length, 1);
+    g.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '"a"' }]);
+    assertSame(g, 'module string typed', prng(21));
+    assert.equal(diagnostics(g).length, 0, 'imported from "a": the program\'s own class');
+  });
+
   it("typing on a construct's own line does not read the file's imports again; an edit to an import does", () => {
     const f = new CdktfFile('typescript', text, schemas);
     diagnostics(f);

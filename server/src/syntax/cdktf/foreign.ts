@@ -8,8 +8,8 @@
  * a dot (`import . "…/vpcbgppeer"`). A user's own class of the same name takes other arguments: checking it
  * against the provider's schema reports nonsense.
  *
- * The statements read come back too, as token ranges: an edit to a class name inside one (a line of a
- * multi-line import) may change the answer without touching a keyword (`parse.ts`).
+ * The statements read come back too, as token ranges, a TypeScript import still without its module included:
+ * an edit inside one (a line of a multi-line import) may change the answer without touching a keyword (`parse.ts`).
  */
 import { IDENT, STRING } from './kinds';
 import { stringValue, type CdktfLanguage, type Tokens } from './tokens';
@@ -78,10 +78,11 @@ export function foreignNames(tk: Tokens, goPackages: Set<string>): Foreign {
 function typescriptImport(tk: Tokens, at: number, names: Set<string>, ranges: number[]): number {
   const local: string[] = [];
   let depth = 0;
-  for (let j = at + 1; j < tk.n && j < at + MAX_STATEMENT; j++) {
+  let j = at + 1;
+  for (; j < tk.n && j < at + MAX_STATEMENT; j++) {
     if (tk.is(j, '{')) depth++;
     else if (tk.is(j, '}')) depth--;
-    else if (tk.is(j, ';')) return j;
+    else if (tk.is(j, ';')) break;
     else if (tk.kind[j] === STRING) {
       ranges.push(at, j + 1);
       if (!BINDINGS.test(tk.text_(j).slice(1, -1))) for (const n of local) names.add(n);
@@ -93,6 +94,9 @@ function typescriptImport(tk: Tokens, at: number, names: Set<string>, ranges: nu
       else if (depth > 0 || !tk.is(j + 1, '.')) local.push(tk.text_(j));
     }
   }
+  // A statement without its module (`import { A }` being typed, or ended by `;`) is read too: a string written
+  // into it later, on a line with no keyword, gives it one.
+  ranges.push(at, Math.min(j + 1, tk.n));
   return at;
 }
 

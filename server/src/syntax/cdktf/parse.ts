@@ -72,7 +72,7 @@ export class CdktfParse {
     this.placed = undefined;
     const tk = this.tokens;
     const text = tk.text;
-    // A keyword always counts; a class name only inside an import or definition (see `changesEverything`).
+    // A keyword always counts; a class name only with a word that defines a type (see `changesEverything`).
     const keywords = classKeywords(this.language);
     const definitions = definitionWords(this.language);
     const names = (this.classNames ??= classNames(this.registry, this.language));
@@ -92,7 +92,7 @@ export class CdktfParse {
       definition ||= definitions.has(token);
       return keywords.has(token) || ((className ||= names.has(token)), false);
     });
-    if (this.changesEverything(r, className, definition && className)) return this.full(text, lineStarts);
+    if (this.changesEverything(r, definition && className)) return this.full(text, lineStarts);
     const { dropped, fresh } = this.matchAgain(r, lineDelta);
     // Past the re-scanned tokens, bracket matching went on only while the groups differed from the old ones.
     scoping ||= r.changedTo > r.newTo + 1 || r.regrouped.length > 0 || endsMoved(tk, around, r);
@@ -115,14 +115,15 @@ export class CdktfParse {
    * Did the edit change what every construct reads: which classes are constructs or configs (an import), or the
    * quote the file's strings use? (It also records how far the quote style was read.)
    */
-  private changesEverything(r: Retokenized, className: boolean, definition: boolean): boolean {
+  private changesEverything(r: Retokenized, definition: boolean): boolean {
     const tk = this.tokens;
     const m = this.matching;
     // The edited lines are re-scanned whole, so an edit to an import or class statement shows one of its keywords,
-    // or, on a line of a multi-line import, a class name inside a statement read last time. A class name anywhere
-    // else (the construct being typed) changes nothing the whole file shares: no scan of the file for it. A line of
-    // a Go import group names no class and holds no keyword, but its path decides a namespace: any edit there counts.
-    if (r.watched || definition || ((className || this.language === 'go') && touches(m.statements, r.from - 1, r.oldTo + 1))) {
+    // or touches a statement read last time: a line of a multi-line import may hold no keyword, yet its class name
+    // or module string decides (a TypeScript `import { A }` with its module on the next line, a Go import group's
+    // path). A class name anywhere else (the construct being typed) changes nothing the whole file shares: no
+    // scan of the file for it.
+    if (r.watched || definition || touches(m.statements, r.from - 1, r.oldTo + 1)) {
       // A renamed import can change which names are configs while every name keeps its schema
       // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
       this.classScans++;
