@@ -762,6 +762,35 @@ test('the module signature changes with every fact other blocks read, and with n
   }
 });
 
+test('two blocks swapped by a cut and paste read as the same text opened fresh: the first of a name, and completion\'s order', () => {
+  // Found by fuzzing the server's incremental changes: the signature summed the blocks' facts, so the swap kept
+  // the context of the old order, where the other block of the name came first.
+  const schemas = defaultSchemas();
+  const v6 = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65001\n  ip_version = "IPV6"\n}\n';
+  const v4 = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n';
+  const h = 'resource "alicloud_vpc_bgp_group" "h" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n';
+  const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = alicloud_vpc_bgp_group.g.id\n  peer_ip_address = "10.0.0.1"\n}\n';
+  const codes = (f: HclFile) => f.diagnostics(contextFor([f], schemas)).map((d) => d.code);
+  const offered = (f: HclFile) => {
+    const at = f.cursorContext({ line: 14, character: 20 })!;
+    return completeList(at.cursor, contextFor([f], schemas), f.completionWriter).items.map((i) => i.label).filter((l) => l.startsWith('alicloud'));
+  };
+  const f = createSourceFile('/swap/main.tf', undefined, v6 + h + v4 + peer) as HclFile;
+  assert.deepEqual(codes(f), ['group-ip-version-mismatch']);
+  assert.deepEqual(offered(f), ['alicloud_vpc_bgp_group.g.id', 'alicloud_vpc_bgp_group.h.id']);
+  // The first group moved below the third, the other g: two changes in one message, as an editor sends a move.
+  f.update([
+    { range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }, text: '' },
+    { range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: v6 },
+  ]);
+  assert.equal(f.doc.text, h + v4 + v6 + peer);
+  const fresh = createSourceFile('/swap/main.tf', undefined, f.doc.text) as HclFile;
+  assert.deepEqual(codes(f), codes(fresh));
+  assert.deepEqual(codes(f), [], 'the IPv4 group of the name comes first now');
+  assert.deepEqual(offered(f), offered(fresh));
+  assert.deepEqual(offered(f), ['alicloud_vpc_bgp_group.h.id', 'alicloud_vpc_bgp_group.g.id']);
+});
+
 test('module findings of one block come rule by rule: references, then cross-resource rules, then versions', () => {
   // Each module rule walks the arguments on its own, in the order of MODULE_RULES (rules/index.ts).
   const text = [

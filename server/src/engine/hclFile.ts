@@ -270,7 +270,10 @@ export class HclFile implements SourceFile {
 
   /**
    * Digest of every instance's facts (see `moduleContext.ts`, hashed by `factsDigest.ts`): each chunk's pair of hashes is cached with
-   * the chunk and the pairs are summed, so a keystroke costs one addition per chunk, not a rehash.
+   * the chunk and the pairs are combined in order, so a keystroke costs one step per chunk, not a rehash. In order,
+   * not summed: the context keeps its blocks in the order they are written (the first of a name declared twice is
+   * the one other blocks' rules read, completion offers them in that order), so two blocks swapped by a cut and
+   * paste make another context, as the same text opened fresh would.
    */
   moduleDigest(facts: Set<string>): string {
     // What an override file writes changes the findings of the blocks it is merged into, whatever it writes.
@@ -290,8 +293,8 @@ export class HclFile implements SourceFile {
         m.factNames = facts;
       }
       if (m.hasFacts) {
-        a = (a + m.factsA) & 0x3fffffff;
-        b = (b + m.factsB) & 0x3fffffff;
+        a = (Math.imul(a, 31) + m.factsA) & 0x3fffffff;
+        b = (Math.imul(b, 37) + m.factsB) & 0x3fffffff;
         n++;
       }
     }
