@@ -364,6 +364,29 @@ class S extends TerraformStack {
     assert.equal(diagnostics(g).length, 0, 'imported from "a": the program\'s own class');
   });
 
+  it('constructs swapped by a cut and paste are offered, and named by fixes, in their new order, as when opened fresh', () => {
+    // Found by fuzzing the server: the digest summed the constructs' facts, so the same constructs in another
+    // order kept the cached context, which lists them in the old order.
+    const ts = `const a = new VpcBgpGroup(stack, "a", { routerId: "vbr-1", peerAsn: 65001 });
+const b = new VpcBgpGroup(stack, "b", { routerId: "vbr-1", peerAsn: 65001 });
+new VpcBgpPeer(stack, "p", { peerIpAddress: "10.0.0.1" });
+`;
+    const fixes = (f: CdktfFile) =>
+      f.findingsAt({ start: { line: 2, character: 0 }, end: { line: 2, character: 10 } }, contextFor([f], schemas)).flatMap((p) => p.value.fixes.map((x) => x.title));
+    const f = new CdktfFile('typescript', ts, schemas);
+    assert.deepEqual(fixes(f).slice(0, 2), ['Add bgpGroupId: a.id', 'Add bgpGroupId: b.id']);
+    // `a` moved below `b`: two changes in one message, as an editor sends a move.
+    f.update([
+      { range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' },
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: ts.split('\n')[0] + '\n' },
+    ]);
+    assertSame(f, 'swapped', prng(22));
+    assert.deepEqual(fixes(f).slice(0, 2), ['Add bgpGroupId: b.id', 'Add bgpGroupId: a.id']);
+    // Typing in a construct then replaces it in place (the digest updated at its rank).
+    edit(f, 'peerAsn: 65001 });\nconst a', 'peerAsn: 65002 });\nconst a');
+    assertSame(f, 'typed in place', prng(23));
+  });
+
   it("typing on a construct's own line does not read the file's imports again; an edit to an import does", () => {
     const f = new CdktfFile('typescript', text, schemas);
     diagnostics(f);

@@ -70,6 +70,18 @@ interface Memo {
   factNames?: Set<string>;
   /** The instance moved to where it is now. */
   absolute?: { shift: number; instance: CdktfInstance };
+  /** Its place among the constructs when the module digest last weighed it. */
+  rank?: number;
+}
+
+/** The bases of the module digest's two polynomials (odd: every power is odd, so no construct weighs nothing). */
+const DIGEST_BASE = [0x01000193, 0x5bd1e995] as const;
+
+/** `base` to the power `n`, modulo 2^32. */
+function power(base: number, n: number): number {
+  let r = 1;
+  for (let b = base; n > 0; n >>>= 1, b = Math.imul(b, b)) if (n & 1) r = Math.imul(r, b);
+  return r;
 }
 
 function memo(c: Construct): Memo {
@@ -403,38 +415,60 @@ export class CdktfFile implements SourceFile {
   }
 
   /**
-   * Digest of every instance's facts (`factsHash`, as for HCL files): each instance's pair of hashes is cached with
-   * it and the pairs are summed; an edit subtracts the pairs of the constructs it removed and adds the new.
+   * Digest of every instance's facts (`factsHash`, as for HCL files), in the constructs' order: the context keeps
+   * them in that order (completion offers them so, a fix names the first), so constructs swapped by a cut and
+   * paste must make another signature, as the same text opened fresh would. Each instance's pair of hashes is
+   * cached with it and weighed by its rank (a polynomial in `DIGEST_BASE`). An edit that replaced constructs in
+   * place (each new one at the rank of one it removed: a keystroke re-matches its construct) costs what it
+   * changed; one that added or removed constructs, or moved one, weighs them all again.
    */
   moduleDigest(facts: Set<string>): string {
     let d = this.digest;
+    if (d && d.factNames === facts && this.pendingDigest.length > 0 && !this.inPlace(d, facts)) d = undefined;
     if (!d || d.factNames !== facts) {
       d = { factNames: facts, a: 0, b: 0, n: 0 };
-      for (const c of this.constructs()) {
-        const f = this.factsOf(c, facts);
-        d.a = (d.a + f[0]) >>> 0;
-        d.b = (d.b + f[1]) >>> 0;
-        d.n++;
+      const list = this.constructs();
+      let wa = 1;
+      let wb = 1;
+      for (let i = 0; i < list.length; i++) {
+        const f = this.factsOf(list[i], facts);
+        memo(list[i]).rank = i;
+        d.a = (d.a + Math.imul(f[0], wa)) >>> 0;
+        d.b = (d.b + Math.imul(f[1], wb)) >>> 0;
+        wa = Math.imul(wa, DIGEST_BASE[0]);
+        wb = Math.imul(wb, DIGEST_BASE[1]);
       }
+      d.n = list.length;
       this.digest = d;
-    } else {
-      for (const { removed, added } of this.pendingDigest) {
-        for (const c of removed) {
-          const f = this.factsOf(c, facts);
-          d.a = (d.a - f[0]) >>> 0;
-          d.b = (d.b - f[1]) >>> 0;
-          d.n--;
-        }
-        for (const c of added) {
-          const f = this.factsOf(c, facts);
-          d.a = (d.a + f[0]) >>> 0;
-          d.b = (d.b + f[1]) >>> 0;
-          d.n++;
-        }
-      }
     }
     this.pendingDigest = [];
     return `${d.a.toString(36)}.${d.b.toString(36)}.${d.n}`;
+  }
+
+  /**
+   * Applies the pending changes to `d` when each only replaced constructs in place; false (and `d` untouched)
+   * when one did more. A construct's rank is the one the last digest gave it; every construct then in place
+   * keeps it until an edit adds or removes one, which is never in place.
+   */
+  private inPlace(d: NonNullable<CdktfFile['digest']>, facts: Set<string>): boolean {
+    const list = this.constructs();
+    const steps: [number, Construct, Construct][] = [];
+    for (const { removed, added } of this.pendingDigest) {
+      if (removed.length !== added.length) return false;
+      for (let i = 0; i < removed.length; i++) {
+        const was = memo(removed[i]).rank;
+        if (was === undefined || list[was] !== added[i]) return false;
+        steps.push([was, removed[i], added[i]]);
+      }
+    }
+    for (const [rank, old, now] of steps) {
+      const f = this.factsOf(old, facts);
+      const g = this.factsOf(now, facts);
+      memo(now).rank = rank;
+      d.a = (d.a + Math.imul((g[0] - f[0]) | 0, power(DIGEST_BASE[0], rank))) >>> 0;
+      d.b = (d.b + Math.imul((g[1] - f[1]) | 0, power(DIGEST_BASE[1], rank))) >>> 0;
+    }
+    return true;
   }
 
   private factsOf(c: Construct, facts: Set<string>): [number, number] {
