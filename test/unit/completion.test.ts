@@ -212,4 +212,13 @@ test("argument names follow the module's provider version: what it has, not what
   const timeouts = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  timeouts {\n    |\n  }\n}\n';
   assert.deepEqual(withVersion('1.211.2', timeouts), ['update']);
   assert.deepEqual(withVersion('1.230.0', timeouts).sort(), ['create', 'delete', 'update']);
+  // The block's snippet writes only the keys that version has too.
+  const snippetAt = (constraint: string) => {
+    const { text, pos } = cursor(`terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${constraint}" }\n  }\n}\n${vbr}`);
+    const file = createSourceFile('file:///versions/main.tf', undefined, text)!;
+    const ctx = contextFor([file], defaultSchemas(), file.providerConstraint?.());
+    return complete(file.cursorContext(pos)!.cursor, ctx, file.completionWriter).find((i) => i.label === 'timeouts')!.insertText;
+  };
+  assert.equal(snippetAt('1.211.2'), 'timeouts {\n\tupdate = "${1:10m}"\n}');
+  assert.match(snippetAt('1.230.0'), /create = .*update = .*delete = /s);
 });

@@ -141,8 +141,9 @@ function keyItems(
     if (!available(b, ctx)) continue;
     const count = written.blocks.filter((x) => x.name === name).length;
     if (b.maxItems !== undefined && count >= b.maxItems) continue;
+    // Only keys the module's provider has: a VBR's `timeouts` at 1.211.2 takes `update` alone.
     const keys = Object.entries(b.attributes)
-      .filter(([, a]) => !a.readOnly)
+      .filter(([, a]) => !a.readOnly && available(a, ctx))
       .slice(0, 3)
       .map(([k, a], i) => ({ name: k, valueSnippet: valueSnippet(a, ctx, w, cursor.instance).replace(/\$\{1/g, `\${${i + 1}`) }));
     items.push({
