@@ -222,3 +222,13 @@ test("argument names follow the module's provider version: what it has, not what
   assert.equal(snippetAt('1.211.2'), 'timeouts {\n\tupdate = "${1:10m}"\n}');
   assert.match(snippetAt('1.230.0'), /create = .*update = .*delete = /s);
 });
+
+test('count and for_each exclude each other: with one written, the other is not offered', () => {
+  const labels = (inner: string) => completions(`resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n${inner}\n}\n`).map((i) => i.label);
+  assert.ok(!labels('  count = 2\n  |').includes('for_each'));
+  assert.ok(!labels('  for_each = var.peers\n  |').includes('count'));
+  const neither = labels('  |');
+  assert.ok(neither.includes('count') && neither.includes('for_each'));
+  // While the name is being retyped, the other is still offered (it is what replaces it).
+  assert.ok(labels('  cou|nt = 2').includes('for_each'));
+});

@@ -160,6 +160,8 @@ function keyItems(
   if (cursor.blocks.length === 0) {
     for (const name of [...META_ARGUMENTS, 'lifecycle']) {
       if (present.has(name) || written.blocks.some((b) => b.name === name) || (cursor.nameOnly && name === 'lifecycle')) continue;
+      // Terraform refuses a block with both ("Invalid combination of count and for_each").
+      if ((name === 'count' && present.has('for_each')) || (name === 'for_each' && present.has('count'))) continue;
       items.push({
         label: w.label?.(name) ?? name,
         kind: 'keyword',
