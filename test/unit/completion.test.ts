@@ -232,3 +232,16 @@ test('count and for_each exclude each other: with one written, the other is not 
   // While the name is being retyped, the other is still offered (it is what replaces it).
   assert.ok(labels('  cou|nt = 2').includes('for_each'));
 });
+
+test('a dynamic block\'s content is the block it makes: its keys completed and explained, that block no longer offered', () => {
+  const dyn = (inner: string) => `resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  dynamic "timeouts" {\n    for_each = [1]\n    content {\n${inner}\n    }\n  }\n}\n`;
+  assert.deepEqual(completions(dyn('      create = "5m"\n      |')).map((i) => i.label), ['delete', 'update']);
+  assert.ok(completions(dyn('      delete = |')).some((i) => i.label === '"10m"'));
+  assert.match(hoverAt(dyn('      cr|eate = "5m"')) ?? '', /\*\*timeouts\.create\*\*/);
+  assert.match(hoverAt(dyn('      create = "5m"').replace('"timeouts"', '"time|outs"')) ?? '', /\*\*timeouts\*\* block/);
+  // The dynamic block's own body is Terraform's (for_each, iterator, content): nothing of the provider there.
+  assert.deepEqual(completions(dyn('      create = "5m"').replace('    for_each = [1]', '    for_each = [1]\n    |')), []);
+  // A second timeouts block beside the dynamic one would be one too many.
+  const after = completions(dyn('      create = "5m"').replace(/\}\n$/, '  |\n}\n')).map((i) => i.label);
+  assert.ok(after.includes('enable_bfd') && !after.includes('timeouts'), after.join());
+});

@@ -9,7 +9,7 @@ import type { CompletionWriter } from '../writers/writer';
 import type { AnalysisContext } from './context';
 import { declaredTargets } from './references';
 import { attributeMarkdown, attributeSummary, blockMarkdown, META_DOCS, resourceMarkdown } from './describe';
-import { META_ARGUMENTS } from './rules/body';
+import { dynamicContent, META_ARGUMENTS } from './rules/body';
 import { verdict } from './rules/versions';
 
 export type CursorContext =
@@ -37,11 +37,32 @@ export interface CompletionItem {
 
 type BodySchema = { attributes: Record<string, AttributeSchema>; blocks?: Record<string, BlockSchema> };
 
+/**
+ * The blocks around the cursor as the schema names them: inside `dynamic "timeouts" { content { | } }` the cursor
+ * is in a `timeouts` block, which the content makes. Undefined in a `dynamic` block's own body (`for_each`,
+ * `iterator`, `content`), which is Terraform's, not the provider's.
+ */
+function schemaPath(blocks: Block[]): string[] | undefined {
+  const names: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.name !== 'dynamic') {
+      names.push(b.name);
+      continue;
+    }
+    const content = dynamicContent(b);
+    if (!content || blocks[i + 1] !== content) return undefined;
+    names.push(b.labels[0].value);
+    i++;
+  }
+  return names;
+}
+
 /** The schema of the innermost block on the path, or undefined inside a block the schema does not know. */
-function bodySchemaAt(schema: ResourceSchema, blocks: Block[]): BodySchema | undefined {
+function bodySchemaAt(schema: ResourceSchema, path: string[]): BodySchema | undefined {
   let s: BodySchema = schema;
-  for (const b of blocks) {
-    const next = s.blocks?.[b.name];
+  for (const name of path) {
+    const next = s.blocks?.[name];
     if (!next) return undefined;
     s = next;
   }
@@ -85,9 +106,10 @@ function completeItems(cursor: CursorContext, ctx: AnalysisContext, w: Completio
   }
   const schema = ctx.schemas.get(cursor.instance.kind, cursor.instance.type);
   if (!schema) return [];
-  const body = bodySchemaAt(schema, cursor.blocks);
+  const names = schemaPath(cursor.blocks);
+  const body = names && bodySchemaAt(schema, names);
   if (!body) return [];
-  const path = cursor.blocks.map((b) => b.name).join('.');
+  const path = names.join('.');
   const written = cursor.blocks.length ? cursor.blocks[cursor.blocks.length - 1] : cursor.instance;
   return cursor.mode === 'key'
     ? keyItems(cursor, schema, body, path, written, ctx, w)
@@ -139,7 +161,8 @@ function keyItems(
   // A block cannot take the place of a name that has a value after it.
   for (const [name, b] of cursor.nameOnly ? [] : Object.entries(body.blocks ?? {})) {
     if (!available(b, ctx)) continue;
-    const count = written.blocks.filter((x) => x.name === name).length;
+    // A `dynamic "timeouts"` block makes such blocks too.
+    const count = written.blocks.filter((x) => x.name === name || (x.name === 'dynamic' && x.labels[0]?.value === name)).length;
     if (b.maxItems !== undefined && count >= b.maxItems) continue;
     // Only keys the module's provider has: a VBR's `timeouts` at 1.211.2 takes `update` alone.
     const keys = Object.entries(b.attributes)

@@ -4,6 +4,7 @@ import { rangeContains } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { BlockSchema, ResourceSchema } from '../schema/types';
 import { attributeMarkdown, blockMarkdown, META_DOCS, resourceMarkdown } from './describe';
+import { dynamicContent } from './rules/body';
 
 export interface Hover {
   markdown: string;
@@ -33,6 +34,14 @@ function bodyHover(
     return undefined;
   }
   for (const b of body.blocks) {
+    // `dynamic "timeouts" { content { … } }`: its label and content are a `timeouts` block's.
+    const content = b.name === 'dynamic' ? dynamicContent(b) : undefined;
+    const made = content && s.blocks?.[b.labels[0].value];
+    if (content && made) {
+      const name = b.labels[0].value;
+      if (rangeContains(b.labels[0].range, pos)) return { markdown: blockMarkdown(name, made, schema), range: b.labels[0].range };
+      if (rangeContains(content.range, pos)) return bodyHover(content, pos, made, schema, path ? `${path}.${name}` : name);
+    }
     const bs = s.blocks?.[b.name];
     if (rangeContains(b.nameRange, pos)) {
       if (bs) return { markdown: blockMarkdown(b.name, bs, schema), range: b.nameRange };

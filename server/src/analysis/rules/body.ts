@@ -79,7 +79,7 @@ function visit(blocks: Block[], s: BodyView['schema'], prefix: string, iterators
 }
 
 /** The `content` block of a `dynamic` block with one label, which the generated blocks are made of. */
-function dynamicContent(b: Block): Block | undefined {
+export function dynamicContent(b: Block): Block | undefined {
   if (b.labels.length !== 1) return undefined;
   for (let i = 0; i < b.blocks.length; i++) if (b.blocks[i].name === 'content' && b.blocks[i].labels.length === 0) return b.blocks[i];
   return undefined;
