@@ -16,6 +16,18 @@ const group = 'resource "alicloud_vpc_bgp_group" "main" {\n  router_id = "vbr-1"
 const counted = 'resource "alicloud_vpc_bgp_group" "g" {\n  count     = 2\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n';
 
 const cases: Record<string, FixCase> = {
+  'refer to the attribute closest to one the type does not have, keeping the instance key and the path after it': {
+    code: 'unsupported-attribute',
+    title: /^Refer to alicloud_vpc_bgp_group\.g\[0\]\.id$/,
+    before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[0].idd\n}\n',
+    after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n}\n',
+  },
+  'the data source\'s connections, misspelt': {
+    code: 'unsupported-attribute',
+    title: /connections\[0\]\.id$/,
+    before: 'data "alicloud_express_connect_physical_connections" "pc" {}\nresource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = data.alicloud_express_connect_physical_connections.pc.connection[0].id\n  local_gateway_ip       = "10.0.0.1"\n  peer_gateway_ip        = "10.0.0.2"\n  peering_subnet_mask    = "255.255.255.252"\n  vlan_id                = 1\n}\n',
+    after: 'data "alicloud_express_connect_physical_connections" "pc" {}\nresource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = data.alicloud_express_connect_physical_connections.pc.connections[0].id\n  local_gateway_ip       = "10.0.0.1"\n  peer_gateway_ip        = "10.0.0.2"\n  peering_subnet_mask    = "255.255.255.252"\n  vlan_id                = 1\n}\n',
+  },
   'set enable_bfd = true by changing false': {
     code: 'bfd-multi-hop-without-bfd',
     title: /^Set enable_bfd = true$/,

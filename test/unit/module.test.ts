@@ -70,6 +70,44 @@ test('physical_connection_id offers the data source connections.0.id', () => {
 });
 
 const cases: Record<string, string> = {
+  // Terraform refuses it at validate ("Unsupported attribute: This object has no argument, nested block, or
+  // exported attribute named ..."). Read-only attributes, nested paths of the data source, keys and a repeated
+  // block named without its key (missing-instance-key's) are not this.
+  'a reference to an attribute the resource type does not have is an error': `
+data "alicloud_express_connect_physical_connections" "pc" {}
+resource "alicloud_express_connect_virtual_border_router" "v" {
+  physical_connection_id = data.alicloud_express_connect_physical_connections.pc.connection.0.id
+  #                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unsupported-attribute
+  local_gateway_ip       = "10.0.0.1"
+  peer_gateway_ip        = "10.0.0.2"
+  peering_subnet_mask    = "255.255.255.252"
+  vlan_id                = 1
+}
+resource "alicloud_vpc_bgp_group" "g" {
+  count     = 2
+  router_id = alicloud_express_connect_virtual_border_router.v.vbr_id
+  #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unsupported-attribute
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = alicloud_vpc_bgp_group.g[0].group_id
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unsupported-attribute
+}
+resource "alicloud_vpc_bgp_peer" "q" {
+  bgp_group_id = alicloud_vpc_bgp_group.g[1].id
+  ip_version   = alicloud_vpc_bgp_group.g[1].ip_version
+}
+resource "alicloud_vpc_bgp_peer" "r" {
+  bgp_group_id = alicloud_vpc_bgp_group.g.id
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-instance-key
+}
+resource "alicloud_express_connect_virtual_border_router" "w" {
+  physical_connection_id = data.alicloud_express_connect_physical_connections.pc.connections[0].id
+  local_gateway_ip       = "10.0.0.1"
+  peer_gateway_ip        = "10.0.0.2"
+  peering_subnet_mask    = "255.255.255.252"
+  vlan_id                = alicloud_express_connect_virtual_border_router.v.vlan_id
+}`,
   'a reference to an undeclared group is an error; to another kind of resource a warning': `
 resource "alicloud_vpc" "main" {
   cidr_block = "10.0.0.0/8"

@@ -4,6 +4,7 @@
  * `wrong-reference-type`: `bgp_group_id` (or `router_id`…) refers to a resource of another type.
  * `missing-instance-key`: a reference to a block with `count` or `for_each` names no instance
  * (`alicloud_vpc_bgp_group.g.id` for `g[0]`), which Terraform refuses ("Missing resource instance key").
+ * `unsupported-attribute`: a reference reads an attribute the type does not have (`alicloud_vpc_bgp_group.g.idd`).
  */
 import type { Attribute, ResourceInstance, Value } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
@@ -12,6 +13,7 @@ import type { Finding, NeutralFix } from '../finding';
 import { instanceKey, keyWrittenAsStep, repetition, ResourceRef, resourceRef } from '../references';
 import { bodies, BodyView } from './body';
 import { referencedTypes } from './tables';
+import { closest } from '../suggest';
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
@@ -38,6 +40,16 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
         if (findings === NONE) findings = [];
         findings.push(undeclared(instance, a, ref, ctx, allowed));
         continue;
+      }
+      // `alicloud_vpc_bgp_group.g.group_id`: the type has no such attribute (Terraform: "Unsupported attribute").
+      // A repeated block named without its key is `missing-instance-key`'s (`g.east.id` may mean `g["east"]`).
+      if (ref.attribute && instance.language === 'hcl' && (ref.key !== undefined || !repetition(target))) {
+        const unsupported = unsupportedAttribute(instance, a, ref, ctx);
+        if (unsupported) {
+          if (findings === NONE) findings = [];
+          findings.push(unsupported);
+          continue;
+        }
       }
       // Only `.id` of another type is surely wrong: other attributes may hold the right ID
       // (`alicloud_express_connect_router_vbr_child_instance.x.child_instance_id` is a VBR ID).
@@ -193,6 +205,37 @@ function boundedDistance(a: string, b: string, bound: number): number {
     row = t;
   }
   return prev[b.length];
+}
+
+/**
+ * The finding when the first step after a known type's name (`idd` in `alicloud_vpc_bgp_group.g.idd`) is none of
+ * its attributes or blocks, in any provider version the schema knows; with a fix to the closest one.
+ */
+function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext): Finding | undefined {
+  const schema = ctx.schemas.get(ref.kind, ref.type);
+  if (!schema) return undefined;
+  const step = /^[^.[]*/.exec(ref.attribute)![0];
+  if (!step || Object.hasOwn(schema.attributes, step) || (schema.blocks && Object.hasOwn(schema.blocks, step))) return undefined;
+  const prefix = ref.kind === 'data' ? 'data.' : '';
+  const names = Object.keys(schema.attributes);
+  const suggestion = closest(step, names);
+  const fixes: NeutralFix[] = suggestion
+    ? [
+        {
+          title: `Refer to ${prefix}${ref.type}.${ref.name}${ref.key ?? ''}.${suggestion}${ref.attribute.slice(step.length)}`,
+          edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: ref.name, attribute: suggestion + ref.attribute.slice(step.length), key: ref.key } }],
+          preferred: true,
+        },
+      ]
+    : [];
+  return {
+    code: 'unsupported-attribute',
+    severity: 'error',
+    range: a.valueRange,
+    message: `${prefix}${ref.type} has no attribute "${step}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : ''),
+    fixes,
+    instance,
+  };
 }
 
 function wrongType(instance: ResourceInstance, a: Attribute, ref: ResourceRef, allowed: string[]): Finding {
