@@ -22,6 +22,12 @@ const cases: Record<string, FixCase> = {
     before: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[0].idd\n}\n',
     after: counted + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g[0].id\n}\n',
   },
+  'a made-up ID attribute means the block\'s own id, not the name closest in spelling (bgp_group_name)': {
+    code: 'unsupported-attribute',
+    title: /^Refer to alicloud_vpc_bgp_group\.main\.id$/,
+    before: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.main.bgp_group_id\n}\n',
+    after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.main.id\n}\n',
+  },
   'the data source\'s connections, misspelt': {
     code: 'unsupported-attribute',
     title: /connections\[0\]\.id$/,

@@ -218,7 +218,9 @@ function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: Res
   if (!step || Object.hasOwn(schema.attributes, step) || (schema.blocks && Object.hasOwn(schema.blocks, step))) return undefined;
   const prefix = ref.kind === 'data' ? 'data.' : '';
   const names = Object.keys(schema.attributes);
-  const suggestion = closest(step, names);
+  let suggestion = closest(step, names);
+  // `g.bgp_group_id`, `v.vbr_id`: the block's own ID, which Terraform calls `id` (not `bgp_group_name`).
+  if (step.endsWith('_id') && !suggestion?.endsWith('id') && Object.hasOwn(schema.attributes, 'id')) suggestion = 'id';
   const fixes: NeutralFix[] = suggestion
     ? [
         {
