@@ -245,3 +245,8 @@ test('a dynamic block\'s content is the block it makes: its keys completed and e
   const after = completions(dyn('      create = "5m"').replace(/\}\n$/, '  |\n}\n')).map((i) => i.label);
   assert.ok(after.includes('enable_bfd') && !after.includes('timeouts'), after.join());
 });
+
+test('the lifecycle block is inserted with the cursor inside it', () => {
+  const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  |\n}\n');
+  assert.equal(items.find((i) => i.label === 'lifecycle')!.insertText, 'lifecycle {\n\t$0\n}');
+});

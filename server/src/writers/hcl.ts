@@ -161,7 +161,8 @@ function escapeSnippet(s: string): string {
 
 export const hclCompletionWriter: import('./writer').CompletionWriter = {
   argument: (name, valueSnippet) => `${name} = ${valueSnippet}`,
-  block: (name, keys) => `${name} {\n${keys.map((k) => `\t${k.name} = ${k.valueSnippet}`).join('\n')}\n}`,
+  // An empty block (`lifecycle`) leaves the cursor inside it, not after its `}`.
+  block: (name, keys) => `${name} {\n${keys.length ? keys.map((k) => `\t${k.name} = ${k.valueSnippet}`).join('\n') : '\t$0'}\n}`,
   valueSnippet(kind, choices, placeholder) {
     if (choices.length > 0) {
       const rendered = choices.map((c) => escapeSnippet(kind === 'string' ? c : c));
