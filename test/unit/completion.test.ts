@@ -250,3 +250,13 @@ test('the lifecycle block is inserted with the cursor inside it', () => {
   const items = completions('resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  |\n}\n');
   assert.equal(items.find((i) => i.label === 'lifecycle')!.insertText, 'lifecycle {\n\t$0\n}');
 });
+
+test('the label of a dynamic block offers the blocks the resource has', () => {
+  const peer = (inner: string) => completions(`resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n${inner}\n}\n`);
+  const typed = peer('  dynamic "t|" {\n    for_each = [1]\n  }');
+  assert.deepEqual(typed.map((i) => [i.label, i.insertText]), [['timeouts', 'timeouts']]);
+  assert.deepEqual(typed[0].range, { start: { line: 2, character: 11 }, end: { line: 2, character: 12 } });
+  assert.deepEqual(peer('  dynamic "|').map((i) => i.label), ['timeouts']);
+  // No blocks in the data source: nothing to offer.
+  assert.deepEqual(completions('data "alicloud_express_connect_physical_connections" "d" {\n  dynamic "|"\n}\n'), []);
+});

@@ -20,7 +20,9 @@ export type CursorContext =
   | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; nameOnly?: boolean; suffix?: string }
   /** `lead`: written before the value (`enable_bfd =|`: a space, as `terraform fmt` writes). */
   | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range; lead?: string }
-  | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range };
+  | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range }
+  /** The label of a `dynamic` block (HCL): the name of a block the body has. */
+  | { mode: 'dynamicLabel'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range };
 
 export interface CompletionItem {
   label: string;
@@ -111,6 +113,11 @@ function completeItems(cursor: CursorContext, ctx: AnalysisContext, w: Completio
   if (!body) return [];
   const path = names.join('.');
   const written = cursor.blocks.length ? cursor.blocks[cursor.blocks.length - 1] : cursor.instance;
+  if (cursor.mode === 'dynamicLabel') {
+    return Object.entries(body.blocks ?? {})
+      .filter(([, b]) => available(b, ctx))
+      .map(([name, b]) => ({ label: name, kind: 'block' as const, detail: 'block', documentation: blockMarkdown(name, b, schema), insertText: name, snippet: false, range: cursor.range, sortText: name }));
+  }
   return cursor.mode === 'key'
     ? keyItems(cursor, schema, body, path, written, ctx, w)
     : valueItems(cursor, schema, body, ctx, w, cut);

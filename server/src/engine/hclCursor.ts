@@ -47,6 +47,7 @@ function within(x: { range: { start: Position; end: Position }; closed: boolean 
 
 const RESOURCE_TYPE = /^\s*(resource|data)\s+"([A-Za-z0-9_-]*)$/;
 const KEY = /^\s*([A-Za-z_][A-Za-z0-9_-]*)?$/;
+const DYNAMIC_LABEL = /^\s*dynamic\s+"([A-Za-z0-9_-]*)$/;
 const VALUE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/;
 
 /** The completion context at `pos` (absolute), with ranges relative to the returned base. */
@@ -78,6 +79,15 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   // An unclosed bracket (`depends_on = [` with its `]` not typed yet) ends, for the parser, where its line does;
   // the lines after it are still inside it. (Only a chunk with errors can hold one.)
   if (chunk.errors.length && openBracketBefore(file, base + innermost.bodyRange.start.line, innermost.bodyRange.start.character + 1, pos)) return undefined;
+  // `dynamic "|"`: the label names the block it makes.
+  const labelMatch = DYNAMIC_LABEL.exec(before);
+  if (labelMatch) {
+    const prefix = labelMatch[1];
+    let end = pos.character;
+    while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
+    const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
+    return { cursor: { mode: 'dynamicLabel', instance, blocks, prefix, range }, base };
+  }
   const keyMatch = KEY.exec(before);
   if (keyMatch) {
     const prefix = keyMatch[1] ?? '';
