@@ -260,3 +260,12 @@ test('the label of a dynamic block offers the blocks the resource has', () => {
   // No blocks in the data source: nothing to offer.
   assert.deepEqual(completions('data "alicloud_express_connect_physical_connections" "d" {\n  dynamic "|"\n}\n'), []);
 });
+
+test('a quoted value with a space is still completed, and replaced up to its closing quote', () => {
+  const status = (value: string) => completions(`data "alicloud_express_connect_physical_connections" "d" {\n  status = ${value}\n}\n`);
+  const typed = status('"Allocation |"');
+  assert.ok(typed.some((i) => i.label === '"Allocation Failed"'));
+  assert.deepEqual(typed[0].range, { start: { line: 1, character: 11 }, end: { line: 1, character: 24 } });
+  // In the middle of such a value: the whole of it, not its first word, is replaced.
+  assert.deepEqual(status('"Alloc| Failed"')[0].range, { start: { line: 1, character: 11 }, end: { line: 1, character: 25 } });
+});

@@ -101,11 +101,15 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   const valueMatch = VALUE.exec(before);
   if (valueMatch) {
     const prefix = valueMatch[2];
-    // Only a simple value being typed: a word, a quoted word, a reference path.
-    if (!/^"?[A-Za-z0-9_.:-]*$/.test(prefix)) return undefined;
+    // Only a simple value being typed: a word, a quoted word (spaces too: `"Allocation Failed"`), a reference path.
+    if (!/^(?:"[A-Za-z0-9_.: -]*|[A-Za-z0-9_.:-]*)$/.test(prefix)) return undefined;
     let end = pos.character;
-    while (end < line.length && /[A-Za-z0-9_.:-]/.test(line[end])) end++;
-    if (prefix.startsWith('"') && line[end] === '"') end++;
+    const close = prefix.startsWith('"') ? line.indexOf('"', end) : -1;
+    if (close >= 0 && /^[A-Za-z0-9_.: -]*$/.test(line.slice(end, close))) end = close + 1;
+    else {
+      while (end < line.length && /[A-Za-z0-9_.:-]/.test(line[end])) end++;
+      if (prefix.startsWith('"') && line[end] === '"') end++;
+    }
     // `ip_version = |"IPv4"`: the value written after the cursor is the one replaced, not doubled.
     if (prefix === '' && line[end] === '"') {
       const close = line.indexOf('"', end + 1);
