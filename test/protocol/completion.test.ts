@@ -248,6 +248,13 @@ describe('a client without snippets or Markdown', () => {
       assert.ok(items.every((i) => !i.documentation || (i.documentation as { kind: string }).kind === 'plaintext'));
       const h = await lsp.hover(u, { line: 1, character: 4 });
       assert.equal((h!.contents as { kind: string }).kind, 'plaintext');
+      // Such a client inserts the text as it is: a block is written at the line's indentation, with the file's
+      // indentation and line breaks, not the snippet's tabs.
+      assert.equal((edit('timeouts').textEdit as TextEdit).newText, 'timeouts {\n    create = "10m"\n    update = "10m"\n    delete = "10m"\n  }');
+      const tabs = uri();
+      await lsp.open(tabs, 'resource "alicloud_vpc_bgp_peer" "p" {\r\n\tbgp_group_id = "bgpg-1"\r\n\t\r\n}\r\n');
+      const block = (await lsp.completion(tabs, { line: 2, character: 1 })).find((i) => i.label === 'timeouts')!;
+      assert.equal((block.textEdit as TextEdit).newText, 'timeouts {\r\n\t\tcreate = "10m"\r\n\t\tupdate = "10m"\r\n\t\tdelete = "10m"\r\n\t}');
     } finally {
       await lsp.stop();
     }

@@ -56,7 +56,7 @@ import { RecentlyClosed } from './recentlyClosed';
 import { definition, highlights, ModuleView, references } from './navigation';
 import { Refusal, renameEdits, renameTarget } from './rename';
 import { documentSymbols } from './outline';
-import { snippetText } from './snippetText';
+import { indentUnit, plainSnippetText } from './snippetText';
 import * as path from 'path';
 
 interface OpenFile {
@@ -446,12 +446,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const result = completeList(at.cursor, ctxFor(f, p.textDocument.uri), f.completionWriter);
       let lineBreak: string | undefined;
       const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
+      const indent = () => /^[ \t]*/.exec(f.lineText(p.position.line))![0];
+      const plainText = (item: { insertText: string }) => plainSnippetText(item.insertText, indent(), indentUnit(f.language), eol());
       const items = result.items.map((item): CompletionItem => ({
         label: item.label,
         kind: KIND[item.kind],
         detail: item.detail,
         documentation: item.documentation ? { kind: markdownDocs ? MarkupKind.Markdown : MarkupKind.PlainText, value: item.documentation } : undefined,
-        textEdit: { range: shiftRange(item.range, at.base), newText: item.snippet && !snippets ? snippetText(item.insertText) : item.insertText },
+        textEdit: { range: shiftRange(item.range, at.base), newText: item.snippet && !snippets ? plainText(item) : item.insertText },
         additionalTextEdits: nonEmpty(f.importEdits && withLineBreaks(f.importEdits(item.insertText), eol())),
         insertTextFormat: item.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         sortText: item.sortText,

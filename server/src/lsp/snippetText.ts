@@ -52,3 +52,21 @@ export function snippetText(snippet: string): string {
   };
   return read('');
 }
+
+/**
+ * The text a client without snippet support inserts for a snippet completed on a line indented with `indent`: it
+ * inserts the text as it is (an editor adjusts only a snippet's indentation), so the lines after the first are
+ * written at that indentation, one `unit` more per leading tab of the snippet (a tab where the line is indented
+ * with tabs), with the file's line breaks.
+ */
+export function plainSnippetText(snippet: string, indent: string, unit: string, eol: string): string {
+  const lines = snippetText(snippet).split('\n');
+  if (lines.length === 1) return lines[0];
+  const step = indent.includes('\t') ? '\t' : unit;
+  return lines.map((l, i) => (i === 0 ? l : indent + l.replace(/^\t+/, (tabs) => step.repeat(tabs.length)))).join(eol);
+}
+
+/** One level of indentation as the language's formatter writes it (`terraform fmt`, Prettier, PEP 8, gofmt...). */
+export function indentUnit(language: string): string {
+  return language === 'go' ? '\t' : language === 'hcl' || language === 'typescript' ? '  ' : '    ';
+}
