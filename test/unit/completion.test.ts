@@ -269,3 +269,18 @@ test('a quoted value with a space is still completed, and replaced up to its clo
   // In the middle of such a value: the whole of it, not its first word, is replaced.
   assert.deepEqual(status('"Alloc| Failed"')[0].range, { start: { line: 1, character: 11 }, end: { line: 1, character: 25 } });
 });
+
+test('lifecycle ignore_changes offers the arguments the resource can set, not those already listed', () => {
+  const group = (list: string) => completions(`resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  lifecycle {\n    ignore_changes = ${list}\n  }\n}\n`);
+  const first = group('[|]');
+  const labels = first.map((i) => i.label);
+  assert.ok(labels.includes('auth_key') && labels.includes('peer_asn'), labels.join());
+  for (const readOnly of ['status', 'id', 'region_id']) assert.ok(!labels.includes(readOnly), readOnly);
+  assert.equal(first.find((i) => i.label === 'auth_key')!.insertText, 'auth_key');
+  const more = group('[auth_key, desc|]');
+  assert.ok(!more.some((i) => i.label === 'auth_key'));
+  assert.deepEqual(more.find((i) => i.label === 'description')!.range, { start: { line: 3, character: 32 }, end: { line: 3, character: 36 } });
+  assert.ok(!group('[|, auth_key]').some((i) => i.label === 'auth_key'));
+  // Other lifecycle arguments are Terraform's: nothing offered there.
+  assert.deepEqual(group('[]\n    prevent_destroy = |'), []);
+});

@@ -22,7 +22,9 @@ export type CursorContext =
   | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range; lead?: string }
   | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range }
   /** The label of a `dynamic` block (HCL): the name of a block the body has. */
-  | { mode: 'dynamicLabel'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range };
+  | { mode: 'dynamicLabel'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range }
+  /** A name in `lifecycle { ignore_changes = [...] }` (HCL); `listed`: the names the list already holds. */
+  | { mode: 'ignoreChanges'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; listed: string[] };
 
 export interface CompletionItem {
   label: string;
@@ -108,6 +110,12 @@ function completeItems(cursor: CursorContext, ctx: AnalysisContext, w: Completio
   }
   const schema = ctx.schemas.get(cursor.instance.kind, cursor.instance.type);
   if (!schema) return [];
+  if (cursor.mode === 'ignoreChanges') {
+    // What Terraform may be told to leave alone: the arguments the configuration can set.
+    return Object.entries(schema.attributes)
+      .filter(([name, a]) => !a.readOnly && available(a, ctx) && !cursor.listed.includes(name))
+      .map(([name, a]) => ({ label: name, kind: 'property' as const, detail: attributeSummary(a), documentation: attributeMarkdown(name, a, schema), insertText: name, snippet: false, range: cursor.range, sortText: name }));
+  }
   const names = schemaPath(cursor.blocks);
   const body = names && bodySchemaAt(schema, names);
   if (!body) return [];

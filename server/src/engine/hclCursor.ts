@@ -48,6 +48,7 @@ function within(x: { range: { start: Position; end: Position }; closed: boolean 
 const RESOURCE_TYPE = /^\s*(resource|data)\s+"([A-Za-z0-9_-]*)$/;
 const KEY = /^\s*([A-Za-z_][A-Za-z0-9_-]*)?$/;
 const DYNAMIC_LABEL = /^\s*dynamic\s+"([A-Za-z0-9_-]*)$/;
+const IGNORE_CHANGES = /^\s*ignore_changes\s*=\s*\[((?:\s*[A-Za-z_][A-Za-z0-9_-]*\s*,)*)\s*([A-Za-z_][A-Za-z0-9_-]*)?$/;
 const VALUE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/;
 
 /** The completion context at `pos` (absolute), with ranges relative to the returned base. */
@@ -76,6 +77,16 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   if (innermost.attributes.some((a) => a.valueRange.start.line < a.valueRange.end.line && strictlyInside(a.valueRange, rel))) return undefined;
   const chunk = file.doc.chunks[file.doc.chunkIndexAt(pos.line)];
   if (chunk.comments.some((c) => c.start.line < c.end.line && strictlyInside(c, rel))) return undefined;
+  // `lifecycle { ignore_changes = [enable_bfd, |] }`: the list names arguments of the resource.
+  const ignored = blocks.length === 1 && blocks[0].name === 'lifecycle' ? IGNORE_CHANGES.exec(before) : null;
+  if (ignored) {
+    const prefix = ignored[2] ?? '';
+    let end = pos.character;
+    while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
+    const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
+    const listed = ignored[1].split(',').map((x) => x.trim()).concat(line.slice(end).split(']')[0].split(',').map((x) => x.trim()));
+    return { cursor: { mode: 'ignoreChanges', instance, blocks, prefix, range, listed: listed.filter((x) => x) }, base };
+  }
   // An unclosed bracket (`depends_on = [` with its `]` not typed yet) ends, for the parser, where its line does;
   // the lines after it are still inside it. (Only a chunk with errors can hold one.)
   if (chunk.errors.length && openBracketBefore(file, base + innermost.bodyRange.start.line, innermost.bodyRange.start.character + 1, pos)) return undefined;
