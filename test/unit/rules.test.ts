@@ -115,6 +115,32 @@ resource "alicloud_vpc_bgp_peer" "p" {
     ignore_changes = [bfd_multi_hop]
   }
 }`,
+  // terraform validate checks each name of ignore_changes against the schema ("Unsupported attribute").
+  'ignore_changes naming an argument the resource does not have is an error, once per name; all and real names are fine': `
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+  lifecycle {
+    ignore_changes = [auth_key, authkey, timeouts, authkey]
+    #                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unsupported-attribute
+  }
+}
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  lifecycle {
+    ignore_changes = all
+  }
+}
+resource "alicloud_express_connect_virtual_border_router" "v" {
+  physical_connection_id = "pc-1"
+  local_gateway_ip       = "10.0.0.1"
+  peer_gateway_ip        = "10.0.0.2"
+  peering_subnet_mask    = "255.255.255.252"
+  vlan_id                = 1
+  lifecycle {
+    ignore_changes = [tags["team"], status]
+  }
+}`,
   'a required argument written twice is judged on every copy: a null or empty copy is reported': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = "bgpg-1"

@@ -1,4 +1,7 @@
-/** `unknown-argument` / `unknown-block`: names the resource type does not have, with "did you mean". */
+/**
+ * `unknown-argument` / `unknown-block`: names the resource type does not have, with "did you mean";
+ * `unsupported-attribute` for such a name in `lifecycle { ignore_changes = [...] }`.
+ */
 import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
@@ -34,8 +37,39 @@ export function unknownBlocks(instance: ResourceInstance, schema: ResourceSchema
       }
       continue;
     }
-    if (metaBlocks.includes(b.name)) continue;
+    if (metaBlocks.includes(b.name)) {
+      if (b.name === 'lifecycle') ignoredUnknown(instance, schema, b, findings);
+      continue;
+    }
     findings.push(unknownBlock(instance, schema, body, b));
+  }
+}
+
+/**
+ * `lifecycle { ignore_changes = [authkey] }`: a name the resource does not have, which `terraform validate` refuses
+ * ("Unsupported attribute"). Reported on the list once per name, with the closest argument (the list is one value:
+ * no fix rewrites it).
+ */
+function ignoredUnknown(instance: ResourceInstance, schema: ResourceSchema, lifecycle: Block, findings: Finding[]): void {
+  for (let i = 0; i < lifecycle.attributes.length; i++) {
+    const a = lifecycle.attributes[i];
+    if (a.name !== 'ignore_changes' || a.value.kind !== 'tuple') continue;
+    const seen: string[] = [];
+    for (const item of a.value.items) {
+      if (item.kind !== 'reference') continue;
+      const name = item.path[0];
+      if (Object.hasOwn(schema.attributes, name) || (schema.blocks && Object.hasOwn(schema.blocks, name)) || seen.includes(name)) continue;
+      seen.push(name);
+      const suggestion = closest(name, Object.keys(schema.attributes).filter((n) => !schema.attributes[n].readOnly));
+      findings.push({
+        code: 'unsupported-attribute',
+        severity: 'error',
+        range: a.valueRange,
+        message: `ignore_changes names "${name}", which ${schema.type} does not have` + (suggestion ? ` (did you mean "${suggestion}"?)` : ''),
+        fixes: [],
+        instance,
+      });
+    }
   }
 }
 
