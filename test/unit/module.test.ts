@@ -101,6 +101,13 @@ resource "alicloud_vpc_bgp_peer" "r" {
   bgp_group_id = alicloud_vpc_bgp_group.g.id
   #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-instance-key
 }
+resource "alicloud_vpc_bgp_peer" "inner" {
+  bgp_group_id = coalesce(alicloud_vpc_bgp_group.g[0].idd, alicloud_vpc_bgp_group.g[1].id)
+  #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unsupported-attribute
+  peer_ip_address = "\${alicloud_express_connect_virtual_border_router.v.peer_gateway}"
+  #                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unsupported-attribute
+  depends_on      = [alicloud_vpc_bgp_group.g, alicloud_express_connect_virtual_border_router.v]
+}
 resource "alicloud_express_connect_virtual_border_router" "w" {
   physical_connection_id = data.alicloud_express_connect_physical_connections.pc.connections[0].id
   local_gateway_ip       = "10.0.0.1"

@@ -97,8 +97,15 @@ function innerUndeclared(v: Value, instance: ResourceInstance, body: BodyView, a
     for (let i = 0; i < v.items.length; i++) findings = innerUndeclared(v.items[i], instance, body, a, ctx, findings, first);
   } else if (v.kind === 'reference') {
     const ref = resourceRef(v);
-    if (!ref || namesIterator(body, v) || ctx.find(ref.kind, ref.type, ref.name)) return findings;
-    const f = undeclared(instance, a, ref, ctx, undefined, false);
+    if (!ref || namesIterator(body, v)) return findings;
+    const target = ctx.find(ref.kind, ref.type, ref.name);
+    // A declared block: an attribute it does not have (`coalesce(alicloud_vpc_bgp_group.g.idd, ...)`), as above.
+    const f = !target
+      ? undeclared(instance, a, ref, ctx, undefined, false)
+      : ref.attribute && instance.language === 'hcl' && (ref.key !== undefined || !repetition(target))
+        ? unsupportedAttribute(instance, a, ref, ctx, false)
+        : undefined;
+    if (!f) return findings;
     // Once per name: the findings this value made so far are the ones from `first` on (same name, same message).
     for (let i = first; i < findings.length; i++) if (findings[i].message === f.message) return findings;
     if (findings === NONE) findings = [];
@@ -209,9 +216,10 @@ function boundedDistance(a: string, b: string, bound: number): number {
 
 /**
  * The finding when the first step after a known type's name (`idd` in `alicloud_vpc_bgp_group.g.idd`) is none of
- * its attributes or blocks, in any provider version the schema knows; with a fix to the closest one.
+ * its attributes or blocks, in any provider version the schema knows; with a fix to the closest one when the
+ * reference is the whole value (`fixable`: a fix replaces a whole value).
  */
-function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext): Finding | undefined {
+function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext, fixable = true): Finding | undefined {
   const schema = ctx.schemas.get(ref.kind, ref.type);
   if (!schema) return undefined;
   const step = /^[^.[]*/.exec(ref.attribute)![0];
@@ -221,7 +229,7 @@ function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: Res
   let suggestion = closest(step, names);
   // `g.bgp_group_id`, `v.vbr_id`: the block's own ID, which Terraform calls `id` (not `bgp_group_name`).
   if (step.endsWith('_id') && !suggestion?.endsWith('id') && Object.hasOwn(schema.attributes, 'id')) suggestion = 'id';
-  const fixes: NeutralFix[] = suggestion
+  const fixes: NeutralFix[] = suggestion && fixable
     ? [
         {
           title: `Refer to ${prefix}${ref.type}.${ref.name}${ref.key ?? ''}.${suggestion}${ref.attribute.slice(step.length)}`,
