@@ -229,6 +229,14 @@ const CASES: Case[] = [
     title: /^Rename to "create"$/,
     after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", timeouts=VpcBgpPeerTimeouts(create="10m"))\n`,
   },
+  {
+    name: 'rename: a key of a timeouts dict stays a string (a bare name would be a variable Python cannot find)',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", timeouts={"delete": "5m", 'creat': "10m"})\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "create"$/,
+    after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", timeouts={"delete": "5m", 'create': "10m"})\n`,
+  },
   // Java
   {
     name: 'set: a call in the builder chain, one per line',

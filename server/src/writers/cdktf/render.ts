@@ -137,8 +137,12 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
   switch (e.kind) {
     case 'replaceValue':
       return [{ range: absRange(e.attribute.valueRange, src.base), newText: replacement(d, e.attribute, e.value, quote, src) }];
-    case 'rename':
-      return [{ range: absRange(e.attribute.keyRange, src.base), newText: languageName(d.language, e.to) }];
+    case 'rename': {
+      // A key written as a string (a Python dict's `"creat"`, a quoted TypeScript key) stays one.
+      const k = e.attribute.keyRange;
+      const q = /^["']/.exec(src.lineText(k.start.line + src.base).slice(k.start.character))?.[0] ?? '';
+      return [{ range: absRange(k, src.base), newText: q + languageName(d.language, e.to) + q }];
+    }
     case 'remove':
       return removeEntry(d, e.attribute, instance, src);
     case 'removeBlock':
@@ -341,7 +345,8 @@ export function cdktfCompletionWriter(d: Dialect): CompletionWriter {
   const sep = d.commas ? ',' : '';
   return {
     label: (name) => languageName(d.language, name),
-    argument: (name, valueSnippet) => (d.completionProperty ?? d.property)(languageName(d.language, name), valueSnippet) + sep,
+    argument: (name, valueSnippet, quote) =>
+      (quote ? `${quote}${languageName(d.language, name)}${quote}: ${valueSnippet}` : (d.completionProperty ?? d.property)(languageName(d.language, name), valueSnippet)) + sep,
     block(name, keys, instance) {
       const c = instance as CdktfInstance | undefined;
       const schema = c?.schema;
