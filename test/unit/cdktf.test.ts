@@ -892,6 +892,31 @@ describe('CDKTF: completion and hover contexts', () => {
     }
   });
 
+  it('a key of a Python timeouts dict is written as a string key, and a quoted key is replaced with its quotes', () => {
+    /** The line with the item applied as the editor writes it, and whether its filter text matches what was typed. */
+    const applied = (language: string, fixture: string, label: string) => {
+      const { items, pos } = at(language, fixture);
+      const item = items.find((i) => i.label === label);
+      assert.ok(item, `${label} among ${items.map((i) => i.label).join()} (${language})`);
+      const line = cursor(fixture).text.split('\n')[pos.line];
+      const typed = line.slice(item.range.start.character, pos.character);
+      assert.ok((item.filterText ?? item.label).includes(typed), `${item.filterText} matches ${typed}`);
+      return line.slice(0, item.range.start.character) + item.insertText + line.slice(item.range.end.character);
+    };
+    const py = (inner: string) => `VpcBgpPeer(self, "p", bgp_group_id="x", timeouts={${inner}})`;
+    assert.equal(applied('python', py('"create": "5m", |'), 'update'), py('"create": "5m", "update": "${1:10m}",'));
+    assert.equal(applied('python', py('"create": "5m", "up|"'), 'update'), py('"create": "5m", "update": "${1:10m}",'));
+    assert.equal(applied('python', py(`'up|'`), 'update'), py(`'update': "\${1:10m}",`));
+    // A value follows: the name alone, still a string.
+    assert.equal(applied('python', py('"cr|": "5m"'), 'create'), py('"create": "5m"'));
+    assert.equal(applied('python', py('|'), 'delete'), py('"delete": "${1:10m}",'));
+    // Keyword arguments and a TypeScript object keep their unquoted names.
+    assert.equal(applied('python', `VpcBgpPeer(self, "p", bgp_group_id="x", timeouts=VpcBgpPeerTimeouts(|))`, 'update'), `VpcBgpPeer(self, "p", bgp_group_id="x", timeouts=VpcBgpPeerTimeouts(update="\${1:10m}",))`);
+    const ts = (inner: string) => `new VpcBgpPeer(this, "p", { bgpGroupId: "x", timeouts: { ${inner} } });`;
+    assert.equal(applied('typescript', ts('create: "5m", |'), 'update'), ts('create: "5m", update: "${1:10m}",'));
+    assert.equal(applied('typescript', ts('create: "5m", "up|"'), 'update'), ts('create: "5m", "update": "${1:10m}",'));
+  });
+
   it('a struct completion names the generated class', () => {
     const cases: [string, string, string][] = [
       ['python', `VpcBgpPeer(self, "p", bgp_group_id="x", |)`, 'timeouts=VpcBgpPeerTimeouts(\n\tcreate="${1:10m}",\n\tupdate="${2:10m}",\n\tdelete="${3:10m}",\n),'],

@@ -16,8 +16,10 @@ export type CursorContext =
   /**
    * `nameOnly`: a value already follows the name on its line (`bfd_m|ulti_hop = 3`): only the name is written.
    * `suffix`: written after the item (Java, `….|build()`: the `.` before `build()`).
+   * `quote`: the name is written as a string in these quotes, `"create": "5m"` (a Python dict, whose keys must be
+   * strings, or a key the user began with a quote); the range then covers the quotes.
    */
-  | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; nameOnly?: boolean; suffix?: string }
+  | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; nameOnly?: boolean; suffix?: string; quote?: string }
   /** `lead`: written before the value (`enable_bfd =|`: a space, as `terraform fmt` writes). */
   | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range; lead?: string }
   | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range }
@@ -157,7 +159,8 @@ function keyItems(
   const typing = (a: { keyRange: Range }) => a.keyRange.start.line === cursor.range.start.line && a.keyRange.start.character === cursor.range.start.character;
   const present = new Set(written.attributes.filter((a) => !typing(a)).map((a) => a.name));
   // On a name that has its value, the name alone; else the whole item, then what must follow it.
-  const insert = (name: string, whole: () => string) => (cursor.nameOnly ? (w.label?.(name) ?? name) : whole() + (cursor.suffix ?? ''));
+  const q = cursor.quote ?? '';
+  const insert = (name: string, whole: () => string) => (cursor.nameOnly ? q + (w.label?.(name) ?? name) + q : whole() + (cursor.suffix ?? ''));
   const items: CompletionItem[] = [];
   for (const [name, a] of Object.entries(body.attributes)) {
     if (a.readOnly || present.has(name) || !available(a, ctx)) continue;
@@ -166,9 +169,11 @@ function keyItems(
       kind: 'property',
       detail: attributeSummary(a),
       documentation: attributeMarkdown(name, a, schema, path),
-      insertText: insert(name, () => w.argument(name, valueSnippet(a, ctx, w, cursor.instance))),
+      insertText: insert(name, () => w.argument(name, valueSnippet(a, ctx, w, cursor.instance), cursor.quote)),
       snippet: !cursor.nameOnly,
       range: cursor.range,
+      // The editor filters by the text of the range, which begins with the quote.
+      filterText: cursor.quote && q + (w.label?.(name) ?? name) + q,
       sortText: (a.required ? '0' : a.deprecated ? '3' : '1') + name,
       preselect: a.required ? true : undefined,
     });
@@ -192,6 +197,7 @@ function keyItems(
       insertText: insert(name, () => w.block(name, keys, cursor.instance)),
       snippet: true,
       range: cursor.range,
+      filterText: cursor.quote && q + (w.label?.(name) ?? name) + q,
       sortText: '2' + name,
     });
   }
@@ -205,9 +211,10 @@ function keyItems(
         kind: 'keyword',
         detail: 'Terraform meta-argument',
         documentation: META_DOCS.get(name),
-        insertText: insert(name, () => (name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1'))),
+        insertText: insert(name, () => (name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1', cursor.quote))),
         snippet: !cursor.nameOnly,
         range: cursor.range,
+        filterText: cursor.quote && q + (w.label?.(name) ?? name) + q,
         sortText: '4' + name,
       });
     }

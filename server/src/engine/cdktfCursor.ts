@@ -153,12 +153,24 @@ export function cursorContext(view: CdktfView, pos: Position): { cursor: CursorC
         const at = { line: pos.line, character: pos.character - key.length };
         return { cursor: { mode: 'key', instance, blocks, prefix: '', range: { start: at, end: at }, suffix: '.' }, base: 0 };
       }
+      let start = pos.character - key.length;
       let end = pos.character;
       while (end < line.length && /[A-Za-z0-9_$]/.test(line[end])) end++;
-      const range = { start: { line: pos.line, character: pos.character - key.length }, end: { line: pos.line, character: end } };
+      // A key typed as a string (`{"create": "5m", "u|"}`) is replaced whole, quotes included, and written as a
+      // string again; a Python dict's keys are strings even when the user has not typed the quote yet.
+      let quote: string | undefined;
+      const opening = line[start - 1];
+      if ((opening === '"' || opening === "'") && syntax.kind === 'object') {
+        quote = opening;
+        start--;
+        if (line[end] === quote) end++;
+      } else if (tk.language === 'python' && syntax.kind === 'object') {
+        quote = instance.quote;
+      }
+      const range = { start: { line: pos.line, character: start }, end: { line: pos.line, character: end } };
       // `bfdM|ultiHop: 3`: a value follows, so only the name is replaced.
-      const nameOnly = VALUE_FOLLOWS[tk.language].test(line.slice(end)) || undefined;
-      return { cursor: { mode: 'key', instance, blocks, prefix: key, range, nameOnly }, base: 0 };
+      const nameOnly = (quote ? /^\s*:/ : VALUE_FOLLOWS[tk.language]).test(line.slice(end)) || undefined;
+      return { cursor: { mode: 'key', instance, blocks, prefix: key, range, nameOnly, quote }, base: 0 };
     }
   }
 

@@ -22,8 +22,11 @@ export interface Writer {
 
 /** How completions insert text in one language. Snippet syntax: `${1:placeholder}`, `${1|a,b|}`. */
 export interface CompletionWriter {
-  /** The whole argument: `bfd_multi_hop = ${1:1}`. `valueSnippet` is already in this language's syntax. */
-  argument(name: string, valueSnippet: string): string;
+  /**
+   * The whole argument: `bfd_multi_hop = ${1:1}`. `valueSnippet` is already in this language's syntax. With
+   * `quote`, the name is a string key (`"update": "${1:10m}"`, as a Python dict writes it).
+   */
+  argument(name: string, valueSnippet: string, quote?: string): string;
   /**
    * A nested block with its first keys: `timeouts {\n\tcreate = "${1:5m}"\n}`. `instance` is the resource being
    * completed (CDKTF writers name its generated struct class: `VpcBgpPeerTimeouts`).
