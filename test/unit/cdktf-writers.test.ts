@@ -85,6 +85,22 @@ const CASES: Case[] = [
     after: `const group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\nnew VpcBgpPeer(this, "p", { bgpGroupId: group.id });\n`,
   },
   {
+    name: 'set: a config holding only a comment keeps the comment, after the new property',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", { /* bgpGroupId comes later */ });\n`,
+    code: 'missing-required',
+    title: /^Add bgpGroupId: "bgpg-/,
+    after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-2zev8h2uxpbnexample01", /* bgpGroupId comes later */ });\n`,
+  },
+  {
+    name: 'set: a comment alone between tight braces stays too',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "q", {/* x */});\n`,
+    code: 'missing-required',
+    title: /^Add bgpGroupId: "bgpg-/,
+    after: `new VpcBgpPeer(this, "q", { bgpGroupId: "bgpg-2zev8h2uxpbnexample01", /* x */});\n`,
+  },
+  {
     name: 'set: into an empty multi-line config',
     language: 'typescript',
     before: `    new VpcBgpPeer(this, "p", {\n    });\n`,

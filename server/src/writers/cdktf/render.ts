@@ -238,6 +238,12 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
   if (syntax.close && syntax.close.line === syntax.open.line) {
     // `{}` on one line.
     const pad = d.tightBraces ? '' : ' ';
+    // A comment between the braces (`{ /* todo */ }`) stays, after the new entry.
+    const inside = openLine.slice(syntax.open.character, syntax.close.character);
+    if (inside.trim() !== '') {
+      const lead = /^\s*/.exec(inside)![0].length;
+      return at({ line: syntax.open.line, character: syntax.open.character + lead }, `${lead ? '' : pad}${text}, `);
+    }
     return [{ range: { start: abs(syntax.open, src.base), end: abs(syntax.close, src.base) }, newText: `${pad}${text}${pad}` }];
   }
   return at(syntax.open, `\n${indentOf(openLine)}${unit}${text},`);
