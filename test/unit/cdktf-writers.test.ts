@@ -198,6 +198,22 @@ const CASES: Case[] = [
     after: `group = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\nVpcBgpPeer(\n    self,\n    "p",\n    bgp_group_id=group.id,\n)\n`,
   },
   {
+    name: 'set: a comment after the id stays on the id\'s line',
+    language: 'python',
+    before: `VpcBgpPeer(\n    self, "p",  # the peer\n)\n`,
+    code: 'missing-required',
+    title: /^Add bgp_group_id=/,
+    after: `VpcBgpPeer(\n    self, "p",  # the peer\n    bgp_group_id="bgpg-2zev8h2uxpbnexample01",\n)\n`,
+  },
+  {
+    name: 'set: a comment after the id that has no comma stays on the id\'s line',
+    language: 'python',
+    before: `VpcBgpPeer(\n    self,\n    "p"  # the peer\n)\n`,
+    code: 'missing-required',
+    title: /^Add bgp_group_id=/,
+    after: `VpcBgpPeer(\n    self,\n    "p",  # the peer\n    bgp_group_id="bgpg-2zev8h2uxpbnexample01",\n)\n`,
+  },
+  {
     name: 'replaceValue: "yes" for a bool becomes True',
     language: 'python',
     before: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", enable_bfd="yes")\n`,

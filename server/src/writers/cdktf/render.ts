@@ -227,10 +227,13 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
       const argIndent = p.line > syntax.open.line ? indentOf(line(p.line)) : indentOf(openLine) + unit;
       const after = line(p.line).slice(p.character);
       const comma = after.trimStart().startsWith(',');
+      // A comment after the id (`"p",  # the peer`) stays on its line, about the id.
+      const commented = endsInLineComment(after.slice(comma ? after.indexOf(',') + 1 : 0), d.language);
       if (comma) {
-        const commaPos = { line: p.line, character: p.character + after.indexOf(',') + 1 };
+        const commaPos = { line: p.line, character: commented ? line(p.line).length : p.character + after.indexOf(',') + 1 };
         return at(commaPos, `\n${argIndent}${text},`);
       }
+      if (commented) return [...at(p, ','), ...at({ line: p.line, character: line(p.line).length }, `\n${argIndent}${text},`)];
       return at(p, `,\n${argIndent}${text},`);
     }
     return at(p, `, ${text}`);
