@@ -820,6 +820,31 @@ ${between}	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("peer"), &vpcbgppeer.VpcB
     assert.ok(!offered(ts('}\nfunction b(group: string) {\n')).some((t) => t.includes('group.id')), 'a parameter of the name');
     assert.ok(!offered(ts('}\nfunction b() {\n')).some((t) => t.includes('group.id')), 'another function');
   });
+
+  it('a TypeScript field initialized where it is declared is offered and written as this.field, the name its methods read', () => {
+    const ts = (modifiers: string) => `class S extends TerraformStack {
+  ${modifiers} group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new VpcBgpPeer(this, "p", { bgpGroupId: this.group.id, peerIpAddress: "10.0.0.2" });
+    new VpcBgpPeer(this, "q", { peerIpAddress: "10.0.0.3", ipVersion: "IPv6" });
+  }
+}
+`;
+    for (const modifiers of ['private readonly', 'public', 'readonly']) {
+      const { file, ctx } = analyse(ts(modifiers), uriOf('typescript'));
+      const findings = file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, ctx).map((f) => f.value);
+      // `this.group.id` is the field: its IPv6 is compared with the peer's default IPv4.
+      const mismatch = file.diagnostics(ctx).find((d) => d.code === 'group-ip-version-mismatch');
+      assert.match(mismatch?.message ?? '', /VpcBgpGroup this\.group \(its bgpGroupId\)/, modifiers);
+      const missing = findings.find((f) => f.code === 'missing-required');
+      assert.deepEqual(missing?.fixes.map((x) => x.title), ['Add bgpGroupId: this.group.id'], modifiers);
+    }
+    const { text, pos } = cursor(ts('private').replace('{ peerIpAddress: "10.0.0.3"', '{ bgpGroupId: |, peerIpAddress: "10.0.0.3"'));
+    const f = createSourceFile(uriOf('typescript'), undefined, text)!;
+    const items = complete(f.cursorContext(pos)!.cursor, contextFor([f], defaultSchemas()), f.completionWriter);
+    assert.deepEqual(items.map((i) => i.insertText), ['this.group.id']);
+  });
 });
 
 describe('CDKTF: completion and hover contexts', () => {

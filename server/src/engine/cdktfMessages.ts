@@ -108,7 +108,7 @@ export function localizeText(text: string, instance: CdktfInstance, d: Dialect, 
   // `alicloud_vpc_bgp_group.group (its BgpGroupId)`: another construct of the program, by its class and the
   // variable it is kept in, which is what the address's name is (not its construct id, not a Terraform address).
   if (registry) {
-    text = text.replace(/\b(data\.)?(alicloud_[a-z0-9_]+)\.([A-Za-z_$][\w$]*)(?![\w$.<])/g, (all, data: string | undefined, t: string, n: string) => {
+    text = text.replace(/\b(data\.)?(alicloud_[a-z0-9_]+)\.((?:this\.|self\.)?[A-Za-z_$][\w$]*)(?![\w$.<])/g, (all, data: string | undefined, t: string, n: string) => {
       const s = registry.get(data ? 'data' : 'resource', t);
       return s?.cdktf ? `${s.cdktf.className} ${n}` : all;
     });

@@ -371,6 +371,9 @@ interface Variable {
   tok: number;
 }
 
+/** TypeScript modifiers that make the name after them an instance field (`static` makes a class's own). */
+const FIELD_MODIFIERS = new Set(['private', 'public', 'protected', 'readonly', 'override', 'accessor']);
+
 /** The variable a construct is assigned to: `const p = …`, `p: VpcBgpPeer = …`, `self.p = …`, `p := …`. */
 function variableBefore(tk: Tokens, exprStart: number): Variable | undefined {
   let k = exprStart - 1;
@@ -381,6 +384,12 @@ function variableBefore(tk: Tokens, exprStart: number): Variable | undefined {
   if ((tk.language === 'typescript' || tk.language === 'python') && tk.is(k - 1, ':') && tk.isIdent(k - 2)) k -= 2;
   let s = k;
   if (tk.is(k - 1, '.') && (tk.isIdent(k - 2, 'this') || tk.isIdent(k - 2, 'self'))) s = k - 2;
+  // A TypeScript field initialized where it is declared (`private readonly group = new VpcBgpGroup(…)`) is read as
+  // `this.group`, as one assigned in the constructor is: the bare name is no variable in the methods. Told by its
+  // modifier, a token the match reads (which brace group a name is in is not).
+  if (s === k && tk.language === 'typescript' && tk.isIdent(k - 1) && FIELD_MODIFIERS.has(tk.text_(k - 1))) {
+    return { name: `this.${tk.text_(k)}`, range: range(tk, tk.start[k], tk.end[k]), tok: k };
+  }
   // From the tokens: comments and line breaks between them are not part of the name.
   return { name: s === k ? tk.text_(k) : `${tk.text_(s)}.${tk.text_(k)}`, range: range(tk, tk.start[k], tk.end[k]), tok: k };
 }
