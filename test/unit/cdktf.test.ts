@@ -1081,7 +1081,7 @@ describe('CDKTF: imports a completion needs, in files written otherwise', () => 
     return applyEdits(text, f.importEdits?.(insertText) ?? []);
   }
 
-  it('Python: never inside parentheses or continuations, never onto a renamed import', () => {
+  it('Python: never inside parentheses or continuations, never onto a renamed import (a line of its own then)', () => {
     const black = 'from cdktf import (\n    App,\n    TerraformStack,\n)\nfrom imports.alicloud.vpc_bgp_peer import VpcBgpPeer\n';
     // `from cdktf import (…)` is left as it is; the struct joins its construct's simple import.
     assert.equal(edits('python', black, 'lifecycle=TerraformResourceLifecycle(),'), black);
@@ -1089,9 +1089,21 @@ describe('CDKTF: imports a completion needs, in files written otherwise', () => 
     // The last import is parenthesised: the new line goes after its closing parenthesis.
     const last = 'from imports.alicloud.vpc_bgp_peer import (\n    VpcBgpPeer,\n)\nx = 1\n';
     assert.equal(edits('python', last, 'lifecycle=TerraformResourceLifecycle(),'), last.replace(')\n', ')\nfrom cdktf import TerraformResourceLifecycle\n'));
-    assert.equal(edits('python', last, 'timeouts=VpcBgpPeerTimeouts(),'), last, 'a parenthesised import is not extended');
+    // A parenthesised import (black's form of a long one) is not extended: the struct gets a line of its own after it.
+    assert.equal(edits('python', last, 'timeouts=VpcBgpPeerTimeouts(),'), last.replace(')\n', ')\nfrom imports.alicloud.vpc_bgp_peer import VpcBgpPeerTimeouts\n'));
+    const vbr = 'from imports.alicloud.express_connect_virtual_border_router import (\n    ExpressConnectVirtualBorderRouter,  # the VBR\n)\nfrom cdktf import App\n\nx = 1\n';
+    assert.equal(
+      edits('python', vbr, 'timeouts=ExpressConnectVirtualBorderRouterTimeouts(),'),
+      vbr.replace('App\n', 'App\nfrom imports.alicloud.express_connect_virtual_border_router import ExpressConnectVirtualBorderRouterTimeouts\n'),
+    );
+    // Renamed or continued: the same, the renaming left as it is.
     const renamed = 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeer as Peer\n';
-    assert.equal(edits('python', renamed, 'timeouts=VpcBgpPeerTimeouts(),'), renamed);
+    assert.equal(edits('python', renamed, 'timeouts=VpcBgpPeerTimeouts(),'), renamed + 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeerTimeouts\n');
+    const slash = 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeerConfig, \\\n    VpcBgpPeer\n';
+    assert.equal(edits('python', slash, 'timeouts=VpcBgpPeerTimeouts(),'), slash + 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeerTimeouts\n');
+    // Not imported by name at all (a star import, or a class of the program): nothing to add.
+    const star = 'from imports.alicloud.vpc_bgp_peer import *\n';
+    assert.equal(edits('python', star, 'timeouts=VpcBgpPeerTimeouts(),'), star);
     const continued = 'from cdktf import App, \\\n    TerraformStack\n';
     assert.equal(edits('python', continued, 'lifecycle=TerraformResourceLifecycle(),'), continued);
   });

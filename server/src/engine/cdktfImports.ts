@@ -19,7 +19,7 @@ export function needsImports(language: CdktfLanguage): boolean {
 /**
  * Edits adding the imports `insertText` needs to `text` (none when every class it uses is already named there).
  * Only simple one-line imports are extended (`from m import A, B`, no parentheses, continuation or `as`); where
- * the file imports otherwise, nothing is added rather than something that may not parse.
+ * the construct class is imported otherwise, its struct gets a `from m import VpcBgpPeerTimeouts` line of its own.
  */
 export function importEditsFor(language: CdktfLanguage, text: string, insertText: string): TextEdit[] {
   if (!needsImports(language)) return [];
@@ -53,8 +53,25 @@ function pythonImport(text: string, cls: string): TextEdit | undefined {
     return at === undefined ? undefined : insertAt(text, at, `from cdktf import ${cls}\n`);
   }
   const owner = ownerOf(cls);
-  const line = owner && lines.find((l) => simpleNames(l.names) && l.names.split(',').some((n) => n.trim() === owner));
-  return line ? insertAt(text, line.end, `, ${cls}`) : undefined;
+  if (!owner) return undefined;
+  const line = lines.find((l) => simpleNames(l.names) && l.names.split(',').some((n) => n.trim() === owner));
+  if (line) return insertAt(text, line.end, `, ${cls}`);
+  // The construct class imported otherwise (in parentheses as black writes a long import, renamed with `as`,
+  // continued with `\`): the struct gets an import of its own after the imports, which cannot break theirs.
+  const module = moduleImporting(text, owner);
+  const at = module === undefined ? undefined : lineAfterImports(text, /^(from\s+\S+\s+import\b|import\s)/);
+  return at === undefined ? undefined : insertAt(text, at, `from ${module} import ${cls}\n`);
+}
+
+/** The module a `from M import …` statement of any form imports `name` from (`import (\n    A,\n)`, `A as B`). */
+function moduleImporting(text: string, name: string): string | undefined {
+  const entry = new RegExp(`^${name}(\\s+as\\s+\\w+)?$`);
+  for (const m of text.matchAll(/^from[ \t]+([\w.]+)[ \t]+import[ \t]*(\([^)]*\)|(?:[^\n]*\\\r?\n)*[^\n]*)/gm)) {
+    // Comments and line continuations out, the names are what is between commas and parentheses.
+    const names = m[2].replace(/#[^\n]*/g, '').replace(/\\\r?\n/g, ' ');
+    if (names.split(/[,()]/).some((n) => entry.test(n.trim()))) return m[1];
+  }
+  return undefined;
 }
 
 /** `import p.VpcBgpPeer;` → a line `import p.VpcBgpPeerTimeouts;` after it. */
