@@ -1083,8 +1083,10 @@ describe('CDKTF: imports a completion needs, in files written otherwise', () => 
 
   it('Python: never inside parentheses or continuations, never onto a renamed import (a line of its own then)', () => {
     const black = 'from cdktf import (\n    App,\n    TerraformStack,\n)\nfrom imports.alicloud.vpc_bgp_peer import VpcBgpPeer\n';
-    // `from cdktf import (…)` is left as it is; the struct joins its construct's simple import.
-    assert.equal(edits('python', black, 'lifecycle=TerraformResourceLifecycle(),'), black);
+    // `from cdktf import (…)` is left as it is, the class imported on a line of its own after the imports; the
+    // struct joins its construct's simple import.
+    assert.equal(edits('python', black, 'lifecycle=TerraformResourceLifecycle(),'), black + 'from cdktf import TerraformResourceLifecycle\n');
+    assert.equal(edits('python', 'from cdktf import *\n', 'lifecycle=TerraformResourceLifecycle(),'), 'from cdktf import *\n');
     assert.equal(edits('python', black, 'timeouts=VpcBgpPeerTimeouts(),'), black.replace('import VpcBgpPeer\n', 'import VpcBgpPeer, VpcBgpPeerTimeouts\n'));
     // The last import is parenthesised: the new line goes after its closing parenthesis.
     const last = 'from imports.alicloud.vpc_bgp_peer import (\n    VpcBgpPeer,\n)\nx = 1\n';
@@ -1105,7 +1107,7 @@ describe('CDKTF: imports a completion needs, in files written otherwise', () => 
     const star = 'from imports.alicloud.vpc_bgp_peer import *\n';
     assert.equal(edits('python', star, 'timeouts=VpcBgpPeerTimeouts(),'), star);
     const continued = 'from cdktf import App, \\\n    TerraformStack\n';
-    assert.equal(edits('python', continued, 'lifecycle=TerraformResourceLifecycle(),'), continued);
+    assert.equal(edits('python', continued, 'lifecycle=TerraformResourceLifecycle(),'), continued + 'from cdktf import TerraformResourceLifecycle\n');
   });
 
   it('Java: after the package line when there is no import', () => {

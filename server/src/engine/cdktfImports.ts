@@ -47,8 +47,9 @@ function pythonImport(text: string, cls: string): TextEdit | undefined {
   const lines = fromImports(text);
   if (cls === LIFECYCLE) {
     const cdktf = lines.find((l) => l.module === 'cdktf');
-    // `from cdktf import (…)` or `*`: left alone.
-    if (cdktf) return simpleNames(cdktf.names) ? insertAt(text, cdktf.end, `, ${cls}`) : undefined;
+    if (cdktf && simpleNames(cdktf.names)) return insertAt(text, cdktf.end, `, ${cls}`);
+    // `from cdktf import *` has it; `from cdktf import (…)` is left as it is, the class gets a line of its own.
+    if (cdktf && cdktf.names.trim() === '*') return undefined;
     const at = lineAfterImports(text, /^(from\s+\S+\s+import\b|import\s)/);
     return at === undefined ? undefined : insertAt(text, at, `from cdktf import ${cls}\n`);
   }
