@@ -61,7 +61,7 @@ describe('CDKTF config structs written apart from their constructs', () => {
 
 describe('CDKTF config structs: what is not one', () => {
   const NOT_CONFIGS: [CdktfFile['language'], string][] = [
-    ['typescript', 'function make(g: string): VpcBgpPeerConfig {\n  return g as any;\n}\nconst p: Partial<VpcBgpPeerConfig> = { bfdMultiHop: 3 };\nlet x: VpcBgpPeerConfig;\ntype T = { config: VpcBgpPeerConfig };\n'],
+    ['typescript', 'function make(g: string): VpcBgpPeerConfig {\n  return g as any;\n}\nconst p: Map<string, VpcBgpPeerConfig> = new Map();\nlet x: VpcBgpPeerConfig;\ntype T = { config: VpcBgpPeerConfig };\nconst o: Omit<VpcBgpPeerConfig, keyof Base> = f();\n'],
     ['python', 'def make(g) -> VpcBgpPeerConfig:\n    return g\nx: VpcBgpPeerConfig = None\nfrom imports.alicloud.vpc_bgp_peer import VpcBgpPeerConfig\n'],
     ['java', 'VpcBgpPeerConfig.Builder b = VpcBgpPeerConfig.builder();\nb.bgpGroupId("bgpg-1");\nVpcBgpPeerConfig c = b.build();\nstatic VpcBgpPeerConfig make() { return null; }\n'],
     ['csharp', 'VpcBgpPeerConfig Make(string g) => null;\nvar list = new List<VpcBgpPeerConfig>();\n'],
@@ -74,4 +74,21 @@ describe('CDKTF config structs: what is not one', () => {
       assert.deepEqual(f.diagnostics(contextFor([f], schemas)), []);
     });
   }
+});
+
+describe('CDKTF config structs: TypeScript utility types of a config', () => {
+  it('Partial, Readonly, Omit and Pick of a config hold some of its properties: what they hold is judged, nothing they lack', () => {
+    const text = `const defaults: Partial<VpcBgpPeerConfig> = { enableBfd: true, bfdMultiHop: 0 };
+const hops: Readonly<VpcBgpPeerConfig> = { bgpGroupId: "bgpg-1", bfdMultiHop: 300, enableBfd: true };
+const rest: Omit<VpcBgpPeerConfig, "bgpGroupId" | 'peerIpAddress'> = { bfdMultihop: 3 };
+const few = { ipVersion: "IPv5" } satisfies Pick<VpcBgpPeerConfig, "ipVersion">;
+const tight: Partial<VpcBgpPeerConfig>= { bfdMultiHop: 256 };
+const lacking: Partial<VpcBgpPeerConfig> = { bfdMultiHop: 3, peerIpAddress: "fd00::1" };
+`;
+    const f = new CdktfFile('typescript', text, schemas);
+    const got = f.diagnostics(contextFor([f], schemas)).map((d) => `${d.range.start.line}: ${d.code}`);
+    assert.deepEqual(got.sort(), ['0: value-out-of-range', '1: value-out-of-range', '2: unknown-argument', '3: invalid-value', '4: value-out-of-range']);
+    const instances = [...f.instances()].map(({ value }) => value as CdktfInstance);
+    assert.ok(instances.length === 6 && instances.every((i) => i.config && i.name === ''));
+  });
 });

@@ -557,15 +557,38 @@ function configMatcher(tk: Tokens, i: number, m: Matching): Match | undefined {
   return found;
 }
 
+/** TypeScript utility types whose object holds some of the struct's own properties. */
+const PARTIAL_TYPES = new Set(['Partial', 'Readonly', 'Required', 'Omit', 'Pick']);
+
+/** The `>` closing a type's arguments, from the `,` after its first (`Omit<C, "a" | "b">`), or -1. */
+function typeArgumentsEnd(tk: Tokens, comma: number): number {
+  for (let k = comma + 1; k < tk.n && k < comma + 64; k++) {
+    if (tk.is(k, '>') || tk.is(k, '>=')) return k;
+    // Only names, strings and `|` between: anything else is no such type.
+    if (!(tk.kind[k] === STRING || tk.isIdent(k) || tk.is(k, '|'))) return -1;
+  }
+  return -1;
+}
+
 /** Tokens after which a Go composite literal is a value. */
 const GO_VALUE_BEFORE = new Set(['=', ':=', '(', ',', ':', '{', 'return']);
 
 const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | undefined> = {
   // `name: VpcBgpPeerConfig = { ... }`, or `{ ... } satisfies VpcBgpPeerConfig` / `as VpcBgpPeerConfig`.
   typescript: (tk, i) => {
-    const j = chainStart(tk, i);
-    if (tk.is(j - 1, ':') && tk.is(i + 1, '=') && tk.is(i + 2, '{')) {
-      return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, i + 2, 'object') };
+    let j = chainStart(tk, i);
+    let k = i + 1;
+    // In a utility type that keeps the struct's properties, some of them (`Partial<VpcBgpPeerConfig>`, the shared
+    // defaults a program spreads into its constructs; `Omit<VpcBgpPeerConfig, "bgpGroupId">`): the written ones.
+    if (tk.is(j - 1, '<') && tk.isIdent(j - 2) && PARTIAL_TYPES.has(tk.text_(j - 2))) {
+      k = tk.is(k, ',') ? typeArgumentsEnd(tk, k) : k;
+      if (!tk.is(k, '>') && !tk.is(k, '>=')) return undefined;
+      if (tk.is(k, '>=')) return tk.is(k + 1, '{') && tk.is(j - 3, ':') ? { exprStart: j - 2, classTok: i, headerEnd: i, raw: readBraceBody(tk, k + 1, 'object') } : undefined;
+      j -= 2;
+      k++;
+    }
+    if (tk.is(j - 1, ':') && tk.is(k, '=') && tk.is(k + 1, '{')) {
+      return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, k + 1, 'object') };
     }
     if ((tk.isIdent(j - 1, 'satisfies') || tk.isIdent(j - 1, 'as')) && tk.is(j - 2, '}')) {
       let open = j - 3;
