@@ -190,6 +190,11 @@ describe('CDKTF over LSP', () => {
         assert.equal((item.textEdit as TextEdit).newText, c.key.insertText);
         assert.ok(!items.some((i) => /_/.test(i.label) && c.languageId !== 'python'), 'no schema names leak');
         assert.ok(!items.some((i) => /^(bgp_group_id|bgpGroupId|BgpGroupId)$/.test(i.label)), 'written properties are not offered again');
+        // Its documentation names arguments as the hover does (the schema says "when `enable_bfd = true`").
+        const hops = items.find((i) => /^bfd_?multi_?hop$/i.test(i.label));
+        const md = (hops?.documentation as { value: string } | undefined)?.value ?? '';
+        assert.ok(md.includes(c.hoverNames[1]), md);
+        if (c.languageId !== 'python') assert.doesNotMatch(md.split('\n').filter((l) => !l.startsWith('[')).join('\n'), /bfd_multi_hop|enable_bfd/);
       });
 
       it('completes values', async () => {

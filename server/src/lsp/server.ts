@@ -448,11 +448,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
       const indent = () => /^[ \t]*/.exec(f.lineText(p.position.line))![0];
       const plainText = (item: { insertText: string }) => plainSnippetText(item.insertText, indent(), indentUnit(f.language), eol());
+      // The documentation names arguments as the hover does: as the file's language writes them (`enableBfd: true`).
+      const instance = at.cursor.mode === 'resourceType' ? undefined : at.cursor.instance;
+      const docs = (md: string) => (instance && f.localizeHover ? f.localizeHover(md, instance) : md);
       const items = result.items.map((item): CompletionItem => ({
         label: item.label,
         kind: KIND[item.kind],
         detail: item.detail,
-        documentation: item.documentation ? { kind: markdownDocs ? MarkupKind.Markdown : MarkupKind.PlainText, value: item.documentation } : undefined,
+        documentation: item.documentation ? { kind: markdownDocs ? MarkupKind.Markdown : MarkupKind.PlainText, value: docs(item.documentation) } : undefined,
         textEdit: { range: shiftRange(item.range, at.base), newText: item.snippet && !snippets ? plainText(item) : item.insertText },
         additionalTextEdits: nonEmpty(f.importEdits && withLineBreaks(f.importEdits(item.insertText), eol())),
         insertTextFormat: item.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
