@@ -372,6 +372,17 @@ test('a fix that would trade its error for another one is not offered: the addre
   assert.deepEqual(errorsOf(fixed), []);
 });
 
+test('a missing group id whose only group would be withheld (IPv6 group, IPv4 peer) still gets the placeholder fix', () => {
+  const group = (v: string) => `resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65010\n  ip_version = "${v}"\n}\n`;
+  const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  peer_ip_address = "10.0.0.2"\n}\n';
+  // The one group agrees: it alone is offered, the placeholder stays in reserve.
+  assert.deepEqual(fixTitles(group('IPv4') + peer, 'missing-required'), ['Add bgp_group_id = alicloud_vpc_bgp_group.g.id']);
+  // It would make the peer disagree with its group: the placeholder instead of no fix at all.
+  assert.deepEqual(fixTitles(group('IPv6') + peer, 'missing-required'), ['Add bgp_group_id = "bgpg-2zev8h2uxpbnexample01" (placeholder)']);
+  const ts = 'const g = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65010, ipVersion: "IPv6" });\nnew VpcBgpPeer(this, "p", { peerIpAddress: "10.0.0.2" });\n';
+  assert.deepEqual(fixTitles(ts, 'missing-required', 'file:///stack.ts'), ['Add bgpGroupId: "bgpg-2zev8h2uxpbnexample01" (placeholder)']);
+});
+
 test('in CDKTF code too, a fix that would trade its error for another one is not offered', () => {
   const ts = [
     'import { VpcBgpGroup } from "@cdktf/provider-alicloud/lib/vpc-bgp-group";',

@@ -28,6 +28,8 @@ export interface NeutralFix {
   edits: NeutralEdit[];
   /** The fix a user most likely wants (VS Code's "auto fix"). */
   preferred?: boolean;
+  /** Offered only when every other fix of its finding is withheld (`fixCheck.ts`): a placeholder after a reference. */
+  fallback?: boolean;
 }
 
 export interface Finding {

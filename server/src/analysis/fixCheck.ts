@@ -18,7 +18,10 @@ import { analyzeInModule, analyzeInstance } from './rules';
  */
 export type TerraformView = (written: ResourceInstance, edited: ResourceInstance) => ResourceInstance;
 
-/** `findings` with every fix that would add an error to its block left out (the findings themselves stay). */
+/**
+ * `findings` with every fix that would add an error to its block left out (the findings themselves stay), and the
+ * fallback fixes too unless nothing else is left.
+ */
 export function withoutErrorMakingFixes(findings: Finding[], ctx: AnalysisContext, view: TerraformView = (_, edited) => edited): Finding[] {
   const before = new Map<ResourceInstance, Map<string, number>>();
   return findings.map((f) => {
@@ -26,7 +29,8 @@ export function withoutErrorMakingFixes(findings: Finding[], ctx: AnalysisContex
     if (!instance || f.fixes.length === 0) return f;
     let counts = before.get(instance);
     if (!counts) before.set(instance, (counts = errorCounts(view(instance, instance), ctx)));
-    const kept = f.fixes.filter((fix) => !addsError(fix, instance, counts!, ctx, view));
+    let kept = f.fixes.filter((fix) => !addsError(fix, instance, counts!, ctx, view));
+    if (kept.some((fix) => !fix.fallback)) kept = kept.filter((fix) => !fix.fallback);
     return kept.length === f.fixes.length ? f : { ...f, fixes: kept };
   });
 }

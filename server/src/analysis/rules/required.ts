@@ -33,6 +33,7 @@ function missing(instance: ResourceInstance, body: BodyView, name: string, attr:
         title: `Add ${name} = ${f.label}`,
         edits: [{ kind: 'set', name, value: f.value, block: body.block }],
         preferred: f.preferred,
+        fallback: f.fallback,
       })),
       instance,
     });
@@ -79,6 +80,7 @@ interface ValueChoice {
   label: string;
   value: FixValue;
   preferred?: boolean;
+  fallback?: boolean;
 }
 
 /**
@@ -100,10 +102,10 @@ function valueFixes(
     value: { kind: 'reference', resourceType: t.resourceType, resourceName: t.resourceName, attribute: t.attribute, key: t.key },
   }));
   if (choices.length === 1) choices[0].preferred = true;
-  if (choices.length !== 1 && example !== undefined) {
-    const parsed = parseExample(example);
-    if (parsed) choices.push({ label: `${example} (placeholder)`, value: parsed });
-  }
+  const parsed = example === undefined ? undefined : parseExample(example);
+  // Beside the one target, the placeholder stays in reserve: the target may be withheld (an IPv6 group for a
+  // peer that is IPv4), and a missing argument should still get a fix.
+  if (parsed) choices.push({ label: `${example} (placeholder)`, value: parsed, fallback: choices.length === 1 || undefined });
   return choices;
 }
 
