@@ -622,6 +622,9 @@ describe('CDKTF: arguments set after the construct is built, as other constructs
     // And for the construct's own rules: BFD written off, then turned on.
     assert.deepEqual(codes('const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", enableBfd: false, bfdMultiHop: 10 });\np.enableBfd = true;\n'), []);
     assert.deepEqual(codes('const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", enableBfd: false, bfdMultiHop: 10 });\n'), ['bfd-multi-hop-without-bfd']);
+    // The same with a spread in the config: the later set still counts.
+    assert.deepEqual(codes('const p = new VpcBgpPeer(this, "p", { ...common, bgpGroupId: "g", enableBfd: false, bfdMultiHop: 10 });\np.enableBfd = true;\n'), []);
+    assert.deepEqual(codes('const p = new VpcBgpPeer(this, "p", { ...common, bgpGroupId: "g", enableBfd: false, bfdMultiHop: 10 });\n'), ['bfd-multi-hop-without-bfd']);
     const py =
       `vbr = ExpressConnectVirtualBorderRouter(self, "vbr", physical_connection_id="pc-1", local_gateway_ip="10.0.0.1", peer_gateway_ip="10.0.0.2", peering_subnet_mask="255.255.255.252", vlan_id=10)\n` +
       `vbr.enable_ipv6 = True\nVpcBgpGroup(self, "g", router_id=vbr.id, peer_asn=65001, ip_version="IPv6")\n`;

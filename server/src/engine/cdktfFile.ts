@@ -328,7 +328,8 @@ export class CdktfFile implements SourceFile {
   private shown(instance: CdktfInstance, findings: Finding[]): Finding[] {
     let f = findings;
     if (instance.open) f = withoutMissing(f);
-    else if (instance.setLater) f = withoutLeftOut(f, instance.setLater);
+    // Both: a spread drops what rests on an absence, a later set also what rests on a value written here.
+    if (instance.setLater) f = withoutLeftOut(f, instance.setLater);
     return f.map((x) => localizeFinding(x, instance, this.dialect, this.registry));
   }
 
