@@ -532,6 +532,11 @@ describe('CDKTF: names as written', () => {
     assert.deepEqual(old, ['VpcBgpPeer needs alicloud provider 1.153.0 or newer; cdktf.json asks for 1.150.0']);
   });
 
+  it('a Python message writes a bool as Python does', () => {
+    const { diagnostics } = analyse(`VpcBgpPeer(self, "p", bgp_group_id="x", enable_bfd=True, bfd_multi_hop=True)`, uriOf('python'));
+    assert.deepEqual(diagnostics.map((d) => d.message), ['"bfd_multi_hop" expects a number, not the bool True']);
+  });
+
   it('a message about another resource names its arguments as the language writes them', () => {
     const vbr = `vbr := expressconnectvirtualborderrouter.NewExpressConnectVirtualBorderRouter(stack, jsii.String("vbr"), &expressconnectvirtualborderrouter.ExpressConnectVirtualBorderRouterConfig{PhysicalConnectionId: jsii.String("pc-1"), LocalGatewayIp: jsii.String("10.0.0.1"), PeerGatewayIp: jsii.String("10.0.0.2"), PeeringSubnetMask: jsii.String("255.255.255.252"), VlanId: jsii.Number(10)})\n`;
     const group = `vpcbgpgroup.NewVpcBgpGroup(stack, jsii.String("g"), &vpcbgpgroup.VpcBgpGroupConfig{RouterId: vbr.Id(), PeerAsn: jsii.Number(65001), IpVersion: jsii.String("IPv6")})\n`;

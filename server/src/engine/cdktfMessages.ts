@@ -130,7 +130,7 @@ export function localizeText(text: string, instance: CdktfInstance, d: Dialect, 
     });
     text = text.replace(/^Use (true|false)$/, (_, b: string) => `Use ${d.literal(b === 'true')}`);
   }
-  if (d.language === 'python') text = text.replace(/\(true or false\)/g, '(True or False)');
+  if (d.language === 'python') text = text.replace(/\(true or false\)/g, '(True or False)').replace(/\bthe bool (true|false)\b/g, (_, b: string) => `the bool ${d.literal(b === 'true')}`);
   return text;
 }
 
