@@ -744,6 +744,54 @@ test('a new context after an edit sees the edited block (its type re-indexed) an
   assert.deepEqual(after.declared('resource', 'alicloud_express_connect_virtual_border_router'), ['v1', 'v2']);
 });
 
+test('a module without a lock file uses the version locked by the root module above it that calls it', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-caller-'));
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  };
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  route_limit = 100\n}\n';
+  const versions = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud" }\n  }\n}\n';
+  const findings = (rel: string) => {
+    const ws = new Workspace(defaultSchemas());
+    const dir = path.join(root, rel);
+    ws.indexDir(dir);
+    const p = path.join(dir, 'main.tf');
+    return ws.moduleFiles(p).flatMap((f) => f.diagnostics(ws.contextFor(p)).map((d) => `${d.code}: ${d.message}`));
+  };
+  try {
+    write('.terraform.lock.hcl', 'provider "registry.terraform.io/aliyun/alicloud" {\n  version     = "1.240.0"\n  constraints = ">= 1.200.0"\n}\n');
+    write('versions.tf', 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = ">= 1.200.0" }\n  }\n}\n');
+    write('main.tf', 'module "bgp" {\n  source = "./modules/bgp"\n}\n');
+    write('calls.tf.json', '{"module": [{"edge": {"source": "./modules/edge/"}}]}');
+    write('modules/bgp/main.tf', versions + group + 'module "inner" {\n  source = "../inner"\n}\n');
+    write('modules/inner/main.tf', group);
+    write('modules/edge/main.tf', group);
+    write('modules/unused/main.tf', group);
+    write('modules/own/main.tf', group);
+    write('modules/own/.terraform.lock.hcl', 'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.270.0"\n}\n');
+    const newer = ['newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module uses 1.240.0'];
+    // Called by the root (in HCL or JSON), or through a module the root calls: the root's lock file decides.
+    assert.deepEqual(findings('modules/bgp'), newer);
+    assert.deepEqual(findings('modules/edge'), newer);
+    assert.deepEqual(findings('modules/inner'), newer);
+    // Called by nothing above it: no version is known, nothing is said; a module's own lock file comes first.
+    assert.deepEqual(findings('modules/unused'), []);
+    assert.deepEqual(findings('modules/own'), []);
+    // Named relative to the working folder, as the CLI is given it.
+    const cwd = process.cwd();
+    try {
+      process.chdir(path.join(root, 'modules/bgp'));
+      const ws = new Workspace(defaultSchemas());
+      assert.equal(ws.providerVersion('.', ws.moduleFiles('main.tf')), '1.240.0');
+    } finally {
+      process.chdir(cwd);
+    }
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('the lock file is not looked at on every analysis: a watcher event re-reads it at once, else within a second', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-lock-'));
   const lock = path.join(dir, '.terraform.lock.hcl');

@@ -92,6 +92,41 @@ export function versionFromRequiredProviders(items: BodyItem[]): string | undefi
 }
 
 /**
+ * The folders a module file's `module` blocks call by a local path (`./modules/bgp`, `../net`), as written:
+ * Terraform reads a source as a local path only when it starts with `./` or `../` (`.\` and `..\` on Windows).
+ * `json`: the file is in Terraform's JSON syntax (`"module": { "bgp": { "source": "./modules/bgp" } }`).
+ */
+export function localModuleSources(text: string, json = false): string[] {
+  // Most files call no module: no parse for them.
+  if (!text.includes('module')) return [];
+  const out: string[] = [];
+  const take = (source: unknown) => {
+    if (typeof source === 'string' && /^\.\.?[\\/]/.test(source)) out.push(source.replace(/\\/g, '/'));
+  };
+  if (json) {
+    let config: unknown;
+    try {
+      config = JSON.parse(text);
+    } catch {
+      return out;
+    }
+    // Each level may be an object or an array of objects (Terraform's JSON syntax allows both).
+    const objects = (v: unknown): Record<string, unknown>[] =>
+      Array.isArray(v) ? v.flatMap(objects) : v && typeof v === 'object' ? [v as Record<string, unknown>] : [];
+    for (const modules of objects((config as Record<string, unknown> | null)?.module)) {
+      for (const call of Object.values(modules)) for (const body of objects(call)) take(body.source);
+    }
+    return out;
+  }
+  for (const chunk of parseChunks(text).chunks) {
+    for (const b of blocks(chunk.items, 'module')) {
+      for (const item of b.body) if (item.type === 'Attribute' && item.name === 'source') take(stringLiteral(item.expr));
+    }
+  }
+  return out;
+}
+
+/**
  * The alicloud constraint in a CDKTF project's `cdktf.json`: a `terraformProviders` entry `"aliyun/alicloud@~> 1.230"`
  * (or `alicloud@…`), or `{ "name": "alicloud", "source": "aliyun/alicloud", "version": "~> 1.230" }`.
  */

@@ -11,7 +11,8 @@ import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
-import { lockedVersionFor, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
+import { localModuleSources, lockedVersionFor, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
+import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
 import { withoutBom } from './text';
 
@@ -28,6 +29,18 @@ const CDKTF_JSON = 'cdktf.json';
  * and deeper packages add more.
  */
 const CDKTF_JSON_LEVELS = 12;
+/**
+ * How many folders up from a module without a lock file the root module that calls it is looked for
+ * (`root/modules/bgp`, `root/modules/network/modules/bgp`), and how many module folders a root's local calls are
+ * followed through to find it.
+ */
+const CALLER_LEVELS = 6;
+const MAX_CALLED_FOLDERS = 200;
+/**
+ * The folders each folder's module blocks call by a local path, looked at again at most once per `LOCK_RECHECK_MS`.
+ * Shared by every workspace: the CLI makes one per module folder, and the modules below one root all ask of it.
+ */
+const callsCache = new Map<string, { key: string; calls: string[]; checkedAt: number }>();
 
 /** A file of the module: `.tf`, or `.tf.json` (Terraform's JSON syntax, read for its declarations). */
 export function isModuleFile(p: string): boolean {
@@ -204,9 +217,13 @@ export class Workspace {
     return contextFor(files, this.schemas, version);
   }
 
-  /** From `.terraform.lock.hcl` (re-read when it changes), else from `required_providers` in the module. */
+  /**
+   * From `.terraform.lock.hcl` (re-read when it changes), or, for a module without one, the lock file of a root
+   * module above it that calls it by a local path (Terraform installs one version of a provider for the whole
+   * configuration, the one its root's lock file pins); else from `required_providers` in the module.
+   */
   providerVersion(dir: string, files: SourceFile[]): string | undefined {
-    const locked = this.versionFile(path.join(dir, LOCK_FILE), versionsFromLockFile);
+    const locked = this.versionFile(path.join(dir, LOCK_FILE), versionsFromLockFile) ?? this.callersLock(dir);
     if (locked) {
       let source: string | undefined;
       for (let i = 0; i < files.length && source === undefined; i++) source = files[i].providerSource?.();
@@ -218,6 +235,81 @@ export class Workspace {
       if (v) return v;
     }
     return undefined;
+  }
+
+  /**
+   * The alicloud versions pinned by the lock file of the nearest folder above `dir` (up to `CALLER_LEVELS`) whose
+   * module calls `dir`, directly or through other modules it calls by local paths.
+   */
+  private callersLock(dir: string): LockedVersions | undefined {
+    const target = path.resolve(dir);
+    for (let up = path.dirname(target), level = 0; level < CALLER_LEVELS; level++) {
+      const locked = this.versionFile(path.join(up, LOCK_FILE), versionsFromLockFile);
+      if (locked && this.reaches(up, target)) return locked;
+      const next = path.dirname(up);
+      if (next === up) break;
+      up = next;
+    }
+    return undefined;
+  }
+
+  /** Does the module in `root` call the one in `target`, directly or through the local modules it calls? */
+  private reaches(root: string, target: string): boolean {
+    const seen = new Set([root]);
+    const queue = [root];
+    for (let i = 0; i < queue.length && seen.size < MAX_CALLED_FOLDERS; i++) {
+      for (const called of this.localCalls(queue[i])) {
+        if (called === target) return true;
+        if (!seen.has(called)) (seen.add(called), queue.push(called));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The folders the module files of `dir` call by a local path, from the files on disk: read again when a file's
+   * size or time changes, looked at at most once per `LOCK_RECHECK_MS` (asked on every analysis of a module below).
+   */
+  private localCalls(dir: string): string[] {
+    const now = Date.now();
+    const cached = callsCache.get(dir);
+    if (cached && now - cached.checkedAt < LOCK_RECHECK_MS) return cached.calls;
+    const files: string[] = [];
+    let key = '';
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      // a folder that cannot be listed calls nothing we can see
+    }
+    for (const n of names) {
+      if (!isModuleFile(n)) continue;
+      const file = path.join(dir, n);
+      try {
+        const st = fs.statSync(file);
+        if (!st.isFile() || st.size > MAX_INDEXED_FILE_BYTES) continue;
+        files.push(file);
+        key += `${n}\0${st.size}\0${st.mtimeMs}\0`;
+      } catch {
+        // a dangling link
+      }
+    }
+    if (cached && cached.key === key) {
+      cached.checkedAt = now;
+      return cached.calls;
+    }
+    const calls: string[] = [];
+    for (const file of files) {
+      try {
+        const text = withoutBom(fs.readFileSync(file, 'utf8'));
+        for (const source of localModuleSources(text, /\.json$/i.test(file))) calls.push(path.resolve(dir, source));
+      } catch {
+        // gone since it was listed
+      }
+    }
+    if (callsCache.size >= 1000) callsCache.clear();
+    callsCache.set(dir, { key, calls, checkedAt: now });
+    return calls;
   }
 
   /**
