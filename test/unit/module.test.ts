@@ -746,14 +746,16 @@ test('a new context after an edit sees the edited block (its type re-indexed) an
 
 test('a module without a lock file uses the version locked by the root module above it that calls it', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-caller-'));
+  const ws = new Workspace(defaultSchemas());
+  // Each change is followed by the watcher's event, as in an editor (else it is seen within a second).
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
+    ws.refresh(path.join(root, rel));
   };
   const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  route_limit = 100\n}\n';
   const versions = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud" }\n  }\n}\n';
   const findings = (rel: string) => {
-    const ws = new Workspace(defaultSchemas());
     const dir = path.join(root, rel);
     ws.indexDir(dir);
     const p = path.join(dir, 'main.tf');
@@ -770,20 +772,32 @@ test('a module without a lock file uses the version locked by the root module ab
     write('modules/unused/main.tf', group);
     write('modules/own/main.tf', group);
     write('modules/own/.terraform.lock.hcl', 'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.270.0"\n}\n');
-    const newer = ['newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module uses 1.240.0'];
+    const newer = (from: string) => [`newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module uses 1.240.0, the version of the root module in ${from} that calls it`];
     // Called by the root (in HCL or JSON), or through a module the root calls: the root's lock file decides.
-    assert.deepEqual(findings('modules/bgp'), newer);
-    assert.deepEqual(findings('modules/edge'), newer);
-    assert.deepEqual(findings('modules/inner'), newer);
+    assert.deepEqual(findings('modules/bgp'), newer('../..'));
+    assert.deepEqual(findings('modules/edge'), newer('../..'));
+    assert.deepEqual(findings('modules/inner'), newer('../..'));
     // Called by nothing above it: no version is known, nothing is said; a module's own lock file comes first.
     assert.deepEqual(findings('modules/unused'), []);
     assert.deepEqual(findings('modules/own'), []);
+    // Without a lock file, the root's constraint holds for the modules it calls, with their own.
+    fs.rmSync(path.join(root, '.terraform.lock.hcl'));
+    ws.forget(path.join(root, '.terraform.lock.hcl'));
+    write('versions.tf', 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "~> 1.240.0" }\n  }\n}\n');
+    const constrained = ['newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; the root module in ../.. that calls this module constrains the provider to "~> 1.240.0"'];
+    assert.deepEqual(findings('modules/inner'), constrained);
+    write('calls.tf.json', '{"module": [{"edge": {"source": "./modules/edge/"}}], "terraform": {"required_providers": {"alicloud": "~> 1.240.0"}}}');
+    write('versions.tf', '');
+    assert.deepEqual(findings('modules/inner'), constrained, 'the root states its constraint in JSON');
+    write('calls.tf.json', '{"module": [{"edge": {"source": "./modules/edge/"}}]}');
+    assert.deepEqual(findings('modules/inner'), [], 'a root that says nothing of the provider');
     // Named relative to the working folder, as the CLI is given it.
     const cwd = process.cwd();
     try {
       process.chdir(path.join(root, 'modules/bgp'));
-      const ws = new Workspace(defaultSchemas());
-      assert.equal(ws.providerVersion('.', ws.moduleFiles('main.tf')), '1.240.0');
+      write('.terraform.lock.hcl', 'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.240.0"\n}\n');
+      const fresh = new Workspace(defaultSchemas());
+      assert.equal(fresh.providerVersion('.', fresh.moduleFiles('main.tf')), '1.240.0');
     } finally {
       process.chdir(cwd);
     }

@@ -27,6 +27,11 @@ export interface AnalysisContext {
    */
   providerVersion?: string;
   /**
+   * Set when `providerVersion` is not the module's own but that of the root module that calls it (its lock file,
+   * or its constraint with the module's own): the root's folder, relative to the module's (`../..`).
+   */
+  providerVersionFrom?: string;
+  /**
    * Identifies what the module looks like to cross-resource rules: equal signatures give equal module
    * findings for an unchanged block, so they can be cached.
    */

@@ -54,16 +54,17 @@ export function fileIdOf(f: SourceFile): number {
   return id;
 }
 
-export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry, providerVersion?: string): AnalysisContext {
+export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry, providerVersion?: string, providerVersionFrom?: string): AnalysisContext {
   const list = [...files];
   if (factsCache?.schemas !== schemas) factsCache = { schemas, facts: factAttributes(schemas) };
-  const signature = hashString(list.map((f) => f.moduleDigest(factsCache!.facts)).join('\n') + '\n' + (providerVersion ?? ''));
+  const version = (providerVersion ?? '') + (providerVersionFrom === undefined ? '' : '\u0003' + providerVersionFrom);
+  const signature = hashString(list.map((f) => f.moduleDigest(factsCache!.facts)).join('\n') + '\n' + version);
   const key = `${signature} ${list.map(fileIdOf).join(',')}`;
   const hit = cache.get(key);
   if (hit && hit.schemas === schemas) return withOriginals(hit, list);
   let newest: AnalysisContext | undefined;
   for (const c of cache.values()) newest = c;
-  const ctx = buildContext(list, schemas, signature, providerVersion, newest && indexes.get(newest));
+  const ctx = buildContext(list, schemas, signature, providerVersion, providerVersionFrom, newest && indexes.get(newest));
   cache.set(key, ctx);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return withOriginals(ctx, list);
@@ -257,7 +258,14 @@ function byNameOf(list: DeclaredRecord[]): Map<string, DeclaredRecord> {
 
 const NO_RECORDS: OfType = { list: [], byName: new Map() };
 
-function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: string, providerVersion: string | undefined, previous: Index | undefined): AnalysisContext {
+function buildContext(
+  files: SourceFile[],
+  schemas: SchemaRegistry,
+  signature: string,
+  providerVersion: string | undefined,
+  providerVersionFrom: string | undefined,
+  previous: Index | undefined,
+): AnalysisContext {
   let index: Index | undefined;
   // Held only until this context's index is built, so that contexts never keep older ones alive, nor the files
   // (the index keeps only records of their blocks' names and facts).
@@ -276,6 +284,7 @@ function buildContext(files: SourceFile[], schemas: SchemaRegistry, signature: s
   const ctx: AnalysisContext = {
     schemas,
     providerVersion,
+    providerVersionFrom,
     signature,
     declared: (kind, type) => [...byName(kind, type).keys()],
     find: (kind, type, name) => byName(kind, type).get(name),

@@ -92,38 +92,53 @@ export function versionFromRequiredProviders(items: BodyItem[]): string | undefi
 }
 
 /**
- * The folders a module file's `module` blocks call by a local path (`./modules/bgp`, `../net`), as written:
- * Terraform reads a source as a local path only when it starts with `./` or `../` (`.\` and `..\` on Windows).
- * `json`: the file is in Terraform's JSON syntax (`"module": { "bgp": { "source": "./modules/bgp" } }`).
+ * What a module file says to the modules below it: the folders its `module` blocks call by a local path
+ * (`./modules/bgp`, `../net`; Terraform reads a source as a local path only when it starts with `./` or `../`,
+ * `.\` and `..\` on Windows), as written, and its alicloud `required_providers` constraint. `json`: the file is
+ * in Terraform's JSON syntax (`"module": { "bgp": { "source": "./modules/bgp" } }`).
  */
-export function localModuleSources(text: string, json = false): string[] {
-  // Most files call no module: no parse for them.
-  if (!text.includes('module')) return [];
-  const out: string[] = [];
+export function moduleCallsAndConstraint(text: string, json = false): { calls: string[]; constraint?: string } {
+  const calls: string[] = [];
   const take = (source: unknown) => {
-    if (typeof source === 'string' && /^\.\.?[\\/]/.test(source)) out.push(source.replace(/\\/g, '/'));
+    if (typeof source === 'string' && /^\.\.?[\\/]/.test(source)) calls.push(source.replace(/\\/g, '/'));
   };
+  // Most files call no module and state no provider: no parse for them.
+  if (!text.includes('module') && !text.includes('required_providers')) return { calls };
   if (json) {
     let config: unknown;
     try {
       config = JSON.parse(text);
     } catch {
-      return out;
+      return { calls };
     }
-    // Each level may be an object or an array of objects (Terraform's JSON syntax allows both).
-    const objects = (v: unknown): Record<string, unknown>[] =>
-      Array.isArray(v) ? v.flatMap(objects) : v && typeof v === 'object' ? [v as Record<string, unknown>] : [];
-    for (const modules of objects((config as Record<string, unknown> | null)?.module)) {
-      for (const call of Object.values(modules)) for (const body of objects(call)) take(body.source);
+    const top = objects(config)[0] ?? {};
+    for (const modules of objects(top.module)) for (const call of Object.values(modules)) for (const body of objects(call)) take(body.source);
+    let constraint: string | undefined;
+    for (const t of objects(top.terraform)) {
+      for (const rp of objects(t.required_providers)) {
+        for (const [name, p] of Object.entries(rp)) {
+          const entry = objects(p)[0];
+          const version = typeof p === 'string' ? p : typeof entry?.version === 'string' ? entry.version : undefined;
+          if (isAlicloudEntry(name, typeof entry?.source === 'string' ? entry.source : undefined) && version?.trim()) constraint ??= version.trim();
+        }
+      }
     }
-    return out;
+    return { calls, constraint };
   }
+  let constraint: string | undefined;
   for (const chunk of parseChunks(text).chunks) {
     for (const b of blocks(chunk.items, 'module')) {
       for (const item of b.body) if (item.type === 'Attribute' && item.name === 'source') take(stringLiteral(item.expr));
     }
+    constraint ??= versionFromRequiredProviders(chunk.items);
   }
-  return out;
+  return { calls, constraint };
+}
+
+/** An object, or each object of a list of them (Terraform's JSON syntax allows both for blocks). */
+function objects(v: unknown): Record<string, unknown>[] {
+  if (Array.isArray(v)) return v.flatMap(objects);
+  return v && typeof v === 'object' ? [v as Record<string, unknown>] : [];
 }
 
 /**

@@ -70,8 +70,13 @@ export class TrackedContext implements AnalysisContext {
   }
 
   get providerVersion(): string | undefined {
-    this.note('v:', this.inner.providerVersion ?? '');
+    this.note('v:', versionReading(this.inner));
     return this.inner.providerVersion;
+  }
+
+  get providerVersionFrom(): string | undefined {
+    this.note('v:', versionReading(this.inner));
+    return this.inner.providerVersionFrom;
   }
 
   declared(kind: 'resource' | 'data', type: string): string[] {
@@ -206,7 +211,7 @@ function reading(k: string, ctx: AnalysisContext): string | undefined {
   // Keys are `<letter>:` and colon-separated parts (see TrackedContext); read the parts where they lie
   // instead of splitting every key of every block into an array.
   const kind = k.charCodeAt(0);
-  if (kind === V) return ctx.providerVersion ?? '';
+  if (kind === V) return versionReading(ctx);
   if (kind === F) return ctx.factsOf(part(k, 1) as 'resource', part(k, 2), part(k, 3));
   if (kind === D) return ctx.declared(part(k, 1) as 'resource', part(k, 2)).join(',');
   if (kind === O) return allFacts(ctx, part(k, 1) as 'resource', part(k, 2));
@@ -216,6 +221,12 @@ function reading(k: string, ctx: AnalysisContext): string | undefined {
   const cut = rest.lastIndexOf(':');
   const compute = tallies.get(rest.slice(0, cut));
   return compute ? String(ctx.count(rest.slice(0, cut), rest.slice(cut + 1), compute)) : undefined;
+}
+
+/** The provider version and where it comes from, which messages name: one reading. */
+function versionReading(ctx: AnalysisContext): string {
+  const from = ctx.providerVersionFrom;
+  return (ctx.providerVersion ?? '') + (from === undefined ? '' : '\u0003' + from);
 }
 
 /** Apart from `reading`, whose every call a callback capturing `ctx` would cost a context. */

@@ -11,7 +11,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
-import { localModuleSources, lockedVersionFor, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
+import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
 import { withoutBom } from './text';
@@ -36,11 +36,23 @@ const CDKTF_JSON_LEVELS = 12;
  */
 const CALLER_LEVELS = 6;
 const MAX_CALLED_FOLDERS = 200;
+/** What a folder's module files say to the modules below it (`Workspace.moduleFacts`). */
+interface ModuleFacts {
+  /** The files' names, sizes and times when read. */
+  key: string;
+  /** The folders its module blocks call by a local path, resolved. */
+  calls: string[];
+  /** Its alicloud `required_providers` constraint. */
+  constraint?: string;
+  /** When its files were last looked at. */
+  checkedAt: number;
+}
 /**
- * The folders each folder's module blocks call by a local path, looked at again at most once per `LOCK_RECHECK_MS`.
- * Shared by every workspace: the CLI makes one per module folder, and the modules below one root all ask of it.
+ * Each folder's `ModuleFacts`, looked at again at most once per `LOCK_RECHECK_MS`, or at once after a watcher's
+ * event on one of its files (`Workspace.refresh`). Shared by every workspace: the CLI makes one per module folder,
+ * and every module below a folder asks of it (600 folders read their parent's listing 600 times: 2 s more).
  */
-const callsCache = new Map<string, { key: string; calls: string[]; checkedAt: number }>();
+const factsCache = new Map<string, ModuleFacts>();
 
 /** A file of the module: `.tf`, or `.tf.json` (Terraform's JSON syntax, read for its declarations). */
 export function isModuleFile(p: string): boolean {
@@ -97,6 +109,7 @@ export class Workspace {
   /** Reads (or re-reads) one file from disk; removes it when it is gone or not a module file. */
   refresh(file: string): void {
     if (path.basename(file) === LOCK_FILE || path.basename(file) === CDKTF_JSON) this.lockCache.delete(file);
+    factsCache.delete(path.resolve(path.dirname(file)));
     if (!isModuleFile(file) || this.open.has(file)) return;
     // What the folders `indexTree` skips is not read on a watcher's word either: `terraform init` downloads modules
     // into `.terraform/modules/`, `cdktf synth` writes `cdktf.out/stacks/*/cdk.tf.json` on every run.
@@ -118,6 +131,7 @@ export class Workspace {
 
   forget(file: string): void {
     if (path.basename(file) === LOCK_FILE || path.basename(file) === CDKTF_JSON) this.lockCache.delete(file);
+    factsCache.delete(path.resolve(path.dirname(file)));
     this.setDisk(file, undefined);
   }
 
@@ -213,39 +227,63 @@ export class Workspace {
     if (extra && !files.includes(extra)) files.push(extra);
     const dir = path.dirname(file);
     // A CDKTF program states its provider in its project's cdktf.json, unless its folder is a module that says.
-    const version = this.providerVersion(dir, files) ?? (extra && extra.language !== 'hcl' ? this.cdktfProviderVersion(dir) : undefined);
-    return contextFor(files, this.schemas, version);
+    const found = this.providerVersionOf(dir, files);
+    const version = found?.version ?? (extra && extra.language !== 'hcl' ? this.cdktfProviderVersion(dir) : undefined);
+    return contextFor(files, this.schemas, version, found?.from);
   }
 
   /**
-   * From `.terraform.lock.hcl` (re-read when it changes), or, for a module without one, the lock file of a root
-   * module above it that calls it by a local path (Terraform installs one version of a provider for the whole
-   * configuration, the one its root's lock file pins); else from `required_providers` in the module.
+   * From `.terraform.lock.hcl` (re-read when it changes), else from `required_providers` in the module; for a
+   * module without a lock file that a root module above it calls, the root's lock file or constraint (see
+   * `providerVersionOf`).
    */
   providerVersion(dir: string, files: SourceFile[]): string | undefined {
-    const locked = this.versionFile(path.join(dir, LOCK_FILE), versionsFromLockFile) ?? this.callersLock(dir);
-    if (locked) {
-      let source: string | undefined;
-      for (let i = 0; i < files.length && source === undefined; i++) source = files[i].providerSource?.();
-      const fromLock = lockedVersionFor(locked, source);
-      if (fromLock) return fromLock;
-    }
-    for (const f of files) {
-      const v = f.providerConstraint?.();
-      if (v) return v;
-    }
-    return undefined;
+    return this.providerVersionOf(dir, files)?.version;
   }
 
   /**
-   * The alicloud versions pinned by the lock file of the nearest folder above `dir` (up to `CALLER_LEVELS`) whose
-   * module calls `dir`, directly or through other modules it calls by local paths.
+   * The module's version, and `from`, the folder (relative to `dir`) of the root module it comes from when it is
+   * not the module's own. Terraform installs one version of a provider for a whole configuration: the one its
+   * root's lock file pins, else the newest that every module's constraint allows. So a module without a lock file
+   * that a root module above it calls by a local path (`root/modules/bgp`) uses the root's lock file, or the
+   * root's constraint together with its own.
    */
-  private callersLock(dir: string): LockedVersions | undefined {
+  private providerVersionOf(dir: string, files: SourceFile[]): { version: string; from?: string } | undefined {
+    let source: string | undefined;
+    let sourceRead = false;
+    const sourceOf = () => {
+      if (!sourceRead) for (let i = 0; i < files.length && source === undefined; i++) source = files[i].providerSource?.();
+      sourceRead = true;
+      return source;
+    };
+    const locked = this.versionFile(path.join(dir, LOCK_FILE), versionsFromLockFile);
+    if (locked) {
+      const fromLock = lockedVersionFor(locked, sourceOf());
+      if (fromLock) return { version: fromLock };
+    }
+    let constraint: string | undefined;
+    for (let i = 0; i < files.length && !constraint; i++) constraint = files[i].providerConstraint?.();
+    const caller = locked ? undefined : this.caller(dir);
+    if (caller) {
+      const from = path.relative(path.resolve(dir), caller.dir) || '.';
+      const fromLock = caller.locked && lockedVersionFor(caller.locked, sourceOf());
+      if (fromLock) return { version: fromLock, from };
+      if (caller.constraint) return { version: constraint ? `${caller.constraint}, ${constraint}` : caller.constraint, from };
+    }
+    return constraint ? { version: constraint } : undefined;
+  }
+
+  /**
+   * The nearest folder above `dir` (up to `CALLER_LEVELS`) whose module calls `dir`, directly or through other
+   * modules it calls by local paths, and says something of the alicloud provider: its lock file's versions, or
+   * its `required_providers` constraint.
+   */
+  private caller(dir: string): { dir: string; locked?: LockedVersions; constraint?: string } | undefined {
     const target = path.resolve(dir);
     for (let up = path.dirname(target), level = 0; level < CALLER_LEVELS; level++) {
       const locked = this.versionFile(path.join(up, LOCK_FILE), versionsFromLockFile);
-      if (locked && this.reaches(up, target)) return locked;
+      const constraint = this.moduleFacts(up).constraint;
+      if ((locked || constraint) && this.reaches(up, target)) return { dir: up, locked, constraint };
       const next = path.dirname(up);
       if (next === up) break;
       up = next;
@@ -258,7 +296,7 @@ export class Workspace {
     const seen = new Set([root]);
     const queue = [root];
     for (let i = 0; i < queue.length && seen.size < MAX_CALLED_FOLDERS; i++) {
-      for (const called of this.localCalls(queue[i])) {
+      for (const called of this.moduleFacts(queue[i]).calls) {
         if (called === target) return true;
         if (!seen.has(called)) (seen.add(called), queue.push(called));
       }
@@ -267,20 +305,21 @@ export class Workspace {
   }
 
   /**
-   * The folders the module files of `dir` call by a local path, from the files on disk: read again when a file's
-   * size or time changes, looked at at most once per `LOCK_RECHECK_MS` (asked on every analysis of a module below).
+   * What the module files of `dir` on disk say to the modules below: the folders they call by a local path, and
+   * their alicloud constraint. Read again when a file's size or time changes, looked at at most once per
+   * `LOCK_RECHECK_MS` (asked on every analysis of a module below).
    */
-  private localCalls(dir: string): string[] {
+  private moduleFacts(dir: string): ModuleFacts {
     const now = Date.now();
-    const cached = callsCache.get(dir);
-    if (cached && now - cached.checkedAt < LOCK_RECHECK_MS) return cached.calls;
+    const cached = factsCache.get(dir);
+    if (cached && now - cached.checkedAt < LOCK_RECHECK_MS) return cached;
     const files: string[] = [];
     let key = '';
     let names: string[] = [];
     try {
       names = fs.readdirSync(dir).sort();
     } catch {
-      // a folder that cannot be listed calls nothing we can see
+      // a folder that cannot be listed says nothing we can see
     }
     for (const n of names) {
       if (!isModuleFile(n)) continue;
@@ -296,20 +335,22 @@ export class Workspace {
     }
     if (cached && cached.key === key) {
       cached.checkedAt = now;
-      return cached.calls;
+      return cached;
     }
-    const calls: string[] = [];
+    const facts: ModuleFacts = { key, calls: [], checkedAt: now };
     for (const file of files) {
       try {
         const text = withoutBom(fs.readFileSync(file, 'utf8'));
-        for (const source of localModuleSources(text, /\.json$/i.test(file))) calls.push(path.resolve(dir, source));
+        const said = moduleCallsAndConstraint(text, /\.json$/i.test(file));
+        for (const source of said.calls) facts.calls.push(path.resolve(dir, source));
+        facts.constraint ??= said.constraint;
       } catch {
         // gone since it was listed
       }
     }
-    if (callsCache.size >= 1000) callsCache.clear();
-    callsCache.set(dir, { key, calls, checkedAt: now });
-    return calls;
+    if (factsCache.size >= 1000) factsCache.clear();
+    factsCache.set(dir, facts);
+    return facts;
   }
 
   /**

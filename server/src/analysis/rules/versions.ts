@@ -61,9 +61,17 @@ function nextPatch(v: number[]): [number, number, number] {
   return [v[0], v[1], v[2] + 1];
 }
 
-/** How a message names the module's version: the one pinned, or the constraint that allows none that would do. */
-function modulesVersion(version: string): string {
+/**
+ * How a message names the module's version: the one pinned, or the constraint that allows none that would do;
+ * and, when they are a calling root module's (`from`, its folder), where that root is, since this module does
+ * not say it.
+ */
+function modulesVersion(version: string, from: string | undefined): string {
   const { exact } = allowedVersions(version);
+  if (from !== undefined) {
+    if (exact) return `this module uses ${exact}, the version of the root module in ${from} that calls it`;
+    return `the root module in ${from} that calls this module constrains the provider to "${version.trim()}"`;
+  }
   return exact ? `this module uses ${exact}` : `this module's provider constraint is "${version.trim()}"`;
 }
 
@@ -73,9 +81,10 @@ const NONE: Finding[] = [];
 export function versionFindings(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const version = ctx.providerVersion;
   if (!version) return NONE;
+  const from = ctx.providerVersionFrom;
   let findings = NONE;
   const own = verdict(schema, version);
-  if (own) findings = [versionFinding(own, schema, version, `${schema.type}`, instance.typeRange, undefined, instance)];
+  if (own) findings = [versionFinding(own, schema, version, from, `${schema.type}`, instance.typeRange, undefined, instance)];
   const views = bodies(instance, schema);
   for (let v = 0; v < views.length; v++) {
     const body = views[v];
@@ -87,24 +96,24 @@ export function versionFindings(instance: ResourceInstance, schema: ResourceSche
       // The name and range are made for a finding only (see `rules/index.ts`).
       if (!found) continue;
       if (findings === NONE) findings = [];
-      findings.push(versionFinding(found, s, version, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
+      findings.push(versionFinding(found, s, version, from, `"${body.path ? body.path + '.' : ''}${a.name}"`, a.keyRange, a, instance));
     }
   }
   return findings;
 }
 
-function versionFinding(verdict: Verdict, v: VersionInfo, version: string, what: string, range: Range, removable: Attribute | undefined, instance: ResourceInstance): Finding {
+function versionFinding(verdict: Verdict, v: VersionInfo, version: string, from: string | undefined, what: string, range: Range, removable: Attribute | undefined, instance: ResourceInstance): Finding {
   if (verdict === 'newer') {
-    return { code: 'newer-than-provider', severity: 'error', range, message: `${what} needs alicloud provider ${v.since} or newer; ${modulesVersion(version)}`, fixes: [], instance };
+    return { code: 'newer-than-provider', severity: 'error', range, message: `${what} needs alicloud provider ${v.since} or newer; ${modulesVersion(version, from)}`, fixes: [], instance };
   }
   if (verdict === 'absent') {
-    return { code: 'newer-than-provider', severity: 'error', range, message: `${what} is not in alicloud provider ${v.absentUntil} or older (a later version added it); ${modulesVersion(version)}`, fixes: [], instance };
+    return { code: 'newer-than-provider', severity: 'error', range, message: `${what} is not in alicloud provider ${v.absentUntil} or older (a later version added it); ${modulesVersion(version, from)}`, fixes: [], instance };
   }
   if (verdict === 'removed') {
     // Still in the provider's published schema (Terraform accepts it), but it does nothing: a warning.
     const ignored = v.acceptedAfterRemoval ? ' (later versions still accept it and ignore it)' : '';
     const severity = v.acceptedAfterRemoval ? 'warning' : 'error';
-    return { code: 'removed-in-provider', severity, range, message: `${what} was removed in alicloud provider ${v.removed}${ignored}; ${modulesVersion(version)}`, fixes: removeFix(removable), instance, tags: ['deprecated'] };
+    return { code: 'removed-in-provider', severity, range, message: `${what} was removed in alicloud provider ${v.removed}${ignored}; ${modulesVersion(version, from)}`, fixes: removeFix(removable), instance, tags: ['deprecated'] };
   }
   return { code: 'deprecated-argument', severity: 'warning', range, message: `${what} is deprecated since alicloud provider ${v.deprecated!.since}: ${v.deprecated!.message}`, fixes: [], instance, tags: ['deprecated'] };
 }
