@@ -6,6 +6,10 @@
  * Run: npm run build && npx tsx --test test/protocol/diagnostics.test.ts
  */
 import { after, before, describe, it } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -174,6 +178,31 @@ resource "alicloud_vpc_bgp_peer" "b" {
     const after = await lsp.change(u, [{ range: { start: end, end }, text: '"' }]);
     const zero = rangeOf(text, 'bfd_multi_hop = 0').end;
     assert.deepEqual(after.map((d) => [d.code, d.range]), [['value-out-of-range', { start: { line: zero.line, character: zero.character - 1 }, end: zero }]]);
+  });
+
+  it("an open child module is checked again when the root module above it that calls it gets a lock file", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-root-lock-'));
+    const child = path.join(root, 'modules', 'bgp', 'main.tf');
+    const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  route_limit = 100\n}\n';
+    const lock = path.join(root, '.terraform.lock.hcl');
+    const watched = (file: string, type: 1 | 2 | 3) => lsp.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type }] });
+    try {
+      fs.mkdirSync(path.dirname(child), { recursive: true });
+      fs.writeFileSync(path.join(root, 'main.tf'), 'module "bgp" {\n  source = "./modules/bgp"\n}\n');
+      fs.writeFileSync(child, group);
+      const u = pathToFileURL(child).toString();
+      assert.deepEqual(await lsp.open(u, group), [], 'no version known yet');
+      // `terraform init` in the root writes its lock file: the child is not edited, but its provider is now known.
+      fs.writeFileSync(lock, 'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.240.0"\n}\n');
+      const next = lsp.nextPublish(u, 1);
+      await watched(lock, 1);
+      const republished = (await next).diagnostics;
+      assert.deepEqual(codes(republished), ['newer-than-provider']);
+      assert.match(republished[0].message, /this module uses 1\.240\.0, the version of the root module in \.\.\/\.\. that calls it/);
+      await lsp.close(u);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

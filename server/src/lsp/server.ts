@@ -351,6 +351,12 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         scheduleModule(file);
         // A CDKTF project's provider version: its programs may be in any folder below.
         if (path.basename(file) === 'cdktf.json') for (const uri of files.keys()) schedule(uri);
+        // A root module's lock file, constraint and module calls give the provider version of the modules below
+        // it that it calls (`Workspace.providerVersion`): their open files are checked again.
+        else if (path.basename(file) === '.terraform.lock.hcl' || isModuleFile(file)) {
+          const below = path.dirname(file) + path.sep;
+          for (const uri of files.keys()) if (pathOf(uri)?.startsWith(below)) schedule(uri);
+        }
       }
     }),
   );
