@@ -293,6 +293,28 @@ resource "alicloud_vpc_bgp_peer" "p" {
     delete = "90s"
   }
 }`,
+  // Go's time.ParseDuration, which reads the value as written, refuses a space anywhere.
+  'timeouts: a duration with a space around it is not a duration': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  timeouts {
+    create = "5m "
+    #        ^^^^^ invalid-duration
+    update = " 1h"
+    #        ^^^^^ invalid-duration
+    delete = "1.5h"
+  }
+}`,
+  // A space is a character of a regular expression: an escaped one at the end is valid RE2 (and trimmed, the
+  // expression would end in a lone backslash).
+  'name_regex is judged as written, spaces included': `
+data "alicloud_express_connect_physical_connections" "spaced" {
+  name_regex = "^pc\\\\ "
+}
+data "alicloud_express_connect_physical_connections" "broken" {
+  name_regex = " a**"
+  #            ^^^^^^ invalid-regex
+}`,
   'values that are variables, references, calls or conditionals are never judged': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id    = var.group_id

@@ -110,6 +110,12 @@ export interface FormatCheck {
   code: string;
   test: (s: string) => boolean;
   expected: string;
+  /**
+   * The value is tested as written, spaces around it included: what reads it parses every character (Go's
+   * time.ParseDuration refuses `"5m "`; a space in a regular expression is a character to match). Otherwise
+   * the spaces around it are not judged.
+   */
+  asWritten?: boolean;
 }
 
 /** Each format: the finding code when a literal does not match, and how to say what was expected. */
@@ -118,6 +124,6 @@ export const FORMATS: Record<ValueFormat, FormatCheck> = {
   ipv4: { code: 'invalid-ip-address', test: isIPv4, expected: 'an IPv4 address such as "10.0.0.1"' },
   ipv6: { code: 'invalid-ip-address', test: isIPv6, expected: 'an IPv6 address such as "2408:4000::1"' },
   netmask: { code: 'invalid-netmask', test: isNetmask, expected: 'a netmask such as "255.255.255.252"' },
-  duration: { code: 'invalid-duration', test: isDuration, expected: 'a duration such as "10m", "1h30m" or "90s"' },
-  regex: { code: 'invalid-regex', test: isRegex, expected: 'a valid regular expression' },
+  duration: { code: 'invalid-duration', test: isDuration, expected: 'a duration such as "10m", "1h30m" or "90s"', asWritten: true },
+  regex: { code: 'invalid-regex', test: isRegex, expected: 'a valid regular expression', asWritten: true },
 };

@@ -154,7 +154,7 @@ function checkString(body: BodyView, a: Attribute, s: AttributeSchema, instance:
   }
   if (s.format) {
     const f = FORMATS[s.format];
-    if (!f.test(value.trim())) {
+    if (!f.test(f.asWritten ? value : value.trim())) {
       return { code: f.code, severity: 'error', range: a.valueRange, message: `"${qualified(body, a.name)}" must be ${f.expected}, not ${JSON.stringify(value)}`, fixes: [] };
     }
   }
