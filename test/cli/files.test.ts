@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { tempTree } from '../helpers/cli';
 import { collectFiles, totalBytes } from '../../server/src/cli/files';
+import { run } from '../../server/src/cli/main';
 
 const cleanups: (() => void)[] = [];
 after(() => cleanups.forEach((c) => c()));
@@ -68,6 +69,33 @@ describe('collectFiles', () => {
     cleanups.push(t.cleanup);
     const rel = collectFiles([t.dir]).map((f) => path.relative(t.dir, f));
     assert.deepEqual(rel, [path.join('generated', 'alicloud', 'vbr.tf'), path.join('imports', 'main.tf')]);
+  });
+
+  it('a folder that cannot be listed is reported and the rest still checked (exit 2, the findings of the rest out)', async () => {
+    const t = tempTree({ 'ok/main.tf': 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n', 'locked/main.tf': 'x = 1\n' });
+    cleanups.push(t.cleanup);
+    const locked = path.join(t.dir, 'locked');
+    // EACCES as a user other than root meets it for a folder without read permission (root reads it anyway).
+    const readdir = fs.readdirSync;
+    const refusing = ((p: fs.PathLike, ...rest: unknown[]) => {
+      if (path.resolve(String(p)) === locked) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+      return (readdir as (...a: unknown[]) => unknown)(p, ...rest);
+    }) as typeof fs.readdirSync;
+    fs.readdirSync = refusing;
+    try {
+      const problems: string[] = [];
+      assert.deepEqual(collectFiles([t.dir], (p) => problems.push(p)), [path.join(t.dir, 'ok', 'main.tf')]);
+      assert.deepEqual(problems, [`${locked}: cannot list the folder (EACCES)`]);
+      assert.throws(() => collectFiles([t.dir]), /locked: cannot list the folder \(EACCES\)/, 'without a callback it still throws');
+      let out = '';
+      let err = '';
+      const status = await run([t.dir], (s) => (out += s), (s) => (err += s));
+      assert.equal(status, 2);
+      assert.equal(err, `alicloud-bgp-check: ${locked}: cannot list the folder (EACCES)\n`);
+      assert.match(out, /ok[\\/]main\.tf:4:19: error \[value-out-of-range\][^\n]*\n1 file checked: 1 error, 0 warnings\n$/);
+    } finally {
+      fs.readdirSync = readdir;
+    }
   });
 
   it('sizes files in bytes, counting unreadable ones as 0', () => {

@@ -20,9 +20,11 @@ export function isCheckable(file: string): boolean {
 /**
  * Expands folders recursively; throws with a clear message when a path does not exist or cannot be read. Only
  * regular files are taken (a FIFO or device named `x.tf` would block or never end); each file and folder once,
- * however it is reached (`a/main.tf` and `./a/main.tf`, a link back up the tree).
+ * however it is reached (`a/main.tf` and `./a/main.tf`, a link back up the tree). A folder that cannot be listed
+ * is given to `unlisted` when there is one, and the rest is still collected: one unreadable folder in a tree
+ * (a container's data volume) would otherwise leave every other module unchecked.
  */
-export function collectFiles(paths: string[]): string[] {
+export function collectFiles(paths: string[], unlisted?: (problem: string) => void): string[] {
   const out: string[] = [];
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
@@ -43,7 +45,10 @@ export function collectFiles(paths: string[]): string[] {
     try {
       entries = fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
-      throw new Error(`${p}: cannot list the folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      const problem = `${p}: cannot list the folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+      if (!unlisted) throw new Error(problem);
+      unlisted(problem);
+      return;
     }
     for (const e of entries) {
       if (SKIP_DIRS.has(e.name)) continue;

@@ -46,8 +46,9 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
     return 2;
   }
   let files: string[];
+  const unlisted: string[] = [];
   try {
-    files = collectFiles(paths);
+    files = collectFiles(paths, (problem) => unlisted.push(problem));
   } catch (e) {
     err(`alicloud-bgp-check: ${(e as Error).message}\n`);
     return 2;
@@ -58,7 +59,9 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   const { groups, at } = groupByModule(files);
   const { outcomes } = await checkModules(groups, threadsFor(groups.length, () => totalBytes(files)), __filename);
   const results: FileResult[] = [];
-  let ioProblem = false;
+  // A folder that could not be listed is reported like a file that could not be read: the rest is checked.
+  for (const problem of unlisted) err(`alicloud-bgp-check: ${problem}\n`);
+  let ioProblem = unlisted.length > 0;
   files.forEach((file, i) => {
     const o = outcomes[at[i][0]][at[i][1]];
     if ('readError' in o) {
