@@ -392,6 +392,32 @@ test("Terraform 0.12's required_providers form, a constraint alone (alicloud = \
   assert.deepEqual(codes, ['newer-than-provider']);
 });
 
+test('a version in a provider "alicloud" block (Terraform 0.12, deprecated but obeyed) states the version too', () => {
+  const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n';
+  const codes = (text: string) => {
+    const src = createSourceFile('file:///legacy-provider/main.tf', undefined, text)!;
+    return src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => `${d.code}: ${d.message}`);
+  };
+  const old = ['newer-than-provider: alicloud_vpc_bgp_peer needs alicloud provider 1.153.0 or newer; this module\'s provider constraint is "~> 1.150.0"'];
+  assert.deepEqual(codes('provider "alicloud" {\n  region  = "cn-hangzhou"\n  version = "~> 1.150.0"\n}\n' + peer), old);
+  assert.deepEqual(codes(peer + 'provider "alicloud" {\n  alias   = "sh"\n  version = "~> 1.150.0"\n}\n'), old, 'an aliased configuration, after the resource');
+  assert.deepEqual(codes('provider "alicloudx" {\n  version = "~> 1.150.0"\n}\n' + peer), [], 'another provider');
+  // A required_providers constraint in the file goes first.
+  const modern = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = ">= 1.200.0" }\n  }\n}\n';
+  assert.deepEqual(codes('provider "alicloud" {\n  version = "~> 1.150.0"\n}\n' + modern + peer), []);
+  // In Terraform's JSON syntax too.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'legacy-json-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'main.tf'), peer);
+    fs.writeFileSync(path.join(dir, 'provider.tf.json'), '{"provider": {"alicloud": [{"version": "1.150.0"}]}}');
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    assert.equal(ws.providerVersion(dir, ws.moduleFiles(path.join(dir, 'main.tf'))), '1.150.0');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a versions.tf.json states the provider version like a versions.tf', () => {
   const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65001\n  ip_version = "IPv4"\n}\n';
   const codesWith = (json: string) => {
@@ -791,6 +817,9 @@ test('a module without a lock file uses the version locked by the root module ab
     assert.deepEqual(findings('modules/inner'), constrained, 'the root states its constraint in JSON');
     write('calls.tf.json', '{"module": [{"edge": {"source": "./modules/edge/"}}]}');
     assert.deepEqual(findings('modules/inner'), [], 'a root that says nothing of the provider');
+    write('versions.tf', 'provider "alicloud" {\n  version = "~> 1.240.0"\n}\n');
+    assert.deepEqual(findings('modules/inner'), constrained, 'the version of a provider block in the root');
+    write('versions.tf', '');
     // Named relative to the working folder, as the CLI is given it.
     const cwd = process.cwd();
     try {

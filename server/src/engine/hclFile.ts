@@ -19,7 +19,7 @@ import type { Placed, SourceFile } from './sourceFile';
 import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
-import { sourceFromRequiredProviders, versionFromRequiredProviders } from './providerVersion';
+import { sourceFromRequiredProviders, versionFromProviderBlocks, versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import { missingBase, notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
 import { fileIdOf } from './moduleContext';
@@ -47,7 +47,8 @@ class ChunkMemo {
   factsA = 0;
   factsB = 0;
   /** What its `terraform` block says of the alicloud provider (null: the chunk has none). */
-  provider: { constraint?: string; source?: string } | null | undefined = undefined;
+  /** `legacy`: the version a `provider "alicloud"` block states, which a required_providers constraint goes before. */
+  provider: { constraint?: string; source?: string; legacy?: string } | null | undefined = undefined;
   /** Its variables, local values, outputs and module calls (`symbolHeaders`). */
   symbols: readonly SymbolHeader[] | undefined = undefined;
   /** The chunk's diagnostics in absolute positions, for the line and findings they were made from. */
@@ -137,22 +138,23 @@ export class HclFile implements SourceFile {
   }
 
   providerConstraint(): string | undefined {
-    return this.provider('constraint');
+    return this.provider('constraint') ?? this.provider('legacy');
   }
 
   providerSource(): string | undefined {
     return this.provider('source');
   }
 
-  /** The first chunk's word on the alicloud provider's `constraint` or `source`, read once per chunk. */
-  private provider(what: 'constraint' | 'source'): string | undefined {
+  /** The first chunk's word on the alicloud provider's `constraint`, `source` or `legacy` version, read once per chunk. */
+  private provider(what: 'constraint' | 'source' | 'legacy'): string | undefined {
     for (const chunk of this.doc.chunks) {
       const m = memo(chunk);
-      // A chunk without its syntax tree holds only resource and data blocks: no `terraform` block.
+      // A chunk without its syntax tree holds only resource and data blocks: no `terraform` or `provider` block.
       if (m.provider === undefined) {
         const constraint = chunk.hasSyntaxTree ? versionFromRequiredProviders(chunk.items) : undefined;
         const source = chunk.hasSyntaxTree ? sourceFromRequiredProviders(chunk.items) : undefined;
-        m.provider = constraint || source ? { constraint, source } : null;
+        const legacy = chunk.hasSyntaxTree ? versionFromProviderBlocks(chunk.items) : undefined;
+        m.provider = constraint || source || legacy ? { constraint, source, legacy } : null;
       }
       const found = m.provider?.[what];
       if (found) return found;

@@ -103,7 +103,7 @@ export function moduleCallsAndConstraint(text: string, json = false): { calls: s
     if (typeof source === 'string' && /^\.\.?[\\/]/.test(source)) calls.push(source.replace(/\\/g, '/'));
   };
   // Most files call no module and state no provider: no parse for them.
-  if (!text.includes('module') && !text.includes('required_providers')) return { calls };
+  if (!text.includes('module') && !text.includes('required_providers') && !text.includes('version')) return { calls };
   if (json) {
     let config: unknown;
     try {
@@ -123,22 +123,42 @@ export function moduleCallsAndConstraint(text: string, json = false): { calls: s
         }
       }
     }
+    for (const byName of objects(top.provider)) {
+      for (const p of objects(byName.alicloud)) if (typeof p.version === 'string' && p.version.trim()) constraint ??= p.version.trim();
+    }
     return { calls, constraint };
   }
   let constraint: string | undefined;
+  let legacy: string | undefined;
   for (const chunk of parseChunks(text).chunks) {
     for (const b of blocks(chunk.items, 'module')) {
       for (const item of b.body) if (item.type === 'Attribute' && item.name === 'source') take(stringLiteral(item.expr));
     }
     constraint ??= versionFromRequiredProviders(chunk.items);
+    legacy ??= versionFromProviderBlocks(chunk.items);
   }
-  return { calls, constraint };
+  return { calls, constraint: constraint ?? legacy };
 }
 
 /** An object, or each object of a list of them (Terraform's JSON syntax allows both for blocks). */
 function objects(v: unknown): Record<string, unknown>[] {
   if (Array.isArray(v)) return v.flatMap(objects);
   return v && typeof v === 'object' ? [v as Record<string, unknown>] : [];
+}
+
+/**
+ * The constraint a `provider "alicloud" { version = "..." }` block states: Terraform 0.12's place for it, deprecated
+ * since 0.13 but still obeyed (with a warning) when it installs the provider, so older configurations rely on it.
+ */
+export function versionFromProviderBlocks(items: BodyItem[]): string | undefined {
+  for (const b of blocks(items, 'provider')) {
+    if (b.labels[0]?.value !== 'alicloud') continue;
+    for (const item of b.body) {
+      const version = item.type === 'Attribute' && item.name === 'version' ? stringLiteral(item.expr)?.trim() : undefined;
+      if (version) return version;
+    }
+  }
+  return undefined;
 }
 
 /**

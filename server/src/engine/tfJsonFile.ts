@@ -125,6 +125,12 @@ export class TfJsonFile implements SourceFile {
         }
       }
     }
+    // Terraform 0.12's place for the constraint, still obeyed: `{"provider": {"alicloud": {"version": "~> 1.150"}}}`.
+    if (this.constraint === undefined) {
+      for (const byName of objects(json.provider)) {
+        for (const p of objects(byName.alicloud)) if (typeof p.version === 'string' && p.version.trim()) this.constraint ??= p.version.trim();
+      }
+    }
     // `{"variable": {"NAME": {…}}}`, the same for `output` and `module`; `{"locals": {"NAME": value}}`.
     for (const [word, prefix] of SYMBOL_KINDS) for (const names of objects(json[word])) for (const name of Object.keys(names)) this.symbols.push(`${prefix}:${name}`);
     for (const kind of KINDS) {
