@@ -10,9 +10,9 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { JsonFinding, runCli, runJson, tempTrees } from '../helpers/cli';
+import { CLI, JsonFinding, runCli, runJson, tempTrees } from '../helpers/cli';
 
 const GROUP = `resource "alicloud_vpc_bgp_group" "g" {
   router_id = "vbr-1"
@@ -128,6 +128,18 @@ describe('exit status', () => {
     const version = runCli(['--version']);
     assert.equal(version.status, 0);
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('a reader that closes the pipe early (| head) ends the run quietly, with the status of what was found', async () => {
+    const dir = tree({ 'main.tf': BROKEN_PEER });
+    const child = spawn(process.execPath, [CLI, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Nothing reads the report: the write finds the pipe closed.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(status, 1, 'errors were found');
   });
 });
 

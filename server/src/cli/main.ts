@@ -77,5 +77,10 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
 // The bundle is also the worker threads' entry point (see `parallel.ts`).
 if (isWorkerJob()) runWorkerJob();
 else if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: the rest of the report is not wanted. The run ends
+  // with the status it decided, without Node's stack trace for the failed write.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => (process.exitCode = code));
 }
