@@ -806,6 +806,11 @@ test('a module without a lock file uses the version locked by the root module ab
     // Called by nothing above it: no version is known, nothing is said; a module's own lock file comes first.
     assert.deepEqual(findings('modules/unused'), []);
     assert.deepEqual(findings('modules/own'), []);
+    // A module between them with a constraint of its own does not decide: the root's lock file does.
+    write('stacks.tf', 'module "a" {\n  source = "./stacks/a"\n}\n');
+    write('stacks/a/main.tf', 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = ">= 1.200.0" }\n  }\n}\nmodule "b" {\n  source = "./modules/bgp"\n}\n');
+    write('stacks/a/modules/bgp/main.tf', group);
+    assert.deepEqual(findings('stacks/a/modules/bgp'), newer('../../../..'));
     // Without a lock file, the root's constraint holds for the modules it calls, with their own.
     fs.rmSync(path.join(root, '.terraform.lock.hcl'));
     ws.forget(path.join(root, '.terraform.lock.hcl'));

@@ -274,21 +274,26 @@ export class Workspace {
   }
 
   /**
-   * The nearest folder above `dir` (up to `CALLER_LEVELS`) whose module calls `dir`, directly or through other
-   * modules it calls by local paths, and says something of the alicloud provider: its lock file's versions, or
-   * its `required_providers` constraint.
+   * The folder above `dir` (up to `CALLER_LEVELS`) whose module calls `dir`, directly or through other modules it
+   * calls by local paths, and says something of the alicloud provider: the nearest with a lock file (its versions),
+   * else the nearest with a `required_providers` constraint (a root's lock file decides for every module it calls,
+   * those with constraints of their own too).
    */
   private caller(dir: string): { dir: string; locked?: LockedVersions; constraint?: string } | undefined {
     const target = path.resolve(dir);
+    let constrained: { dir: string; constraint: string } | undefined;
     for (let up = path.dirname(target), level = 0; level < CALLER_LEVELS; level++) {
       const locked = this.versionFile(path.join(up, LOCK_FILE), versionsFromLockFile);
-      const constraint = this.moduleFacts(up).constraint;
-      if ((locked || constraint) && this.reaches(up, target)) return { dir: up, locked, constraint };
+      const constraint = constrained ? undefined : this.moduleFacts(up).constraint;
+      if ((locked || constraint) && this.reaches(up, target)) {
+        if (locked) return { dir: up, locked };
+        constrained = { dir: up, constraint: constraint! };
+      }
       const next = path.dirname(up);
       if (next === up) break;
       up = next;
     }
-    return undefined;
+    return constrained;
   }
 
   /** Does the module in `root` call the one in `target`, directly or through the local modules it calls? */
