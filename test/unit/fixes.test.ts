@@ -178,6 +178,12 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n',
     after: 'resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = { east = 1, west = 2 }\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g["east"].id\n}\n',
   },
+  'name the instance of a group repeated over toset() of strings written out: its first string': {
+    code: 'missing-instance-key',
+    title: /^Refer to alicloud_vpc_bgp_group\.g\["east"\]\.id$/,
+    before: 'resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = toset(["east", "west"])\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n',
+    after: 'resource "alicloud_vpc_bgp_group" "g" {\n  for_each  = toset(["east", "west"])\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g["east"].id\n}\n',
+  },
   'a key of a for_each object written as an attribute step: the step becomes the key, not kept after it': {
     code: 'missing-instance-key',
     title: /^Refer to alicloud_vpc_bgp_group\.h\["west"\]\.id$/,

@@ -332,6 +332,30 @@ resource "alicloud_vpc_bgp_peer" "computed_keys" {
   for_each     = { for k in var.sites : k => k }
   bgp_group_id = alicloud_vpc_bgp_group.b.id
 }`,
+  // toset() of strings written out: one instance per distinct string, as for the keys of an object.
+  'peers made by a for_each over toset() of strings written out count toward the 8 of their VBR': `
+resource "alicloud_vpc_bgp_group" "a" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "site" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ too-many-peers-per-vbr
+  for_each        = toset(["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.7", "10.0.0.8", "10.0.0.9"])
+  bgp_group_id    = alicloud_vpc_bgp_group.a.id
+  peer_ip_address = each.key
+}
+resource "alicloud_vpc_bgp_group" "b" {
+  router_id = "vbr-2"
+  peer_asn  = 65010
+}
+resource "alicloud_vpc_bgp_peer" "repeated" {
+  for_each     = toset(["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p1"])
+  bgp_group_id = alicloud_vpc_bgp_group.b.id
+}
+resource "alicloud_vpc_bgp_peer" "computed" {
+  for_each     = toset(concat(var.sites, ["x"]))
+  bgp_group_id = alicloud_vpc_bgp_group.b.id
+}`,
 };
 
 for (const [name, text] of Object.entries(cases)) {

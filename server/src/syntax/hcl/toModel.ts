@@ -67,7 +67,7 @@ function attributesOf(items: BodyItem[]): Attribute[] {
     const item = items[i];
     if (item.type === 'Attribute') {
       const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
-      const value: Value = item.expr ? toValue(item.expr) : NOT_WRITTEN;
+      const value: Value = item.expr ? (item.name === 'for_each' ? forEachValue(item.expr) : toValue(item.expr)) : NOT_WRITTEN;
       add(new HclAttribute(item.name, value, item.nameRange, valueRange, item.expr ? undefined : true));
     } else if (item.type === 'Incomplete') {
       add(new HclAttribute(item.name, NOT_WRITTEN, item.nameRange, item.nameRange, true));
@@ -211,6 +211,28 @@ function objectValue(items: ObjectItem[]): Value {
     if (key === undefined) return OBJECT;
     keys.add(key);
   }
+  return withKeys(keys);
+}
+
+/**
+ * A `for_each` value. Over `toset(["a", "b"])`, strings written out (the usual way to repeat a block over a
+ * list), the instance keys are the strings, as they are an object's keys: it is read as an object with those
+ * keys, so that instances are counted and named (`p["a"]`) as for an object written out.
+ */
+function forEachValue(e: Expr): Value {
+  if (e.type !== 'Call' || e.name !== 'toset' || e.args.length !== 1 || e.expandFinal) return toValue(e);
+  const list = e.args[0];
+  if (list.type !== 'Tuple') return toValue(e);
+  const keys = new Set<string>();
+  for (const item of list.items) {
+    if (item.type !== 'Literal' || typeof item.value !== 'string') return toValue(e);
+    keys.add(item.value);
+  }
+  return withKeys(keys);
+}
+
+/** The object value with these keys, shared. */
+function withKeys(keys: Set<string>): Value {
   const list = [...keys];
   const id = JSON.stringify(list);
   let value = OBJECTS.get(id);
