@@ -12,6 +12,7 @@ import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import assert from 'node:assert/strict';
 import { complete } from '../../server/src/analysis/completion';
+import { PROJECT_FILE } from '../../server/src/analysis/context';
 import { hover } from '../../server/src/analysis/hover';
 import { CdktfFile } from '../../server/src/engine/cdktfFile';
 import { cdktfLanguage, createSourceFile, isSupported } from '../../server/src/engine/files';
@@ -528,7 +529,7 @@ describe('CDKTF: names as written', () => {
       'Unknown argument "virtual_border_router_id" in VpcBgpGroup.',
     ]);
     const file = createSourceFile(uriOf('typescript'), undefined, `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });`)!;
-    const old = file.diagnostics(contextFor([file], defaultSchemas(), '1.150.0')).map((d) => d.message);
+    const old = file.diagnostics(contextFor([file], defaultSchemas(), '1.150.0', PROJECT_FILE)).map((d) => d.message);
     assert.deepEqual(old, ['VpcBgpPeer needs alicloud provider 1.153.0 or newer; cdktf.json asks for 1.150.0']);
   });
 

@@ -1392,7 +1392,7 @@ test("a CDKTF program's provider version comes from its project's cdktf.json", (
   const text = 'new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001, routeLimit: 200 });\n';
   const src = createSourceFile(stack, undefined, text)!;
   const codes = () => src.diagnostics(new Workspace(defaultSchemas()).contextFor(stack, src)).map((d) => `${d.code}: ${d.message}`);
-  assert.deepEqual(codes(), ['newer-than-provider: "routeLimit" needs alicloud provider 1.261.0 or newer; this module\'s provider constraint is "~> 1.230.0"']);
+  assert.deepEqual(codes(), ['newer-than-provider: "routeLimit" needs alicloud provider 1.261.0 or newer; cdktf.json\'s provider constraint is "~> 1.230.0"']);
   fs.writeFileSync(path.join(root, 'cdktf.json'), JSON.stringify({ terraformProviders: ['aliyun/alicloud@~> 1.261'] }));
   assert.deepEqual(codes(), [], 'a new workspace reads the changed file');
 

@@ -2,6 +2,9 @@
 import type { ResourceInstance } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 
+/** `providerVersionFrom` of a CDKTF program whose version its project's `cdktf.json` states. */
+export const PROJECT_FILE = 'cdktf.json';
+
 /**
  * What rules may read of another block of the module: its identity and the arguments that cross-resource
  * rules read (`factAttributes` in engine/moduleContext.ts). Contexts keep only this much of each block, so a
@@ -27,8 +30,9 @@ export interface AnalysisContext {
    */
   providerVersion?: string;
   /**
-   * Set when `providerVersion` is not the module's own but that of the root module that calls it (its lock file,
-   * or its constraint with the module's own): the root's folder, relative to the module's (`../..`).
+   * Set when `providerVersion` is not the module's own: that of the root module that calls it (its lock file, or
+   * its constraint with the module's own), the root's folder relative to the module's (`../..`); or, for a CDKTF
+   * program, `PROJECT_FILE`: its project's `cdktf.json`.
    */
   providerVersionFrom?: string;
   /**

@@ -150,8 +150,7 @@ function valueText(v: string, d: Dialect, quote: string): string {
 /**
  * A finding's words for what it is in, as the program writes it: `in the timeouts block of resource
  * alicloud_vpc_bgp_peer` is `in the timeouts of VpcBgpPeer`, and a resource type the schema has bindings for is its
- * class (`the ExpressConnectVirtualBorderRouter it belongs to`, `should refer to a VpcBgpGroup`), and the provider
- * version is the one cdktf.json asks for. Hovers keep the
+ * class (`the ExpressConnectVirtualBorderRouter it belongs to`, `should refer to a VpcBgpGroup`). Hovers keep the
  * Terraform type: it is what the provider's documentation is written in.
  */
 export function cdktfFraming(text: string, name: Namer, registry: SchemaRegistry): string {
@@ -163,8 +162,6 @@ export function cdktfFraming(text: string, name: Namer, registry: SchemaRegistry
   text = text.replace(/\b(resource|data source) (alicloud_[a-z0-9_]+)\b(?!\.[\w<])/g, (all, kind: string, type: string) =>
     className(kind === 'data source' ? 'data' : undefined, type) ?? all,
   );
-  // A program's provider version comes from its cdktf.json, not from a module's required_providers.
-  text = text.replace(/\bthis module uses\b/g, 'cdktf.json asks for').replace(/\bthis module's provider constraint\b/g, "cdktf.json's provider constraint");
   // A type alone (not an address: no `.` after it), with its article made to fit the class name.
   return text.replace(/\b(?:(an?) )?(data\.)?(alicloud_[a-z0-9_]+)\b(?!\.[\w<])/g, (all, a: string | undefined, data: string | undefined, type: string) => {
     const c = className(data ? 'data' : undefined, type);

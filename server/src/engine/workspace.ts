@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { PROJECT_FILE } from '../analysis/context';
 import type { AnalysisContext } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
@@ -228,8 +229,9 @@ export class Workspace {
     const dir = path.dirname(file);
     // A CDKTF program states its provider in its project's cdktf.json, unless its folder is a module that says.
     const found = this.providerVersionOf(dir, files);
-    const version = found?.version ?? (extra && extra.language !== 'hcl' ? this.cdktfProviderVersion(dir) : undefined);
-    return contextFor(files, this.schemas, version, found?.from);
+    if (found || !extra || extra.language === 'hcl') return contextFor(files, this.schemas, found?.version, found?.from);
+    const project = this.cdktfProviderVersion(dir);
+    return contextFor(files, this.schemas, project, project === undefined ? undefined : PROJECT_FILE);
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import type { Attribute, Range, ResourceInstance } from '../../model/types';
 import type { ResourceSchema, VersionInfo } from '../../schema/types';
+import { PROJECT_FILE } from '../context';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
 import { allowedVersions, compareTriples } from '../versionConstraint';
@@ -64,10 +65,11 @@ function nextPatch(v: number[]): [number, number, number] {
 /**
  * How a message names the module's version: the one pinned, or the constraint that allows none that would do;
  * and, when they are a calling root module's (`from`, its folder), where that root is, since this module does
- * not say it.
+ * not say it; a CDKTF program's are its project's cdktf.json's.
  */
 function modulesVersion(version: string, from: string | undefined): string {
   const { exact } = allowedVersions(version);
+  if (from === PROJECT_FILE) return exact ? `cdktf.json asks for ${exact}` : `cdktf.json's provider constraint is "${version.trim()}"`;
   if (from !== undefined) {
     if (exact) return `this module uses ${exact}, the version of the root module in ${from} that calls it`;
     return `the root module in ${from} that calls this module constrains the provider to "${version.trim()}"`;
