@@ -554,6 +554,34 @@ test('a lock file pinning both aliyun/alicloud and hashicorp/alicloud: the modul
   }
 });
 
+test('a for_each object written out in a .tf.json file gives its keys, as in HCL: counted, and named in messages and fixes', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-json-keys-'));
+  try {
+    const main = path.join(dir, 'main.tf');
+    fs.writeFileSync(main, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\nresource "alicloud_vpc_bgp_peer" "q" {\n  bgp_group_id = alicloud_vpc_bgp_group.t.id\n}\n');
+    const group = (forEach: unknown) => ({ for_each: forEach, router_id: 'vbr-1', peer_asn: 65001 });
+    fs.writeFileSync(path.join(dir, 'groups.tf.json'), JSON.stringify({ resource: { alicloud_vpc_bgp_group: { g: group({ east: 1, west: 2 }), t: group({ '${var.k}': 1 }) } } }));
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const src = ws.moduleFiles(main).find((f) => f.language === 'hcl' && f.text.startsWith('resource'))!;
+    const messages = src.diagnostics(ws.contextFor(main)).map((d) => `${d.code}: ${d.message}`);
+    assert.deepEqual(messages, [
+      'missing-instance-key: alicloud_vpc_bgp_group.g has "for_each": refer to one of its instances, such as alicloud_vpc_bgp_group.g["east"].id',
+      'missing-instance-key: alicloud_vpc_bgp_group.t has "for_each": refer to one of its instances, such as alicloud_vpc_bgp_group.t["key"].id',
+    ]);
+    // Eight JSON peers on the group's VBR, and this one: nine, and the count reaches the HCL peer's finding.
+    const peers = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`p${i}`, i]));
+    fs.writeFileSync(path.join(dir, 'peers.tf.json'), JSON.stringify({ resource: { alicloud_vpc_bgp_peer: { many: { for_each: peers, bgp_group_id: '${alicloud_vpc_bgp_group.g["east"].id}' } } } }));
+    ws.refresh(path.join(dir, 'peers.tf.json'));
+    fs.writeFileSync(main, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g["west"].id\n}\n');
+    ws.refresh(main);
+    const again = ws.moduleFiles(main).find((f) => f.language === 'hcl' && f.text.startsWith('resource'))!;
+    assert.deepEqual(again.diagnostics(ws.contextFor(main)).map((d) => d.code), ['too-many-peers-per-vbr']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a .tf.json file of the module declares resources the .tf files refer to and count through', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-json-'));
   const main = path.join(dir, 'main.tf');

@@ -151,7 +151,7 @@ export class TfJsonFile implements SourceFile {
     const range = START;
     const attributes: Attribute[] = [];
     for (const [key, v] of Object.entries(body)) {
-      const value = valueOf(v);
+      const value = key === 'for_each' ? forEachValue(v) : valueOf(v);
       if (value) attributes.push({ name: key, sourceName: key, keyRange: range, value, valueRange: range, range });
     }
     return { kind, type, typeRange: range, name, nameRange: range, range, headerRange: range, bodyRange: range, attributes, blocks: [], closed: true, language: 'hcl' };
@@ -180,6 +180,16 @@ function valueOf(v: unknown): Value | undefined {
   }
   if (Array.isArray(v) || isObject(v)) return { kind: 'unknown', text: JSON.stringify(v) };
   return undefined;
+}
+
+/**
+ * A `for_each` value: an object written out gives its keys (the instance keys, `g["east"]`), as in HCL, unless a
+ * key is a template (`"${var.k}"`), whose value is not known here.
+ */
+function forEachValue(v: unknown): Value | undefined {
+  if (!isObject(v)) return valueOf(v);
+  const keys = Object.keys(v);
+  return keys.some((k) => k.includes('${')) ? valueOf(v) : { kind: 'object', keys };
 }
 
 /** `a.b[0].c` → `a`, `b`, `[0]`, `c`: the steps as the HCL model writes them. */
