@@ -533,6 +533,13 @@ describe('CDKTF: names as written', () => {
     assert.deepEqual(old, ['VpcBgpPeer needs alicloud provider 1.153.0 or newer; cdktf.json asks for 1.150.0']);
   });
 
+  it('count beside forEach: the message and its fixes name them as the language does', () => {
+    const { diagnostics, file, ctx } = analyse(`new VpcBgpPeer(this, "p", { count: 2, forEach: it, bgpGroupId: "bgpg-1" });`, uriOf('typescript'));
+    assert.deepEqual(diagnostics.map((d) => d.message), ['"count" and "forEach" cannot both be set: each says how many instances the block makes, and Terraform refuses a block with both ("Invalid combination of count and for_each")']);
+    const titles = file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 0, character: 999 } }, ctx).flatMap((f) => f.value.fixes.map((x) => x.title));
+    assert.deepEqual(titles, ['Remove count', 'Remove forEach']);
+  });
+
   it('a Python message writes a bool as Python does', () => {
     const { diagnostics } = analyse(`VpcBgpPeer(self, "p", bgp_group_id="x", enable_bfd=True, bfd_multi_hop=True)`, uriOf('python'));
     assert.deepEqual(diagnostics.map((d) => d.message), ['"bfd_multi_hop" expects a number, not the bool True']);

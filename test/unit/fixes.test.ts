@@ -76,6 +76,18 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = true\n  enable_bfd   = true\n}\n',
     after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = true\n}\n',
   },
+  'count beside for_each: remove either': {
+    code: 'count-and-for-each',
+    title: /^Remove count$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  count        = 2\n  for_each     = toset(["a", "b"])\n  bgp_group_id = "bgpg-1"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  for_each     = toset(["a", "b"])\n  bgp_group_id = "bgpg-1"\n}\n',
+  },
+  'for_each beside count: remove it': {
+    code: 'count-and-for-each',
+    title: /^Remove for_each$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  count        = 2\n  for_each     = toset(["a", "b"])\n  bgp_group_id = "bgpg-1"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  count        = 2\n  bgp_group_id = "bgpg-1"\n}\n',
+  },
   'rename an unknown argument, keeping = aligned': {
     code: 'unknown-argument',
     title: /^Rename to "bfd_multi_hop"$/,

@@ -174,6 +174,25 @@ resource "alicloud_vpc_bgp_peer" "p" {
   bgp_peer_name = "x"
   #^^^^^^^^^^^^ read-only-argument
 }`,
+  'count and for_each on one block: Terraform refuses the two together': `
+resource "alicloud_vpc_bgp_peer" "both" {
+  count        = 2
+  for_each     = toset(["a", "b"])
+  #^^^^^^^ count-and-for-each
+  bgp_group_id = "bgpg-1"
+}
+resource "alicloud_vpc_bgp_peer" "one" {
+  count        = 2
+  bgp_group_id = "bgpg-1"
+  timeouts {
+    count = 1
+    #^^^^ unknown-argument
+  }
+}
+resource "alicloud_vpc_bgp_peer" "other" {
+  for_each     = toset(["a", "b"])
+  bgp_group_id = "bgpg-1"
+}`,
   'literals of the wrong type; strings Terraform converts are fine': `
 resource "alicloud_vpc_bgp_peer" "a" {
   bgp_group_id  = "bgpg-1"

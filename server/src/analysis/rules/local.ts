@@ -8,7 +8,7 @@
  * read-only, types, values, then the cross-field rules), each rule's in body order: they are gathered per rule
  * and joined at the end.
  */
-import type { ResourceInstance } from '../../model/types';
+import type { Attribute, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
@@ -20,6 +20,7 @@ import { readOnlyArgument } from './readOnly';
 import { isNullOrEmpty, missingArguments } from './required';
 import { bareWord, invalidReference, typeMismatch } from './types';
 import { isUnknownArgument, unknownArgument, unknownBlocks } from './unknown';
+import { countAndForEach } from './meta';
 import { literalValue } from './values';
 
 const REQUIRED = 0;
@@ -48,6 +49,9 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
     // usual case, the required rule has nothing to say and need not look for each one.
     let required = 0;
     let requiredWell = true;
+    // The block's own `count` and `for_each` (meta-arguments: no schema entry), which exclude each other.
+    let count: Attribute | undefined;
+    let forEach: Attribute | undefined;
     for (let i = 0; i < attributes.length; i++) {
       const a = attributes[i];
       // A name still being typed is a syntax error already, and completion's business.
@@ -61,6 +65,10 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
         if (isNullOrEmpty(a.value, s)) requiredWell = false;
       }
       if (!s) {
+        if (body.isRoot && !first) {
+          if (a.name === 'count') count = a;
+          else if (a.name === 'for_each') forEach = a;
+        }
         if (isUnknownArgument(body, a)) byRule[UNKNOWN].push(unknownArgument(instance, schema, body, a));
       } else if (s.readOnly) {
         byRule[READ_ONLY].push(readOnlyArgument(instance, schema, a));
@@ -74,6 +82,7 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
         if (f) byRule[VALUES].push(f);
       }
     }
+    if (count && forEach) byRule[DUPLICATES].push(countAndForEach(instance, count, forEach));
     if (!requiredWell || required !== body.index.required.length) missingArguments(instance, body, ctx, byRule[REQUIRED]);
     if (body.blocks.length) {
       unknownBlocks(instance, schema, body, byRule[UNKNOWN]);
