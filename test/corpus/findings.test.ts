@@ -4,7 +4,9 @@
  * - no error anywhere except the true positives INDEX.md lists, and no warning a maintainer would not
  *   agree with;
  * - each listed finding is reported, at its exact place;
- * - each file checked alone (its own module) gives the same findings as the whole folder checked at once.
+ * - each file checked alone (its own module) gives the same findings as the whole folder checked at once,
+ *   but for the names two files declare: the corpus keeps files of many modules (and two versions of one file)
+ *   in one folder, which the folder run reads as one module, where those names collide (`duplicate-declaration`).
  *
  * Run: npm run build && npx tsx --test test/corpus/findings.test.ts
  */
@@ -14,12 +16,14 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CLI, JsonFinding, runCli, runJson } from '../helpers/cli';
-import { CORPUS, corpusFiles, corpusHclFiles, expectedFindings } from '../helpers/corpus';
+import { CORPUS, corpusFiles, corpusHclFiles, expectedFindings, readCorpus } from '../helpers/corpus';
 
 const run = promisify(execFile);
 
 describe('real-world corpus through the CLI', () => {
   let findings: JsonFinding[];
+  /** The folder run's duplicate-declaration findings: names declared by two corpus files of different modules. */
+  let collisions: JsonFinding[];
   let status: number | null;
   const rel = (f: JsonFinding) => path.relative(CORPUS, f.file);
   const expected = expectedFindings();
@@ -29,7 +33,8 @@ describe('real-world corpus through the CLI', () => {
 
   before(() => {
     const r = runJson([CORPUS]);
-    findings = r.findings;
+    collisions = r.findings.filter((f) => f.code === 'duplicate-declaration');
+    findings = r.findings.filter((f) => f.code !== 'duplicate-declaration');
     status = r.status;
     assert.equal(r.stderr, '');
   });
@@ -66,6 +71,19 @@ describe('real-world corpus through the CLI', () => {
     });
   }
 
+  it('finds names declared twice when the folder is read as one module, and each on its own line of a file', () => {
+    // The corpus's files come from several modules, and several from copies of one: in one folder their names collide.
+    assert.ok(collisions.length >= 2, 'the folder run sees names that two corpus files declare');
+    for (const f of collisions) {
+      const address = /^(\S+) is declared (\d+) times in this module/.exec(f.message);
+      assert.ok(address, f.message);
+      const [kind, type, name] = address[1].startsWith('data.') ? ['data', ...address[1].slice(5).split('.')] : ['resource', ...address[1].split('.')];
+      const header = new RegExp(`^${kind}\\s+"${type}"\\s+"${name}"`, 'm');
+      const declaring = corpusHclFiles().filter((file) => header.test(readCorpus(file)));
+      assert.equal(declaring.length, Number(address[2]), `${address[1]} is declared by ${declaring.join(', ')}`);
+    }
+  });
+
   it('gives each file checked on its own (a module of one file) the same findings as the folder run', async () => {
     const files = corpusHclFiles();
     const perFile = new Map<string, JsonFinding[]>();
@@ -82,7 +100,9 @@ describe('real-world corpus through the CLI', () => {
       );
     }
     const strip = (f: JsonFinding) => `${path.relative(CORPUS, f.file)} ${JSON.stringify(f.range)} ${f.severity} ${f.code} ${f.message}`;
-    const alone = [...perFile.values()].flat().map(strip).sort();
+    // A file named alone is still checked with its folder's other files, so the collisions are there too (and
+    // each is declared once per file: see above).
+    const alone = [...perFile.values()].flat().filter((f) => f.code !== 'duplicate-declaration').map(strip).sort();
     const together = findings.filter((f) => /\.(tf|tfvars)$/.test(f.file)).map(strip).sort();
     assert.deepEqual(alone, together);
   });

@@ -1524,3 +1524,25 @@ test('a key added to a peer\'s for_each object is counted at once: the module\'s
   file.update([{ range: { start: at, end: at }, text: ', p9 = 9' }]);
   assert.deepEqual(codes(), ['too-many-peers-per-vbr']);
 });
+
+test('a resource or data source declared twice in a module is an error on each copy, in any file; override files are no copies', () => {
+  const group = (name: string, asn: number) => `resource "alicloud_vpc_bgp_group" "${name}" {\n  router_id = "vbr-1"\n  peer_asn  = ${asn}\n}\n`;
+  const schemas = defaultSchemas();
+  const a = createSourceFile('file:///dup/a.tf', undefined, group('g', 65010) + group('h', 65011))!;
+  const b = createSourceFile('file:///dup/b.tf', undefined, group('k', 65012) + 'data "alicloud_express_connect_physical_connections" "pc" {}\n')!;
+  const override = createSourceFile('file:///dup/a_override.tf', undefined, group('g', 65020))!;
+  const found = (f: typeof a) => f.diagnostics(contextFor([a, b, override], schemas)).map((d) => `${d.range.start.line} ${d.code}: ${d.message}`);
+  assert.deepEqual([...found(a), ...found(b), ...found(override)], []);
+  // A copy pasted and not renamed, in the same file: both copies are reported, and nothing else moves.
+  const end = { line: 5, character: 0 };
+  b.update([{ range: { start: end, end }, text: group('h', 65013) }]);
+  assert.deepEqual(found(a), [
+    '4 duplicate-declaration: alicloud_vpc_bgp_group.h is declared 2 times in this module: a resource\'s name must be unique among the resources of its type, and Terraform refuses the module ("Duplicate resource configuration"); rename all but one',
+  ]);
+  assert.deepEqual(found(b).map((d) => d.slice(0, 25)), ['5 duplicate-declaration: ']);
+  // Renamed: the first copy's cached findings are checked again, and it is clean.
+  b.update([{ range: { start: { line: 5, character: 35 }, end: { line: 5, character: 36 } }, text: 'h2' }]);
+  assert.deepEqual([...found(a), ...found(b)], []);
+  const data = createSourceFile('file:///dup/c.tf', undefined, 'data "alicloud_express_connect_physical_connections" "pc" {}\n')!;
+  assert.deepEqual(data.diagnostics(contextFor([a, b, data], schemas)).map((d) => d.message.split(':')[0]), ['data.alicloud_express_connect_physical_connections.pc is declared 2 times in this module']);
+});

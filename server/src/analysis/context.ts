@@ -20,6 +20,11 @@ export interface AnalysisContext {
   find(kind: 'resource' | 'data', type: string, name: string): Declared | undefined;
   /** How many blocks declare this name (`find` gives the first; more than one is itself an error). */
   declarations(kind: 'resource' | 'data', type: string, name: string): number;
+  /**
+   * How many blocks of the type repeat a name a block before them declares: 0 in a module Terraform accepts. One
+   * number per type, which every block of it can read (and depend on) at no cost, before asking `declarations`.
+   */
+  repeatedNames(kind: 'resource' | 'data', type: string): number;
   /** Every instance of a type in the module. */
   ofType(kind: 'resource' | 'data', type: string): Declared[];
   /** Does the module declare any resource or data source, of any type? */

@@ -163,6 +163,8 @@ interface OfType {
   byName: Map<string, DeclaredRecord>;
   /** How many blocks declare each name (made when first asked: completion asks it of every declared name). */
   declarations?: Map<string, number>;
+  /** How many named blocks repeat a name an earlier one declares (`byName` keeps the first). */
+  repeats: number;
 }
 
 /**
@@ -199,7 +201,7 @@ function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | 
   for (const kind of KINDS) {
     for (const [type, list] of lists[kind]) {
       const old = previous?.[kind].get(type);
-      index[kind].set(type, old && sameRecords(old.list, list) ? old : { list, byName: byNameOf(list) });
+      index[kind].set(type, old && sameRecords(old.list, list) ? old : ofTypeOf(list));
     }
   }
   return index;
@@ -250,13 +252,19 @@ function sameRecords(a: DeclaredRecord[], b: DeclaredRecord[]): boolean {
   return true;
 }
 
-function byNameOf(list: DeclaredRecord[]): Map<string, DeclaredRecord> {
+function ofTypeOf(list: DeclaredRecord[]): OfType {
   const byName = new Map<string, DeclaredRecord>();
-  for (let i = 0; i < list.length; i++) if (list[i].name && !byName.has(list[i].name)) byName.set(list[i].name, list[i]);
-  return byName;
+  let repeats = 0;
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i].name;
+    if (!name) continue;
+    if (byName.has(name)) repeats++;
+    else byName.set(name, list[i]);
+  }
+  return { list, byName, repeats };
 }
 
-const NO_RECORDS: OfType = { list: [], byName: new Map() };
+const NO_RECORDS: OfType = { list: [], byName: new Map(), repeats: 0 };
 
 function buildContext(
   files: SourceFile[],
@@ -297,6 +305,7 @@ function buildContext(
       }
       return of.declarations.get(name) ?? 0;
     },
+    repeatedNames: (kind, type) => ((index ?? build())[kind].get(type) ?? NO_RECORDS).repeats,
     ofType: (kind, type) => ((index ?? build())[kind].get(type) ?? NO_RECORDS).list,
     declaresAny() {
       const i = index ?? build();

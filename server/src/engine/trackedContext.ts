@@ -102,6 +102,12 @@ export class TrackedContext implements AnalysisContext {
     return n;
   }
 
+  repeatedNames(kind: 'resource' | 'data', type: string): number {
+    const n = this.inner.repeatedNames(kind, type);
+    this.note(repeatsKey(kind, type), String(n));
+    return n;
+  }
+
   ofType(kind: 'resource' | 'data', type: string): Declared[] {
     // Reading every instance of a type depends on all of them: only tallies should do it (see count).
     this.note(`o:${kind}:${type}`, allFacts(this.inner, kind, type));
@@ -167,6 +173,15 @@ function findKey(keys: Keys, kind: 'resource' | 'data', type: string, name: stri
   return (lastFindKey = key);
 }
 
+/** `r:<kind>:<type>`, one string per type: every block of the type keeps it. */
+const repeatsKeys = new Map<string, string>();
+function repeatsKey(kind: 'resource' | 'data', type: string): string {
+  const id = kind === 'data' ? `data.${type}` : type;
+  let key = repeatsKeys.get(id);
+  if (key === undefined) repeatsKeys.set(id, (key = `r:${kind}:${type}`));
+  return key;
+}
+
 /** `c:<tally key>:<target>`. */
 function countKey(keys: Keys, key: string, target: string): string {
   if (keys === lastCountKeys && target === lastCountTarget && key === lastCountTally) return lastCountKey;
@@ -216,6 +231,7 @@ function reading(k: string, ctx: AnalysisContext): string | undefined {
   if (kind === D) return ctx.declared(part(k, 1) as 'resource', part(k, 2)).join(',');
   if (kind === O) return allFacts(ctx, part(k, 1) as 'resource', part(k, 2));
   if (kind === N) return String(ctx.declarations(part(k, 1) as 'resource', part(k, 2), part(k, 3)));
+  if (kind === R) return String(ctx.repeatedNames(part(k, 1) as 'resource', part(k, 2)));
   // `c:<tally key>:<target>`: the tally key itself contains colons; the target is after the last one.
   const rest = k.slice(2);
   const cut = rest.lastIndexOf(':');
@@ -239,6 +255,7 @@ const F = 'f'.charCodeAt(0);
 const D = 'd'.charCodeAt(0);
 const O = 'o'.charCodeAt(0);
 const N = 'n'.charCodeAt(0);
+const R = 'r'.charCodeAt(0);
 
 /** The `n`th colon-separated part of a key, as `k.split(':')[n]` (with `''` for a missing part, read as such). */
 function part(k: string, n: number): string {

@@ -15,6 +15,7 @@ import type { ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { AnalysisContext } from '../context';
 import type { Finding } from '../finding';
+import { duplicateDeclaration } from './declarations';
 import { crossResourceRules } from './crossResource';
 import { localFindings } from './local';
 import { references } from './references';
@@ -25,7 +26,7 @@ const NONE: Finding[] = [];
 export type Rule = (instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext) => Finding[];
 
 /** Rules that look beyond the instance (other resources, the provider version): cached per block only while what they read is unchanged (engine/trackedContext.ts). */
-export const MODULE_RULES: Rule[] = [references, crossResourceRules, versionFindings];
+export const MODULE_RULES: Rule[] = [duplicateDeclaration, references, crossResourceRules, versionFindings];
 
 /** Findings of the module rules; the array may be a shared empty one: not to be filled. */
 export function analyzeInModule(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
