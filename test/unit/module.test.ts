@@ -18,7 +18,7 @@ import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/tr
 import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, references } from '../../server/src/engine/hclSymbols';
 import { Chunk, HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
-import { actual, cursor, expected } from './inline';
+import { actual, applyEdits, cursor, expected } from './inline';
 
 const fixtures = path.resolve(__dirname, '../fixtures/modules');
 
@@ -392,6 +392,24 @@ function underConstraint(constraint: string, body: string): string[] {
     .filter((d) => /provider|deprecated/.test(d.code))
     .map((d) => `${d.code}: ${d.message}`);
 }
+
+test('an argument newer than the provider, or a nested key a later version added, can be removed by a quick fix', () => {
+  const text = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "1.230.0" }\n  }\n}\nresource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65010\n  route_limit = 200\n}\n';
+  const src = createSourceFile('file:///versions/main.tf', undefined, text)!;
+  const ctx = contextFor([src], defaultSchemas(), src.providerConstraint?.());
+  const [found] = src.findingsAt({ start: { line: 8, character: 2 }, end: { line: 8, character: 2 } }, ctx).filter((f) => f.value.code === 'newer-than-provider');
+  assert.deepEqual(found.value.fixes.map((f) => f.title), ['Remove route_limit']);
+  const file = src as HclFile;
+  const edits = file.writer.render(found.value.fixes[0].edits, found.value.instance!, { base: found.base, lineText: (l) => file.lineText(l) });
+  assert.equal(applyEdits(text, edits), text.replace('  route_limit = 200\n', '').replace('router_id   =', 'router_id =').replace('peer_asn    =', 'peer_asn  ='));
+  // A key a later version added to a nested block (the VBR's timeouts before 1.212).
+  const vbr = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "1.211.2" }\n  }\n}\nresource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id                = 10\n  local_gateway_ip       = "10.0.0.1"\n  peer_gateway_ip        = "10.0.0.2"\n  peering_subnet_mask    = "255.255.255.252"\n  timeouts {\n    create = "5m"\n    update = "5m"\n  }\n}\n';
+  const v = createSourceFile('file:///versions/vbr.tf', undefined, vbr)! as HclFile;
+  const [old] = v.findingsAt({ start: { line: 12, character: 4 }, end: { line: 12, character: 4 } }, contextFor([v], defaultSchemas(), v.providerConstraint?.())).filter((f) => f.value.code === 'newer-than-provider');
+  assert.match(old.value.message, /is not in alicloud provider 1\.211\.2 or older/);
+  const removed = v.writer.render(old.value.fixes[0].edits, old.value.instance!, { base: old.base, lineText: (l) => v.lineText(l) });
+  assert.equal(applyEdits(vbr, removed), vbr.replace('    create = "5m"\n', ''));
+});
 
 test('a constraint is the range of versions it allows: only what no allowed version has is an error', () => {
   const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  route_limit = 200\n}\n';
@@ -963,7 +981,8 @@ test('two blocks swapped by a cut and paste read as the same text opened fresh: 
   const v4 = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n';
   const h = 'resource "alicloud_vpc_bgp_group" "h" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n';
   const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id    = alicloud_vpc_bgp_group.g.id\n  peer_ip_address = "10.0.0.1"\n}\n';
-  const codes = (f: HclFile) => f.diagnostics(contextFor([f], schemas)).map((d) => d.code);
+  // Both g blocks are duplicate-declaration errors, wherever they are; what moves is which one the peer reads.
+  const codes = (f: HclFile) => f.diagnostics(contextFor([f], schemas)).map((d) => d.code).filter((c) => c !== 'duplicate-declaration');
   const offered = (f: HclFile) => {
     const at = f.cursorContext({ line: 14, character: 20 })!;
     return completeList(at.cursor, contextFor([f], schemas), f.completionWriter).items.map((i) => i.label).filter((l) => l.startsWith('alicloud'));
