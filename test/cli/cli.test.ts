@@ -20,7 +20,7 @@ const GROUP = `resource "alicloud_vpc_bgp_group" "g" {
 }
 `;
 
-const CLEAN_PEER = `resource "alicloud_vpc_bgp_peer" "p" {
+const CLEAN_PEER = `resource "alicloud_vpc_bgp_peer" "clean" {
   bgp_group_id    = alicloud_vpc_bgp_group.g.id
   peer_ip_address = "10.0.0.2"
   enable_bfd      = true
@@ -37,8 +37,8 @@ const BROKEN_PEER = `resource "alicloud_vpc_bgp_peer" "p" {
 }
 `;
 
-/** Only a warning: bfd_multi_hop while BFD is off (line 2, the key at col 2–15). */
-const WARNING_PEER = `resource "alicloud_vpc_bgp_peer" "p" {
+/** Only a warning: bfd_multi_hop while BFD is off (line 2, the key at col 2–15). Named apart from the other peers, which share folders with it. */
+const WARNING_PEER = `resource "alicloud_vpc_bgp_peer" "w" {
   bgp_group_id  = "bgpg-1"
   bfd_multi_hop = 10
   enable_bfd    = false
@@ -334,7 +334,7 @@ describe('what gets checked', () => {
   });
 
   it('keeps findings of each file in its own file when folders are checked together', () => {
-    const dir = tree({ 'a/main.tf': BROKEN_PEER, 'b/main.tf': GROUP + CLEAN_PEER, 'b/more.tf': WARNING_PEER.replace('"p"', '"q"') });
+    const dir = tree({ 'a/main.tf': BROKEN_PEER, 'b/main.tf': GROUP + CLEAN_PEER, 'b/more.tf': WARNING_PEER });
     const res = runJson([dir]);
     assert.deepEqual(res.findings.map((f) => [path.relative(dir, f.file), f.code]), [
       [path.join('a', 'main.tf'), 'value-out-of-range'],

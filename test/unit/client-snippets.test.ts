@@ -37,7 +37,8 @@ function tabStops(body: string[]): number[] {
 }
 
 const WRAP: Record<string, (s: string) => string> = {
-  terraform: (s) => `resource "alicloud_vpc_bgp_group" "main" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n\n${s}`,
+  // The group a peer snippet's default refers to, unless the snippet makes it (a second one would be an error).
+  terraform: (s) => (/resource "alicloud_vpc_bgp_group" "main"/.test(s) ? s : `resource "alicloud_vpc_bgp_group" "main" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\n\n${s}`),
   typescript: (s) => `import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";\nclass S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n${s}\n  }\n}\n`,
   python: (s) => `from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\nclass S(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n${s}\n`,
   java: (s) => `public class Main extends TerraformStack {\n  public Main(Construct scope, String id) {\n    super(scope, id);\n${s}\n  }\n}\n`,

@@ -81,13 +81,15 @@ resource "alicloud_vpc_bgp_peer" "e" {
   bgp_group_id = alicloud_vpc_bgp_group.counted[*].id[count.index]
 }`,
   // Two blocks of one name (a module of unrelated files, or a copy in progress): which one is meant is not known.
-  'a name declared twice, once with count, is not judged for its instance key': `
+  'a name declared twice, once with count, is not judged for its instance key (the two are an error of their own)': `
 resource "alicloud_vpc_bgp_group" "twice" {
+#                                 ^^^^^^^ duplicate-declaration
   count     = 2
   router_id = "vbr-1"
   peer_asn  = 65010
 }
 resource "alicloud_vpc_bgp_group" "twice" {
+#                                 ^^^^^^^ duplicate-declaration
   router_id = "vbr-1"
   peer_asn  = 65010
 }
