@@ -286,6 +286,27 @@ describe('what gets checked', () => {
     assert.match(runCli([dir]).stdout, /^4 files checked: 2 errors, 1 warning$/m);
   });
 
+  it('refuses a Terraform file saved as UTF-16 with an error, as Terraform does; a CDKTF file is left to its language', () => {
+    const utf16 = (text: string, le = true) => {
+      const b = Buffer.from('\ufeff' + text, 'utf16le');
+      if (!le) for (let i = 0; i < b.length; i += 2) [b[i], b[i + 1]] = [b[i + 1], b[i]];
+      return b;
+    };
+    const dir = tree({});
+    fs.writeFileSync(path.join(dir, 'main.tf'), utf16(GROUP));
+    fs.writeFileSync(path.join(dir, 'big.tf'), utf16(GROUP.replace('"g"', '"h"'), false));
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => `${path.basename(f.file)} ${f.severity} ${f.code}: ${f.message}`), [
+      'big.tf error unsupported-encoding: Not analysed: the file is UTF-16 (big-endian, with a byte order mark), and Terraform reads only UTF-8: save it as UTF-8',
+      'main.tf error unsupported-encoding: Not analysed: the file is UTF-16 (little-endian, with a byte order mark), and Terraform reads only UTF-8: save it as UTF-8',
+    ]);
+    assert.equal(res.status, 1);
+    // The same text as UTF-8 (a byte order mark and all) is a clean module.
+    fs.writeFileSync(path.join(dir, 'main.tf'), '\ufeff' + GROUP);
+    fs.rmSync(path.join(dir, 'big.tf'));
+    assert.equal(runJson([dir]).status, 0);
+  });
+
   it('reads files whose path holds # or ? (a c#proj folder, a peer?.tf file) like any other', () => {
     const dir = tree({ 'c#proj/main.tf': BROKEN_PEER, 'c#proj/groups.tf': GROUP, 'c#proj/peers?.tf': CLEAN_PEER });
     const res = runJson([dir]);

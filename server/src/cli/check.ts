@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { AnalysisContext } from '../analysis/context';
 import type { Diagnostic } from '../engine/diagnostic';
-import { createSourceFile } from '../engine/files';
-import { capSyntaxErrors, refusal, refusalOf } from '../engine/guards';
+import { cdktfLanguage, createSourceFile } from '../engine/files';
+import { capSyntaxErrors, encodingRefusal, refusal, refusalOf } from '../engine/guards';
 import { DEFAULT_SETTINGS } from '../engine/settings';
 import { withoutBom } from '../engine/text';
 import type { SourceFile } from '../engine/sourceFile';
@@ -50,7 +50,10 @@ export function checkModule(files: string[], schemas: SchemaRegistry): Outcome[]
       if (!st.isFile()) return { readError: `${name}: not a regular file` };
       // Far larger than the limit in characters whatever its encoding: refused unread.
       if (st.size > 4 * DEFAULT_SETTINGS.maxFileSizeMB * 1024 * 1024) return { refused: refusalOf(st.size, '', DEFAULT_SETTINGS.maxFileSizeMB) };
-      text = withoutBom(fs.readFileSync(name, 'utf8'));
+      const bytes = fs.readFileSync(name);
+      const encoding = cdktfLanguage(name) === undefined ? encodingRefusal(bytes) : undefined;
+      if (encoding) return { refused: encoding };
+      text = withoutBom(bytes.toString('utf8'));
     } catch (e) {
       return { readError: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     }

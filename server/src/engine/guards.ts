@@ -26,6 +26,22 @@ export function refusalOf(length: number, head: string, maxFileSizeMB: number): 
   return undefined;
 }
 
+/**
+ * A Terraform file saved as UTF-16 (with its byte order mark, as Windows PowerShell's `>` and `Out-File` write):
+ * Terraform reads only UTF-8 and refuses the file, while decoded as UTF-8 it would look like a binary file, which
+ * is only a note. Read from the file's bytes, so for the CLI: an editor hands the server decoded text.
+ */
+export function encodingRefusal(bytes: Uint8Array): Diagnostic | undefined {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (!le && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  return {
+    code: 'unsupported-encoding',
+    severity: 'error',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message: `Not analysed: the file is UTF-16 (${le ? 'little' : 'big'}-endian, with a byte order mark), and Terraform reads only UTF-8: save it as UTF-8`,
+  };
+}
+
 /** At most this many syntax errors per file: beyond that they are noise (and cost). */
 export const MAX_SYNTAX_ERRORS = 200;
 
