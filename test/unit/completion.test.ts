@@ -155,6 +155,33 @@ test('keys inside timeouts, and resource types after resource "', () => {
   assert.deepEqual(completions('data "|').map((i) => i.label), ['alicloud_express_connect_physical_connections']);
 });
 
+test('a body written on one line takes one argument: names offered between its braces, inserted on that line', () => {
+  // The snippet as the editor fills it in with its defaults, written in the place of the range.
+  const insert = (textWithCursor: string, label: string) => {
+    const { text, pos } = cursor(textWithCursor);
+    const item = completions(textWithCursor).find((i) => i.label === label)!;
+    const filled = item.insertText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1');
+    const line = text.split('\n')[pos.line];
+    const edited = line.slice(0, item.range.start.character) + filled + line.slice(item.range.end.character);
+    return text.split('\n').map((l, i) => (i === pos.line ? edited : l)).join('\n');
+  };
+  const syntaxErrors = (text: string) => analyse(text).diagnostics.filter((d) => d.code === 'syntax-error');
+  const peer = completions('resource "alicloud_vpc_bgp_peer" "p" { | }\n').map((i) => i.label);
+  assert.ok(peer.includes('bgp_group_id') && peer.includes('count'), peer.join());
+  // No block: HCL refuses one in a single-line body.
+  assert.ok(!peer.includes('timeouts') && !peer.includes('lifecycle'), peer.join());
+  const filled = insert('resource "alicloud_vpc_bgp_peer" "p" { bgp| }\n', 'bgp_group_id');
+  assert.equal(filled, 'resource "alicloud_vpc_bgp_peer" "p" { bgp_group_id = "bgpg-2zev8h2uxpbnexample01" }\n');
+  assert.deepEqual(syntaxErrors(filled), []);
+  const timeouts = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  timeouts {|}\n}\n';
+  assert.deepEqual(completions(timeouts).map((i) => i.label).sort(), ['create', 'delete', 'update']);
+  assert.deepEqual(syntaxErrors(insert(timeouts, 'create')), []);
+  assert.ok(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts { create = | }\n}\n').map((i) => i.label).includes('"10m"'));
+  // A second argument would not parse there; nor is the header before `{` a body.
+  assert.deepEqual(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts { create = "5m" | }\n}\n'), []);
+  assert.deepEqual(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts | { }\n}\n'), []);
+});
+
 test('no completion in blocks the extension does not know', () => {
   assert.deepEqual(completions('resource "alicloud_vpc" "v" {\n  |\n}\n'), []);
   assert.deepEqual(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  lifecycle {\n    |\n  }\n}\n'), []);

@@ -18,8 +18,10 @@ export type CursorContext =
    * `suffix`: written after the item (Java, `….|build()`: the `.` before `build()`).
    * `quote`: the name is written as a string in these quotes, `"create": "5m"` (a Python dict, whose keys must be
    * strings, or a key the user began with a quote); the range then covers the quotes.
+   * `oneLine`: between the braces of a body written on one line (HCL `timeouts { | }`), which holds one argument
+   * and no block: only arguments are offered.
    */
-  | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; nameOnly?: boolean; suffix?: string; quote?: string }
+  | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; nameOnly?: boolean; suffix?: string; quote?: string; oneLine?: boolean }
   /** `lead`: written before the value (`enable_bfd =|`: a space, as `terraform fmt` writes). */
   | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range; lead?: string }
   | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range }
@@ -179,7 +181,7 @@ function keyItems(
     });
   }
   // A block cannot take the place of a name that has a value after it.
-  for (const [name, b] of cursor.nameOnly ? [] : Object.entries(body.blocks ?? {})) {
+  for (const [name, b] of cursor.nameOnly || cursor.oneLine ? [] : Object.entries(body.blocks ?? {})) {
     if (!available(b, ctx)) continue;
     // A `dynamic "timeouts"` block makes such blocks too.
     const count = written.blocks.filter((x) => x.name === name || (x.name === 'dynamic' && x.labels[0]?.value === name)).length;
@@ -203,7 +205,7 @@ function keyItems(
   }
   if (cursor.blocks.length === 0) {
     for (const name of [...META_ARGUMENTS, 'lifecycle']) {
-      if (present.has(name) || written.blocks.some((b) => b.name === name) || (cursor.nameOnly && name === 'lifecycle')) continue;
+      if (present.has(name) || written.blocks.some((b) => b.name === name) || ((cursor.nameOnly || cursor.oneLine) && name === 'lifecycle')) continue;
       // Terraform refuses a block with both ("Invalid combination of count and for_each").
       if ((name === 'count' && present.has('for_each')) || (name === 'for_each' && present.has('count'))) continue;
       items.push({

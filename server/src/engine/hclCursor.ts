@@ -55,8 +55,8 @@ const VALUE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/;
 export function cursorContext(file: HclFile, pos: Position): { cursor: CursorContext; base: number } | undefined {
   // A comment closed on the line (`/* note */ bfd_m|`) is read as the spaces it takes.
   const line = blankClosedComments(file.doc.lineText(pos.line));
-  const before = line.slice(0, pos.character);
-  const typeMatch = RESOURCE_TYPE.exec(before);
+  const lineBefore = line.slice(0, pos.character);
+  const typeMatch = RESOURCE_TYPE.exec(lineBefore);
   if (typeMatch) {
     const start = pos.character - typeMatch[2].length;
     let end = pos.character;
@@ -70,8 +70,13 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   if (!loc) return undefined;
   const { instance, blocks, rel, base } = loc;
   const innermost = blocks.length ? blocks[blocks.length - 1] : instance;
-  // Not on the header line, nor on a nested block's header.
-  if (rel.line <= innermost.bodyRange.start.line) return undefined;
+  // Not on the header line, nor on a nested block's header; but between the braces of a body written on one line
+  // (`timeouts { | }`), which HCL lets hold one argument: what is typed there starts after the `{`.
+  const body = innermost.bodyRange;
+  const oneLine =
+    innermost.closed && rel.line === body.start.line && body.end.line === body.start.line && rel.character > body.start.character && rel.character < body.end.character;
+  if (rel.line <= body.start.line && !oneLine) return undefined;
+  const before = oneLine ? ' '.repeat(body.start.character + 1) + lineBefore.slice(body.start.character + 1) : lineBefore;
   // Not inside a value that spans lines (a heredoc, a list, a map, a call) or a block comment: what is typed
   // there is no argument of the block.
   if (innermost.attributes.some((a) => a.valueRange.start.line < a.valueRange.end.line && strictlyInside(a.valueRange, rel))) return undefined;
@@ -107,6 +112,12 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
     const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
     // `bfd_m|ulti_hop = 3`: a value follows, so only the name is replaced.
     const nameOnly = /^\s*=(?!=)/.test(line.slice(end)) || undefined;
+    if (oneLine) {
+      // One argument and nothing else: a second one, or a block, would not parse on this line.
+      const typing = (a: { keyRange: { start: Position } }) => a.keyRange.start.line === rel.line && a.keyRange.start.character === range.start.character;
+      if (innermost.blocks.length > 0 || innermost.attributes.some((a) => !typing(a))) return undefined;
+      return { cursor: { mode: 'key', instance, blocks, prefix, range, nameOnly, oneLine }, base };
+    }
     return { cursor: { mode: 'key', instance, blocks, prefix, range, nameOnly }, base };
   }
   const valueMatch = VALUE.exec(before);
