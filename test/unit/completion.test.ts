@@ -144,6 +144,22 @@ test('values: bools, accepted values inside quotes, durations in timeouts', () =
   assert.ok(t.map((i) => i.label).includes('"10m"'));
 });
 
+test('after a typed reference or on a function name, no literal: it would replace what was typed', () => {
+  const at = (type: string, line: string) => completions(`${groups}resource "${type}" "r" {\n  ${line}\n}\n`);
+  const vbr = (line: string) => at('alicloud_express_connect_virtual_border_router', line).map((i) => i.label);
+  const peer = (line: string) => at('alicloud_vpc_bgp_peer', line).map((i) => i.label);
+  for (const typed of ['local.', 'var.', 'count.', 'data.', 'each.value.']) {
+    assert.deepEqual(vbr(`vlan_id = ${typed}|`), [], typed);
+    assert.deepEqual(peer(`enable_bfd = ${typed}|`), [], typed);
+    assert.deepEqual(peer(`ip_version = ${typed}|`), [], typed);
+  }
+  assert.deepEqual(peer('enable_bfd = |tobool(local.x)'), []);
+  // References stay, literals stay where a literal is being typed.
+  assert.deepEqual(peer('bgp_group_id = alicloud_vpc_bgp_group.|'), ['alicloud_vpc_bgp_group.primary.id', 'alicloud_vpc_bgp_group.backup.id']);
+  assert.deepEqual(vbr('vlan_id = 1|'), ['100']);
+  assert.deepEqual(peer('enable_bfd = t|'), ['true', 'false']);
+});
+
 test('keys inside timeouts, and resource types after resource "', () => {
   assert.deepEqual(
     completions('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts {\n    create = "5m"\n    |\n  }\n}\n').map((i) => i.label).sort(),

@@ -22,8 +22,12 @@ export type CursorContext =
    * and no block: only arguments are offered.
    */
   | { mode: 'key'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range; nameOnly?: boolean; suffix?: string; quote?: string; oneLine?: boolean }
-  /** `lead`: written before the value (`enable_bfd =|`: a space, as `terraform fmt` writes). */
-  | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range; lead?: string }
+  /**
+   * `lead`: written before the value (`enable_bfd =|`: a space, as `terraform fmt` writes).
+   * `reference`: what is typed begins a reference (HCL `local.|`, `each.value.|`): only references are offered,
+   * no literal would take its place.
+   */
+  | { mode: 'value'; instance: ResourceInstance; blocks: Block[]; key: string; prefix: string; range: Range; lead?: string; reference?: boolean }
   | { mode: 'resourceType'; kind: 'resource' | 'data'; prefix: string; range: Range }
   /** The label of a `dynamic` block (HCL): the name of a block the body has. */
   | { mode: 'dynamicLabel'; instance: ResourceInstance; blocks: Block[]; prefix: string; range: Range }
@@ -263,10 +267,11 @@ function valueItems(
   const a = body.attributes[cursor.key];
   if (!a || a.readOnly) return [];
   const values: { text: string; kind: CompletionItem['kind']; detail: string; preselect?: boolean }[] = [];
-  if (a.type === 'bool') {
+  const literals = !cursor.reference;
+  if (literals && a.type === 'bool') {
     values.push({ text: w.literal(true), kind: 'value', detail: 'bool' }, { text: w.literal(false), kind: 'value', detail: 'bool' });
   }
-  for (const e of a.enum ?? []) values.push({ text: w.literal(e), kind: 'value', detail: a.default === e ? 'default' : 'accepted value', preselect: a.default === e });
+  for (const e of literals ? (a.enum ?? []) : []) values.push({ text: w.literal(e), kind: 'value', detail: a.default === e ? 'default' : 'accepted value', preselect: a.default === e });
   // Thousands of declared groups: offer those matching what is typed, at most MAX_REFERENCE_ITEMS.
   let refs = referenceValues(a, ctx, cursor.instance);
   if (refs.length > MAX_REFERENCE_ITEMS) {
@@ -276,8 +281,8 @@ function valueItems(
     cut.value = true;
   }
   for (const r of refs) values.push({ text: w.reference?.(r) ?? r, kind: 'reference', detail: 'declared in this module' });
-  if (a.format === 'duration') for (const d of DURATIONS) values.push({ text: w.literal(d), kind: 'value', detail: 'duration', preselect: a.default === d });
-  if (a.type === 'number') {
+  if (literals && a.format === 'duration') for (const d of DURATIONS) values.push({ text: w.literal(d), kind: 'value', detail: 'duration', preselect: a.default === d });
+  if (literals && a.type === 'number') {
     const seen = new Set<string>();
     for (const v of [a.default, a.example !== undefined ? exampleText(a.example) : undefined]) {
       if (v === undefined || seen.has(String(v))) continue;

@@ -137,9 +137,14 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
       const close = line.indexOf('"', end + 1);
       if (close > end && /^"[A-Za-z0-9_.:-]*"$/.test(line.slice(end, close + 1))) end = close + 1;
     }
+    // `|tobool(x)`: the word is a function's name, which no value replaces.
+    if (line[end] === '(') return undefined;
     const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
     const lead = before.endsWith('=') ? ' ' : undefined;
-    return { cursor: { mode: 'value', instance, blocks, key: valueMatch[1], prefix, range, lead }, base };
+    // `local.|`, `each.value.|`, `alicloud_vpc_bgp_group.|`: a name and a dot begin a reference (a number begins
+    // with a digit).
+    const reference = /^[A-Za-z_][A-Za-z0-9_-]*\./.test(prefix) || undefined;
+    return { cursor: { mode: 'value', instance, blocks, key: valueMatch[1], prefix, range, lead, reference }, base };
   }
   return undefined;
 }
