@@ -198,6 +198,12 @@ test('a body written on one line takes one argument: names offered between its b
   assert.deepEqual(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts | { }\n}\n'), []);
 });
 
+test('inside a data block scoped to a check block, as in any data block', () => {
+  const scoped = (inner: string) => completions(`check "c" {\n  data "alicloud_express_connect_physical_connections" "s" {\n    ${inner}\n  }\n}\n`).map((i) => i.label);
+  assert.ok(scoped('status = "|"').includes('"Enabled"'));
+  assert.ok(scoped('|').includes('name_regex'));
+});
+
 test('no completion in blocks the extension does not know', () => {
   assert.deepEqual(completions('resource "alicloud_vpc" "v" {\n  |\n}\n'), []);
   assert.deepEqual(completions('resource "alicloud_vpc_bgp_peer" "p" {\n  lifecycle {\n    |\n  }\n}\n'), []);

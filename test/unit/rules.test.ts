@@ -20,6 +20,25 @@ resource "alicloud_vpc_bgp_peer" "ok" {
     delete = "1h30m"
   }
 }`,
+  'a data block scoped to a check block is checked as a data source, and declares nothing outside it': `
+check "c" {
+  data "alicloud_express_connect_physical_connections" "s" {
+    status = "bogus"
+    #        ^^^^^^^ invalid-value
+  }
+  assert {
+    condition     = true
+    error_message = "x"
+  }
+}
+resource "alicloud_express_connect_virtual_border_router" "v" {
+  physical_connection_id = data.alicloud_express_connect_physical_connections.s.ids[0]
+  #                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ undeclared-reference
+  vlan_id                = 100
+  peer_gateway_ip        = "10.0.0.2"
+  local_gateway_ip       = "10.0.0.1"
+  peering_subnet_mask    = "255.255.255.252"
+}`,
   'missing bgp_group_id is reported on the header': `
 resource "alicloud_vpc_bgp_peer" "p" {
 #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-required

@@ -7,8 +7,7 @@ import type { CursorContext } from '../analysis/completion';
 import type { Block, Position } from '../model/types';
 import { comparePositions, rangeContains } from '../model/types';
 import { heredocOpenerAt, quotedEnd } from '../syntax/hcl/quoted';
-import { instancesOf } from '../syntax/hcl/toModel';
-import type { HclFile } from './hclFile';
+import { checkedInstancesOf, type HclFile } from './hclFile';
 
 import type { Located } from './sourceFile';
 
@@ -21,7 +20,8 @@ export function locate(file: HclFile, pos: Position): Located | undefined {
   const chunkEnd = i + 1 < doc.chunks.length ? doc.chunks[i + 1].startLine - 1 : doc.lineCount - 1;
   const rel = { line: pos.line - chunk.startLine, character: pos.character };
   const relEnd = chunkEnd - chunk.startLine;
-  for (const instance of instancesOf(chunk)) {
+  // A data block scoped to a `check` block too: completion and hover inside it as in any data block.
+  for (const instance of checkedInstancesOf(chunk)) {
     if (!within(instance, rel, relEnd)) continue;
     const blocks: Block[] = [];
     let body: { blocks: Block[] } = instance;

@@ -12,7 +12,7 @@ import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { withoutMissing } from '../analysis/partial';
 import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import { Chunk, CHUNK_MEMO, HclDocument } from '../syntax/hcl/document';
-import { instancesOf, toBody } from '../syntax/hcl/toModel';
+import { instancesOf, scopedInstancesOf, toBody } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
 import { tfvarsFindings } from './tfvars';
 import type { Placed, SourceFile } from './sourceFile';
@@ -221,7 +221,7 @@ export class HclFile implements SourceFile {
     if (!f) {
       f = chunk.errors.length ? chunk.errors.map((e) => ({ code: 'syntax-error', severity: 'error' as const, range: e.range, message: e.message, fixes: [] })) : NO_FINDINGS;
       if (!this.isTfvars) {
-        const instances = instancesOf(chunk);
+        const instances = checkedInstancesOf(chunk);
         for (let i = 0; i < instances.length; i++) {
           let found = analyzeInstance(instances[i], ctx);
           if (this.isOverride) found = withoutMissing(found);
@@ -250,7 +250,7 @@ export class HclFile implements SourceFile {
     }
     let findings = NO_FINDINGS;
     let deps = NO_DEPENDENCIES;
-    const instances = instancesOf(chunk);
+    const instances = checkedInstancesOf(chunk);
     let t: ReturnType<typeof tracked> | undefined;
     for (let i = 0; i < instances.length; i++) {
       const instance = instances[i];
@@ -368,6 +368,15 @@ export class HclFile implements SourceFile {
     }
     return out;
   }
+}
+
+/**
+ * The blocks of a chunk that its findings are about: its resource and data blocks, and the data blocks scoped to
+ * its `check` blocks, which declare nothing but are checked as data sources all the same.
+ */
+export function checkedInstancesOf(chunk: Chunk): ResourceInstance[] {
+  const scoped = scopedInstancesOf(chunk);
+  return scoped.length ? instancesOf(chunk).concat(scoped) : instancesOf(chunk);
 }
 
 /** Is a block of this chunk one that an override file is merged into? */

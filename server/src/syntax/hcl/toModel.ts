@@ -29,6 +29,28 @@ export function instancesOfItems(items: BodyItem[]): ResourceInstance[] {
   return listFrom<ResourceInstance>(start);
 }
 
+const scopedCache = new WeakMap<object, ResourceInstance[]>();
+
+/**
+ * The `data` blocks nested in a chunk's `check` blocks (positions relative to the chunk). Terraform lets only their
+ * check block refer to one (a scoped data source), so the engine checks them as data sources but they declare
+ * nothing: they are no part of `instancesOf`, which the module index reads. A chunk that let its syntax tree go
+ * holds only `resource`, `data` or outlined blocks (`modelSuffices` in document.ts), none of them a `check`.
+ */
+export function scopedInstancesOf(chunk: { items: BodyItem[]; hasSyntaxTree?: boolean }): ResourceInstance[] {
+  if (chunk.hasSyntaxTree === false) return NONE as unknown as ResourceInstance[];
+  let found = scopedCache.get(chunk);
+  if (found) return found;
+  found = [];
+  for (const item of chunk.items) {
+    if (item.type !== 'Block' || item.name !== 'check') continue;
+    for (const inner of item.body) if (inner.type === 'Block' && inner.name === 'data' && inner.labels.length >= 1) found.push(toInstance(inner));
+  }
+  if (found.length === 0) found = NONE as unknown as ResourceInstance[];
+  scopedCache.set(chunk, found);
+  return found;
+}
+
 function toInstance(b: BlockNode): ResourceInstance {
   const [typeLabel, nameLabel] = b.labels;
   const kind = b.name === 'data' ? 'data' : 'resource';
