@@ -162,6 +162,23 @@ resource "alicloud_express_connect_virtual_border_router" "v" {
     ignore_changes = [tags["team"], status]
   }
 }`,
+  // Terraform warns of a computed, not optional attribute in ignore_changes ("Redundant ignore_changes element").
+  'ignore_changes naming an attribute only the provider sets is a warning, once per name; id is accepted': `
+resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id = "bgpg-1"
+  lifecycle {
+    ignore_changes = [status, enable_bfd, status, id]
+    #                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ redundant-ignore-changes
+  }
+}
+resource "alicloud_vpc_bgp_group" "g" {
+  router_id = "vbr-1"
+  peer_asn  = 65010
+  lifecycle {
+    ignore_changes = [description, region_id]
+    #                ^^^^^^^^^^^^^^^^^^^^^^^^ redundant-ignore-changes
+  }
+}`,
   'a required argument written twice is judged on every copy: a null or empty copy is reported': `
 resource "alicloud_vpc_bgp_peer" "p" {
   bgp_group_id = "bgpg-1"

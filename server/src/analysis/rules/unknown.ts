@@ -1,6 +1,7 @@
 /**
  * `unknown-argument` / `unknown-block`: names the resource type does not have, with "did you mean";
- * `unsupported-attribute` for such a name in `lifecycle { ignore_changes = [...] }`.
+ * `unsupported-attribute` for such a name in `lifecycle { ignore_changes = [...] }`, and `redundant-ignore-changes`
+ * for a name there that only the provider sets.
  */
 import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
@@ -48,7 +49,9 @@ export function unknownBlocks(instance: ResourceInstance, schema: ResourceSchema
 /**
  * `lifecycle { ignore_changes = [authkey] }`: a name the resource does not have, which `terraform validate` refuses
  * ("Unsupported attribute"). Reported on the list once per name, with the closest argument (the list is one value:
- * no fix rewrites it).
+ * no fix rewrites it). A name only the provider sets (`status`: computed, not optional) is one Terraform warns about
+ * ("Redundant ignore_changes element", node_resource_validate.go): there is no configured value to ignore changes
+ * of. Not `id`, which the provider's schema has optional as well (`ignoredIfWritten`), and Terraform accepts.
  */
 function ignoredUnknown(instance: ResourceInstance, schema: ResourceSchema, lifecycle: Block, findings: Finding[]): void {
   for (let i = 0; i < lifecycle.attributes.length; i++) {
@@ -58,7 +61,16 @@ function ignoredUnknown(instance: ResourceInstance, schema: ResourceSchema, life
     for (const item of a.value.items) {
       if (item.kind !== 'reference') continue;
       const name = item.path[0];
-      if (Object.hasOwn(schema.attributes, name) || (schema.blocks && Object.hasOwn(schema.blocks, name)) || seen.includes(name)) continue;
+      if (seen.includes(name)) continue;
+      if (Object.hasOwn(schema.attributes, name)) {
+        const attribute = schema.attributes[name];
+        if (attribute.readOnly && !attribute.ignoredIfWritten) {
+          seen.push(name);
+          findings.push(redundantIgnored(instance, schema, a, name));
+        }
+        continue;
+      }
+      if (schema.blocks && Object.hasOwn(schema.blocks, name)) continue;
       seen.push(name);
       const suggestion = closest(name, Object.keys(schema.attributes).filter((n) => !schema.attributes[n].readOnly));
       findings.push({
@@ -71,6 +83,17 @@ function ignoredUnknown(instance: ResourceInstance, schema: ResourceSchema, life
       });
     }
   }
+}
+
+function redundantIgnored(instance: ResourceInstance, schema: ResourceSchema, a: Attribute, name: string): Finding {
+  return {
+    code: 'redundant-ignore-changes',
+    severity: 'warning',
+    range: a.valueRange,
+    message: `ignore_changes names "${name}", which only the provider sets on ${schema.type}: there is no configured value to ignore changes of, so it has no effect, and Terraform warns ("Redundant ignore_changes element"); remove it from the list`,
+    fixes: [],
+    instance,
+  };
 }
 
 /** How messages name the body (made for a finding only: most blocks have none). */
