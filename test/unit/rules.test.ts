@@ -39,6 +39,30 @@ resource "alicloud_express_connect_virtual_border_router" "v" {
   local_gateway_ip       = "10.0.0.1"
   peering_subnet_mask    = "255.255.255.252"
 }`,
+  // Terraform: "Resource names must be unique per type in each module, including within check blocks".
+  'a data block scoped to a check block may not take the name of a data block of the module': `
+data "alicloud_express_connect_physical_connections" "s" {
+  status = "Enabled"
+}
+check "c" {
+  data "alicloud_express_connect_physical_connections" "s" {
+  #                                                    ^^^ duplicate-declaration
+    status = "Enabled"
+  }
+  assert {
+    condition     = true
+    error_message = "x"
+  }
+}
+check "d" {
+  data "alicloud_express_connect_physical_connections" "t" {
+    status = "Enabled"
+  }
+  assert {
+    condition     = true
+    error_message = "x"
+  }
+}`,
   'missing bgp_group_id is reported on the header': `
 resource "alicloud_vpc_bgp_peer" "p" {
 #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-required

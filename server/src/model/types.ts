@@ -105,6 +105,11 @@ export interface ResourceInstance {
    * is written, but no resource of the module (its construct, elsewhere, is).
    */
   config?: boolean;
+  /**
+   * A data block nested in a `check` block (HCL): checked where it is written, but only its check block may refer
+   * to it, so it declares nothing for the rest of the module. Its name still must not repeat one of the module's.
+   */
+  scoped?: boolean;
 }
 
 export function rangeContains(range: Range, pos: Position): boolean {

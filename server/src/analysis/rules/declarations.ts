@@ -12,6 +12,7 @@ import type { Finding } from '../finding';
 const NONE: Finding[] = [];
 
 export function duplicateDeclaration(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
+  if (instance.scoped) return scopedDuplicate(instance, ctx);
   if (instance.language !== 'hcl' || !instance.name || ctx.repeatedNames(instance.kind, instance.type) === 0) return NONE;
   const n = ctx.declarations(instance.kind, instance.type, instance.name);
   if (n < 2) return NONE;
@@ -23,6 +24,26 @@ export function duplicateDeclaration(instance: ResourceInstance, schema: Resourc
       severity: 'error',
       range: instance.nameRange,
       message: `${address} is declared ${n} times in this module: a ${what}'s name must be unique among the ${what}s of its type, and Terraform refuses the module ("Duplicate ${what} configuration"); rename all but one`,
+      fixes: [],
+      instance,
+    },
+  ];
+}
+
+/**
+ * A data block of a `check` block whose name a data block of the module already has: Terraform keeps scoped data
+ * sources among the module's ("Resource names must be unique per type in each module, including within check
+ * blocks") and refuses the module ("Duplicate data configuration"). Reported on the scoped block, which declares
+ * nothing the module's index counts.
+ */
+function scopedDuplicate(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
+  if (!instance.name || ctx.declarations(instance.kind, instance.type, instance.name) === 0) return NONE;
+  return [
+    {
+      code: 'duplicate-declaration',
+      severity: 'error',
+      range: instance.nameRange,
+      message: `data.${instance.type}.${instance.name} is declared outside this check block too: a data source's name must be unique among the data sources of its type in a module, check blocks included, and Terraform refuses the module ("Duplicate data \"${instance.type}\" configuration"); rename one`,
       fixes: [],
       instance,
     },

@@ -44,7 +44,12 @@ export function scopedInstancesOf(chunk: { items: BodyItem[]; hasSyntaxTree?: bo
   found = [];
   for (const item of chunk.items) {
     if (item.type !== 'Block' || item.name !== 'check') continue;
-    for (const inner of item.body) if (inner.type === 'Block' && inner.name === 'data' && inner.labels.length >= 1) found.push(toInstance(inner));
+    for (const inner of item.body) {
+      if (inner.type !== 'Block' || inner.name !== 'data' || inner.labels.length === 0) continue;
+      const instance = toInstance(inner);
+      instance.scoped = true;
+      found.push(instance);
+    }
   }
   if (found.length === 0) found = NONE as unknown as ResourceInstance[];
   scopedCache.set(chunk, found);
