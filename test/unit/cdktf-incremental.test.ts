@@ -30,6 +30,8 @@ const PIECES = [
   // Properties set after a construct is built (`laterSets.ts`).
   'group.routerId = "vbr-2";\n', 'group.setRouterId("vbr-2");\n', 'group.addOverride("x", 1)', 'c33.enableBfd = true;\n', 'c33.SetEnableBfd(', '.enableBfd = ',
   'c33!.enableBfd = true;\n', '(c33 as any).addOverride("enable_bfd", true);\n', '!', ' as any)',
+  // Values set later, checked where they are written (`laterValues.ts`), also across lines.
+  'c33.bfdMultiHop = 0;\n', 'c33.bfd_multi_hop = 0\n', 'c33.putTimeouts({\n  create: "bad",\n', 'c33.put_timeouts(create="bad",\n', 'c33.setBfdMultiHop(0);\n', '"bad"',
   // What changes the scope a name is read in (`scopes.ts`): functions and their parameters, locals, classes.
   'function f(group) {\n', 'def f(self, group):\n', 'func f(group X) {\n', '(group) => ', 'group := x\n', 'let group = 1;', 'VpcBgpGroup group;', '}\n', 'class K {\n',
   // C#'s target-typed construction.
@@ -299,6 +301,28 @@ class S extends TerraformStack {
     edit(f, 'enableBfd;', 'enableBfd = true;');
     assertSame(f, 'split set completed', prng(14));
     assert.ok(!warned());
+  });
+
+  it('a value set later is checked where it is written, kept current when its lines are edited', () => {
+    const f = new CdktfFile('typescript', text.replace('new VpcBgpPeer(', 'const p1 = new VpcBgpPeer(').replace('bfdMultiHop: 300 });', 'bfdMultiHop: 10 });'), schemas);
+    const codes = () => diagnostics(f).map((d) => d.code).filter((c) => c === 'invalid-duration' || c === 'value-out-of-range');
+    assert.deepEqual(codes(), []);
+    edit(f, '  }\n}', '    p1.putTimeouts({\n      create: "10m",\n      delete: "5m",\n    });\n    p1.bfdMultiHop = 10;\n  }\n}');
+    assertSame(f, 'sets typed', prng(16));
+    assert.deepEqual(codes(), []);
+    // Many tokens after the variable, on a line of its own: the set is read again through the call's bracket.
+    edit(f, 'delete: "5m"', 'delete: "soon"');
+    assertSame(f, 'value below edited', prng(17));
+    assert.deepEqual(codes(), ['invalid-duration']);
+    edit(f, 'bfdMultiHop = 10;', 'bfdMultiHop = 0;');
+    assertSame(f, 'assigned value edited', prng(18));
+    assert.deepEqual(codes(), ['invalid-duration', 'value-out-of-range']);
+    // Lines added above move the findings with the sets.
+    edit(f, '    p1.putTimeouts', '\n\n    p1.putTimeouts');
+    assertSame(f, 'lines added above', prng(19));
+    edit(f, 'delete: "soon"', 'delete: "5m"');
+    assertSame(f, 'value fixed', prng(20));
+    assert.deepEqual(codes(), ['value-out-of-range']);
   });
 
   it('a config struct that is a construct\'s argument becomes a config of its own when the construct is renamed away, its call on another line', () => {

@@ -584,6 +584,41 @@ describe('CDKTF: names as written', () => {
     assert.deepEqual(codes('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").bfdMultiHop(10).build();\np.setDependsOn(List.of(g));\n`), ['bfd-multi-hop-without-bfd']);
   });
 
+  it('a literal set after the construct is built is checked where it is written, as in the config', () => {
+    check('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });
+p.bfdMultiHop = 0;
+//              ^ value-out-of-range
+p.putTimeouts({ create: "bad" });
+//                      ^^^^^ invalid-duration
+p!.bfdMultiHop = 300;
+//               ^^^ value-out-of-range
+p.addOverride("bfd_multi_hop", 0);
+//                             ^ value-out-of-range
+p.bfdMultiHop = 10;
+p.putTimeouts({ create: "10m" });
+p.bfdMultiHop = Token.asNumber(size);
+other.p.bfdMultiHop = 0;
+`);
+    check('python', `p = VpcBgpPeer(self, "p", bgp_group_id="g")
+p.bfd_multi_hop = 0
+#                 ^ value-out-of-range
+p.put_timeouts(create="1m", delete="bad")
+#                                  ^^^^^ invalid-duration
+p.put_timeouts(create=duration)
+`);
+    check('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").build();
+p.setBfdMultiHop(0);
+//               ^ value-out-of-range
+`);
+    check('go', `p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g")})
+p.SetBfdMultiHop(jsii.Number(0))
+//               ^^^^^^^^^^^^^^ value-out-of-range
+`);
+    // The message names the argument as the language does.
+    const [message] = analyse(`const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.putTimeouts({ create: "bad" });\n`, uriOf('typescript')).diagnostics.map((d) => d.message);
+    assert.match(message, /^"timeouts\.create" must be a duration/);
+  });
+
   it('a Java builder kept in a variable and given its arguments on later lines is not missing them', () => {
     const codes = (text: string) => codesOf('java', text);
     const stepwise = `VpcBgpPeer.Builder b = VpcBgpPeer.Builder.create(this, "stepwise");\nb.bgpGroupId("bgpg-1");\nif (bfd) { b.enableBfd(true); }\nVpcBgpPeer p = b.build();\n`;

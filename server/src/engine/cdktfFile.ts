@@ -17,7 +17,7 @@ import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { withoutLeftOut, withoutMissing } from '../analysis/partial';
 import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import type { Position, Range, ResourceInstance } from '../model/types';
-import { shiftRange } from '../model/types';
+import { comparePositions, shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { Construct } from '../syntax/cdktf/constructs';
@@ -72,6 +72,18 @@ interface Memo {
   absolute?: { shift: number; instance: CdktfInstance };
   /** Its place among the constructs when the module digest last weighed it. */
   rank?: number;
+}
+
+/** What is cached for a value set later (`Found.memo`): its findings, placed where its variable was on `line`. */
+interface LaterMemo {
+  schema: unknown;
+  line: number;
+  findings: Finding[];
+}
+
+/** Is `inner` within `outer`? */
+function within(inner: Range, outer: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
 
 /** The bases of the module digest's two polynomials (odd: every power is odd, so no construct weighs nothing). */
@@ -386,6 +398,35 @@ export class CdktfFile implements SourceFile {
     for (const c of this.constructsWithFindings(ctx)) {
       for (const f of this.localFindings(c, ctx)) out.push(toDiagnostic(f, 0));
       for (const f of this.moduleFindings(c, ctx)) out.push(toDiagnostic(f, 0));
+    }
+    for (const f of this.laterFindings(ctx)) out.push(toDiagnostic(f, 0));
+    return out;
+  }
+
+  /**
+   * The findings on values set after a construct is built (`p.bfdMultiHop = 0`): those its own rules make on the
+   * value, where it is written. Cached on each set (a set read again by an edit is a new one) for its
+   * construct's schema, and moved by the lines its variable moved.
+   */
+  private laterFindings(ctx: AnalysisContext): Finding[] {
+    const parse = this.parse();
+    if (!parse) return [];
+    const out: Finding[] = [];
+    for (const { set, schema } of parse.laterValues()) {
+      const line = parse.tokens.line[set.at];
+      let m = set.memo as LaterMemo | undefined;
+      if (!m || m.schema !== schema) {
+        const instance = parse.laterInstance(set, schema);
+        // Only what rests on the value itself: a rule about the construct as a whole is the construct's.
+        const findings = instance ? this.own(instance, ctx).filter((f) => within(f.range, instance.range)).map((f) => ({ ...bare(f), fixes: [] })) : [];
+        set.memo = m = { schema, line, findings };
+      }
+      if (m.line !== line) {
+        const d = line - m.line;
+        m.findings = m.findings.map((f) => ({ ...f, range: shiftRange(f.range, d) }));
+        m.line = line;
+      }
+      out.push(...m.findings);
     }
     return out;
   }

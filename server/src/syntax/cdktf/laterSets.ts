@@ -8,14 +8,16 @@
  * found is kept with its variable's token, so that after an edit only the windows that overlap the re-scanned
  * tokens are read again (a whole scan of a 5,000-construct stack cost 1-5 ms, more than the rest of a keystroke).
  * Variables are matched by name, not by scope: two constructs of one name in two functions share their sets.
+ * A set also keeps the tokens of the value it sets, which `laterValues.ts` checks where they are written.
  */
 import { IDENT, PUNCT, STRING } from './kinds';
 import { snake } from './names';
 import { firstWhere } from './search';
 import type { Tokens } from './tokens';
+import { splitTopLevel } from './values';
 
-/** Generated setters (`setEnableBfd`, `SetEnableBfd`) and Terraform overrides. */
-const SETTER = /^(?:set|Set)([A-Z]\w*)$/;
+/** Generated setters (`setEnableBfd`, `SetEnableBfd`; `putTimeouts`, `put_timeouts` for a block) and Terraform overrides. */
+const SETTER = /^(?:set|Set|put|Put)([A-Z]\w*)$|^put(_[a-z]\w*)$/;
 const OVERRIDE = /^(?:addOverride|add_override|AddOverride)$/;
 
 /** Languages whose generated bindings have assignable properties (`p.enableBfd = …`). */
@@ -28,13 +30,22 @@ const ASSIGNABLE = new Set(['typescript', 'python', 'csharp']);
 const BEFORE = 2;
 const AFTER = 8;
 
-interface Found {
+export interface Found {
   /** The variable's token. */
   at: number;
   /** The variable as a construct's instance is named: `p`, `this.p`, `self.p`. */
   variable: string;
   /** The argument set, by its schema name. */
   argument: string;
+  /**
+   * The value set, as token indices relative to `at` ([from, to)): an assignment's value written on its line, a
+   * setter's one argument, an override's second of a top-level argument. Absent when none is read.
+   */
+  value?: [number, number];
+  /** The property or setter token, relative to `at` (where the argument is named). */
+  key?: number;
+  /** What the engine caches for this set's value (`cdktfFile.ts`); a set read again is a new object. */
+  memo?: unknown;
 }
 
 /** In Java and C#, `this.p` and `p` name the same field. */
@@ -64,13 +75,48 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   }
   const property = tk.text_(dot + 1);
   let argument: string | undefined;
-  if (assignable && single(dot + 2, 61 /* = */)) argument = snake(property);
-  else if (single(dot + 2, 40 /* ( */)) {
+  let value: [number, number] | undefined;
+  if (assignable && single(dot + 2, 61 /* = */)) {
+    argument = snake(property);
+    value = lineValue(tk, dot + 3);
+  } else if (single(dot + 2, 40 /* ( */)) {
     const setter = SETTER.exec(property);
-    if (setter) argument = snake(setter[1]);
-    else if (OVERRIDE.test(property) && dot + 3 < tk.n && kind[dot + 3] === STRING) argument = tk.text_(dot + 3).slice(1, -1).split('.')[0];
+    const args = () => (tk.closeOf[dot + 2] >= 0 ? splitTopLevel(tk, dot + 2) : []);
+    if (setter) {
+      argument = snake(setter[1] ?? setter[2].slice(1));
+      const a = args();
+      // Python's `put_timeouts(create="1m", delete="5m")`: the keyword arguments are the value.
+      if (tk.language === 'python' && a.length && kind[dot + 3] === IDENT && single(dot + 4, 61 /* = */)) value = [dot + 3, tk.closeOf[dot + 2]];
+      else if (a.length === 1) value = a[0];
+    } else if (OVERRIDE.test(property) && dot + 3 < tk.n && kind[dot + 3] === STRING) {
+      const path = tk.text_(dot + 3).slice(1, -1).split('.');
+      argument = path[0];
+      const a = args();
+      // `addOverride("timeouts.create", x)` sets part of a block: only a whole top-level argument's value is read.
+      if (path.length === 1 && a.length === 2) value = a[1];
+    }
   }
-  return argument ? { at: i, variable: variableKey(tk.language, variable), argument } : undefined;
+  if (!argument) return undefined;
+  const found: Found = { at: i, variable: variableKey(tk.language, variable), argument, key: dot + 1 - i };
+  if (value && value[1] > value[0]) found.value = [value[0] - i, value[1] - i];
+  return found;
+}
+
+/**
+ * An assignment's value from token `a`: its tokens up to the statement's end, all on the line of `a` (an edit
+ * anywhere on that line reads the set again, see `update`); undefined when it goes on past the line.
+ */
+function lineValue(tk: Tokens, a: number): [number, number] | undefined {
+  const line = tk.line[a];
+  let k = a;
+  while (k < tk.n && tk.line[k] === line && !tk.is(k, ';') && !tk.is(k, ',') && !tk.is(k, ')') && !tk.is(k, ']') && !tk.is(k, '}')) {
+    if (tk.isOpener(k)) {
+      const close = tk.closeOf[k];
+      if (close < 0 || tk.line[close] !== line) return undefined;
+      k = close + 1;
+    } else k++;
+  }
+  return k > a ? [a, k] : undefined;
 }
 
 function scan(tk: Tokens, from: number, to: number, out: Found[]): void {
@@ -113,6 +159,11 @@ export class LaterSets {
     return variableKey(this.language, variable);
   }
 
+  /** The sets whose value was read, in token order. */
+  *withValues(): Generator<Found> {
+    for (const f of this.found) if (f.value) yield f;
+  }
+
   /** The arguments set on the construct assigned to `variable`, or undefined. */
   argumentsOf(variable: string): string[] | undefined {
     return this.byVariable.get(this.key(variable));
@@ -130,8 +181,19 @@ export class LaterSets {
     const fresh: Found[] = [];
     scan(tk, lo, newTo + BEFORE, fresh);
     if (dt !== 0) for (let k = b; k < this.found.length; k++) this.found[k].at += dt;
-    if (a === b && fresh.length === 0) return NONE;
     const touched = new Set<string>();
+    // A set before the window whose value is a bracket group the edit is in (`p.putTimeouts({` with the edit lines
+    // below): its value is read again. Its tokens, before the edit, kept their indices.
+    for (let o = from < tk.n ? tk.up[from] : -1; o >= 0; o = tk.up[o]) {
+      for (let k = firstAtOrAfter(this.found, o - AFTER); k < a && this.found[k].at < o; k++) {
+        const f = this.found[k];
+        // (`value[1]` is an index before the edit: past `from`, the value reached into the edited tokens.)
+        if (!f.value || f.at + f.value[0] > from || f.at + f.value[1] <= from) continue;
+        const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
+        if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
+      }
+    }
+    if (a === b && fresh.length === 0) return NONE;
     for (let k = a; k < b; k++) touched.add(this.found[k].variable);
     for (const f of fresh) touched.add(f.variable);
     this.found.splice(a, b - a, ...fresh);

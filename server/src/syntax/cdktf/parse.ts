@@ -12,7 +12,9 @@
 import type { SchemaRegistry } from '../../schema/registry';
 import { classesOf, classKeywords, classNames, definitionWords, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
-import { LaterSets } from './laterSets';
+import { LaterSets, type Found } from './laterSets';
+import { laterInstance } from './laterValues';
+import type { ResourceSchema } from '../../schema/types';
 import { bindingsOf, changedNames, pick, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
 import { Scopes } from './scopes';
 import { retokenize, type OffsetEdit, type Retokenized, type Side } from './retokenize';
@@ -103,6 +105,24 @@ export class CdktfParse {
     const isFresh = new Set(fresh);
     if (changes.added.some((e) => e.instance?.name && !isFresh.has(e))) this.bindings = bindingsOf(this.entries);
     return changes;
+  }
+
+  /**
+   * The values set on constructs after they are built, each with its construct's schema: the one of every
+   * construct its variable names (by name, as `LaterSets` matches them; none when they differ).
+   */
+  *laterValues(): Generator<{ set: Found; schema: ResourceSchema }> {
+    const java = this.language === 'java' || this.language === 'csharp';
+    for (const set of this.later.withValues()) {
+      const constructs = this.bindings.get(set.variable) ?? (java ? this.bindings.get(`this.${set.variable}`) : undefined);
+      const schema = constructs?.[0]?.instance?.schema;
+      if (schema && constructs!.every((r) => r.instance?.schema === schema)) yield { set, schema };
+    }
+  }
+
+  /** A value set later, as an instance holding it where it is written (`laterValues.ts`). */
+  laterInstance(set: Found, schema: ResourceSchema): CdktfInstance | undefined {
+    return laterInstance(this.tokens, set, schema, this.matching);
   }
 
   /** Does the construct `c` (where it is written) see a construct of this kind, type and variable `name`? */

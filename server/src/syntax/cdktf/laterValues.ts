@@ -1,0 +1,88 @@
+/**
+ * A value set on a construct after it is built (`p.bfdMultiHop = 0`, `p.putTimeouts({ create: "bad" })`,
+ * `p.addOverride("bfd_multi_hop", 0)`, found by `laterSets.ts`), as an instance of its construct's type that holds
+ * that one argument where the value is written: judged for what it holds, never for what it lacks (`open`), and
+ * declaring nothing (unnamed), as a config struct written apart is. A literal assigned later is as wrong as one in
+ * the config.
+ */
+import type { Attribute, Block, Value } from '../../model/types';
+import type { ResourceSchema } from '../../schema/types';
+import { bodySyntax, buildBody, range, readKwargs } from './bodies';
+import { languageName } from './names';
+import type { Matching } from './constructs';
+import type { Found } from './laterSets';
+import type { CdktfAttribute, CdktfBlock, CdktfInstance } from './model';
+import type { Tokens } from './tokens';
+import { classify } from './values';
+
+/**
+ * The value with the program's names made unknown: a construct's references are resolved where the construct is
+ * written (`references.ts`), which a set elsewhere is not; only its literals are judged.
+ */
+function literalsOnly(v: Value): Value {
+  if (v.kind === 'reference') return { kind: 'unknown', text: v.text };
+  if (v.kind === 'tuple') return { kind: 'tuple', items: v.items.map(literalsOnly) };
+  return v;
+}
+
+function literalsIn<T extends { attributes: Attribute[]; blocks: Block[] }>(body: T): T {
+  return { ...body, attributes: body.attributes.map((a) => ({ ...a, value: literalsOnly(a.value) })), blocks: body.blocks.map(literalsIn) };
+}
+
+export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m: Pick<Matching, 'nested' | 'quote'>): CdktfInstance | undefined {
+  if (!set.value || set.key === undefined) return undefined;
+  const a = set.at + set.value[0];
+  const b = set.at + set.value[1];
+  const key = set.at + set.key;
+  const keyRange = range(tk, tk.start[key], tk.end[key]);
+  const valueRange = range(tk, tk.start[a], tk.end[b - 1]);
+  const entry = { start: keyRange.start, end: valueRange.end };
+  const attributes: CdktfAttribute[] = [];
+  const blocks: CdktfBlock[] = [];
+  // Named as the language names the argument (an override or a setter names it otherwise).
+  const sourceName = languageName(tk.language, set.argument);
+  const blockSchema = schema.blocks?.[set.argument];
+  if (blockSchema) {
+    // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments.
+    const kwargs = tk.language === 'python' && tk.is(a - 1, '(') && tk.isIdent(a) && tk.is(a + 1, '=');
+    const inner = kwargs ? readKwargs(tk, a - 1, 0) : m.nested(tk, a, b);
+    if (!inner) return undefined;
+    const built = literalsIn(buildBody(tk, inner, schema, blockSchema, set.argument, m.nested));
+    blocks.push({
+      name: set.argument,
+      sourceName,
+      nameRange: keyRange,
+      labels: [],
+      range: valueRange,
+      bodyRange: range(tk, inner.openStart, inner.end),
+      attributes: built.attributes,
+      blocks: built.blocks,
+      closed: inner.closed,
+      entry,
+      body: bodySyntax(tk, inner),
+    });
+  } else if (schema.attributes[set.argument]) {
+    attributes.push({ name: set.argument, sourceName, keyRange, value: literalsOnly(classify(tk, a, b)), valueRange, range: valueRange, entry });
+  } else return undefined;
+  return {
+    kind: schema.kind,
+    type: schema.type,
+    typeRange: keyRange,
+    name: '',
+    nameRange: keyRange,
+    range: valueRange,
+    headerRange: valueRange,
+    bodyRange: valueRange,
+    attributes,
+    blocks,
+    closed: true,
+    language: tk.language,
+    schema,
+    body: { kind: 'object', open: valueRange.start, close: valueRange.end },
+    open: true,
+    config: true,
+    extentEnd: valueRange.end,
+    quote: m.quote,
+    qualifier: '',
+  };
+}
