@@ -92,3 +92,22 @@ const lacking: Partial<VpcBgpPeerConfig> = { bfdMultiHop: 3, peerIpAddress: "fd0
     assert.ok(instances.length === 6 && instances.every((i) => i.config && i.name === ''));
   });
 });
+
+describe('CDKTF config structs: other TypeScript forms of a config', () => {
+  it('a type assertion, a function result and a list element are configs; an assertion as a construct\'s argument is its config', () => {
+    const text = `const a = <VpcBgpPeerConfig>{ enableBfd: true, bfdMultiHop: 0 };
+function h(): VpcBgpPeerConfig { return { bgpGroupId: "g", bfdMultiHop: 0 }; }
+const k = (): VpcBgpPeerConfig => ({ bfdMultiHop: 300 });
+const f: VpcBgpPeerConfig[] = [{ bgpGroupId: "g", bfdMultiHop: 0 }];
+const p = new VpcBgpPeer(this, "p", <VpcBgpPeerConfig>{ enableBfd: true, bfdMultiHop: 256 });
+const q = new VpcBgpPeer(this, "q", <VpcBgpPeerConfig>{ enableBfd: true, bfdMultiHop: 2 });
+class Wrap implements Holder<VpcBgpPeerConfig> { bfdMultiHop = 0; }
+`;
+    const f = new CdktfFile('typescript', text, schemas);
+    const got = f.diagnostics(contextFor([f], schemas)).map((d) => `${d.range.start.line}: ${d.code}`);
+    // What the configs hold is judged, not what they lack; the constructs' configs are judged as constructs'.
+    assert.deepEqual(got.sort(), ['0: value-out-of-range', '1: value-out-of-range', '2: value-out-of-range', '3: value-out-of-range', '4: missing-required', '4: value-out-of-range', '5: missing-required']);
+    const instances = [...f.instances()].map(({ value }) => value as CdktfInstance);
+    assert.deepEqual(instances.map((i) => i.name), ['', '', '', '', 'p', 'q']);
+  });
+});

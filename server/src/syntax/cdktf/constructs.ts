@@ -9,7 +9,7 @@
  *   Go          vpcbgppeer.NewVpcBgpPeer(stack, jsii.String(id), &vpcbgppeer.VpcBgpPeerConfig{ Key: v, … })
  * A construct whose config the adapter cannot see (a variable, a helper's result) yields no instance:
  * only what is written is judged. A config struct written apart from its construct is judged where it is written
- * (`configMatcher`): `const c: VpcBgpPeerConfig = {…}`, `VpcBgpPeerConfig(key=…)`, `VpcBgpPeerConfig.builder()…`,
+ * (`configMatcher`): `const c: VpcBgpPeerConfig = {…}`, `<VpcBgpPeerConfig>{…}`, `(): VpcBgpPeerConfig => ({…})`, `VpcBgpPeerConfig(key=…)`, `VpcBgpPeerConfig.builder()…`,
  * `new VpcBgpPeerConfig {…}`, `&vpcbgppeer.VpcBgpPeerConfig{…}`.
  */
 import type { Range, Value } from '../../model/types';
@@ -422,6 +422,12 @@ const matchTypescript: Matcher = (tk, i) => {
   if (args.length < 3) return undefined;
   let a = args[2][0];
   while (tk.is(a, '(')) a++;
+  // A type assertion before the config: `<VpcBgpPeerConfig>{ ... }`.
+  if (tk.is(a, '<')) {
+    let k = a + 1;
+    while (k < a + 16 && (tk.isIdent(k) || tk.is(k, '.'))) k++;
+    if (tk.is(k, '>') && k > a + 1) a = k + 1;
+  }
   if (!tk.is(a, '{')) return undefined;
   return { exprStart: j - 1, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw: readBraceBody(tk, a, 'object') };
 };
@@ -589,6 +595,21 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
     }
     if (tk.is(j - 1, ':') && tk.is(k, '=') && tk.is(k + 1, '{')) {
       return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, k + 1, 'object') };
+    }
+    // A list of them, `f: VpcBgpPeerConfig[] = [{ ... }, ...]`: its first (a class name is one construct).
+    if (tk.is(j - 1, ':') && tk.is(k, '[') && tk.closeOf[k] === k + 1 && tk.is(k + 2, '=') && tk.is(k + 3, '[') && tk.is(k + 4, '{')) {
+      return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, k + 4, 'object') };
+    }
+    // A function's result, `h(): VpcBgpPeerConfig { return { ... } }` or `(): VpcBgpPeerConfig => ({ ... })`.
+    if (tk.is(j - 1, ':') && tk.is(j - 2, ')')) {
+      let body = -1;
+      if (tk.is(k, '{') && tk.isIdent(k + 1, 'return')) body = k + 2;
+      else if (tk.is(k, '=>')) body = tk.is(k + 1, '(') ? k + 2 : k + 1;
+      if (tk.is(body, '{')) return { exprStart: body, classTok: i, headerEnd: i, raw: readBraceBody(tk, body, 'object') };
+    }
+    // A type assertion, `<VpcBgpPeerConfig>{ ... }` (not a generic type before a body: `implements B<C> {`).
+    if (tk.is(j - 1, '<') && tk.is(k, '>') && tk.is(k + 1, '{') && (!tk.isIdent(j - 2) || tk.isIdent(j - 2, 'return'))) {
+      return { exprStart: j - 1, classTok: i, headerEnd: i, raw: readBraceBody(tk, k + 1, 'object') };
     }
     if ((tk.isIdent(j - 1, 'satisfies') || tk.isIdent(j - 1, 'as')) && tk.is(j - 2, '}')) {
       let open = j - 3;
