@@ -303,6 +303,23 @@ class S extends TerraformStack {
     assert.ok(!warned());
   });
 
+  it('renaming the name cdktf\'s Token is imported as reads the values wrapped in it again', () => {
+    const ts = 'import { Token as T } from "cdktf";\nclass S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    new VpcBgpPeer(this, "p", { bgpGroupId: "g", enableBfd: true, bfdMultiHop: T.asNumber("300") });\n  }\n}\n';
+    const f = new CdktfFile('typescript', ts, schemas);
+    const codes = () => diagnostics(f).map((d) => d.code);
+    assert.deepEqual(codes(), ['value-out-of-range']);
+    edit(f, 'Token as T', 'Token as U');
+    assertSame(f, 'alias renamed', prng(21));
+    assert.deepEqual(codes(), []);
+    edit(f, 'Token as U', 'Token as T');
+    assertSame(f, 'alias renamed back', prng(22));
+    assert.deepEqual(codes(), ['value-out-of-range']);
+    // The imported name changes, the name it is imported as does not.
+    edit(f, 'Token as T', 'Tokens as T');
+    assertSame(f, 'another class imported as T', prng(23));
+    assert.deepEqual(codes(), []);
+  });
+
   it('a value set later is checked where it is written, kept current when its lines are edited', () => {
     const f = new CdktfFile('typescript', text.replace('new VpcBgpPeer(', 'const p1 = new VpcBgpPeer(').replace('bfdMultiHop: 300 });', 'bfdMultiHop: 10 });'), schemas);
     const codes = () => diagnostics(f).map((d) => d.code).filter((c) => c === 'invalid-duration' || c === 'value-out-of-range');

@@ -584,6 +584,18 @@ describe('CDKTF: names as written', () => {
     assert.deepEqual(codes('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").bfdMultiHop(10).build();\np.setDependsOn(List.of(g));\n`), ['bfd-multi-hop-without-bfd']);
   });
 
+  it('cdktf\'s Token imported under another name is seen through as Token is', () => {
+    check('typescript', `import { Token as T } from "cdktf";
+new VpcBgpPeer(this, "p", { bgpGroupId: "g", enableBfd: true, bfdMultiHop: T.asNumber("300") });
+//                                                                         ^^^^^^^^^^^^^^^^^ value-out-of-range
+new VpcBgpPeer(this, "q", { bgpGroupId: "g", enableBfd: true, bfdMultiHop: U.asNumber("300") });
+`);
+    check('python', `from cdktf import Token as T
+VpcBgpPeer(self, "p", bgp_group_id="g", enable_bfd=True, bfd_multi_hop=T.as_number("300"))
+#                                                                      ^^^^^^^^^^^^^^^^^^ value-out-of-range
+`);
+  });
+
   it('a literal set after the construct is built is checked where it is written, as in the config', () => {
     check('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });
 p.bfdMultiHop = 0;

@@ -139,6 +139,8 @@ export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
 /** What `classesOf` reads of a file: the parts of `Matching` that depend on its imports and definitions. */
 export interface ClassNames {
   classes: Map<string, ResourceSchema>;
+  /** What cdktf's `Token` is imported as besides itself (`Tokens.tokenAliases`). */
+  tokenAliases: Set<string>;
   configs: Set<string>;
   foreign: Set<string>;
   foreignAlone: boolean;
@@ -161,11 +163,14 @@ export function classesOf(tk: Tokens, registry: SchemaRegistry): ClassNames {
     classes.set(key, s);
     if (isConfig.has(name)) configs.add(key);
   }
-  // Renamed imports: `import { VpcBgpPeer as Peer }`, `from … import VpcBgpPeer as Peer`.
+  const tokenAliases = new Set<string>();
+  // Renamed imports: `import { VpcBgpPeer as Peer }`, `from … import VpcBgpPeer as Peer`, and cdktf's
+  // `import { Token as T }` (not `import * as Token`, whose `Token.asNumber` is no wrapper of a value).
   if (language === 'typescript' || language === 'python') {
     for (let i = 1; i + 1 < tk.n; i++) {
       if (tk.isIdent(i, 'as') && tk.isIdent(i - 1) && tk.isIdent(i + 1)) {
         const imported = tk.text_(i - 1);
+        if (imported === 'Token' && tk.text_(i + 1) !== 'Token') tokenAliases.add(tk.text_(i + 1));
         const s = idx.get(imported);
         if (!s) continue;
         classes.set(tk.text_(i + 1), s);
@@ -174,7 +179,8 @@ export function classesOf(tk: Tokens, registry: SchemaRegistry): ClassNames {
     }
   }
   const foreign = foreignNames(tk, goPackagesOf(idx, isConfig));
-  return { classes, configs, foreign: foreign.names, foreignAlone: foreign.alone, statements: foreign.statements };
+  tk.tokenAliases = tokenAliases;
+  return { classes, tokenAliases, configs, foreign: foreign.names, foreignAlone: foreign.alone, statements: foreign.statements };
 }
 
 const goPackages = new WeakMap<Map<string, ResourceSchema>, Set<string>>();

@@ -147,8 +147,9 @@ export class CdktfParse {
       // A renamed import can change which names are configs while every name keeps its schema
       // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
       this.classScans++;
+      const aliases = tk.tokenAliases;
       const now = classesOf(tk, this.registry);
-      if (!sameClasses(now.classes, m.classes) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign) || now.foreignAlone !== m.foreignAlone) return true;
+      if (!sameClasses(now.classes, m.classes) || !sameSet(now.tokenAliases, aliases) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign) || now.foreignAlone !== m.foreignAlone) return true;
       m.statements = now.statements;
     } else {
       const s = m.statements;
@@ -370,7 +371,7 @@ function sameNames(a: Construct[], b: Construct[]): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-function sameSet(a: Set<string>, b: Set<string>): boolean {
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;
   for (const k of a) if (!b.has(k)) return false;
   return true;

@@ -65,6 +65,11 @@ export class Tokens {
    * after it may change it, so re-tokenizing never starts after it. `n` when there is none.
    */
   firstOpenEnded = 0;
+  /**
+   * Names the file imports cdktf's `Token` as (`import { Token as T }`), besides `Token`: `values.ts` sees through
+   * `T.asNumber(...)` too. Set with the file's class names (`constructs.ts`), which an edit to an import reads again.
+   */
+  tokenAliases: ReadonlySet<string> = new Set();
 
   constructor(public text: Source, readonly language: CdktfLanguage, public lineStarts: number[], capacity = Math.max(16, text.length >> 2)) {
     this.kind = new Uint8Array(capacity);

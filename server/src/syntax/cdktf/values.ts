@@ -102,7 +102,8 @@ export function classify(tk: Tokens, a: number, b: number, depth = 0): Value {
     if (isFinalCall && call) {
       const callee = names;
       const args = splitTopLevel(tk, call.open);
-      const tokenWrapper = callee.length >= 2 && callee[callee.length - 2] === 'Token' && TOKEN_UNWRAP.test(last);
+      const wrapperClass = callee.length >= 2 ? callee[callee.length - 2] : '';
+      const tokenWrapper = (wrapperClass === 'Token' || (callee.length === 2 && tk.tokenAliases.has(wrapperClass))) && TOKEN_UNWRAP.test(last);
       const goWrapper = lang === 'go' && ((callee.length === 2 && callee[0] === 'jsii' && JSII_SCALAR.has(last)) || GO_UNWRAP.test(last));
       // `Token.asString(x, options)`, `cdktf.Token_AsString(x, nil)`: the value is the first argument's.
       if ((tokenWrapper || goWrapper) && args.length >= 1 && (args.length === 1 || !JSII_SCALAR.has(last))) return classify(tk, args[0][0], args[0][1], depth + 1);
