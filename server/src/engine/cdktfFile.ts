@@ -124,7 +124,8 @@ export class CdktfFile implements SourceFile {
    * changes, so that a keystroke costs the constructs it changed, not all of them. `pending...` holds the
    * changes each has not seen yet; undefined state means "start again from all constructs".
    */
-  private digest?: { factNames: Set<string>; a: number; b: number; n: number };
+  /** `list`: the constructs in the order the digest weighed them (a construct's `rank` is its index). */
+  private digest?: { factNames: Set<string>; a: number; b: number; n: number; list: Construct[] };
   private pendingDigest: ConstructChanges[] = [];
   private withFindings?: { signature: string; constructs: Construct[] };
   private validity?: { signature: string; byDeps: Map<string, boolean> };
@@ -468,8 +469,8 @@ export class CdktfFile implements SourceFile {
     let d = this.digest;
     if (d && d.factNames === facts && this.pendingDigest.length > 0 && !this.inPlace(d, facts)) d = undefined;
     if (!d || d.factNames !== facts) {
-      d = { factNames: facts, a: 0, b: 0, n: 0 };
-      const list = this.constructs();
+      const list = this.constructs().slice();
+      d = { factNames: facts, a: 0, b: 0, n: 0, list };
       let wa = 1;
       let wb = 1;
       for (let i = 0; i < list.length; i++) {
@@ -489,17 +490,27 @@ export class CdktfFile implements SourceFile {
 
   /**
    * Applies the pending changes to `d` when each only replaced constructs in place; false (and `d` untouched)
-   * when one did more. A construct's rank is the one the last digest gave it; every construct then in place
-   * keeps it until an edit adds or removes one, which is never in place.
+   * when one did more. In place: each new construct takes the rank of the one it replaces, between the same two
+   * neighbours, which no change removed. Read from the weighed list, not from `constructs()`, which is a new
+   * array after every edit (a pass over every construct per keystroke).
    */
   private inPlace(d: NonNullable<CdktfFile['digest']>, facts: Set<string>): boolean {
-    const list = this.constructs();
-    const steps: [number, Construct, Construct][] = [];
+    const list = d.list;
+    const removedAll = new Set<Construct>();
     for (const { removed, added } of this.pendingDigest) {
       if (removed.length !== added.length) return false;
+      for (const c of removed) removedAll.add(c);
+    }
+    const steps: [number, Construct, Construct][] = [];
+    for (const { removed, added } of this.pendingDigest) {
       for (let i = 0; i < removed.length; i++) {
         const was = memo(removed[i]).rank;
-        if (was === undefined || list[was] !== added[i]) return false;
+        if (was === undefined || list[was] !== removed[i]) return false;
+        const before = was > 0 ? list[was - 1] : undefined;
+        const after = was + 1 < list.length ? list[was + 1] : undefined;
+        const tok = added[i].tok;
+        if (before && (removedAll.has(before) || before.tok >= tok)) return false;
+        if (after && (removedAll.has(after) || after.tok <= tok)) return false;
         steps.push([was, removed[i], added[i]]);
       }
     }
@@ -507,6 +518,7 @@ export class CdktfFile implements SourceFile {
       const f = this.factsOf(old, facts);
       const g = this.factsOf(now, facts);
       memo(now).rank = rank;
+      list[rank] = now;
       d.a = (d.a + Math.imul((g[0] - f[0]) | 0, power(DIGEST_BASE[0], rank))) >>> 0;
       d.b = (d.b + Math.imul((g[1] - f[1]) | 0, power(DIGEST_BASE[1], rank))) >>> 0;
     }
