@@ -6,6 +6,14 @@ import type { SchemaRegistry } from '../schema/registry';
 export const PROJECT_FILE = 'cdktf.json';
 
 /**
+ * The provider version and where it comes from as one string, which messages name both of: a context's signature
+ * and the reading of a finding's dependency on them must agree on it.
+ */
+export function versionKey(version: string | undefined, from: string | undefined): string {
+  return (version ?? '') + (from === undefined ? '' : '\u0003' + from);
+}
+
+/**
  * What rules may read of another block of the module: its identity and the arguments that cross-resource
  * rules read (`factAttributes` in engine/moduleContext.ts). Contexts keep only this much of each block, so a
  * cached context does not keep old versions of whole files alive.

@@ -4,7 +4,7 @@
  * and the line's own text decides between a name and a value.
  */
 import type { CursorContext } from '../analysis/completion';
-import type { Block, Position } from '../model/types';
+import type { Block, Position, Range } from '../model/types';
 import { comparePositions, rangeContains } from '../model/types';
 import { heredocOpenerAt, quotedEnd } from '../syntax/hcl/quoted';
 import { checkedInstancesOf, type HclFile } from './hclFile';
@@ -51,6 +51,16 @@ const DYNAMIC_LABEL = /^\s*dynamic\s+"([A-Za-z0-9_-]*)$/;
 const IGNORE_CHANGES = /^\s*ignore_changes\s*=\s*\[((?:\s*[A-Za-z_][A-Za-z0-9_-]*\s*,)*)\s*([A-Za-z_][A-Za-z0-9_-]*)?$/;
 const VALUE = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*)$/;
 
+/**
+ * The name being typed at `character` of `line`, `prefix` before it and the rest of the word after it (typing
+ * `bfd_m|ulti` replaces the whole word), at the relative line `relLine`.
+ */
+function wordRange(line: string, character: number, prefix: string, relLine: number): Range {
+  let end = character;
+  while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
+  return { start: { line: relLine, character: character - prefix.length }, end: { line: relLine, character: end } };
+}
+
 /** The completion context at `pos` (absolute), with ranges relative to the returned base. */
 export function cursorContext(file: HclFile, pos: Position): { cursor: CursorContext; base: number } | undefined {
   // A comment closed on the line (`/* note */ bfd_m|`) is read as the spaces it takes.
@@ -58,13 +68,7 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   const lineBefore = line.slice(0, pos.character);
   const typeMatch = RESOURCE_TYPE.exec(lineBefore);
   if (typeMatch) {
-    const start = pos.character - typeMatch[2].length;
-    let end = pos.character;
-    while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
-    return {
-      cursor: { mode: 'resourceType', kind: typeMatch[1] as 'resource' | 'data', prefix: typeMatch[2], range: { start: { line: 0, character: start }, end: { line: 0, character: end } } },
-      base: pos.line,
-    };
+    return { cursor: { mode: 'resourceType', kind: typeMatch[1] as 'resource' | 'data', prefix: typeMatch[2], range: wordRange(line, pos.character, typeMatch[2], 0) }, base: pos.line };
   }
   const loc = locate(file, pos);
   if (!loc) return undefined;
@@ -86,10 +90,8 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   const ignored = blocks.length === 1 && blocks[0].name === 'lifecycle' ? IGNORE_CHANGES.exec(before) : null;
   if (ignored) {
     const prefix = ignored[2] ?? '';
-    let end = pos.character;
-    while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
-    const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
-    const listed = ignored[1].split(',').map((x) => x.trim()).concat(line.slice(end).split(']')[0].split(',').map((x) => x.trim()));
+    const range = wordRange(line, pos.character, prefix, rel.line);
+    const listed = ignored[1].split(',').map((x) => x.trim()).concat(line.slice(range.end.character).split(']')[0].split(',').map((x) => x.trim()));
     return { cursor: { mode: 'ignoreChanges', instance, blocks, prefix, range, listed: listed.filter((x) => x) }, base };
   }
   // An unclosed bracket (`depends_on = [` with its `]` not typed yet) ends, for the parser, where its line does;
@@ -99,19 +101,14 @@ export function cursorContext(file: HclFile, pos: Position): { cursor: CursorCon
   const labelMatch = DYNAMIC_LABEL.exec(before);
   if (labelMatch) {
     const prefix = labelMatch[1];
-    let end = pos.character;
-    while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
-    const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
-    return { cursor: { mode: 'dynamicLabel', instance, blocks, prefix, range }, base };
+    return { cursor: { mode: 'dynamicLabel', instance, blocks, prefix, range: wordRange(line, pos.character, prefix, rel.line) }, base };
   }
   const keyMatch = KEY.exec(before);
   if (keyMatch) {
     const prefix = keyMatch[1] ?? '';
-    let end = pos.character;
-    while (end < line.length && /[A-Za-z0-9_-]/.test(line[end])) end++;
-    const range = { start: { line: rel.line, character: pos.character - prefix.length }, end: { line: rel.line, character: end } };
+    const range = wordRange(line, pos.character, prefix, rel.line);
     // `bfd_m|ulti_hop = 3`: a value follows, so only the name is replaced.
-    const nameOnly = /^\s*=(?!=)/.test(line.slice(end)) || undefined;
+    const nameOnly = /^\s*=(?!=)/.test(line.slice(range.end.character)) || undefined;
     if (oneLine) {
       // One argument and nothing else: a second one, or a block, would not parse on this line.
       const typing = (a: { keyRange: { start: Position } }) => a.keyRange.start.line === rel.line && a.keyRange.start.character === range.start.character;

@@ -137,29 +137,41 @@ export class HclFile implements SourceFile {
     }
   }
 
+  /** The first `required_providers` constraint, else the first `provider "alicloud"` block's `version`: one pass. */
   providerConstraint(): string | undefined {
-    return this.provider('constraint') ?? this.provider('legacy');
+    let legacy: string | undefined;
+    for (const chunk of this.doc.chunks) {
+      const said = this.providerOf(chunk);
+      if (said?.constraint) return said.constraint;
+      legacy ??= said?.legacy;
+    }
+    return legacy;
   }
 
   providerSource(): string | undefined {
     return this.provider('source');
   }
 
-  /** The first chunk's word on the alicloud provider's `constraint`, `source` or `legacy` version, read once per chunk. */
+  /** The first chunk's word on the alicloud provider's `constraint`, `source` or `legacy` version. */
   private provider(what: 'constraint' | 'source' | 'legacy'): string | undefined {
     for (const chunk of this.doc.chunks) {
-      const m = memo(chunk);
-      // A chunk without its syntax tree holds only resource and data blocks: no `terraform` or `provider` block.
-      if (m.provider === undefined) {
-        const constraint = chunk.hasSyntaxTree ? versionFromRequiredProviders(chunk.items) : undefined;
-        const source = chunk.hasSyntaxTree ? sourceFromRequiredProviders(chunk.items) : undefined;
-        const legacy = chunk.hasSyntaxTree ? versionFromProviderBlocks(chunk.items) : undefined;
-        m.provider = constraint || source || legacy ? { constraint, source, legacy } : null;
-      }
-      const found = m.provider?.[what];
+      const found = this.providerOf(chunk)?.[what];
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** What one chunk says of the alicloud provider (null: nothing), read once per chunk. */
+  private providerOf(chunk: Chunk): ChunkMemo['provider'] {
+    const m = memo(chunk);
+    // A chunk without its syntax tree holds only resource and data blocks: no `terraform` or `provider` block.
+    if (m.provider === undefined) {
+      const constraint = chunk.hasSyntaxTree ? versionFromRequiredProviders(chunk.items) : undefined;
+      const source = chunk.hasSyntaxTree ? sourceFromRequiredProviders(chunk.items) : undefined;
+      const legacy = chunk.hasSyntaxTree ? versionFromProviderBlocks(chunk.items) : undefined;
+      m.provider = constraint || source || legacy ? { constraint, source, legacy } : null;
+    }
+    return m.provider;
   }
 
   lineText(line: number): string {

@@ -6,6 +6,7 @@
  * version. A keystroke that changes none of them (the usual case) re-uses the context and every block's
  * module findings, so its cost stays proportional to the edited block.
  */
+import { versionKey } from '../analysis/context';
 import type { AnalysisContext, Declared, Override } from '../analysis/context';
 import type { Attribute, Range, ResourceInstance } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
@@ -57,7 +58,7 @@ export function fileIdOf(f: SourceFile): number {
 export function contextFor(files: Iterable<SourceFile>, schemas: SchemaRegistry, providerVersion?: string, providerVersionFrom?: string): AnalysisContext {
   const list = [...files];
   if (factsCache?.schemas !== schemas) factsCache = { schemas, facts: factAttributes(schemas) };
-  const version = (providerVersion ?? '') + (providerVersionFrom === undefined ? '' : '\u0003' + providerVersionFrom);
+  const version = versionKey(providerVersion, providerVersionFrom);
   const signature = hashString(list.map((f) => f.moduleDigest(factsCache!.facts)).join('\n') + '\n' + version);
   const key = `${signature} ${list.map(fileIdOf).join(',')}`;
   const hit = cache.get(key);

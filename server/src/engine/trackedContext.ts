@@ -2,6 +2,7 @@
  * Records what a block's module findings read from the module (which instances, which names, which
  * tallies), so that after an edit elsewhere they are recomputed only when something they read changed.
  */
+import { versionKey } from '../analysis/context';
 import type { AnalysisContext, Declared } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 
@@ -239,10 +240,9 @@ function reading(k: string, ctx: AnalysisContext): string | undefined {
   return compute ? String(ctx.count(rest.slice(0, cut), rest.slice(cut + 1), compute)) : undefined;
 }
 
-/** The provider version and where it comes from, which messages name: one reading. */
+/** The provider version and where it comes from, which messages name: one reading (`versionKey`). */
 function versionReading(ctx: AnalysisContext): string {
-  const from = ctx.providerVersionFrom;
-  return (ctx.providerVersion ?? '') + (from === undefined ? '' : '\u0003' + from);
+  return versionKey(ctx.providerVersion, ctx.providerVersionFrom);
 }
 
 /** Apart from `reading`, whose every call a callback capturing `ctx` would cost a context. */

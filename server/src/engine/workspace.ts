@@ -263,15 +263,14 @@ export class Workspace {
       const fromLock = lockedVersionFor(locked, sourceOf());
       if (fromLock) return { version: fromLock };
     }
+    const caller = locked ? undefined : this.caller(dir);
+    const from = caller && (path.relative(path.resolve(dir), caller.dir) || '.');
+    const fromLock = caller?.locked && lockedVersionFor(caller.locked, sourceOf());
+    if (fromLock) return { version: fromLock, from };
+    // The module's own constraint: read only when no lock file decided (every file's chunks are walked for it).
     let constraint: string | undefined;
     for (let i = 0; i < files.length && !constraint; i++) constraint = files[i].providerConstraint?.();
-    const caller = locked ? undefined : this.caller(dir);
-    if (caller) {
-      const from = path.relative(path.resolve(dir), caller.dir) || '.';
-      const fromLock = caller.locked && lockedVersionFor(caller.locked, sourceOf());
-      if (fromLock) return { version: fromLock, from };
-      if (caller.constraint) return { version: constraint ? `${caller.constraint}, ${constraint}` : caller.constraint, from };
-    }
+    if (caller?.constraint) return { version: constraint ? `${caller.constraint}, ${constraint}` : caller.constraint, from };
     return constraint ? { version: constraint } : undefined;
   }
 

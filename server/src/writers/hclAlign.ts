@@ -64,6 +64,7 @@ function scan(lines: string[]): FmtLine[] {
       while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
       if (i >= text.length) break;
       const c = text[i];
+      let marker: string | undefined;
       if (c === '#' || (c === '/' && text[i + 1] === '/')) {
         if (tokens > 0 && span === 0) {
           f.code = tokenEnd;
@@ -85,9 +86,8 @@ function scan(lines: string[]): FmtLine[] {
         i = quotedEnd(text, i + 1, text.length, open);
         // A `${` left open at the end of the line opens a bracket for `terraform fmt` too.
         if (counting) net += open.depth;
-      } else if (c === '<' && text[i + 1] === '<' && heredocOpenerAt(text, i) !== undefined) {
+      } else if (c === '<' && text[i + 1] === '<' && (marker = heredocOpenerAt(text, i)) !== undefined) {
         // A heredoc is part of its line, up to its closing marker; `terraform fmt` stops counting brackets at it.
-        const marker = heredocOpenerAt(text, i)!;
         counting = false;
         while (l + span + 1 < lines.length && lines[l + span + 1].trim() !== marker) span++;
         if (l + span + 1 < lines.length) span++;

@@ -42,9 +42,8 @@ export function references(instance: ResourceInstance, schema: ResourceSchema, c
         continue;
       }
       // `alicloud_vpc_bgp_group.g.group_id`: the type has no such attribute (Terraform: "Unsupported attribute").
-      // A repeated block named without its key is `missing-instance-key`'s (`g.east.id` may mean `g["east"]`).
-      if (ref.attribute && instance.language === 'hcl' && (ref.key !== undefined || !repetition(target))) {
-        const unsupported = unsupportedAttribute(instance, a, ref, ctx);
+      if (ref.attribute) {
+        const unsupported = unsupportedAttribute(instance, a, ref, target, ctx);
         if (unsupported) {
           if (findings === NONE) findings = [];
           findings.push(unsupported);
@@ -100,11 +99,7 @@ function innerUndeclared(v: Value, instance: ResourceInstance, body: BodyView, a
     if (!ref || namesIterator(body, v)) return findings;
     const target = ctx.find(ref.kind, ref.type, ref.name);
     // A declared block: an attribute it does not have (`coalesce(alicloud_vpc_bgp_group.g.idd, ...)`), as above.
-    const f = !target
-      ? undeclared(instance, a, ref, ctx, undefined, false)
-      : ref.attribute && instance.language === 'hcl' && (ref.key !== undefined || !repetition(target))
-        ? unsupportedAttribute(instance, a, ref, ctx, false)
-        : undefined;
+    const f = !target ? undeclared(instance, a, ref, ctx, undefined, false) : ref.attribute ? unsupportedAttribute(instance, a, ref, target, ctx, false) : undefined;
     if (!f) return findings;
     // Once per name: the findings this value made so far are the ones from `first` on (same name, same message).
     for (let i = first; i < findings.length; i++) if (findings[i].message === f.message) return findings;
@@ -219,7 +214,10 @@ function boundedDistance(a: string, b: string, bound: number): number {
  * its attributes or blocks, in any provider version the schema knows; with a fix to the closest one when the
  * reference is the whole value (`fixable`: a fix replaces a whole value).
  */
-function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: ResourceRef, ctx: AnalysisContext, fixable = true): Finding | undefined {
+function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: ResourceRef, target: Declared, ctx: AnalysisContext, fixable = true): Finding | undefined {
+  // Terraform files only; a repeated block named without its key is `missing-instance-key`'s (`g.east.id` may
+  // mean `g["east"]`).
+  if (instance.language !== 'hcl' || (ref.key === undefined && repetition(target))) return undefined;
   const schema = ctx.schemas.get(ref.kind, ref.type);
   if (!schema) return undefined;
   const step = /^[^.[]*/.exec(ref.attribute)![0];
