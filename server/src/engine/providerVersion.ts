@@ -111,22 +111,9 @@ export function moduleCallsAndConstraint(text: string, json = false): { calls: s
     } catch {
       return { calls };
     }
-    const top = objects(config)[0] ?? {};
-    for (const modules of objects(top.module)) for (const call of Object.values(modules)) for (const body of objects(call)) take(body.source);
-    let constraint: string | undefined;
-    for (const t of objects(top.terraform)) {
-      for (const rp of objects(t.required_providers)) {
-        for (const [name, p] of Object.entries(rp)) {
-          const entry = objects(p)[0];
-          const version = typeof p === 'string' ? p : typeof entry?.version === 'string' ? entry.version : undefined;
-          if (isAlicloudEntry(name, typeof entry?.source === 'string' ? entry.source : undefined) && version?.trim()) constraint ??= version.trim();
-        }
-      }
-    }
-    for (const byName of objects(top.provider)) {
-      for (const p of objects(byName.alicloud)) if (typeof p.version === 'string' && p.version.trim()) constraint ??= p.version.trim();
-    }
-    return { calls, constraint };
+    const top = jsonObjects(config)[0] ?? {};
+    for (const modules of jsonObjects(top.module)) for (const call of Object.values(modules)) for (const body of jsonObjects(call)) take(body.source);
+    return { calls, constraint: providerInJson(top).constraint };
   }
   let constraint: string | undefined;
   let legacy: string | undefined;
@@ -140,10 +127,41 @@ export function moduleCallsAndConstraint(text: string, json = false): { calls: s
   return { calls, constraint: constraint ?? legacy };
 }
 
+export function isJsonObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** An object, or each object of a list of them (Terraform's JSON syntax allows both for blocks). */
-function objects(v: unknown): Record<string, unknown>[] {
-  if (Array.isArray(v)) return v.flatMap(objects);
-  return v && typeof v === 'object' ? [v as Record<string, unknown>] : [];
+export function jsonObjects(v: unknown): Record<string, unknown>[] {
+  if (isJsonObject(v)) return [v];
+  return Array.isArray(v) ? v.filter(isJsonObject) : [];
+}
+
+/**
+ * What a file in Terraform's JSON syntax says of the alicloud provider: `{"terraform": {"required_providers":
+ * {"alicloud": {"source": "aliyun/alicloud", "version": "~> 1.230"}}}}` (or the version alone), else Terraform
+ * 0.12's place for the constraint, still obeyed: `{"provider": {"alicloud": {"version": "~> 1.150"}}}`.
+ */
+export function providerInJson(top: Record<string, unknown>): { constraint?: string; source?: string } {
+  let constraint: string | undefined;
+  let source: string | undefined;
+  for (const t of jsonObjects(top.terraform)) {
+    for (const rp of jsonObjects(t.required_providers)) {
+      for (const [name, p] of Object.entries(rp)) {
+        const from = isJsonObject(p) && typeof p.source === 'string' ? p.source : undefined;
+        if (name === 'alicloud' && from && source === undefined) source = from;
+        if (!isAlicloudEntry(name, from)) continue;
+        const version = typeof p === 'string' ? p : isJsonObject(p) && typeof p.version === 'string' ? p.version : undefined;
+        if (version?.trim() && constraint === undefined) constraint = version.trim();
+      }
+    }
+  }
+  if (constraint === undefined) {
+    for (const byName of jsonObjects(top.provider)) {
+      for (const p of jsonObjects(byName.alicloud)) if (typeof p.version === 'string' && p.version.trim()) constraint ??= p.version.trim();
+    }
+  }
+  return { constraint, source };
 }
 
 /**

@@ -14,7 +14,7 @@ import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import type { Placed, SourceFile } from './sourceFile';
-import { isAlicloudEntry } from './providerVersion';
+import { isJsonObject, jsonObjects, providerInJson } from './providerVersion';
 import { applyChanges } from './text';
 import type { TextChange } from '../syntax/hcl/document';
 
@@ -112,33 +112,16 @@ export class TfJsonFile implements SourceFile {
     } catch {
       return; // not JSON (yet): it declares nothing
     }
-    if (!isObject(json)) return;
-    // `{"terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": "~> 1.230"}}}}`, or the version alone.
-    for (const t of objects(json.terraform)) {
-      for (const rp of objects(t.required_providers)) {
-        for (const [name, p] of Object.entries(rp)) {
-          const source = isObject(p) && typeof p.source === 'string' ? p.source : undefined;
-          if (name === 'alicloud' && source && this.source === undefined) this.source = source;
-          if (!isAlicloudEntry(name, source)) continue;
-          const version = typeof p === 'string' ? p : isObject(p) && typeof p.version === 'string' ? p.version : undefined;
-          if (version?.trim() && this.constraint === undefined) this.constraint = version.trim();
-        }
-      }
-    }
-    // Terraform 0.12's place for the constraint, still obeyed: `{"provider": {"alicloud": {"version": "~> 1.150"}}}`.
-    if (this.constraint === undefined) {
-      for (const byName of objects(json.provider)) {
-        for (const p of objects(byName.alicloud)) if (typeof p.version === 'string' && p.version.trim()) this.constraint ??= p.version.trim();
-      }
-    }
+    if (!isJsonObject(json)) return;
+    ({ constraint: this.constraint, source: this.source } = providerInJson(json));
     // `{"variable": {"NAME": {…}}}`, the same for `output` and `module`; `{"locals": {"NAME": value}}`.
-    for (const [word, prefix] of SYMBOL_KINDS) for (const names of objects(json[word])) for (const name of Object.keys(names)) this.symbols.push(`${prefix}:${name}`);
+    for (const [word, prefix] of SYMBOL_KINDS) for (const names of jsonObjects(json[word])) for (const name of Object.keys(names)) this.symbols.push(`${prefix}:${name}`);
     for (const kind of KINDS) {
-      for (const byType of objects(json[kind])) {
+      for (const byType of jsonObjects(json[kind])) {
         for (const [type, byName] of Object.entries(byType)) {
-          for (const names of objects(byName)) {
+          for (const names of jsonObjects(byName)) {
             for (const [name, body] of Object.entries(names)) {
-              for (const b of objects(body)) this.found.push(this.instance(kind, type, name, b));
+              for (const b of jsonObjects(body)) this.found.push(this.instance(kind, type, name, b));
             }
           }
         }
@@ -158,16 +141,6 @@ export class TfJsonFile implements SourceFile {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** An object, or each object of a list of them (Terraform's JSON syntax allows both for blocks). */
-function objects(v: unknown): Record<string, unknown>[] {
-  if (isObject(v)) return [v];
-  return Array.isArray(v) ? v.filter(isObject) : [];
-}
-
 /** What the analysis can know of a JSON value: literals, references written as one interpolation, else unknown. */
 function valueOf(v: unknown): Value | undefined {
   if (v === null) return { kind: 'null' };
@@ -178,7 +151,7 @@ function valueOf(v: unknown): Value | undefined {
     if (m) return { kind: 'reference', path: pathOf(m[1]), text: m[1] };
     return v.includes('${') ? { kind: 'unknown', text: v } : { kind: 'string', value: v };
   }
-  if (Array.isArray(v) || isObject(v)) return { kind: 'unknown', text: JSON.stringify(v) };
+  if (Array.isArray(v) || isJsonObject(v)) return { kind: 'unknown', text: JSON.stringify(v) };
   return undefined;
 }
 
@@ -187,7 +160,7 @@ function valueOf(v: unknown): Value | undefined {
  * key is a template (`"${var.k}"`), whose value is not known here.
  */
 function forEachValue(v: unknown): Value | undefined {
-  if (!isObject(v)) return valueOf(v);
+  if (!isJsonObject(v)) return valueOf(v);
   const keys = Object.keys(v);
   return keys.some((k) => k.includes('${')) ? valueOf(v) : { kind: 'object', keys };
 }
