@@ -120,7 +120,8 @@ export interface Construct {
 }
 
 export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
-  const { classes, configs, foreign, foreignAlone, statements } = classesOf(tk, registry);
+  const { classes, tokenAliases, configs, foreign, foreignAlone, statements } = classesOf(tk, registry);
+  tk.tokenAliases = tokenAliases;
   const { quote, readTo } = quoteStyle(tk);
   return {
     classes,
@@ -179,7 +180,6 @@ export function classesOf(tk: Tokens, registry: SchemaRegistry): ClassNames {
     }
   }
   const foreign = foreignNames(tk, goPackagesOf(idx, isConfig));
-  tk.tokenAliases = tokenAliases;
   return { classes, tokenAliases, configs, foreign: foreign.names, foreignAlone: foreign.alone, statements: foreign.statements };
 }
 

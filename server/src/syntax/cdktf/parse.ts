@@ -147,9 +147,8 @@ export class CdktfParse {
       // A renamed import can change which names are configs while every name keeps its schema
       // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
       this.classScans++;
-      const aliases = tk.tokenAliases;
       const now = classesOf(tk, this.registry);
-      if (!sameClasses(now.classes, m.classes) || !sameSet(now.tokenAliases, aliases) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign) || now.foreignAlone !== m.foreignAlone) return true;
+      if (!sameClasses(now.classes, m.classes) || !sameSet(now.tokenAliases, tk.tokenAliases) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign) || now.foreignAlone !== m.foreignAlone) return true;
       m.statements = now.statements;
     } else {
       const s = m.statements;
