@@ -166,20 +166,22 @@ function keyItems(
   const present = new Set(written.attributes.filter((a) => !typing(a)).map((a) => a.name));
   // On a name that has its value, the name alone; else the whole item, then what must follow it.
   const q = cursor.quote ?? '';
-  const insert = (name: string, whole: () => string) => (cursor.nameOnly ? q + (w.label?.(name) ?? name) + q : whole() + (cursor.suffix ?? ''));
+  const labelOf = (name: string) => w.label?.(name) ?? name;
+  const insert = (name: string, whole: () => string) => (cursor.nameOnly ? q + labelOf(name) + q : whole() + (cursor.suffix ?? ''));
+  // The editor filters by the text of the range, which begins with the quote when the name is a quoted key.
+  const filterText = (name: string) => cursor.quote && q + labelOf(name) + q;
   const items: CompletionItem[] = [];
   for (const [name, a] of Object.entries(body.attributes)) {
     if (a.readOnly || present.has(name) || !available(a, ctx)) continue;
     items.push({
-      label: w.label?.(name) ?? name,
+      label: labelOf(name),
       kind: 'property',
       detail: attributeSummary(a),
       documentation: attributeMarkdown(name, a, schema, path),
       insertText: insert(name, () => w.argument(name, valueSnippet(a, ctx, w, cursor.instance), cursor.quote)),
       snippet: !cursor.nameOnly,
       range: cursor.range,
-      // The editor filters by the text of the range, which begins with the quote.
-      filterText: cursor.quote && q + (w.label?.(name) ?? name) + q,
+      filterText: filterText(name),
       sortText: (a.required ? '0' : a.deprecated ? '3' : '1') + name,
       preselect: a.required ? true : undefined,
     });
@@ -196,14 +198,14 @@ function keyItems(
       .slice(0, 3)
       .map(([k, a], i) => ({ name: k, valueSnippet: valueSnippet(a, ctx, w, cursor.instance).replace(/\$\{1/g, `\${${i + 1}`) }));
     items.push({
-      label: w.label?.(name) ?? name,
+      label: labelOf(name),
       kind: 'block',
       detail: 'block',
       documentation: blockMarkdown(name, b, schema),
       insertText: insert(name, () => w.block(name, keys, cursor.instance)),
       snippet: true,
       range: cursor.range,
-      filterText: cursor.quote && q + (w.label?.(name) ?? name) + q,
+      filterText: filterText(name),
       sortText: '2' + name,
     });
   }
@@ -213,14 +215,14 @@ function keyItems(
       // Terraform refuses a block with both ("Invalid combination of count and for_each").
       if ((name === 'count' && present.has('for_each')) || (name === 'for_each' && present.has('count'))) continue;
       items.push({
-        label: w.label?.(name) ?? name,
+        label: labelOf(name),
         kind: 'keyword',
         detail: 'Terraform meta-argument',
         documentation: META_DOCS.get(name),
         insertText: insert(name, () => (name === 'lifecycle' ? w.block('lifecycle', [], cursor.instance) : w.argument(name, '$1', cursor.quote))),
         snippet: !cursor.nameOnly,
         range: cursor.range,
-        filterText: cursor.quote && q + (w.label?.(name) ?? name) + q,
+        filterText: filterText(name),
         sortText: '4' + name,
       });
     }

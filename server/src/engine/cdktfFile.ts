@@ -17,7 +17,7 @@ import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { withoutLeftOut, withoutMissing } from '../analysis/partial';
 import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import type { Position, Range, ResourceInstance } from '../model/types';
-import { comparePositions, shiftRange } from '../model/types';
+import { rangeContains, shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { Construct } from '../syntax/cdktf/constructs';
@@ -74,16 +74,10 @@ interface Memo {
   rank?: number;
 }
 
-/** What is cached for a value set later (`Found.memo`): its findings, placed where its variable was on `line`. */
+/** What is cached for a value set later (`Found.memo`): its findings, placed where its variable's line was. */
 interface LaterMemo {
   schema: unknown;
-  line: number;
-  findings: Finding[];
-}
-
-/** Is `inner` within `outer`? */
-function within(inner: Range, outer: Range): boolean {
-  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+  placement: Placement;
 }
 
 /** The bases of the module digest's two polynomials (odd: every power is odd, so no construct weighs nothing). */
@@ -125,7 +119,7 @@ export class CdktfFile implements SourceFile {
    * changes each has not seen yet; undefined state means "start again from all constructs".
    */
   /** `list`: the constructs in the order the digest weighed them (a construct's `rank` is its index). */
-  private digest?: { factNames: Set<string>; a: number; b: number; n: number; list: Construct[] };
+  private digest?: { factNames: Set<string>; a: number; b: number; list: Construct[] };
   private pendingDigest: ConstructChanges[] = [];
   private withFindings?: { signature: string; constructs: Construct[] };
   private validity?: { signature: string; byDeps: Map<string, boolean> };
@@ -347,18 +341,18 @@ export class CdktfFile implements SourceFile {
   }
 
   /** Cached findings moved to where the construct is now, or undefined when they must be computed again. */
-  private placed(p: Placement | undefined, c: Construct): Finding[] | undefined {
+  private placed(p: Placement | undefined, shift: number): Finding[] | undefined {
     if (!p) return undefined;
-    if (p.shift === c.shift) return p.findings;
-    const d = c.shift - p.shift;
+    if (p.shift === shift) return p.findings;
+    const d = shift - p.shift;
     p.findings = p.findings.map((f) => ({ ...f, range: shiftRange(f.range, d) }));
-    p.shift = c.shift;
+    p.shift = shift;
     return p.findings;
   }
 
   private localFindings(c: Construct, ctx: AnalysisContext): Finding[] {
     const m = memo(c);
-    const cached = this.placed(m.local, c);
+    const cached = this.placed(m.local, c.shift);
     if (cached) return cached;
     const findings = this.own(this.absoluteOf(c), ctx).map(bare);
     m.local = { shift: c.shift, findings };
@@ -373,7 +367,7 @@ export class CdktfFile implements SourceFile {
       if (p.providerVersion === ctx.providerVersion && this.stillValidIn(ctx, p)) p.signature = ctx.signature;
       else p = undefined;
     }
-    const cached = this.placed(p, c);
+    const cached = this.placed(p, c.shift);
     if (cached) return cached;
     const t = tracked(ctx);
     const findings = this.inModule(this.absoluteOf(c), t).map(bare);
@@ -419,15 +413,11 @@ export class CdktfFile implements SourceFile {
       if (!m || m.schema !== schema) {
         const instance = parse.laterInstance(set, schema);
         // Only what rests on the value itself: a rule about the construct as a whole is the construct's.
-        const findings = instance ? this.own(instance, ctx).filter((f) => within(f.range, instance.range)).map((f) => ({ ...bare(f), fixes: [] })) : [];
-        set.memo = m = { schema, line, findings };
+        const on = (f: Finding) => rangeContains(instance!.range, f.range.start) && rangeContains(instance!.range, f.range.end);
+        const findings = instance ? this.own(instance, ctx).filter(on).map((f) => ({ ...bare(f), fixes: [] })) : [];
+        set.memo = m = { schema, placement: { shift: line, findings } };
       }
-      if (m.line !== line) {
-        const d = line - m.line;
-        m.findings = m.findings.map((f) => ({ ...f, range: shiftRange(f.range, d) }));
-        m.line = line;
-      }
-      out.push(...m.findings);
+      out.push(...this.placed(m.placement, line)!);
     }
     return out;
   }
@@ -470,7 +460,7 @@ export class CdktfFile implements SourceFile {
     if (d && d.factNames === facts && this.pendingDigest.length > 0 && !this.inPlace(d, facts)) d = undefined;
     if (!d || d.factNames !== facts) {
       const list = this.constructs().slice();
-      d = { factNames: facts, a: 0, b: 0, n: 0, list };
+      d = { factNames: facts, a: 0, b: 0, list };
       let wa = 1;
       let wb = 1;
       for (let i = 0; i < list.length; i++) {
@@ -481,11 +471,10 @@ export class CdktfFile implements SourceFile {
         wa = Math.imul(wa, DIGEST_BASE[0]);
         wb = Math.imul(wb, DIGEST_BASE[1]);
       }
-      d.n = list.length;
       this.digest = d;
     }
     this.pendingDigest = [];
-    return `${d.a.toString(36)}.${d.b.toString(36)}.${d.n}`;
+    return `${d.a.toString(36)}.${d.b.toString(36)}.${d.list.length}`;
   }
 
   /**
