@@ -2,7 +2,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -19,6 +18,7 @@ import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, referen
 import { Chunk, HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { actual, applyEdits, cursor, expected } from './inline';
+import { scratchDir } from '../helpers/scratch';
 
 const fixtures = path.resolve(__dirname, '../fixtures/modules');
 
@@ -448,7 +448,7 @@ test('a version in a provider "alicloud" block (Terraform 0.12, deprecated but o
   const modern = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = ">= 1.200.0" }\n  }\n}\n';
   assert.deepEqual(codes('provider "alicloud" {\n  version = "~> 1.150.0"\n}\n' + modern + peer), []);
   // In Terraform's JSON syntax too.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'legacy-json-'));
+  const dir = scratchDir('legacy-json-');
   try {
     fs.writeFileSync(path.join(dir, 'main.tf'), peer);
     fs.writeFileSync(path.join(dir, 'provider.tf.json'), '{"provider": {"alicloud": [{"version": "1.150.0"}]}}');
@@ -463,7 +463,7 @@ test('a version in a provider "alicloud" block (Terraform 0.12, deprecated but o
 test('a versions.tf.json states the provider version like a versions.tf', () => {
   const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65001\n  ip_version = "IPv4"\n}\n';
   const codesWith = (json: string) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfjson-'));
+    const dir = scratchDir('tfjson-');
     try {
       fs.writeFileSync(path.join(dir, 'main.tf'), group);
       fs.writeFileSync(path.join(dir, 'versions.tf.json'), json);
@@ -539,7 +539,7 @@ test('version constraints and lock files are read as Terraform writes them', () 
 });
 
 test('a lock file pinning both aliyun/alicloud and hashicorp/alicloud: the module\'s own source for alicloud picks the version', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-lock-'));
+  const dir = scratchDir('bgp-lock-');
   // As `terraform init` writes it (namespaces in alphabetical order): a root module without required_providers
   // (so hashicorp/alicloud) calling a module that requires aliyun/alicloud.
   fs.writeFileSync(
@@ -573,7 +573,7 @@ test('a lock file pinning both aliyun/alicloud and hashicorp/alicloud: the modul
 });
 
 test('a for_each object written out in a .tf.json file gives its keys, as in HCL: counted, and named in messages and fixes', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-json-keys-'));
+  const dir = scratchDir('bgp-json-keys-');
   try {
     const main = path.join(dir, 'main.tf');
     fs.writeFileSync(main, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\nresource "alicloud_vpc_bgp_peer" "q" {\n  bgp_group_id = alicloud_vpc_bgp_group.t.id\n}\n');
@@ -601,7 +601,7 @@ test('a for_each object written out in a .tf.json file gives its keys, as in HCL
 });
 
 test('a .tf.json file of the module declares resources the .tf files refer to and count through', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-json-'));
+  const dir = scratchDir('bgp-json-');
   const main = path.join(dir, 'main.tf');
   const peers = (n: number) =>
     Array.from({ length: n }, (_, i) => `resource "alicloud_vpc_bgp_peer" "p${i}" {\n  bgp_group_id = alicloud_vpc_bgp_group.j.id\n}\n`).join('');
@@ -645,7 +645,7 @@ test('references are found in a chain of 20,000 operators (a tree that deep is w
 });
 
 test('the index follows files on disk: a new file, a changed file, a deleted file', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-module-'));
+  const dir = scratchDir('bgp-module-');
   const peer = path.join(dir, 'peer.tf');
   fs.writeFileSync(peer, 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n');
   const ws = new Workspace(defaultSchemas());
@@ -841,7 +841,7 @@ test('a new context after an edit sees the edited block (its type re-indexed) an
 });
 
 test('a module without a lock file uses the version locked by the root module above it that calls it', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-caller-'));
+  const root = scratchDir('bgp-caller-');
   const ws = new Workspace(defaultSchemas());
   // Each change is followed by the watcher's event, as in an editor (else it is seen within a second).
   const write = (rel: string, text: string) => {
@@ -911,7 +911,7 @@ test('a module without a lock file uses the version locked by the root module ab
 });
 
 test('the lock file is not looked at on every analysis: a watcher event re-reads it at once, else within a second', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-lock-'));
+  const dir = scratchDir('bgp-lock-');
   const lock = path.join(dir, '.terraform.lock.hcl');
   const lockFor = (v: string) => `provider "registry.terraform.io/aliyun/alicloud" {\n  version     = "${v}"\n  constraints = "${v}"\n}\n`;
   try {
@@ -1063,7 +1063,7 @@ test('a reference of the wrong type says which type it should be, with its artic
 });
 
 test('override files: their blocks may hold only what they change, and declare nothing of their own', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-'));
+  const dir = scratchDir('bgp-override-');
   const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
   write('main.tf', 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65010\n}\nresource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  count        = 2\n}\n');
   write('override.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n');
@@ -1101,7 +1101,7 @@ test('override files: their blocks may hold only what they change, and declare n
  * document replaces the file on disk) with the module's context.
  */
 function scratchModule(prefix: string) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = scratchDir(prefix);
   const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
   const open = (name: string) => {
     const ws = new Workspace(defaultSchemas());
@@ -1432,7 +1432,7 @@ test("a CDKTF program's provider version comes from its project's cdktf.json", (
   assert.equal(versionFromCdktfJson('{ not json'), undefined);
   assert.equal(versionFromCdktfJson('null'), undefined);
 
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-cdktf-'));
+  const root = scratchDir('bgp-cdktf-');
   fs.writeFileSync(path.join(root, 'cdktf.json'), JSON.stringify({ language: 'typescript', terraformProviders: ['aliyun/alicloud@~> 1.230.0'] }));
   fs.mkdirSync(path.join(root, 'src'));
   const stack = path.join(root, 'src', 'main.ts');
