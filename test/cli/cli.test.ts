@@ -368,3 +368,37 @@ describe('what gets checked', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('--severity and ignore comments', () => {
+  it('--severity CODE=LEVEL changes a finding\'s severity, and the exit status with it; off drops it', () => {
+    const dir = tree({ 'main.tf': BROKEN_PEER });
+    const all = runJson([dir]);
+    assert.deepEqual(all.findings.map((f) => [f.code, f.severity]), [['value-out-of-range', 'error'], ['read-only-argument', 'error']]);
+    const softer = runJson(['--severity', 'value-out-of-range=warning', '--severity=read-only-argument=off', dir]);
+    assert.equal(softer.status, 0, 'warnings only');
+    assert.deepEqual(softer.findings.map((f) => [f.code, f.severity]), [['value-out-of-range', 'warning']]);
+    const harder = runJson(['--severity', 'bfd-multi-hop-without-bfd=error', tree({ 'main.tf': WARNING_PEER })]);
+    assert.equal(harder.status, 1);
+    assert.deepEqual(harder.findings.map((f) => [f.code, f.severity]), [['bfd-multi-hop-without-bfd', 'error']]);
+  });
+
+  it('--severity refuses an unknown code (naming the closest) or level, with status 2 and no report', () => {
+    const dir = tree({ 'main.tf': BROKEN_PEER });
+    const typo = runCli(['--severity', 'value-out-of-rang=off', dir]);
+    assert.equal(typo.status, 2);
+    assert.equal(typo.stdout, '');
+    assert.match(typo.stderr, /no finding has the code "value-out-of-rang" \(did you mean "value-out-of-range"\?\)/);
+    const level = runCli(['--severity', 'value-out-of-range=fatal', dir]);
+    assert.equal(level.status, 2);
+    assert.match(level.stderr, /--severity takes CODE=LEVEL, LEVEL one of error, warning, information, hint, off \(got "value-out-of-range=fatal"\)/);
+    assert.equal(runCli(['--severity']).status, 2);
+  });
+
+  it('an alicloud-bgp-ignore comment silences its codes on its line and the next, in Terraform and CDKTF files', () => {
+    const silenced = BROKEN_PEER.replace('  bfd_multi_hop', '  # alicloud-bgp-ignore: value-out-of-range\n  bfd_multi_hop');
+    const ts = 'import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";\nnew VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  enableBfd: true,\n  bfdMultiHop: 300, // alicloud-bgp-ignore: value-out-of-range\n});\n';
+    const res = runJson([tree({ 'main.tf': silenced, 'stack/main.ts': ts })]);
+    assert.deepEqual(res.findings.map((f) => f.code), ['read-only-argument']);
+    assert.equal(res.status, 1);
+  });
+});

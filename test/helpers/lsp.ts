@@ -245,6 +245,14 @@ export function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code)).sort();
 }
 
+/**
+ * The titles of the code actions that fix something, without the "Ignore "code" on this line" that the server
+ * offers last for every finding (test/protocol/ignore.test.ts tests that one).
+ */
+export function fixTitles(actions: { title: string }[]): string[] {
+  return actions.map((a) => a.title).filter((t) => !/^Ignore "[a-z0-9-]+" on this line$/.test(t));
+}
+
 export function errors(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.severity === 1);
 }

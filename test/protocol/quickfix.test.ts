@@ -9,7 +9,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { applyEdits, asContentChanges, editsFor, errors, LspClient, rangeOf, uri } from '../helpers/lsp';
+import { applyEdits, asContentChanges, editsFor, errors, fixTitles, LspClient, rangeOf, uri } from '../helpers/lsp';
 
 const GROUP = (name: string) => `resource "alicloud_vpc_bgp_group" "${name}" {
   router_id = "vbr-1"
@@ -160,7 +160,7 @@ describe('quick fixes', () => {
     const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n';
     const u = uri();
     await lsp.open(u, text);
-    const titles = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => (await lsp.codeActions(u, range)).map((a) => a.title);
+    const titles = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => fixTitles(await lsp.codeActions(u, range));
     const expected = await titles({ start: { line: 3, character: 2 }, end: { line: 3, character: 21 } });
     assert.ok(expected.includes('Clamp to 255'), expected.join());
     // The cursor past the end of the line (the specification: the line's end).
@@ -270,7 +270,7 @@ resource "alicloud_vpc_bgp_peer" "p" {
 }
 `;
       const r = await applyFix(text, 'missing-required', /^Add bgp_group_id = alicloud_vpc_bgp_group\.main\.id$/);
-      assert.deepEqual(r.actions.map((a) => a.title), ['Add bgp_group_id = alicloud_vpc_bgp_group.main.id']);
+      assert.deepEqual(fixTitles(r.actions), ['Add bgp_group_id = alicloud_vpc_bgp_group.main.id']);
       assert.equal(r.action.isPreferred, true);
       assert.equal(r.text, text.replace('  enable_bfd      = true\n', '  enable_bfd      = true\n  bgp_group_id    = alicloud_vpc_bgp_group.main.id\n'));
       assert.deepEqual(r.after, []);
@@ -284,7 +284,7 @@ resource "alicloud_vpc_bgp_peer" "p" {
 }
 `;
       const r = await applyFix(text, 'missing-required', /alicloud_vpc_bgp_group\.b\.id/);
-      assert.deepEqual(r.actions.map((a) => a.title), [
+      assert.deepEqual(fixTitles(r.actions), [
         'Add bgp_group_id = alicloud_vpc_bgp_group.a.id',
         'Add bgp_group_id = alicloud_vpc_bgp_group.b.id',
         'Add bgp_group_id = "bgpg-2zev8h2uxpbnexample01" (placeholder)',
@@ -297,7 +297,7 @@ resource "alicloud_vpc_bgp_peer" "p" {
     it('adds a placeholder ID when the file declares no group, opening up an empty one-line body', async () => {
       const text = `resource "alicloud_vpc_bgp_peer" "p" {}\n`;
       const r = await applyFix(text, 'missing-required', /placeholder/);
-      assert.deepEqual(r.actions.map((a) => a.title), ['Add bgp_group_id = "bgpg-2zev8h2uxpbnexample01" (placeholder)']);
+      assert.deepEqual(fixTitles(r.actions), ['Add bgp_group_id = "bgpg-2zev8h2uxpbnexample01" (placeholder)']);
       assert.equal(r.text, `resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-2zev8h2uxpbnexample01"\n}\n`);
       assert.deepEqual(r.after, []);
     });
@@ -335,7 +335,7 @@ resource "alicloud_vpc_bgp_peer" "p" {
   it('invalid-value: offers each accepted ip_version and writes the chosen one', async () => {
     const text = `resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  ip_version   = "IPv5"\n}\n`;
     const r = await applyFix(text, 'invalid-value', /^Change to "IPv6"$/);
-    assert.deepEqual(r.actions.map((a) => a.title), ['Change to "IPv4"', 'Change to "IPv6"']);
+    assert.deepEqual(fixTitles(r.actions), ['Change to "IPv4"', 'Change to "IPv6"']);
     assert.equal(r.text, text.replace('"IPv5"', '"IPv6"'));
   });
 
@@ -366,7 +366,7 @@ resource "alicloud_vpc_bgp_peer" "p" {
     const u = uri();
     await lsp.open(u, text);
     const whole = await lsp.codeActions(u, { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } });
-    assert.deepEqual(whole.map((a) => a.title).sort(), ['Clamp to 255', 'Remove status']);
+    assert.deepEqual(fixTitles(whole).sort(), ['Clamp to 255', 'Remove status']);
     // Without the diagnostics in the context (a client that does not pass them), the server still names them.
     assert.equal(whole.find((a) => a.title === 'Remove status')!.diagnostics![0].code, 'read-only-argument');
     assert.deepEqual(await lsp.codeActions(u, rangeOf(text, 'bgp_group_id')), []);
@@ -440,7 +440,7 @@ resource "alicloud_vpc_bgp_peer" "p" {
     const diags = await lsp.open(u, group + peer);
     const mismatch = diags.filter((d) => d.code === 'ip-version-mismatch');
     assert.equal(mismatch.length, 1, JSON.stringify(diags));
-    assert.deepEqual((await lsp.codeActions(u, mismatch[0].range, mismatch)).map((a) => a.title), []);
+    assert.deepEqual(fixTitles(await lsp.codeActions(u, mismatch[0].range, mismatch)), []);
     // With an IPv6 group the same fix is offered, and applying it leaves no error.
     await applyFix(group.replace('"IPv4"', '"IPv6"') + peer, 'ip-version-mismatch', /^Set ip_version = "IPv6"$/);
   });

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CDKTF_LANGUAGES, TERRAFORM_LANGUAGES } from '../../client/src/languages';
+import { FINDING_CODES } from '../../server/src/analysis/codes';
 
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -32,6 +33,8 @@ test('a severity setting for every finding code the README lists, and no other',
   assert.ok(codes.size >= 20, `found only ${codes.size} codes in the README table`);
   const props = pkg.contributes.configuration.properties['alicloudBgp.diagnostics.severity'].properties;
   assert.deepEqual(Object.keys(props).sort(), [...codes].sort());
+  // The list the CLI's --severity checks a code against is the same.
+  assert.deepEqual([...FINDING_CODES].sort(), [...codes].sort());
 });
 
 test('every setting is documented in the README\'s Settings section', () => {

@@ -9,6 +9,7 @@ import type { AnalysisContext } from '../analysis/context';
 import type { Diagnostic } from '../engine/diagnostic';
 import { cdktfLanguage, createSourceFile } from '../engine/files';
 import { capSyntaxErrors, encodingRefusal, refusal, refusalOf } from '../engine/guards';
+import { withoutIgnored } from '../engine/ignoreComments';
 import { DEFAULT_SETTINGS } from '../engine/settings';
 import { withoutBom } from '../engine/text';
 import type { SourceFile } from '../engine/sourceFile';
@@ -75,7 +76,7 @@ export function checkModule(files: string[], schemas: SchemaRegistry): Outcome[]
     if (refused) diagnostics = [refused];
     else if (file) {
       const ctx = workspace.holds(name, file) ? (shared ??= workspace.contextFor(name, file)) : workspace.contextFor(name, file);
-      diagnostics = capSyntaxErrors(file.diagnostics(ctx));
+      diagnostics = withoutIgnored(capSyntaxErrors(file.diagnostics(ctx)), (l) => file.lineText(l));
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { diagnostics };

@@ -2,21 +2,30 @@
  * `alicloud-bgp-check [--format text|json|sarif] PATH…`: the language server's analysis over files and
  * folders, for CI. Exit 0: no errors; 1: errors found; 2: usage or I/O problem.
  */
+import { FINDING_CODES } from '../analysis/codes';
+import { closest } from '../analysis/suggest';
+import { applySettings, DEFAULT_SETTINGS, Settings } from '../engine/settings';
 import { groupByModule } from './check';
 import { collectFiles, totalBytes } from './files';
 import { FileResult, formatJson, formatSarif, formatText } from './format';
 import { checkModules, isWorkerJob, runWorkerJob, threadsFor } from './parallel';
 
 const VERSION = '0.1.0';
-const USAGE = `Usage: alicloud-bgp-check [--format text|json|sarif] PATH...
+const USAGE = `Usage: alicloud-bgp-check [--format text|json|sarif] [--severity CODE=LEVEL]... PATH...
 
 Checks alicloud_vpc_bgp_peer and related resources in Terraform files (.tf, .tfvars) and in
 CDKTF programs (.ts, .py, .java, .cs, .go that use the generated classes).
 Folders are searched recursively. Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
+
+  --severity CODE=LEVEL   report the finding CODE as error, warning, information or hint, or not at all
+                          (off); repeatable, as the editor's alicloudBgp.diagnostics.severity setting.
+                          A comment "# alicloud-bgp-ignore: CODE" on a line, or the line above it,
+                          silences CODE there.
 `;
 
 export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let format = 'text';
+  const severity: Settings['severity'] = {};
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -28,7 +37,14 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
       out(VERSION + '\n');
       return 0;
     }
-    if (a === '--format' || a === '-f') {
+    if (a === '--severity' || a.startsWith('--severity=')) {
+      const pair = a === '--severity' ? argv[++i] ?? '' : a.slice('--severity='.length);
+      const problem = addSeverity(severity, pair);
+      if (problem) {
+        err(`alicloud-bgp-check: ${problem}\n`);
+        return 2;
+      }
+    } else if (a === '--format' || a === '-f') {
       format = argv[++i] ?? '';
     } else if (a.startsWith('--format=')) {
       format = a.slice('--format='.length);
@@ -67,11 +83,23 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
     if ('readError' in o) {
       err(`alicloud-bgp-check: ${o.readError}\n`);
       ioProblem = true;
-    } else results.push({ file, diagnostics: o.diagnostics });
+    } else results.push({ file, diagnostics: applySettings(o.diagnostics, { ...DEFAULT_SETTINGS, severity }) });
   });
   out(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
   if (ioProblem) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** Reads `CODE=LEVEL` into `severity`; says what is wrong with it otherwise. */
+function addSeverity(severity: Settings['severity'], pair: string): string | undefined {
+  const m = /^([a-z0-9-]+)=(error|warning|information|hint|off)$/.exec(pair.trim());
+  if (!m) return `--severity takes CODE=LEVEL, LEVEL one of error, warning, information, hint, off (got "${pair}")`;
+  if (!FINDING_CODES.has(m[1])) {
+    const near = closest(m[1], FINDING_CODES);
+    return `--severity: no finding has the code "${m[1]}"${near ? ` (did you mean "${near}"?)` : ''}`;
+  }
+  severity[m[1]] = m[2] as Settings['severity'][string];
+  return undefined;
 }
 
 // The bundle is also the worker threads' entry point (see `parallel.ts`).

@@ -31,6 +31,7 @@ import {
   RenameParams,
   ResponseError,
   TextDocumentSyncKind,
+  TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { completeList } from '../analysis/completion';
@@ -45,6 +46,7 @@ import { BINARY_SNIFF, capSyntaxErrors, refusal, refusalOf } from '../engine/gua
 import { isSupported, keptSourceFile, sourceFileFor } from '../engine/files';
 import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
+import { ignoreEdit, isIgnored, withoutIgnored } from '../engine/ignoreComments';
 import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges, lineBreakOf, withLineBreaks } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
@@ -227,6 +229,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     } catch (e) {
       connection.console.error(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
       diagnostics = [];
+    }
+    if (f.file) {
+      const file = f.file;
+      diagnostics = withoutIgnored(diagnostics, (l) => file.lineText(l));
     }
     void connection.sendDiagnostics({ uri, version: f.version, diagnostics: applySettings(diagnostics, settings).map(toLsp) });
   };
@@ -496,9 +502,16 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       // Code actions are asked for at every cursor move: the line break is read only when a fix is written.
       let lineBreak: string | undefined;
       const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
+      const editOf = (edits: TextEdit[]): WorkspaceEdit =>
+        versionedEdits
+          ? { documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits }] }
+          : { changes: { [open.uri]: edits } };
+      const lineText = (l: number) => f.lineText(l);
+      const silencers = new Map<string, CodeAction>();
       for (const { value: finding, base } of f.findingsAt(asWritten(p.range, f), ctx)) {
         if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
         const absRange = shiftRange(finding.range, base);
+        if (isIgnored(finding.code, absRange.start.line, lineText)) continue;
         const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
         for (const fix of finding.fixes) {
           // tfvars findings have no instance; their fixes only replace values, which needs none.
@@ -509,12 +522,22 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: fix.preferred,
-            edit: versionedEdits
-              ? { documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits }] }
-              : { changes: { [open.uri]: edits } },
+            edit: editOf(edits),
+          });
+        }
+        // Last, after the fixes: silencing a finding where it is written, one action per code and line.
+        const key = `${finding.code}@${absRange.start.line}`;
+        const ignore = silencers.has(key) ? undefined : ignoreEdit(f.language, finding.code, absRange.start.line, lineText, eol());
+        if (ignore) {
+          silencers.set(key, {
+            title: `Ignore "${finding.code}" on this line`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: editOf([ignore]),
           });
         }
       }
+      actions.push(...silencers.values());
       // On a BGP peer block or construct: the client's "Import existing BGP peer…", told which block it is. Not on
       // a CDKTF config struct written apart from its construct: it declares no resource to import into.
       const only = p.context?.only;

@@ -1,0 +1,75 @@
+/**
+ * Findings silenced where they are written: a comment `alicloud-bgp-ignore: <code>[, <code>…]` (or `all`) on a
+ * finding's first line, or on the line right above it, silences those codes there, as TFLint's `tflint-ignore`
+ * does. For the one BGP peer a lab keeps at `bfd_multi_hop = 255` on purpose, without turning the rule off for
+ * the whole workspace (that is the `severity` setting's job). Any comment syntax the file's language has:
+ * `#`, `//`, `/*`. Text after the codes is free (`# alicloud-bgp-ignore: value-out-of-range -- lab device`).
+ *
+ * Read per published diagnostic, two lines each: no scan of the file, so a keystroke costs what it did.
+ */
+import type { Language } from '../model/types';
+import type { Diagnostic } from './diagnostic';
+
+export const IGNORE_MARK = 'alicloud-bgp-ignore';
+
+/** The comment and its list of codes; group 1 is the list. */
+const COMMENT = /(?:#|\/\/|\/\*)[ \t]*alicloud-bgp-ignore:[ \t]*([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*)/;
+
+/** What says the file could not be read or parsed is not a finding about a value: no comment hides it. */
+const NOT_SILENCED = new Set(['syntax-error', 'file-too-large', 'binary-file', 'unsupported-encoding']);
+
+/** The codes an ignore comment on this line names, and where its list ends; undefined without one. */
+export function ignoreCommentIn(lineText: string): { codes: string[]; listEnd: number } | undefined {
+  if (!lineText.includes(IGNORE_MARK)) return undefined;
+  const m = COMMENT.exec(lineText);
+  if (!m) return undefined;
+  return { codes: m[1].split(',').map((c) => c.trim()), listEnd: m.index + m[0].length };
+}
+
+/** Is a finding of `code` starting on `line` silenced by a comment there or on the line above? */
+export function isIgnored(code: string, line: number, lineText: (line: number) => string): boolean {
+  if (NOT_SILENCED.has(code)) return false;
+  for (const l of [line, line - 1]) {
+    const comment = l >= 0 ? ignoreCommentIn(lineText(l)) : undefined;
+    if (comment && (comment.codes.includes(code) || comment.codes.includes('all'))) return true;
+  }
+  return false;
+}
+
+/** `diagnostics` without those an ignore comment silences (the same array when none is). */
+export function withoutIgnored(diagnostics: Diagnostic[], lineText: (line: number) => string): Diagnostic[] {
+  if (diagnostics.length === 0) return diagnostics;
+  // Several findings often share a line: each line is read once.
+  const lines = new Map<number, string>();
+  const read = (l: number): string => {
+    let t = lines.get(l);
+    if (t === undefined) lines.set(l, (t = lineText(l)));
+    return t;
+  };
+  const kept = diagnostics.filter((d) => !isIgnored(d.code, d.range.start.line, read));
+  return kept.length === diagnostics.length ? diagnostics : kept;
+}
+
+const LINE_COMMENT: Record<Language, string> = { hcl: '#', python: '#', typescript: '//', java: '//', csharp: '//', go: '//' };
+
+/**
+ * The edit of the quick fix that silences `code` on `line`: the code added to an ignore comment on the line
+ * above, or a new comment line above it, indented as the line is. Undefined for what no comment silences.
+ */
+export function ignoreEdit(
+  language: Language,
+  code: string,
+  line: number,
+  lineText: (line: number) => string,
+  lineBreak: string,
+): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | undefined {
+  if (NOT_SILENCED.has(code)) return undefined;
+  const above = line > 0 ? ignoreCommentIn(lineText(line - 1)) : undefined;
+  if (above) {
+    const at = { line: line - 1, character: above.listEnd };
+    return { range: { start: at, end: at }, newText: `, ${code}` };
+  }
+  const indent = /^[ \t]*/.exec(lineText(line))![0];
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, newText: `${indent}${LINE_COMMENT[language]} ${IGNORE_MARK}: ${code}${lineBreak}` };
+}
