@@ -79,6 +79,19 @@ describe('language features in a real VS Code', () => {
     assert.ok(!outside.some((a) => a.command?.command === 'alicloudBgp.importBgpPeer'), 'not on a BGP group block');
   });
 
+  it('silences a finding with the "Ignore … on this line" quick fix, which writes an alicloud-bgp-ignore comment', async () => {
+    const { doc } = await open('features/main.tf');
+    const d = await waitForDiagnostic(doc.uri, 'value-out-of-range');
+    const line = d.range.start.line;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const ignore = actions.find((a) => a.title === 'Ignore "value-out-of-range" on this line');
+    assert.ok(ignore?.edit, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+    assert.strictEqual(doc.lineAt(line).text, '  # alicloud-bgp-ignore: value-out-of-range');
+    assert.match(doc.lineAt(line + 1).text, /^ {2}bfd_multi_hop = 300/);
+    await waitForNoDiagnostic(doc.uri, 'value-out-of-range');
+  });
+
   it('serves CDKTF TypeScript and Python files too (diagnostics and hover)', async () => {
     const ts = (await open('features/cdktf/main.ts')).doc;
     assert.strictEqual(ts.languageId, 'typescript');
