@@ -39,6 +39,7 @@ import { typescriptCompletionWriter, typescriptDialect, typescriptWriter } from 
 import type { CompletionWriter, TextEdit, Writer } from '../writers/writer';
 import { cursorContext, locate } from './cdktfCursor';
 import { importEditsFor, needsImports } from './cdktfImports';
+import { laterFixes } from './laterFixes';
 import { localizeFinding, localizeText, namerFor } from './cdktfMessages';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
@@ -412,9 +413,7 @@ export class CdktfFile implements SourceFile {
       let m = set.memo as LaterMemo | undefined;
       if (!m || m.schema !== schema) {
         const instance = parse.laterInstance(set, schema);
-        // Only what rests on the value itself: a rule about the construct as a whole is the construct's.
-        const on = (f: Finding) => rangeContains(instance!.range, f.range.start) && rangeContains(instance!.range, f.range.end);
-        const findings = instance ? this.own(instance, ctx).filter(on).map((f) => ({ ...bare(f), fixes: [] })) : [];
+        const findings = instance ? this.onValue(instance, ctx).map(bare) : [];
         set.memo = m = { schema, placement: { shift: line, findings } };
       }
       out.push(...this.placed(m.placement, line)!);
@@ -534,7 +533,26 @@ export class CdktfFile implements SourceFile {
       const here = [...this.own(instance, ctx), ...this.inModule(instance, ctx)].filter((f) => overlaps(f.range, range));
       for (const f of withoutErrorMakingFixes(here, ctx)) out.push({ value: f, base: 0 });
     }
+    const parse = this.parse();
+    if (!parse) return out;
+    for (const { set, schema } of parse.laterValues()) {
+      const tk = parse.tokens;
+      const last = set.at + (set.value?.[1] ?? 1) - 1;
+      if (tk.line[last] < range.start.line || tk.line[set.at] > range.end.line) continue;
+      const instance = parse.laterInstance(set, schema);
+      if (!instance) continue;
+      const here = this.onValue(instance, ctx)
+        .filter((f) => overlaps(f.range, range))
+        .map((f) => ({ ...f, fixes: laterFixes(f.fixes, instance) }));
+      for (const f of withoutErrorMakingFixes(here, ctx)) out.push({ value: f, base: 0 });
+    }
     return out;
+  }
+
+  /** The findings of a value set later that rest on the value itself: a rule about the construct as a whole is the construct's. */
+  private onValue(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
+    const on = (f: Finding) => rangeContains(instance.range, f.range.start) && rangeContains(instance.range, f.range.end);
+    return this.own(instance, ctx).filter(on);
   }
 }
 

@@ -3,7 +3,7 @@
  * `jsii.Bool`/`jsii.Number`/`jsii.String`; a multi-line literal needs its trailing commas), `group.Id()` for
  * another construct's attribute. The literal is left aligned as gofmt aligns it (`goAlign.ts`).
  */
-import type { CdktfInstance } from '../syntax/cdktf/model';
+import type { CdktfBlock, CdktfInstance } from '../syntax/cdktf/model';
 import { pascal } from '../syntax/cdktf/names';
 import { cdktfCompletionWriter, cdktfWriter, Dialect } from './cdktf/render';
 import { realignGo } from './goAlign';
@@ -31,7 +31,11 @@ export const goWriter: Writer = {
   value: plain.value,
   render(edits, instance, src) {
     const out = plain.render(edits, instance, src);
-    const { kind, open, close } = (instance as CdktfInstance).body;
+    const inst = instance as CdktfInstance;
+    // A construct's literal; for a struct set later (`peer.PutTimeouts(&...{...})`), which has none, the struct's.
+    const body = inst.body.kind === 'composite' ? inst.body : inst.blocks.length === 1 && inst.attributes.length === 0 ? (inst.blocks[0] as CdktfBlock).body : undefined;
+    if (!body) return out;
+    const { kind, open, close } = body;
     if (kind !== 'composite' || !close) return out;
     const at = (p: typeof open) => ({ line: p.line + src.base, character: p.character });
     return realignGo(out, at(open), at(close), src);

@@ -1,0 +1,34 @@
+/**
+ * The quick fixes of a finding on a value set after its construct is built (`peer.bfdMultiHop = 300`,
+ * `peer.putTimeouts({...})`, `syntax/cdktf/laterValues.ts`), kept where they make sense written there: a new value
+ * for the one argument set (the main fix), and inside a struct set later (`putTimeouts`) what its own body allows
+ * (rename, add or remove an entry, as in the construct's config).
+ *
+ * Not offered: a fix that adds another argument of the construct (`Set enableBfd: true`: it belongs in the
+ * construct's config, not in this statement), renames the argument set (named by its property, setter or override
+ * path) or removes it. Removing the set argument would mean removing its statement, which may be the body of an
+ * `if` or share its line with other code; and no rule whose fix removes an argument reports on a value set later
+ * (read-only arguments are reported on the key, version findings are the construct's).
+ */
+import type { NeutralEdit, NeutralFix } from '../analysis/finding';
+import type { CdktfInstance } from '../syntax/cdktf/model';
+
+function fits(e: NeutralEdit, instance: CdktfInstance): boolean {
+  const top = (x: unknown) => instance.attributes.includes(x as never) || instance.blocks.includes(x as never);
+  switch (e.kind) {
+    case 'replaceValue':
+      return true;
+    case 'set':
+      // Into a struct set later, or a new value for the argument set.
+      return e.block !== undefined || instance.attributes.some((a) => a.name === e.name);
+    case 'rename':
+    case 'remove':
+      return !top(e.attribute);
+    case 'removeBlock':
+      return !top(e.block);
+  }
+}
+
+export function laterFixes(fixes: NeutralFix[], instance: CdktfInstance): NeutralFix[] {
+  return fixes.filter((f) => f.edits.every((e) => fits(e, instance)));
+}
