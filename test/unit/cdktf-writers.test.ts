@@ -562,6 +562,73 @@ const CASES: Case[] = [
     title: /^Remove BfdMultiHop$/,
     after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\t\tBgpGroupId: jsii.String("bgpg-1"),\n\t\tEnableBfd: jsii.Bool(false),\n\t})\n`,
   },
+  // Comments around a removed entry: the comment lines right above it are its own and go with it; a comment after
+  // the entry before (on its line), one standing alone (a blank line below it) and one heading a group (a blank
+  // line above it, another entry right below the removed one) stay.
+  {
+    name: 'remove: the comment lines right above the entry go with it',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  // why 300\n  bfdMultiHop: 300,\n  enableBfd: false,\n});\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Remove bfdMultiHop$/,
+    after: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  enableBfd: false,\n});\n`,
+  },
+  {
+    name: 'remove: a comment heading a group stays with the group',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n\n  // BFD settings\n  bfdMultiHop: 300,\n  enableBfd: false,\n});\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Remove bfdMultiHop$/,
+    after: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n\n  // BFD settings\n  enableBfd: false,\n});\n`,
+  },
+  {
+    name: 'remove: the last entry keeps the comment after the entry before it',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", // the group\n  status: "x" });\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" // the group\n});\n`,
+  },
+  {
+    name: 'remove: the last entry keeps a comment standing alone above it',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1",\n\n  // a note of its own\n\n  status: "x" });\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1"\n\n  // a note of its own\n\n});\n`,
+  },
+  {
+    name: 'remove: the last keyword argument keeps the comment after the one before',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1",  # the group\n           status="x")\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1"  # the group\n)\n`,
+  },
+  {
+    name: 'remove: the last keyword argument takes its own comment line with it',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1",\n           # not settable\n           status="x")\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1")\n`,
+  },
+  {
+    name: 'remove: a block comment right above goes whole, one begun above the entry before stays',
+    language: 'java',
+    before: `VpcBgpPeer.Builder.create(this, "p")\n    /* the group\n       of the peer */\n    .bgpGroupId("bgpg-1")\n    /*\n     * read-only\n     */\n    .status("x")\n    .build();\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `VpcBgpPeer.Builder.create(this, "p")\n    /* the group\n       of the peer */\n    .bgpGroupId("bgpg-1")\n    .build();\n`,
+  },
+  {
+    name: 'remove: the field\'s comment goes, and gofmt closes the literal on its brace line',
+    language: 'go',
+    before: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1"),\n\t\t// read-only\n\t\tStatus: jsii.String("x"),\n\t})\n`,
+    code: 'read-only-argument',
+    title: /^Remove Status$/,
+    after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n`,
+  },
   // Values set after the construct is built (`laterValues.ts`): the value is fixed where it is written.
   {
     name: 'later set: an assignment out of range is clamped where it is written',

@@ -276,13 +276,17 @@ function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, 
   const prev = k > 0 ? siblings[k - 1] : undefined;
   const isLast = k === siblings.length - 1;
   const syntax = (body as Body | undefined)?.body;
+  // The comment lines above the entry that are about it go with it; what stays is from `keepTo` up.
+  const next = k >= 0 && k + 1 < siblings.length ? siblings[k + 1] : undefined;
+  const own = aloneBefore ? ownCommentFrom(d.language, entry.start.line, end.line, syntax?.open.line ?? -1, next?.entry.start.line, line) : entry.start.line;
+  const ownStart = { line: own, character: 0 };
   if (d.gofmtLayout && syntax?.close && isLast) {
-    const closing = closeOnBraceLine(x, siblings, syntax.open, syntax.close, line);
+    const closing = closeOnBraceLine(x, aloneBefore ? ownStart : entry.start, siblings, syntax.open, syntax.close, line);
     if (closing) return [{ range: absRange(closing, src.base), newText: '' }];
   }
   if (aloneBefore && aloneAfter) {
     // The lines `from` up to `to` go.
-    let from = entry.start.line;
+    let from = own;
     let to = end.line + 1;
     if (d.gofmtLayout && syntax?.close) {
       const { open, close } = syntax;
@@ -307,7 +311,18 @@ function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, 
     return [{ range: { start: abs(entry.start, src.base), end: abs(stop, src.base) }, newText: '' }];
   }
   // The last entry of `a: 1, b: 2`: drop `, b: 2`.
-  if (prev) return [{ range: { start: abs(prev.entry.end, src.base), end: abs(entry.end, src.base) }, newText: '' }];
+  if (prev) {
+    const gap = between(prev.entry.commaEnd ?? prev.entry.end, aloneBefore ? ownStart : entry.start, line);
+    if (gap.trim() === '') return [{ range: { start: abs(prev.entry.end, src.base), end: abs(entry.end, src.base) }, newText: '' }];
+    // A comment between them that is not the entry's (the one before's, after it on its line, or one standing
+    // alone) stays: only the comma and the entry (with its own comment lines) go, the closer after it keeping the
+    // line the entry was on, at the indentation of the line that opens the body.
+    const comma = prev.entry.commaEnd ? [{ range: { start: abs(prev.entry.end, src.base), end: abs(prev.entry.commaEnd, src.base) }, newText: '' }] : [];
+    const spaces = /^[ \t]*/.exec(after)![0].length;
+    const indent = syntax ? indentOf(line(syntax.open.line)) : '';
+    const start = aloneBefore ? ownStart : entry.start;
+    return [...comma, { range: { start: abs(start, src.base), end: abs({ line: end.line, character: end.character + spaces }, src.base) }, newText: aloneBefore ? indent : '' }];
+  }
   return [{ range: { start: abs(entry.start, src.base), end: abs(entry.end, src.base) }, newText: '' }];
 }
 
@@ -315,21 +330,61 @@ function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, 
  * gofmt closes a literal on its `{` line when no field is left below it (`{}`, `{A: 1}`): the text to remove for
  * that when `x`, the last field, goes (a comment after it on its line goes with it), if so.
  */
-function closeOnBraceLine(x: Attribute | Block, siblings: { x: Attribute | Block; entry: EntrySyntax }[], open: Position, close: Position, line: (l: number) => string): Range | undefined {
+function closeOnBraceLine(x: Attribute | Block, from: Position, siblings: { x: Attribute | Block; entry: EntrySyntax }[], open: Position, close: Position, line: (l: number) => string): Range | undefined {
   const entry = entryOf(x)!;
   const left = siblings.filter((s) => s.x !== x);
   if (!left.every((s) => s.entry.end.line === open.line)) return undefined;
   const kept = left[left.length - 1]?.entry;
-  const between = (a: Position, b: Position): string => {
-    if (a.line === b.line) return line(a.line).slice(a.character, b.character);
-    const parts = [line(a.line).slice(a.character)];
-    for (let l = a.line + 1; l < b.line; l++) parts.push(line(l));
-    return [...parts, line(b.line).slice(0, b.character)].join('\n');
-  };
-  if (between(kept?.commaEnd ?? kept?.end ?? open, entry.start).trim() !== '') return undefined;
-  const [rest, ...below] = between(entry.commaEnd ?? entry.end, close).split('\n');
+  if (between(kept?.commaEnd ?? kept?.end ?? open, from, line).trim() !== '') return undefined;
+  const [rest, ...below] = between(entry.commaEnd ?? entry.end, close, line).split('\n');
   if (!(rest.trim() === '' || rest.trim().startsWith('//')) || below.some((l) => l.trim() !== '')) return undefined;
   return { start: kept?.end ?? open, end: close };
+}
+
+/** The text from `a` to `b`. */
+function between(a: Position, b: Position, line: (l: number) => string): string {
+  if (a.line === b.line) return line(a.line).slice(a.character, b.character);
+  const parts = [line(a.line).slice(a.character)];
+  for (let l = a.line + 1; l < b.line; l++) parts.push(line(l));
+  return [...parts, line(b.line).slice(0, b.character)].join('\n');
+}
+
+/** Is the line only (part of) a comment? */
+function commentLine(language: CdktfLanguage, text: string): boolean {
+  const t = text.trim();
+  if (language === 'python') return t.startsWith('#');
+  return t.startsWith('//') || t.startsWith('/*') || /^\*(\s|\/|$)/.test(t);
+}
+
+/** Does the comment on lines `from`..`to` begin and end there (not part of a block comment begun above or ending below)? */
+function wholeComment(language: CdktfLanguage, from: number, to: number, line: (l: number) => string): boolean {
+  if (language === 'python') return true;
+  let text = '';
+  for (let l = from; l <= to; l++) text += line(l) + '\n';
+  for (let i = 0; i < text.length; i++) {
+    if (text.startsWith('//', i)) i = text.indexOf('\n', i);
+    else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      i = close + 1;
+    } else if (text[i].trim() !== '') return false;
+  }
+  return true;
+}
+
+/**
+ * The first line of the comment written about the entry on lines `first`..`last` (`first` when there is none):
+ * the comment lines right above it, with no blank line between. Such a comment is taken to head a group, and is
+ * not the entry's, when a blank line is above it and another entry follows the entry directly (`next`, the first
+ * line of the following entry). A comment with a blank line below it stands alone; one after the entry before, on
+ * its line, is that entry's. The opener's line (`open`) is never part of it.
+ */
+function ownCommentFrom(language: CdktfLanguage, first: number, last: number, open: number, next: number | undefined, line: (l: number) => string): number {
+  let from = first;
+  while (from - 1 > open && commentLine(language, line(from - 1))) from--;
+  if (from === first || !wholeComment(language, from, first - 1, line)) return first;
+  const blankAbove = from - 1 > open && line(from - 1).trim() === '';
+  return blankAbove && next === last + 1 ? first : from;
 }
 
 /** The body (instance or nested block) that holds `x`. */
