@@ -629,6 +629,31 @@ const CASES: Case[] = [
     title: /^Remove Status$/,
     after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n`,
   },
+  // Python: a dict literal unpacked as the keyword arguments (`**{...}`) is edited as the dict it is.
+  {
+    name: '**{...}: a value is clamped in the dict',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", **{"bgp_group_id": "bgpg-1", "bfd_multi_hop": 300, "enable_bfd": True})\n`,
+    code: 'value-out-of-range',
+    title: /^Clamp to 255$/,
+    after: `VpcBgpPeer(self, "p", **{"bgp_group_id": "bgpg-1", "bfd_multi_hop": 255, "enable_bfd": True})\n`,
+  },
+  {
+    name: '**{...}: an argument is added with a string key',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", **{\n    "bgp_group_id": "bgpg-1",\n    "bfd_multi_hop": 3,\n})\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set "enable_bfd": True$/,
+    after: `VpcBgpPeer(self, "p", **{\n    "bgp_group_id": "bgpg-1",\n    "bfd_multi_hop": 3,\n    "enable_bfd": True,\n})\n`,
+  },
+  {
+    name: '**{}: a missing required argument goes into the empty dict',
+    language: 'python',
+    before: `VpcBgpPeer(self, 'p', **{})\n`,
+    code: 'missing-required',
+    title: /^Add 'bgp_group_id': 'bgpg-/,
+    after: `VpcBgpPeer(self, 'p', **{'bgp_group_id': 'bgpg-2zev8h2uxpbnexample01'})\n`,
+  },
   // Values set after the construct is built (`laterValues.ts`): the value is fixed where it is written.
   {
     name: 'later set: an assignment out of range is clamped where it is written',

@@ -645,6 +645,15 @@ p.SetBfdMultiHop(jsii.Number(0))
     check('python', `VpcBgpPeer(self, "p", **common, bfd_multi_hop=5, ip_version="IPv5")\n#                                                           ^^^^^^ invalid-value\n`);
   });
 
+  it('Python: a dict literal unpacked as the keyword arguments is the config; a variable unpacked is not in sight', () => {
+    check('python', `VpcBgpPeer(self, "p", **{"bfd_multi_hop": 300, "enable_bfd": True})\n#^^^^^^^^^ missing-required\n#                                         ^^^ value-out-of-range\n`);
+    assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", **{\n    "bgp_group_id": "bgpg-1",\n    "timeouts": {"creat": "5m"},\n})\n`), ['unknown-argument']);
+    // A name as a key is a variable; with other keyword arguments, or two unpackings, it stays a spread.
+    assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", **{key: "x", "bfd_multi_hop": 3})\n`), []);
+    assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", ip_version="IPv4", **{"bfd_multi_hop": 3})\n`), []);
+    assert.deepEqual(codesOf('python', `config = {"bfd_multi_hop": 300}\nVpcBgpPeer(self, "p", **config)\n`), []);
+  });
+
   it('a spread may hold the ip_version an IPv6 peer needs: not taken at its default (IPv4)', () => {
     const group = `const g6 = new VpcBgpGroup(this, "g6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });\n`;
     check('typescript', group + `new VpcBgpPeer(this, "p", { ...common, bgpGroupId: g6.id, peerIpAddress: "2001:db8::1" });\n`);

@@ -16,7 +16,7 @@ import type { BlockSchema, ResourceSchema } from '../schema/types';
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { languageName, META_NAMES } from '../syntax/cdktf/names';
 import type { Dialect } from '../writers/cdktf/render';
-import { renderHclReference } from '../writers/cdktf/render';
+import { propertyIn, renderHclReference } from '../writers/cdktf/render';
 import { escapeRegExp } from '../syntax/regexp';
 
 type Namer = (path: string) => string | undefined;
@@ -116,7 +116,7 @@ export function localizeText(text: string, instance: CdktfInstance, d: Dialect, 
   text = text.replace(ASSIGNMENT, (all, path: string, value: string) => {
     const shown = name(path);
     if (shown === undefined) return all;
-    return d.property(shown, valueText(value, d, instance.quote));
+    return propertyIn(d, instance.body, shown, valueText(value, d, instance.quote), instance.quote);
   });
   text = text.replace(QUOTED, (all, path: string) => {
     const shown = name(path);

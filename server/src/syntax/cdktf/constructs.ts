@@ -458,8 +458,25 @@ const matchPython: Matcher = (tk, i) => {
     return false;
   });
   if (positional + ownCount < 2) return undefined;
-  return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg, raw };
+  return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg, raw: unpackedDict(tk, args, raw) ?? raw };
 };
+
+/**
+ * `VpcBgpPeer(self, "p", **{"bgp_group_id": g.id, ...})`: a dict literal unpacked as the only keyword arguments is
+ * the config, read (and edited) as the dict it is, when each of its keys is a string (a name as a key is a
+ * variable, whose value is not in sight). Undefined otherwise: the call keeps its unpacking as a spread.
+ */
+function unpackedDict(tk: Tokens, args: [number, number][], raw: RawBody): RawBody | undefined {
+  if (!raw.spread || raw.entries.length > 0) return undefined;
+  const unpacked = args.filter(([s]) => tk.is(s, '**') || tk.is(s, '*'));
+  if (unpacked.length !== 1) return undefined;
+  const [s, e] = unpacked[0];
+  if (!tk.is(s, '**') || !tk.is(s + 1, '{') || tk.closeOf[s + 1] !== e - 1) return undefined;
+  const dict = readBraceBody(tk, s + 1, 'object');
+  const parts = splitTopLevel(tk, s + 1);
+  if (dict.spread || dict.entries.length !== parts.length || dict.entries.some((x) => tk.kind[x.keyTok] !== STRING)) return undefined;
+  return dict;
+}
 
 const matchJava: Matcher = (tk, i) => {
   if (tk.is(i + 1, '.') && tk.isIdent(i + 2, 'Builder') && tk.is(i + 3, '.') && tk.isIdent(i + 4, 'create') && tk.is(i + 5, '(')) {

@@ -120,6 +120,14 @@ function numberSuffix(language: CdktfLanguage, literal: string, value: number): 
 
 type Body = (CdktfInstance | CdktfBlock) & { body?: BodySyntax };
 
+/**
+ * One entry of a body with its value: the dialect's property, except in a Python dict (a construct's
+ * `**{"bgp_group_id": ...}`, a nested `{"create": ...}`), whose keys are strings.
+ */
+export function propertyIn(d: Dialect, body: BodySyntax | undefined, name: string, value: string, quote = '"'): string {
+  return d.language === 'python' && body?.kind === 'object' ? `${quote}${name}${quote}: ${value}` : d.property(name, value);
+}
+
 export function cdktfWriter(d: Dialect): Writer {
   return {
     value: (v) => renderValue(d, v),
@@ -152,7 +160,7 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
       const existing = body.attributes.find((a) => a.name === e.name && !a.incomplete);
       const value = renderValue(d, e.value, quote);
       if (existing) return [{ range: absRange(existing.valueRange, src.base), newText: replacement(d, existing, e.value, quote, src) }];
-      return insertEntry(d, body, languageName(d.language, e.name), value, src);
+      return insertEntry(d, body, languageName(d.language, e.name), value, src, quote);
     }
   }
 }
@@ -167,9 +175,9 @@ function entriesOf(body: { attributes: Attribute[]; blocks: Block[] }): { x: Att
   return out.sort((a, b) => a.entry.start.line - b.entry.start.line || a.entry.start.character - b.entry.start.character);
 }
 
-function insertEntry(d: Dialect, body: Body, name: string, value: string, src: LineSource): TextEdit[] {
-  let text = d.property(name, value);
+function insertEntry(d: Dialect, body: Body, name: string, value: string, src: LineSource, quote: string): TextEdit[] {
   const syntax = body.body;
+  let text = propertyIn(d, syntax, name, value, quote);
   if (!syntax) return [];
   const line = (l: number) => src.lineText(l + src.base);
   const at = (p: Position, newText: string): TextEdit[] => [{ range: { start: abs(p, src.base), end: abs(p, src.base) }, newText }];
@@ -239,8 +247,8 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
     return at(p, `, ${text}`);
   }
   if (syntax.close && syntax.close.line === syntax.open.line) {
-    // `{}` on one line.
-    const pad = d.tightBraces ? '' : ' ';
+    // `{}` on one line (a Python dict is written `{"k": v}`, as black writes it).
+    const pad = d.tightBraces || d.language === 'python' ? '' : ' ';
     // A comment between the braces (`{ /* todo */ }`) stays, after the new entry.
     const inside = openLine.slice(syntax.open.character, syntax.close.character);
     if (inside.trim() !== '') {
