@@ -562,6 +562,48 @@ const CASES: Case[] = [
     title: /^Remove BfdMultiHop$/,
     after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{\n\t\tBgpGroupId: jsii.String("bgpg-1"),\n\t\tEnableBfd: jsii.Bool(false),\n\t})\n`,
   },
+  // A construct built without a config (Python's keyword arguments have no object to add: see above): the fix
+  // writes one holding the argument, in the language's syntax.
+  {
+    name: 'set: no config at all gets an object literal after the id',
+    language: 'typescript',
+    before: `const group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\nnew VpcBgpPeer(this, "p");\n`,
+    code: 'missing-required',
+    title: /^Add bgpGroupId: group\.id$/,
+    after: `const group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\nnew VpcBgpPeer(this, "p", { bgpGroupId: group.id });\n`,
+  },
+  {
+    name: 'set: no config at all, a placeholder, a qualified class',
+    language: 'typescript',
+    before: `new alicloud.vpcBgpPeer.VpcBgpPeer(this, "p");\n`,
+    code: 'missing-required',
+    title: /^Add bgpGroupId: "bgpg-/,
+    after: `new alicloud.vpcBgpPeer.VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-2zev8h2uxpbnexample01" });\n`,
+  },
+  {
+    name: 'set: no config at all gets a Config builder',
+    language: 'java',
+    before: `new VpcBgpPeer(this, "p");\n`,
+    code: 'missing-required',
+    title: /^Add \.bgpGroupId\("bgpg-/,
+    after: `new VpcBgpPeer(this, "p", VpcBgpPeerConfig.builder().bgpGroupId("bgpg-2zev8h2uxpbnexample01").build());\n`,
+  },
+  {
+    name: 'set: no config at all gets a Config initializer, target-typed too',
+    language: 'csharp',
+    before: `VpcBgpPeer peer = new(this, "p");\n`,
+    code: 'missing-required',
+    title: /^Add BgpGroupId = "bgpg-/,
+    after: `VpcBgpPeer peer = new(this, "p", new VpcBgpPeerConfig { BgpGroupId = "bgpg-2zev8h2uxpbnexample01" });\n`,
+  },
+  {
+    name: 'set: a nil config becomes a composite literal of the construct\'s package',
+    language: 'go',
+    before: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), nil)\n`,
+    code: 'missing-required',
+    title: /^Add BgpGroupId: jsii\.String\("bgpg-/,
+    after: `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-2zev8h2uxpbnexample01")})\n`,
+  },
   // Comments around a removed entry: the comment lines right above it are its own and go with it; a comment after
   // the entry before (on its line), one standing alone (a blank line below it) and one heading a group (a blank
   // line above it, another entry right below the removed one) stay.

@@ -941,6 +941,9 @@ describe('CDKTF: completion and hover contexts', () => {
     assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  // |\n});`).items, []);
     assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  /* a\n  | */\n});`).items, []);
     assert.deepEqual(at('python', `VpcBgpPeer(self, "p",\n    bgp_group_id="x",\n    # en|\n)`).items, []);
+    // A construct built without a config: no name to complete after its id (the quick fix writes the config).
+    assert.deepEqual(at('typescript', `new VpcBgpPeer(this, "p"|);`).items, []);
+    assert.deepEqual(at('go', `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), nil|)`).items, []);
     assert.ok(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x", // note\n  |\n});`).items.length > 0, 'after a comment, on a line of its own');
     assert.ok(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x", // globs like /* here\n  |\n});`).items.length > 0, 'a "/*" inside a line comment opens nothing');
     assert.ok(at('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x", /* a */ /* b */\n  |\n});`).items.length > 0);

@@ -10,6 +10,7 @@ export const csharpDialect: Dialect = {
   wrap: (_, s) => s,
   nested: (name, cls, _pkg, keys) =>
     `${name} = new ${cls ?? ''} {\n${keys.length ? keys.map((k) => `\t${k.name} = ${k.valueSnippet},`).join('\n') : '\t$0'}\n}`.replace('new  {', 'new() {'),
+  configObject: (cls, entry) => `new ${cls} { ${entry} }`,
   commas: true,
 };
 

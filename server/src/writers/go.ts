@@ -18,6 +18,7 @@ export const goDialect: Dialect = {
   wrap: (kind, s) => (kind === 'bool' ? `jsii.Bool(${s})` : kind === 'number' ? `jsii.Number(${s})` : kind === 'string' ? `jsii.String(${s})` : s),
   nested: (name, cls, pkg, keys) =>
     `${name}: &${pkg ? pkg + '.' : ''}${cls ?? ''}{\n${keys.length ? keys.map((k) => `\t${k.name}: ${k.valueSnippet},`).join('\n') : '\t$0'}\n}`,
+  configObject: (cls, entry) => `&${cls}{${entry}}`,
   commas: true,
   trailingCommaRequired: true,
   alignValues: true,

@@ -12,6 +12,7 @@ export const javaDialect: Dialect = {
   wrap: (_, s) => s,
   nested: (name, cls, _pkg, keys) =>
     cls ? `${name}(${cls}.builder()\n${keys.map((k) => `\t.${k.name}(${k.valueSnippet})\n`).join('')}\t.build())` : `${name}($0)`,
+  configObject: (cls, entry) => `${cls}.builder()${entry}.build()`,
   commas: false,
 };
 

@@ -14,6 +14,7 @@ export const typescriptDialect: Dialect = {
   property: (name, value) => `${name}: ${value}`,
   wrap: (_, s) => s,
   nested: (name, _cls, _pkg, keys) => `${name}: {\n${keys.length ? keys.map((k) => `\t${k.name}: ${k.valueSnippet},`).join('\n') : '\t$0'}\n}`,
+  configObject: (_, entry) => `{ ${entry} }`,
   commas: true,
 };
 

@@ -41,6 +41,18 @@ export interface RawBody {
   closed: boolean;
   afterPositional?: number;
   className?: string;
+  /** No config is written (`new VpcBgpPeer(this, "p")`, Go's `nil`): `openStart`..`openEnd` is what one replaces. */
+  absent?: boolean;
+}
+
+/**
+ * The config of a construct built without one: after the id argument (token `id`), or in place of Go's `nil` (token
+ * `nil`). It holds nothing, and is closed.
+ */
+export function absentBody(tk: Tokens, kind: BodyKind, id: number, nil?: number): RawBody {
+  const from = nil !== undefined ? tk.start[nil] : tk.end[id];
+  const to = nil !== undefined ? tk.end[nil] : tk.end[id];
+  return { kind, openStart: from, openEnd: to, end: to, entries: [], spread: false, closed: true, absent: true };
 }
 
 const pos = (tk: Tokens, offset: number): Position => tk.pos(offset);
@@ -223,6 +235,7 @@ export function bodySyntax(tk: Tokens, raw: RawBody): BodySyntax {
     close: raw.close !== undefined ? pos(tk, raw.close) : undefined,
     afterPositional: raw.afterPositional !== undefined ? pos(tk, raw.afterPositional) : undefined,
     className: raw.className,
+    absent: raw.absent ? { from: pos(tk, raw.openStart), to: pos(tk, raw.openEnd) } : undefined,
   };
 }
 

@@ -15,7 +15,7 @@
 import type { Range, Value } from '../../model/types';
 import type { SchemaRegistry } from '../../schema/registry';
 import type { ResourceSchema } from '../../schema/types';
-import { bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
+import { absentBody, bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
 import type { CdktfInstance } from './model';
 import { foreignNames } from './foreign';
 import { resolveAll } from './references';
@@ -425,6 +425,10 @@ const matchTypescript: Matcher = (tk, i) => {
   const j = chainStart(tk, i);
   if (!tk.isIdent(j - 1, 'new')) return undefined;
   const args = splitTopLevel(tk, i + 1);
+  if (args.length === 2 && tk.closeOf[i + 1] >= 0) {
+    // Built without a config: a required argument is missing, and the quick fix writes the config.
+    return { exprStart: j - 1, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw: absentBody(tk, 'object', args[1][1] - 1) };
+  }
   if (args.length < 3) return undefined;
   let a = args[2][0];
   while (tk.is(a, '(')) a++;
@@ -494,6 +498,9 @@ const matchJava: Matcher = (tk, i) => {
   const j = chainStart(tk, i);
   if (!tk.isIdent(j - 1, 'new')) return undefined;
   const args = splitTopLevel(tk, i + 1);
+  if (args.length === 2 && tk.closeOf[i + 1] >= 0) {
+    return { exprStart: j - 1, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw: absentBody(tk, 'chain', args[1][1] - 1) };
+  }
   if (args.length < 3) return undefined;
   const [a, b] = args[2];
   const builder = builderCall(tk, a, b);
@@ -515,6 +522,9 @@ const matchCSharp: Matcher = (tk, i) => {
     exprStart = i + 3;
   } else return undefined;
   const args = splitTopLevel(tk, open);
+  if (args.length === 2 && tk.closeOf[open] >= 0) {
+    return { exprStart, classTok: i, headerEnd: Math.max(i, exprStart), callOpen: open, idArg: args[1], raw: absentBody(tk, 'initializer', args[1][1] - 1) };
+  }
   if (args.length < 3) return undefined;
   let [a, b] = args[2];
   if (tk.isIdent(a) && tk.is(a + 1, ':')) a += 2; // a named argument `config: new …`
@@ -549,6 +559,10 @@ const matchGo: Matcher = (tk, i) => {
   if (tk.isIdent(j - 1, 'func')) return undefined;
   const args = splitTopLevel(tk, i + 1);
   if (args.length < 3) return undefined;
+  // `nil` for the config: a required argument is missing, and the quick fix writes the config in its place.
+  if (args.length === 3 && args[2][1] === args[2][0] + 1 && tk.isIdent(args[2][0], 'nil')) {
+    return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw: absentBody(tk, 'composite', args[1][1] - 1, args[2][0]) };
+  }
   const raw = goComposite(tk, args[2][0], args[2][1]);
   if (!raw) return undefined;
   return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg: args[1], raw };

@@ -30,6 +30,11 @@ export interface BodySyntax {
   afterPositional?: Position;
   /** The class a nested struct is written with (`VpcBgpPeerTimeouts`), when the language names one. */
   className?: string;
+  /**
+   * No config is written (`new VpcBgpPeer(this, "p")`, Go's `nil`): the text a written one replaces (empty, after
+   * the id argument; Go's `nil`). Nothing is typed into it.
+   */
+  absent?: { from: Position; to: Position };
 }
 
 export interface EntrySyntax {

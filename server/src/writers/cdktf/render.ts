@@ -37,6 +37,8 @@ export interface Dialect {
    * field below its `{` line closed on it (`{}`, `{A: 1}`), one blank between a `{` and a comment.
    */
   gofmtLayout?: boolean;
+  /** A construct's config holding one entry, written where none was (`{ k: v }`, `X.builder().k(v).build()`); `cls` is the qualified config class. */
+  configObject?(cls: string, entry: string): string;
   /** A property as completion inserts it where it differs (Java: after the `.` the user typed). */
   completionProperty?(name: string, value: string): string;
 }
@@ -179,6 +181,16 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
   const syntax = body.body;
   let text = propertyIn(d, syntax, name, value, quote);
   if (!syntax) return [];
+  if (syntax.absent) {
+    // No config written: one holding the entry, after the id argument (`, { ... }`) or in place of Go's `nil`.
+    const inst = body as CdktfInstance;
+    const configName = inst.schema?.cdktf?.configName;
+    if (!d.configObject || !configName) return [];
+    const config = d.configObject(inst.qualifier + configName, text);
+    const { from, to } = syntax.absent;
+    const empty = from.line === to.line && from.character === to.character;
+    return [{ range: { start: abs(from, src.base), end: abs(to, src.base) }, newText: empty ? `, ${config}` : config }];
+  }
   const line = (l: number) => src.lineText(l + src.base);
   const at = (p: Position, newText: string): TextEdit[] => [{ range: { start: abs(p, src.base), end: abs(p, src.base) }, newText }];
   const entries = entriesOf(body);
