@@ -253,6 +253,26 @@ class S extends TerraformStack {
     assertSame(f, 'variable renamed back', prng(4));
   });
 
+  it('a field without a modifier is this.field while its group is a class body: an edit to the header above names it again', () => {
+    const ts = 'export class S\n  extends TerraformStack {\n    private a = 1;\n    private b = 2;\n    private c = 3;\n    group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });\n    other = 1;\n    constructor(scope: Construct, id: string) {\n      super(scope, id);\n      new VpcBgpPeer(this, "p", { bgpGroupId: this.group.id, peerIpAddress: "10.0.0.2" });\n    }\n}\n';
+    const f = new CdktfFile('typescript', ts, schemas);
+    const names = () => [...f.instances()].map(({ value }) => value.name).filter(Boolean);
+    assert.deepEqual(names(), ['this.group']);
+    assert.ok(diagnostics(f).some((d) => d.code === 'group-ip-version-mismatch'));
+    // The class closed on its header's second line: what follows is a function's body, the field an assignment.
+    edit(f, '  extends TerraformStack {', '  extends TerraformStack {}\nfunction init() {');
+    assertSame(f, 'no class any more', prng(31));
+    assert.deepEqual(names(), ['group']);
+    edit(f, '  extends TerraformStack {}\nfunction init() {', '  extends TerraformStack {');
+    assertSame(f, 'a class again', prng(32));
+    assert.deepEqual(names(), ['this.group']);
+    // The field moved into a method's body by a header typed above it: an assignment there.
+    edit(f, '    group = new', '    init() {\n      group = new');
+    edit(f, '    other = 1;', '    }\n    other = 1;');
+    assertSame(f, 'in a method', prng(33));
+    assert.deepEqual(names(), ['group']);
+  });
+
   it('a renamed import typed far above makes a construct of `new Peer(…)` below', () => {
     const f = new CdktfFile('typescript', text, schemas);
     const count = () => [...f.instances()].length;

@@ -903,7 +903,8 @@ ${between}	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("peer"), &vpcbgppeer.VpcB
   }
 }
 `;
-    for (const modifiers of ['private readonly', 'public', 'readonly']) {
+    // Without a modifier too: a name starting a statement in a class's body is a field.
+    for (const modifiers of ['private readonly', 'public', 'readonly', '']) {
       const { file, ctx } = analyse(ts(modifiers), uriOf('typescript'));
       const findings = file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, ctx).map((f) => f.value);
       // `this.group.id` is the field: its IPv6 is compared with the peer's default IPv4.
@@ -912,10 +913,15 @@ ${between}	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("peer"), &vpcbgppeer.VpcB
       const missing = findings.find((f) => f.code === 'missing-required');
       assert.deepEqual(missing?.fixes.map((x) => x.title), ['Add bgpGroupId: this.group.id'], modifiers);
     }
-    const { text, pos } = cursor(ts('private').replace('{ peerIpAddress: "10.0.0.3"', '{ bgpGroupId: |, peerIpAddress: "10.0.0.3"'));
-    const f = createSourceFile(uriOf('typescript'), undefined, text)!;
-    const items = complete(f.cursorContext(pos)!.cursor, contextFor([f], defaultSchemas()), f.completionWriter);
-    assert.deepEqual(items.map((i) => i.insertText), ['this.group.id']);
+    for (const modifiers of ['private', '']) {
+      const { text, pos } = cursor(ts(modifiers).replace('{ peerIpAddress: "10.0.0.3"', '{ bgpGroupId: |, peerIpAddress: "10.0.0.3"'));
+      const f = createSourceFile(uriOf('typescript'), undefined, text)!;
+      const items = complete(f.cursorContext(pos)!.cursor, contextFor([f], defaultSchemas()), f.completionWriter);
+      assert.deepEqual(items.map((i) => i.insertText), ['this.group.id'], modifiers);
+    }
+    // The same statement in a function's body assigns a variable declared elsewhere: no field.
+    const { file } = analyse('let group;\nfunction f() {\n  group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\n}\n', uriOf('typescript'));
+    assert.deepEqual([...file.instances()].map(({ value }) => value.name), ['group']);
   });
 });
 

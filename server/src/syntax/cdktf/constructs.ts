@@ -18,6 +18,7 @@ import type { ResourceSchema } from '../../schema/types';
 import { absentBody, bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
 import type { CdktfInstance } from './model';
 import { foreignNames } from './foreign';
+import { headerOf, isClassHeader } from './scopes';
 import { resolveAll } from './references';
 import type { Source } from './source';
 import { CdktfLanguage, IDENT, STRING, tokenize, Tokens } from './tokens';
@@ -105,6 +106,12 @@ export interface Construct {
   shift: number;
   /** How many tokens before `tok` the construct's variable name is, when it is assigned to one. */
   declBack?: number;
+  /**
+   * A TypeScript variable named where a statement starts in a brace group, a field when the group is a class's
+   * body: from the token before the group's header to its `{` (token indices, kept current), which the name was
+   * read with. An edit touching them, or moving the name into another group, matches the construct again.
+   */
+  group?: [number, number];
   /**
    * Attribute values as written, before references were resolved, where each is written (tokens before `tok`),
    * and the names they look up (`references.ts`).
@@ -283,7 +290,9 @@ export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m:
   // A config struct declares no resource: unnamed, it is neither indexed nor referred to as one.
   const variable = found && !config ? variableBefore(tk, found.exprStart) : undefined;
   const instance = found ? toInstance(tk, found, schema, m.nested, m.quote, config, variable) : undefined;
-  return { tok: i, lo, hi, instance, shift: 0, declBack: variable && i - variable.tok };
+  const c: Construct = { tok: i, lo, hi, instance, shift: 0, declBack: variable && i - variable.tok };
+  if (variable?.group) c.group = variable.group;
+  return c;
 }
 
 /** Just past the last token read in a call's `(` at `i`: its end (closer or cut), included. */
@@ -375,6 +384,8 @@ interface Variable {
   name: string;
   range: Range;
   tok: number;
+  /** What the name was read with besides the match's tokens (`Construct.group`). */
+  group?: [number, number];
 }
 
 /** TypeScript modifiers that make the name after them an instance field (`static` makes a class's own). */
@@ -395,6 +406,15 @@ function variableBefore(tk: Tokens, exprStart: number): Variable | undefined {
   // modifier, a token the match reads (which brace group a name is in is not).
   if (s === k && tk.language === 'typescript' && tk.isIdent(k - 1) && FIELD_MODIFIERS.has(tk.text_(k - 1))) {
     return { name: `this.${tk.text_(k)}`, range: range(tk, tk.start[k], tk.end[k]), tok: k };
+  }
+  // Without a modifier (`group = new VpcBgpGroup(…)` starting a statement), it is a field when the brace group it
+  // is in is a class's body, which its header says: tokens before the match, recorded (`Construct.group`).
+  const g = tk.up[k];
+  if (s === k && tk.language === 'typescript' && g >= 0 && tk.is(g, '{') && (tk.first[k] || tk.is(k - 1, '{') || tk.is(k - 1, ';') || tk.is(k - 1, '}'))) {
+    const header = headerOf(tk, g);
+    const group: [number, number] = [(header.length ? header[header.length - 1] : g) - 1, g];
+    const name = isClassHeader(tk, header) ? `this.${tk.text_(k)}` : tk.text_(k);
+    return { name, range: range(tk, tk.start[k], tk.end[k]), tok: k, group };
   }
   // From the tokens: comments and line breaks between them are not part of the name.
   return { name: s === k ? tk.text_(k) : `${tk.text_(s)}.${tk.text_(k)}`, range: range(tk, tk.start[k], tk.end[k]), tok: k };

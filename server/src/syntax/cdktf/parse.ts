@@ -175,8 +175,8 @@ export class CdktfParse {
     const again: number[] = [];
     const sameGroups = (e: Construct) => e.lo >= r.oldTo && !this.matching.configs.has(tk.text_(e.tok + r.dt)) && !anyIn(r.regrouped, e.lo + r.dt, e.hi + r.dt);
     for (const e of this.entries) {
-      if (e.hi <= r.from) kept.push(e);
-      else if (e.lo >= changedOldTo || sameGroups(e)) {
+      if (e.hi <= r.from && this.sameHeader(e, r)) kept.push(e);
+      else if ((e.lo >= changedOldTo || sameGroups(e)) && this.sameHeader(e, r)) {
         e.tok += r.dt;
         e.lo += r.dt;
         e.hi += r.dt;
@@ -194,6 +194,21 @@ export class CdktfParse {
     this.entries = merge(kept, fresh);
     this.lastRematched = fresh.length;
     return { dropped, fresh };
+  }
+
+  /**
+   * Does a construct whose variable was read with its group's header (`Construct.group`) read it the same after
+   * the edit: the header untouched, and the name still in that group? (Moves the recorded tokens if so.)
+   */
+  private sameHeader(e: Construct, r: Retokenized): boolean {
+    const g = e.group;
+    if (!g) return true;
+    if (g[0] <= r.oldTo && g[1] + 1 >= r.from) return false;
+    const moved = (old: number) => (old >= r.oldTo ? old + r.dt : old);
+    const name = moved(e.tok - e.declBack!);
+    if (this.tokens.up[name] !== moved(g[1])) return false;
+    e.group = [moved(g[0]), moved(g[1])];
+    return true;
   }
 
   /**

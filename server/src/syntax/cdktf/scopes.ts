@@ -67,27 +67,8 @@ export class Scopes {
 
   /** The body of the class around token `i` (the nearest brace group whose header says `class`), or -1. */
   private classOf(i: number): number {
-    for (let g = this.blockOf(i); g >= 0; g = this.blockOf(g)) if (this.header(g).some((t) => this.tk.isIdent(t) && CLASSES.has(this.tk.text_(t)))) return g;
+    for (let g = this.blockOf(i); g >= 0; g = this.blockOf(g)) if (isClassHeader(this.tk, headerOf(this.tk, g))) return g;
     return -1;
-  }
-
-  /**
-   * The tokens of the header before the brace group `g`, at its level, last first: back to the end of the
-   * statement before (`;`, `}` or a `{` there) or to the start of the line the header starts on (Go writes no
-   * `;`), so a function's name, its parameter list and what follows it.
-   */
-  private header(g: number): number[] {
-    const tk = this.tk;
-    const level = tk.up[g];
-    const out: number[] = [];
-    for (let t = g - 1; t > level; t--) {
-      if (tk.up[t] !== level) continue;
-      if (tk.is(t, ';') || tk.is(t, '}') || tk.is(t, '{')) break;
-      out.push(t);
-      // A line that continues the header (`) {`, `throws E {`, `: base(id)`) does not start it.
-      if (tk.first[t] && !isCloser(tk, t) && !HEADER_CONTINUATIONS.has(tk.text_(t))) break;
-    }
-    return out;
   }
 
   /** Does group `g` declare `name`: as a parameter or loop variable in its header, or a local in its body? */
@@ -100,7 +81,7 @@ export class Scopes {
 
   private blockDeclares(g: number, name: string): boolean {
     const tk = this.tk;
-    for (const t of this.header(g)) {
+    for (const t of headerOf(this.tk, g)) {
       if (tk.isIdent(t, name) && (this.bindsAfter(t) || tk.is(t + 1, '=>') || tk.is(t + 1, '->'))) return true;
       // A parameter list (or `for (const group of ...)`, `catch (E group)`): the name written in it, not read;
       // a condition's parentheses (`if (ready(group))`) declare nothing.
@@ -296,6 +277,29 @@ export class Scopes {
 function pyClassIn(tk: Tokens, chain: number[]): number {
   for (const h of chain) if (tk.isIdent(h, 'class')) return h;
   return -1;
+}
+
+/**
+ * The tokens of the header before the brace group `g`, at its level, last first: back to the end of the
+ * statement before (`;`, `}` or a `{` there) or to the start of the line the header starts on (Go writes no
+ * `;`), so a function's name, its parameter list and what follows it.
+ */
+export function headerOf(tk: Tokens, g: number): number[] {
+  const level = tk.up[g];
+  const out: number[] = [];
+  for (let t = g - 1; t > level; t--) {
+    if (tk.up[t] !== level) continue;
+    if (tk.is(t, ';') || tk.is(t, '}') || tk.is(t, '{')) break;
+    out.push(t);
+    // A line that continues the header (`) {`, `throws E {`, `: base(id)`) does not start it.
+    if (tk.first[t] && !isCloser(tk, t) && !HEADER_CONTINUATIONS.has(tk.text_(t))) break;
+  }
+  return out;
+}
+
+/** Does a header (`headerOf`) make its group a class body? */
+export function isClassHeader(tk: Tokens, header: readonly number[]): boolean {
+  return header.some((t) => tk.isIdent(t) && CLASSES.has(tk.text_(t)));
 }
 
 function isCloser(tk: Tokens, i: number): boolean {
