@@ -111,3 +111,19 @@ class Wrap implements Holder<VpcBgpPeerConfig> { bfdMultiHop = 0; }
     assert.deepEqual(instances.map((i) => i.name), ['', '', '', '', 'p', 'q']);
   });
 });
+
+describe('CDKTF config structs: TypeScript lists of a config', () => {
+  it('a list typed Array<...> or ReadonlyArray<...> of a config holds configs, as one typed Config[] does', () => {
+    const text = `const a: Array<VpcBgpPeerConfig> = [{ bgpGroupId: "g", bfdMultiHop: 0 }];
+const b: ReadonlyArray<VpcBgpPeerConfig>= [{ bfdMultihop: 3 }];
+const c: VpcBgpPeerConfig[] = [{ bfdMultiHop: 300 }];
+const d: Array<VpcBgpPeerConfig> = [];
+const e: Array<VpcBgpPeerConfig> = cfgs;
+`;
+    const f = new CdktfFile('typescript', text, schemas);
+    const got = f.diagnostics(contextFor([f], schemas)).map((d) => `${d.range.start.line}: ${d.code}`);
+    assert.deepEqual(got.sort(), ['0: value-out-of-range', '1: unknown-argument', '2: value-out-of-range']);
+    const instances = [...f.instances()].map(({ value }) => value as CdktfInstance);
+    assert.ok(instances.length === 3 && instances.every((i) => i.config && i.name === ''));
+  });
+});

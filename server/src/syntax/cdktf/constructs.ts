@@ -9,7 +9,7 @@
  *   Go          vpcbgppeer.NewVpcBgpPeer(stack, jsii.String(id), &vpcbgppeer.VpcBgpPeerConfig{ Key: v, … })
  * A construct whose config the adapter cannot see (a variable, a helper's result) yields no instance:
  * only what is written is judged. A config struct written apart from its construct is judged where it is written
- * (`configMatcher`): `const c: VpcBgpPeerConfig = {…}`, `<VpcBgpPeerConfig>{…}`, `(): VpcBgpPeerConfig => ({…})`, `VpcBgpPeerConfig(key=…)`, `VpcBgpPeerConfig.builder()…`,
+ * (`configMatcher`): `const c: VpcBgpPeerConfig = {…}`, `const l: Array<VpcBgpPeerConfig> = [{…}]`, `<VpcBgpPeerConfig>{…}`, `(): VpcBgpPeerConfig => ({…})`, `VpcBgpPeerConfig(key=…)`, `VpcBgpPeerConfig.builder()…`,
  * `new VpcBgpPeerConfig {…}`, `&vpcbgppeer.VpcBgpPeerConfig{…}`.
  */
 import type { Range, Value } from '../../model/types';
@@ -633,6 +633,22 @@ function typeArgumentsEnd(tk: Tokens, comma: number): number {
   return -1;
 }
 
+/** TypeScript's generic list types (`Array<VpcBgpPeerConfig>`). */
+const LIST_TYPES = new Set(['Array', 'ReadonlyArray']);
+
+/**
+ * The `[` of the list a TypeScript variable of a list of the type written in tokens [j, k) is given:
+ * `f: VpcBgpPeerConfig[] = [`, `f: Array<VpcBgpPeerConfig> = [`; or -1.
+ */
+function listOf(tk: Tokens, j: number, k: number): number {
+  if (tk.is(j - 1, ':') && tk.is(k, '[') && tk.closeOf[k] === k + 1 && tk.is(k + 2, '=') && tk.is(k + 3, '[')) return k + 3;
+  if (tk.is(j - 1, '<') && tk.isIdent(j - 2) && LIST_TYPES.has(tk.text_(j - 2)) && tk.is(j - 3, ':')) {
+    if (tk.is(k, '>') && tk.is(k + 1, '=') && tk.is(k + 2, '[')) return k + 2;
+    if (tk.is(k, '>=') && tk.is(k + 1, '[')) return k + 1;
+  }
+  return -1;
+}
+
 /** Tokens after which a Go composite literal is a value. */
 const GO_VALUE_BEFORE = new Set(['=', ':=', '(', ',', ':', '{', 'return']);
 
@@ -654,8 +670,9 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
       return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, k + 1, 'object') };
     }
     // A list of them, `f: VpcBgpPeerConfig[] = [{ ... }, ...]`: its first (a class name is one construct).
-    if (tk.is(j - 1, ':') && tk.is(k, '[') && tk.closeOf[k] === k + 1 && tk.is(k + 2, '=') && tk.is(k + 3, '[') && tk.is(k + 4, '{')) {
-      return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, k + 4, 'object') };
+    const list = listOf(tk, j, k);
+    if (list >= 0 && tk.is(list + 1, '{')) {
+      return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, list + 1, 'object') };
     }
     // A function's result, `h(): VpcBgpPeerConfig { return { ... } }` or `(): VpcBgpPeerConfig => ({ ... })`.
     if (tk.is(j - 1, ':') && tk.is(j - 2, ')')) {
