@@ -127,3 +127,24 @@ const e: Array<VpcBgpPeerConfig> = cfgs;
     assert.ok(instances.length === 3 && instances.every((i) => i.config && i.name === ''));
   });
 });
+
+describe('CDKTF config structs: every element of a TypeScript list of a config', () => {
+  it('each object in a typed list is a config of its own, judged where it is written', () => {
+    const text = `const peers: VpcBgpPeerConfig[] = [
+  { bgpGroupId: "g", bfdMultiHop: 10 },
+  { bgpGroupId: "g", bfdMultiHop: 0 },
+  base,
+  { bgpGroupId: "g", bfdMultihop: 3 },
+];
+const more: Array<VpcBgpPeerConfig> = [shared, { ipVersion: "IPv5" }];
+`;
+    const f = new CdktfFile('typescript', text, schemas);
+    const got = f.diagnostics(contextFor([f], schemas)).map((d) => `${d.range.start.line}: ${d.code}`);
+    assert.deepEqual(got.sort(), ['2: value-out-of-range', '4: unknown-argument', '6: invalid-value']);
+    const instances = [...f.instances()].map(({ value }) => value as CdktfInstance);
+    assert.equal(instances.length, 4);
+    assert.ok(instances.every((i) => i.config && i.name === ''));
+    // Each instance is its own object: the second holds only what it writes.
+    assert.deepEqual(instances[1].attributes.map((a) => `${a.name}=${a.value.kind === 'number' ? a.value.value : '?'}`), ['bgp_group_id=?', 'bfd_multi_hop=0']);
+  });
+});

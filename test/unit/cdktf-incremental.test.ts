@@ -273,6 +273,29 @@ class S extends TerraformStack {
     assert.deepEqual(names(), ['group']);
   });
 
+  it('an edit in any element of a typed list of configs updates its findings; elements added and removed', () => {
+    const ts = 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const group = new VpcBgpGroup(this, "group", { routerId: "vbr-1", peerAsn: 65001 });\n    const peers: VpcBgpPeerConfig[] = [\n      { bgpGroupId: group.id, bfdMultiHop: 10 },\n      base,\n      { bgpGroupId: group.id, bfdMultiHop: 20 },\n    ];\n    new VpcBgpPeer(this, "p", { bgpGroupId: group.id });\n  }\n}\n';
+    const f = new CdktfFile('typescript', ts, schemas);
+    const out = () => diagnostics(f).filter((d) => d.code === 'value-out-of-range').map((d) => d.range.start.line);
+    assert.deepEqual(out(), []);
+    edit(f, 'bfdMultiHop: 20', 'bfdMultiHop: 0');
+    assertSame(f, 'last element edited', prng(41));
+    assert.deepEqual(out(), [7]);
+    assert.equal(f.parses, 1, 'incremental');
+    edit(f, '      base,\n', '      { bfdMultiHop: 300 },\n');
+    assertSame(f, 'an element made an object', prng(42));
+    assert.deepEqual(out(), [6, 7]);
+    edit(f, '    ];', '      { bfdMultiHop: 256 },\n    ];');
+    assertSame(f, 'an element added', prng(43));
+    assert.deepEqual(out(), [6, 7, 8]);
+    edit(f, '      { bgpGroupId: group.id, bfdMultiHop: 10 },\n', '');
+    assertSame(f, 'the first removed', prng(44));
+    assert.deepEqual(out(), [5, 6, 7]);
+    edit(f, 'bfdMultiHop: 0', 'bfdMultiHop: 1');
+    assertSame(f, 'fixed', prng(45));
+    assert.deepEqual(out(), [5, 7]);
+  });
+
   it('a renamed import typed far above makes a construct of `new Peer(…)` below', () => {
     const f = new CdktfFile('typescript', text, schemas);
     const count = () => [...f.instances()].length;

@@ -21,7 +21,7 @@ import { rangeContains, shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { Construct } from '../syntax/cdktf/constructs';
-import { mentionsConstructs } from '../syntax/cdktf/constructs';
+import { compareConstructs, mentionsConstructs } from '../syntax/cdktf/constructs';
 import { moved } from '../syntax/cdktf/copies';
 import { offsetAt, patchLineStarts } from '../syntax/cdktf/lines';
 import type { CdktfInstance } from '../syntax/cdktf/model';
@@ -441,7 +441,7 @@ export class CdktfFile implements SourceFile {
       for (const c of added) if (has(c)) list = [...list, c];
     }
     // Constructs keep their order; `tok` is where each is now.
-    w.constructs = list.sort((x, y) => x.tok - y.tok);
+    w.constructs = list.sort(compareConstructs);
     this.pendingFindings = [];
     return list;
   }
@@ -496,9 +496,8 @@ export class CdktfFile implements SourceFile {
         if (was === undefined || list[was] !== removed[i]) return false;
         const before = was > 0 ? list[was - 1] : undefined;
         const after = was + 1 < list.length ? list[was + 1] : undefined;
-        const tok = added[i].tok;
-        if (before && (removedAll.has(before) || before.tok >= tok)) return false;
-        if (after && (removedAll.has(after) || after.tok <= tok)) return false;
+        if (before && (removedAll.has(before) || compareConstructs(before, added[i]) >= 0)) return false;
+        if (after && (removedAll.has(after) || compareConstructs(after, added[i]) <= 0)) return false;
         steps.push([was, removed[i], added[i]]);
       }
     }

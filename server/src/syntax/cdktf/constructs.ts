@@ -35,6 +35,13 @@ export interface Match {
   raw: RawBody;
   /** A config struct: the first token the match read when before the usual reach (the call it might be an argument of). */
   readFrom?: number;
+  /**
+   * Other bodies the class name types, each an instance of its own, in order: a typed list's other elements, a
+   * function's other returns (config structs only).
+   */
+  more?: { exprStart: number; raw: RawBody }[];
+  /** The token after the last one read, when past the bodies (a list's `]`). */
+  readTo?: number;
 }
 
 export type Matcher = (tk: Tokens, i: number) => Match | undefined;
@@ -98,6 +105,8 @@ export interface Matching {
 export interface Construct {
   /** The class name's token. */
   tok: number;
+  /** Which of the instances the class name types, after the first (`Match.more`): 1, 2, ... */
+  part?: number;
   lo: number;
   hi: number;
   /** Absent when the name is not constructed here (a type annotation, a config the adapter cannot see). */
@@ -258,21 +267,24 @@ export function findConstructs(tk: Tokens, m: Matching, from = 0, to = tk.n): Co
   const out: Construct[] = [];
   for (let i = from; i < to; i++) {
     const schema = schemaAt(tk, i, m);
-    if (schema) out.push(matchConstruct(tk, i, schema, m));
+    if (schema) out.push(...matchConstructs(tk, i, schema, m));
   }
   return out;
 }
 
 /**
- * Set by a matcher that read past what `matchConstruct` counts on its own before giving up: the token after the
+ * Set by a matcher that read past what `matchConstructs` counts on its own before giving up: the token after the
  * last one it read (a Java config's builder chain with no `.build()` yet), the first one it read (a config
  * struct that is a construct's argument reads the construct's call). Reset before each match.
  */
 let gaveUpAfter = 0;
 let gaveUpFrom = Number.MAX_SAFE_INTEGER;
 
-/** Matches the class name at token `i`, recording the tokens matching read. */
-export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m: Matching): Construct {
+/**
+ * Matches the class name at token `i`, recording the tokens matching read: one entry, or one per instance when
+ * the name types several bodies (`Match.more`), all reading the same tokens (an edit matches them again together).
+ */
+export function matchConstructs(tk: Tokens, i: number, schema: ResourceSchema, m: Matching): Construct[] {
   const config = m.configs.has(tk.text_(i));
   gaveUpAfter = 0;
   gaveUpFrom = Number.MAX_SAFE_INTEGER;
@@ -285,14 +297,25 @@ export function matchConstruct(tk: Tokens, i: number, schema: ResourceSchema, m:
   lo = Math.min(lo, gaveUpFrom);
   // C#'s target-typed `VpcBgpPeer p = new(` reads its call four tokens on.
   let hi = Math.max(i + 6, reach(tk, i + 1), tk.language === 'java' ? reach(tk, i + 5) : 0, tk.language === 'csharp' ? reach(tk, i + 4) : 0);
-  if (found && found.callOpen === undefined) hi = Math.max(hi, tk.indexAt(found.raw.end) + 3);
+  if (found && found.callOpen === undefined) hi = Math.max(hi, tk.indexAt(found.raw.end) + 3, found.readTo ?? 0);
   hi = Math.min(Math.max(hi, gaveUpAfter), tk.n + 1);
   // A config struct declares no resource: unnamed, it is neither indexed nor referred to as one.
   const variable = found && !config ? variableBefore(tk, found.exprStart) : undefined;
   const instance = found ? toInstance(tk, found, schema, m.nested, m.quote, config, variable) : undefined;
   const c: Construct = { tok: i, lo, hi, instance, shift: 0, declBack: variable && i - variable.tok };
   if (variable?.group) c.group = variable.group;
-  return c;
+  if (!found?.more) return [c];
+  const out = [c];
+  for (const { exprStart, raw } of found.more) {
+    const part = { ...found, exprStart, headerEnd: exprStart, raw, more: undefined };
+    out.push({ tok: i, part: out.length, lo, hi, instance: toInstance(tk, part, schema, m.nested, m.quote, config, undefined), shift: 0 });
+  }
+  return out;
+}
+
+/** Constructs in file order: by class name, then by part. */
+export function compareConstructs(a: Construct, b: Construct): number {
+  return a.tok - b.tok || (a.part ?? 0) - (b.part ?? 0);
 }
 
 /** Just past the last token read in a call's `(` at `i`: its end (closer or cut), included. */
@@ -669,10 +692,14 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
     if (tk.is(j - 1, ':') && tk.is(k, '=') && tk.is(k + 1, '{')) {
       return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, k + 1, 'object') };
     }
-    // A list of them, `f: VpcBgpPeerConfig[] = [{ ... }, ...]`: its first (a class name is one construct).
+    // A list of them, `f: VpcBgpPeerConfig[] = [{ ... }, ...]`: each object written in it.
     const list = listOf(tk, j, k);
-    if (list >= 0 && tk.is(list + 1, '{')) {
-      return { exprStart: j, classTok: i, headerEnd: i, raw: readBraceBody(tk, list + 1, 'object') };
+    if (list >= 0) {
+      const bodies = splitTopLevel(tk, list).filter(([a]) => tk.is(a, '{')).map(([a]) => ({ exprStart: a, raw: readBraceBody(tk, a, 'object') }));
+      if (!bodies.length) return undefined;
+      // Read to the list's end: an edit anywhere in it may make an element an object.
+      const readTo = tk.after(list) + 2;
+      return { exprStart: j, classTok: i, headerEnd: i, raw: bodies[0].raw, more: bodies.length > 1 ? bodies.slice(1) : undefined, readTo };
     }
     // A function's result, `h(): VpcBgpPeerConfig { return { ... } }` or `(): VpcBgpPeerConfig => ({ ... })`.
     if (tk.is(j - 1, ':') && tk.is(j - 2, ')')) {

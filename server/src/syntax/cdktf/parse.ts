@@ -10,7 +10,7 @@
  * The result is always what parsing the new text from scratch gives (test/unit/cdktf-incremental.test.ts).
  */
 import type { SchemaRegistry } from '../../schema/registry';
-import { classesOf, classKeywords, classNames, definitionWords, matchConstruct, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
+import { classesOf, classKeywords, classNames, definitionWords, matchConstructs, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
 import { LaterSets, type Found } from './laterSets';
 import { laterInstance } from './laterValues';
@@ -190,7 +190,8 @@ export class CdktfParse {
     }
     for (let i = r.from; i < r.newTo; i++) if (schemaAt(tk, i, this.matching)) again.push(i);
     again.sort((a, b) => a - b);
-    const fresh: Construct[] = again.map((i) => matchConstruct(tk, i, schemaAt(tk, i, this.matching)!, this.matching));
+    // (The parts of one class name were dropped together: its token is matched once.)
+    const fresh: Construct[] = again.filter((i, k) => i !== again[k - 1]).flatMap((i) => matchConstructs(tk, i, schemaAt(tk, i, this.matching)!, this.matching));
     this.entries = merge(kept, fresh);
     this.lastRematched = fresh.length;
     return { dropped, fresh };
