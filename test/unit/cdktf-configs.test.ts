@@ -148,3 +148,35 @@ const more: Array<VpcBgpPeerConfig> = [shared, { ipVersion: "IPv5" }];
     assert.deepEqual(instances[1].attributes.map((a) => `${a.name}=${a.value.kind === 'number' ? a.value.value : '?'}`), ['bgp_group_id=?', 'bfd_multi_hop=0']);
   });
 });
+
+describe('CDKTF config structs: what a TypeScript function typed as a config returns', () => {
+  it('every object the function returns, after other statements and in its blocks, is a config; a nested function\'s are not', () => {
+    const text = `function peerConfig(): VpcBgpPeerConfig {
+  const x = 1;
+  return { bgpGroupId: g.id, bfdMultiHop: 300 };
+}
+class S {
+  hops(fast: boolean): VpcBgpPeerConfig {
+    if (fast) {
+      return { bfdMultiHop: 0 };
+    } else if (x) return ({ bfdMultihop: 3 });
+    const inner = () => { return { bfdMultiHop: 999 }; };
+    function helper() { return { bfdMultiHop: 999 }; }
+    for (const y of ys) { if (y) { return { bfdMultiHop: 10 }; } }
+    return { ipVersion: "IPv5" };
+  }
+}
+const arrow = (): VpcBgpPeerConfig => {
+  log();
+  return { bfdMultiHop: 256 };
+};
+const object = (): VpcBgpPeerConfig => { bfdMultiHop: 256 };
+`;
+    const f = new CdktfFile('typescript', text, schemas);
+    const got = f.diagnostics(contextFor([f], schemas)).map((d) => `${d.range.start.line}: ${d.code}`);
+    assert.deepEqual(got.sort(), ['12: invalid-value', '17: value-out-of-range', '19: value-out-of-range', '2: value-out-of-range', '7: value-out-of-range', '8: unknown-argument']);
+    const instances = [...f.instances()].map(({ value }) => value as CdktfInstance);
+    assert.equal(instances.length, 7);
+    assert.ok(instances.every((i) => i.config && i.name === ''));
+  });
+});

@@ -296,6 +296,30 @@ class S extends TerraformStack {
     assert.deepEqual(out(), [5, 7]);
   });
 
+  it('an edit in what a function typed as a config returns, after other statements, updates its findings', () => {
+    const ts = 'class S extends TerraformStack {\n  peerConfig(fast: boolean): VpcBgpPeerConfig {\n    const x = 1;\n    const y = x + 1;\n    const z = y * 2;\n    if (fast) {\n      return { bgpGroupId: "g", bfdMultiHop: 10 };\n    }\n    return { bgpGroupId: "g", bfdMultiHop: 20 };\n  }\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\n  }\n}\n';
+    const f = new CdktfFile('typescript', ts, schemas);
+    const out = () => diagnostics(f).filter((d) => d.code === 'value-out-of-range').map((d) => d.range.start.line);
+    assert.deepEqual(out(), []);
+    edit(f, 'bfdMultiHop: 20', 'bfdMultiHop: 0');
+    assertSame(f, 'last return edited', prng(51));
+    assert.deepEqual(out(), [8]);
+    edit(f, 'bfdMultiHop: 10', 'bfdMultiHop: 300');
+    assertSame(f, 'return in a block edited', prng(52));
+    assert.deepEqual(out(), [6, 8]);
+    assert.equal(f.parses, 1, 'incremental');
+    // A statement typed before the returns, and a return removed.
+    edit(f, '    const z = y * 2;\n', '    const z = y * 2;\n    log(z);\n');
+    assertSame(f, 'a statement added', prng(53));
+    assert.deepEqual(out(), [7, 9]);
+    edit(f, '    if (fast) {\n      return { bgpGroupId: "g", bfdMultiHop: 300 };\n    }\n', '');
+    assertSame(f, 'a return removed', prng(54));
+    assert.deepEqual(out(), [6]);
+    edit(f, 'bfdMultiHop: 0', 'bfdMultiHop: 1');
+    assertSame(f, 'fixed', prng(55));
+    assert.deepEqual(out(), []);
+  });
+
   it('a renamed import typed far above makes a construct of `new Peer(…)` below', () => {
     const f = new CdktfFile('typescript', text, schemas);
     const count = () => [...f.instances()].length;

@@ -9,7 +9,7 @@
  *   Go          vpcbgppeer.NewVpcBgpPeer(stack, jsii.String(id), &vpcbgppeer.VpcBgpPeerConfig{ Key: v, … })
  * A construct whose config the adapter cannot see (a variable, a helper's result) yields no instance:
  * only what is written is judged. A config struct written apart from its construct is judged where it is written
- * (`configMatcher`): `const c: VpcBgpPeerConfig = {…}`, `const l: Array<VpcBgpPeerConfig> = [{…}]`, `<VpcBgpPeerConfig>{…}`, `(): VpcBgpPeerConfig => ({…})`, `VpcBgpPeerConfig(key=…)`, `VpcBgpPeerConfig.builder()…`,
+ * (`configMatcher`): `const c: VpcBgpPeerConfig = {…}`, `const l: Array<VpcBgpPeerConfig> = [{…}]`, `<VpcBgpPeerConfig>{…}`, `(): VpcBgpPeerConfig => ({…})`, `f(): VpcBgpPeerConfig { …; return {…} }`, `VpcBgpPeerConfig(key=…)`, `VpcBgpPeerConfig.builder()…`,
  * `new VpcBgpPeerConfig {…}`, `&vpcbgppeer.VpcBgpPeerConfig{…}`.
  */
 import type { Range, Value } from '../../model/types';
@@ -656,6 +656,61 @@ function typeArgumentsEnd(tk: Tokens, comma: number): number {
   return -1;
 }
 
+/**
+ * The objects a TypeScript function body opened at `open` returns (`return { ... }`, `return ({ ... })`), each a
+ * config of the class name at `i`: its own returns, in its statements and the blocks they nest (`if`, `for`,
+ * `switch`, `try`), not those of a function or lambda written inside it. Undefined when it returns none.
+ */
+function returnsOf(tk: Tokens, i: number, open: number): Match | undefined {
+  const bodies: { exprStart: number; raw: RawBody }[] = [];
+  const walk = (g: number) => {
+    const end = tk.closeOf[g] >= 0 ? tk.closeOf[g] : tk.extent[g];
+    for (let t = g + 1; t < end; t++) {
+      if (tk.isIdent(t, 'return') && !tk.is(t - 1, '.')) {
+        const body = tk.is(t + 1, '(') ? t + 2 : t + 1;
+        if (tk.is(body, '{')) {
+          bodies.push({ exprStart: body, raw: readBraceBody(tk, body, 'object') });
+          t = Math.min(tk.after(body), end) - 1;
+        }
+      } else if (tk.isOpener(t)) {
+        if (tk.is(t, '{') && statementBlock(tk, t)) walk(t);
+        t = Math.min(tk.after(t), end) - 1;
+      }
+    }
+  };
+  walk(open);
+  if (!bodies.length) return undefined;
+  const [first, ...more] = bodies;
+  // Read to the body's end: an edit anywhere in it may add or remove a return.
+  return { exprStart: first.exprStart, classTok: i, headerEnd: i, raw: first.raw, more: more.length ? more : undefined, readTo: tk.after(open) + 2 };
+}
+
+/** Words whose parenthesized header makes the brace group after it a block of statements. */
+const BLOCK_HEADERS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
+/** Words the brace group of a block of statements follows. */
+const BLOCK_WORDS = new Set(['else', 'try', 'catch', 'finally', 'do']);
+
+/** Is the brace group at `g`, inside a function's body, a block of its statements (not a function's, nor an object)? */
+function statementBlock(tk: Tokens, g: number): boolean {
+  const p = g - 1;
+  if (tk.is(p, ';') || tk.is(p, '{') || tk.is(p, '}')) return true;
+  if (tk.isIdent(p)) return BLOCK_WORDS.has(tk.text_(p));
+  if (!tk.is(p, ')')) return false;
+  let o = p - 1;
+  while (o >= 0 && tk.closeOf[o] !== p) o--;
+  return o > 0 && tk.isIdent(o - 1) && BLOCK_HEADERS.has(tk.text_(o - 1));
+}
+
+/** Is the brace group after an arrow at `g` a block body (`=> { ...; return x; }`), not an object (`=> { a: 1 }`)? */
+function isBlock(tk: Tokens, g: number): boolean {
+  const end = tk.closeOf[g] >= 0 ? tk.closeOf[g] : tk.extent[g];
+  for (let t = g + 1; t < end; t++) {
+    if (tk.is(t, ';') || (tk.isIdent(t, 'return') && !tk.is(t + 1, ':') && !tk.is(t + 1, ',') && !tk.is(t + 1, '}'))) return true;
+    if (tk.isOpener(t)) t = Math.min(tk.after(t), end) - 1;
+  }
+  return false;
+}
+
 /** TypeScript's generic list types (`Array<VpcBgpPeerConfig>`). */
 const LIST_TYPES = new Set(['Array', 'ReadonlyArray']);
 
@@ -701,11 +756,10 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
       const readTo = tk.after(list) + 2;
       return { exprStart: j, classTok: i, headerEnd: i, raw: bodies[0].raw, more: bodies.length > 1 ? bodies.slice(1) : undefined, readTo };
     }
-    // A function's result, `h(): VpcBgpPeerConfig { return { ... } }` or `(): VpcBgpPeerConfig => ({ ... })`.
+    // A function's result, `h(): VpcBgpPeerConfig { ...; return { ... } }` or `(): VpcBgpPeerConfig => ({ ... })`.
     if (tk.is(j - 1, ':') && tk.is(j - 2, ')')) {
-      let body = -1;
-      if (tk.is(k, '{') && tk.isIdent(k + 1, 'return')) body = k + 2;
-      else if (tk.is(k, '=>')) body = tk.is(k + 1, '(') ? k + 2 : k + 1;
+      if (tk.is(k, '{') || (tk.is(k, '=>') && tk.is(k + 1, '{') && isBlock(tk, k + 1))) return returnsOf(tk, i, tk.is(k, '{') ? k : k + 1);
+      const body = tk.is(k, '=>') ? (tk.is(k + 1, '(') ? k + 2 : k + 1) : -1;
       if (tk.is(body, '{')) return { exprStart: body, classTok: i, headerEnd: i, raw: readBraceBody(tk, body, 'object') };
     }
     // A type assertion, `<VpcBgpPeerConfig>{ ... }` (not a generic type before a body: `implements B<C> {`).
