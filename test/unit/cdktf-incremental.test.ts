@@ -32,6 +32,7 @@ const PIECES = [
   'c33!.enableBfd = true;\n', '(c33 as any).addOverride("enable_bfd", true);\n', '!', ' as any)',
   // Values set later, checked where they are written (`laterValues.ts`), also across lines.
   'c33.bfdMultiHop = 0;\n', 'c33.bfd_multi_hop = 0\n', 'c33.putTimeouts({\n  create: "bad",\n', 'c33.put_timeouts(create="bad",\n', 'c33.setBfdMultiHop(0);\n', '"bad"',
+  'c33.timeouts = {\n  create: "bad",\n', 'c33.bfdMultiHop =\n', 'c33.bfdMultiHop = Token.asNumber(\n',
   // What changes the scope a name is read in (`scopes.ts`): functions and their parameters, locals, classes.
   'function f(group) {\n', 'def f(self, group):\n', 'func f(group X) {\n', '(group) => ', 'group := x\n', 'let group = 1;', 'VpcBgpGroup group;', '}\n', 'class K {\n',
   // C#'s target-typed construction.
@@ -407,6 +408,29 @@ class S extends TerraformStack {
     edit(f, 'delete: "soon"', 'delete: "5m"');
     assertSame(f, 'value fixed', prng(20));
     assert.deepEqual(codes(), ['value-out-of-range']);
+  });
+
+  it('a value set later over several lines is read again when an edit touches any of its lines', () => {
+    const ts = 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    this.p1 = new VpcBgpPeer(this, "p1", { bgpGroupId: "g", enableBfd: true });\n    this.p1.bfdMultiHop = Token.asNumber(\n      "30"\n    );\n    this.p1.timeouts = {\n      create: "10m",\n      delete: "5m",\n    };\n    this.p1.ipVersion =\n      "IPv4";\n  }\n}\n';
+    const f = new CdktfFile('typescript', ts, schemas);
+    const codes = () => diagnostics(f).map((d) => `${d.range.start.line}:${d.code}`);
+    assert.deepEqual(codes(), []);
+    edit(f, '"30"', '"300"');
+    assertSame(f, 'wrapped value edited', prng(61));
+    assert.deepEqual(codes(), ['4:value-out-of-range']);
+    // The line that ends the value, far from the variable and outside its brackets: read again.
+    edit(f, '    );\n    this.p1.timeouts', '    ).toString();\n    this.p1.timeouts');
+    assertSame(f, 'the statement goes on', prng(62));
+    assert.deepEqual(codes(), []);
+    edit(f, '      delete: "5m",', '      delete: "soon",');
+    assertSame(f, 'an object over lines edited', prng(63));
+    assert.deepEqual(codes(), ['9:invalid-duration']);
+    edit(f, '"IPv4"', '"IPv5"');
+    assertSame(f, 'a value on the line after the =', prng(64));
+    assert.deepEqual(codes(), ['9:invalid-duration', '12:invalid-value']);
+    edit(f, '    this.p1.ipVersion =\n', '\n\n    this.p1.ipVersion =\n');
+    assertSame(f, 'lines added between', prng(65));
+    assert.deepEqual(codes(), ['9:invalid-duration', '14:invalid-value']);
   });
 
   it('a config struct that is a construct\'s argument becomes a config of its own when the construct is renamed away, its call on another line', () => {

@@ -626,6 +626,50 @@ p.setBfdMultiHop(0);
 p.SetBfdMultiHop(jsii.Number(0))
 //               ^^^^^^^^^^^^^^ value-out-of-range
 `);
+    // A value over several lines: a bracket group read whole, or written on the line after the `=`. An expression
+    // going on past a line is no literal.
+    check('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });
+p.timeouts = {
+  create: "5x",
+//        ^^^^ invalid-duration
+};
+p.bfdMultiHop =
+    0;
+//  ^ value-out-of-range
+p.putTimeouts(
+  {
+    delete: "later",
+//          ^^^^^^^ invalid-duration
+  });
+p.bfdMultiHop = 300
+  + offset;
+p.bfdMultiHop = 300 +
+  offset;
+`);
+    check('python', `p = VpcBgpPeer(self, "p", bgp_group_id="g")
+p.timeouts = VpcBgpPeerTimeouts(
+    create="5x",
+#          ^^^^ invalid-duration
+)
+p.bfd_multi_hop = 300
+#                 ^^^ value-out-of-range
+offset = 1
+`);
+    check('csharp', `var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g" });
+p.Timeouts = new VpcBgpPeerTimeouts
+{
+    Create = "5x",
+//           ^^^^ invalid-duration
+};
+p.BfdMultiHop =
+    0;
+//  ^ value-out-of-range
+`);
+    // A wrapped value's finding spans the call, over its lines.
+    const wrapped = analyse(`const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.bfdMultiHop = Token.asNumber(\n  "300",\n);\n`, uriOf('typescript')).diagnostics;
+    assert.deepEqual(wrapped.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]), [['value-out-of-range', 1, 16, 3, 1]]);
+    const parenthesized = analyse(`p = VpcBgpPeer(self, "p", bgp_group_id="g")\np.bfd_multi_hop = (\n    300)\n`, uriOf('python')).diagnostics;
+    assert.deepEqual(parenthesized.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]), [['value-out-of-range', 1, 18, 2, 8]]);
     // The message names the argument as the language does.
     const [message] = analyse(`const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.putTimeouts({ create: "bad" });\n`, uriOf('typescript')).diagnostics.map((d) => d.message);
     assert.match(message, /^"timeouts\.create" must be a duration/);

@@ -38,12 +38,17 @@ export interface Found {
   /** The argument set, by its schema name. */
   argument: string;
   /**
-   * The value set, as token indices relative to `at` ([from, to)): an assignment's value written on its line, a
+   * The value set, as token indices relative to `at` ([from, to)): an assignment's value up to its statement's end, a
    * setter's one argument, an override's second of a top-level argument. Absent when none is read.
    */
   value?: [number, number];
   /** The property or setter token, relative to `at` (where the argument is named). */
   key?: number;
+  /**
+   * Relative to `at`, just past the last token read to tell where the value ends (the call's `)`, the token that
+   * ends an assignment's statement): an edit there reads the set again (`update`), the value may span lines.
+   */
+  reach: number;
   /** What the engine caches for this set's value (`cdktfFile.ts`); a set read again is a new object. */
   memo?: unknown;
 }
@@ -76,10 +81,12 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   const property = tk.text_(dot + 1);
   let argument: string | undefined;
   let value: [number, number] | undefined;
+  let reach = dot + 3;
   if (assignable && single(dot + 2, 61 /* = */)) {
     argument = snake(property);
-    value = lineValue(tk, dot + 3);
+    ({ value, reach } = assignedValue(tk, dot + 3));
   } else if (single(dot + 2, 40 /* ( */)) {
+    reach = tk.extent[dot + 2] + 1;
     const setter = SETTER.exec(property);
     const args = () => (tk.closeOf[dot + 2] >= 0 ? splitTopLevel(tk, dot + 2) : []);
     if (setter) {
@@ -97,26 +104,41 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
     }
   }
   if (!argument) return undefined;
-  const found: Found = { at: i, variable: variableKey(tk.language, variable), argument, key: dot + 1 - i };
+  const found: Found = { at: i, variable: variableKey(tk.language, variable), argument, key: dot + 1 - i, reach: reach - i };
   if (value && value[1] > value[0]) found.value = [value[0] - i, value[1] - i];
   return found;
 }
 
 /**
- * An assignment's value from token `a`: its tokens up to the statement's end, all on the line of `a` (an edit
- * anywhere on that line reads the set again, see `update`); undefined when it goes on past the line.
+ * An assignment's value from token `a`: its tokens up to the statement's end, over the lines it spans (a bracket
+ * group read whole, `p.timeouts = {` ... `}`; `p.bfdMultiHop = base +` / `  1`); and `reach`, just past the last
+ * token read. Undefined when a bracket in it is left open.
  */
-function lineValue(tk: Tokens, a: number): [number, number] | undefined {
-  const line = tk.line[a];
+function assignedValue(tk: Tokens, a: number): { value?: [number, number]; reach: number } {
   let k = a;
-  while (k < tk.n && tk.line[k] === line && !tk.is(k, ';') && !tk.is(k, ',') && !tk.is(k, ')') && !tk.is(k, ']') && !tk.is(k, '}')) {
+  let last = -1;
+  while (k < tk.n && !tk.is(k, ';') && !tk.is(k, ',') && !tk.is(k, ')') && !tk.is(k, ']') && !tk.is(k, '}')) {
+    if (last >= 0 && tk.line[k] !== tk.line[last] && !goesOn(tk, last, k)) break;
     if (tk.isOpener(k)) {
       const close = tk.closeOf[k];
-      if (close < 0 || tk.line[close] !== line) return undefined;
+      if (close < 0) return { reach: tk.extent[k] + 1 };
+      last = close;
       k = close + 1;
-    } else k++;
+    } else last = k++;
   }
-  return k > a ? [a, k] : undefined;
+  return { value: k > a ? [a, k] : undefined, reach: k + 1 };
+}
+
+/**
+ * Does a statement go on past the line break between tokens `last` and `next`? Not in Python (outside brackets);
+ * always in C#, whose statements end with `;`; in TypeScript when the line ends with an operator (`+`, `?`, `=`,
+ * `.`) or the next begins with one.
+ */
+function goesOn(tk: Tokens, last: number, next: number): boolean {
+  if (tk.language === 'python') return false;
+  if (tk.language === 'csharp') return true;
+  const operator = (k: number) => tk.kind[k] === PUNCT && !tk.is(k, ')') && !tk.is(k, ']') && !tk.is(k, '}');
+  return operator(last) || (operator(next) && !tk.is(next, '{') && !tk.is(next, ';') && !tk.is(next, '!'));
 }
 
 function scan(tk: Tokens, from: number, to: number, out: Found[]): void {
@@ -192,6 +214,13 @@ export class LaterSets {
         const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
         if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
       }
+    }
+    // The sets just before the window whose reading reached the edited tokens (a value over several lines, `p.x =`
+    // above `  300;`, or ended by the token the edit changed): read again.
+    for (let k = a - 1; k >= 0 && this.found[k].at + this.found[k].reach > from; k--) {
+      const f = this.found[k];
+      const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
+      if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
     }
     if (a === b && fresh.length === 0) return NONE;
     for (let k = a; k < b; k++) touched.add(this.found[k].variable);
