@@ -35,6 +35,9 @@ const PIECES = [
   'c33.timeouts = {\n  create: "bad",\n', 'c33.bfdMultiHop =\n', 'c33.bfdMultiHop = Token.asNumber(\n',
   // What changes the scope a name is read in (`scopes.ts`): functions and their parameters, locals, classes.
   'function f(group) {\n', 'def f(self, group):\n', 'func f(group X) {\n', '(group) => ', 'group := x\n', 'let group = 1;', 'VpcBgpGroup group;', '}\n', 'class K {\n',
+  // TypeScript configs typed apart: list elements, a function's returns, and a field without a modifier.
+  'const l: VpcBgpPeerConfig[] = [{ bfdMultiHop: 0 }, {\n', ': Array<VpcBgpPeerConfig> = [{}, ', '(): VpcBgpPeerConfig {\n  const x = 1;\n  return { bfdMultiHop: 0 };\n',
+  'return { bfdMultiHop: 300 };\n', 'if (x) {\n', '  group = new VpcBgpGroup(this, "g", {});\n',
   // C#'s target-typed construction.
   'VpcBgpPeer t = new(this, "n", ', 'VpcBgpPeer t = new(', ' = new(',
 ];
@@ -319,6 +322,19 @@ class S extends TerraformStack {
     edit(f, 'bfdMultiHop: 0', 'bfdMultiHop: 1');
     assertSame(f, 'fixed', prng(55));
     assert.deepEqual(out(), []);
+  });
+
+  it('a function typed as a config that returns no object yet, or a list that holds none, becomes one when it is typed far below', () => {
+    const ts = 'class S extends TerraformStack {\n  peerConfig(): VpcBgpPeerConfig {\n    const a = 1;\n    const b = a + 1;\n    const c = b + 1;\n  }\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const l: VpcBgpPeerConfig[] = [\n      base,\n      other,\n      more,\n    ];\n  }\n}\n';
+    const f = new CdktfFile('typescript', ts, schemas);
+    const out = () => diagnostics(f).filter((d) => d.code === 'value-out-of-range').map((d) => d.range.start.line);
+    assert.deepEqual(out(), []);
+    edit(f, '    const c = b + 1;\n', '    const c = b + 1;\n    return { bfdMultiHop: 0 };\n');
+    assertSame(f, 'a return typed', prng(81));
+    assert.deepEqual(out(), [5]);
+    edit(f, '      more,', '      { bfdMultiHop: 0 },');
+    assertSame(f, 'an object typed in the list', prng(82));
+    assert.deepEqual(out(), [5, 12]);
   });
 
   it('a renamed import typed far above makes a construct of `new Peer(…)` below', () => {

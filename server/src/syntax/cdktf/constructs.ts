@@ -679,10 +679,14 @@ function returnsOf(tk: Tokens, i: number, open: number): Match | undefined {
     }
   };
   walk(open);
-  if (!bodies.length) return undefined;
+  // Read to the body's end (also when it returns no object yet): an edit anywhere in it may add or remove a return.
+  const readTo = tk.after(open) + 2;
+  if (!bodies.length) {
+    gaveUpAfter = readTo;
+    return undefined;
+  }
   const [first, ...more] = bodies;
-  // Read to the body's end: an edit anywhere in it may add or remove a return.
-  return { exprStart: first.exprStart, classTok: i, headerEnd: i, raw: first.raw, more: more.length ? more : undefined, readTo: tk.after(open) + 2 };
+  return { exprStart: first.exprStart, classTok: i, headerEnd: i, raw: first.raw, more: more.length ? more : undefined, readTo };
 }
 
 /** Words whose parenthesized header makes the brace group after it a block of statements. */
@@ -750,10 +754,13 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
     // A list of them, `f: VpcBgpPeerConfig[] = [{ ... }, ...]`: each object written in it.
     const list = listOf(tk, j, k);
     if (list >= 0) {
-      const bodies = splitTopLevel(tk, list).filter(([a]) => tk.is(a, '{')).map(([a]) => ({ exprStart: a, raw: readBraceBody(tk, a, 'object') }));
-      if (!bodies.length) return undefined;
-      // Read to the list's end: an edit anywhere in it may make an element an object.
+      // Read to the list's end (also when it holds no object yet): an edit anywhere in it may make an element one.
       const readTo = tk.after(list) + 2;
+      const bodies = splitTopLevel(tk, list).filter(([a]) => tk.is(a, '{')).map(([a]) => ({ exprStart: a, raw: readBraceBody(tk, a, 'object') }));
+      if (!bodies.length) {
+        gaveUpAfter = readTo;
+        return undefined;
+      }
       return { exprStart: j, classTok: i, headerEnd: i, raw: bodies[0].raw, more: bodies.length > 1 ? bodies.slice(1) : undefined, readTo };
     }
     // A function's result, `h(): VpcBgpPeerConfig { ...; return { ... } }` or `(): VpcBgpPeerConfig => ({ ... })`.
