@@ -449,6 +449,18 @@ class S extends TerraformStack {
     assert.deepEqual(codes(), ['9:invalid-duration', '14:invalid-value']);
   });
 
+  it('a setter call left open is read again when its closer is typed far below, past a set written inside it', () => {
+    const ts = 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const p1 = new VpcBgpPeer(this, "p1", { bgpGroupId: "g" });\n    p1.putTimeouts({\n      create: "5x",\n      delete: p1.setEnableBfd(true),\n      update: "1m",\n';
+    const f = new CdktfFile('typescript', ts, schemas);
+    const codes = () => diagnostics(f).map((d) => `${d.range.start.line}:${d.code}`);
+    assert.deepEqual(codes(), []);
+    // Typed on the line below, after the last: the set and the one inside it are before the lines read again.
+    const end = { line: 8, character: 0 };
+    f.update([{ range: { start: end, end }, text: '    });\n' }]);
+    assertSame(f, 'call closed', prng(71));
+    assert.deepEqual(codes(), ['5:invalid-duration']);
+  });
+
   it('a config struct that is a construct\'s argument becomes a config of its own when the construct is renamed away, its call on another line', () => {
     const ts = 'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    new VpcBgpPeer\n    (this,\n      "inline" + id + suffix + more,\n      { bgpGroupId: "bgpg-1" } satisfies VpcBgpPeerConfig);\n  }\n}\n';
     const f = new CdktfFile('typescript', ts, schemas);

@@ -204,13 +204,14 @@ export class LaterSets {
     scan(tk, lo, newTo + BEFORE, fresh);
     if (dt !== 0) for (let k = b; k < this.found.length; k++) this.found[k].at += dt;
     const touched = new Set<string>();
-    // A set before the window whose value is a bracket group the edit is in (`p.putTimeouts({` with the edit lines
-    // below): its value is read again. Its tokens, before the edit, kept their indices.
+    // A set before the window whose reading went into a bracket group the edit is in (`p.putTimeouts({` with the
+    // edit lines below; also a call left open, whose value was not read): read again. Its tokens, before the edit,
+    // kept their indices.
     for (let o = from < tk.n ? tk.up[from] : -1; o >= 0; o = tk.up[o]) {
       for (let k = firstAtOrAfter(this.found, o - AFTER); k < a && this.found[k].at < o; k++) {
         const f = this.found[k];
-        // (`value[1]` is an index before the edit: past `from`, the value reached into the edited tokens.)
-        if (!f.value || f.at + f.value[0] > from || f.at + f.value[1] <= from) continue;
+        // (`reach` is an index before the edit: past `from`, the reading reached into the edited tokens.)
+        if (f.at + f.reach <= from) continue;
         const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
         if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
       }
