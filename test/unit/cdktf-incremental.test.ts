@@ -282,10 +282,13 @@ class S extends TerraformStack {
     const f = new CdktfFile('typescript', ts, schemas);
     const out = () => diagnostics(f).filter((d) => d.code === 'value-out-of-range').map((d) => d.range.start.line);
     assert.deepEqual(out(), []);
+    const weighed = f.digestWeighings;
     edit(f, 'bfdMultiHop: 20', 'bfdMultiHop: 0');
     assertSame(f, 'last element edited', prng(41));
     assert.deepEqual(out(), [7]);
     assert.equal(f.parses, 1, 'incremental');
+    // The list's instances replaced in place: the module digest weighs them alone, not every construct again.
+    assert.equal(f.digestWeighings, weighed);
     edit(f, '      base,\n', '      { bfdMultiHop: 300 },\n');
     assertSame(f, 'an element made an object', prng(42));
     assert.deepEqual(out(), [6, 7]);
