@@ -462,6 +462,10 @@ class S extends TerraformStack {
     f.update([{ range: { start: end, end }, text: '    });\n' }]);
     assertSame(f, 'call closed', prng(71));
     assert.deepEqual(codes(), ['5:invalid-duration']);
+    // And its closer removed again: the call is open, its value unread.
+    f.update([{ range: { start: end, end: { line: 9, character: 0 } }, text: '' }]);
+    assertSame(f, 'call open again', prng(72));
+    assert.deepEqual(codes(), []);
   });
 
   it('a config struct that is a construct\'s argument becomes a config of its own when the construct is renamed away, its call on another line', () => {

@@ -664,6 +664,9 @@ p.Timeouts = new VpcBgpPeerTimeouts
 p.BfdMultiHop =
     0;
 //  ^ value-out-of-range
+p.BfdMultiHop = 300
+//              ^^^ value-out-of-range
+p.IpVersion = "IPv4";
 `);
     // A wrapped value's finding spans the call, over its lines.
     const wrapped = analyse(`const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.bfdMultiHop = Token.asNumber(\n  "300",\n);\n`, uriOf('typescript')).diagnostics;

@@ -131,14 +131,16 @@ function assignedValue(tk: Tokens, a: number): { value?: [number, number]; reach
 
 /**
  * Does a statement go on past the line break between tokens `last` and `next`? Not in Python (outside brackets);
- * always in C#, whose statements end with `;`; in TypeScript when the line ends with an operator (`+`, `?`, `=`,
- * `.`) or the next begins with one.
+ * in TypeScript and C# when the line ends with an operator (`+`, `?`, `=`, `.`) or the next begins with one, and in
+ * C# before a `{` (an initializer on the lines below its `new X`). A statement whose `;` is not typed yet does not
+ * take in the ones below it.
  */
 function goesOn(tk: Tokens, last: number, next: number): boolean {
   if (tk.language === 'python') return false;
-  if (tk.language === 'csharp') return true;
   const operator = (k: number) => tk.kind[k] === PUNCT && !tk.is(k, ')') && !tk.is(k, ']') && !tk.is(k, '}');
-  return operator(last) || (operator(next) && !tk.is(next, '{') && !tk.is(next, ';') && !tk.is(next, '!'));
+  if (operator(last)) return true;
+  if (tk.is(next, '{')) return tk.language === 'csharp';
+  return operator(next) && !tk.is(next, ';') && !tk.is(next, '!');
 }
 
 function scan(tk: Tokens, from: number, to: number, out: Found[]): void {
@@ -206,14 +208,18 @@ export class LaterSets {
     const touched = new Set<string>();
     // A set before the window whose reading went into a bracket group the edit is in (`p.putTimeouts({` with the
     // edit lines below; also a call left open, whose value was not read): read again. Its tokens, before the edit,
-    // kept their indices.
-    for (let o = from < tk.n ? tk.up[from] : -1; o >= 0; o = tk.up[o]) {
-      for (let k = firstAtOrAfter(this.found, o - AFTER); k < a && this.found[k].at < o; k++) {
-        const f = this.found[k];
-        // (`reach` is an index before the edit: past `from`, the reading reached into the edited tokens.)
-        if (f.at + f.reach <= from) continue;
-        const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
-        if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
+    // kept their indices. The groups are those open at the edit now, and those open before it (as the token before
+    // the edit still says), which held it before: an edit that removed a group's closer.
+    const before = from > 0 && from - 1 < tk.n ? (tk.isOpener(from - 1) ? from - 1 : tk.up[from - 1]) : -1;
+    for (const start of [from < tk.n ? tk.up[from] : -1, before]) {
+      for (let o = start; o >= 0; o = tk.up[o]) {
+        for (let k = firstAtOrAfter(this.found, o - AFTER); k < a && this.found[k].at < o; k++) {
+          const f = this.found[k];
+          // (`reach` is an index before the edit: past `from`, the reading reached into the edited tokens.)
+          if (f.at + f.reach <= from) continue;
+          const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
+          if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
+        }
       }
     }
     // The sets just before the window whose reading reached the edited tokens (a value over several lines, `p.x =`
