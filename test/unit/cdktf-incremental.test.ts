@@ -275,6 +275,14 @@ class S extends TerraformStack {
     edit(f, '    other = 1;', '    }\n    other = 1;');
     assertSame(f, 'in a method', prng(33));
     assert.deepEqual(names(), ['group']);
+    // At the top, outside the class its lines are indented for: a class body again when the `}` that ended it
+    // early, lines above, is removed.
+    const top = new CdktfFile('typescript', 'class T extends TerraformStack {\n}\n  private a = 1;\n  private b = 2;\n  group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\n', schemas);
+    const topNames = () => [...top.instances()].map(({ value }) => value.name);
+    assert.deepEqual(topNames(), ['group']);
+    top.update([{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
+    assertSame(top, 'in the class body', prng(34));
+    assert.deepEqual(topNames(), ['this.group']);
   });
 
   it('an edit in any element of a typed list of configs updates its findings; elements added and removed', () => {

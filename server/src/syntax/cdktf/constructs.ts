@@ -116,9 +116,9 @@ export interface Construct {
   /** How many tokens before `tok` the construct's variable name is, when it is assigned to one. */
   declBack?: number;
   /**
-   * A TypeScript variable named where a statement starts in a brace group, a field when the group is a class's
-   * body: from the token before the group's header to its `{` (token indices, kept current), which the name was
-   * read with. An edit touching them, or moving the name into another group, matches the construct again.
+   * A TypeScript variable named where a statement starts, a field when the group it is in is a class's body: from
+   * the token before the group's header to its opener (token indices, kept current; the opener -1 at the top), which
+   * the name was read with. An edit touching them, or moving the name into another group, matches it again.
    */
   group?: [number, number];
   /**
@@ -431,10 +431,11 @@ function variableBefore(tk: Tokens, exprStart: number): Variable | undefined {
     return { name: `this.${tk.text_(k)}`, range: range(tk, tk.start[k], tk.end[k]), tok: k };
   }
   // Without a modifier (`group = new VpcBgpGroup(…)` starting a statement), it is a field when the brace group it
-  // is in is a class's body, which its header says: tokens before the match, recorded (`Construct.group`).
+  // is in is a class's body, which its header says: the group and its header, outside the match, are recorded
+  // (`Construct.group`), also when the name is in no brace group (an edit may put it in one).
   const g = tk.up[k];
-  if (s === k && tk.language === 'typescript' && g >= 0 && tk.is(g, '{') && (tk.first[k] || tk.is(k - 1, '{') || tk.is(k - 1, ';') || tk.is(k - 1, '}'))) {
-    const header = headerOf(tk, g);
+  if (s === k && tk.language === 'typescript' && (tk.first[k] || tk.is(k - 1, '{') || tk.is(k - 1, ';') || tk.is(k - 1, '}'))) {
+    const header = g >= 0 && tk.is(g, '{') ? headerOf(tk, g) : [];
     const group: [number, number] = [(header.length ? header[header.length - 1] : g) - 1, g];
     const name = isClassHeader(tk, header) ? `this.${tk.text_(k)}` : tk.text_(k);
     return { name, range: range(tk, tk.start[k], tk.end[k]), tok: k, group };

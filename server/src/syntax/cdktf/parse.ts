@@ -204,7 +204,7 @@ export class CdktfParse {
   private sameHeader(e: Construct, r: Retokenized): boolean {
     const g = e.group;
     if (!g) return true;
-    if (g[0] <= r.oldTo && g[1] + 1 >= r.from) return false;
+    if (g[1] >= 0 && g[0] <= r.oldTo && g[1] + 1 >= r.from) return false;
     const moved = (old: number) => (old >= r.oldTo ? old + r.dt : old);
     const name = moved(e.tok - e.declBack!);
     if (this.tokens.up[name] !== moved(g[1])) return false;
