@@ -121,6 +121,29 @@ describe('CDKTF incremental parsing', () => {
     });
   }
 
+  /** Configs typed apart in TypeScript (list elements, returns after statements, a field without a modifier) and values set over several lines. */
+  const FORMS: [CdktfFile['language'], string][] = [
+    ['typescript', 'import { VpcBgpPeer, VpcBgpPeerConfig } from "./.gen/providers/alicloud/vpc-bgp-peer";\nclass S\n  extends TerraformStack {\n    private a = 1;\n    group = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });\n    other = 1;\n    peerConfig(fast: boolean): VpcBgpPeerConfig {\n      const x = 1;\n      if (fast) {\n        return { bgpGroupId: this.group.id, bfdMultiHop: 300 };\n      }\n      return { bgpGroupId: "g", bfdMultiHop: 0 };\n    }\n    constructor(scope: Construct, id: string) {\n      super(scope, id);\n      const c33 = new VpcBgpPeer(this, "p", { bgpGroupId: this.group.id, peerIpAddress: "10.0.0.2" });\n      const l: Array<VpcBgpPeerConfig> = [\n        { bfdMultiHop: 0 },\n        base,\n        { bgpGroupId: group.id, bfdMultiHop: 999 },\n      ];\n      c33.timeouts = {\n        create: "bad",\n      };\n      c33.bfdMultiHop = Token.asNumber(\n        "300"\n      );\n      c33.ipVersion =\n        "IPv5";\n    }\n}\n'],
+    ['python', 'from imports.alicloud.vpc_bgp_peer import VpcBgpPeer, VpcBgpPeerTimeouts\n\nclass S(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n        c33 = VpcBgpPeer(self, "p", bgp_group_id="g")\n        c33.bfd_multi_hop = (\n            300)\n        c33.timeouts = VpcBgpPeerTimeouts(\n            create="bad",\n        )\n        c33.put_timeouts(\n            create="5x")\n        c33.ip_version = "IPv5"\n'],
+    ['csharp', 'class S : TerraformStack {\n    public S(Construct scope, string id) : base(scope, id) {\n        var c33 = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g" });\n        c33.Timeouts = new VpcBgpPeerTimeouts\n        {\n            Create = "5x",\n        };\n        c33.BfdMultiHop =\n            0;\n        c33.IpVersion = "IPv5"\n            + x;\n    }\n}\n'],
+  ];
+  for (const [language, original] of FORMS) {
+    it(`${language}: configs typed apart and values set over several lines, after 200 random edits, equal a fresh file`, () => {
+      const rnd = prng(0x70f5 + language.length);
+      let f = new CdktfFile(language, original, schemas);
+      diagnostics(f);
+      for (let k = 0; k < 200; k++) {
+        if (k % 50 === 0 && k) {
+          f = new CdktfFile(language, original, schemas);
+          diagnostics(f);
+        }
+        const e = randomEdit(f.text, rnd);
+        f.update([{ range: { start: e.start, end: e.end }, text: e.insert }]);
+        assertSame(f, `edit ${k} (${JSON.stringify(e)})`, rnd);
+      }
+    });
+  }
+
   /** A multi-line string left open on line 1: a scan of it reads the whole rest of the file. */
   const OPENERS: Record<string, string[]> = { typescript: ['`open ${x', '`open'], python: ['"""open'], java: ['"""'], csharp: ['"""'], go: ['`open'] };
   for (const [name, language] of CDKTF_FIXTURES) {
