@@ -107,7 +107,7 @@ export class ServerManager implements vscode.Disposable {
         // every .tf file of a module, so it hears about files and lock files changing on disk.
         synchronize: {
           configurationSection: SECTION,
-          fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,.terraform.lock.hcl,cdktf.json}'),
+          fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tf.json,*.tfvars,*.tfvars.json,.terraform.lock.hcl,cdktf.json}'),
         },
         // Rename and highlights are the server's in Terraform files only. In a CDKTF program the language's own
         // service does them; asked there, the server has nothing, which VS Code would show beside that service's own

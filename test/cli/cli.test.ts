@@ -286,6 +286,17 @@ describe('what gets checked', () => {
     assert.match(runCli([dir]).stdout, /^4 files checked: 2 errors, 1 warning$/m);
   });
 
+  it('judges the variable files Terraform loads by itself together: a later file\'s value wins, and the finding names the file of the other value', () => {
+    const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
+    // enable_bfd = true in a later file replaces terraform.tfvars' false; bfd.auto.tfvars' hop count meets the false of off.auto.tfvars.
+    const quiet = tree({ 'main.tf': peer, 'terraform.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n', 'z.auto.tfvars': 'enable_bfd = true\n' });
+    assert.deepEqual(runJson([quiet]).findings, []);
+    const split = tree({ 'main.tf': peer, 'bfd.auto.tfvars': 'bfd_multi_hop = 13\n', 'off.auto.tfvars': 'enable_bfd = false\n' });
+    const res = runJson([path.join(split, 'bfd.auto.tfvars')]);
+    assert.deepEqual(res.findings.map((f) => [path.basename(f.file), f.code, f.range.start.line]), [['bfd.auto.tfvars', 'bfd-multi-hop-without-bfd', 0]]);
+    assert.match(res.findings[0].message, /enable_bfd is the one in off\.auto\.tfvars\)$/);
+  });
+
   it('refuses a Terraform file saved as UTF-16 with an error, as Terraform does; a CDKTF file is left to its language', () => {
     const utf16 = (text: string, le = true) => {
       const b = Buffer.from('\ufeff' + text, 'utf16le');

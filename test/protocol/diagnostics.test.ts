@@ -204,6 +204,35 @@ resource "alicloud_vpc_bgp_peer" "b" {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('an open auto-loaded variable file is judged with its folder\'s others: a later file written on disk, or edited, changes its findings', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-tfvars-'));
+    const watched = (file: string, type: 1 | 2 | 3) => lsp.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type }] });
+    try {
+      fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n');
+      const text = 'bfd_multi_hop = 13\nenable_bfd = false\n';
+      const u = pathToFileURL(path.join(dir, 'terraform.tfvars')).toString();
+      assert.deepEqual(codes(await lsp.open(u, text, 'terraform-vars')), ['bfd-multi-hop-without-bfd']);
+      // A later file turns BFD on: terraform.tfvars' false is not the value Terraform uses.
+      const later = path.join(dir, 'z.auto.tfvars');
+      fs.writeFileSync(later, 'enable_bfd = true\n');
+      let next = lsp.nextPublish(u, 1);
+      await watched(later, 1);
+      assert.deepEqual((await next).diagnostics, []);
+      // Opened and edited back to false: terraform.tfvars is checked again, naming the file its value comes from.
+      const lu = pathToFileURL(later).toString();
+      await lsp.open(lu, 'enable_bfd = true\n', 'terraform-vars');
+      next = lsp.nextPublish(u, 1);
+      await lsp.change(lu, [{ range: { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } }, text: 'false' }]);
+      const republished = (await next).diagnostics;
+      assert.deepEqual(codes(republished), ['bfd-multi-hop-without-bfd']);
+      assert.match(republished[0].message, /enable_bfd is the one in z\.auto\.tfvars\)$/);
+      await lsp.close(lu);
+      await lsp.close(u);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -212,7 +212,7 @@ describe('file watchers', () => {
   }
 
   it('are registered with a client that registers them dynamically (Neovim, Helix), not with one that watches itself', async () => {
-    assert.deepEqual(await registered(), ['**/*.tf', '**/*.tf.json', '**/.terraform.lock.hcl', '**/cdktf.json']);
+    assert.deepEqual(await registered(), ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json', '**/.terraform.lock.hcl', '**/cdktf.json']);
     assert.deepEqual(await registered({ watchesFiles: true }), []);
   });
 });

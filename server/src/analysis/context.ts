@@ -1,5 +1,5 @@
 /** What a rule may know beyond the instance it checks: the module around it. */
-import type { ResourceInstance } from '../model/types';
+import type { Attribute, ResourceInstance } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 
 /** `providerVersionFrom` of a CDKTF program whose version its project's `cdktf.json` states. */
@@ -76,6 +76,12 @@ export interface AnalysisContext {
    * (`var:x`, `local:x`, `output:x`, `module:x`)? What an override file's blocks of those kinds need.
    */
   declaresSymbol?(key: string): boolean;
+  /**
+   * For a variable file: the variable files of its folder that Terraform loads by itself, in its load order (the
+   * file judged among them when it is one), with their names (`engine/variableFiles.ts`). Not part of the cached
+   * context: `Workspace.contextFor` adds it.
+   */
+  variableFiles?(): readonly { name: string; file: { variableAssignments?(): Attribute[] } }[];
 }
 
 /** A block of an override file, and a number that stands for its file (`fileIdOf` in engine/moduleContext.ts). */

@@ -341,12 +341,13 @@ export class HclFile implements SourceFile {
       const placed = m.placed;
       for (let i = 0; i < placed.length; i++) out.push(placed[i]);
     }
-    if (this.isTfvars) for (const f of tfvarsFindings(this.tfvarsAssignments(), ctx)) out.push(toDiagnostic(f, 0));
+    if (this.isTfvars) for (const f of tfvarsFindings(this.variableAssignments(), ctx, this)) out.push(toDiagnostic(f, 0));
     return out;
   }
 
   /** A `.tfvars` file's top-level assignments, in absolute positions. */
-  tfvarsAssignments(): Attribute[] {
+  variableAssignments(): Attribute[] {
+    if (!this.isTfvars) return [];
     const out: Attribute[] = [];
     for (const chunk of this.doc.chunks) {
       for (const a of toBody(chunk.items).attributes) {
@@ -363,7 +364,7 @@ export class HclFile implements SourceFile {
   findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
     const out: Placed<Finding>[] = [];
     if (this.isTfvars) {
-      for (const finding of tfvarsFindings(this.tfvarsAssignments(), ctx)) if (overlaps(finding.range, range)) out.push({ value: finding, base: 0 });
+      for (const finding of tfvarsFindings(this.variableAssignments(), ctx, this)) if (overlaps(finding.range, range)) out.push({ value: finding, base: 0 });
       return out;
     }
     const first = this.doc.chunkIndexAt(range.start.line);

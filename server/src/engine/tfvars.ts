@@ -1,42 +1,76 @@
 /**
  * `.tfvars` files assign variables, not arguments. Modules for these resources conventionally name
  * their variables after the arguments (`bfd_multi_hop`, `enable_bfd`), so a schema's `requires` rules
- * are applied when both variables are assigned literal values in the same file; nothing else is judged. Not in
- * a folder whose resources are all of other types (its variables feed something else); a folder that declares
- * none (a `tfvars/` folder, a root module calling the module) is judged.
+ * are applied when both variables are assigned literal values; nothing else is judged. Not in a folder whose
+ * resources are all of other types (its variables feed something else); a folder that declares none (a `tfvars/`
+ * folder, a root module calling the module) is judged.
+ *
+ * A file Terraform loads by itself (`variableFiles.ts`) is judged with the folder's other such files, as
+ * Terraform merges them: each variable has the value of the last file in load order that assigns it. A finding
+ * is made in the file whose value of the triggering variable is used, and names the file the other value comes
+ * from when it is another. Any other file (given with `-var-file`) is judged alone.
  */
 import type { Attribute } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
 import { fixValueOf, leftOutAsEmpty, literalEquals } from '../analysis/rules/crossField';
 import type { Finding } from '../analysis/finding';
+import type { SourceFile } from './sourceFile';
 
-export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext): Finding[] {
+/** A variable's value as Terraform gets it, and the file it comes from (undefined: the file judged). */
+interface Used {
+  attribute: Attribute;
+  from?: string;
+}
+
+export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, self?: SourceFile): Finding[] {
   const schemas = ctx.schemas;
-  const byName = new Map<string, Attribute>();
-  for (const a of assignments) if (!a.incomplete && !byName.has(a.name)) byName.set(a.name, a);
+  const used = usedValues(assignments, ctx, self);
   const findings: Finding[] = [];
   for (const schema of schemas.all()) {
     if (!schema.rules?.length || (ctx.declared(schema.kind, schema.type).length === 0 && ctx.declaresAny?.())) continue;
     for (const rule of schema.rules) {
       if (rule.kind !== 'requires') continue;
-      const trigger = byName.get(rule.attribute);
-      const other = byName.get(rule.requires.attribute);
-      if (!trigger || !other || trigger.value.kind === 'null') continue;
-      if (leftOutAsEmpty(schema, rule.attribute, trigger.value)) continue;
-      if (literalEquals(other.value, rule.requires.value) !== false) continue;
+      const trigger = used.get(rule.attribute);
+      const other = used.get(rule.requires.attribute);
+      // The trigger's value must be this file's: a later file's value replaces it, and is judged there.
+      if (!trigger || trigger.from !== undefined || !other || trigger.attribute.value.kind === 'null') continue;
+      if (leftOutAsEmpty(schema, rule.attribute, trigger.attribute.value)) continue;
+      if (literalEquals(other.attribute.value, rule.requires.value) !== false) continue;
+      const from = other.from === undefined ? '' : `; ${rule.requires.attribute} is the one in ${other.from}`;
       findings.push({
         code: rule.code,
         severity: rule.severity,
-        range: trigger.keyRange,
+        range: trigger.attribute.keyRange,
         message:
           rule.message.replace(/\{attribute\}/g, rule.attribute).replace(/\{requires\}/g, `${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`) +
-          ` (variables feeding ${schema.type})`,
-        fixes: [
-          { title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'replaceValue', attribute: other, value: fixValueOf(rule.requires.value) }], preferred: true },
-        ],
+          ` (variables feeding ${schema.type}${from})`,
+        // The fix edits this file only: a value in another file is changed there.
+        fixes:
+          other.from === undefined
+            ? [{ title: `Set ${rule.requires.attribute} = ${JSON.stringify(rule.requires.value)}`, edits: [{ kind: 'replaceValue', attribute: other.attribute, value: fixValueOf(rule.requires.value) }], preferred: true }]
+            : [],
         tags: ['unnecessary'],
       });
     }
   }
   return findings;
+}
+
+/** Each variable's value: this file's, merged in load order with the folder's other auto-loaded files when it is one. */
+function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: SourceFile | undefined): Map<string, Used> {
+  const files = (self && ctx.variableFiles?.()) || [];
+  const at = files.findIndex((f) => f.file === self);
+  const used = new Map<string, Used>();
+  const assign = (list: readonly Attribute[], from: string | undefined) => {
+    // Terraform refuses a variable assigned twice in one file; until it is fixed, the first one counts.
+    const seen = new Set<string>();
+    for (const a of list) {
+      if (a.incomplete || seen.has(a.name)) continue;
+      seen.add(a.name);
+      used.set(a.name, { attribute: a, from });
+    }
+  };
+  if (at < 0) assign(assignments, undefined);
+  else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : files[i].name);
+  return used;
 }

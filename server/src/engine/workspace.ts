@@ -16,6 +16,8 @@ import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versi
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
 import { withoutBom } from './text';
+import { compareLoadOrder, isAutoLoaded, isVariableFile } from './variableFiles';
+import type { VariableSource } from './variableFiles';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', '.gen', 'dist', 'out', '.vscode-test']);
 /** Larger files are not indexed from disk (they are still analysed when opened). */
@@ -64,6 +66,8 @@ export class Workspace {
   /** Disk versions by folder, then by file. */
   private readonly disk = new Map<string, Map<string, SourceFile>>();
   private readonly open = new Map<string, SourceFile>();
+  /** Disk versions of the variable files Terraform loads by itself, by folder, then by file (`variableFiles.ts`). */
+  private readonly variablesOnDisk = new Map<string, Map<string, SourceFile>>();
   private diskCount = 0;
   /** Folders whose files have been read (a folder is read once, then kept current by events). */
   private readonly indexedDirs = new Set<string>();
@@ -77,6 +81,13 @@ export class Workspace {
 
   private setDisk(file: string, source: SourceFile | undefined): void {
     const dir = path.dirname(file);
+    if (isAutoLoaded(file)) {
+      let v = this.variablesOnDisk.get(dir);
+      if (!v) this.variablesOnDisk.set(dir, (v = new Map()));
+      if (source) v.set(file, source);
+      else v.delete(file);
+      return;
+    }
     let m = this.disk.get(dir);
     if (!m) this.disk.set(dir, (m = new Map()));
     const had = m.has(file);
@@ -103,15 +114,15 @@ export class Workspace {
    */
   close(file: string, closed: SourceFile | undefined): void {
     this.setOpen(file, undefined);
-    if (closed && isModuleFile(file) && sameAsDisk(file, closed)) this.add(file, closed);
+    if (closed && (isModuleFile(file) || isAutoLoaded(file)) && sameAsDisk(file, closed)) this.add(file, closed);
     else this.refresh(file);
   }
 
-  /** Reads (or re-reads) one file from disk; removes it when it is gone or not a module file. */
+  /** Reads (or re-reads) one file from disk; removes it when it is gone or not a module (or auto-loaded variable) file. */
   refresh(file: string): void {
     if (path.basename(file) === LOCK_FILE || path.basename(file) === CDKTF_JSON) this.lockCache.delete(file);
     factsCache.delete(path.resolve(path.dirname(file)));
-    if (!isModuleFile(file) || this.open.has(file)) return;
+    if (!(isModuleFile(file) || isAutoLoaded(file)) || this.open.has(file)) return;
     // What the folders `indexTree` skips is not read on a watcher's word either: `terraform init` downloads modules
     // into `.terraform/modules/`, `cdktf synth` writes `cdktf.out/stacks/*/cdk.tf.json` on every run.
     if (path.dirname(file).split(path.sep).some((d) => SKIP_DIRS.has(d))) return;
@@ -143,7 +154,7 @@ export class Workspace {
     return source;
   }
 
-  /** Reads the `.tf` (and `.tf.json`) files of one folder (not its subfolders), once. */
+  /** Reads the `.tf` (and `.tf.json`) files of one folder (not its subfolders), and those of its variable files Terraform loads by itself, once. */
   indexDir(dir: string): void {
     if (this.indexedDirs.has(dir)) return;
     this.indexedDirs.add(dir);
@@ -157,6 +168,7 @@ export class Workspace {
     for (const n of names) {
       const file = path.join(dir, n);
       if (isModuleFile(n) && !known?.has(file) && !this.open.has(file)) this.refresh(file);
+      else if (isAutoLoaded(n) && !this.variablesOnDisk.get(dir)?.has(file) && !this.open.has(file)) this.refresh(file);
     }
   }
 
@@ -172,7 +184,15 @@ export class Workspace {
 
   /** Adds a file the caller has already read and parsed (the CLI), so that it is not read again. */
   add(file: string, source: SourceFile): void {
-    if (isModuleFile(file)) this.setDisk(file, source);
+    if (isModuleFile(file) || isAutoLoaded(file)) this.setDisk(file, source);
+  }
+
+  /** The variable files of `dir` that Terraform loads by itself, open versions over disk ones, in its load order. */
+  variableFiles(dir: string): VariableSource[] {
+    const out: VariableSource[] = [];
+    for (const [p, file] of this.open) if (path.dirname(p) === dir && isAutoLoaded(p)) out.push({ name: path.basename(p), file });
+    for (const [p, file] of this.variablesOnDisk.get(dir) ?? []) if (!this.open.has(p)) out.push({ name: path.basename(p), file });
+    return out.sort((a, b) => compareLoadOrder(a.name, b.name));
   }
 
   /**
@@ -224,6 +244,16 @@ export class Workspace {
 
   /** The analysis context of the module holding `file` (`extra` is analysed with it even if not a module file). */
   contextFor(file: string, extra?: SourceFile): AnalysisContext {
+    const ctx = this.moduleContextFor(file, extra);
+    if (!isVariableFile(file)) return ctx;
+    // A variable file is judged with the others Terraform loads with it (`tfvars.ts`); they are no part of the
+    // module's cached context, and are listed only when asked.
+    // `extra` is the version of `file` being judged, whichever the index holds.
+    const variableFiles = () => this.variableFiles(path.dirname(file)).map((v) => (extra && v.name === path.basename(file) ? { name: v.name, file: extra } : v));
+    return Object.create(ctx, { variableFiles: { value: variableFiles } }) as AnalysisContext;
+  }
+
+  private moduleContextFor(file: string, extra?: SourceFile): AnalysisContext {
     const files = this.moduleFiles(file);
     if (extra && !files.includes(extra)) files.push(extra);
     const dir = path.dirname(file);

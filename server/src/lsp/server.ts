@@ -50,6 +50,7 @@ import { ignoreEdit, isIgnored, withoutIgnored } from '../engine/ignoreComments'
 import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges, lineBreakOf, withLineBreaks } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
+import { isAutoLoaded } from '../engine/variableFiles';
 import { isOverrideFile } from '../analysis/partial';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { utf8Of } from './decodeBody';
@@ -267,7 +268,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     if (p) {
       uriOf.set(p, uri);
       // Open first, so that reading the folder does not parse this file a second time from disk.
-      if (isModuleFile(p)) {
+      if (isModuleFile(p) || isAutoLoaded(p)) {
         if (file) workspace.setOpen(p, file);
         else workspace.refresh(p); // refused: the module keeps seeing the disk version
       }
@@ -332,7 +333,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     if (phase !== 'serving') return;
     if (registerWatchers) {
       // The module's files, lock files and CDKTF projects, as the VS Code client watches them.
-      const watchers = ['**/*.tf', '**/*.tf.json', '**/.terraform.lock.hcl', '**/cdktf.json'].map((globPattern) => ({ globPattern }));
+      const watchers = ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json', '**/.terraform.lock.hcl', '**/cdktf.json'].map((globPattern) => ({ globPattern }));
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => log(`file watchers not registered: ${String(e)}`));
     }
     // Read the workspace's modules in the background; the server answers meanwhile.
@@ -424,6 +425,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         return;
       }
       schedule(f.uri);
+      // The folder's other auto-loaded variable files are judged with this one's values (`engine/tfvars.ts`).
+      const changed = pathOf(f.uri);
+      if (changed && isAutoLoaded(changed)) {
+        for (const other of workspace.openInModule(changed)) {
+          const u = other !== changed && isAutoLoaded(other) ? uriOf.get(other) : undefined;
+          if (u) schedule(u);
+        }
+      }
     }),
   );
 
@@ -437,7 +446,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const closed = files.get(p.textDocument.uri)?.file;
       // A large file the module index does not keep is kept a while, in case it is opened again; else its memory
       // is collected soon.
-      if (closed && isLargeText(closed.textLength()) && !(closedPath && isModuleFile(closedPath))) recentlyClosed.keep(p.textDocument.uri, closed);
+      if (closed && isLargeText(closed.textLength()) && !(closedPath && (isModuleFile(closedPath) || isAutoLoaded(closedPath)))) recentlyClosed.keep(p.textDocument.uri, closed);
       else largeTextHandled(closed?.textLength() ?? 0);
       if (files.delete(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
       const file = pathOf(p.textDocument.uri);
