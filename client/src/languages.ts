@@ -21,10 +21,16 @@ export function isTerraformConfig(languageId: string, fileName: string): boolean
   return languageId === 'terraform' && !/\.tfvars$/i.test(fileName);
 }
 
-/** The document selector: every scheme an editor may show (files, unsaved files). */
-export function documentSelector(): { scheme: string; language: string }[] {
-  return [...TERRAFORM_LANGUAGES, ...CDKTF_LANGUAGES].flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+/**
+ * The document selector: every scheme an editor may show (files, unsaved files); and `.tfvars.json` files, which
+ * editors open as JSON, whose variables the server judges as a `.tfvars` file's.
+ */
+export function documentSelector(): { scheme: string; language: string; pattern?: string }[] {
+  return [
+    ...[...TERRAFORM_LANGUAGES, ...CDKTF_LANGUAGES].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    { scheme: 'file', language: 'json', pattern: '**/*.tfvars.json' },
+  ];
 }

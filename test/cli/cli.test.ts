@@ -297,6 +297,21 @@ describe('what gets checked', () => {
     assert.match(res.findings[0].message, /enable_bfd is the one in off\.auto\.tfvars\)$/);
   });
 
+  it('reads .tfvars.json files: checked like .tfvars, their values merged in Terraform\'s order, a broken one an error', () => {
+    const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
+    const dir = tree({ 'main.tf': peer, 'terraform.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n', 'terraform.tfvars.json': '{"enable_bfd": true}', 'env/prod.tfvars.json': '{\n  "bfd_multi_hop": 13,\n  "enable_bfd": "false"\n}\n', 'bad/a.auto.tfvars.json': '{"enable_bfd": true,}' });
+    const res = runJson([dir]);
+    assert.deepEqual(
+      res.findings.map((f) => [path.relative(dir, f.file), f.code, f.range.start.line, f.range.start.character]),
+      [
+        [path.join('bad', 'a.auto.tfvars.json'), 'syntax-error', 0, 20],
+        [path.join('env', 'prod.tfvars.json'), 'bfd-multi-hop-without-bfd', 1, 2],
+      ],
+    );
+    assert.equal(res.status, 1);
+    assert.match(runCli([dir]).stdout, /^5 files checked: 1 error, 1 warning$/m);
+  });
+
   it('refuses a Terraform file saved as UTF-16 with an error, as Terraform does; a CDKTF file is left to its language', () => {
     const utf16 = (text: string, le = true) => {
       const b = Buffer.from('\ufeff' + text, 'utf16le');

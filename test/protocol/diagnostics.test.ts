@@ -227,7 +227,22 @@ resource "alicloud_vpc_bgp_peer" "b" {
       const republished = (await next).diagnostics;
       assert.deepEqual(codes(republished), ['bfd-multi-hop-without-bfd']);
       assert.match(republished[0].message, /enable_bfd is the one in z\.auto\.tfvars\)$/);
+      // Closed unsaved: the disk's true again.
+      next = lsp.nextPublish(u, 1);
       await lsp.close(lu);
+      assert.deepEqual((await next).diagnostics, []);
+      // A terraform.tfvars.json, which Terraform loads after terraform.tfvars, written on disk and then opened as JSON.
+      const json = path.join(dir, 'terraform.tfvars.json');
+      fs.writeFileSync(json, '{"bfd_multi_hop": 20}');
+      fs.writeFileSync(later, 'enable_bfd = false\n');
+      next = lsp.nextPublish(u, 1);
+      await lsp.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [json, later].map((f) => ({ uri: pathToFileURL(f).toString(), type: 1 })) });
+      assert.deepEqual((await next).diagnostics, [], 'its bfd_multi_hop is the one used, and judged there');
+      const ju = pathToFileURL(json).toString();
+      const jsonDiags = await lsp.open(ju, '{"bfd_multi_hop": 20}', 'json');
+      assert.deepEqual(jsonDiags.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['bfd-multi-hop-without-bfd', 1, 16]]);
+      assert.match(jsonDiags[0].message, /enable_bfd is the one in z\.auto\.tfvars\)$/);
+      await lsp.close(ju);
       await lsp.close(u);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CDKTF_LANGUAGES, TERRAFORM_LANGUAGES } from '../../client/src/languages';
+import { CDKTF_LANGUAGES, documentSelector, TERRAFORM_LANGUAGES } from '../../client/src/languages';
 import { FINDING_CODES } from '../../server/src/analysis/codes';
 
 const root = path.resolve(__dirname, '../..');
@@ -25,6 +25,10 @@ test('the terraform language (same id as HashiCorp\'s) for .tf and .tfvars', () 
   const tf = pkg.contributes.languages.find((l: { id: string }) => l.id === 'terraform');
   assert.deepEqual(tf.extensions, ['.tf', '.tfvars']);
   assert.ok(fs.existsSync(path.join(root, tf.configuration)));
+});
+
+test('the server is sent .tfvars.json files, and no other JSON', () => {
+  assert.deepEqual(documentSelector().filter((s) => s.language === 'json'), [{ scheme: 'file', language: 'json', pattern: '**/*.tfvars.json' }]);
 });
 
 test('a severity setting for every finding code the README lists, and no other', () => {

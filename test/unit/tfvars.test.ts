@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createSourceFile } from '../../server/src/engine/files';
+import { createSourceFile, isSupported } from '../../server/src/engine/files';
 import { Workspace } from '../../server/src/engine/workspace';
 import { compareLoadOrder } from '../../server/src/engine/variableFiles';
 import { defaultSchemas } from '../../server/src/schema/registry';
@@ -20,6 +20,7 @@ function findings(files: Record<string, string>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const name of Object.keys(files)) {
     if (name.endsWith('.tf')) continue;
+    // The file as the CLI reads it; `contextFor` puts it in place of the index's copy.
     const p = path.join(dir, name);
     const file = createSourceFile(p, undefined, files[name])!;
     out[name] = file.diagnostics(ws.contextFor(p, file)).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}: ${d.message}`);
@@ -55,4 +56,32 @@ test('a file given with -var-file (not auto-loaded) is judged alone, as before',
   const got = findings({ 'main.tf': PEER, 'prod.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n', 'z.auto.tfvars': 'enable_bfd = true\n' });
   assert.equal(got['prod.tfvars'].length, 1);
   assert.match(got['prod.tfvars'][0], /\(variables feeding alicloud_vpc_bgp_peer\)$/);
+});
+
+test('.tfvars.json files are read: terraform.tfvars.json comes after terraform.tfvars, an auto one in name order', () => {
+  const quiet = findings({ 'main.tf': PEER, 'terraform.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n', 'terraform.tfvars.json': '{"enable_bfd": true}\n' });
+  assert.deepEqual(quiet, { 'terraform.tfvars': [], 'terraform.tfvars.json': [] });
+  const got = findings({ 'main.tf': PEER, 'a.auto.tfvars': 'enable_bfd = true\n', 'b.auto.tfvars.json': '{\n  "bfd_multi_hop": 13,\n  "enable_bfd": false\n}\n' });
+  assert.deepEqual(got['a.auto.tfvars'], []);
+  assert.deepEqual(
+    got['b.auto.tfvars.json'].map((d) => d.split(':').slice(0, 2).join(':')),
+    ['1:2-17 bfd-multi-hop-without-bfd'],
+    'on the key, quotes included',
+  );
+  assert.doesNotMatch(got['b.auto.tfvars.json'][0], /is the one in/, 'both values are its own');
+});
+
+test('a .tfvars.json file that is not a JSON object is one clear error, and adds no values', () => {
+  const got = findings({ 'main.tf': PEER, 'terraform.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n', 'z.auto.tfvars.json': '{\n  "enable_bfd": true,\n}\n' });
+  assert.deepEqual(got['z.auto.tfvars.json'].map((d) => d.replace(/\(.*\)$/, '')), ['2:0-1 syntax-error: Terraform cannot read this variable file: it is not valid JSON ']);
+  assert.equal(got['terraform.tfvars'].length, 1, 'the broken file sets nothing');
+  assert.match(findings({ 'x.tfvars.json': '["enable_bfd"]' })['x.tfvars.json'][0], /^0:0-0 syntax-error: .*holds one JSON object/);
+});
+
+test('a .tfvars.json document is read as one, also when the editor says it is JSON', () => {
+  assert.ok(isSupported('file:///m/terraform.tfvars.json', 'json'));
+  assert.ok(isSupported('/m/a.auto.tfvars.json'));
+  assert.ok(!isSupported('file:///m/package.json', 'json'));
+  const file = createSourceFile('file:///m/x.tfvars.json', 'json', '{"bfd_multi_hop": 13, "enable_bfd": false}')!;
+  assert.deepEqual(file.variableAssignments!().map((a) => [a.name, a.value.kind]), [['bfd_multi_hop', 'number'], ['enable_bfd', 'bool']]);
 });

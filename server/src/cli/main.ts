@@ -13,7 +13,7 @@ import { checkModules, isWorkerJob, runWorkerJob, threadsFor } from './parallel'
 const VERSION = '0.1.0';
 const USAGE = `Usage: alicloud-bgp-check [--format text|json|sarif] [--severity CODE=LEVEL]... PATH...
 
-Checks alicloud_vpc_bgp_peer and related resources in Terraform files (.tf, .tfvars) and in
+Checks alicloud_vpc_bgp_peer and related resources in Terraform files (.tf, .tfvars, .tfvars.json) and in
 CDKTF programs (.ts, .py, .java, .cs, .go that use the generated classes).
 Folders are searched recursively. Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.
 

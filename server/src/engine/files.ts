@@ -5,6 +5,8 @@ import { HclDocument } from '../syntax/hcl/document';
 import { CdktfFile } from './cdktfFile';
 import { HclFile } from './hclFile';
 import { TfJsonFile } from './tfJsonFile';
+import { TfvarsJsonFile } from './tfvarsJsonFile';
+import { isVariableJsonFile } from './variableFiles';
 import type { SourceFile } from './sourceFile';
 
 const HCL_LANGUAGES = new Set(['terraform', 'terraform-vars', 'hcl', 'tf', 'tfvars']);
@@ -57,7 +59,7 @@ export function cdktfLanguage(uri: string, languageId?: string): CdktfLanguage |
 
 /** True for files some adapter reads (so the CLI and the server know what to pick up). */
 export function isSupported(uri: string, languageId?: string): boolean {
-  return isHcl(uri, languageId) || cdktfLanguage(uri, languageId) !== undefined;
+  return isHcl(uri, languageId) || cdktfLanguage(uri, languageId) !== undefined || readsAsTfvarsJson(uri, languageId);
 }
 
 /**
@@ -66,6 +68,7 @@ export function isSupported(uri: string, languageId?: string): boolean {
  */
 export function createSourceFile(uri: string, languageId: string | undefined, text: string): SourceFile | undefined {
   if (languageId === undefined && /\.tf\.json$/i.test(pathOf(uri))) return new TfJsonFile(text, isOverrideFile(pathOf(uri)));
+  if (readsAsTfvarsJson(uri, languageId)) return new TfvarsJsonFile(text);
   const hcl = () => new HclFile(new HclDocument(text), isTfvars(uri, languageId), isOverrideFile(pathOf(uri)));
   if (readsAsHcl(uri, languageId)) return hcl();
   const cdktf = cdktfLanguage(uri, languageId);
@@ -102,6 +105,11 @@ function mayKeep(uri: string, languageId: string | undefined, parsed: SourceFile
 function readsAsHcl(uri: string, languageId: string | undefined): boolean {
   if (languageId !== undefined && HCL_LANGUAGES.has(languageId)) return true;
   return cdktfLanguage(uri, languageId) === undefined && isHcl(uri, languageId);
+}
+
+/** A `.tfvars.json` variable file, unless the editor says it is in another language than JSON. */
+function readsAsTfvarsJson(uri: string, languageId: string | undefined): boolean {
+  return isVariableJsonFile(pathOf(uri)) && (languageId === undefined || languageId === 'json' || languageId === 'jsonc');
 }
 
 function isTfvars(uri: string, languageId: string | undefined): boolean {
