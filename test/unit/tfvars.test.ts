@@ -85,3 +85,15 @@ test('a .tfvars.json document is read as one, also when the editor says it is JS
   const file = createSourceFile('file:///m/x.tfvars.json', 'json', '{"bfd_multi_hop": 13, "enable_bfd": false}')!;
   assert.deepEqual(file.variableAssignments!().map((a) => [a.name, a.value.kind]), [['bfd_multi_hop', 'number'], ['enable_bfd', 'bool']]);
 });
+
+test('a keystroke in a .tfvars file reads again only the assignments of the chunk it changed', () => {
+  const text = Array.from({ length: 200 }, (_, i) => `v${i} = "value ${i}"\n`).join('') + 'bfd_multi_hop = 13\nenable_bfd = false\n';
+  const file = createSourceFile('/m/terraform.tfvars', undefined, text)!;
+  const before = file.variableAssignments!();
+  file.update([{ range: { start: { line: 100, character: 8 }, end: { line: 100, character: 8 } }, text: 'x' }]);
+  const after = file.variableAssignments!();
+  assert.equal(after.length, 202);
+  assert.equal(after[100].value.kind === 'string' && after[100].value.value, 'xvalue 100', 'the edited one is read again');
+  const kept = after.filter((a, i) => a === before[i]).length;
+  assert.ok(kept >= 190, `only the edited chunk's assignments are new (${kept} of 202 kept)`);
+});

@@ -56,6 +56,9 @@ class ChunkMemo {
   placedLine = 0;
   placedLocal: Finding[] | undefined = undefined;
   placedModule: Finding[] | undefined = undefined;
+  /** A `.tfvars` chunk's assignments in absolute positions, for the line they were placed at. */
+  assignments: Attribute[] | undefined = undefined;
+  assignmentsLine = 0;
 }
 
 function memo(chunk: Chunk): ChunkMemo {
@@ -345,17 +348,28 @@ export class HclFile implements SourceFile {
     return out;
   }
 
-  /** A `.tfvars` file's top-level assignments, in absolute positions. */
+  /**
+   * A `.tfvars` file's top-level assignments, in absolute positions. Kept per chunk (and its line): a keystroke
+   * reads the model again of the chunk it changed only, and the folder's other variable files read none.
+   */
   variableAssignments(): Attribute[] {
     if (!this.isTfvars) return [];
     const out: Attribute[] = [];
-    for (const chunk of this.doc.chunks) {
-      for (const a of toBody(chunk.items).attributes) {
-        const d = chunk.startLine;
-        // Every field named: model nodes keep their ranges behind getters, which a spread would not copy.
-        const { name, sourceName, value, incomplete } = a;
-        out.push({ name, sourceName, value, incomplete, keyRange: shiftRange(a.keyRange, d), valueRange: shiftRange(a.valueRange, d), range: shiftRange(a.range, d) });
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c];
+      const m = memo(chunk);
+      const d = chunk.startLine;
+      if (!m.assignments || m.assignmentsLine !== d) {
+        m.assignments = toBody(chunk.items).attributes.map((a) => {
+          // Every field named: model nodes keep their ranges behind getters, which a spread would not copy.
+          const { name, sourceName, value, incomplete } = a;
+          return { name, sourceName, value, incomplete, keyRange: shiftRange(a.keyRange, d), valueRange: shiftRange(a.valueRange, d), range: shiftRange(a.range, d) };
+        });
+        m.assignmentsLine = d;
       }
+      const found = m.assignments;
+      for (let i = 0; i < found.length; i++) out.push(found[i]);
     }
     return out;
   }

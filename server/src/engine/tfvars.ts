@@ -24,7 +24,7 @@ interface Used {
 
 export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, self?: SourceFile): Finding[] {
   const schemas = ctx.schemas;
-  const used = usedValues(assignments, ctx, self);
+  const used = usedValues(assignments, ctx, self, ruleVariables(schemas));
   const findings: Finding[] = [];
   for (const schema of schemas.all()) {
     if (!schema.rules?.length || (ctx.declared(schema.kind, schema.type).length === 0 && ctx.declaresAny?.())) continue;
@@ -56,16 +56,29 @@ export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, s
   return findings;
 }
 
-/** Each variable's value: this file's, merged in load order with the folder's other auto-loaded files when it is one. */
-function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: SourceFile | undefined): Map<string, Used> {
+/** The variables the `requires` rules read, once per registry: only theirs are looked at in a keystroke's merge. */
+const RULE_VARIABLES = new WeakMap<AnalysisContext['schemas'], Set<string>>();
+function ruleVariables(schemas: AnalysisContext['schemas']): Set<string> {
+  let names = RULE_VARIABLES.get(schemas);
+  if (!names) {
+    names = new Set();
+    for (const schema of schemas.all()) for (const rule of schema.rules ?? []) if (rule.kind === 'requires') names.add(rule.attribute).add(rule.requires.attribute);
+    RULE_VARIABLES.set(schemas, names);
+  }
+  return names;
+}
+
+/** The values of `names`: this file's, merged in load order with the folder's other auto-loaded files when it is one. */
+function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: SourceFile | undefined, names: Set<string>): Map<string, Used> {
   const files = (self && ctx.variableFiles?.()) || [];
   const at = files.findIndex((f) => f.file === self);
   const used = new Map<string, Used>();
   const assign = (list: readonly Attribute[], from: string | undefined) => {
     // Terraform refuses a variable assigned twice in one file; until it is fixed, the first one counts.
     const seen = new Set<string>();
-    for (const a of list) {
-      if (a.incomplete || seen.has(a.name)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
+      if (!names.has(a.name) || a.incomplete || seen.has(a.name)) continue;
       seen.add(a.name);
       used.set(a.name, { attribute: a, from });
     }
