@@ -97,3 +97,15 @@ test('a keystroke in a .tfvars file reads again only the assignments of the chun
   const kept = after.filter((a, i) => a === before[i]).length;
   assert.ok(kept >= 190, `only the edited chunk's assignments are new (${kept} of 202 kept)`);
 });
+
+test('what Terraform refuses in a .tfvars file is an error: a variable assigned twice, a block, a reference', () => {
+  const got = (text: string) => findings({ 'main.tf': PEER, 'x.tfvars': text })['x.tfvars'].map((d) => d.replace(/: .*\((.*)\)$/, ': $1'));
+  // Twice: Terraform refuses the file, so the BFD pair is not judged on either value.
+  assert.deepEqual(got('bfd_multi_hop = 13\nenable_bfd = false\nenable_bfd = true\n'), ['2:0-10 duplicate-argument: "Attribute redefined"']);
+  assert.deepEqual(got('resource "alicloud_vpc_bgp_peer" "p" {\n}\nregion = "cn-hangzhou"\n'), ['0:0-8 syntax-error: a .tfvars file holds name = value lines']);
+  assert.deepEqual(got('bfd_multi_hop = 13\nenable_bfd = var.enable\ngroup = "${alicloud_vpc_bgp_group.g.id}"\nlist = [1, True]\nok = "$${x}"\nsum = 1 + 2\n'), [
+    '1:13-23 invalid-reference: "Variables not allowed"',
+    '2:8-40 invalid-reference: "Variables not allowed"',
+    '3:7-16 invalid-reference: "Variables not allowed"',
+  ]);
+});

@@ -14,7 +14,7 @@ import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import { Chunk, CHUNK_MEMO, HclDocument } from '../syntax/hcl/document';
 import { instancesOf, scopedInstancesOf, toBody } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
-import { tfvarsFindings } from './tfvars';
+import { refusedInVariableFile, tfvarsFindings } from './tfvars';
 import type { Placed, SourceFile } from './sourceFile';
 import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
@@ -235,7 +235,10 @@ export class HclFile implements SourceFile {
     let f = fresh ? undefined : memo(chunk).local;
     if (!f) {
       f = chunk.errors.length ? chunk.errors.map((e) => ({ code: 'syntax-error', severity: 'error' as const, range: e.range, message: e.message, fixes: [] })) : NO_FINDINGS;
-      if (!this.isTfvars) {
+      if (this.isTfvars) {
+        const refused = refusedInVariableFile(toBody(chunk.items));
+        if (refused.length) f = f === NO_FINDINGS ? refused : f.concat(refused);
+      } else {
         const instances = checkedInstancesOf(chunk);
         for (let i = 0; i < instances.length; i++) {
           let found = analyzeInstance(instances[i], ctx);

@@ -10,7 +10,7 @@
  * is made in the file whose value of the triggering variable is used, and names the file the other value comes
  * from when it is another. Any other file (given with `-var-file`) is judged alone.
  */
-import type { Attribute } from '../model/types';
+import type { Attribute, Block, Value } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
 import { fixValueOf, leftOutAsEmpty, literalEquals } from '../analysis/rules/crossField';
 import type { Finding } from '../analysis/finding';
@@ -24,12 +24,24 @@ interface Used {
 
 export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, self?: SourceFile): Finding[] {
   const schemas = ctx.schemas;
-  const used = usedValues(assignments, ctx, self, ruleVariables(schemas));
+  const { used, twice } = usedValues(assignments, ctx, self, ruleVariables(schemas));
   const findings: Finding[] = [];
+  const refused = new Set<string>();
+  for (const [first, again] of twice) {
+    refused.add(again.name);
+    findings.push({
+      code: 'duplicate-argument',
+      severity: 'error',
+      range: again.keyRange,
+      message: `${again.name} is assigned twice in this file (first on line ${first.keyRange.start.line + 1}): Terraform refuses the file, so neither value is used ("Attribute redefined")`,
+      fixes: [],
+    });
+  }
   for (const schema of schemas.all()) {
     if (!schema.rules?.length || (ctx.declared(schema.kind, schema.type).length === 0 && ctx.declaresAny?.())) continue;
     for (const rule of schema.rules) {
-      if (rule.kind !== 'requires') continue;
+      // A variable assigned twice leaves the file refused: no value of it to judge.
+      if (rule.kind !== 'requires' || refused.has(rule.attribute) || refused.has(rule.requires.attribute)) continue;
       const trigger = used.get(rule.attribute);
       const other = used.get(rule.requires.attribute);
       // The trigger's value must be this file's: a later file's value replaces it, and is judged there.
@@ -69,21 +81,59 @@ function ruleVariables(schemas: AnalysisContext['schemas']): Set<string> {
 }
 
 /** The values of `names`: this file's, merged in load order with the folder's other auto-loaded files when it is one. */
-function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: SourceFile | undefined, names: Set<string>): Map<string, Used> {
+function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: SourceFile | undefined, names: Set<string>): { used: Map<string, Used>; twice: [Attribute, Attribute][] } {
   const files = (self && ctx.variableFiles?.()) || [];
   const at = files.findIndex((f) => f.file === self);
   const used = new Map<string, Used>();
+  const twice: [Attribute, Attribute][] = [];
   const assign = (list: readonly Attribute[], from: string | undefined) => {
-    // Terraform refuses a variable assigned twice in one file; until it is fixed, the first one counts.
-    const seen = new Set<string>();
+    // Terraform refuses a variable assigned twice in one file (reported in that file); until it is fixed, the
+    // first one counts.
+    const seen = new Map<string, Attribute>();
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
-      if (!names.has(a.name) || a.incomplete || seen.has(a.name)) continue;
-      seen.add(a.name);
+      if (!names.has(a.name) || a.incomplete) continue;
+      const first = seen.get(a.name);
+      if (first) {
+        if (from === undefined) twice.push([first, a]);
+        continue;
+      }
+      seen.set(a.name, a);
       used.set(a.name, { attribute: a, from });
     }
   };
   if (at < 0) assign(assignments, undefined);
   else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : files[i].name);
-  return used;
+  return { used, twice };
+}
+
+/**
+ * What Terraform refuses in a `.tfvars` file, in one chunk's items (chunk-relative, cached with the chunk): a block
+ * (a variable file is `name = value` lines), and a value that is a reference (`var.x`, `True`), or holds one in a
+ * list, or names a resource inside an expression (it is evaluated with no variables: "Variables not allowed"). A
+ * variable or local value inside a template or function call is not seen: the model keeps only resources' there.
+ */
+export function refusedInVariableFile(body: { attributes: readonly Attribute[]; blocks: readonly Block[] }): Finding[] {
+  const out: Finding[] = [];
+  for (const b of body.blocks) {
+    out.push({ code: 'syntax-error', severity: 'error', range: b.nameRange, message: `Blocks are not allowed in a variable file: Terraform refuses this "${b.sourceName}" block (a .tfvars file holds name = value lines)`, fixes: [] });
+  }
+  for (const a of body.attributes) {
+    const ref = referenceIn(a.value);
+    if (ref) {
+      out.push({ code: 'invalid-reference', severity: 'error', range: a.valueRange, message: `A variable file holds values only: Terraform refuses the reference ${ref} in it ("Variables not allowed")`, fixes: [] });
+    }
+  }
+  return out;
+}
+
+/** The text of the first reference a value holds, if any. */
+function referenceIn(v: Value): string | undefined {
+  if (v.kind === 'reference') return v.text;
+  const inner = v.kind === 'tuple' ? v.items : v.kind === 'object' || v.kind === 'unknown' ? v.refs : undefined;
+  for (const x of inner ?? []) {
+    const found = referenceIn(x);
+    if (found) return found;
+  }
+  return undefined;
 }
