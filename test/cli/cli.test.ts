@@ -294,7 +294,15 @@ describe('what gets checked', () => {
     const split = tree({ 'main.tf': peer, 'bfd.auto.tfvars': 'bfd_multi_hop = 13\n', 'off.auto.tfvars': 'enable_bfd = false\n' });
     const res = runJson([path.join(split, 'bfd.auto.tfvars')]);
     assert.deepEqual(res.findings.map((f) => [path.basename(f.file), f.code, f.range.start.line]), [['bfd.auto.tfvars', 'bfd-multi-hop-without-bfd', 0]]);
-    assert.match(res.findings[0].message, /enable_bfd is the one in off\.auto\.tfvars\)$/);
+    assert.match(res.findings[0].message, /enable_bfd is set in off\.auto\.tfvars\)$/);
+  });
+
+  it('a variable no variable file sets has its default: bfd_multi_hop in terraform.tfvars meets enable_bfd\'s default false', () => {
+    const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
+    const dir = tree({ 'main.tf': peer, 'variables.tf': 'variable "enable_bfd" {\n  default = false\n}\n', 'terraform.tfvars': 'bfd_multi_hop = 13\n' });
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [path.basename(f.file), f.code]), [['terraform.tfvars', 'bfd-multi-hop-without-bfd']]);
+    assert.match(res.findings[0].message, /enable_bfd is set by its default in variables\.tf\)$/);
   });
 
   it('reads .tfvars.json files: checked like .tfvars, their values merged in Terraform\'s order, a broken one an error', () => {

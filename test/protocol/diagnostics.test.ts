@@ -205,6 +205,27 @@ resource "alicloud_vpc_bgp_peer" "b" {
     }
   });
 
+  it('an open variable file is checked again when the default of a variable it does not set changes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-tfvars-default-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n');
+      const vars = 'variable "enable_bfd" {\n  default = true\n}\n';
+      const vu = pathToFileURL(path.join(dir, 'variables.tf')).toString();
+      const u = pathToFileURL(path.join(dir, 'prod.tfvars')).toString();
+      await lsp.open(vu, vars);
+      assert.deepEqual(await lsp.open(u, 'bfd_multi_hop = 13\n', 'terraform-vars'), []);
+      const next = lsp.nextPublish(u, 1);
+      await lsp.change(vu, [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 16 } }, text: 'false' }]);
+      const republished = (await next).diagnostics;
+      assert.deepEqual(codes(republished), ['bfd-multi-hop-without-bfd']);
+      assert.match(republished[0].message, /enable_bfd is set by its default in variables\.tf\)$/);
+      await lsp.close(u);
+      await lsp.close(vu);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an open auto-loaded variable file is judged with its folder\'s others: a later file written on disk, or edited, changes its findings', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-tfvars-'));
     const watched = (file: string, type: 1 | 2 | 3) => lsp.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type }] });
@@ -226,7 +247,7 @@ resource "alicloud_vpc_bgp_peer" "b" {
       await lsp.change(lu, [{ range: { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } }, text: 'false' }]);
       const republished = (await next).diagnostics;
       assert.deepEqual(codes(republished), ['bfd-multi-hop-without-bfd']);
-      assert.match(republished[0].message, /enable_bfd is the one in z\.auto\.tfvars\)$/);
+      assert.match(republished[0].message, /enable_bfd is set in z\.auto\.tfvars\)$/);
       // Closed unsaved: the disk's true again.
       next = lsp.nextPublish(u, 1);
       await lsp.close(lu);
@@ -241,7 +262,7 @@ resource "alicloud_vpc_bgp_peer" "b" {
       const ju = pathToFileURL(json).toString();
       const jsonDiags = await lsp.open(ju, '{"bfd_multi_hop": 20}', 'json');
       assert.deepEqual(jsonDiags.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['bfd-multi-hop-without-bfd', 1, 16]]);
-      assert.match(jsonDiags[0].message, /enable_bfd is the one in z\.auto\.tfvars\)$/);
+      assert.match(jsonDiags[0].message, /enable_bfd is set in z\.auto\.tfvars\)$/);
       await lsp.close(ju);
       await lsp.close(u);
     } finally {

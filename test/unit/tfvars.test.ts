@@ -42,14 +42,14 @@ test('values set in two auto-loaded files are judged together, in the file whose
   const got = findings({ 'main.tf': PEER, 'terraform.tfvars': 'enable_bfd = false\n', 'bfd.auto.tfvars': 'bfd_multi_hop = 13\n' });
   assert.deepEqual(got['terraform.tfvars'], []);
   assert.equal(got['bfd.auto.tfvars'].length, 1);
-  assert.match(got['bfd.auto.tfvars'][0], /^0:0-13 bfd-multi-hop-without-bfd: .*enable_bfd is the one in terraform\.tfvars\)$/);
+  assert.match(got['bfd.auto.tfvars'][0], /^0:0-13 bfd-multi-hop-without-bfd: .*enable_bfd is set in terraform\.tfvars\)$/);
 });
 
 test('an earlier file\'s trigger replaced by a later one is judged where the later is, not twice', () => {
   const got = findings({ 'main.tf': PEER, 'a.auto.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n', 'b.auto.tfvars': 'bfd_multi_hop = 20\n' });
   assert.deepEqual(got['a.auto.tfvars'], []);
   assert.equal(got['b.auto.tfvars'].length, 1);
-  assert.match(got['b.auto.tfvars'][0], /^0:0-13 bfd-multi-hop-without-bfd: .*enable_bfd is the one in a\.auto\.tfvars\)$/);
+  assert.match(got['b.auto.tfvars'][0], /^0:0-13 bfd-multi-hop-without-bfd: .*enable_bfd is set in a\.auto\.tfvars\)$/);
 });
 
 test('a file given with -var-file (not auto-loaded) is judged alone, as before', () => {
@@ -68,7 +68,7 @@ test('.tfvars.json files are read: terraform.tfvars.json comes after terraform.t
     ['1:2-17 bfd-multi-hop-without-bfd'],
     'on the key, quotes included',
   );
-  assert.doesNotMatch(got['b.auto.tfvars.json'][0], /is the one in/, 'both values are its own');
+  assert.doesNotMatch(got['b.auto.tfvars.json'][0], /is set in/, 'both values are its own');
 });
 
 test('a .tfvars.json file that is not a JSON object is one clear error, and adds no values', () => {
@@ -108,4 +108,15 @@ test('what Terraform refuses in a .tfvars file is an error: a variable assigned 
     '2:8-40 invalid-reference: "Variables not allowed"',
     '3:7-16 invalid-reference: "Variables not allowed"',
   ]);
+});
+
+test('a variable no file sets has its default: the finding names it, and a default never stands for the file\'s own value', () => {
+  const vars = (d: string) => `variable "enable_bfd" {\n  type    = bool\n  default = ${d}\n}\n\nvariable "bfd_multi_hop" {\n  default = 10\n}\n`;
+  const off = findings({ 'main.tf': PEER, 'variables.tf': vars('false'), 'terraform.tfvars': 'bfd_multi_hop = 13\n' });
+  assert.equal(off['terraform.tfvars'].length, 1);
+  assert.match(off['terraform.tfvars'][0], /^0:0-13 bfd-multi-hop-without-bfd: .*enable_bfd is set by its default in variables\.tf\)$/);
+  assert.deepEqual(findings({ 'main.tf': PEER, 'variables.tf': vars('true'), 'terraform.tfvars': 'bfd_multi_hop = 13\n' })['terraform.tfvars'], []);
+  // A value in a file goes before the default; the default of bfd_multi_hop alone is not this file's to report.
+  assert.deepEqual(findings({ 'main.tf': PEER, 'variables.tf': vars('false'), 'terraform.tfvars': 'bfd_multi_hop = 13\n', 'on.auto.tfvars': 'enable_bfd = true\n' })['terraform.tfvars'], []);
+  assert.deepEqual(findings({ 'main.tf': PEER, 'variables.tf': vars('true'), 'terraform.tfvars': 'enable_bfd = false\n' })['terraform.tfvars'], []);
 });

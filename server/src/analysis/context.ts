@@ -1,5 +1,5 @@
 /** What a rule may know beyond the instance it checks: the module around it. */
-import type { Attribute, ResourceInstance } from '../model/types';
+import type { Attribute, ResourceInstance, Value } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 
 /** `providerVersionFrom` of a CDKTF program whose version its project's `cdktf.json` states. */
@@ -82,6 +82,8 @@ export interface AnalysisContext {
    * context: `Workspace.contextFor` adds it.
    */
   variableFiles?(): readonly { name: string; file: { variableAssignments?(): Attribute[] } }[];
+  /** For a variable file: the `default` of a variable the module declares, and the name of the file declaring it. */
+  variableDefault?(name: string): { value: Value; file: string } | undefined;
 }
 
 /** A block of an override file, and a number that stands for its file (`fileIdOf` in engine/moduleContext.ts). */

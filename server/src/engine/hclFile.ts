@@ -4,7 +4,7 @@
  * What is cached lives on the chunk itself (`CHUNK_MEMO`): a keystroke walks thousands of chunks, and a
  * property read per chunk is what that walk can afford (WeakMap lookups were a third of a keystroke).
  */
-import type { Attribute, Position, Range, ResourceInstance } from '../model/types';
+import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
 import { shiftRange } from '../model/types';
 import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
@@ -56,6 +56,8 @@ class ChunkMemo {
   placedLine = 0;
   placedLocal: Finding[] | undefined = undefined;
   placedModule: Finding[] | undefined = undefined;
+  /** The defaults of the chunk's variables (`forEachVariableDefault`). */
+  defaults: readonly (readonly [string, Value])[] | undefined = undefined;
   /** A `.tfvars` chunk's assignments in absolute positions, for the line they were placed at. */
   assignments: Attribute[] | undefined = undefined;
   assignmentsLine = 0;
@@ -137,6 +139,26 @@ export class HclFile implements SourceFile {
       const m = memo(chunks[c]);
       const headers = (m.symbols ??= symbolHeaders(chunks[c]));
       for (let i = 0; i < headers.length; i++) visit(headers[i].key);
+    }
+  }
+
+  forEachVariableDefault(visit: (name: string, value: Value) => void): void {
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const m = memo(chunks[c]);
+      if (!m.defaults) {
+        // Only a chunk whose outline has a variable is read again (its tree may be gone: `Chunk.items` parses it).
+        const headers = (m.symbols ??= symbolHeaders(chunks[c]));
+        const found: [string, Value][] = [];
+        if (headers.some((h) => h.kind === 'variable')) {
+          for (const b of toBody(chunks[c].items).blocks) {
+            const d = b.name === 'variable' && b.labels.length === 1 ? b.attributes.find((a) => a.name === 'default') : undefined;
+            if (d) found.push([b.labels[0].value, d.value]);
+          }
+        }
+        m.defaults = found;
+      }
+      for (const [name, value] of m.defaults) visit(name, value);
     }
   }
 

@@ -5,7 +5,7 @@
 import type { CursorContext } from '../analysis/completion';
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
-import type { Attribute, Block, Language, Position, Range, ResourceInstance } from '../model/types';
+import type { Attribute, Block, Language, Value, Position, Range, ResourceInstance } from '../model/types';
 import type { TextChange } from '../syntax/hcl/document';
 import type { CompletionWriter, TextEdit, Writer } from '../writers/writer';
 import type { Diagnostic } from './diagnostic';
@@ -82,6 +82,8 @@ export interface SourceFile {
   referenceAt?(pos: Position): Reference | undefined;
   /** A short digest of the facts other blocks' rules read (`factsHash` in `factsDigest.ts`), for the module's signature. */
   moduleDigest(facts: Set<string>): string;
+  /** The `default` of each variable the file declares (optional: none). */
+  forEachVariableDefault?(visit: (name: string, value: Value) => void): void;
   /** A variable file's top-level assignments, in absolute positions (optional: none). */
   variableAssignments?(): Attribute[];
   /** The alicloud `required_providers` constraint this file declares, as written, if any. */

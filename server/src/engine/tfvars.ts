@@ -8,7 +8,8 @@
  * A file Terraform loads by itself (`variableFiles.ts`) is judged with the folder's other such files, as
  * Terraform merges them: each variable has the value of the last file in load order that assigns it. A finding
  * is made in the file whose value of the triggering variable is used, and names the file the other value comes
- * from when it is another. Any other file (given with `-var-file`) is judged alone.
+ * from when it is another. Any other file (given with `-var-file`) is judged alone. A variable no file sets has
+ * the `default` its module declares (`ctx.variableDefault`).
  */
 import type { Attribute, Block, Value } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
@@ -16,11 +17,13 @@ import { fixValueOf, leftOutAsEmpty, literalEquals } from '../analysis/rules/cro
 import type { Finding } from '../analysis/finding';
 import type { SourceFile } from './sourceFile';
 
-/** A variable's value as Terraform gets it, and the file it comes from (undefined: the file judged). */
+/** A variable's value as Terraform gets it, and where it comes from (undefined: the file judged): `in x.tfvars`. */
 interface Used {
   attribute: Attribute;
   from?: string;
 }
+
+const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, self?: SourceFile): Finding[] {
   const schemas = ctx.schemas;
@@ -48,7 +51,7 @@ export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, s
       if (!trigger || trigger.from !== undefined || !other || trigger.attribute.value.kind === 'null') continue;
       if (leftOutAsEmpty(schema, rule.attribute, trigger.attribute.value)) continue;
       if (literalEquals(other.attribute.value, rule.requires.value) !== false) continue;
-      const from = other.from === undefined ? '' : `; ${rule.requires.attribute} is the one in ${other.from}`;
+      const from = other.from === undefined ? '' : `; ${rule.requires.attribute} is set ${other.from}`;
       findings.push({
         code: rule.code,
         severity: rule.severity,
@@ -102,8 +105,13 @@ function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: Source
       used.set(a.name, { attribute: a, from });
     }
   };
+  // A variable no file sets has its default, when the module declares one.
+  for (const name of names) {
+    const d = ctx.variableDefault?.(name);
+    if (d) used.set(name, { attribute: { name, sourceName: name, value: d.value, keyRange: NOWHERE, valueRange: NOWHERE, range: NOWHERE }, from: `by its default in ${d.file}` });
+  }
   if (at < 0) assign(assignments, undefined);
-  else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : files[i].name);
+  else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : `in ${files[i].name}`);
   return { used, twice };
 }
 

@@ -15,6 +15,7 @@ import { contextFor } from './moduleContext';
 import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
+import type { Value } from '../model/types';
 import { withoutBom } from './text';
 import { compareLoadOrder, isAutoLoaded, isVariableFile } from './variableFiles';
 import type { VariableSource } from './variableFiles';
@@ -250,7 +251,15 @@ export class Workspace {
     // module's cached context, and are listed only when asked.
     // `extra` is the version of `file` being judged, whichever the index holds.
     const variableFiles = () => this.variableFiles(path.dirname(file)).map((v) => (extra && v.name === path.basename(file) ? { name: v.name, file: extra } : v));
-    return Object.create(ctx, { variableFiles: { value: variableFiles } }) as AnalysisContext;
+    let defaults: Map<string, { value: Value; file: string }> | undefined;
+    const variableDefault = (name: string) => {
+      if (!defaults) {
+        const found = (defaults = new Map());
+        for (const [p, source] of this.moduleEntries(file)) source.forEachVariableDefault?.((n, value) => found.has(n) || found.set(n, { value, file: path.basename(p) }));
+      }
+      return defaults.get(name);
+    };
+    return Object.create(ctx, { variableFiles: { value: variableFiles }, variableDefault: { value: variableDefault } }) as AnalysisContext;
   }
 
   private moduleContextFor(file: string, extra?: SourceFile): AnalysisContext {

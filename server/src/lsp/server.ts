@@ -50,7 +50,7 @@ import { ignoreEdit, isIgnored, withoutIgnored } from '../engine/ignoreComments'
 import type { SourceFile } from '../engine/sourceFile';
 import { applyChanges, lineBreakOf, withLineBreaks } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
-import { isAutoLoaded } from '../engine/variableFiles';
+import { isAutoLoaded, isVariableFile } from '../engine/variableFiles';
 import { isOverrideFile } from '../analysis/partial';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { utf8Of } from './decodeBody';
@@ -218,10 +218,11 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
           signatures.set(dir, ctx.signature);
           if (before !== undefined && before !== ctx.signature) scheduleModule(p);
           // An open override file is checked merged into the blocks it overrides, whose every argument counts,
-          // not only what the signature covers: it is checked again after any change to the module's other files.
-          else if (!f.file.isOverride) {
+          // not only what the signature covers, and an open variable file reads its variables' defaults: they are
+          // checked again after any change to the module's other files.
+          else if (!f.file.isOverride && !isVariableFile(p)) {
             for (const other of workspace.openInModule(p)) {
-              const u = isOverrideFile(other) && other !== p ? uriOf.get(other) : undefined;
+              const u = (isOverrideFile(other) || isVariableFile(other)) && other !== p ? uriOf.get(other) : undefined;
               if (u) schedule(u);
             }
           }
@@ -268,7 +269,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     if (p) {
       uriOf.set(p, uri);
       // Open first, so that reading the folder does not parse this file a second time from disk.
-      if (isModuleFile(p) || isAutoLoaded(p)) {
+      // Variable files too: the module's changes reach them (`openInModule`), and the auto-loaded ones each other.
+      if (isModuleFile(p) || isVariableFile(p)) {
         if (file) workspace.setOpen(p, file);
         else workspace.refresh(p); // refused: the module keeps seeing the disk version
       }
