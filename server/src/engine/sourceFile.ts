@@ -45,6 +45,8 @@ export interface SourceFile {
   lineText(line: number): string;
   /** Every resource/data instance (positions relative to `base`). */
   instances(): Iterable<Placed<ResourceInstance>>;
+  /** JSON (a `.tfvars.json` file): it has no comments, so no quick fix writes an ignore comment in it. */
+  readonly withoutComments?: boolean;
   /** A Terraform override file: its blocks change blocks declared elsewhere and declare nothing themselves. */
   readonly isOverride?: boolean;
   /**

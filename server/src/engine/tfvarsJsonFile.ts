@@ -2,7 +2,8 @@
  * A `.tfvars.json` variable file (`{"variable_name": value}`), which Terraform reads as it reads a `.tfvars`
  * one: judged by the same rules (`tfvars.ts`), with its folder's other auto-loaded files when it is one, and a
  * source of values for them. A text that is not a JSON object is one finding, as Terraform refuses it. No
- * completion or hover; findings come without quick fixes (they write HCL).
+ * completion or hover; findings come without quick fixes (they write HCL), and without the one that writes an
+ * ignore comment (JSON has none).
  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
@@ -20,6 +21,7 @@ export class TfvarsJsonFile implements SourceFile {
   readonly language = 'hcl' as const;
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
+  readonly withoutComments = true;
   private assignments: Attribute[] = [];
   private error?: { message: string; range: Range };
 

@@ -538,7 +538,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         }
         // Last, after the fixes: silencing a finding where it is written, one action per code and line.
         const key = `${finding.code}@${absRange.start.line}`;
-        const ignore = silencers.has(key) ? undefined : ignoreEdit(f.language, finding.code, absRange.start.line, lineText, eol());
+        const ignore = silencers.has(key) || f.withoutComments ? undefined : ignoreEdit(f.language, finding.code, absRange.start.line, lineText, eol());
         if (ignore) {
           silencers.set(key, {
             title: `Ignore "${finding.code}" on this line`,
