@@ -305,6 +305,13 @@ describe('what gets checked', () => {
     assert.match(res.findings[0].message, /enable_bfd is set by its default in variables\.tf\)$/);
   });
 
+  it('a .tfvars value its variable\'s declared type cannot take is an error', () => {
+    const dir = tree({ 'variables.tf': 'variable "enable_bfd" {\n  type = bool\n}\n', 'terraform.tfvars': 'enable_bfd = "yes"\n' });
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [path.basename(f.file), f.code, f.severity, f.range.start.character]), [['terraform.tfvars', 'type-mismatch', 'error', 13]]);
+    assert.equal(res.status, 1);
+  });
+
   it('reads .tfvars.json files: checked like .tfvars, their values merged in Terraform\'s order, a broken one an error', () => {
     const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
     const dir = tree({ 'main.tf': peer, 'terraform.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n', 'terraform.tfvars.json': '{"enable_bfd": true}', 'env/prod.tfvars.json': '{\n  "bfd_multi_hop": 13,\n  "enable_bfd": "false"\n}\n', 'bad/a.auto.tfvars.json': '{"enable_bfd": true,}' });

@@ -120,3 +120,16 @@ test('a variable no file sets has its default: the finding names it, and a defau
   assert.deepEqual(findings({ 'main.tf': PEER, 'variables.tf': vars('false'), 'terraform.tfvars': 'bfd_multi_hop = 13\n', 'on.auto.tfvars': 'enable_bfd = true\n' })['terraform.tfvars'], []);
   assert.deepEqual(findings({ 'main.tf': PEER, 'variables.tf': vars('true'), 'terraform.tfvars': 'enable_bfd = false\n' })['terraform.tfvars'], []);
 });
+
+test('a literal value the variable\'s declared type cannot take is an error, as Terraform refuses it', () => {
+  const vars = 'variable "enable_bfd" {\n  type = bool\n}\n\nvariable "bfd_multi_hop" {\n  type = number\n}\n\nvariable "names" {\n  type = list( string )\n}\n\nvariable "free" {}\n\nvariable "tags" {\n  type = map(any)\n}\n';
+  const got = (name: string, text: string) => findings({ 'main.tf': PEER, 'variables.tf': vars, [name]: text })[name].map((d) => d.replace(/, and Terraform.*$/, ''));
+  assert.deepEqual(got('x.tfvars', 'enable_bfd = "yes"\nbfd_multi_hop = "10"\nnames = ["a", 1]\nfree = [1]\ntags = 3\n'), [
+    '0:13-18 type-mismatch: variable "enable_bfd" is declared bool in variables.tf',
+  ]);
+  assert.deepEqual(got('x.tfvars', 'enable_bfd = "true"\nbfd_multi_hop = true\nnames = "a"\n'), [
+    '1:16-20 type-mismatch: variable "bfd_multi_hop" is declared number in variables.tf',
+    '2:8-11 type-mismatch: variable "names" is declared list(string) in variables.tf',
+  ]);
+  assert.deepEqual(got('x.tfvars.json', '{"enable_bfd": "on", "bfd_multi_hop": 13}'), ['0:1-13 type-mismatch: variable "enable_bfd" is declared bool in variables.tf']);
+});

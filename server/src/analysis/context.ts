@@ -1,6 +1,7 @@
 /** What a rule may know beyond the instance it checks: the module around it. */
 import type { Attribute, ResourceInstance, Value } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
+import type { AttributeType } from '../schema/types';
 
 /** `providerVersionFrom` of a CDKTF program whose version its project's `cdktf.json` states. */
 export const PROJECT_FILE = 'cdktf.json';
@@ -82,8 +83,18 @@ export interface AnalysisContext {
    * context: `Workspace.contextFor` adds it.
    */
   variableFiles?(): readonly { name: string; file: { variableAssignments?(): Attribute[] } }[];
-  /** For a variable file: the `default` of a variable the module declares, and the name of the file declaring it. */
-  variableDefault?(name: string): { value: Value; file: string } | undefined;
+  /**
+   * For a variable file: a variable the module declares, with its `default` and its `type` when it is one the rules
+   * know (`bool`, `list(string)`), and the name of the file declaring it.
+   */
+  variable?(name: string): DeclaredVariable | undefined;
+}
+
+/** A module's `variable` block, as a variable file's checks read it. */
+export interface DeclaredVariable {
+  default?: Value;
+  type?: AttributeType;
+  file: string;
 }
 
 /** A block of an override file, and a number that stands for its file (`fileIdOf` in engine/moduleContext.ts). */

@@ -56,8 +56,8 @@ class ChunkMemo {
   placedLine = 0;
   placedLocal: Finding[] | undefined = undefined;
   placedModule: Finding[] | undefined = undefined;
-  /** The defaults of the chunk's variables (`forEachVariableDefault`). */
-  defaults: readonly (readonly [string, Value])[] | undefined = undefined;
+  /** The chunk's variables, with their defaults and types (`forEachVariable`). */
+  variables: readonly (readonly [string, Value | undefined, string | undefined])[] | undefined = undefined;
   /** A `.tfvars` chunk's assignments in absolute positions, for the line they were placed at. */
   assignments: Attribute[] | undefined = undefined;
   assignmentsLine = 0;
@@ -142,23 +142,27 @@ export class HclFile implements SourceFile {
     }
   }
 
-  forEachVariableDefault(visit: (name: string, value: Value) => void): void {
+  forEachVariable(visit: (name: string, defaultValue: Value | undefined, type: string | undefined) => void): void {
     const chunks = this.doc.chunks;
     for (let c = 0; c < chunks.length; c++) {
       const m = memo(chunks[c]);
-      if (!m.defaults) {
+      if (!m.variables) {
         // Only a chunk whose outline has a variable is read again (its tree may be gone: `Chunk.items` parses it).
         const headers = (m.symbols ??= symbolHeaders(chunks[c]));
-        const found: [string, Value][] = [];
+        const found: [string, Value | undefined, string | undefined][] = [];
         if (headers.some((h) => h.kind === 'variable')) {
           for (const b of toBody(chunks[c].items).blocks) {
-            const d = b.name === 'variable' && b.labels.length === 1 ? b.attributes.find((a) => a.name === 'default') : undefined;
-            if (d) found.push([b.labels[0].value, d.value]);
+            if (b.name !== 'variable' || b.labels.length !== 1) continue;
+            // As written (the model shortens a call's arguments: `list(…)`), when on one line.
+            const type = b.attributes.find((a) => a.name === 'type')?.valueRange;
+            const line = type && type.start.line === type.end.line ? chunks[c].text.split('\n')[type.start.line] : undefined;
+            const typeText = line?.slice(type!.start.character, type!.end.character).replace(/\s+/g, '');
+            found.push([b.labels[0].value, b.attributes.find((a) => a.name === 'default')?.value, typeText]);
           }
         }
-        m.defaults = found;
+        m.variables = found;
       }
-      for (const [name, value] of m.defaults) visit(name, value);
+      for (const [name, value, type] of m.variables) visit(name, value, type);
     }
   }
 

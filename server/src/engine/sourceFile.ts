@@ -84,8 +84,8 @@ export interface SourceFile {
   referenceAt?(pos: Position): Reference | undefined;
   /** A short digest of the facts other blocks' rules read (`factsHash` in `factsDigest.ts`), for the module's signature. */
   moduleDigest(facts: Set<string>): string;
-  /** The `default` of each variable the file declares (optional: none). */
-  forEachVariableDefault?(visit: (name: string, value: Value) => void): void;
+  /** Each variable the file declares, with its `default` and its `type` as written (`bool`, `list(string)`) (optional: none). */
+  forEachVariable?(visit: (name: string, defaultValue: Value | undefined, type: string | undefined) => void): void;
   /** A variable file's top-level assignments, in absolute positions (optional: none). */
   variableAssignments?(): Attribute[];
   /** The alicloud `required_providers` constraint this file declares, as written, if any. */

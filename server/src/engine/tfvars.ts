@@ -9,12 +9,14 @@
  * Terraform merges them: each variable has the value of the last file in load order that assigns it. A finding
  * is made in the file whose value of the triggering variable is used, and names the file the other value comes
  * from when it is another. Any other file (given with `-var-file`) is judged alone. A variable no file sets has
- * the `default` its module declares (`ctx.variableDefault`).
+ * the `default` its module declares (`ctx.variable`). A literal value that the variable's declared type cannot take is
+ * an error, as Terraform refuses it.
  */
 import type { Attribute, Block, Value } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
 import { fixValueOf, leftOutAsEmpty, literalEquals } from '../analysis/rules/crossField';
 import type { Finding } from '../analysis/finding';
+import { conformsTo, describeLiteral, describeType } from '../analysis/values';
 import type { SourceFile } from './sourceFile';
 
 /** A variable's value as Terraform gets it, and where it comes from (undefined: the file judged): `in x.tfvars`. */
@@ -28,7 +30,7 @@ const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0
 export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, self?: SourceFile): Finding[] {
   const schemas = ctx.schemas;
   const { used, twice } = usedValues(assignments, ctx, self, ruleVariables(schemas));
-  const findings: Finding[] = [];
+  const findings: Finding[] = ctx.variable ? typeMismatches(assignments, ctx.variable.bind(ctx)) : [];
   const refused = new Set<string>();
   for (const [first, again] of twice) {
     refused.add(again.name);
@@ -71,6 +73,24 @@ export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, s
   return findings;
 }
 
+/** The literal values of `assignments` their variable's declared type cannot take. */
+function typeMismatches(assignments: readonly Attribute[], variable: NonNullable<AnalysisContext['variable']>): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < assignments.length; i++) {
+    const a = assignments[i];
+    const type = a.incomplete ? undefined : variable(a.name)?.type;
+    if (!type || conformsTo(a.value, type)) continue;
+    out.push({
+      code: 'type-mismatch',
+      severity: 'error',
+      range: a.valueRange,
+      message: `variable "${a.name}" is declared ${type} in ${variable(a.name)!.file}, and Terraform cannot convert ${describeLiteral(a.value)} to ${describeType(type)} ("Invalid value for input variable")`,
+      fixes: [],
+    });
+  }
+  return out;
+}
+
 /** The variables the `requires` rules read, once per registry: only theirs are looked at in a keystroke's merge. */
 const RULE_VARIABLES = new WeakMap<AnalysisContext['schemas'], Set<string>>();
 function ruleVariables(schemas: AnalysisContext['schemas']): Set<string> {
@@ -107,8 +127,8 @@ function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: Source
   };
   // A variable no file sets has its default, when the module declares one.
   for (const name of names) {
-    const d = ctx.variableDefault?.(name);
-    if (d) used.set(name, { attribute: { name, sourceName: name, value: d.value, keyRange: NOWHERE, valueRange: NOWHERE, range: NOWHERE }, from: `by its default in ${d.file}` });
+    const d = ctx.variable?.(name);
+    if (d?.default) used.set(name, { attribute: { name, sourceName: name, value: d.default, keyRange: NOWHERE, valueRange: NOWHERE, range: NOWHERE }, from: `by its default in ${d.file}` });
   }
   if (at < 0) assign(assignments, undefined);
   else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : `in ${files[i].name}`);

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_FILE } from '../analysis/context';
-import type { AnalysisContext } from '../analysis/context';
+import type { AnalysisContext, DeclaredVariable } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { isOverrideFile } from '../analysis/partial';
@@ -15,11 +15,13 @@ import { contextFor } from './moduleContext';
 import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
-import type { Value } from '../model/types';
+import type { AttributeType } from '../schema/types';
 import { withoutBom } from './text';
 import { compareLoadOrder, isAutoLoaded, isVariableFile } from './variableFiles';
 import type { VariableSource } from './variableFiles';
 
+/** The variable types a value in a variable file is checked against (`conformsTo`); others are not. */
+const KNOWN_TYPES = new Set<AttributeType>(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', '.gen', 'dist', 'out', '.vscode-test']);
 /** Larger files are not indexed from disk (they are still analysed when opened). */
 const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
@@ -251,15 +253,19 @@ export class Workspace {
     // module's cached context, and are listed only when asked.
     // `extra` is the version of `file` being judged, whichever the index holds.
     const variableFiles = () => this.variableFiles(path.dirname(file)).map((v) => (extra && v.name === path.basename(file) ? { name: v.name, file: extra } : v));
-    let defaults: Map<string, { value: Value; file: string }> | undefined;
-    const variableDefault = (name: string) => {
-      if (!defaults) {
-        const found = (defaults = new Map());
-        for (const [p, source] of this.moduleEntries(file)) source.forEachVariableDefault?.((n, value) => found.has(n) || found.set(n, { value, file: path.basename(p) }));
+    let declared: Map<string, DeclaredVariable> | undefined;
+    const variable = (name: string) => {
+      if (!declared) {
+        const found = (declared = new Map<string, DeclaredVariable>());
+        for (const [p, source] of this.moduleEntries(file)) {
+          source.forEachVariable?.((n, value, type) => {
+            if (!found.has(n)) found.set(n, { default: value, type: KNOWN_TYPES.has(type as AttributeType) ? (type as AttributeType) : undefined, file: path.basename(p) });
+          });
+        }
       }
-      return defaults.get(name);
+      return declared.get(name);
     };
-    return Object.create(ctx, { variableFiles: { value: variableFiles }, variableDefault: { value: variableDefault } }) as AnalysisContext;
+    return Object.create(ctx, { variableFiles: { value: variableFiles }, variable: { value: variable } }) as AnalysisContext;
   }
 
   private moduleContextFor(file: string, extra?: SourceFile): AnalysisContext {
