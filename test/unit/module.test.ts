@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
 import type { HclFile } from '../../server/src/engine/hclFile';
-import { versionFromCdktfJson, versionsFromLockFile } from '../../server/src/engine/providerVersion';
+import { moduleCallsAndConstraint, moduleConstraint, versionFromCdktfJson, versionsFromLockFile } from '../../server/src/engine/providerVersion';
 import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
@@ -458,6 +458,26 @@ test('a version in a provider "alicloud" block (Terraform 0.12, deprecated but o
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('one rule for the constraint: a file read from disk (a calling root) and an open file say the same of every layout', () => {
+  const legacy = (v: string) => `provider "alicloud" {\n  version = "${v}"\n}\n`;
+  const modern = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
+  const cases: [string, string | undefined][] = [
+    [legacy('~> 1.150.0') + modern('>= 1.200.0'), '>= 1.200.0'],
+    [modern('>= 1.200.0') + legacy('~> 1.150.0'), '>= 1.200.0'],
+    [legacy('~> 1.150.0') + legacy('1.160.0'), '~> 1.150.0'],
+    [modern('1.230.0') + modern('1.240.0'), '1.230.0'],
+    ['module "m" {\n  source = "./m"\n}\n', undefined],
+  ];
+  for (const [text, expected] of cases) {
+    assert.equal(moduleCallsAndConstraint(text).constraint, expected, text);
+    assert.equal(createSourceFile('file:///rule/main.tf', undefined, text)!.providerConstraint?.(), expected, text);
+  }
+  // The rule itself, over what each part says.
+  assert.equal(moduleConstraint([{ legacy: 'a' }, { legacy: 'b' }, { constraint: 'c' }, { constraint: 'd' }], (p) => p), 'c');
+  assert.equal(moduleConstraint([null, { legacy: 'a' }, { legacy: 'b' }], (p) => p), 'a');
+  assert.equal(moduleConstraint([], (p) => p), undefined);
 });
 
 test('a versions.tf.json states the provider version like a versions.tf', () => {

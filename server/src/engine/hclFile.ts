@@ -19,7 +19,7 @@ import type { Placed, SourceFile } from './sourceFile';
 import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
-import { sourceFromRequiredProviders, versionFromProviderBlocks, versionFromRequiredProviders } from './providerVersion';
+import { moduleConstraint, sourceFromRequiredProviders, versionFromProviderBlocks, versionFromRequiredProviders } from './providerVersion';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import { missingBase, notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
 import { fileIdOf } from './moduleContext';
@@ -168,13 +168,7 @@ export class HclFile implements SourceFile {
 
   /** The first `required_providers` constraint, else the first `provider "alicloud"` block's `version`: one pass. */
   providerConstraint(): string | undefined {
-    let legacy: string | undefined;
-    for (const chunk of this.doc.chunks) {
-      const said = this.providerOf(chunk);
-      if (said?.constraint) return said.constraint;
-      legacy ??= said?.legacy;
-    }
-    return legacy;
+    return moduleConstraint(this.doc.chunks, (chunk) => this.providerOf(chunk));
   }
 
   providerSource(): string | undefined {

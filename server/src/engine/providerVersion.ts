@@ -115,16 +115,37 @@ export function moduleCallsAndConstraint(text: string, json = false): { calls: s
     for (const modules of jsonObjects(top.module)) for (const call of Object.values(modules)) for (const body of jsonObjects(call)) take(body.source);
     return { calls, constraint: providerInJson(top).constraint };
   }
-  let constraint: string | undefined;
-  let legacy: string | undefined;
-  for (const chunk of parseChunks(text).chunks) {
+  const chunks = parseChunks(text).chunks;
+  for (const chunk of chunks) {
     for (const b of blocks(chunk.items, 'module')) {
       for (const item of b.body) if (item.type === 'Attribute' && item.name === 'source') take(stringLiteral(item.expr));
     }
-    constraint ??= versionFromRequiredProviders(chunk.items);
-    legacy ??= versionFromProviderBlocks(chunk.items);
   }
-  return { calls, constraint: constraint ?? legacy };
+  return { calls, constraint: moduleConstraint(chunks, (chunk) => ({ constraint: versionFromRequiredProviders(chunk.items), legacy: versionFromProviderBlocks(chunk.items) })) };
+}
+
+/** What one part of a module (a chunk, a block) says of the alicloud constraint, in both of its places. */
+export interface ConstraintSaid {
+  /** Its `required_providers` constraint. */
+  constraint?: string;
+  /** Its `provider "alicloud" { version = ... }` (Terraform 0.12's place, `versionFromProviderBlocks`). */
+  legacy?: string;
+}
+
+/**
+ * The module's alicloud constraint from what each of its parts says, in order: the first `required_providers`
+ * constraint wherever it is, else the first legacy `provider "alicloud"` version (Terraform obeys the legacy place
+ * only as a fallback). Stops at the first `required_providers` constraint. One rule for a file read from disk
+ * (`moduleCallsAndConstraint`) and for an open file's per-chunk memos (`HclFile.providerConstraint`).
+ */
+export function moduleConstraint<P>(parts: Iterable<P>, said: (part: P) => ConstraintSaid | null | undefined): string | undefined {
+  let legacy: string | undefined;
+  for (const part of parts) {
+    const s = said(part);
+    if (s?.constraint) return s.constraint;
+    legacy ??= s?.legacy;
+  }
+  return legacy;
 }
 
 export function isJsonObject(v: unknown): v is Record<string, unknown> {
