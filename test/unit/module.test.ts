@@ -19,6 +19,7 @@ import { Chunk, HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { actual, applyEdits, cursor, expected } from './inline';
 import { scratchDir } from '../helpers/scratch';
+import { definition, highlights, references as navReferences } from '../../server/src/lsp/navigation';
 
 const fixtures = path.resolve(__dirname, '../fixtures/modules');
 
@@ -1584,4 +1585,45 @@ test('a resource or data source declared twice in a module is an error on each c
   assert.deepEqual([...found(a), ...found(b)], []);
   const data = createSourceFile('file:///dup/c.tf', undefined, 'data "alicloud_express_connect_physical_connections" "pc" {}\n')!;
   assert.deepEqual(data.diagnostics(contextFor([a, b, data], schemas)).map((d) => d.message.split(':')[0]), ['data.alicloud_express_connect_physical_connections.pc is declared 2 times in this module']);
+});
+
+test('a data source scoped to a check block: nested under it in the outline, and what references inside that block go to', () => {
+  const text = [
+    'data "alicloud_vpcs" "s" {',
+    '  name_regex = "module"',
+    '}',
+    'check "c" {',
+    '  data "alicloud_vpcs" "s" {',
+    '    name_regex = "scoped"',
+    '  }',
+    '  assert {',
+    '    condition     = length(data.alicloud_vpcs.s.ids) > 0',
+    '    error_message = "none"',
+    '  }',
+    '}',
+    'output "ids" {',
+    '  value = data.alicloud_vpcs.s.ids',
+    '}',
+    '',
+  ].join('\n');
+  const file = createSourceFile('file:///scoped/main.tf', undefined, text)!;
+  const module = { files: (): [string, typeof file][] => [['file:///scoped/main.tf', file]] };
+  const top: Declaration[] = [];
+  (file as HclFile).forEachDeclaration((d) => top.push(d));
+  const check = top.find((d) => d.name === 'check c')!;
+  assert.deepEqual(
+    check.children.map((d) => [d.name, d.kind, d.selectionRange.start.line]),
+    [
+      ['data.alicloud_vpcs.s', 'data', 4],
+      ['assert', 'block', 7],
+    ],
+  );
+  const lines = (ls: { range: { start: { line: number } } }[]) => ls.map((l) => l.range.start.line).sort((a, b) => a - b);
+  // Inside the check block, the scoped data source; outside, the module's.
+  assert.deepEqual(lines(definition(file, { line: 8, character: 30 }, module)), [4]);
+  assert.deepEqual(lines(definition(file, { line: 13, character: 16 }, module)), [0]);
+  assert.deepEqual(lines(definition(file, { line: 4, character: 25 }, module)), [4], 'from its own name');
+  assert.deepEqual(lines(navReferences(file, { line: 4, character: 25 }, module, true)), [4, 8]);
+  assert.deepEqual(lines(navReferences(file, { line: 0, character: 23 }, module, true)), [0, 13]);
+  assert.deepEqual(lines(highlights(file, { line: 8, character: 30 })), [4, 8]);
 });

@@ -19,6 +19,11 @@ export interface Declaration {
   readonly range: Readonly<Range>;
   readonly selectionRange: Readonly<Range>;
   readonly children: readonly Declaration[];
+  /**
+   * A data source scoped to a `check` block: that block's range, the only place Terraform lets a reference name it
+   * (`lsp/navigation.ts` keeps references elsewhere to the module's own data source of that key).
+   */
+  readonly scope?: Readonly<Range>;
 }
 
 /** An outline entry as the chunk's blocks give it, before it is packed: keys are derived when unpacked (`keyOf`). */
@@ -209,6 +214,8 @@ function blockWord(kind: Declaration['kind'], name: string): string {
  */
 function keyOf(kind: Declaration['kind'], name: string, parentWord: string | undefined): string {
   if (kind === 'local') return `local:${name.slice('local.'.length)}`;
+  // A data source scoped to a check block is addressed as any data source (`data.type.name`), inside its block.
+  if (kind === 'data' && parentWord === 'check') return `data:${name.slice('data.'.length)}`;
   if (parentWord !== undefined) return `${parentWord}.${blockWord(kind, name)}`;
   switch (kind) {
     case 'resource':
@@ -227,20 +234,17 @@ function keyOf(kind: Declaration['kind'], name: string, parentWord: string | und
 }
 
 /** The entries of a packed outline, read in order (`entries`), from `at`, `count` of them and their children, placed at `line`. */
-function unpack(entries: readonly [string, Int32Array][], line: number, at: { i: number }, count: number, parentWord: string | undefined, out: Declaration[]): void {
+function unpack(entries: readonly [string, Int32Array][], line: number, at: { i: number }, count: number, parent: { word: string; range: Range } | undefined, out: Declaration[]): void {
   for (let k = 0; k < count; k++) {
     const [name, n] = entries[at.i++];
     const kind = KIND_CODES[n[0]];
     const children: Declaration[] = [];
-    unpack(entries, line, at, n[1], blockWord(kind, name), children);
-    out.push({
-      key: keyOf(kind, name, parentWord),
-      name,
-      kind,
-      range: { start: { line: n[2] + line, character: n[3] }, end: { line: n[4] + line, character: n[5] } },
-      selectionRange: { start: { line: n[6] + line, character: n[7] }, end: { line: n[8] + line, character: n[9] } },
-      children,
-    });
+    const range = { start: { line: n[2] + line, character: n[3] }, end: { line: n[4] + line, character: n[5] } };
+    const selectionRange = { start: { line: n[6] + line, character: n[7] }, end: { line: n[8] + line, character: n[9] } };
+    unpack(entries, line, at, n[1], { word: blockWord(kind, name), range }, children);
+    const key = keyOf(kind, name, parent?.word);
+    const scoped = kind === 'data' && parent?.word === 'check';
+    out.push(scoped ? { key, name, kind, range, selectionRange, children, scope: parent.range } : { key, name, kind, range, selectionRange, children });
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { DocumentHighlight, DocumentHighlightKind, Location } from 'vscode-languageserver/node';
 import { rangeContains } from '../model/types';
-import type { Position } from '../model/types';
+import type { Position, Range } from '../model/types';
 import type { SourceFile } from '../engine/sourceFile';
 
 export interface ModuleView {
@@ -23,42 +23,97 @@ export function keyAt(file: SourceFile, pos: Position): string | undefined {
   return key;
 }
 
-/** Where `key` is declared in `f`. */
-function declared(uri: string, f: SourceFile, key: string, out: Location[]): void {
+/**
+ * The `check` block whose scoped data source `key` names at `pos` (undefined: the module's own `key`). Terraform
+ * lets only the check block that declares a scoped data source refer to it; everywhere else `data.type.name` is
+ * the module's data source of that name.
+ */
+function scopeAt(file: SourceFile, pos: Position, key: string): Range | undefined {
+  if (!key.startsWith('data:')) return undefined;
+  let scope: Range | undefined;
+  file.forEachDeclaration?.((d) => {
+    if (d.scope && d.key === key && rangeContains(d.scope, pos)) scope = d.scope;
+  });
+  return scope;
+}
+
+function sameRange(a: Readonly<Range>, b: Readonly<Range>): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * What `key` means at a position: in `scope` (a check block of the file asked about), its scoped data source;
+ * elsewhere the module's declaration, outside every check block that scopes one of that key.
+ */
+interface Target {
+  key: string;
+  /** The file and check block of a scoped data source. */
+  scope?: { file: SourceFile; range: Readonly<Range> };
+}
+
+function targetAt(file: SourceFile, pos: Position): Target | undefined {
+  const key = keyAt(file, pos);
+  if (!key) return undefined;
+  const range = scopeAt(file, pos, key);
+  return range ? { key, scope: { file, range } } : { key };
+}
+
+/** The check blocks of `f` that scope a data source of `key`. */
+function scopesIn(f: SourceFile, key: string): Readonly<Range>[] {
+  const out: Readonly<Range>[] = [];
+  if (key.startsWith('data:')) {
+    f.forEachDeclaration?.((d) => {
+      if (d.scope && d.key === key) out.push(d.scope);
+    });
+  }
+  return out;
+}
+
+/** Where `target` is declared in `f`. */
+function declaredIn(f: SourceFile, target: Target, visit: (range: Range) => void): void {
+  if (target.scope && target.scope.file !== f) return;
   f.forEachDeclaration?.((d) => {
-    if (d.key === key) out.push({ uri, range: d.selectionRange });
+    if (d.key !== target.key) return;
+    if (target.scope ? d.scope && sameRange(d.scope, target.scope.range) : !d.scope) visit(d.selectionRange);
   });
 }
 
+/** Where `f` refers to `target`. */
+function referencedIn(f: SourceFile, target: Target, visit: (range: Range) => void): void {
+  if (target.scope && target.scope.file !== f) return;
+  const refs = f.referencesTo ? f.referencesTo(target.key) : (f.references?.() ?? []).filter((r) => r.key === target.key);
+  const scopes = target.scope ? [] : scopesIn(f, target.key);
+  for (const r of refs) {
+    if (target.scope ? !rangeContains(target.scope.range, r.range.start) : scopes.some((s) => rangeContains(s, r.range.start))) continue;
+    visit(r.range);
+  }
+}
+
 export function definition(file: SourceFile, pos: Position, module: ModuleView): Location[] {
-  const key = keyAt(file, pos);
-  if (!key) return [];
+  const target = targetAt(file, pos);
+  if (!target) return [];
   const out: Location[] = [];
-  for (const [uri, f] of module.files()) declared(uri, f, key, out);
+  for (const [uri, f] of module.files()) declaredIn(f, target, (range) => out.push({ uri, range }));
   return out;
 }
 
 export function references(file: SourceFile, pos: Position, module: ModuleView, includeDeclaration: boolean): Location[] {
-  const key = keyAt(file, pos);
-  if (!key) return [];
+  const target = targetAt(file, pos);
+  if (!target) return [];
   const out: Location[] = [];
   for (const [uri, f] of module.files()) {
-    if (includeDeclaration) declared(uri, f, key, out);
-    const refs = f.referencesTo ? f.referencesTo(key) : (f.references?.() ?? []).filter((r) => r.key === key);
-    for (const r of refs) out.push({ uri, range: r.range });
+    if (includeDeclaration) declaredIn(f, target, (range) => out.push({ uri, range }));
+    referencedIn(f, target, (range) => out.push({ uri, range }));
   }
   return out;
 }
 
 /** The symbol under the cursor in its own file: its declaration (written) and its references (read). */
 export function highlights(file: SourceFile, pos: Position): DocumentHighlight[] {
-  const key = keyAt(file, pos);
-  if (!key) return [];
+  const target = targetAt(file, pos);
+  if (!target) return [];
   const out: DocumentHighlight[] = [];
-  file.forEachDeclaration?.((d) => {
-    if (d.key === key) out.push({ range: d.selectionRange, kind: DocumentHighlightKind.Write });
-  });
-  const refs = file.referencesTo ? file.referencesTo(key) : (file.references?.() ?? []).filter((r) => r.key === key);
-  for (const r of refs) out.push({ range: r.range, kind: DocumentHighlightKind.Read });
+  declaredIn(file, target, (range) => out.push({ range, kind: DocumentHighlightKind.Write }));
+  referencedIn(file, target, (range) => out.push({ range, kind: DocumentHighlightKind.Read }));
   return out;
 }
