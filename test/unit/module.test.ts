@@ -1587,6 +1587,22 @@ test('a resource or data source declared twice in a module is an error on each c
   assert.deepEqual(data.diagnostics(contextFor([a, b, data], schemas)).map((d) => d.message.split(':')[0]), ['data.alicloud_express_connect_physical_connections.pc is declared 2 times in this module']);
 });
 
+test('data sources scoped to check blocks in two files of a module, one name: both reported, and cleared once one is renamed', () => {
+  const check = (c: string, name: string) => `check "${c}" {\n  data "alicloud_express_connect_physical_connections" "${name}" {\n  }\n  assert {\n    condition     = true\n    error_message = "x"\n  }\n}\n`;
+  const schemas = defaultSchemas();
+  const a = createSourceFile('file:///scoped-dup/a.tf', undefined, check('c', 's'))!;
+  const b = createSourceFile('file:///scoped-dup/b.tf', undefined, check('d', 't'))!;
+  const found = (f: typeof a) => f.diagnostics(contextFor([a, b], schemas)).map((d) => `${d.range.start.line} ${d.code}: ${d.message}`);
+  assert.deepEqual([...found(a), ...found(b)], []);
+  // b's block renamed to a's name: a's cached findings are checked again against the module.
+  b.update([{ range: { start: { line: 1, character: 56 }, end: { line: 1, character: 57 } }, text: 's' }]);
+  const message = '1 duplicate-declaration: data.alicloud_express_connect_physical_connections.s is declared 2 times in this module\'s check blocks: a data source\'s name must be unique among the data sources of its type in a module, check blocks included, and Terraform refuses the module ("Duplicate data "alicloud_express_connect_physical_connections" configuration"); rename all but one';
+  assert.deepEqual(found(a), [message]);
+  assert.deepEqual(found(b), [message]);
+  b.update([{ range: { start: { line: 1, character: 56 }, end: { line: 1, character: 57 } }, text: 'u' }]);
+  assert.deepEqual([...found(a), ...found(b)], []);
+});
+
 test('a data source scoped to a check block: nested under it in the outline, and what references inside that block go to', () => {
   const text = [
     'data "alicloud_vpcs" "s" {',

@@ -63,6 +63,32 @@ check "d" {
     error_message = "x"
   }
 }`,
+  // The same check of Terraform's, between check blocks: their scoped data sources are the module's data sources.
+  'two check blocks may not each scope a data source of one name': `
+check "c" {
+  data "alicloud_express_connect_physical_connections" "s" {
+  #                                                    ^^^ duplicate-declaration
+    status = "Enabled"
+  }
+  assert {
+    condition     = true
+    error_message = "x"
+  }
+}
+check "d" {
+  data "alicloud_express_connect_physical_connections" "s" {
+  #                                                    ^^^ duplicate-declaration
+    status = "Enabled"
+  }
+  data "alicloud_express_connect_physical_connections" "t" {
+    status = "Enabled"
+  }
+}
+check "e" {
+  data "alicloud_express_connect_physical_connections" "u" {
+    status = "Enabled"
+  }
+}`,
   'missing bgp_group_id is reported on the header': `
 resource "alicloud_vpc_bgp_peer" "p" {
 #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ missing-required

@@ -34,6 +34,12 @@ export interface AnalysisContext {
    * number per type, which every block of it can read (and depend on) at no cost, before asking `declarations`.
    */
   repeatedNames(kind: 'resource' | 'data', type: string): number;
+  /**
+   * How many data blocks scoped to the module's `check` blocks are `data.type.name`: they declare nothing another
+   * block can refer to, but Terraform keeps their names among the module's data sources, which must be unique.
+   * (Optional: a context without it knows of none.)
+   */
+  scopedDeclarations?(type: string, name: string): number;
   /** Every instance of a type in the module. */
   ofType(kind: 'resource' | 'data', type: string): Declared[];
   /** Does the module declare any resource or data source, of any type? */

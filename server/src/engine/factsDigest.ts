@@ -25,7 +25,8 @@ export function factsHash(instances: readonly Declared[], facts: Set<string>): b
   h2 = 0x01000193;
   for (let i = 0; i < instances.length; i++) {
     const instance = instances[i];
-    mixString(instance.type, instance.kind === 'data' ? 1 : 2);
+    // A data block scoped to a check block is told apart from the module's own of that address.
+    mixString(instance.type, instance.kind === 'data' ? ((instance as { scoped?: boolean }).scoped ? 6 : 1) : 2);
     // Names are hashed where they are: each is a block's own, so keeping it would only grow the Map.
     stringHash(instance.name);
     mix(s1, s2, 3);

@@ -29,6 +29,7 @@ import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, Referen
 const NO_FINDINGS: Finding[] = [];
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
+const NO_SCOPED: readonly ResourceInstance[] = Object.freeze([]);
 
 /**
  * What this file caches with each chunk: one flat object per chunk (a large module has thousands of chunks,
@@ -240,6 +241,16 @@ export class HclFile implements SourceFile {
       .filter((i) => i.kind === kind && i.type === type && i.name === name);
 
   /** Every resource and data block, with the line its chunk starts at (an array: the module index walks it by index). */
+  scopedInstances(): readonly ResourceInstance[] {
+    let out: ResourceInstance[] | undefined;
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const found = scopedInstancesOf(chunks[c]);
+      for (let i = 0; i < found.length; i++) (out ??= []).push(found[i]);
+    }
+    return out ?? NO_SCOPED;
+  }
+
   instances(): Placed<ResourceInstance>[] {
     const out: Placed<ResourceInstance>[] = [];
     const chunks = this.doc.chunks;
@@ -325,7 +336,8 @@ export class HclFile implements SourceFile {
     for (let i = 0; i < chunks.length; i++) {
       const m = memo(chunks[i]);
       if (m.factNames !== facts) {
-        m.hasFacts = factsHash(instancesOf(chunks[i]), facts);
+        // Scoped data blocks too: their names count among the module's (`scopedDeclarations`).
+        m.hasFacts = factsHash(checkedInstancesOf(chunks[i]), facts);
         if (m.hasFacts) {
           m.factsA = lane1;
           m.factsB = lane2;

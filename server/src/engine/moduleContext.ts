@@ -172,7 +172,7 @@ interface OfType {
  * By kind, then type (kinds apart: a key joining kind and type was a string per lookup); and the override files'
  * blocks by address (`kind type name`), which are whole blocks: override files are few and small.
  */
-type Index = { resource: Map<string, OfType>; data: Map<string, OfType>; overrides: Map<string, Override[]> };
+type Index = { resource: Map<string, OfType>; data: Map<string, OfType>; overrides: Map<string, Override[]>; scoped: Map<string, number> };
 
 /** Each context's index, once built. */
 const indexes = new WeakMap<AnalysisContext, Index>();
@@ -198,7 +198,7 @@ function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | 
     if (Array.isArray(placed)) for (let i = 0; i < placed.length; i++) addRecord(lists, overrides.size ? asMerged(placed[i].value) : placed[i].value, factNames);
     else for (const { value } of placed) addRecord(lists, overrides.size ? asMerged(value) : value, factNames);
   }
-  const index: Index = { resource: new Map(), data: new Map(), overrides };
+  const index: Index = { resource: new Map(), data: new Map(), overrides, scoped: scopedIn(files) };
   for (const kind of KINDS) {
     for (const [type, list] of lists[kind]) {
       const old = previous?.[kind].get(type);
@@ -206,6 +206,21 @@ function indexOf(files: SourceFile[], factNames: Set<string>, previous: Index | 
     }
   }
   return index;
+}
+
+/** How many data blocks scoped to check blocks have each address (`type name`): few modules have any. */
+function scopedIn(files: readonly SourceFile[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const file of files) {
+    if (file.isOverride) continue;
+    const scoped = file.scopedInstances?.() ?? [];
+    for (let i = 0; i < scoped.length; i++) {
+      if (!scoped[i].name) continue;
+      const key = `${scoped[i].type} ${scoped[i].name}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
 }
 
 function addRecord(lists: { resource: Map<string, DeclaredRecord[]>; data: Map<string, DeclaredRecord[]> }, instance: ResourceInstance, factNames: Set<string>): void {
@@ -306,6 +321,7 @@ function buildContext(
       }
       return of.declarations.get(name) ?? 0;
     },
+    scopedDeclarations: (type, name) => (index ?? build()).scoped.get(`${type} ${name}`) ?? 0,
     repeatedNames: (kind, type) => ((index ?? build())[kind].get(type) ?? NO_RECORDS).repeats,
     ofType: (kind, type) => ((index ?? build())[kind].get(type) ?? NO_RECORDS).list,
     declaresAny() {

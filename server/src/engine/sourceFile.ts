@@ -82,6 +82,8 @@ export interface SourceFile {
   referencesTo?(key: string): Reference[];
   /** The reference at `pos`, without listing the whole file's (optional). */
   referenceAt?(pos: Position): Reference | undefined;
+  /** The data blocks scoped to `check` blocks, which `instances` leaves out (optional: a language without them). */
+  scopedInstances?(): readonly ResourceInstance[];
   /** A short digest of the facts other blocks' rules read (`factsHash` in `factsDigest.ts`), for the module's signature. */
   moduleDigest(facts: Set<string>): string;
   /** Each variable the file declares, with its `default` and its `type` as written (`bool`, `list(string)`) (optional: none). */

@@ -103,6 +103,12 @@ export class TrackedContext implements AnalysisContext {
     return n;
   }
 
+  scopedDeclarations(type: string, name: string): number {
+    const n = this.inner.scopedDeclarations?.(type, name) ?? 0;
+    this.note(`s:${type}:${name}`, String(n));
+    return n;
+  }
+
   repeatedNames(kind: 'resource' | 'data', type: string): number {
     const n = this.inner.repeatedNames(kind, type);
     this.note(repeatsKey(kind, type), String(n));
@@ -233,6 +239,7 @@ function reading(k: string, ctx: AnalysisContext): string | undefined {
   if (kind === O) return allFacts(ctx, part(k, 1) as 'resource', part(k, 2));
   if (kind === N) return String(ctx.declarations(part(k, 1) as 'resource', part(k, 2), part(k, 3)));
   if (kind === R) return String(ctx.repeatedNames(part(k, 1) as 'resource', part(k, 2)));
+  if (kind === S) return String(ctx.scopedDeclarations?.(part(k, 1), part(k, 2)) ?? 0);
   // `c:<tally key>:<target>`: the tally key itself contains colons; the target is after the last one.
   const rest = k.slice(2);
   const cut = rest.lastIndexOf(':');
@@ -256,6 +263,7 @@ const D = 'd'.charCodeAt(0);
 const O = 'o'.charCodeAt(0);
 const N = 'n'.charCodeAt(0);
 const R = 'r'.charCodeAt(0);
+const S = 's'.charCodeAt(0);
 
 /** The `n`th colon-separated part of a key, as `k.split(':')[n]` (with `''` for a missing part, read as such). */
 function part(k: string, n: number): string {

@@ -31,13 +31,28 @@ export function duplicateDeclaration(instance: ResourceInstance, schema: Resourc
 }
 
 /**
- * A data block of a `check` block whose name a data block of the module already has: Terraform keeps scoped data
- * sources among the module's ("Resource names must be unique per type in each module, including within check
- * blocks") and refuses the module ("Duplicate data configuration"). Reported on the scoped block, which declares
- * nothing the module's index counts.
+ * A data block of a `check` block whose name a data block of the module, or another check block's, already has:
+ * Terraform keeps scoped data sources among the module's ("Resource names must be unique per type in each module,
+ * including within check blocks", `configs/module.go`) and refuses the module ("Duplicate data configuration").
+ * Reported on the scoped block, which declares nothing the module's index counts: against the module's data
+ * block, the scoped one is the copy; between check blocks, each copy, as for other duplicates.
  */
 function scopedDuplicate(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
-  if (!instance.name || ctx.declarations(instance.kind, instance.type, instance.name) === 0) return NONE;
+  if (!instance.name) return NONE;
+  if (ctx.declarations(instance.kind, instance.type, instance.name) === 0) {
+    const n = ctx.scopedDeclarations?.(instance.type, instance.name) ?? 0;
+    if (n < 2) return NONE;
+    return [
+      {
+        code: 'duplicate-declaration',
+        severity: 'error',
+        range: instance.nameRange,
+        message: `data.${instance.type}.${instance.name} is declared ${n} times in this module's check blocks: a data source's name must be unique among the data sources of its type in a module, check blocks included, and Terraform refuses the module ("Duplicate data \"${instance.type}\" configuration"); rename all but one`,
+        fixes: [],
+        instance,
+      },
+    ];
+  }
   return [
     {
       code: 'duplicate-declaration',
