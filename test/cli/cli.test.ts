@@ -395,6 +395,20 @@ describe('what gets checked', () => {
     assert.match(res.findings[0].message, /alicloud_vpc_bgp_group\.g/);
   });
 
+  it('takes a module\'s provider version from a root module anywhere below the folders named that calls it (envs/prod -> ../../modules/bgp)', () => {
+    const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  route_limit = 100\n}\n';
+    const dir = tree({
+      'envs/prod/main.tf': 'module "bgp" {\n  source = "../../modules/bgp"\n}\n',
+      'envs/prod/.terraform.lock.hcl': 'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.240.0"\n}\n',
+      'modules/bgp/main.tf': group,
+    });
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [path.relative(dir, f.file), f.code]), [[path.join('modules', 'bgp', 'main.tf'), 'newer-than-provider']]);
+    assert.match(res.findings[0].message, new RegExp(`uses 1\\.240\\.0, the version of the root module in ${escape(path.join('..', '..', 'envs', 'prod'))} that calls it`));
+    // Named alone, the module's folder holds no root that calls it: nothing is known of its version.
+    assert.deepEqual(runJson([path.join(dir, 'modules', 'bgp')]).findings, []);
+  });
+
   it('keeps findings of each file in its own file when folders are checked together', () => {
     const dir = tree({ 'a/main.tf': BROKEN_PEER, 'b/main.tf': GROUP + CLEAN_PEER, 'b/more.tf': WARNING_PEER });
     const res = runJson([dir]);

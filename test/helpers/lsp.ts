@@ -47,6 +47,8 @@ export interface StartOptions {
   documentChanges?: boolean;
   /** The client's `textDocument` capabilities, in place of VS Code-like ones (snippets, Markdown). */
   textDocument?: Record<string, unknown>;
+  /** The workspace folder the server is started in (default none). */
+  rootUri?: string;
 }
 
 interface Waiter {
@@ -86,7 +88,7 @@ export class LspClient {
     conn.listen();
     client.initializeResult = await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: opts.rootUri ?? null,
       capabilities: {
         workspace: { workspaceEdit: { documentChanges: opts.documentChanges ?? true } },
         textDocument: opts.textDocument ?? {

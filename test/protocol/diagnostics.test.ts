@@ -271,6 +271,41 @@ resource "alicloud_vpc_bgp_peer" "b" {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('an open module is checked again when a root module beside it in the workspace starts or stops calling it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-envs-'));
+    const child = path.join(root, 'modules', 'bgp', 'main.tf');
+    const caller = path.join(root, 'envs', 'prod', 'main.tf');
+    const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  route_limit = 100\n}\n';
+    const calls = 'module "bgp" {\n  source = "../../modules/bgp"\n}\n';
+    const server = await LspClient.start({ rootUri: pathToFileURL(root).toString() });
+    const watched = (file: string, type: 1 | 2 | 3) => server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type }] });
+    try {
+      fs.mkdirSync(path.dirname(child), { recursive: true });
+      fs.mkdirSync(path.dirname(caller), { recursive: true });
+      fs.writeFileSync(caller, calls);
+      fs.writeFileSync(path.join(root, 'envs', 'prod', '.terraform.lock.hcl'), 'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.240.0"\n}\n');
+      fs.writeFileSync(child, group);
+      const u = pathToFileURL(child).toString();
+      const opened = await server.open(u, group);
+      assert.deepEqual(codes(opened), ['newer-than-provider']);
+      assert.match(opened[0].message, /this module uses 1\.240\.0, the version of the root module in \.\.\/\.\.\/envs\/prod that calls it/);
+      // The root stops calling it: the child is not edited, but no root decides its version any more.
+      fs.writeFileSync(caller, '');
+      let next = server.nextPublish(u, 1);
+      await watched(caller, 2);
+      assert.deepEqual(codes((await next).diagnostics), []);
+      // And calls it again.
+      fs.writeFileSync(caller, calls);
+      next = server.nextPublish(u, 1);
+      await watched(caller, 2);
+      assert.deepEqual(codes((await next).diagnostics), ['newer-than-provider']);
+      await server.close(u);
+    } finally {
+      await server.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

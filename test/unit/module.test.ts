@@ -931,6 +931,52 @@ test('a module without a lock file uses the version locked by the root module ab
   }
 });
 
+test('a module called by root modules beside it (envs/prod calling ../../modules/bgp) uses their lock file: the lowest, named', () => {
+  const root = scratchDir('bgp-envs-');
+  const ws = new Workspace(defaultSchemas(), [root]);
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+    ws.refresh(path.join(root, rel));
+  };
+  const lock = (v: string) => `provider "registry.terraform.io/aliyun/alicloud" {\n  version = "${v}"\n}\n`;
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  route_limit = 100\n}\n';
+  const findings = (rel: string) => {
+    const dir = path.join(root, rel);
+    ws.indexDir(dir);
+    const p = path.join(dir, 'main.tf');
+    return ws.moduleFiles(p).flatMap((f) => f.diagnostics(ws.contextFor(p)).map((d) => `${d.code}: ${d.message}`));
+  };
+  const newer = (version: string, from: string) => [`newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module uses ${version}, the version of the root module in ${from} that calls it`];
+  try {
+    write('modules/bgp/main.tf', group);
+    write('modules/net/main.tf', 'module "bgp" {\n  source = "../bgp"\n}\n');
+    write('envs/prod/main.tf', 'module "bgp" {\n  source = "../../modules/bgp"\n}\n');
+    write('envs/prod/.terraform.lock.hcl', lock('1.240.0'));
+    assert.deepEqual(findings('modules/bgp'), newer('1.240.0', path.join('..', '..', 'envs', 'prod')));
+    // Two roots, locked apart: the module must work with both, so the lower version is the one checked, and named.
+    write('envs/staging/main.tf', 'module "net" {\n  source = "../../modules/net"\n}\n');
+    write('envs/staging/.terraform.lock.hcl', lock('1.230.0'));
+    assert.deepEqual(findings('modules/bgp'), newer('1.230.0', path.join('..', '..', 'envs', 'staging')), 'through a module the root calls');
+    write('envs/staging/.terraform.lock.hcl', lock('1.250.0'));
+    assert.deepEqual(findings('modules/bgp'), newer('1.240.0', path.join('..', '..', 'envs', 'prod')));
+    // A root that stops calling it no longer decides: its changed file is read again, and only that folder.
+    write('envs/prod/main.tf', '');
+    assert.deepEqual(findings('modules/bgp'), newer('1.250.0', path.join('..', '..', 'envs', 'staging')));
+    fs.rmSync(path.join(root, 'envs/staging/main.tf'));
+    ws.forget(path.join(root, 'envs/staging/main.tf'));
+    assert.deepEqual(findings('modules/bgp'), [], 'called by no root: nothing is known');
+    // Outside the search roots, only the folders above a module are looked at.
+    write('envs/prod/main.tf', 'module "bgp" {\n  source = "../../modules/bgp"\n}\n');
+    const unrooted = new Workspace(defaultSchemas());
+    unrooted.indexDir(path.join(root, 'modules/bgp'));
+    assert.equal(unrooted.providerVersion(path.join(root, 'modules/bgp'), unrooted.moduleFiles(path.join(root, 'modules/bgp/main.tf'))), undefined);
+    assert.equal(ws.providerVersion(path.join(root, 'modules/bgp'), ws.moduleFiles(path.join(root, 'modules/bgp/main.tf'))), '1.240.0');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('the lock file is not looked at on every analysis: a watcher event re-reads it at once, else within a second', async () => {
   const dir = scratchDir('bgp-lock-');
   const lock = path.join(dir, '.terraform.lock.hcl');

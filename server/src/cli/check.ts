@@ -41,8 +41,9 @@ export function groupByModule(files: string[]): { groups: string[][]; at: [numbe
  * every named file, index the folder's other `.tf` files, then analyse. A fresh workspace per folder lets
  * a checked module's syntax trees be collected while the next one is read.
  */
-export function checkModule(files: string[], schemas: SchemaRegistry): Outcome[] {
-  const workspace = new Workspace(schemas);
+export function checkModule(files: string[], schemas: SchemaRegistry, searchRoots: readonly string[] = []): Outcome[] {
+  // The folders named on the command line: where the root modules calling a module are looked for.
+  const workspace = new Workspace(schemas, searchRoots);
   const read: ({ readError: string } | { file?: SourceFile; refused?: Diagnostic })[] = files.map((name) => {
     let text: string;
     try {

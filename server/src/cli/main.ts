@@ -2,6 +2,7 @@
  * `alicloud-bgp-check [--format text|json|sarif] PATH…`: the language server's analysis over files and
  * folders, for CI. Exit 0: no errors; 1: errors found; 2: usage or I/O problem.
  */
+import * as fs from 'fs';
 import { FINDING_CODES } from '../analysis/codes';
 import { closest } from '../analysis/suggest';
 import { applySettings, DEFAULT_SETTINGS, Settings } from '../engine/settings';
@@ -73,7 +74,8 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   // Folders are independent modules: check them (on several threads when it pays), then report in the
   // command line's order, read errors first as they were met.
   const { groups, at } = groupByModule(files);
-  const { outcomes } = await checkModules(groups, threadsFor(groups.length, () => totalBytes(files)), __filename);
+  const roots = paths.filter(isFolder);
+  const { outcomes } = await checkModules(groups, threadsFor(groups.length, () => totalBytes(files)), __filename, { roots });
   const results: FileResult[] = [];
   // A folder that could not be listed is reported like a file that could not be read: the rest is checked.
   for (const problem of unlisted) err(`alicloud-bgp-check: ${problem}\n`);
@@ -111,4 +113,13 @@ else if (require.main === module) {
     if (e.code !== 'EPIPE') throw e;
   });
   run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => (process.exitCode = code));
+}
+
+/** A folder named on the command line: its tree is where root modules calling a checked module are looked for. */
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -17,6 +17,8 @@ interface Job {
   groups: string[][];
   /** `next[0]`: the index of the next folder to take (shared by every thread, taken with `Atomics.add`). */
   next: Int32Array;
+  /** The folders named on the command line, where root modules calling a checked module are looked for. */
+  roots: string[];
 }
 
 /**
@@ -58,11 +60,11 @@ export interface Checked {
  * Checks every folder on `threads` threads (the main thread and `threads - 1` workers running `entry`).
  * `mainThreadChecks: false` leaves all folders to the workers, so a test can tell that they did the work.
  */
-export async function checkModules(groups: string[][], threads: number, entry: string, { mainThreadChecks = true } = {}): Promise<Checked> {
+export async function checkModules(groups: string[][], threads: number, entry: string, { mainThreadChecks = true, roots = [] as string[] } = {}): Promise<Checked> {
   const outcomes: Outcome[][] = new Array(groups.length);
   const checkedBy: number[] = new Array(groups.length);
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const job: Job = { kind: JOB, groups, next };
+  const job: Job = { kind: JOB, groups, next, roots };
   const workers: Promise<[number, Outcome[]][]>[] = [];
   for (let i = 1; i < threads; i++) workers.push(startWorker(entry, job));
   const store = (thread: number) => ([g, o]: [number, Outcome[]]) => {
@@ -79,7 +81,7 @@ function drain(job: Job): [number, Outcome[]][] {
   const schemas = defaultSchemas();
   const done: [number, Outcome[]][] = [];
   for (let g = Atomics.add(job.next, 0, 1); g < job.groups.length; g = Atomics.add(job.next, 0, 1)) {
-    done.push([g, checkModule(job.groups[g], schemas)]);
+    done.push([g, checkModule(job.groups[g], schemas, job.roots)]);
   }
   return done;
 }

@@ -59,6 +59,42 @@ interface ModuleFacts {
  * and every module below a folder asks of it (600 folders read their parent's listing 600 times: 2 s more).
  */
 const factsCache = new Map<string, ModuleFacts>();
+/** How many folders below a search root are looked at for module calls (as many as `indexTree` reads files). */
+const MAX_WALKED_FOLDERS = 20000;
+/**
+ * Who calls whom below one search root (`Workspace.searchRoots`): every folder holding module files, and the
+ * folders its module blocks call by a local path. Made once by walking the root (a readdir per folder, the module
+ * files read by `moduleFacts`), then kept current: a folder whose `.tf` or `.tf.json` files change is marked
+ * `stale` (`Workspace.refresh`, `forget`) and read again at the next lookup, the others are not looked at again.
+ * Shared like `factsCache`: the CLI makes a workspace per folder, all asking of the same roots.
+ */
+interface CallerIndex {
+  calls: Map<string, readonly string[]>;
+  stale: Set<string>;
+  /** Callers by called folder, made from `calls` when first asked after a change. */
+  callers?: Map<string, string[]>;
+}
+const callerIndexes = new Map<string, CallerIndex>();
+
+/** A module file of `dir` changed: each caller index holding the folder reads it again at its next lookup. */
+function callsChanged(dir: string): void {
+  // Folders the walk skips stay out (`terraform init` copies modules into `.terraform/modules/`).
+  if (dir.split(path.sep).some((d) => SKIP_DIRS.has(d))) return;
+  for (const [root, index] of callerIndexes) if (isWithin(dir, root)) index.stale.add(dir);
+}
+
+function isWithin(dir: string, root: string): boolean {
+  const rel = path.relative(root, dir);
+  return rel === '' || (rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel));
+}
+
+/** Numeric comparison of two `x.y.z` versions as lock files pin them (`normalise` in providerVersion.ts). */
+function compareVersions(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
 
 /** A file of the module: `.tf`, or `.tf.json` (Terraform's JSON syntax, read for its declarations). */
 export function isModuleFile(p: string): boolean {
@@ -80,7 +116,19 @@ export class Workspace {
    */
   private readonly lockCache = new Map<string, { mtimeMs: number; version?: unknown; checkedAt: number }>();
 
-  constructor(readonly schemas: SchemaRegistry) {}
+  /**
+   * The folders below which the root modules calling a module are looked for, wherever they are (`envs/prod`
+   * calling `../../modules/bgp`): the server's workspace folders, the folders named on the CLI's command line.
+   */
+  private searchRoots: string[] = [];
+
+  constructor(readonly schemas: SchemaRegistry, searchRoots: readonly string[] = []) {
+    this.setSearchRoots(searchRoots);
+  }
+
+  setSearchRoots(roots: readonly string[]): void {
+    this.searchRoots = roots.map((r) => path.resolve(r));
+  }
 
   private setDisk(file: string, source: SourceFile | undefined): void {
     const dir = path.dirname(file);
@@ -125,6 +173,7 @@ export class Workspace {
   refresh(file: string): void {
     if (path.basename(file) === LOCK_FILE || path.basename(file) === CDKTF_JSON) this.lockCache.delete(file);
     factsCache.delete(path.resolve(path.dirname(file)));
+    if (isModuleFile(file)) callsChanged(path.resolve(path.dirname(file)));
     if (!(isModuleFile(file) || isAutoLoaded(file)) || this.open.has(file)) return;
     // What the folders `indexTree` skips is not read on a watcher's word either: `terraform init` downloads modules
     // into `.terraform/modules/`, `cdktf synth` writes `cdktf.out/stacks/*/cdk.tf.json` on every run.
@@ -147,6 +196,7 @@ export class Workspace {
   forget(file: string): void {
     if (path.basename(file) === LOCK_FILE || path.basename(file) === CDKTF_JSON) this.lockCache.delete(file);
     factsCache.delete(path.resolve(path.dirname(file)));
+    if (isModuleFile(file)) callsChanged(path.resolve(path.dirname(file)));
     this.setDisk(file, undefined);
   }
 
@@ -292,8 +342,12 @@ export class Workspace {
    * The module's version, and `from`, the folder (relative to `dir`) of the root module it comes from when it is
    * not the module's own. Terraform installs one version of a provider for a whole configuration: the one its
    * root's lock file pins, else the newest that every module's constraint allows. So a module without a lock file
-   * that a root module above it calls by a local path (`root/modules/bgp`) uses the root's lock file, or the
-   * root's constraint together with its own.
+   * that a root module calls by a local path (`root/modules/bgp`, or `envs/prod` calling `../../modules/bgp`) uses
+   * the root's lock file, or the root's constraint together with its own.
+   *
+   * Several roots with lock files may call one module (`envs/prod` and `envs/staging`, each locked apart): the
+   * module must work with each of them, so it is checked against the lowest version they pin, and the message
+   * names that root (an argument that version lacks breaks that root's plan, whatever the others pin).
    */
   private providerVersionOf(dir: string, files: SourceFile[]): { version: string; from?: string } | undefined {
     let source: string | undefined;
@@ -308,38 +362,128 @@ export class Workspace {
       const fromLock = lockedVersionFor(locked, sourceOf());
       if (fromLock) return { version: fromLock };
     }
-    const caller = locked ? undefined : this.caller(dir);
-    const from = caller && (path.relative(path.resolve(dir), caller.dir) || '.');
-    const fromLock = caller?.locked && lockedVersionFor(caller.locked, sourceOf());
-    if (fromLock) return { version: fromLock, from };
+    const callers = locked ? undefined : this.callers(dir);
+    const relative = (root: string) => path.relative(path.resolve(dir), root) || '.';
+    let lowest: { version: string; from: string } | undefined;
+    for (const c of callers?.locked ?? []) {
+      const version = lockedVersionFor(c.locked, sourceOf());
+      if (version && (!lowest || compareVersions(version, lowest.version) < 0)) lowest = { version, from: relative(c.dir) };
+    }
+    if (lowest) return lowest;
     // The module's own constraint: read only when no lock file decided (every file's chunks are walked for it).
     let constraint: string | undefined;
     for (let i = 0; i < files.length && !constraint; i++) constraint = files[i].providerConstraint?.();
-    if (caller?.constraint) return { version: constraint ? `${caller.constraint}, ${constraint}` : caller.constraint, from };
+    const caller = callers?.constrained;
+    if (caller) return { version: constraint ? `${caller.constraint}, ${constraint}` : caller.constraint, from: relative(caller.dir) };
     return constraint ? { version: constraint } : undefined;
   }
 
   /**
-   * The folder above `dir` (up to `CALLER_LEVELS`) whose module calls `dir`, directly or through other modules it
-   * calls by local paths, and says something of the alicloud provider: the nearest with a lock file (its versions),
-   * else the nearest with a `required_providers` constraint (a root's lock file decides for every module it calls,
-   * those with constraints of their own too).
+   * The root modules that call `dir`, directly or through other modules they call by local paths, and say
+   * something of the alicloud provider: every one with a lock file (a root's lock file decides for every module it
+   * calls, those with constraints of their own too), and else one with a `required_providers` constraint (the
+   * nearest above `dir`, else the first of the search roots' in path order: constraints of several roots are not
+   * combined, each root installs on its own). Looked for in the folders above `dir` (up to `CALLER_LEVELS`), and
+   * anywhere below the search roots (`callerIndex`).
    */
-  private caller(dir: string): { dir: string; locked?: LockedVersions; constraint?: string } | undefined {
+  private callers(dir: string): { locked: { dir: string; locked: LockedVersions }[]; constrained?: { dir: string; constraint: string } } | undefined {
     const target = path.resolve(dir);
+    const locked: { dir: string; locked: LockedVersions }[] = [];
     let constrained: { dir: string; constraint: string } | undefined;
-    for (let up = path.dirname(target), level = 0; level < CALLER_LEVELS; level++) {
-      const locked = this.versionFile(path.join(up, LOCK_FILE), versionsFromLockFile);
-      const constraint = constrained ? undefined : this.moduleFacts(up).constraint;
-      if ((locked || constraint) && this.reaches(up, target)) {
-        if (locked) return { dir: up, locked };
-        constrained = { dir: up, constraint: constraint! };
+    const seen = new Set<string>();
+    const consider = (up: string) => {
+      if (seen.has(up)) return;
+      seen.add(up);
+      const lock = this.versionFile(path.join(up, LOCK_FILE), versionsFromLockFile);
+      if (lock) locked.push({ dir: up, locked: lock });
+      else if (!constrained) {
+        const constraint = this.moduleFacts(up).constraint;
+        if (constraint) constrained = { dir: up, constraint };
       }
+    };
+    for (let up = path.dirname(target), level = 0; level < CALLER_LEVELS; level++) {
+      const says = this.versionFile(path.join(up, LOCK_FILE), versionsFromLockFile) || (!constrained && this.moduleFacts(up).constraint);
+      if (says && this.reaches(up, target)) consider(up);
+      // The nearest root above with a lock file is the one that runs it; those above it run that root's tree.
+      if (locked.length) break;
       const next = path.dirname(up);
       if (next === up) break;
       up = next;
     }
-    return constrained;
+    for (const caller of this.transitiveCallers(target)) consider(caller);
+    return locked.length || constrained ? { locked, constrained } : undefined;
+  }
+
+  /** Every folder below the search roots whose module calls `target`, directly or through the modules it calls. */
+  private transitiveCallers(target: string): string[] {
+    const out: string[] = [];
+    const seen = new Set([target]);
+    for (const root of this.searchRoots) {
+      const callers = this.callerIndex(root);
+      const queue = [target];
+      for (let i = 0; i < queue.length && seen.size < MAX_CALLED_FOLDERS; i++) {
+        for (const caller of callers.get(queue[i]) ?? []) {
+          if (seen.has(caller)) continue;
+          seen.add(caller);
+          queue.push(caller);
+          out.push(caller);
+        }
+      }
+    }
+    return out.sort();
+  }
+
+  /** The callers of each folder below `root` (`CallerIndex`), made or brought up to date. */
+  private callerIndex(root: string): Map<string, string[]> {
+    let index = callerIndexes.get(root);
+    if (!index) {
+      index = { calls: new Map(), stale: new Set() };
+      const stack = [root];
+      for (let walked = 0; stack.length && walked < MAX_WALKED_FOLDERS; walked++) {
+        const dir = stack.pop()!;
+        let entries: fs.Dirent[];
+        try {
+          entries = fs.readdirSync(dir, { withFileTypes: true });
+        } catch {
+          continue;
+        }
+        for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+        if (entries.some((e) => !e.isDirectory() && isModuleFile(e.name))) index.stale.add(dir);
+      }
+      callerIndexes.set(root, index);
+    }
+    if (index.stale.size) {
+      for (const dir of index.stale) {
+        const calls = this.moduleFacts(dir).calls;
+        if (calls.length) index.calls.set(dir, calls);
+        else index.calls.delete(dir);
+      }
+      index.stale.clear();
+      index.callers = undefined;
+    }
+    if (!index.callers) {
+      const callers = (index.callers = new Map<string, string[]>());
+      for (const [caller, called] of index.calls) {
+        for (const c of called) {
+          const list = callers.get(c);
+          if (list) list.push(caller);
+          else callers.set(c, [caller]);
+        }
+      }
+    }
+    return index.callers;
+  }
+
+  /** The folders the module in `dir` calls by local paths, directly or through the modules it calls. */
+  calledFrom(dir: string): Set<string> {
+    const root = path.resolve(dir);
+    const seen = new Set([root]);
+    const queue = [root];
+    for (let i = 0; i < queue.length && seen.size < MAX_CALLED_FOLDERS; i++) {
+      for (const called of this.moduleFacts(queue[i]).calls) if (!seen.has(called)) (seen.add(called), queue.push(called));
+    }
+    seen.delete(root);
+    return seen;
   }
 
   /** Does the module in `root` call the one in `target`, directly or through the local modules it calls? */

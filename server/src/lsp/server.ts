@@ -302,6 +302,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     settings = parseSettings(params.initializationOptions);
     roots = (params.workspaceFolders ?? []).map((w) => pathOf(w.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [pathOf(params.rootUri)].filter((p): p is string => !!p);
+    // A module's provider version may come from a root module anywhere in the workspace that calls it.
+    workspace.setSearchRoots(roots);
     versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const announced = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     clientCommands = new Set(Array.isArray(announced) ? announced.filter((c): c is string => typeof c === 'string') : []);
@@ -355,16 +357,25 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       for (const change of p.changes ?? []) {
         const file = pathOf(change.uri);
         if (!file) continue;
+        const rootFile = path.basename(file) === '.terraform.lock.hcl' || isModuleFile(file);
+        // The modules the folder called before the change, which may no longer be called after it.
+        const calledBefore = rootFile ? workspace.calledFrom(path.dirname(file)) : undefined;
         if (change.type === 3 /* Deleted */) workspace.forget(file);
         else workspace.refresh(file);
         scheduleModule(file);
         // A CDKTF project's provider version: its programs may be in any folder below.
         if (path.basename(file) === 'cdktf.json') for (const uri of files.keys()) schedule(uri);
-        // A root module's lock file, constraint and module calls give the provider version of the modules below
-        // it that it calls (`Workspace.providerVersion`): their open files are checked again.
-        else if (path.basename(file) === '.terraform.lock.hcl' || isModuleFile(file)) {
+        // A root module's lock file, constraint and module calls give the provider version of the modules it
+        // calls, below it or anywhere in the workspace (`Workspace.providerVersion`): the open files of the folders
+        // below it, and of the modules it calls (or called before the change), are checked again.
+        else if (rootFile) {
           const below = path.dirname(file) + path.sep;
-          for (const uri of files.keys()) if (pathOf(uri)?.startsWith(below)) schedule(uri);
+          const called = workspace.calledFrom(path.dirname(file));
+          for (const dir of calledBefore ?? []) called.add(dir);
+          for (const uri of files.keys()) {
+            const p = pathOf(uri);
+            if (p && (p.startsWith(below) || called.has(path.resolve(path.dirname(p))))) schedule(uri);
+          }
         }
       }
     }),
