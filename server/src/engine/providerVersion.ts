@@ -95,15 +95,23 @@ export function versionFromRequiredProviders(items: BodyItem[]): string | undefi
  * What a module file says to the modules below it: the folders its `module` blocks call by a local path
  * (`./modules/bgp`, `../net`; Terraform reads a source as a local path only when it starts with `./` or `../`,
  * `.\` and `..\` on Windows), as written, and its alicloud `required_providers` constraint. `json`: the file is
- * in Terraform's JSON syntax (`"module": { "bgp": { "source": "./modules/bgp" } }`).
+ * in Terraform's JSON syntax (`"module": { "bgp": { "source": "./modules/bgp" } }`). `wants`: only what is asked
+ * for is looked for (a walk of the workspace for module calls needs no constraint).
  */
-export function moduleCallsAndConstraint(text: string, json = false): { calls: string[]; constraint?: string } {
+export function moduleCallsAndConstraint(
+  text: string,
+  json = false,
+  wants: { calls: boolean; constraint: boolean } = { calls: true, constraint: true },
+): { calls: string[]; constraint?: string } {
   const calls: string[] = [];
   const take = (source: unknown) => {
     if (typeof source === 'string' && /^\.\.?[\\/]/.test(source)) calls.push(source.replace(/\\/g, '/'));
   };
-  // Most files call no module and state no provider: no parse for them.
-  if (!text.includes('module') && !text.includes('required_providers') && !text.includes('version')) return { calls };
+  // Most files call no module and state no provider: no parse for them. (Not a test for `version`: nearly every
+  // BGP file has an `ip_version`, and a workspace's walk for module calls would parse each of them again.)
+  const mayCall = wants.calls && (json ? text.includes('"module"') : MODULE_BLOCK.test(text));
+  const mayConstrain = wants.constraint && (json ? text.includes('required_providers') || text.includes('"provider"') : MAY_CONSTRAIN.test(text));
+  if (!mayCall && !mayConstrain) return { calls };
   if (json) {
     let config: unknown;
     try {
@@ -113,16 +121,24 @@ export function moduleCallsAndConstraint(text: string, json = false): { calls: s
     }
     const top = jsonObjects(config)[0] ?? {};
     for (const modules of jsonObjects(top.module)) for (const call of Object.values(modules)) for (const body of jsonObjects(call)) take(body.source);
-    return { calls, constraint: providerInJson(top).constraint };
+    return { calls, constraint: mayConstrain ? providerInJson(top).constraint : undefined };
   }
   const chunks = parseChunks(text).chunks;
-  for (const chunk of chunks) {
-    for (const b of blocks(chunk.items, 'module')) {
-      for (const item of b.body) if (item.type === 'Attribute' && item.name === 'source') take(stringLiteral(item.expr));
+  if (mayCall) {
+    for (const chunk of chunks) {
+      for (const b of blocks(chunk.items, 'module')) {
+        for (const item of b.body) if (item.type === 'Attribute' && item.name === 'source') take(stringLiteral(item.expr));
+      }
     }
   }
+  if (!mayConstrain) return { calls };
   return { calls, constraint: moduleConstraint(chunks, (chunk) => ({ constraint: versionFromRequiredProviders(chunk.items), legacy: versionFromProviderBlocks(chunk.items) })) };
 }
+
+/** A line that may open a `module` block (`module "bgp" {`; HCL also takes a bare label). */
+const MODULE_BLOCK = /^[ \t]*module[ \t]*["\w]/m;
+/** A `required_providers` block, or a legacy `provider "alicloud"` block, which may give the constraint. */
+const MAY_CONSTRAIN = /required_providers|^[ \t]*provider[ \t]*"?alicloud/m;
 
 /** What one part of a module (a chunk, a block) says of the alicloud constraint, in both of its places. */
 export interface ConstraintSaid {

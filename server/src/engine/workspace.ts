@@ -48,8 +48,8 @@ interface ModuleFacts {
   key: string;
   /** The folders its module blocks call by a local path, resolved. */
   calls: string[];
-  /** Its alicloud `required_providers` constraint. */
-  constraint?: string;
+  /** Its alicloud `required_providers` constraint (read when first asked for). */
+  readonly constraint?: string;
   /** When its files were last looked at. */
   checkedAt: number;
 }
@@ -532,17 +532,30 @@ export class Workspace {
       cached.checkedAt = now;
       return cached;
     }
-    const facts: ModuleFacts = { key, calls: [], checkedAt: now };
-    for (const file of files) {
-      try {
-        const text = withoutBom(fs.readFileSync(file, 'utf8'));
-        const said = moduleCallsAndConstraint(text, /\.json$/i.test(file));
-        for (const source of said.calls) facts.calls.push(path.resolve(dir, source));
-        facts.constraint ??= said.constraint;
-      } catch {
-        // gone since it was listed
+    // The calls at once; the constraint, which only a folder that calls or lies above a module needs, when asked.
+    const said = (wants: { calls: boolean; constraint: boolean }, visit: (s: ReturnType<typeof moduleCallsAndConstraint>) => boolean | void) => {
+      for (const file of files) {
+        try {
+          if (visit(moduleCallsAndConstraint(withoutBom(fs.readFileSync(file, 'utf8')), /\.json$/i.test(file), wants)) === true) return;
+        } catch {
+          // gone since it was listed
+        }
       }
-    }
+    };
+    let constraint: string | undefined | null = null;
+    const facts: ModuleFacts = {
+      key,
+      calls: [],
+      checkedAt: now,
+      get constraint() {
+        if (constraint === null) {
+          constraint = undefined;
+          said({ calls: false, constraint: true }, (s) => (constraint = s.constraint) !== undefined);
+        }
+        return constraint;
+      },
+    };
+    said({ calls: true, constraint: false }, (s) => void s.calls.forEach((source) => facts.calls.push(path.resolve(dir, source))));
     if (factsCache.size >= 1000) factsCache.clear();
     factsCache.set(dir, facts);
     return facts;
