@@ -302,8 +302,6 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     settings = parseSettings(params.initializationOptions);
     roots = (params.workspaceFolders ?? []).map((w) => pathOf(w.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) roots = [pathOf(params.rootUri)].filter((p): p is string => !!p);
-    // A module's provider version may come from a root module anywhere in the workspace that calls it.
-    workspace.setSearchRoots(roots);
     versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     const announced = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
     clientCommands = new Set(Array.isArray(announced) ? announced.filter((c): c is string => typeof c === 'string') : []);
@@ -346,6 +344,11 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       let n = 0;
       for (const root of roots) n += await workspace.indexTree(root);
       log(`indexed ${n} .tf files in ${Date.now() - started} ms`);
+      // A module's provider version may come from a root module anywhere in the workspace that calls it. Looked
+      // for only from now on: the search walks the workspace and reads its module files, which must not hold up
+      // a file's first diagnostics (until now, roots in the folders above a module are found). The open files are
+      // checked again just below.
+      workspace.setSearchRoots(roots);
       generation++;
       for (const uri of files.keys()) schedule(uri);
     })().catch((e) => connection.console.error(`indexing failed: ${String(e)}`));
