@@ -15,8 +15,7 @@ import type { Diagnostic } from './diagnostic';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import type { Placed, SourceFile } from './sourceFile';
 import { isJsonObject, jsonObjects, providerInJson } from './providerVersion';
-import { applyChanges } from './text';
-import type { TextChange } from '../syntax/hcl/document';
+import { WholeTextFile } from './wholeTextFile';
 
 const KINDS = ['resource', 'data'] as const;
 /** Top-level keys that declare one symbol per name, and the prefix of its key. */
@@ -30,7 +29,7 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 /** `${a.b[0].c}`, the whole string: a traversal Terraform reads as a reference. */
 const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]|\.\*|\[\*\])*)\s*\}$/;
 
-export class TfJsonFile implements SourceFile {
+export class TfJsonFile extends WholeTextFile implements SourceFile {
   readonly language = 'hcl' as const;
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
@@ -43,25 +42,9 @@ export class TfJsonFile implements SourceFile {
   private symbols: string[] = [];
 
   /** `isOverride`: `override.tf.json` or `*_override.tf.json` (see `SourceFile.isOverride`). */
-  constructor(public text: string, readonly isOverride = false) {
+  constructor(text: string, readonly isOverride = false) {
+    super(text);
     this.read();
-  }
-
-  textLength(): number {
-    return this.text.length;
-  }
-
-  textHead(n: number): string {
-    return this.text.slice(0, n);
-  }
-
-  update(changes: readonly TextChange[]): void {
-    this.text = applyChanges(this.text, changes);
-    this.read();
-  }
-
-  lineText(line: number): string {
-    return this.text.split('\n')[line]?.replace(/\r$/, '') ?? '';
   }
 
   *instances(): Iterable<Placed<ResourceInstance>> {
@@ -101,7 +84,7 @@ export class TfJsonFile implements SourceFile {
     return this.source;
   }
 
-  private read(): void {
+  protected read(): void {
     this.found = [];
     this.symbols = [];
     this.constraint = undefined;

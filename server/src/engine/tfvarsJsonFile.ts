@@ -8,16 +8,15 @@
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import type { Attribute, Range, ResourceInstance } from '../model/types';
-import type { TextChange } from '../syntax/hcl/document';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
 import type { Placed, SourceFile } from './sourceFile';
-import { applyChanges } from './text';
+import { WholeTextFile } from './wholeTextFile';
 import { tfvarsFindings } from './tfvars';
 import { jsonAssignments } from './variableFiles';
 
-export class TfvarsJsonFile implements SourceFile {
+export class TfvarsJsonFile extends WholeTextFile implements SourceFile {
   readonly language = 'hcl' as const;
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
@@ -25,25 +24,9 @@ export class TfvarsJsonFile implements SourceFile {
   private assignments: Attribute[] = [];
   private error?: { message: string; range: Range };
 
-  constructor(public text: string) {
+  constructor(text: string) {
+    super(text);
     this.read();
-  }
-
-  textLength(): number {
-    return this.text.length;
-  }
-
-  textHead(n: number): string {
-    return this.text.slice(0, n);
-  }
-
-  update(changes: readonly TextChange[]): void {
-    this.text = applyChanges(this.text, changes);
-    this.read();
-  }
-
-  lineText(line: number): string {
-    return this.text.split('\n')[line]?.replace(/\r$/, '') ?? '';
   }
 
   instances(): Iterable<Placed<ResourceInstance>> {
@@ -82,7 +65,7 @@ export class TfvarsJsonFile implements SourceFile {
     return tfvarsFindings(this.assignments, ctx, this).map((f) => ({ ...f, fixes: [] }));
   }
 
-  private read(): void {
+  protected read(): void {
     ({ assignments: this.assignments, error: this.error } = jsonAssignments(this.text));
   }
 }
