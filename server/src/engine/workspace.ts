@@ -96,6 +96,25 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * The folders of a tree, depth first, each with its entries: those the workspace reads (not `SKIP_DIRS`), and
+ * not those that cannot be listed. The caller stops when it has seen enough.
+ */
+function* foldersBelow(root: string): Generator<{ dir: string; entries: fs.Dirent[] }> {
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+    yield { dir, entries };
+  }
+}
+
 /** A file of the module: `.tf`, or `.tf.json` (Terraform's JSON syntax, read for its declarations). */
 export function isModuleFile(p: string): boolean {
   return /\.tf(\.json)?$/i.test(p);
@@ -253,17 +272,9 @@ export class Workspace {
    * while a large workspace is read. Resolves with the number of files indexed.
    */
   async indexTree(root: string, maxFiles = 20000): Promise<number> {
-    const stack = [root];
     let files = 0;
-    while (stack.length && files < maxFiles) {
-      const dir = stack.pop()!;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+    for (const { dir } of foldersBelow(root)) {
+      if (files >= maxFiles) break;
       const before = this.diskCount;
       this.indexDir(dir);
       files += this.diskCount - before;
@@ -438,16 +449,9 @@ export class Workspace {
     let index = callerIndexes.get(root);
     if (!index) {
       index = { calls: new Map(), stale: new Set() };
-      const stack = [root];
-      for (let walked = 0; stack.length && walked < MAX_WALKED_FOLDERS; walked++) {
-        const dir = stack.pop()!;
-        let entries: fs.Dirent[];
-        try {
-          entries = fs.readdirSync(dir, { withFileTypes: true });
-        } catch {
-          continue;
-        }
-        for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
+      let walked = 0;
+      for (const { dir, entries } of foldersBelow(root)) {
+        if (walked++ >= MAX_WALKED_FOLDERS) break;
         if (entries.some((e) => !e.isDirectory() && isModuleFile(e.name))) index.stale.add(dir);
       }
       callerIndexes.set(root, index);
