@@ -678,6 +678,52 @@ p.IpVersion = "IPv4";
     assert.match(message, /^"timeouts\.create" must be a duration/);
   });
 
+  it('a read-only argument set after the construct is built is reported where it is named, in every language', () => {
+    // The bindings have no setter for it (a compile error, or Python's AttributeError), and an override writes it
+    // into the JSON, which Terraform refuses ("Value for unconfigurable attribute").
+    check('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });
+if (legacy) {
+  p.status = "x";
+//  ^^^^^^ read-only-argument
+  p.id = "bgp-1";
+//  ^^ read-only-argument
+}
+p.addOverride("bgp_peer_name", other.name);
+//            ^^^^^^^^^^^^^^^ read-only-argument
+const s = p.status;
+p.addOverride("status.x", "y");
+`);
+    check('python', `p = VpcBgpPeer(self, "p", bgp_group_id="g")
+if legacy:
+    p.status = "x"
+#     ^^^^^^ read-only-argument
+p.add_override("status", "x")
+#              ^^^^^^^^ read-only-argument
+`);
+    check('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").build();
+if (legacy) {
+  p.setStatus("x");
+//  ^^^^^^^^^ read-only-argument
+}
+`);
+    check('csharp', `var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g" });
+if (legacy) {
+  p.BgpPeerName = "x";
+//  ^^^^^^^^^^^ read-only-argument
+}
+`);
+    check('go', `p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g")})
+if legacy {
+	p.SetStatus(jsii.String("x"))
+//	^^^^^^^^^ read-only-argument
+}
+`);
+    // Named as written (an override's path as Terraform names it), read as the language reads it; no fix removes the statement.
+    const { diagnostics, file, ctx } = analyse(`VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").build();\np.addOverride("bgp_peer_name", "x");\n`, uriOf('java'));
+    assert.deepEqual(diagnostics.map((d) => d.message), ['"bgp_peer_name" is read-only: the provider sets it, so it cannot be written in configuration (read it as p.getBgpPeerName())']);
+    assert.deepEqual(file.findingsAt({ start: { line: 1, character: 0 }, end: { line: 1, character: 99 } }, ctx).flatMap((f) => f.value.fixes), []);
+  });
+
   it('a Java builder kept in a variable and given its arguments on later lines is not missing them', () => {
     const codes = (text: string) => codesOf('java', text);
     const stepwise = `VpcBgpPeer.Builder b = VpcBgpPeer.Builder.create(this, "stepwise");\nb.bgpGroupId("bgpg-1");\nif (bfd) { b.enableBfd(true); }\nVpcBgpPeer p = b.build();\n`;

@@ -552,11 +552,22 @@ export class CdktfFile implements SourceFile {
     return out;
   }
 
-  /** The findings of a value set later that rest on the value itself: a rule about the construct as a whole is the construct's. */
+  /**
+   * The findings of a value set later that rest on the value itself, or on the argument set (`ON_THE_NAME`, on the
+   * property, setter or override path naming it): a rule about the construct as a whole is the construct's.
+   */
   private onValue(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
-    const on = (f: Finding) => rangeContains(instance.range, f.range.start) && rangeContains(instance.range, f.range.end);
+    const on = (f: Finding) =>
+      (rangeContains(instance.range, f.range.start) && rangeContains(instance.range, f.range.end)) || (ON_THE_NAME.has(f.code) && sameRange(f.range, instance.nameRange));
     return this.own(instance, ctx).filter(on);
   }
+}
+
+/** What is said of an argument set later where it is named: setting it at all is the mistake. */
+const ON_THE_NAME: ReadonlySet<string> = new Set(['read-only-argument']);
+
+function sameRange(a: Range, b: Range): boolean {
+  return !before(a.start, b.start) && !before(b.start, a.start) && !before(a.end, b.end) && !before(b.end, a.end);
 }
 
 /** Only what a diagnostic shows: no fixes, no model objects. */

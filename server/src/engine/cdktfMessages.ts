@@ -46,6 +46,8 @@ function allArgumentNames(registry: SchemaRegistry): Set<string> {
  * the language's bindings name it.
  */
 export function namerFor(instance: CdktfInstance, registry?: SchemaRegistry, within: readonly string[] = []): Namer {
+  // An override names everything as Terraform does: so does what is said of it.
+  if (instance.terraformNames) return () => undefined;
   const lang = instance.language;
   const resolve = (segments: string[]): string[] | undefined => {
     let body: { attributes: Attribute[]; blocks: Block[] } | undefined = instance;

@@ -42,7 +42,7 @@ export interface Found {
    * setter's one argument, an override's second of a top-level argument. Absent when none is read.
    */
   value?: [number, number];
-  /** The property or setter token, relative to `at` (where the argument is named). */
+  /** Where the argument is named, relative to `at`: the property or setter token, or an override's path string. */
   key?: number;
   /**
    * Relative to `at`, just past the last token read to tell where the value ends (the call's `)`, the token that
@@ -82,6 +82,7 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   let argument: string | undefined;
   let value: [number, number] | undefined;
   let reach = dot + 3;
+  let key = dot + 1;
   if (assignable && single(dot + 2, 61 /* = */)) {
     argument = snake(property);
     ({ value, reach } = assignedValue(tk, dot + 3));
@@ -98,13 +99,14 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
     } else if (OVERRIDE.test(property) && dot + 3 < tk.n && kind[dot + 3] === STRING) {
       const path = tk.text_(dot + 3).slice(1, -1).split('.');
       argument = path[0];
+      key = dot + 3;
       const a = args();
       // `addOverride("timeouts.create", x)` sets part of a block: only a whole top-level argument's value is read.
       if (path.length === 1 && a.length === 2) value = a[1];
     }
   }
   if (!argument) return undefined;
-  const found: Found = { at: i, variable: variableKey(tk.language, variable), argument, key: dot + 1 - i, reach: reach - i };
+  const found: Found = { at: i, variable: variableKey(tk.language, variable), argument, key: key - i, reach: reach - i };
   if (value && value[1] > value[0]) found.value = [value[0] - i, value[1] - i];
   return found;
 }

@@ -2,12 +2,15 @@
  * A value set on a construct after it is built (`p.bfdMultiHop = 0`, `p.putTimeouts({ create: "bad" })`,
  * `p.addOverride("bfd_multi_hop", 0)`, found by `laterSets.ts`), as an instance of its construct's type that holds
  * that one argument where the value is written: judged for what it holds, never for what it lacks (`open`), and
- * declaring nothing (unnamed), as a config struct written apart is. A literal assigned later is as wrong as one in
- * the config.
+ * declaring nothing, as a config struct written apart is (it never enters the module context; its name, the
+ * variable, is for messages: `read it as p.status`). A literal assigned later is as wrong as one in the config, and
+ * so is the argument set: a read-only one (`p.status = "x"`, which the generated bindings have no setter for;
+ * `p.addOverride("status", "x")`, which Terraform refuses: "Value for unconfigurable attribute").
  */
 import type { Attribute, Block, Value } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import { bodySyntax, buildBody, range, readKwargs } from './bodies';
+import { STRING } from './kinds';
 import { languageName } from './names';
 import type { Matching } from './constructs';
 import type { Found } from './laterSets';
@@ -39,8 +42,10 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
   const entry = { start: keyRange.start, end: valueRange.end };
   const attributes: CdktfAttribute[] = [];
   const blocks: CdktfBlock[] = [];
-  // Named as the language names the argument (an override or a setter names it otherwise).
-  const sourceName = languageName(tk.language, set.argument);
+  // An override names the argument, and all in its value, as Terraform does (`"bfd_multi_hop"`): so do its
+  // messages and fixes (`terraformNames`). Otherwise named as the language names it (a setter names it otherwise).
+  const override = tk.kind[key] === STRING;
+  const sourceName = override ? set.argument : languageName(tk.language, set.argument);
   const blockSchema = schema.blocks?.[set.argument];
   if (blockSchema) {
     // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments.
@@ -68,7 +73,7 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
     kind: schema.kind,
     type: schema.type,
     typeRange: keyRange,
-    name: '',
+    name: set.variable,
     nameRange: keyRange,
     range: valueRange,
     headerRange: valueRange,
@@ -84,5 +89,6 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
     extentEnd: valueRange.end,
     quote: m.quote,
     qualifier: '',
+    ...(override ? { terraformNames: true } : {}),
   };
 }

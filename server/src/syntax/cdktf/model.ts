@@ -75,6 +75,11 @@ export interface CdktfInstance extends ResourceInstance {
    * that a struct class written into the construct (`VpcBgpPeerTimeouts`) resolves the same way; '' when bare.
    */
   qualifier: string;
+  /**
+   * Names are written as Terraform writes them, not as the bindings do: a construct's `addOverride("bfd_multi_hop",
+   * ...)` (`laterValues.ts`). Messages keep them, and a rename writes one.
+   */
+  terraformNames?: boolean;
 }
 
 export function entryOf(x: Attribute | Block): EntrySyntax | undefined {
