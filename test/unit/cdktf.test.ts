@@ -724,6 +724,30 @@ if legacy {
     assert.deepEqual(file.findingsAt({ start: { line: 1, character: 0 }, end: { line: 1, character: 99 } }, ctx).flatMap((f) => f.value.fixes), []);
   });
 
+  it('an argument set after the construct is built that the provider version lacks, removed or deprecated, is reported where it is set', () => {
+    const vbr = `const vbr = new ExpressConnectVirtualBorderRouter(this, "vbr", { physicalConnectionId: "pc-1", localGatewayIp: "10.0.0.1", peerGatewayIp: "10.0.0.2", peeringSubnetMask: "255.255.255.252", vlanId: 10 });\n`;
+    const file = createSourceFile(uriOf('typescript'), undefined, vbr + `vbr.mtu = 1500;\nvbr.addOverride("mtu", 1500);\nvbr.includeCrossAccountVbr = true;\nvbr.associatedPhysicalConnections = "pc-2";\n`)!;
+    const at = (version: string) =>
+      file.diagnostics(contextFor([file], defaultSchemas(), version, PROJECT_FILE)).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}: ${d.message}`);
+    assert.deepEqual(at('1.200.0'), [
+      '1:4-7 newer-than-provider: "mtu" needs alicloud provider 1.263.0 or newer; cdktf.json asks for 1.200.0',
+      '2:16-21 newer-than-provider: "mtu" needs alicloud provider 1.263.0 or newer; cdktf.json asks for 1.200.0',
+    ]);
+    // The same file with another version (cached per set, for the version): removed and deprecated instead.
+    assert.deepEqual(at('1.264.0'), [
+      '3:4-26 removed-in-provider: "includeCrossAccountVbr" was removed in alicloud provider 1.263.0 (later versions still accept it and ignore it); cdktf.json asks for 1.264.0',
+      '4:4-33 deprecated-argument: "associatedPhysicalConnections" is deprecated since alicloud provider 1.263.0: leave it out of new configurations.',
+    ]);
+    assert.deepEqual(file.diagnostics(contextFor([file], defaultSchemas())), []);
+    // In Java too, on the setter; no fix removes the statement.
+    const java = createSourceFile(uriOf('java'), undefined, `VpcBgpGroup g = VpcBgpGroup.Builder.create(this, "g").peerAsn(65001).routerId("vbr-1").build();\ng.setRouteLimit(100);\n`)!;
+    const ctx = contextFor([java], defaultSchemas(), '~> 1.250.0', PROJECT_FILE);
+    assert.deepEqual(java.diagnostics(ctx).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`), [
+      '1:2 "routeLimit" needs alicloud provider 1.261.0 or newer; cdktf.json\'s provider constraint is "~> 1.250.0"',
+    ]);
+    assert.deepEqual(java.findingsAt({ start: { line: 1, character: 0 }, end: { line: 1, character: 99 } }, ctx).flatMap((f) => f.value.fixes), []);
+  });
+
   it('a Java builder kept in a variable and given its arguments on later lines is not missing them', () => {
     const codes = (text: string) => codesOf('java', text);
     const stepwise = `VpcBgpPeer.Builder b = VpcBgpPeer.Builder.create(this, "stepwise");\nb.bgpGroupId("bgpg-1");\nif (bfd) { b.enableBfd(true); }\nVpcBgpPeer p = b.build();\n`;

@@ -13,7 +13,7 @@
  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
-import { analyzeInModule, analyzeInstance } from '../analysis/rules';
+import { analyzeArgumentVersions, analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { withoutLeftOut, withoutMissing } from '../analysis/partial';
 import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import type { Position, Range, ResourceInstance } from '../model/types';
@@ -75,9 +75,14 @@ interface Memo {
   rank?: number;
 }
 
-/** What is cached for a value set later (`Found.memo`): its findings, placed where its variable's line was. */
+/**
+ * What is cached for a value set later (`Found.memo`): its findings, placed where its variable's line was, for its
+ * construct's schema and the provider version (and where the version comes from, which the messages name).
+ */
 interface LaterMemo {
   schema: unknown;
+  version?: string;
+  from?: string;
   placement: Placement;
 }
 
@@ -413,10 +418,10 @@ export class CdktfFile implements SourceFile {
     for (const { set, schema } of parse.laterValues()) {
       const line = parse.tokens.line[set.at];
       let m = set.memo as LaterMemo | undefined;
-      if (!m || m.schema !== schema) {
+      if (!m || m.schema !== schema || m.version !== ctx.providerVersion || m.from !== ctx.providerVersionFrom) {
         const instance = parse.laterInstance(set, schema);
         const findings = instance ? this.onValue(instance, ctx).map(bare) : [];
-        set.memo = m = { schema, placement: { shift: line, findings } };
+        set.memo = m = { schema, version: ctx.providerVersion, from: ctx.providerVersionFrom, placement: { shift: line, findings } };
       }
       out.push(...this.placed(m.placement, line)!);
     }
@@ -554,17 +559,19 @@ export class CdktfFile implements SourceFile {
 
   /**
    * The findings of a value set later that rest on the value itself, or on the argument set (`ON_THE_NAME`, on the
-   * property, setter or override path naming it): a rule about the construct as a whole is the construct's.
+   * property, setter or override path naming it): its own rules' and the provider version's of what it sets; a rule
+   * about the construct as a whole is the construct's.
    */
   private onValue(instance: CdktfInstance, ctx: AnalysisContext): Finding[] {
     const on = (f: Finding) =>
       (rangeContains(instance.range, f.range.start) && rangeContains(instance.range, f.range.end)) || (ON_THE_NAME.has(f.code) && sameRange(f.range, instance.nameRange));
-    return this.own(instance, ctx).filter(on);
+    const versions = analyzeArgumentVersions(instance, ctx);
+    return [...this.own(instance, ctx), ...(versions.length ? this.shown(instance, versions) : versions)].filter(on);
   }
 }
 
 /** What is said of an argument set later where it is named: setting it at all is the mistake. */
-const ON_THE_NAME: ReadonlySet<string> = new Set(['read-only-argument']);
+const ON_THE_NAME: ReadonlySet<string> = new Set(['read-only-argument', 'newer-than-provider', 'removed-in-provider', 'deprecated-argument']);
 
 function sameRange(a: Range, b: Range): boolean {
   return !before(a.start, b.start) && !before(b.start, a.start) && !before(a.end, b.end) && !before(b.end, a.end);

@@ -7,7 +7,7 @@
  * Not offered: a fix that adds another argument of the construct (`Set enableBfd: true`: it belongs in the
  * construct's config, not in this statement), renames the argument set (named by its property, setter or override
  * path) or removes it. Removing the set argument would mean removing its statement, which may be the body of an
- * `if` or share its line with other code: a finding on the argument set itself (read-only) keeps no fix.
+ * `if` or share its line with other code: a finding on the argument set itself (read-only, not in the provider version) keeps no fix.
  */
 import type { NeutralEdit, NeutralFix } from '../analysis/finding';
 import type { CdktfInstance } from '../syntax/cdktf/model';

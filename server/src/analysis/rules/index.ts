@@ -19,7 +19,7 @@ import { duplicateDeclaration } from './declarations';
 import { crossResourceRules } from './crossResource';
 import { localFindings } from './local';
 import { references } from './references';
-import { versionFindings } from './versions';
+import { argumentVersionFindings, versionFindings } from './versions';
 
 const NONE: Finding[] = [];
 
@@ -31,6 +31,16 @@ export const MODULE_RULES: Rule[] = [duplicateDeclaration, references, crossReso
 /** Findings of the module rules; the array may be a shared empty one: not to be filled. */
 export function analyzeInModule(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
   return run(MODULE_RULES, instance, ctx);
+}
+
+/**
+ * Of the module rules, those about the arguments written: the provider version's (`newer-than-provider`...). A value
+ * a CDKTF program sets after building its construct is judged by them too, where it is set; the other module rules
+ * are about the construct as a whole. The array may be a shared empty one: not to be filled.
+ */
+export function analyzeArgumentVersions(instance: ResourceInstance, ctx: AnalysisContext): Finding[] {
+  const schema = ctx.schemas.get(instance.kind, instance.type);
+  return schema ? argumentVersionFindings(instance, schema, ctx) : NONE;
 }
 
 /**

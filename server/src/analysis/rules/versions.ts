@@ -83,10 +83,21 @@ const NONE: Finding[] = [];
 export function versionFindings(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
   const version = ctx.providerVersion;
   if (!version) return NONE;
+  const own = verdict(schema, version);
+  const found = argumentVersionFindings(instance, schema, ctx);
+  if (!own) return found;
+  return [versionFinding(own, schema, version, ctx.providerVersionFrom, `${schema.type}`, instance.typeRange, undefined, instance), ...found];
+}
+
+/**
+ * The findings on the arguments written alone, not on the resource type: also those of an argument a CDKTF program
+ * sets after building its construct, reported where it is set. A shared empty array when none.
+ */
+export function argumentVersionFindings(instance: ResourceInstance, schema: ResourceSchema, ctx: AnalysisContext): Finding[] {
+  const version = ctx.providerVersion;
+  if (!version) return NONE;
   const from = ctx.providerVersionFrom;
   let findings = NONE;
-  const own = verdict(schema, version);
-  if (own) findings = [versionFinding(own, schema, version, from, `${schema.type}`, instance.typeRange, undefined, instance)];
   const views = bodies(instance, schema);
   for (let v = 0; v < views.length; v++) {
     const body = views[v];
