@@ -730,6 +730,22 @@ const CASES: Case[] = [
     after: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.putTimeouts({ create: "1m" });\n`,
   },
   {
+    name: 'later set: a misspelt override path is renamed to the Terraform name, in its string',
+    language: 'typescript',
+    before: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.addOverride("bfd_multihop", 3);\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "bfd_multi_hop"$/,
+    after: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.addOverride("bfd_multi_hop", 3);\n`,
+  },
+  {
+    name: 'later set: an override path in the binding\'s name is renamed to the Terraform name',
+    language: 'python',
+    before: `peer = VpcBgpPeer(self, 'p', bgp_group_id='bgpg-1')\npeer.add_override('enable_bdf', True)\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "enable_bfd"$/,
+    after: `peer = VpcBgpPeer(self, 'p', bgp_group_id='bgpg-1')\npeer.add_override('enable_bfd', True)\n`,
+  },
+  {
     name: 'later set: an assignment',
     language: 'python',
     before: `peer = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1")\npeer.bfd_multi_hop = 300\n`,

@@ -748,6 +748,28 @@ if legacy {
     assert.deepEqual(java.findingsAt({ start: { line: 1, character: 0 }, end: { line: 1, character: 99 } }, ctx).flatMap((f) => f.value.fixes), []);
   });
 
+  it('an override of an argument the resource lacks is unknown-argument on its path, as in a config; Terraform\'s own names are not', () => {
+    // The override is written into the JSON, where Terraform refuses a name the resource does not have.
+    check('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });
+p.addOverride("bfd_multihop", 3);
+//            ^^^^^^^^^^^^^^ unknown-argument
+p.addOverride("enableBfd", true);
+//            ^^^^^^^^^^^ unknown-argument
+p.addOverride("depends_on", [other]);
+p.addOverride("lifecycle", { prevent_destroy: true });
+p.addOverride("provisioner.local-exec.command", "echo");
+p.addOverride("enable_bfd", true);
+p.bfdMultihop = 3;
+`);
+    check('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").build();
+p.addOverride("ip_verison", "IPv4");
+//            ^^^^^^^^^^^^ unknown-argument
+`);
+    // Named as Terraform names it, the suggestion too.
+    const { diagnostics } = analyse(`var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g" });\np.AddOverride("bfd_multihop", 3);\n`, uriOf('csharp'));
+    assert.deepEqual(diagnostics.map((d) => d.message), ['Unknown argument "bfd_multihop" in VpcBgpPeer. Did you mean "bfd_multi_hop"?']);
+  });
+
   it('a Java builder kept in a variable and given its arguments on later lines is not missing them', () => {
     const codes = (text: string) => codesOf('java', text);
     const stepwise = `VpcBgpPeer.Builder b = VpcBgpPeer.Builder.create(this, "stepwise");\nb.bgpGroupId("bgpg-1");\nif (bfd) { b.enableBfd(true); }\nVpcBgpPeer p = b.build();\n`;

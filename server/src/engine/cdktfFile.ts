@@ -571,7 +571,7 @@ export class CdktfFile implements SourceFile {
 }
 
 /** What is said of an argument set later where it is named: setting it at all is the mistake. */
-const ON_THE_NAME: ReadonlySet<string> = new Set(['read-only-argument', 'newer-than-provider', 'removed-in-provider', 'deprecated-argument']);
+const ON_THE_NAME: ReadonlySet<string> = new Set(['read-only-argument', 'unknown-argument', 'newer-than-provider', 'removed-in-provider', 'deprecated-argument']);
 
 function sameRange(a: Range, b: Range): boolean {
   return !before(a.start, b.start) && !before(b.start, a.start) && !before(a.end, b.end) && !before(b.end, a.end);

@@ -5,8 +5,8 @@
  * (rename, add or remove an entry, as in the construct's config).
  *
  * Not offered: a fix that adds another argument of the construct (`Set enableBfd: true`: it belongs in the
- * construct's config, not in this statement), renames the argument set (named by its property, setter or override
- * path) or removes it. Removing the set argument would mean removing its statement, which may be the body of an
+ * construct's config, not in this statement), renames the argument set (named by its property or setter; an
+ * override's path is a string, which a rename rewrites: `"bfd_multihop"` -> `"bfd_multi_hop"`) or removes it. Removing the set argument would mean removing its statement, which may be the body of an
  * `if` or share its line with other code: a finding on the argument set itself (read-only, not in the provider version) keeps no fix.
  */
 import type { NeutralEdit, NeutralFix } from '../analysis/finding';
@@ -21,6 +21,8 @@ function fits(e: NeutralEdit, instance: CdktfInstance): boolean {
       // Into a struct set later, or a new value for the argument set.
       return e.block !== undefined || instance.attributes.some((a) => a.name === e.name);
     case 'rename':
+      // An override's misspelt path: the rename writes the string (`"bfd_multi_hop"`).
+      return !top(e.attribute) || instance.terraformNames === true;
     case 'remove':
       return !top(e.attribute);
     case 'removeBlock':

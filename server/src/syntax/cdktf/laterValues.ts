@@ -5,13 +5,14 @@
  * declaring nothing, as a config struct written apart is (it never enters the module context; its name, the
  * variable, is for messages: `read it as p.status`). A literal assigned later is as wrong as one in the config, and
  * so is the argument set: a read-only one (`p.status = "x"`, which the generated bindings have no setter for;
- * `p.addOverride("status", "x")`, which Terraform refuses: "Value for unconfigurable attribute").
+ * `p.addOverride("status", "x")`, which Terraform refuses: "Value for unconfigurable attribute"), or by an override,
+ * one the resource does not have (`p.addOverride("bfd_multihop", 3)`).
  */
 import type { Attribute, Block, Value } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import { bodySyntax, buildBody, range, readKwargs } from './bodies';
 import { STRING } from './kinds';
-import { languageName } from './names';
+import { languageName, META_NAMES } from './names';
 import type { Matching } from './constructs';
 import type { Found } from './laterSets';
 import type { CdktfAttribute, CdktfBlock, CdktfInstance } from './model';
@@ -30,6 +31,14 @@ function literalsOnly(v: Value): Value {
 
 function literalsIn<T extends { attributes: Attribute[]; blocks: Block[] }>(body: T): T {
   return { ...body, attributes: body.attributes.map((a) => ({ ...a, value: literalsOnly(a.value) })), blocks: body.blocks.map(literalsIn) };
+}
+
+/** Terraform's own names in a resource (`depends_on`, `lifecycle`, JSON's `dynamic`), which an override may set. */
+const TERRAFORMS = new Set([...Object.values(META_NAMES), 'dynamic']);
+
+/** Is an override's path, not in the schema, a plain name Terraform does not know either? */
+function unknownToTerraform(name: string): boolean {
+  return /^[A-Za-z_][\w-]*$/.test(name) && !TERRAFORMS.has(name);
 }
 
 export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m: Pick<Matching, 'nested' | 'quote'>): CdktfInstance | undefined {
@@ -66,7 +75,9 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
       entry,
       body: bodySyntax(tk, inner),
     });
-  } else if (schema.attributes[set.argument]) {
+  } else if (schema.attributes[set.argument] || (override && unknownToTerraform(set.argument))) {
+    // An override of a name the resource lacks is written into the JSON too, which Terraform refuses ("Unsupported
+    // argument"): held as written, for the rules to report. A property or setter of another name is the program's.
     attributes.push({ name: set.argument, sourceName, keyRange, value: literalsOnly(classify(tk, a, b)), valueRange, range: valueRange, entry });
   } else return undefined;
   return {

@@ -151,7 +151,7 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
       // A key written as a string (a Python dict's `"creat"`, a quoted TypeScript key) stays one.
       const k = e.attribute.keyRange;
       const q = /^["']/.exec(src.lineText(k.start.line + src.base).slice(k.start.character))?.[0] ?? '';
-      return [{ range: absRange(k, src.base), newText: q + languageName(d.language, e.to) + q }];
+      return [{ range: absRange(k, src.base), newText: q + (instance.terraformNames ? e.to : languageName(d.language, e.to)) + q }];
     }
     case 'remove':
       return removeEntry(d, e.attribute, instance, src);
