@@ -1137,6 +1137,53 @@ describe('CDKTF: completion and hover contexts', () => {
     }
   });
 
+  it('keys of a timeouts struct set after the construct is built, in each language, as in the config', () => {
+    const fixtures: Record<string, string> = {
+      typescript: `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.putTimeouts({ create: "5m", | });`,
+      python: `p = VpcBgpPeer(self, "p", bgp_group_id="x")\np.put_timeouts(create="5m", |)`,
+      java: `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("x").build();\np.putTimeouts(VpcBgpPeerTimeouts.builder().create("5m").|.build());`,
+      csharp: `var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x" });\np.Timeouts = new VpcBgpPeerTimeouts { Create = "5m", | };`,
+      go: `p := vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x")})\np.PutTimeouts(&vpcbgppeer.VpcBgpPeerTimeouts{Create: jsii.String("5m"), |})`,
+    };
+    const want: Record<string, string[]> = {
+      typescript: ['update', 'delete'],
+      python: ['update', 'delete'],
+      java: ['update', 'delete'],
+      csharp: ['Update', 'Delete'],
+      go: ['Update', 'Delete'],
+    };
+    for (const [language, fixture] of Object.entries(fixtures)) {
+      const { c, items } = at(language, fixture);
+      assert.equal(c?.cursor.mode, 'key', language);
+      assert.deepEqual(items.map((i) => i.label), want[language], language);
+    }
+    // An assignment's struct, the name typed replaced; an override's object (Terraform's names, the same here).
+    const typed = at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.timeouts = { cre| };`);
+    assert.deepEqual(typed.items.map((i) => [i.label, i.insertText, i.range.start.character, i.range.end.character]), [
+      ['create', 'create: "${1:10m}",', 15, 18],
+      ['update', 'update: "${1:10m}",', 15, 18],
+      ['delete', 'delete: "${1:10m}",', 15, 18],
+    ]);
+    assert.deepEqual(at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.addOverride("timeouts", {\n  |\n});`).items.map((i) => i.label), ['create', 'update', 'delete']);
+    // A value of the struct is completed as in the config.
+    assert.ok(at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.putTimeouts({ create: "|" });`).items.some((i) => i.label === '"10m"'));
+    // Outside the struct, and for another argument, nothing: completion adds no argument of the construct there.
+    assert.deepEqual(at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.putTimeouts({ create: "5m" })|;`).items, []);
+    assert.deepEqual(at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.bfdMultiHop = |;`).items, []);
+    assert.deepEqual(at('typescript', `const q = new Other(this, "q");\nq.putTimeouts({ | });`).items, []);
+    // Hover there names the struct's argument, as in the config.
+    const shown = at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.putTimeouts({ cr|eate: "5m" });`);
+    const loc = shown.f.locate(shown.pos)!;
+    assert.match(hover(loc.instance, loc.rel, defaultSchemas())?.markdown ?? '', /^\*\*timeouts\.create\*\*/);
+    // Typed into a file already open: the sets are read again where the edit is.
+    const f = createSourceFile(uriOf('typescript'), undefined, `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\n\np.putTimeouts({ create: "5m" });\n`)!;
+    f.diagnostics(contextFor([f], defaultSchemas()));
+    f.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'const n = 1;\n' }]);
+    f.update([{ range: { start: { line: 3, character: 28 }, end: { line: 3, character: 28 } }, text: ', ' }]);
+    const c = f.cursorContext({ line: 3, character: 30 })!;
+    assert.deepEqual(complete(c.cursor, contextFor([f], defaultSchemas()), f.completionWriter).map((i) => i.label), ['update', 'delete']);
+  });
+
   it('a key of a Python timeouts dict is written as a string key, and a quoted key is replaced with its quotes', () => {
     /** The line with the item applied as the editor writes it, and whether its filter text matches what was typed. */
     const applied = (language: string, fixture: string, label: string) => {

@@ -22,6 +22,8 @@ export interface CdktfView {
   absoluteOf(c: Construct): CdktfInstance;
   tokens(): Tokens | undefined;
   lineText(line: number): string;
+  /** The value set after its construct is built whose text holds `pos`, as an instance (`laterValues.ts`). */
+  laterAt(pos: Position): CdktfInstance | undefined;
 }
 
 const before = (a: Position, b: Position) => comparePositions(a, b) < 0;
@@ -42,17 +44,25 @@ export function locate(view: CdktfView, pos: Position): Located | undefined {
     if (before(rel, built.range.start) || before(built.extentEnd, rel)) continue;
     if (built.closed && !rangeContains(built.range, rel)) continue;
     const instance = view.absoluteOf(c);
-    const blocks: Block[] = [];
-    let body: { blocks: Block[] } = instance;
-    for (;;) {
-      const inner = body.blocks.find((b) => insideBody(b as CdktfBlock, pos, instance));
-      if (!inner) break;
-      blocks.push(inner);
-      body = inner;
-    }
-    return { instance, blocks, base: 0, rel: pos };
+    return { instance, blocks: blocksAround(instance, pos), base: 0, rel: pos };
   }
-  return undefined;
+  // Inside a struct set later (`p.putTimeouts({ | })`, `p.timeouts = { cre| }`): its keys, as in the config. Only
+  // inside the struct: nothing adds another argument of the construct there.
+  const later = view.laterAt(pos);
+  const blocks = later ? blocksAround(later, pos) : [];
+  return blocks.length ? { instance: later!, blocks, base: 0, rel: pos } : undefined;
+}
+
+/** The nested structs of `instance` whose body holds `pos`, outermost first. */
+function blocksAround(instance: CdktfInstance, pos: Position): Block[] {
+  const blocks: Block[] = [];
+  let body: { blocks: Block[] } = instance;
+  for (;;) {
+    const inner = body.blocks.find((b) => insideBody(b as CdktfBlock, pos, instance));
+    if (!inner) return blocks;
+    blocks.push(inner);
+    body = inner;
+  }
 }
 
 /** Token `p` sits directly in the group opened at `o` (not inside a nested bracket). */

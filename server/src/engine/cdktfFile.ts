@@ -297,6 +297,13 @@ export class CdktfFile implements SourceFile {
     return locate(this, pos);
   }
 
+  laterAt(pos: Position): CdktfInstance | undefined {
+    const parse = this.parse();
+    if (!parse) return undefined;
+    const tk = parse.tokens;
+    return parse.laterAround(tk.indexAt(tk.offsetAt(pos)));
+  }
+
   importEdits(insertText: string): TextEdit[] {
     // The whole text is joined only for the languages whose completions may need an import.
     return needsImports(this.language) ? importEditsFor(this.language, this.text, insertText) : [];

@@ -190,6 +190,17 @@ export class LaterSets {
     for (const f of this.found) if (f.value) yield f;
   }
 
+  /**
+   * The sets whose value holds token `i`, nearest first: a few before it are looked at (found by halving), since a
+   * value rarely holds another set. For the cursor: completion and hover inside `p.putTimeouts({ | })`.
+   */
+  *holding(i: number): Generator<Found> {
+    for (let k = firstAtOrAfter(this.found, i + 1) - 1, n = 0; k >= 0 && n < 4; k--, n++) {
+      const f = this.found[k];
+      if (f.value && f.at + f.value[0] <= i && i <= f.at + f.value[1]) yield f;
+    }
+  }
+
   /** The arguments set on the construct assigned to `variable`, or undefined. */
   argumentsOf(variable: string): string[] | undefined {
     return this.byVariable.get(this.key(variable));

@@ -112,12 +112,28 @@ export class CdktfParse {
    * construct its variable names (by name, as `LaterSets` matches them; none when they differ).
    */
   *laterValues(): Generator<{ set: Found; schema: ResourceSchema }> {
-    const java = this.language === 'java' || this.language === 'csharp';
     for (const set of this.later.withValues()) {
-      const constructs = this.bindings.get(set.variable) ?? (java ? this.bindings.get(`this.${set.variable}`) : undefined);
-      const schema = constructs?.[0]?.instance?.schema;
-      if (schema && constructs!.every((r) => r.instance?.schema === schema)) yield { set, schema };
+      const schema = this.schemaOf(set);
+      if (schema) yield { set, schema };
     }
+  }
+
+  /** The schema of the constructs a set's variable names, if they all have one. */
+  private schemaOf(set: Found): ResourceSchema | undefined {
+    const java = this.language === 'java' || this.language === 'csharp';
+    const constructs = this.bindings.get(set.variable) ?? (java ? this.bindings.get(`this.${set.variable}`) : undefined);
+    const schema = constructs?.[0]?.instance?.schema;
+    return schema && constructs!.every((r) => r.instance?.schema === schema) ? schema : undefined;
+  }
+
+  /** The value set later whose tokens hold token `i` (`p.putTimeouts({ | })`), as an instance; undefined if none. */
+  laterAround(i: number): CdktfInstance | undefined {
+    for (const set of this.later.holding(i)) {
+      const schema = this.schemaOf(set);
+      const instance = schema && this.laterInstance(set, schema);
+      if (instance) return instance;
+    }
+    return undefined;
   }
 
   /** A value set later, as an instance holding it where it is written (`laterValues.ts`). */
