@@ -30,6 +30,7 @@ const PIECES = [
   // Properties set after a construct is built (`laterSets.ts`).
   'group.routerId = "vbr-2";\n', 'group.setRouterId("vbr-2");\n', 'group.addOverride("x", 1)', 'c33.enableBfd = true;\n', 'c33.SetEnableBfd(', '.enableBfd = ',
   'c33!.enableBfd = true;\n', '(c33 as any).addOverride("enable_bfd", true);\n', '!', ' as any)',
+  'c33.AddOverride(jsii.String("enable_bfd"), jsii.Bool(true))\n', 'jsii.String("bfd_multi_hop")',
   // Values set later, checked where they are written (`laterValues.ts`), also across lines.
   'c33.bfdMultiHop = 0;\n', 'c33.bfd_multi_hop = 0\n', 'c33.putTimeouts({\n  create: "bad",\n', 'c33.put_timeouts(create="bad",\n', 'c33.setBfdMultiHop(0);\n', '"bad"',
   'c33.timeouts = {\n  create: "bad",\n', 'c33.bfdMultiHop =\n', 'c33.bfdMultiHop = Token.asNumber(\n',
@@ -419,6 +420,16 @@ class S extends TerraformStack {
     edit(f, 'enableBfd;', 'enableBfd = true;');
     assertSame(f, 'split set completed', prng(14));
     assert.ok(!warned());
+  });
+
+  it('Go: an override\'s path typed into its jsii.String(...) is read, ten tokens after the variable', () => {
+    const go = `func NewStack(scope constructs.Construct) {\n\tp := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(10)})\n\tp.AddOverride(jsii.String(), jsii.Bool(true))\n}\n`;
+    const f = new CdktfFile('go', go, schemas);
+    const warned = () => diagnostics(f).some((d) => d.code === 'bfd-multi-hop-without-bfd');
+    assert.ok(warned());
+    edit(f, 'AddOverride(jsii.String(', 'AddOverride(jsii.String("enable_bfd"');
+    assertSame(f, 'path typed', prng(15));
+    assert.ok(!warned(), 'enable_bfd is set below');
   });
 
   it('renaming the name cdktf\'s Token is imported as reads the values wrapped in it again', () => {

@@ -746,6 +746,14 @@ const CASES: Case[] = [
     after: `peer = VpcBgpPeer(self, 'p', bgp_group_id='bgpg-1')\npeer.add_override('enable_bfd', True)\n`,
   },
   {
+    name: 'later set: a misspelt override path is renamed inside its jsii.String',
+    language: 'go',
+    before: `\tpeer := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n\tpeer.AddOverride(jsii.String("enable_bdf"), jsii.Bool(true))\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "enable_bfd"$/,
+    after: `\tpeer := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n\tpeer.AddOverride(jsii.String("enable_bfd"), jsii.Bool(true))\n`,
+  },
+  {
     name: 'later set: an assignment',
     language: 'python',
     before: `peer = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1")\npeer.bfd_multi_hop = 300\n`,

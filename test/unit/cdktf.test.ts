@@ -770,6 +770,21 @@ p.addOverride("ip_verison", "IPv4");
     assert.deepEqual(diagnostics.map((d) => d.message), ['Unknown argument "bfd_multihop" in VpcBgpPeer. Did you mean "bfd_multi_hop"?']);
   });
 
+  it('Go: an override\'s path is written in jsii.String, and is read as in the other languages', () => {
+    const peer = `p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BfdMultiHop: jsii.Number(10)})\n`;
+    assert.deepEqual(codesOf('go', peer), ['missing-required', 'bfd-multi-hop-without-bfd']);
+    assert.deepEqual(codesOf('go', peer + `p.AddOverride(jsii.String("bgp_group_id"), group.Id())\np.AddOverride(jsii.String("enable_bfd"), jsii.Bool(true))\n`), []);
+    check('go', peer + `p.AddOverride(jsii.String("bgp_group_id"), group.Id())
+p.AddOverride(jsii.String("enable_bfd"), jsii.Bool(true))
+p.AddOverride(jsii.String("bfd_multi_hop"), jsii.Number(0))
+//                                          ^^^^^^^^^^^^^^ value-out-of-range
+p.AddOverride(jsii.String("enable_bdf"), jsii.Bool(true))
+//                        ^^^^^^^^^^^^ unknown-argument
+p.AddOverride(jsii.String("status"), jsii.String("x"))
+//                        ^^^^^^^^ read-only-argument
+`);
+  });
+
   it('a Java builder kept in a variable and given its arguments on later lines is not missing them', () => {
     const codes = (text: string) => codesOf('java', text);
     const stepwise = `VpcBgpPeer.Builder b = VpcBgpPeer.Builder.create(this, "stepwise");\nb.bgpGroupId("bgpg-1");\nif (bfd) { b.enableBfd(true); }\nVpcBgpPeer p = b.build();\n`;

@@ -1,7 +1,7 @@
 /**
  * Constructs changed after they are built. CDKTF constructs are objects whose properties can be set later
  * (`peer.enableBfd = true`; Java `peer.setEnableBfd(true)`, Go `peer.SetEnableBfd(…)`; `peer.addOverride("enable_bfd",
- * true)` in every language), typically under a condition. Such a construct's config does not show that argument:
+ * true)` in every language, Go's path in `jsii.String`), typically under a condition. Such a construct's config does not show that argument:
  * a finding that rests on its absence may be wrong (`Finding.leftOut`).
  *
  * A set is a variable (`p`, or `this.p` / `self.p`), `.`, and a property assigned or a setter called. Each one
@@ -25,10 +25,10 @@ const ASSIGNABLE = new Set(['typescript', 'python', 'csharp']);
 
 /**
  * How far before and after its variable's token a set is read (`this . p . prop = ` / `p . addOverride ( "x"`,
- * and in TypeScript `( p as any ) . addOverride ( "x"`).
+ * in TypeScript `( p as any ) . addOverride ( "x"`, in Go `p . AddOverride ( jsii . String ( "x" )`).
  */
 const BEFORE = 2;
-const AFTER = 8;
+const AFTER = 10;
 
 export interface Found {
   /** The variable's token. */
@@ -96,10 +96,10 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
       // Python's `put_timeouts(create="1m", delete="5m")`: the keyword arguments are the value.
       if (tk.language === 'python' && a.length && kind[dot + 3] === IDENT && single(dot + 4, 61 /* = */)) value = [dot + 3, tk.closeOf[dot + 2]];
       else if (a.length === 1) value = a[0];
-    } else if (OVERRIDE.test(property) && dot + 3 < tk.n && kind[dot + 3] === STRING) {
-      const path = tk.text_(dot + 3).slice(1, -1).split('.');
+    } else if (OVERRIDE.test(property) && overridePath(tk, dot + 3) >= 0) {
+      key = overridePath(tk, dot + 3);
+      const path = tk.text_(key).slice(1, -1).split('.');
       argument = path[0];
-      key = dot + 3;
       const a = args();
       // `addOverride("timeouts.create", x)` sets part of a block: only a whole top-level argument's value is read.
       if (path.length === 1 && a.length === 2) value = a[1];
@@ -109,6 +109,13 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   const found: Found = { at: i, variable: variableKey(tk.language, variable), argument, key: key - i, reach: reach - i };
   if (value && value[1] > value[0]) found.value = [value[0] - i, value[1] - i];
   return found;
+}
+
+/** The token of an override's path, which starts at token `k`: a string, in Go `jsii.String("x")`; -1 if none. */
+function overridePath(tk: Tokens, k: number): number {
+  if (k < tk.n && tk.kind[k] === STRING) return k;
+  const go = tk.language === 'go' && k + 5 < tk.n && tk.isIdent(k, 'jsii') && tk.is(k + 1, '.') && tk.isIdent(k + 2, 'String') && tk.is(k + 3, '(');
+  return go && tk.kind[k + 4] === STRING && tk.is(k + 5, ')') ? k + 4 : -1;
 }
 
 /**
