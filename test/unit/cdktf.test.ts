@@ -1180,6 +1180,8 @@ describe('CDKTF: completion and hover contexts', () => {
       ['delete', 'delete: "${1:10m}",', 15, 18],
     ]);
     assert.deepEqual(at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.addOverride("timeouts", {\n  |\n});`).items.map((i) => i.label), ['create', 'update', 'delete']);
+    // Python's put_timeouts() with nothing in it yet: its keyword arguments.
+    assert.deepEqual(at('python', `p = VpcBgpPeer(self, "p", bgp_group_id="x")\np.put_timeouts(|)`).items.map((i) => i.insertText), ['create="${1:10m}",', 'update="${1:10m}",', 'delete="${1:10m}",']);
     // A value of the struct is completed as in the config.
     assert.ok(at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.putTimeouts({ create: "|" });`).items.some((i) => i.label === '"10m"'));
     // Outside the struct, and for another argument, nothing: completion adds no argument of the construct there.

@@ -39,7 +39,8 @@ export interface Found {
   argument: string;
   /**
    * The value set, as token indices relative to `at` ([from, to)): an assignment's value up to its statement's end, a
-   * setter's one argument, an override's second of a top-level argument. Absent when none is read.
+   * setter's one argument (Python's keyword arguments, or an empty call's parentheses), an override's second of a
+   * top-level argument. Absent when none is read.
    */
   value?: [number, number];
   /** Where the argument is named, relative to `at`: the property or setter token, or an override's path string. */
@@ -93,8 +94,10 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
     if (setter) {
       argument = snake(setter[1] ?? setter[2].slice(1));
       const a = args();
-      // Python's `put_timeouts(create="1m", delete="5m")`: the keyword arguments are the value.
+      // Python's `put_timeouts(create="1m", delete="5m")`: the keyword arguments are the value; of `put_timeouts()`,
+      // the parentheses (an empty struct, where completion offers its keys).
       if (tk.language === 'python' && a.length && kind[dot + 3] === IDENT && single(dot + 4, 61 /* = */)) value = [dot + 3, tk.closeOf[dot + 2]];
+      else if (tk.language === 'python' && tk.closeOf[dot + 2] === dot + 3) value = [dot + 2, dot + 4];
       else if (a.length === 1) value = a[0];
     } else if (OVERRIDE.test(property) && overridePath(tk, dot + 3) >= 0) {
       key = overridePath(tk, dot + 3);

@@ -57,9 +57,10 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
   const sourceName = override ? set.argument : languageName(tk.language, set.argument);
   const blockSchema = schema.blocks?.[set.argument];
   if (blockSchema) {
-    // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments.
+    // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments, none in `()`.
     const kwargs = tk.language === 'python' && tk.is(a - 1, '(') && tk.isIdent(a) && tk.is(a + 1, '=');
-    const inner = kwargs ? readKwargs(tk, a - 1, 0) : m.nested(tk, a, b);
+    const none = tk.language === 'python' && tk.is(a, '(') && b === a + 2;
+    const inner = kwargs ? readKwargs(tk, a - 1, 0) : none ? readKwargs(tk, a, 0) : m.nested(tk, a, b);
     if (!inner) return undefined;
     const built = literalsIn(buildBody(tk, inner, schema, blockSchema, set.argument, m.nested));
     blocks.push({
