@@ -32,7 +32,7 @@ const PIECES = [
   'c33!.enableBfd = true;\n', '(c33 as any).addOverride("enable_bfd", true);\n', '!', ' as any)',
   'c33.AddOverride(jsii.String("enable_bfd"), jsii.Bool(true))\n', 'jsii.String("bfd_multi_hop")',
   // Values set later, checked where they are written (`laterValues.ts`), also across lines.
-  'c33.bfdMultiHop = 0;\n', 'c33.bfd_multi_hop = 0\n', 'c33.putTimeouts({\n  create: "bad",\n', 'c33.put_timeouts(create="bad",\n', 'c33.put_timeouts()\n', 'c33.setBfdMultiHop(0);\n', '"bad"',
+  'c33.bfdMultiHop = 0;\n', 'c33.bfd_multi_hop = 0\n', 'c33.putTimeouts({\n  create: "bad",\n', 'c33.put_timeouts(create="bad",\n', 'c33.put_timeouts()\n', 'c33.addOverride("timeouts.creat", "bad");\n', 'c33.setBfdMultiHop(0);\n', '"bad"',
   'c33.timeouts = {\n  create: "bad",\n', 'c33.bfdMultiHop =\n', 'c33.bfdMultiHop = Token.asNumber(\n',
   // What changes the scope a name is read in (`scopes.ts`): functions and their parameters, locals, classes.
   'function f(group) {\n', 'def f(self, group):\n', 'func f(group X) {\n', '(group) => ', 'group := x\n', 'let group = 1;', 'VpcBgpGroup group;', '}\n', 'class K {\n',

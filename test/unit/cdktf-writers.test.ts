@@ -754,6 +754,14 @@ const CASES: Case[] = [
     after: `\tpeer := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n\tpeer.AddOverride(jsii.String("enable_bfd"), jsii.Bool(true))\n`,
   },
   {
+    name: 'later set: a misspelt argument of a block in an override path is renamed, the block kept',
+    language: 'typescript',
+    before: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.addOverride("timeouts.creat", "5m");\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "create"$/,
+    after: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.addOverride("timeouts.create", "5m");\n`,
+  },
+  {
     name: 'later set: an assignment',
     language: 'python',
     before: `peer = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1")\npeer.bfd_multi_hop = 300\n`,

@@ -765,6 +765,20 @@ p.bfdMultihop = 3;
 p.addOverride("ip_verison", "IPv4");
 //            ^^^^^^^^^^^^ unknown-argument
 `);
+    // One argument of a block, by its path: its name and its value.
+    check('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });
+p.addOverride("timeouts.creat", "5m");
+//            ^^^^^^^^^^^^^^^^ unknown-argument
+p.addOverride("timeouts.delete", "bad");
+//                               ^^^^^ invalid-duration
+p.addOverride("timeouts.update", "5m");
+p.addOverride("lifecycle.prevent_destroy", true);
+p.addOverride("bfd_multi_hop.x", 3);
+`);
+    assert.deepEqual(codesOf('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.addOverride("timeouts.creat", "5m");\n`).length, 1);
+    assert.deepEqual(analyse(`const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.addOverride("timeouts.creat", "5m");\n`, uriOf('typescript')).diagnostics.map((d) => d.message), [
+      'Unknown argument "creat" in the timeouts of VpcBgpPeer. Did you mean "create"?',
+    ]);
     // Named as Terraform names it, the suggestion too.
     const { diagnostics } = analyse(`var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g" });\np.AddOverride("bfd_multihop", 3);\n`, uriOf('csharp'));
     assert.deepEqual(diagnostics.map((d) => d.message), ['Unknown argument "bfd_multihop" in VpcBgpPeer. Did you mean "bfd_multi_hop"?']);

@@ -10,7 +10,7 @@
  * `if` or share its line with other code: a finding on the argument set itself (read-only, not in the provider version) keeps no fix.
  */
 import type { NeutralEdit, NeutralFix } from '../analysis/finding';
-import type { CdktfInstance } from '../syntax/cdktf/model';
+import type { CdktfBlock, CdktfInstance } from '../syntax/cdktf/model';
 
 function fits(e: NeutralEdit, instance: CdktfInstance): boolean {
   const top = (x: unknown) => instance.attributes.includes(x as never) || instance.blocks.includes(x as never);
@@ -18,8 +18,8 @@ function fits(e: NeutralEdit, instance: CdktfInstance): boolean {
     case 'replaceValue':
       return true;
     case 'set':
-      // Into a struct set later, or a new value for the argument set.
-      return e.block !== undefined || instance.attributes.some((a) => a.name === e.name);
+      // Into a struct set later (written as one: not an override's `"timeouts.create"`), or a new value for the argument set.
+      return e.block !== undefined ? (e.block as CdktfBlock).body !== undefined : instance.attributes.some((a) => a.name === e.name);
     case 'rename':
       // An override's misspelt path: the rename writes the string (`"bfd_multi_hop"`).
       return !top(e.attribute) || instance.terraformNames === true;

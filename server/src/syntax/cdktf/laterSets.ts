@@ -39,8 +39,8 @@ export interface Found {
   argument: string;
   /**
    * The value set, as token indices relative to `at` ([from, to)): an assignment's value up to its statement's end, a
-   * setter's one argument (Python's keyword arguments, or an empty call's parentheses), an override's second of a
-   * top-level argument. Absent when none is read.
+   * setter's one argument (Python's keyword arguments, or an empty call's parentheses), an override's second (of a
+   * top-level argument, or of one in a block). Absent when none is read.
    */
   value?: [number, number];
   /** Where the argument is named, relative to `at`: the property or setter token, or an override's path string. */
@@ -104,8 +104,8 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
       const path = tk.text_(key).slice(1, -1).split('.');
       argument = path[0];
       const a = args();
-      // `addOverride("timeouts.create", x)` sets part of a block: only a whole top-level argument's value is read.
-      if (path.length === 1 && a.length === 2) value = a[1];
+      // A top-level argument's value, or one argument's of a block (`addOverride("timeouts.create", x)`); not deeper.
+      if (path.length <= 2 && a.length === 2) value = a[1];
     }
   }
   if (!argument) return undefined;

@@ -6,7 +6,7 @@
  * variable, is for messages: `read it as p.status`). A literal assigned later is as wrong as one in the config, and
  * so is the argument set: a read-only one (`p.status = "x"`, which the generated bindings have no setter for;
  * `p.addOverride("status", "x")`, which Terraform refuses: "Value for unconfigurable attribute"), or by an override,
- * one the resource does not have (`p.addOverride("bfd_multihop", 3)`).
+ * one the resource does not have (`p.addOverride("bfd_multihop", 3)`, `p.addOverride("timeouts.creat", "5m")`).
  */
 import type { Attribute, Block, Value } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
@@ -56,7 +56,13 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
   const override = tk.kind[key] === STRING;
   const sourceName = override ? set.argument : languageName(tk.language, set.argument);
   const blockSchema = schema.blocks?.[set.argument];
-  if (blockSchema) {
+  const path = override ? tk.text_(key).slice(1, -1).split('.') : [set.argument];
+  if (path.length === 2) {
+    // `addOverride("timeouts.create", "5m")`: one argument of a block, named by the same string.
+    if (!blockSchema) return undefined;
+    const attribute: CdktfAttribute = { name: path[1], sourceName: path[1], keyRange, value: literalsOnly(classify(tk, a, b)), valueRange, range: valueRange, entry };
+    blocks.push({ name: set.argument, sourceName, nameRange: keyRange, labels: [], range: valueRange, bodyRange: valueRange, attributes: [attribute], blocks: [], closed: true, entry });
+  } else if (blockSchema) {
     // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments, none in `()`.
     const kwargs = tk.language === 'python' && tk.is(a - 1, '(') && tk.isIdent(a) && tk.is(a + 1, '=');
     const none = tk.language === 'python' && tk.is(a, '(') && b === a + 2;

@@ -150,8 +150,12 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
     case 'rename': {
       // A key written as a string (a Python dict's `"creat"`, a quoted TypeScript key) stays one.
       const k = e.attribute.keyRange;
-      const q = /^["']/.exec(src.lineText(k.start.line + src.base).slice(k.start.character))?.[0] ?? '';
-      return [{ range: absRange(k, src.base), newText: q + (instance.terraformNames ? e.to : languageName(d.language, e.to)) + q }];
+      const line = src.lineText(k.start.line + src.base);
+      const q = /^["']/.exec(line.slice(k.start.character))?.[0] ?? '';
+      if (!instance.terraformNames) return [{ range: absRange(k, src.base), newText: q + languageName(d.language, e.to) + q }];
+      // An override's path names it as Terraform does, after the blocks it is in (`"timeouts.creat"`).
+      const written = line.slice(k.start.character + q.length, k.end.character - q.length);
+      return [{ range: absRange(k, src.base), newText: q + written.slice(0, written.lastIndexOf('.') + 1) + e.to + q }];
     }
     case 'remove':
       return removeEntry(d, e.attribute, instance, src);
