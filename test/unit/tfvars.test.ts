@@ -133,3 +133,14 @@ test('a literal value the variable\'s declared type cannot take is an error, as 
   ]);
   assert.deepEqual(got('x.tfvars.json', '{"enable_bfd": "on", "bfd_multi_hop": 13}'), ['0:1-13 type-mismatch: variable "enable_bfd" is declared bool in variables.tf']);
 });
+
+test('an override file\'s variable block replaces the type and the default it writes, as Terraform merges it', () => {
+  const vars = 'variable "enable_bfd" {\n  type    = bool\n  default = true\n}\n\nvariable "x" {\n  type = number\n}\n\nvariable "y" {\n  type = number\n}\n';
+  const over = 'variable "enable_bfd" {\n  default = false\n}\n\nvariable "x" {\n  type = string\n}\n\nvariable "y" {\n  type = object({\n    a = string\n  })\n}\n';
+  const got = findings({ 'main.tf': PEER, 'variables.tf': vars, 'override.tf': over, 'terraform.tfvars': 'bfd_multi_hop = 3\nx = "abc"\ny = "abc"\n' })['terraform.tfvars'];
+  assert.equal(got.length, 1, got.join('\n'));
+  assert.match(got[0], /^0:0-13 bfd-multi-hop-without-bfd: .*enable_bfd is set by its default in override\.tf\)$/);
+  // Without the override, the module's declarations hold.
+  const plain = findings({ 'main.tf': PEER, 'variables.tf': vars, 'terraform.tfvars': 'bfd_multi_hop = 3\nx = "abc"\ny = "abc"\n' })['terraform.tfvars'];
+  assert.deepEqual(plain.map((d) => d.replace(/ in variables.tf.*$/, '')), ['1:4-9 type-mismatch: variable "x" is declared number', '2:4-9 type-mismatch: variable "y" is declared number']);
+});

@@ -100,7 +100,9 @@ export interface AnalysisContext {
 export interface DeclaredVariable {
   default?: Value;
   type?: AttributeType;
+  /** The file that declares the type (an override file's replaces the module's), and the one the default is from. */
   file: string;
+  defaultFile?: string;
 }
 
 /** A block of an override file, and a number that stands for its file (`fileIdOf` in engine/moduleContext.ts). */

@@ -157,7 +157,8 @@ export class HclFile implements SourceFile {
             // As written (the model shortens a call's arguments: `list(…)`), when on one line.
             const type = b.attributes.find((a) => a.name === 'type')?.valueRange;
             const line = type && type.start.line === type.end.line ? chunks[c].text.split('\n')[type.start.line] : undefined;
-            const typeText = line?.slice(type!.start.character, type!.end.character).replace(/\s+/g, '');
+            // '' for a type written over several lines: written (an override's replaces the module's), not read.
+            const typeText = type && (line?.slice(type.start.character, type.end.character).replace(/\s+/g, '') ?? '');
             found.push([b.labels[0].value, b.attributes.find((a) => a.name === 'default')?.value, typeText]);
           }
         }

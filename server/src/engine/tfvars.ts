@@ -128,7 +128,7 @@ function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: Source
   // A variable no file sets has its default, when the module declares one.
   for (const name of names) {
     const d = ctx.variable?.(name);
-    if (d?.default) used.set(name, { attribute: { name, sourceName: name, value: d.default, keyRange: NOWHERE, valueRange: NOWHERE, range: NOWHERE }, from: `by its default in ${d.file}` });
+    if (d?.default) used.set(name, { attribute: { name, sourceName: name, value: d.default, keyRange: NOWHERE, valueRange: NOWHERE, range: NOWHERE }, from: `by its default in ${d.defaultFile ?? d.file}` });
   }
   if (at < 0) assign(assignments, undefined);
   else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : `in ${files[i].name}`);

@@ -319,8 +319,17 @@ export class Workspace {
       if (!declared) {
         const found = (declared = new Map<string, DeclaredVariable>());
         for (const [p, source] of this.moduleEntries(file)) {
+          const override = isOverrideFile(p);
           source.forEachVariable?.((n, value, type) => {
-            if (!found.has(n)) found.set(n, { default: value, type: KNOWN_TYPES.has(type as AttributeType) ? (type as AttributeType) : undefined, file: path.basename(p) });
+            const known = KNOWN_TYPES.has(type as AttributeType) ? (type as AttributeType) : undefined;
+            const before = found.get(n);
+            const name = path.basename(p);
+            if (!before) found.set(n, { default: value, type: known, file: name, defaultFile: name });
+            // Override files come last, in Terraform's order: what one writes replaces the declaration's.
+            else if (override) {
+              if (type !== undefined) (before.type = known), (before.file = name);
+              if (value) (before.default = value), (before.defaultFile = name);
+            }
           });
         }
       }
