@@ -77,7 +77,7 @@ export function checkModule(files: string[], schemas: SchemaRegistry, searchRoot
     if (refused) diagnostics = [refused];
     else if (file) {
       const ctx = workspace.holds(name, file) ? (shared ??= workspace.contextFor(name, file)) : workspace.contextFor(name, file);
-      diagnostics = withoutIgnored(capSyntaxErrors(file.diagnostics(ctx)), (l) => file.lineText(l));
+      diagnostics = withoutIgnored(capSyntaxErrors(file.diagnostics(ctx)), (l) => file.lineText(l), file.language);
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { diagnostics };

@@ -13,31 +13,55 @@ import type { Diagnostic } from './diagnostic';
 export const IGNORE_MARK = 'alicloud-bgp-ignore';
 
 /** The comment and its list of codes; group 1 is the list. */
-const COMMENT = /(?:#|\/\/|\/\*)[ \t]*alicloud-bgp-ignore:[ \t]*([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*)/;
+const COMMENT = /(?:#|\/\/|\/\*)[ \t]*alicloud-bgp-ignore:[ \t]*([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*)/g;
+
+/** The quotes that open a string on one line, per language. */
+const QUOTES: Record<Language, string> = { hcl: '"', python: '"\'', typescript: '"\'`', java: '"\'', csharp: '"\'', go: '"\'`' };
+
+/**
+ * Is `at` outside the strings of `lineText`, read from the line's start? `"x # alicloud-bgp-ignore: all"` is a
+ * value, not a comment. A string opened on an earlier line (a heredoc, a triple-quoted string) is not seen.
+ */
+function outsideStrings(lineText: string, at: number, language: Language): boolean {
+  const quotes = QUOTES[language];
+  let open = '';
+  for (let i = 0; i < at; i++) {
+    const c = lineText[i];
+    if (open) {
+      if (c === '\\') i++;
+      else if (c === open) open = '';
+    } else if (quotes.includes(c)) open = c;
+    // A comment opened before: the rest of the line is comment, quotes and all.
+    else if (c === '#' ? language === 'hcl' || language === 'python' : c === '/' && (lineText[i + 1] === '/' || lineText[i + 1] === '*')) return true;
+  }
+  return open === '';
+}
 
 /** What says the file could not be read or parsed is not a finding about a value: no comment hides it. */
 const NOT_SILENCED = new Set(['syntax-error', 'file-too-large', 'binary-file', 'unsupported-encoding']);
 
 /** The codes an ignore comment on this line names, and where its list ends; undefined without one. */
-export function ignoreCommentIn(lineText: string): { codes: string[]; listEnd: number } | undefined {
+export function ignoreCommentIn(lineText: string, language: Language): { codes: string[]; listEnd: number } | undefined {
   if (!lineText.includes(IGNORE_MARK)) return undefined;
-  const m = COMMENT.exec(lineText);
-  if (!m) return undefined;
-  return { codes: m[1].split(',').map((c) => c.trim()), listEnd: m.index + m[0].length };
+  COMMENT.lastIndex = 0;
+  for (let m = COMMENT.exec(lineText); m; m = COMMENT.exec(lineText)) {
+    if (outsideStrings(lineText, m.index, language)) return { codes: m[1].split(',').map((c) => c.trim()), listEnd: m.index + m[0].length };
+  }
+  return undefined;
 }
 
 /** Is a finding of `code` starting on `line` silenced by a comment there or on the line above? */
-export function isIgnored(code: string, line: number, lineText: (line: number) => string): boolean {
+export function isIgnored(code: string, line: number, lineText: (line: number) => string, language: Language): boolean {
   if (NOT_SILENCED.has(code)) return false;
   for (const l of [line, line - 1]) {
-    const comment = l >= 0 ? ignoreCommentIn(lineText(l)) : undefined;
+    const comment = l >= 0 ? ignoreCommentIn(lineText(l), language) : undefined;
     if (comment && (comment.codes.includes(code) || comment.codes.includes('all'))) return true;
   }
   return false;
 }
 
 /** `diagnostics` without those an ignore comment silences (the same array when none is). */
-export function withoutIgnored(diagnostics: Diagnostic[], lineText: (line: number) => string): Diagnostic[] {
+export function withoutIgnored(diagnostics: Diagnostic[], lineText: (line: number) => string, language: Language): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   // Several findings often share a line: each line is read once.
   const lines = new Map<number, string>();
@@ -46,7 +70,7 @@ export function withoutIgnored(diagnostics: Diagnostic[], lineText: (line: numbe
     if (t === undefined) lines.set(l, (t = lineText(l)));
     return t;
   };
-  const kept = diagnostics.filter((d) => !isIgnored(d.code, d.range.start.line, read));
+  const kept = diagnostics.filter((d) => !isIgnored(d.code, d.range.start.line, read, language));
   return kept.length === diagnostics.length ? diagnostics : kept;
 }
 
@@ -64,7 +88,7 @@ export function ignoreEdit(
   lineBreak: string,
 ): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | undefined {
   if (NOT_SILENCED.has(code)) return undefined;
-  const above = line > 0 ? ignoreCommentIn(lineText(line - 1)) : undefined;
+  const above = line > 0 ? ignoreCommentIn(lineText(line - 1), language) : undefined;
   if (above) {
     const at = { line: line - 1, character: above.listEnd };
     return { range: { start: at, end: at }, newText: `, ${code}` };

@@ -234,7 +234,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }
     if (f.file) {
       const file = f.file;
-      diagnostics = withoutIgnored(diagnostics, (l) => file.lineText(l));
+      diagnostics = withoutIgnored(diagnostics, (l) => file.lineText(l), file.language);
     }
     void connection.sendDiagnostics({ uri, version: f.version, diagnostics: applySettings(diagnostics, settings).map(toLsp) });
   };
@@ -536,7 +536,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       for (const { value: finding, base } of f.findingsAt(asWritten(p.range, f), ctx)) {
         if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
         const absRange = shiftRange(finding.range, base);
-        if (isIgnored(finding.code, absRange.start.line, lineText)) continue;
+        if (isIgnored(finding.code, absRange.start.line, lineText, f.language)) continue;
         const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
         for (const fix of finding.fixes) {
           // tfvars findings have no instance; their fixes only replace values, which needs none.
