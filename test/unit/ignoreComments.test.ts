@@ -1,7 +1,7 @@
 /** `alicloud-bgp-ignore` comments read from one line: only a comment silences, not the same words in a string. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ignoreCommentIn, isIgnored } from '../../server/src/engine/ignoreComments';
+import { ignoreCommentIn, ignoreEdit, isIgnored } from '../../server/src/engine/ignoreComments';
 
 test('an ignore comment is read after the code of its line, also after strings holding quotes or #', () => {
   assert.deepEqual(ignoreCommentIn('  x = 300 # alicloud-bgp-ignore: a, b -- why', 'hcl')?.codes, ['a', 'b']);
@@ -20,4 +20,21 @@ test('the words of an ignore comment inside a string silence nothing', () => {
   const lines = ['  description   = "see # alicloud-bgp-ignore: all"', '  bfd_multi_hop = 300'];
   assert.equal(isIgnored('value-out-of-range', 1, (l) => lines[l], 'hcl'), false);
   assert.equal(isIgnored('unknown-argument', 0, (l) => lines[l], 'hcl'), false);
+});
+
+/** `lines` with the quick fix's edit for `code` on `line` applied (undefined: no fix). */
+function fixed(language: Parameters<typeof ignoreEdit>[0], lines: string[], line: number, code = 'value-out-of-range'): string | undefined {
+  const e = ignoreEdit(language, code, line, (l) => lines[l] ?? '', '\n');
+  if (!e) return undefined;
+  const text = lines.join('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
+}
+
+test('after a Python backslash continuation the comment ends the line: a comment line there would end the statement', () => {
+  assert.equal(fixed('python', ['peer.bfd_multi_hop = \\', '    300'], 1), 'peer.bfd_multi_hop = \\\n    300  # alicloud-bgp-ignore: value-out-of-range');
+  // A line continued itself can hold no comment at all.
+  assert.equal(fixed('python', ['peer.bfd_multi_hop = \\', '    300 + \\', '    1'], 1), undefined);
+  // Without a backslash, a comment line above, as in every language.
+  assert.equal(fixed('python', ['peer = VpcBgpPeer(self, "p",', '    bfd_multi_hop=300)'], 1), 'peer = VpcBgpPeer(self, "p",\n    # alicloud-bgp-ignore: value-out-of-range\n    bfd_multi_hop=300)');
 });

@@ -78,7 +78,8 @@ const LINE_COMMENT: Record<Language, string> = { hcl: '#', python: '#', typescri
 
 /**
  * The edit of the quick fix that silences `code` on `line`: the code added to an ignore comment on the line
- * above, or a new comment line above it, indented as the line is. Undefined for what no comment silences.
+ * above, or a new comment line above it, indented as the line is (a comment at the line's end after a Python
+ * backslash continuation). Undefined for what no comment silences, or cannot.
  */
 export function ignoreEdit(
   language: Language,
@@ -93,7 +94,16 @@ export function ignoreEdit(
     const at = { line: line - 1, character: above.listEnd };
     return { range: { start: at, end: at }, newText: `, ${code}` };
   }
-  const indent = /^[ \t]*/.exec(lineText(line))![0];
+  const text = lineText(line);
+  // A Python line continued by a backslash takes no comment line before it (the comment would end the
+  // statement): the comment goes at the end of the line, unless that line is continued too.
+  if (language === 'python' && line > 0 && /\\[ \t]*$/.test(lineText(line - 1))) {
+    const end = text.trimEnd();
+    if (end.endsWith('\\')) return undefined;
+    const at = { line, character: end.length };
+    return { range: { start: at, end: at }, newText: `  # ${IGNORE_MARK}: ${code}` };
+  }
+  const indent = /^[ \t]*/.exec(text)![0];
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: `${indent}${LINE_COMMENT[language]} ${IGNORE_MARK}: ${code}${lineBreak}` };
 }
