@@ -38,3 +38,11 @@ test('after a Python backslash continuation the comment ends the line: a comment
   // Without a backslash, a comment line above, as in every language.
   assert.equal(fixed('python', ['peer = VpcBgpPeer(self, "p",', '    bfd_multi_hop=300)'], 1), 'peer = VpcBgpPeer(self, "p",\n    # alicloud-bgp-ignore: value-out-of-range\n    bfd_multi_hop=300)');
 });
+
+test('the quick fix extends an ignore comment alone on the line above, never one after code, which would silence that line too', () => {
+  assert.equal(fixed('hcl', ['  # alicloud-bgp-ignore: a -- lab', '  bfd_multi_hop = 300'], 1), '  # alicloud-bgp-ignore: a, value-out-of-range -- lab\n  bfd_multi_hop = 300');
+  assert.equal(
+    fixed('hcl', ['  keepalive_time = 0 # alicloud-bgp-ignore: a', '  bfd_multi_hop  = 300'], 1),
+    '  keepalive_time = 0 # alicloud-bgp-ignore: a\n  # alicloud-bgp-ignore: value-out-of-range\n  bfd_multi_hop  = 300',
+  );
+});

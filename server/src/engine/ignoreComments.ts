@@ -41,11 +41,11 @@ function outsideStrings(lineText: string, at: number, language: Language): boole
 const NOT_SILENCED = new Set(['syntax-error', 'file-too-large', 'binary-file', 'unsupported-encoding']);
 
 /** The codes an ignore comment on this line names, and where its list ends; undefined without one. */
-export function ignoreCommentIn(lineText: string, language: Language): { codes: string[]; listEnd: number } | undefined {
+export function ignoreCommentIn(lineText: string, language: Language): { codes: string[]; start: number; listEnd: number } | undefined {
   if (!lineText.includes(IGNORE_MARK)) return undefined;
   COMMENT.lastIndex = 0;
   for (let m = COMMENT.exec(lineText); m; m = COMMENT.exec(lineText)) {
-    if (outsideStrings(lineText, m.index, language)) return { codes: m[1].split(',').map((c) => c.trim()), listEnd: m.index + m[0].length };
+    if (outsideStrings(lineText, m.index, language)) return { codes: m[1].split(',').map((c) => c.trim()), start: m.index, listEnd: m.index + m[0].length };
   }
   return undefined;
 }
@@ -77,8 +77,8 @@ export function withoutIgnored(diagnostics: Diagnostic[], lineText: (line: numbe
 const LINE_COMMENT: Record<Language, string> = { hcl: '#', python: '#', typescript: '//', java: '//', csharp: '//', go: '//' };
 
 /**
- * The edit of the quick fix that silences `code` on `line`: the code added to an ignore comment on the line
- * above, or a new comment line above it, indented as the line is (a comment at the line's end after a Python
+ * The edit of the quick fix that silences `code` on `line`: the code added to an ignore comment alone on the
+ * line above, or a new comment line above it, indented as the line is (a comment at the line's end after a Python
  * backslash continuation). Undefined for what no comment silences, or cannot.
  */
 export function ignoreEdit(
@@ -89,8 +89,11 @@ export function ignoreEdit(
   lineBreak: string,
 ): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | undefined {
   if (NOT_SILENCED.has(code)) return undefined;
-  const above = line > 0 ? ignoreCommentIn(lineText(line - 1), language) : undefined;
-  if (above) {
+  const before = line > 0 ? lineText(line - 1) : '';
+  const above = ignoreCommentIn(before, language);
+  // Only a comment alone on its line is extended: one after code silences its own line too, where the added
+  // code would silence that line's finding as well.
+  if (above && before.slice(0, above.start).trim() === '') {
     const at = { line: line - 1, character: above.listEnd };
     return { range: { start: at, end: at }, newText: `, ${code}` };
   }
