@@ -822,6 +822,12 @@ p.AddOverride(jsii.String("status"), jsii.String("x"))
     assert.deepEqual(codesOf('python', `config = {"bfd_multi_hop": 300}\nVpcBgpPeer(self, "p", **config)\n`), []);
   });
 
+  it('Python: a dict may write a key twice, legally: the last value is the one judged, and no duplicate is reported', () => {
+    check('python', `VpcBgpPeer(self, "p", **{"bgp_group_id": "g", "bfd_multi_hop": 300, "bfd_multi_hop": 3, "enable_bfd": True})\n`);
+    check('python', `VpcBgpPeer(self, "p", **{"bgp_group_id": "g", "bfd_multi_hop": 3, "bfd_multi_hop": 300, "enable_bfd": True})\n#                                                                                  ^^^ value-out-of-range\n`);
+    check('python', `VpcBgpPeer(self, "p", bgp_group_id="g", timeouts={"create": "1m", "create": "2m"})\n`);
+  });
+
   it('a spread may hold the ip_version an IPv6 peer needs: not taken at its default (IPv4)', () => {
     const group = `const g6 = new VpcBgpGroup(this, "g6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });\n`;
     check('typescript', group + `new VpcBgpPeer(this, "p", { ...common, bgpGroupId: g6.id, peerIpAddress: "2001:db8::1" });\n`);

@@ -86,7 +86,18 @@ export function readBraceBody(tk: Tokens, open: number, kind: BodyKind): RawBody
       continue; // a method
     }
   }
-  return { kind, ...extentOf(tk, open), entries, spread };
+  return { kind, ...extentOf(tk, open), entries: tk.language === 'python' && kind === 'object' ? lastOfEachKey(entries) : entries, spread };
+}
+
+/**
+ * A Python dict may write a key twice: the last value is the one it holds (no error, unlike a keyword argument
+ * given twice), so the earlier ones are not entries of the config.
+ */
+function lastOfEachKey(entries: RawEntry[]): RawEntry[] {
+  if (entries.length < 2) return entries;
+  const last = new Map<string, RawEntry>();
+  for (const x of entries) last.set(x.key, x);
+  return last.size === entries.length ? entries : entries.filter((x) => last.get(x.key) === x);
 }
 
 /** Where a bracketed body opens and ends (at its closer, or where an unclosed one stops). */

@@ -522,7 +522,7 @@ function unpackedDict(tk: Tokens, args: [number, number][], raw: RawBody): RawBo
   if (!tk.is(s, '**') || !tk.is(s + 1, '{') || tk.closeOf[s + 1] !== e - 1) return undefined;
   const dict = readBraceBody(tk, s + 1, 'object');
   const parts = splitTopLevel(tk, s + 1);
-  if (dict.spread || dict.entries.length !== parts.length || dict.entries.some((x) => tk.kind[x.keyTok] !== STRING)) return undefined;
+  if (dict.spread || !parts.every(([ps]) => tk.kind[ps] === STRING && tk.is(ps + 1, ':'))) return undefined;
   return dict;
 }
 
