@@ -46,3 +46,11 @@ test('the quick fix extends an ignore comment alone on the line above, never one
     '  keepalive_time = 0 # alicloud-bgp-ignore: a\n  # alicloud-bgp-ignore: value-out-of-range\n  bfd_multi_hop  = 300',
   );
 });
+
+test('a backslash escapes nothing in a Go raw string or a C# verbatim string: the comment after it is read', () => {
+  assert.deepEqual(ignoreCommentIn('\tp.SetDescription(jsii.String(`C:\\`)) // alicloud-bgp-ignore: a', 'go')?.codes, ['a']);
+  assert.deepEqual(ignoreCommentIn('  Description = @"C:\\", // alicloud-bgp-ignore: a', 'csharp')?.codes, ['a']);
+  assert.deepEqual(ignoreCommentIn('  Description = $@"{x}\\", // alicloud-bgp-ignore: a', 'csharp')?.codes, ['a']);
+  // Elsewhere a backslash escapes the quote after it.
+  assert.equal(ignoreCommentIn('  Description = "C:\\", // alicloud-bgp-ignore: a', 'csharp'), undefined);
+});

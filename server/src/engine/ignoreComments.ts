@@ -25,12 +25,17 @@ const QUOTES: Record<Language, string> = { hcl: '"', python: '"\'', typescript: 
 function outsideStrings(lineText: string, at: number, language: Language): boolean {
   const quotes = QUOTES[language];
   let open = '';
+  // A Go raw string (`...`) and a C# verbatim string (@"...") take a backslash as it is: no escape.
+  let raw = false;
   for (let i = 0; i < at; i++) {
     const c = lineText[i];
     if (open) {
-      if (c === '\\') i++;
+      if (c === '\\' && !raw) i++;
       else if (c === open) open = '';
-    } else if (quotes.includes(c)) open = c;
+    } else if (quotes.includes(c)) {
+      open = c;
+      raw = (language === 'go' && c === '`') || (language === 'csharp' && c === '"' && /@\$?$|\$@$/.test(lineText.slice(Math.max(0, i - 2), i)));
+    }
     // A comment opened before: the rest of the line is comment, quotes and all.
     else if (c === '#' ? language === 'hcl' || language === 'python' : c === '/' && (lineText[i + 1] === '/' || lineText[i + 1] === '*')) return true;
   }
