@@ -226,6 +226,27 @@ resource "alicloud_vpc_bgp_peer" "b" {
     }
   });
 
+  it('an open -var-file variable file is checked again when an auto-loaded one it is loaded after is edited', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-tfvars-varfile-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n\nvariable "enable_bfd" {\n  default = false\n}\n');
+      fs.writeFileSync(path.join(dir, 'terraform.tfvars'), 'enable_bfd = true\n');
+      const au = pathToFileURL(path.join(dir, 'terraform.tfvars')).toString();
+      const u = pathToFileURL(path.join(dir, 'prod.tfvars')).toString();
+      await lsp.open(au, 'enable_bfd = true\n', 'terraform-vars');
+      assert.deepEqual(await lsp.open(u, 'bfd_multi_hop = 13\n', 'terraform-vars'), [], 'terraform.tfvars turns BFD on, not the default');
+      const next = lsp.nextPublish(u, 1);
+      await lsp.change(au, [{ range: { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } }, text: 'false' }]);
+      const republished = (await next).diagnostics;
+      assert.deepEqual(codes(republished), ['bfd-multi-hop-without-bfd']);
+      assert.match(republished[0].message, /enable_bfd is set in terraform\.tfvars\)$/);
+      await lsp.close(u);
+      await lsp.close(au);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an open auto-loaded variable file is judged with its folder\'s others: a later file written on disk, or edited, changes its findings', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-tfvars-'));
     const watched = (file: string, type: 1 | 2 | 3) => lsp.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type }] });

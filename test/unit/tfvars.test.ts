@@ -52,7 +52,7 @@ test('an earlier file\'s trigger replaced by a later one is judged where the lat
   assert.match(got['b.auto.tfvars'][0], /^0:0-13 bfd-multi-hop-without-bfd: .*enable_bfd is set in a\.auto\.tfvars\)$/);
 });
 
-test('a file given with -var-file (not auto-loaded) is judged alone, as before', () => {
+test('a file given with -var-file (not auto-loaded) is judged as loaded after the auto-loaded ones, its own values replacing theirs', () => {
   const got = findings({ 'main.tf': PEER, 'prod.tfvars': 'bfd_multi_hop = 13\nenable_bfd = false\n', 'z.auto.tfvars': 'enable_bfd = true\n' });
   assert.equal(got['prod.tfvars'].length, 1);
   assert.match(got['prod.tfvars'][0], /\(variables feeding alicloud_vpc_bgp_peer\)$/);
@@ -143,4 +143,13 @@ test('an override file\'s variable block replaces the type and the default it wr
   // Without the override, the module's declarations hold.
   const plain = findings({ 'main.tf': PEER, 'variables.tf': vars, 'terraform.tfvars': 'bfd_multi_hop = 3\nx = "abc"\ny = "abc"\n' })['terraform.tfvars'];
   assert.deepEqual(plain.map((d) => d.replace(/ in variables.tf.*$/, '')), ['1:4-9 type-mismatch: variable "x" is declared number', '2:4-9 type-mismatch: variable "y" is declared number']);
+});
+
+test('a file given with -var-file sees the values of the auto-loaded files, not the defaults they replace', () => {
+  const vars = 'variable "enable_bfd" {\n  default = false\n}\n';
+  const got = findings({ 'main.tf': PEER, 'variables.tf': vars, 'prod.tfvars': 'bfd_multi_hop = 13\n', 'terraform.tfvars': 'enable_bfd = true\n' });
+  assert.deepEqual(got['prod.tfvars'], []);
+  const off = findings({ 'main.tf': PEER, 'variables.tf': vars, 'prod.tfvars': 'bfd_multi_hop = 13\n', 'terraform.tfvars': 'enable_bfd = false\n' })['prod.tfvars'];
+  assert.equal(off.length, 1);
+  assert.match(off[0], /enable_bfd is set in terraform\.tfvars\)$/);
 });

@@ -8,7 +8,8 @@
  * A file Terraform loads by itself (`variableFiles.ts`) is judged with the folder's other such files, as
  * Terraform merges them: each variable has the value of the last file in load order that assigns it. A finding
  * is made in the file whose value of the triggering variable is used, and names the file the other value comes
- * from when it is another. Any other file (given with `-var-file`) is judged alone. A variable no file sets has
+ * from when it is another. Any other file (given with `-var-file`) is judged as loaded after those, its own values
+ * replacing theirs. A variable no file sets has
  * the `default` its module declares (`ctx.variable`). A literal value that the variable's declared type cannot take is
  * an error, as Terraform refuses it.
  */
@@ -130,8 +131,12 @@ function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: Source
     const d = ctx.variable?.(name);
     if (d?.default) used.set(name, { attribute: { name, sourceName: name, value: d.default, keyRange: NOWHERE, valueRange: NOWHERE, range: NOWHERE }, from: `by its default in ${d.defaultFile ?? d.file}` });
   }
-  if (at < 0) assign(assignments, undefined);
-  else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : `in ${files[i].name}`);
+  if (at < 0) {
+    // A file given with -var-file is loaded after those Terraform loads by itself: their values stand where it
+    // sets none (not a default).
+    for (let i = 0; i < files.length; i++) assign(files[i].file.variableAssignments?.() ?? [], `in ${files[i].name}`);
+    assign(assignments, undefined);
+  } else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : `in ${files[i].name}`);
   return { used, twice };
 }
 

@@ -441,11 +441,12 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         return;
       }
       schedule(f.uri);
-      // The folder's other auto-loaded variable files are judged with this one's values (`engine/tfvars.ts`).
+      // The folder's other variable files are judged with this one's values (`engine/tfvars.ts`): the auto-loaded
+      // ones, and those given with -var-file, loaded after them.
       const changed = pathOf(f.uri);
       if (changed && isAutoLoaded(changed)) {
         for (const other of workspace.openInModule(changed)) {
-          const u = other !== changed && isAutoLoaded(other) ? uriOf.get(other) : undefined;
+          const u = other !== changed && isVariableFile(other) ? uriOf.get(other) : undefined;
           if (u) schedule(u);
         }
       }
