@@ -647,6 +647,52 @@ new VpcBgpPeer(stack, "p", { peerIpAddress: "10.0.0.1" });
     assert.equal([...f.instances()].length, 0);
   });
 
+  it('typing an import path in a large Go or TypeScript file matches again only the class names it reads differently, as when opened fresh', () => {
+    const peer = (k: number) => `\tvpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p${k}"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(${k})})\n`;
+    const go = `package main\n\nimport (\n\t"os"\n\t"cdk.tf/go/stack/generated/aliyun/alicloud/vpcbgppeer"\n)\n\nfunc f(stack cdktf.TerraformStack) {\n${Array.from({ length: 300 }, (_, k) => peer(k)).join('')}\tbgp.NewVpcBgpPeer(stack, jsii.String("own"), &bgp.VpcBgpPeerConfig{BfdMultiHop: jsii.Number(0)})\n}\n`;
+    const f = new CdktfFile('go', go, schemas);
+    const count = () => [...f.instances()].length;
+    assert.equal(count(), 301, 'bgp is not imported: a package of the bindings');
+    // A new import typed a key at a time: each key names another package of the program's own (`b.`, `bg.`).
+    let at = '"os"\n';
+    for (const ch of '\t"bgp"') {
+      edit(f, at, at + ch);
+      at += ch;
+      assert.ok(f.rematched <= 1, `typing ${JSON.stringify(ch)}: ${f.rematched} class names matched again`);
+    }
+    assert.equal(f.parses, 1, 'never parsed again from scratch');
+    assertSame(f, 'a package of its own imported', prng(21));
+    assert.equal(count(), 300);
+    // The package its one construct names is now the program's own, then the bindings' again.
+    edit(f, '"bgp"', '"bg"');
+    assert.equal(f.rematched, 2, 'the construct and its config struct');
+    assertSame(f, 'bgp no longer imported', prng(22));
+    assert.equal(count(), 301);
+    edit(f, '"bg"', '"bgp"');
+    assertSame(f, 'bgp imported again', prng(23));
+    assert.equal(count(), 300);
+    // The bindings' path edited: every construct of them is read again, and none is one any more.
+    edit(f, 'alicloud/vpcbgppeer"', 'alicloud/vpcbgppeers"');
+    assertSame(f, 'the bindings no longer imported', prng(24));
+    edit(f, 'alicloud/vpcbgppeers"', 'alicloud/vpcbgppeer"');
+    assertSame(f, 'the bindings imported again', prng(25));
+    assert.equal(f.parses, 1, 'never parsed again from scratch');
+    // TypeScript: a namespace import typed above the others (above the constructs, an import still without its
+    // module would read the names of the next line's construct as its own).
+    const ts = `\nimport { VpcBgpPeer } from "@cdktf/provider-alicloud/lib/vpc-bgp-peer";\n${Array.from({ length: 300 }, (_, k) => `new VpcBgpPeer(this, "p${k}", { bgpGroupId: "g", bfdMultiHop: ${k} });\n`).join('')}new wrap.VpcBgpPeer(this, "own", { bfdMultiHop: 0 });\n`;
+    const t = new CdktfFile('typescript', ts, schemas);
+    assert.equal([...t.instances()].length, 301);
+    at = '';
+    for (const ch of 'import * as wrap from "./wrap";') {
+      edit(t, at, at + ch);
+      at += ch;
+      assert.ok(t.rematched <= 1, `typing ${JSON.stringify(ch)}: ${t.rematched} class names matched again`);
+    }
+    assert.equal(t.parses, 1, 'never parsed again from scratch');
+    assertSame(t, 'a namespace of its own imported', prng(26));
+    assert.equal([...t.instances()].length, 300);
+  });
+
   it('a parameter, a local or a block end typed far from the references changes which construct they name, as when opened fresh', () => {
     const codes = (f: CdktfFile) => diagnostics(f).map((d) => d.code);
     const ts = `const group = new VpcBgpGroup(stack, "v6", { routerId: "vbr-1", peerAsn: 65001, ipVersion: "IPv6" });

@@ -136,21 +136,33 @@ export interface Construct {
 }
 
 export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
-  const { classes, tokenAliases, configs, foreign, foreignAlone, statements } = classesOf(tk, registry);
-  tk.tokenAliases = tokenAliases;
+  const names = classesOf(tk, registry);
+  tk.tokenAliases = names.tokenAliases;
   const { quote, readTo } = quoteStyle(tk);
-  return {
-    classes,
-    shapes: new Set([...classes.keys()].map((k) => k.length * 65536 + k.charCodeAt(0))),
-    matcher: MATCHERS[tk.language],
-    configs,
-    foreign,
-    foreignAlone,
-    statements,
-    nested: NESTED[tk.language],
-    quote,
-    quoteReadTo: readTo,
-  };
+  return { ...withClasses(names), matcher: MATCHERS[tk.language], nested: NESTED[tk.language], quote, quoteReadTo: readTo };
+}
+
+/** The parts of a `Matching` that `classesOf` gives. */
+export function withClasses({ classes, configs, foreign, foreignAlone, statements }: ClassNames): Pick<Matching, 'classes' | 'shapes' | 'configs' | 'foreign' | 'foreignAlone' | 'statements'> {
+  return { classes, shapes: new Set([...classes.keys()].map((k) => k.length * 65536 + k.charCodeAt(0))), configs, foreign, foreignAlone, statements };
+}
+
+/**
+ * The tokens whose reading differs between two matchings of the same tokens (another schema, or none; a config
+ * or not): what an edit of an import or a definition changed, when it changed which names are classes but not
+ * how values are read. A cheap pass: only tokens shaped like a class name of either are looked at.
+ */
+export function reclassified(tk: Tokens, was: Matching, now: Matching): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tk.n; i++) {
+    if (tk.kind[i] !== IDENT) continue;
+    const shape = (tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]);
+    if (!was.shapes.has(shape) && !now.shapes.has(shape)) continue;
+    const a = schemaAt(tk, i, was);
+    const b = schemaAt(tk, i, now);
+    if (a !== b || (a && was.configs.has(tk.text_(i)) !== now.configs.has(tk.text_(i)))) out.push(i);
+  }
+  return out;
 }
 
 /** What `classesOf` reads of a file: the parts of `Matching` that depend on its imports and definitions. */

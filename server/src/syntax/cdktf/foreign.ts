@@ -43,6 +43,11 @@ const DEFINITIONS: Record<CdktfLanguage, Set<string>> = {
   go: new Set(['func']),
 };
 
+/** Length and first letter of each word the scan below looks at, by language. */
+const SHAPES = Object.fromEntries(
+  Object.entries(DEFINITIONS).map(([lang, words]) => [lang, new Set([...words, 'import', 'from'].map((w) => w.length * 65536 + w.charCodeAt(0)))]),
+) as Record<CdktfLanguage, Set<number>>;
+
 /** `goPackages`: the package names of the Go bindings (`vpcbgppeer`), whose import paths vary with the project. */
 export function foreignNames(tk: Tokens, goPackages: Set<string>): Foreign {
   const names = new Set<string>();
@@ -50,8 +55,11 @@ export function foreignNames(tk: Tokens, goPackages: Set<string>): Foreign {
   const lang = tk.language;
   const definitions = DEFINITIONS[lang];
   const go = { dotImported: false };
+  const shapes = SHAPES[lang];
   for (let i = 0; i < tk.n; i++) {
-    if (tk.kind[i] !== IDENT) continue;
+    // Most tokens are neither a keyword read here nor a definition's: their shape says so without a substring,
+    // which this pass over the whole file would otherwise make for every identifier.
+    if (tk.kind[i] !== IDENT || !shapes.has((tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]))) continue;
     if (definitions.has(tk.text_(i))) {
       // TypeScript's `type` is a keyword only before `Name =` or `Name<`: not `import type {`, nor `x.type`.
       const alias = lang === 'typescript' && tk.isIdent(i, 'type');

@@ -5,12 +5,13 @@
  * a call left open at column 0 above thousands of indented constructs re-matches none of them), and moves the
  * others: by an index delta, and by a line delta counted in `shift` rather than written into their positions.
  * References are resolved again only where a variable they name changed.
- * A change to what the whole file shares (renamed imports, the file's own classes, the quote style) re-parses it from scratch.
+ * A change to which names are classes (an import, a definition) matches again the class names it reads differently;
+ * one to how values are read (cdktf's `Token` renamed, the quote style) re-parses the file from scratch.
  *
  * The result is always what parsing the new text from scratch gives (test/unit/cdktf-incremental.test.ts).
  */
 import type { SchemaRegistry } from '../../schema/registry';
-import { classesOf, classKeywords, classNames, definitionWords, matchConstructs, parseConstructs, quoteStyle, schemaAt, type Construct, type Matching } from './constructs';
+import { classesOf, classKeywords, classNames, definitionWords, matchConstructs, parseConstructs, quoteStyle, reclassified, schemaAt, withClasses, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
 import { LaterSets, type Found } from './laterSets';
 import { laterInstance } from './laterValues';
@@ -94,8 +95,9 @@ export class CdktfParse {
       definition ||= definitions.has(token);
       return keywords.has(token) || ((className ||= names.has(token)), false);
     });
-    if (this.changesEverything(r, definition && className)) return this.full(text, lineStarts);
-    const { dropped, fresh } = this.matchAgain(r, lineDelta);
+    const reclassified = this.readClasses(r, definition && className);
+    if (reclassified === 'all') return this.full(text, lineStarts);
+    const { dropped, fresh } = this.matchAgain(r, lineDelta, reclassified);
     // Past the re-scanned tokens, bracket matching went on only while the groups differed from the old ones.
     scoping ||= r.changedTo > r.newTo + 1 || r.regrouped.length > 0 || endsMoved(tk, around, r);
     const changes = this.resolveReferences(dropped, fresh, scoping ? undefined : declarable(seen.old, seen.new));
@@ -148,10 +150,12 @@ export class CdktfParse {
   }
 
   /**
-   * Did the edit change what every construct reads: which classes are constructs or configs (an import), or the
-   * quote the file's strings use? (It also records how far the quote style was read.)
+   * What the edit changed of what every construct reads: 'all' when it changed how values are read (cdktf's
+   * `Token` imported under another name, the quote the file's strings use); else the tokens (new indexes) whose
+   * class it changed (an import or a definition: a name now the program's own, or the provider's again, a class
+   * renamed), usually none. (It also records how far the quote style was read.)
    */
-  private changesEverything(r: Retokenized, definition: boolean): boolean {
+  private readClasses(r: Retokenized, definition: boolean): number[] | 'all' {
     const tk = this.tokens;
     const m = this.matching;
     // The edited lines are re-scanned whole, so an edit to an import or class statement shows one of its keywords,
@@ -159,39 +163,51 @@ export class CdktfParse {
     // or module string decides (a TypeScript `import { A }` with its module on the next line, a Go import group's
     // path). A class name anywhere else (the construct being typed) changes nothing the whole file shares: no
     // scan of the file for it.
+    let out = NONE;
     if (r.watched || definition || touches(m.statements, r.from - 1, r.oldTo + 1)) {
-      // A renamed import can change which names are configs while every name keeps its schema
-      // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
       this.classScans++;
       const now = classesOf(tk, this.registry);
-      if (!sameClasses(now.classes, m.classes) || !sameSet(now.tokenAliases, tk.tokenAliases) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign) || now.foreignAlone !== m.foreignAlone) return true;
-      m.statements = now.statements;
+      if (!sameSet(now.tokenAliases, tk.tokenAliases)) return 'all';
+      // A renamed import can change which names are configs while every name keeps its schema
+      // (`VpcBgpPeerConfig as VpcBgpPeer`): both are compared.
+      if (!sameClasses(now.classes, m.classes) || !sameSet(now.configs, m.configs) || !sameSet(now.foreign, m.foreign) || now.foreignAlone !== m.foreignAlone) {
+        // Typing an import path makes a new namespace of the program's own at each keystroke (`f.`, `fm.`,
+        // `fmt.`), which names no construct: only the class names read differently are matched again.
+        this.matching = { ...m, ...withClasses(now) };
+        out = reclassified(tk, m, this.matching);
+      } else m.statements = now.statements;
     } else {
       const s = m.statements;
       for (let k = 0; k < s.length; k++) if (s[k] >= r.oldTo) s[k] += r.dt;
     }
     if (r.from <= this.matching.quoteReadTo) {
       const q = quoteStyle(tk);
-      if (q.quote !== this.matching.quote) return true;
+      if (q.quote !== this.matching.quote) return 'all';
       this.matching.quoteReadTo = q.readTo;
     }
-    return false;
+    return out;
   }
 
   /**
    * Keeps what read only unchanged tokens and matches the rest again. Past the re-scanned tokens, bracket matching
    * may have changed only which groups hold a token (an opener left unclosed above): a construct there whose own
-   * groups end where they did reads the same, unless it asks which group holds it (a config struct).
+   * groups end where they did reads the same, unless it asks which group holds it (a config struct). Also matched
+   * again: what read a token of `reclassified` (new indexes, ascending), and the class names there.
    */
-  private matchAgain(r: Retokenized, lineDelta: number): { dropped: Construct[]; fresh: Construct[] } {
+  private matchAgain(r: Retokenized, lineDelta: number, reclassified: number[]): { dropped: Construct[]; fresh: Construct[] } {
     const tk = this.tokens;
     const changedOldTo = r.changedTo - r.dt;
     const kept: Construct[] = [];
     const dropped: Construct[] = [];
     const again: number[] = [];
     const sameGroups = (e: Construct) => e.lo >= r.oldTo && !this.matching.configs.has(tk.text_(e.tok + r.dt)) && !anyIn(r.regrouped, e.lo + r.dt, e.hi + r.dt);
+    const moved = (k: number) => (k < r.from ? k : k + r.dt);
     for (const e of this.entries) {
-      if (e.hi <= r.from && this.sameHeader(e, r)) kept.push(e);
+      if (reclassified.length && anyIn(reclassified, moved(e.lo), moved(e.hi))) {
+        dropped.push(e);
+        if (e.tok < r.from) again.push(e.tok);
+        else if (e.tok >= r.oldTo) again.push(e.tok + r.dt);
+      } else if (e.hi <= r.from && this.sameHeader(e, r)) kept.push(e);
       else if ((e.lo >= changedOldTo || sameGroups(e)) && this.sameHeader(e, r)) {
         e.tok += r.dt;
         e.lo += r.dt;
@@ -205,9 +221,10 @@ export class CdktfParse {
       }
     }
     for (let i = r.from; i < r.newTo; i++) if (schemaAt(tk, i, this.matching)) again.push(i);
+    for (const i of reclassified) if ((i < r.from || i >= r.newTo) && schemaAt(tk, i, this.matching)) again.push(i);
     again.sort((a, b) => a - b);
     // (The parts of one class name were dropped together: its token is matched once.)
-    const fresh: Construct[] = again.filter((i, k) => i !== again[k - 1]).flatMap((i) => matchConstructs(tk, i, schemaAt(tk, i, this.matching)!, this.matching));
+    const fresh: Construct[] = dedupe(again).filter((i) => schemaAt(tk, i, this.matching)).flatMap((i) => matchConstructs(tk, i, schemaAt(tk, i, this.matching)!, this.matching));
     this.entries = merge(kept, fresh);
     this.lastRematched = fresh.length;
     return { dropped, fresh };
@@ -376,6 +393,13 @@ function markSetLater(instance: CdktfInstance, later: LaterSets): void {
   const set = instance.name ? later.argumentsOf(instance.name) : undefined;
   if (set) instance.setLater = set;
   else if (instance.setLater) delete instance.setLater;
+}
+
+const NONE: number[] = [];
+
+/** Ascending `sorted` without repeats. */
+function dedupe(sorted: number[]): number[] {
+  return sorted.filter((v, k) => k === 0 || sorted[k - 1] !== v);
 }
 
 /** Does ascending `sorted` hold a value in [a, b)? */
