@@ -453,6 +453,26 @@ export class Workspace {
     return out.sort();
   }
 
+  /**
+   * Makes the `CallerIndex` of `root` in slices, yielding between folders (the server answers meanwhile), so that
+   * no analysis waits for the walk; the server calls it before `setSearchRoots`. A folder changed during the
+   * walk is marked stale like any other and read again at the next lookup.
+   */
+  async prepareCallers(root: string): Promise<void> {
+    const r = path.resolve(root);
+    if (callerIndexes.has(r)) return;
+    const index: CallerIndex = { calls: new Map(), stale: new Set() };
+    callerIndexes.set(r, index);
+    let walked = 0;
+    for (const { dir, entries } of foldersBelow(r)) {
+      if (walked++ >= MAX_WALKED_FOLDERS) break;
+      if (!entries.some((e) => !e.isDirectory() && isModuleFile(e.name))) continue;
+      const calls = this.moduleFacts(dir).calls;
+      if (calls.length) index.calls.set(dir, calls);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** The callers of each folder below `root` (`CallerIndex`), made or brought up to date. */
   private callerIndex(root: string): Map<string, string[]> {
     let index = callerIndexes.get(root);

@@ -345,9 +345,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       for (const root of roots) n += await workspace.indexTree(root);
       log(`indexed ${n} .tf files in ${Date.now() - started} ms`);
       // A module's provider version may come from a root module anywhere in the workspace that calls it. Looked
-      // for only from now on: the search walks the workspace and reads its module files, which must not hold up
-      // a file's first diagnostics (until now, roots in the folders above a module are found). The open files are
-      // checked again just below.
+      // for only from now on, once who calls whom is read, in slices: the search reads every module file of the
+      // workspace, which must not hold up an analysis (until now, roots in the folders above a module are found).
+      // The open files are checked again just below.
+      for (const root of roots) await workspace.prepareCallers(root);
       workspace.setSearchRoots(roots);
       generation++;
       for (const uri of files.keys()) schedule(uri);
