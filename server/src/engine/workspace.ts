@@ -115,6 +115,15 @@ function* foldersBelow(root: string): Generator<{ dir: string; entries: fs.Diren
   }
 }
 
+/** The folders below `root` that hold module files, as far as a walk for module calls goes (`MAX_WALKED_FOLDERS`). */
+function* moduleFoldersBelow(root: string): Generator<string> {
+  let walked = 0;
+  for (const { dir, entries } of foldersBelow(root)) {
+    if (walked++ >= MAX_WALKED_FOLDERS) break;
+    if (entries.some((e) => !e.isDirectory() && isModuleFile(e.name))) yield dir;
+  }
+}
+
 /** A file of the module: `.tf`, or `.tf.json` (Terraform's JSON syntax, read for its declarations). */
 export function isModuleFile(p: string): boolean {
   return /\.tf(\.json)?$/i.test(p);
@@ -463,34 +472,29 @@ export class Workspace {
     if (callerIndexes.has(r)) return;
     const index: CallerIndex = { calls: new Map(), stale: new Set() };
     callerIndexes.set(r, index);
-    let walked = 0;
-    for (const { dir, entries } of foldersBelow(r)) {
-      if (walked++ >= MAX_WALKED_FOLDERS) break;
-      if (!entries.some((e) => !e.isDirectory() && isModuleFile(e.name))) continue;
-      const calls = this.moduleFacts(dir).calls;
-      if (calls.length) index.calls.set(dir, calls);
+    for (const dir of moduleFoldersBelow(r)) {
+      this.readCalls(index, dir);
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** Reads again what the module in `dir` calls into `index` (a folder that calls nothing is left out). */
+  private readCalls(index: CallerIndex, dir: string): void {
+    const calls = this.moduleFacts(dir).calls;
+    if (calls.length) index.calls.set(dir, calls);
+    else index.calls.delete(dir);
   }
 
   /** The callers of each folder below `root` (`CallerIndex`), made or brought up to date. */
   private callerIndex(root: string): Map<string, string[]> {
     let index = callerIndexes.get(root);
     if (!index) {
-      index = { calls: new Map(), stale: new Set() };
-      let walked = 0;
-      for (const { dir, entries } of foldersBelow(root)) {
-        if (walked++ >= MAX_WALKED_FOLDERS) break;
-        if (entries.some((e) => !e.isDirectory() && isModuleFile(e.name))) index.stale.add(dir);
-      }
+      // Made at once when `prepareCallers` did not make it (the CLI): every module folder is read below.
+      index = { calls: new Map(), stale: new Set(moduleFoldersBelow(root)) };
       callerIndexes.set(root, index);
     }
     if (index.stale.size) {
-      for (const dir of index.stale) {
-        const calls = this.moduleFacts(dir).calls;
-        if (calls.length) index.calls.set(dir, calls);
-        else index.calls.delete(dir);
-      }
+      for (const dir of index.stale) this.readCalls(index, dir);
       index.stale.clear();
       index.callers = undefined;
     }
