@@ -13,7 +13,7 @@
  * blocks' rules see an overridden block merged (`moduleContext.ts`).
  */
 import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
-import { rangeContains, shiftRange } from '../model/types';
+import { rangeContains, sameRange, shiftRange } from '../model/types';
 import type { AnalysisContext } from './context';
 import type { Finding, NeutralEdit } from './finding';
 import type { TerraformView } from './fixCheck';
@@ -287,8 +287,4 @@ function mergedLifecycle(base: readonly Block[], override: readonly Block[]): Bl
 
 function within(f: Finding, instance: ResourceInstance): boolean {
   return rangeContains(instance.range, f.range.start);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -3,7 +3,7 @@
  * Keys come from `engine/hclSymbols.ts`: `resource:type.name`, `data:type.name`, `var:x`, `local:x`, `module:x`.
  */
 import { DocumentHighlight, DocumentHighlightKind, Location } from 'vscode-languageserver/node';
-import { rangeContains } from '../model/types';
+import { rangeContains, sameRange } from '../model/types';
 import type { Position, Range } from '../model/types';
 import type { SourceFile } from '../engine/sourceFile';
 
@@ -35,10 +35,6 @@ function scopeAt(file: SourceFile, pos: Position, key: string): Range | undefine
     if (d.scope && d.key === key && rangeContains(d.scope, pos)) scope = d.scope;
   });
   return scope;
-}
-
-function sameRange(a: Readonly<Range>, b: Readonly<Range>): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /**

@@ -37,7 +37,7 @@ import {
 import { completeList } from '../analysis/completion';
 import type { AnalysisContext } from '../analysis/context';
 import { hover } from '../analysis/hover';
-import { comparePositions, shiftRange } from '../model/types';
+import { comparePositions, rangeContains, sameRange, shiftRange } from '../model/types';
 import type { Position, Range, ResourceInstance } from '../model/types';
 import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
@@ -574,7 +574,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         const inst = at?.instance;
         const r = inst && shiftRange(inst.range, at.base);
         const config = inst && 'config' in inst && inst.config === true;
-        if (inst && r && !config && inst.kind === 'resource' && inst.type === 'alicloud_vpc_bgp_peer' && contains(r, p.range.start)) {
+        if (inst && r && !config && inst.kind === 'resource' && inst.type === 'alicloud_vpc_bgp_peer' && rangeContains(r, p.range.start)) {
           const title = 'Import existing BGP peer…';
           const args = { uri: open.uri, name: inst.name, range: r, version: open.version };
           actions.push({ title, kind: CodeActionKind.Refactor, command: { title, command: IMPORT_COMMAND, arguments: [args] } });
@@ -689,12 +689,3 @@ function validRange(r: Range | undefined): r is Range {
 
 const IMPORT_COMMAND = 'alicloudBgp.importBgpPeer';
 
-function contains(r: Range, p: Position): boolean {
-  const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
-  const beforeEnd = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
-  return afterStart && beforeEnd;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}

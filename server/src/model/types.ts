@@ -116,6 +116,11 @@ export function rangeContains(range: Range, pos: Position): boolean {
   return comparePositions(range.start, pos) <= 0 && comparePositions(pos, range.end) <= 0;
 }
 
+/** Do `a` and `b` start and end at the same positions? */
+export function sameRange(a: Readonly<Range>, b: Readonly<Range>): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line !== b.line ? a.line - b.line : a.character - b.character;
 }
