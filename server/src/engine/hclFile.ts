@@ -241,7 +241,6 @@ export class HclFile implements SourceFile {
       .map((p) => p.value)
       .filter((i) => i.kind === kind && i.type === type && i.name === name);
 
-  /** Every resource and data block, with the line its chunk starts at (an array: the module index walks it by index). */
   scopedInstances(): readonly ResourceInstance[] {
     let out: ResourceInstance[] | undefined;
     const chunks = this.doc.chunks;
@@ -252,6 +251,7 @@ export class HclFile implements SourceFile {
     return out ?? NO_SCOPED;
   }
 
+  /** Every resource and data block, with the line its chunk starts at (an array: the module index walks it by index). */
   instances(): Placed<ResourceInstance>[] {
     const out: Placed<ResourceInstance>[] = [];
     const chunks = this.doc.chunks;
