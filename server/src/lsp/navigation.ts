@@ -28,13 +28,9 @@ export function keyAt(file: SourceFile, pos: Position): string | undefined {
  * lets only the check block that declares a scoped data source refer to it; everywhere else `data.type.name` is
  * the module's data source of that name.
  */
-function scopeAt(file: SourceFile, pos: Position, key: string): Range | undefined {
-  if (!key.startsWith('data:')) return undefined;
-  let scope: Range | undefined;
-  file.forEachDeclaration?.((d) => {
-    if (d.scope && d.key === key && rangeContains(d.scope, pos)) scope = d.scope;
-  });
-  return scope;
+function scopeAt(file: SourceFile, pos: Position, key: string): Readonly<Range> | undefined {
+  // Check blocks are top-level blocks: at most one holds `pos`.
+  return scopesIn(file, key).find((s) => rangeContains(s, pos));
 }
 
 /**
