@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_FILE } from '../analysis/context';
+import { compareTriples } from '../analysis/versionConstraint';
 import type { AnalysisContext, DeclaredVariable } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
@@ -90,10 +91,7 @@ function isWithin(dir: string, root: string): boolean {
 
 /** Numeric comparison of two `x.y.z` versions as lock files pin them (`normalise` in providerVersion.ts). */
 function compareVersions(a: string, b: string): number {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  return 0;
+  return compareTriples(a.split('.').map(Number), b.split('.').map(Number));
 }
 
 /**
