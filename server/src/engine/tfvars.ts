@@ -131,12 +131,12 @@ function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: Source
     const d = ctx.variable?.(name);
     if (d?.default) used.set(name, { attribute: { name, sourceName: name, value: d.default, keyRange: NOWHERE, valueRange: NOWHERE, range: NOWHERE }, from: `by its default in ${d.defaultFile ?? d.file}` });
   }
-  if (at < 0) {
-    // A file given with -var-file is loaded after those Terraform loads by itself: their values stand where it
-    // sets none (not a default).
-    for (let i = 0; i < files.length; i++) assign(files[i].file.variableAssignments?.() ?? [], `in ${files[i].name}`);
-    assign(assignments, undefined);
-  } else for (let i = 0; i < files.length; i++) assign(i === at ? assignments : files[i].file.variableAssignments?.() ?? [], i === at ? undefined : `in ${files[i].name}`);
+  // In load order, this file's own assignments in its place (`from` undefined).
+  const order = files.map((f, i): [readonly Attribute[], string | undefined] => (i === at ? [assignments, undefined] : [f.file.variableAssignments?.() ?? [], `in ${f.name}`]));
+  // A file given with -var-file is loaded after those Terraform loads by itself: their values stand where it
+  // sets none (not a default).
+  if (at < 0) order.push([assignments, undefined]);
+  for (const [list, from] of order) assign(list, from);
   return { used, twice };
 }
 
