@@ -1,5 +1,5 @@
 /**
- * `alicloud-bgp-check [--format text|json|sarif] PATH…`: the language server's analysis over files and
+ * `alicloud-bgp-check [--format text|json|sarif] [--severity CODE=LEVEL]... PATH…`: the language server's analysis over files and
  * folders, for CI. Exit 0: no errors; 1: errors found; 2: usage or I/O problem.
  */
 import * as fs from 'fs';
