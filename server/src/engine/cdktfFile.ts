@@ -17,7 +17,7 @@ import { analyzeArgumentVersions, analyzeInModule, analyzeInstance } from '../an
 import { withoutLeftOut, withoutMissing } from '../analysis/partial';
 import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import type { Position, Range, ResourceInstance } from '../model/types';
-import { rangeContains, shiftRange } from '../model/types';
+import { rangeContains, sameRange, shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { Construct } from '../syntax/cdktf/constructs';
@@ -579,10 +579,6 @@ export class CdktfFile implements SourceFile {
 
 /** What is said of an argument set later where it is named: setting it at all is the mistake. */
 const ON_THE_NAME: ReadonlySet<string> = new Set(['read-only-argument', 'unknown-argument', 'newer-than-provider', 'removed-in-provider', 'deprecated-argument']);
-
-function sameRange(a: Range, b: Range): boolean {
-  return !before(a.start, b.start) && !before(b.start, a.start) && !before(a.end, b.end) && !before(b.end, a.end);
-}
 
 /** Only what a diagnostic shows: no fixes, no model objects. */
 function bare(f: Finding): Finding {
