@@ -216,6 +216,13 @@ export class LaterSets {
     return this.byVariable.get(this.key(variable));
   }
 
+  /** Reads the set `found[k]`, whose tokens kept their indices, again: it stays when it sets what it set. */
+  private readAgain(tk: Tokens, k: number): void {
+    const f = this.found[k];
+    const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
+    if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
+  }
+
   /**
    * After `retokenize` replaced old tokens [from, oldTo) by new ones [from, newTo), the others moving by `dt`:
    * reads again the windows that overlap the new tokens, and returns the variables (`variableKey`) whose
@@ -237,21 +244,14 @@ export class LaterSets {
     for (const start of [from < tk.n ? tk.up[from] : -1, before]) {
       for (let o = start; o >= 0; o = tk.up[o]) {
         for (let k = firstAtOrAfter(this.found, o - AFTER); k < a && this.found[k].at < o; k++) {
-          const f = this.found[k];
           // (`reach` is an index before the edit: past `from`, the reading reached into the edited tokens.)
-          if (f.at + f.reach <= from) continue;
-          const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
-          if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
+          if (this.found[k].at + this.found[k].reach > from) this.readAgain(tk, k);
         }
       }
     }
     // The sets just before the window whose reading reached the edited tokens (a value over several lines, `p.x =`
     // above `  300;`, or ended by the token the edit changed): read again.
-    for (let k = a - 1; k >= 0 && this.found[k].at + this.found[k].reach > from; k--) {
-      const f = this.found[k];
-      const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
-      if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
-    }
+    for (let k = a - 1; k >= 0 && this.found[k].at + this.found[k].reach > from; k--) this.readAgain(tk, k);
     if (a === b && fresh.length === 0) return NONE;
     for (let k = a; k < b; k++) touched.add(this.found[k].variable);
     for (const f of fresh) touched.add(f.variable);
