@@ -21,7 +21,7 @@ import { foreignNames } from './foreign';
 import { headerOf, isClassHeader } from './scopes';
 import { resolveAll } from './references';
 import type { Source } from './source';
-import { CdktfLanguage, IDENT, STRING, tokenize, Tokens } from './tokens';
+import { CdktfLanguage, IDENT, STRING, tokenize, Tokens, wordShape } from './tokens';
 import { classify, splitTopLevel } from './values';
 
 export interface Match {
@@ -144,7 +144,7 @@ export function matchingFor(tk: Tokens, registry: SchemaRegistry): Matching {
 
 /** The parts of a `Matching` that `classesOf` gives. */
 export function withClasses({ classes, configs, foreign, foreignAlone, statements }: ClassNames): Pick<Matching, 'classes' | 'shapes' | 'configs' | 'foreign' | 'foreignAlone' | 'statements'> {
-  return { classes, shapes: new Set([...classes.keys()].map((k) => k.length * 65536 + k.charCodeAt(0))), configs, foreign, foreignAlone, statements };
+  return { classes, shapes: new Set([...classes.keys()].map(wordShape)), configs, foreign, foreignAlone, statements };
 }
 
 /**
@@ -156,7 +156,7 @@ export function reclassified(tk: Tokens, was: Matching, now: Matching): number[]
   const out: number[] = [];
   for (let i = 0; i < tk.n; i++) {
     if (tk.kind[i] !== IDENT) continue;
-    const shape = (tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]);
+    const shape = tk.shape(i);
     if (!was.shapes.has(shape) && !now.shapes.has(shape)) continue;
     const a = schemaAt(tk, i, was);
     const b = schemaAt(tk, i, now);
@@ -264,7 +264,7 @@ function classKey(name: string, config: boolean, language: CdktfLanguage): strin
 
 /** The schema token `i` names, when it is a class name (a construct or not) of the provider's. */
 export function schemaAt(tk: Tokens, i: number, m: Matching): ResourceSchema | undefined {
-  if (tk.kind[i] !== IDENT || !m.shapes.has((tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]))) return undefined;
+  if (tk.kind[i] !== IDENT || !m.shapes.has(tk.shape(i))) return undefined;
   const name = tk.text_(i);
   if (m.foreign.size || m.foreignAlone) {
     // Alone, the name is the file's own class; qualified, it is whatever its namespace holds.

@@ -12,7 +12,7 @@
  * an edit inside one (a line of a multi-line import) may change the answer without touching a keyword (`parse.ts`).
  */
 import { IDENT, STRING } from './kinds';
-import { stringValue, type CdktfLanguage, type Tokens } from './tokens';
+import { stringValue, wordShape, type CdktfLanguage, type Tokens } from './tokens';
 
 /**
  * Where generated bindings are imported from: the provider packages (`@cdktf/provider-alicloud`, Python's
@@ -45,7 +45,7 @@ const DEFINITIONS: Record<CdktfLanguage, Set<string>> = {
 
 /** Length and first letter of each word the scan below looks at, by language. */
 const SHAPES = Object.fromEntries(
-  Object.entries(DEFINITIONS).map(([lang, words]) => [lang, new Set([...words, 'import', 'from'].map((w) => w.length * 65536 + w.charCodeAt(0)))]),
+  Object.entries(DEFINITIONS).map(([lang, words]) => [lang, new Set([...words, 'import', 'from'].map(wordShape))]),
 ) as Record<CdktfLanguage, Set<number>>;
 
 /** `goPackages`: the package names of the Go bindings (`vpcbgppeer`), whose import paths vary with the project. */
@@ -59,7 +59,7 @@ export function foreignNames(tk: Tokens, goPackages: Set<string>): Foreign {
   for (let i = 0; i < tk.n; i++) {
     // Most tokens are neither a keyword read here nor a definition's: their shape says so without a substring,
     // which this pass over the whole file would otherwise make for every identifier.
-    if (tk.kind[i] !== IDENT || !shapes.has((tk.end[i] - tk.start[i]) * 65536 + tk.text.charCodeAt(tk.start[i]))) continue;
+    if (tk.kind[i] !== IDENT || !shapes.has(tk.shape(i))) continue;
     if (definitions.has(tk.text_(i))) {
       // TypeScript's `type` is a keyword only before `Name =` or `Name<`: not `import type {`, nor `x.type`.
       const alias = lang === 'typescript' && tk.isIdent(i, 'type');

@@ -115,6 +115,11 @@ export class Tokens {
     return this.text.slice(this.start[i], this.end[i]);
   }
 
+  /** Token `i`'s length and first character as one number, as `wordShape` gives a word's: compared without a substring. */
+  shape(i: number): number {
+    return (this.end[i] - this.start[i]) * 65536 + this.text.charCodeAt(this.start[i]);
+  }
+
   /** The token is the punctuation `p`. */
   is(i: number, p: string): boolean {
     if (i < 0 || i >= this.n || this.kind[i] !== PUNCT) return false;
@@ -207,6 +212,11 @@ export class Tokens {
     for (let k = ls; k < this.start[i]; k++) n += t.charCodeAt(k) === 9 ? 4 : 1;
     return n;
   }
+}
+
+/** A word's length and first character as one number (`Tokens.shape`): a cheap filter before comparing text. */
+export function wordShape(w: string): number {
+  return w.length * 65536 + w.charCodeAt(0);
 }
 
 /** What the column helpers read: the source, or a `SourceReader` of it (a walk reading forward). */
