@@ -693,13 +693,20 @@ function returnsOf(tk: Tokens, i: number, open: number): Match | undefined {
   };
   walk(open);
   // Read to the body's end (also when it returns no object yet): an edit anywhere in it may add or remove a return.
-  const readTo = tk.after(open) + 2;
+  return typedBodies(i, bodies, tk.after(open) + 2);
+}
+
+/**
+ * The match of the class name at `i` typing `bodies` (the first, then `Match.more`), read to `readTo`; the first's
+ * `exprStart` unless given. With no body yet the match gives up, having read to `readTo` (an edit there may add one).
+ */
+function typedBodies(i: number, bodies: { exprStart: number; raw: RawBody }[], readTo: number, exprStart?: number): Match | undefined {
   if (!bodies.length) {
     gaveUpAfter = readTo;
     return undefined;
   }
   const [first, ...more] = bodies;
-  return { exprStart: first.exprStart, classTok: i, headerEnd: i, raw: first.raw, more: more.length ? more : undefined, readTo };
+  return { exprStart: exprStart ?? first.exprStart, classTok: i, headerEnd: i, raw: first.raw, more: more.length ? more : undefined, readTo };
 }
 
 /** Words whose parenthesized header makes the brace group after it a block of statements. */
@@ -768,13 +775,8 @@ const CONFIG_MATCHERS: Record<CdktfLanguage, (tk: Tokens, i: number) => Match | 
     const list = listOf(tk, j, k);
     if (list >= 0) {
       // Read to the list's end (also when it holds no object yet): an edit anywhere in it may make an element one.
-      const readTo = tk.after(list) + 2;
       const bodies = splitTopLevel(tk, list).filter(([a]) => tk.is(a, '{')).map(([a]) => ({ exprStart: a, raw: readBraceBody(tk, a, 'object') }));
-      if (!bodies.length) {
-        gaveUpAfter = readTo;
-        return undefined;
-      }
-      return { exprStart: j, classTok: i, headerEnd: i, raw: bodies[0].raw, more: bodies.length > 1 ? bodies.slice(1) : undefined, readTo };
+      return typedBodies(i, bodies, tk.after(list) + 2, j);
     }
     // A function's result, `h(): VpcBgpPeerConfig { ...; return { ... } }` or `(): VpcBgpPeerConfig => ({ ... })`.
     if (tk.is(j - 1, ':') && tk.is(j - 2, ')')) {
