@@ -221,10 +221,14 @@ export class CdktfParse {
       }
     }
     for (let i = r.from; i < r.newTo; i++) if (schemaAt(tk, i, this.matching)) again.push(i);
-    for (const i of reclassified) if ((i < r.from || i >= r.newTo) && schemaAt(tk, i, this.matching)) again.push(i);
+    for (const i of reclassified) if (i < r.from || i >= r.newTo) again.push(i);
     again.sort((a, b) => a - b);
-    // (The parts of one class name were dropped together: its token is matched once.)
-    const fresh: Construct[] = dedupe(again).filter((i) => schemaAt(tk, i, this.matching)).flatMap((i) => matchConstructs(tk, i, schemaAt(tk, i, this.matching)!, this.matching));
+    // (The parts of one class name were dropped together: its token is matched once. A dropped one's token, or a
+    // reclassified one, may no longer be a class name.)
+    const fresh: Construct[] = dedupe(again).flatMap((i) => {
+      const schema = schemaAt(tk, i, this.matching);
+      return schema ? matchConstructs(tk, i, schema, this.matching) : [];
+    });
     this.entries = merge(kept, fresh);
     this.lastRematched = fresh.length;
     return { dropped, fresh };
