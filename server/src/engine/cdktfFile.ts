@@ -416,7 +416,7 @@ export class CdktfFile implements SourceFile {
   /**
    * The findings on values set after a construct is built (`p.bfdMultiHop = 0`): those its own rules make on the
    * value, where it is written. Cached on each set (a set read again by an edit is a new one) for its
-   * construct's schema, and moved by the lines its variable moved.
+   * construct's schema and the provider version (`LaterMemo`), and moved by the lines its variable moved.
    */
   private laterFindings(ctx: AnalysisContext): Finding[] {
     const parse = this.parse();
@@ -550,10 +550,10 @@ export class CdktfFile implements SourceFile {
     }
     const parse = this.parse();
     if (!parse) return out;
+    const tk = parse.tokens;
     for (const { set, schema } of parse.laterValues()) {
-      const tk = parse.tokens;
-      const last = set.at + (set.value?.[1] ?? 1) - 1;
-      if (tk.line[last] < range.start.line || tk.line[set.at] > range.end.line) continue;
+      // (`laterValues` gives only sets with a value.)
+      if (tk.line[set.at + set.value![1] - 1] < range.start.line || tk.line[set.at] > range.end.line) continue;
       const instance = parse.laterInstance(set, schema);
       if (!instance) continue;
       const here = this.onValue(instance, ctx)
