@@ -90,6 +90,7 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   } else if (single(dot + 2, 40 /* ( */)) {
     reach = tk.extent[dot + 2] + 1;
     const setter = SETTER.exec(property);
+    const pathTok = !setter && OVERRIDE.test(property) ? overridePath(tk, dot + 3) : -1;
     const args = () => (tk.closeOf[dot + 2] >= 0 ? splitTopLevel(tk, dot + 2) : []);
     if (setter) {
       argument = snake(setter[1] ?? setter[2].slice(1));
@@ -99,8 +100,8 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
       if (tk.language === 'python' && a.length && kind[dot + 3] === IDENT && single(dot + 4, 61 /* = */)) value = [dot + 3, tk.closeOf[dot + 2]];
       else if (tk.language === 'python' && tk.closeOf[dot + 2] === dot + 3) value = [dot + 2, dot + 4];
       else if (a.length === 1) value = a[0];
-    } else if (OVERRIDE.test(property) && overridePath(tk, dot + 3) >= 0) {
-      key = overridePath(tk, dot + 3);
+    } else if (pathTok >= 0) {
+      key = pathTok;
       const path = tk.text_(key).slice(1, -1).split('.');
       argument = path[0];
       const a = args();
