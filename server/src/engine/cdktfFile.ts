@@ -17,7 +17,7 @@ import { analyzeArgumentVersions, analyzeInModule, analyzeInstance } from '../an
 import { withoutLeftOut, withoutMissing } from '../analysis/partial';
 import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import type { Position, Range, ResourceInstance } from '../model/types';
-import { rangeContains, sameRange, shiftRange } from '../model/types';
+import { rangeContains, rangesOverlap, sameRange, shiftRange } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { Construct } from '../syntax/cdktf/constructs';
@@ -545,7 +545,7 @@ export class CdktfFile implements SourceFile {
       const r = c.instance!.range;
       if (r.end.line + c.shift < range.start.line || r.start.line + c.shift > range.end.line) continue;
       const instance = this.seeing(c, this.absoluteOf(c));
-      const here = [...this.own(instance, ctx), ...this.inModule(instance, ctx)].filter((f) => overlaps(f.range, range));
+      const here = [...this.own(instance, ctx), ...this.inModule(instance, ctx)].filter((f) => rangesOverlap(f.range, range));
       for (const f of withoutErrorMakingFixes(here, ctx)) out.push({ value: f, base: 0 });
     }
     const parse = this.parse();
@@ -557,7 +557,7 @@ export class CdktfFile implements SourceFile {
       const instance = parse.laterInstance(set, schema);
       if (!instance) continue;
       const here = this.onValue(instance, ctx)
-        .filter((f) => overlaps(f.range, range))
+        .filter((f) => rangesOverlap(f.range, range))
         .map((f) => ({ ...f, fixes: laterFixes(f.fixes, instance) }));
       for (const f of withoutErrorMakingFixes(here, ctx)) out.push({ value: f, base: 0 });
     }
@@ -585,10 +585,3 @@ function bare(f: Finding): Finding {
   return { code: f.code, severity: f.severity, message: f.message, tags: f.tags, fixes: [], range: f.range };
 }
 
-function overlaps(a: Range, b: Range): boolean {
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
-function before(p: Position, q: Position): boolean {
-  return p.line < q.line || (p.line === q.line && p.character < q.character);
-}

@@ -5,7 +5,7 @@
  * property read per chunk is what that walk can afford (WeakMap lookups were a third of a keystroke).
  */
 import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
-import { shiftRange } from '../model/types';
+import { rangesOverlap, shiftRange } from '../model/types';
 import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
@@ -414,7 +414,7 @@ export class HclFile implements SourceFile {
   findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
     const out: Placed<Finding>[] = [];
     if (this.isTfvars) {
-      for (const finding of tfvarsFindings(this.variableAssignments(), ctx, this)) if (overlaps(finding.range, range)) out.push({ value: finding, base: 0 });
+      for (const finding of tfvarsFindings(this.variableAssignments(), ctx, this)) if (rangesOverlap(finding.range, range)) out.push({ value: finding, base: 0 });
       return out;
     }
     const first = this.doc.chunkIndexAt(range.start.line);
@@ -425,7 +425,7 @@ export class HclFile implements SourceFile {
       const module = this.moduleFindings(chunk, ctx, true);
       let all = (ctx.hasOverrides?.() && this.asMerged(chunk, local, module, ctx)) || [...local, ...module];
       if (this.isOverride) all = this.withMissingBases(chunk, all, ctx);
-      const here = all.filter((f) => overlaps(shiftRange(f.range, chunk.startLine), range));
+      const here = all.filter((f) => rangesOverlap(shiftRange(f.range, chunk.startLine), range));
       const view = terraformView(ctx, this.isOverride ? { file: fileIdOf(this), inFile: this.blocksAt } : undefined);
       for (const finding of withoutErrorMakingFixes(here, ctx, view)) out.push({ value: finding, base: chunk.startLine });
     }
@@ -456,7 +456,3 @@ export function toDiagnostic(f: Finding, base: number): Diagnostic {
   return d;
 }
 
-function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}

@@ -58,11 +58,11 @@ export function ignoreCommentIn(lineText: string, language: Language): { codes: 
 /** Is a finding of `code` starting on `line` silenced by a comment there or on the line above? */
 export function isIgnored(code: string, line: number, lineText: (line: number) => string, language: Language): boolean {
   if (NOT_SILENCED.has(code)) return false;
-  for (const l of [line, line - 1]) {
+  const silences = (l: number): boolean => {
     const comment = l >= 0 ? ignoreCommentIn(lineText(l), language) : undefined;
-    if (comment && (comment.codes.includes(code) || comment.codes.includes('all'))) return true;
-  }
-  return false;
+    return !!comment && (comment.codes.includes(code) || comment.codes.includes('all'));
+  };
+  return silences(line) || silences(line - 1);
 }
 
 /** `diagnostics` without those an ignore comment silences (the same array when none is). */

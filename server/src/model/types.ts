@@ -116,6 +116,11 @@ export function rangeContains(range: Range, pos: Position): boolean {
   return comparePositions(range.start, pos) <= 0 && comparePositions(pos, range.end) <= 0;
 }
 
+/** Do the two ranges meet (share a position, ends included)? */
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
+}
+
 /** Do `a` and `b` start and end at the same positions? */
 export function sameRange(a: Readonly<Range>, b: Readonly<Range>): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
