@@ -1108,6 +1108,22 @@ describe('CDKTF: completion and hover contexts', () => {
     return { f, ctx, c, pos, items: c ? complete(c.cursor, ctx, f.completionWriter) : [] };
   }
 
+  /** After `create`, a timeouts struct offers the other keys, as each language names them, at every fixture's cursor. */
+  function expectTimeoutKeysLeft(fixtures: Record<string, string>): void {
+    const want: Record<string, string[]> = {
+      typescript: ['update', 'delete'],
+      python: ['update', 'delete'],
+      java: ['update', 'delete'],
+      csharp: ['Update', 'Delete'],
+      go: ['Update', 'Delete'],
+    };
+    for (const [language, fixture] of Object.entries(fixtures)) {
+      const { c, items } = at(language, fixture);
+      assert.equal(c?.cursor.mode, 'key', language);
+      assert.deepEqual(items.map((i) => i.label), want[language], language);
+    }
+  }
+
   it('a name completed on a name that has its value replaces the name only; in a comment nothing is offered', () => {
     const insert = (language: string, fixture: string) => at(language, fixture).items.find((i) => /^peer_?ip_?address$/i.test(i.label))?.insertText;
     assert.equal(insert('typescript', `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "x",\n  |bfdMultiHop: 3,\n});`), 'peerIpAddress');
@@ -1158,18 +1174,7 @@ describe('CDKTF: completion and hover contexts', () => {
       csharp: `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x", Timeouts = new VpcBgpPeerTimeouts { Create = "5m", | } });`,
       go: `vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x"), Timeouts: &vpcbgppeer.VpcBgpPeerTimeouts{Create: jsii.String("5m"), |}})`,
     };
-    const want: Record<string, string[]> = {
-      typescript: ['update', 'delete'],
-      python: ['update', 'delete'],
-      java: ['update', 'delete'],
-      csharp: ['Update', 'Delete'],
-      go: ['Update', 'Delete'],
-    };
-    for (const [language, fixture] of Object.entries(fixtures)) {
-      const { c, items } = at(language, fixture);
-      assert.equal(c?.cursor.mode, 'key', language);
-      assert.deepEqual(items.map((i) => i.label), want[language], language);
-    }
+    expectTimeoutKeysLeft(fixtures);
   });
 
   it('keys of a timeouts struct set after the construct is built, in each language, as in the config', () => {
@@ -1180,18 +1185,7 @@ describe('CDKTF: completion and hover contexts', () => {
       csharp: `var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "x" });\np.Timeouts = new VpcBgpPeerTimeouts { Create = "5m", | };`,
       go: `p := vpcbgppeer.NewVpcBgpPeer(s, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("x")})\np.PutTimeouts(&vpcbgppeer.VpcBgpPeerTimeouts{Create: jsii.String("5m"), |})`,
     };
-    const want: Record<string, string[]> = {
-      typescript: ['update', 'delete'],
-      python: ['update', 'delete'],
-      java: ['update', 'delete'],
-      csharp: ['Update', 'Delete'],
-      go: ['Update', 'Delete'],
-    };
-    for (const [language, fixture] of Object.entries(fixtures)) {
-      const { c, items } = at(language, fixture);
-      assert.equal(c?.cursor.mode, 'key', language);
-      assert.deepEqual(items.map((i) => i.label), want[language], language);
-    }
+    expectTimeoutKeysLeft(fixtures);
     // An assignment's struct, the name typed replaced; an override's object (Terraform's names, the same here).
     const typed = at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.timeouts = { cre| };`);
     assert.deepEqual(typed.items.map((i) => [i.label, i.insertText, i.range.start.character, i.range.end.character]), [
@@ -1474,3 +1468,4 @@ ${peers((i) => `	vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("peer${i}"), &vpcbg
     assert.deepEqual(codesOf('go', text), Array(9).fill('too-many-peers-per-vbr'));
   });
 });
+
