@@ -160,8 +160,8 @@ export class LspClient {
   }
 
   /** Code actions for one diagnostic, as an editor asks when the user opens the light bulb on it. */
-  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = []): Promise<CodeAction[]> {
-    const r = (await this.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } })) ?? [];
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {
+    const r = (await this.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } })) ?? [];
     return r.filter((a): a is CodeAction => !Command.is(a));
   }
 

@@ -28,6 +28,12 @@ export interface NeutralFix {
   edits: NeutralEdit[];
   /** The fix a user most likely wants (VS Code's "auto fix"). */
   preferred?: boolean;
+  /**
+   * Safe to apply unasked ("fix all", the CLI's `--fix`): it writes what the text evidently meant, where Terraform
+   * rejects what is written (a misspelt name, `"yes"` for a bool, a value's case, a read-only argument). Not a
+   * fix that guesses at an intent (a value brought into range, `enable_bfd` turned on, another block referred to).
+   */
+  auto?: boolean;
   /** Offered only when every other fix of its finding is withheld (`fixCheck.ts`): a placeholder after a reference. */
   fallback?: boolean;
 }

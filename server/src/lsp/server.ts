@@ -43,7 +43,7 @@ import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
 import type { Diagnostic } from '../engine/diagnostic';
 import { BINARY_SNIFF, capSyntaxErrors, refusal, refusalOf } from '../engine/guards';
-import { isSupported, keptSourceFile, sourceFileFor } from '../engine/files';
+import { createSourceFile, isSupported, keptSourceFile, sourceFileFor } from '../engine/files';
 import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
 import { ignoreEdit, isIgnored, withoutIgnored } from '../engine/ignoreComments';
@@ -59,6 +59,7 @@ import { RecentlyClosed } from './recentlyClosed';
 import { definition, highlights, ModuleView, references } from './navigation';
 import { Refusal, renameEdits, renameTarget } from './rename';
 import { documentSymbols } from './outline';
+import { asksFixAll, FIX_ALL_KIND, fixAllAction } from './fixAllAction';
 import { indentUnit, plainSnippetText } from './snippetText';
 import * as path from 'path';
 
@@ -320,7 +321,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         // `:` and `(` for CDKTF (`bgpGroupId: `, `.enableBfd(`).
         completionProvider: { triggerCharacters: ['"', '.', '=', ' ', ':', '('], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND] },
         definitionProvider: true,
         referencesProvider: true,
         documentSymbolProvider: true,
@@ -534,9 +535,19 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
           ? { documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits }] }
           : { changes: { [open.uri]: edits } };
       const lineText = (l: number) => f.lineText(l);
+      const only = p.context?.only;
+      const reported = (code: string) => settings.enable && settings.severity[code] !== 'off';
+      if (asksFixAll(only)) {
+        const file = pathOf(open.uri);
+        const reread = (text: string) => createSourceFile(open.uri, open.languageId, text) ?? f;
+        const contextOf = (g: SourceFile) => (g === f ? ctx : file ? workspace.contextFor(file, g) : contextFor([g], schemas));
+        const action = fixAllAction(f, { reread, contextOf, reported }, editOf);
+        if (action) actions.push(action);
+      }
       const silencers = new Map<string, CodeAction>();
-      for (const { value: finding, base } of f.findingsAt(asWritten(p.range, f), ctx)) {
-        if (settings.severity[finding.code] === 'off' || !settings.enable) continue;
+      const quickFixes = !only || only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'));
+      for (const { value: finding, base } of quickFixes ? f.findingsAt(asWritten(p.range, f), ctx) : []) {
+        if (!reported(finding.code)) continue;
         const absRange = shiftRange(finding.range, base);
         if (isIgnored(finding.code, absRange.start.line, lineText, f.language)) continue;
         const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
@@ -567,7 +578,6 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       actions.push(...silencers.values());
       // On a BGP peer block or construct: the client's "Import existing BGP peer…", told which block it is. Not on
       // a CDKTF config struct written apart from its construct: it declares no resource to import into.
-      const only = p.context?.only;
       if (clientCommands.has(IMPORT_COMMAND) && (!only || only.some((k) => k === '' || k === CodeActionKind.Refactor))) {
         // The block at the cursor (not a walk over every block of the file).
         const at = f.locate(p.range.start);

@@ -3,7 +3,8 @@
 // and applied with workspace.applyEdit.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, closeAll, codeOf, open, ours, positionOf, waitFor, waitForDiagnostic, waitForNoDiagnostic } from './helpers';
+import * as fs from 'fs';
+import { api, closeAll, codeOf, open, ours, positionOf, waitFor, waitForDiagnostic, waitForNoDiagnostic, writeFile } from './helpers';
 
 const hoverText = (hovers: vscode.Hover[]) =>
   hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -64,6 +65,32 @@ describe('language features in a real VS Code', () => {
     assert.match(block.slice(0, block.indexOf('}')), /\n {2}enable_bfd {4}= true\n/, 'enable_bfd = true, aligned like its neighbours');
     await waitForNoDiagnostic(doc.uri, 'bfd-multi-hop-without-bfd');
     assert.ok(ours(doc.uri).some((x) => codeOf(x) === 'value-out-of-range'), 'the other finding stays');
+  });
+
+  it('applies "Fix all" on save when editor.codeActionsOnSave asks for source.fixAll, leaving the guesses', async () => {
+    const text = 'resource "alicloud_vpc_bgp_peer" "fix_all" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = "yes"\n  bfd_multihop  = 300\n  status        = "Available"\n}\n';
+    const uri = writeFile('fixall/main.tf', text);
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'terraform' });
+    await config.update('codeActionsOnSave', { 'source.fixAll': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      const { doc } = await open('fixall/main.tf');
+      await waitForDiagnostic(doc.uri, 'read-only-argument');
+      // The Source Action menu lists it.
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source');
+      assert.ok(actions.some((a) => a.kind?.value === 'source.fixAll.alicloudBgp'), JSON.stringify(actions.map((a) => a.title)));
+      // An edit, then a save as the user makes it (the command, which runs the save participants).
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(0, 0), '# saved\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      const fixed = '# saved\nresource "alicloud_vpc_bgp_peer" "fix_all" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 300\n}\n';
+      await waitFor('the fixed text on disk', () => fs.readFileSync(uri.fsPath, 'utf8') === fixed);
+      assert.strictEqual(doc.getText(), fixed);
+      await waitForNoDiagnostic(doc.uri, 'read-only-argument');
+      assert.ok(ours(doc.uri).some((x) => codeOf(x) === 'value-out-of-range'), 'the out-of-range value is left for the user');
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
   });
 
   it('offers "Import existing BGP peer…" on a peer block, with the block attached', async () => {

@@ -15,7 +15,7 @@ export function readOnlyArgument(instance: ResourceInstance, schema: ResourceSch
     message: ignored
       ? `"${a.name}" is set by the provider: a value written here is ignored (${read})`
       : `"${a.name}" is read-only: the provider sets it, so it cannot be written in configuration (${read})`,
-    fixes: [{ title: `Remove ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true }],
+    fixes: [{ title: `Remove ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true, auto: true }],
     instance,
   };
 }

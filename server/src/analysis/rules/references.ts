@@ -233,6 +233,7 @@ function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: Res
           title: `Refer to ${prefix}${ref.type}.${ref.name}${ref.key ?? ''}.${suggestion}${ref.attribute.slice(step.length)}`,
           edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: ref.name, attribute: suggestion + ref.attribute.slice(step.length), key: ref.key } }],
           preferred: true,
+          auto: true,
         },
       ]
     : [];

@@ -20,6 +20,7 @@ export function typeMismatch(instance: ResourceInstance, body: BodyView, a: Attr
       title: `Use ${value}`,
       edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'bool', value } }],
       preferred: true,
+      auto: true,
     })),
     instance,
   };
@@ -56,7 +57,7 @@ export function invalidReference(instance: ResourceInstance, body: BodyView, a: 
       severity: 'error',
       range: a.valueRange,
       message: `"${qualified(body, a.name)}" cannot be a bare word: it is read as a reference, and a word alone names no value; write the value as a quoted string`,
-      fixes: meant ? [{ title: 'Quote the value', edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true }] : [],
+      fixes: meant ? [{ title: 'Quote the value', edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true, auto: true }] : [],
       instance,
     };
   }
@@ -65,7 +66,7 @@ export function invalidReference(instance: ResourceInstance, body: BodyView, a: 
     severity: 'error',
     range: a.valueRange,
     message: `"${qualified(body, a.name)}" cannot be ${word}: a bare word is read as a reference, and ${word} alone names no value${meant ? `; write ${meant.text}` : ''}`,
-    fixes: meant ? [{ title: `Use ${meant.text}`, edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true }] : [],
+    fixes: meant ? [{ title: `Use ${meant.text}`, edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true, auto: true }] : [],
     instance,
   };
 }

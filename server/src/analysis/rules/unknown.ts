@@ -120,7 +120,7 @@ export function unknownArgument(instance: ResourceInstance, schema: ResourceSche
     message: asBlock
       ? `"${a.name}" is a block in ${where}: write "${a.name} { … }" without "="`
       : `Unknown argument "${a.name}" in ${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
-    fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'rename', attribute: a, to: suggestion }], preferred: true }] : [],
+    fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'rename', attribute: a, to: suggestion }], preferred: true, auto: true }] : [],
     instance,
   };
 }

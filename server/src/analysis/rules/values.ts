@@ -120,6 +120,8 @@ function invalidValue(body: BodyView, a: Attribute, s: AttributeSchema, accepted
       title: `Change to "${e}"`,
       edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'string', value: e } }],
       preferred: i === 0 && all.length === 1,
+      // Only the value's case was wrong (`"ipv4"`): there is nothing to guess.
+      auto: e.toLowerCase() === value.toLowerCase(),
     })),
   };
 }

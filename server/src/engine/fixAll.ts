@@ -1,0 +1,127 @@
+/**
+ * "Fix all": the fixes safe to apply unasked (`NeutralFix.auto`: a misspelt name, a value's case, a read-only
+ * argument) applied to a whole file at once, for the editor's `source.fixAll` action and the CLI's `--fix`.
+ * Fixes that guess at an intent (a value brought into range) stay quick fixes for the user to choose.
+ *
+ * Fixes are rendered against one text and may not be applied together when their edits meet (two fixes of one
+ * block both realign its `=`), so this works in rounds: each round applies the fixes whose edits meet no other's,
+ * the file is read again, and the next round judges it afresh, until no finding has a fix left to apply.
+ */
+import type { AnalysisContext } from '../analysis/context';
+import type { NeutralFix } from '../analysis/finding';
+import type { Position, ResourceInstance } from '../model/types';
+import type { TextEdit } from '../writers/writer';
+import { isIgnored } from './ignoreComments';
+import type { SourceFile } from './sourceFile';
+import { lineBreakOf, withLineBreaks } from './text';
+
+export interface FixAllHost {
+  /** The same document with another text (the file after a round of fixes). */
+  reread(text: string): SourceFile;
+  /** The context a version of the file is judged in. */
+  contextOf(file: SourceFile): AnalysisContext;
+  /** Is a finding of this code reported at all (a code turned `off` is not fixed either)? */
+  reported(code: string): boolean;
+}
+
+export interface FixedFile {
+  /** The text with the fixes applied (the same string when none applied). */
+  text: string;
+  /** The file read from that text (the one given when nothing changed). */
+  file: SourceFile;
+  /** The fixes applied, in the order of the rounds, each with the code of the finding it fixed. */
+  fixed: { code: string; title: string }[];
+}
+
+/** Enough for fixes that enable other fixes; a fix that keeps making work for the next round stops here. */
+const MAX_ROUNDS = 8;
+const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
+/** Findings of a variable file have no instance; their fixes only replace values, which needs none. */
+const NO_INSTANCE = { attributes: [], blocks: [] } as unknown as ResourceInstance;
+
+export function fixAll(file: SourceFile, host: FixAllHost): FixedFile {
+  const fixed: FixedFile['fixed'] = [];
+  const seen = new Set<string>();
+  let text = file.text;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    seen.add(text);
+    const chosen = fixesOfRound(file, host);
+    if (chosen.length === 0) break;
+    const next = applyEdits(text, chosen.flatMap((c) => c.edits));
+    // A fix that changes nothing, or puts back an earlier text, would go round for ever.
+    if (seen.has(next)) break;
+    for (const c of chosen) fixed.push({ code: c.code, title: c.fix.title });
+    text = next;
+    file = host.reread(text);
+  }
+  return { text, file, fixed };
+}
+
+interface Chosen {
+  code: string;
+  fix: NeutralFix;
+  edits: TextEdit[];
+}
+
+/** The preferred fixes of `file` whose edits meet no other chosen fix's, in the file's order. */
+function fixesOfRound(file: SourceFile, host: FixAllHost): Chosen[] {
+  const ctx = host.contextOf(file);
+  const eol = lineBreakOf(file.textHead(65536));
+  const lineText = (l: number) => file.lineText(l);
+  const candidates: Chosen[] = [];
+  for (const { value: finding, base } of file.findingsAt(WHOLE_FILE, ctx)) {
+    const fix = finding.fixes.find((f) => f.auto);
+    if (!fix || !host.reported(finding.code)) continue;
+    if (isIgnored(finding.code, finding.range.start.line + base, lineText, file.language)) continue;
+    const edits = withLineBreaks(file.writer.render(fix.edits, finding.instance ?? NO_INSTANCE, { base, lineText }), eol);
+    if (edits.length) candidates.push({ code: finding.code, fix, edits });
+  }
+  // In the file's order: the fixes are listed that way, and where two meet, the first in the file goes first.
+  const startOf = (c: Chosen) => c.edits.reduce((p, e) => (before(e.range.start, p) ? e.range.start : p), c.edits[0].range.start);
+  candidates.sort((x, y) => {
+    const a = startOf(x);
+    const b = startOf(y);
+    return a.line - b.line || a.character - b.character;
+  });
+  const taken: TextEdit[] = [];
+  const chosen: Chosen[] = [];
+  for (const c of candidates) {
+    // Edits that only touch are kept apart too: two insertions at one place would come out in either order.
+    if (c.edits.some((e) => taken.some((t) => meets(e, t)))) continue;
+    taken.push(...c.edits);
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Do two edits' ranges overlap or touch? */
+function meets(a: TextEdit, b: TextEdit): boolean {
+  return !before(a.range.end, b.range.start) && !before(b.range.end, a.range.start);
+}
+
+/** `text` with edits that do not meet applied (positions of `text`; past a line's end means its end). */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const starts = [0];
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+  const offset = (p: Position): number => {
+    if (p.line >= starts.length) return text.length;
+    let lineEnd = p.line + 1 < starts.length ? starts[p.line + 1] - 1 : text.length;
+    if (lineEnd > starts[p.line] && text.charCodeAt(lineEnd - 1) === 13 && lineEnd < text.length) lineEnd--;
+    return Math.min(starts[p.line] + p.character, lineEnd);
+  };
+  const placed = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), newText: e.newText }));
+  placed.sort((x, y) => x.start - y.start || x.end - y.end);
+  // Pieces joined once: a large file with many fixes is not copied once per fix.
+  const parts: string[] = [];
+  let from = 0;
+  for (const e of placed) {
+    parts.push(text.slice(from, e.start), e.newText);
+    from = Math.max(from, e.end);
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
