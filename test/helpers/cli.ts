@@ -21,8 +21,8 @@ export interface JsonFinding {
   message: string;
 }
 
-export function runCli(args: string[], cwd?: string): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60000 });
+export function runCli(args: string[], cwd?: string, env?: Record<string, string>): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: env && { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60000 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { AnalysisContext } from '../analysis/context';
 import type { Diagnostic } from '../engine/diagnostic';
 import { cdktfLanguage, createSourceFile } from '../engine/files';
+import { fixAll } from '../engine/fixAll';
 import { capSyntaxErrors, encodingRefusal, refusal, refusalOf } from '../engine/guards';
 import { withoutIgnored } from '../engine/ignoreComments';
 import { DEFAULT_SETTINGS } from '../engine/settings';
@@ -16,8 +17,16 @@ import type { SourceFile } from '../engine/sourceFile';
 import { Workspace } from '../engine/workspace';
 import type { SchemaRegistry } from '../schema/registry';
 
-/** One named file's result: its sorted diagnostics, or why it could not be read (it is then left out). */
-export type Outcome = { diagnostics: Diagnostic[] } | { readError: string };
+/**
+ * One named file's result: its sorted diagnostics, or why it could not be read (it is then left out). With
+ * `--fix`, the fixes written to it (its diagnostics are then the fixed file's), or why it could not be written.
+ */
+export type Outcome = { diagnostics: Diagnostic[]; fixed?: string[]; writeError?: string } | { readError: string };
+
+/** `--fix`: write the fixes safe to apply unasked (`engine/fixAll.ts`), except for the codes turned off. */
+export interface FixOptions {
+  off: readonly string[];
+}
 
 /**
  * The files grouped by folder (`path.dirname`, the key the workspace uses), each group keeping the command
@@ -41,11 +50,12 @@ export function groupByModule(files: string[]): { groups: string[][]; at: [numbe
  * every named file, index the folder's other `.tf` files, then analyse. A fresh workspace per folder lets
  * a checked module's syntax trees be collected while the next one is read.
  */
-export function checkModule(files: string[], schemas: SchemaRegistry, searchRoots: readonly string[] = []): Outcome[] {
+export function checkModule(files: string[], schemas: SchemaRegistry, searchRoots: readonly string[] = [], fix?: FixOptions): Outcome[] {
   // The folders named on the command line: where the root modules calling a module are looked for.
   const workspace = new Workspace(schemas, searchRoots);
-  const read: ({ readError: string } | { file?: SourceFile; refused?: Diagnostic })[] = files.map((name) => {
+  const read: ({ readError: string } | { file?: SourceFile; refused?: Diagnostic; bom?: boolean; fixed?: string[]; writeError?: string })[] = files.map((name) => {
     let text: string;
+    let bom = false;
     try {
       // A FIFO or a device named `x.tf` would block the read, or never end (`/dev/zero`).
       const st = fs.statSync(name);
@@ -56,22 +66,46 @@ export function checkModule(files: string[], schemas: SchemaRegistry, searchRoot
       const encoding = cdktfLanguage(name) === undefined ? encodingRefusal(bytes) : undefined;
       if (encoding) return { refused: encoding };
       text = withoutBom(bytes.toString('utf8'));
+      bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     } catch (e) {
       return { readError: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     }
     const refused = refusal(text, DEFAULT_SETTINGS.maxFileSizeMB);
     const file = refused ? undefined : createSourceFile(name, undefined, text);
     if (file) workspace.add(name, file);
-    return { file, refused };
+    return { file, refused, bom };
   });
   // The files of a folder form a module: its other .tf files are read too, even if not named.
   if (files.length) workspace.indexDir(path.dirname(files[0]));
+  if (fix) {
+    // Each file is fixed in the module as the files before it left it, then analysed as fixed, with the others.
+    const off = new Set(fix.off);
+    read.forEach((r, i) => {
+      if ('readError' in r || !r.file) return;
+      const name = files[i];
+      const result = fixAll(r.file, {
+        reread: (text) => createSourceFile(name, undefined, text) ?? r.file!,
+        contextOf: (g) => workspace.contextFor(name, g),
+        reported: (code) => !off.has(code),
+      });
+      if (result.fixed.length === 0) return;
+      try {
+        fs.writeFileSync(name, (r.bom ? '\ufeff' : '') + result.text);
+      } catch (e) {
+        r.writeError = `${name}: cannot write the fixes (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+        return;
+      }
+      r.file = result.file;
+      r.fixed = result.fixed.map((f) => `${f.code}: ${f.title}`);
+      workspace.add(name, result.file);
+    });
+  }
   // Every file the workspace holds sees the same module, so the folder's context (whose signature hashes
   // all of its files) is computed once, not once per file.
   let shared: AnalysisContext | undefined;
   return read.map((r, i) => {
     if ('readError' in r) return r;
-    const { file, refused } = r;
+    const { file, refused, fixed, writeError } = r;
     const name = files[i];
     let diagnostics: Diagnostic[] = [];
     if (refused) diagnostics = [refused];
@@ -80,6 +114,6 @@ export function checkModule(files: string[], schemas: SchemaRegistry, searchRoot
       diagnostics = withoutIgnored(capSyntaxErrors(file.diagnostics(ctx)), (l) => file.lineText(l), file.language);
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { diagnostics };
+    return { diagnostics, fixed, writeError };
   });
 }

@@ -1,6 +1,6 @@
 /**
- * `alicloud-bgp-check [--format text|json|sarif] [--severity CODE=LEVEL]... PATH…`: the language server's analysis over files and
- * folders, for CI. Exit 0: no errors; 1: errors found; 2: usage or I/O problem.
+ * `alicloud-bgp-check [--format text|json|sarif] [--severity CODE=LEVEL]... [--fix] PATH…`: the language server's analysis
+ * over files and folders, for CI. Exit 0: no errors; 1: errors found; 2: usage or I/O problem.
  */
 import * as fs from 'fs';
 import { FINDING_CODES } from '../analysis/codes';
@@ -12,7 +12,7 @@ import { FileResult, formatJson, formatSarif, formatText } from './format';
 import { checkModules, isWorkerJob, runWorkerJob, threadsFor } from './parallel';
 
 const VERSION = '0.1.0';
-const USAGE = `Usage: alicloud-bgp-check [--format text|json|sarif] [--severity CODE=LEVEL]... PATH...
+const USAGE = `Usage: alicloud-bgp-check [--format text|json|sarif] [--severity CODE=LEVEL]... [--fix] PATH...
 
 Checks alicloud_vpc_bgp_peer and related resources in Terraform files (.tf, .tfvars, .tfvars.json) and in
 CDKTF programs (.ts, .py, .java, .cs, .go that use the generated classes).
@@ -22,10 +22,15 @@ Folders are searched recursively. Exit status: 0 no errors, 1 errors found, 2 us
                           (off); repeatable, as the editor's alicloudBgp.diagnostics.severity setting.
                           A comment "# alicloud-bgp-ignore: CODE" on a line, or the line above it,
                           silences CODE there.
+  --fix                   first write into the files the fixes that are safe to apply unasked (a
+                          misspelt argument name, "yes" for a bool, a value's letter case, a read-only
+                          argument), as the editor's "Fix all"; each file fixed is named on stderr,
+                          and what is reported is what is left.
 `;
 
 export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let format = 'text';
+  let fix = false;
   const severity: Settings['severity'] = {};
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -45,6 +50,8 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
         err(`alicloud-bgp-check: ${problem}\n`);
         return 2;
       }
+    } else if (a === '--fix') {
+      fix = true;
     } else if (a === '--format' || a === '-f') {
       format = argv[++i] ?? '';
     } else if (a.startsWith('--format=')) {
@@ -75,7 +82,8 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
   // command line's order, read errors first as they were met.
   const { groups, at } = groupByModule(files);
   const roots = paths.filter(isFolder);
-  const { outcomes } = await checkModules(groups, threadsFor(groups.length, () => totalBytes(files)), __filename, { roots });
+  const off = Object.keys(severity).filter((code) => severity[code] === 'off');
+  const { outcomes } = await checkModules(groups, threadsFor(groups.length, () => totalBytes(files)), __filename, { roots, fix: fix ? { off } : undefined });
   const results: FileResult[] = [];
   // A folder that could not be listed is reported like a file that could not be read: the rest is checked.
   for (const problem of unlisted) err(`alicloud-bgp-check: ${problem}\n`);
@@ -85,7 +93,14 @@ export async function run(argv: string[], out: (s: string) => void, err: (s: str
     if ('readError' in o) {
       err(`alicloud-bgp-check: ${o.readError}\n`);
       ioProblem = true;
-    } else results.push({ file, diagnostics: applySettings(o.diagnostics, { ...DEFAULT_SETTINGS, severity }) });
+      return;
+    }
+    if (o.writeError) {
+      err(`alicloud-bgp-check: ${o.writeError}\n`);
+      ioProblem = true;
+    }
+    if (o.fixed) err(`alicloud-bgp-check: fixed ${o.fixed.length} problem${o.fixed.length === 1 ? '' : 's'} in ${file}:\n${o.fixed.map((f) => `  ${f}\n`).join('')}`);
+    results.push({ file, diagnostics: applySettings(o.diagnostics, { ...DEFAULT_SETTINGS, severity }) });
   });
   out(format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, VERSION) : formatText(results));
   if (ioProblem) return 2;

@@ -8,7 +8,7 @@
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { defaultSchemas } from '../schema/registry';
-import { checkModule, Outcome } from './check';
+import { checkModule, FixOptions, Outcome } from './check';
 
 const JOB = 'alicloud-bgp-check/modules';
 
@@ -19,6 +19,8 @@ interface Job {
   next: Int32Array;
   /** The folders named on the command line, where root modules calling a checked module are looked for. */
   roots: string[];
+  /** `--fix`: write the safe fixes first. */
+  fix?: FixOptions;
 }
 
 /**
@@ -60,11 +62,16 @@ export interface Checked {
  * Checks every folder on `threads` threads (the main thread and `threads - 1` workers running `entry`).
  * `mainThreadChecks: false` leaves all folders to the workers, so a test can tell that they did the work.
  */
-export async function checkModules(groups: string[][], threads: number, entry: string, { mainThreadChecks = true, roots = [] as string[] } = {}): Promise<Checked> {
+export async function checkModules(
+  groups: string[][],
+  threads: number,
+  entry: string,
+  { mainThreadChecks = true, roots = [] as string[], fix = undefined as FixOptions | undefined } = {},
+): Promise<Checked> {
   const outcomes: Outcome[][] = new Array(groups.length);
   const checkedBy: number[] = new Array(groups.length);
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const job: Job = { kind: JOB, groups, next, roots };
+  const job: Job = { kind: JOB, groups, next, roots, fix };
   const workers: Promise<[number, Outcome[]][]>[] = [];
   for (let i = 1; i < threads; i++) workers.push(startWorker(entry, job));
   const store = (thread: number) => ([g, o]: [number, Outcome[]]) => {
@@ -81,7 +88,7 @@ function drain(job: Job): [number, Outcome[]][] {
   const schemas = defaultSchemas();
   const done: [number, Outcome[]][] = [];
   for (let g = Atomics.add(job.next, 0, 1); g < job.groups.length; g = Atomics.add(job.next, 0, 1)) {
-    done.push([g, checkModule(job.groups[g], schemas, job.roots)]);
+    done.push([g, checkModule(job.groups[g], schemas, job.roots, job.fix)]);
   }
   return done;
 }

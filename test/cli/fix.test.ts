@@ -1,0 +1,80 @@
+/**
+ * `alicloud-bgp-check --fix`: writes into the files the fixes safe to apply unasked (as the editor's "Fix all"),
+ * names each fixed file and its fixes on stderr, and reports what is left; the report on stdout stays valid
+ * JSON. It keeps a file's byte-order mark and CRLF line breaks, leaves codes turned off alone, fixes a file in
+ * the module its other files make (also on worker threads), and touches no file without a fix.
+ *
+ * Run: npm run build && npx tsx --test test/cli/fix.test.ts
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCli, runJson, tempTrees } from '../helpers/cli';
+
+const tree = tempTrees(after);
+
+/** A misspelt name, a read-only argument and `"yes"` for a bool (safe fixes), and 300 out of range (a guess, left). */
+const PEER = `resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = alicloud_vpc_bgp_group.g.id
+  enable_bfd    = "yes"
+  bfd_multihop  = 300
+  status        = "Available"
+}
+`;
+const FIXED = `resource "alicloud_vpc_bgp_peer" "p" {
+  bgp_group_id  = alicloud_vpc_bgp_group.g.id
+  enable_bfd    = true
+  bfd_multi_hop = 300
+}
+`;
+const GROUP = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n';
+
+describe('--fix', () => {
+  it('writes the safe fixes, names them on stderr and reports what is left', () => {
+    const dir = tree({ 'peer.tf': PEER, 'group.tf': GROUP });
+    const before = fs.statSync(path.join(dir, 'group.tf')).mtimeMs;
+    const res = runJson(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), FIXED);
+    assert.deepEqual(res.findings.map((f) => f.code), ['value-out-of-range']);
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /fixed 3 problems in .*peer\.tf:\n {2}type-mismatch: Use true\n {2}unknown-argument: Rename to "bfd_multi_hop"\n {2}read-only-argument: Remove status\n$/);
+    // A file without a fix is not written.
+    assert.equal(fs.statSync(path.join(dir, 'group.tf')).mtimeMs, before);
+    // Run again: nothing left to fix, nothing said.
+    const again = runCli(['--fix', dir]);
+    assert.equal(again.stderr, '');
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), FIXED);
+  });
+
+  it('without --fix, writes nothing', () => {
+    const dir = tree({ 'peer.tf': PEER, 'group.tf': GROUP });
+    runCli([dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), PEER);
+  });
+
+  it('keeps the byte-order mark and CRLF line breaks', () => {
+    const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+    const dir = tree({ 'peer.tf': '\ufeff' + crlf(PEER), 'group.tf': GROUP });
+    runCli(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), '\ufeff' + crlf(FIXED));
+  });
+
+  it('leaves a code turned off, and a finding an ignore comment silences', () => {
+    const text = PEER.replace('  status', '  # alicloud-bgp-ignore: read-only-argument\n  status');
+    const dir = tree({ 'peer.tf': text, 'group.tf': GROUP });
+    const res = runJson(['--fix', '--severity', 'type-mismatch=off', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text.replace('bfd_multihop  = 300', 'bfd_multi_hop = 300'));
+    assert.deepEqual(res.findings.map((f) => f.code), ['value-out-of-range']);
+  });
+
+  it('fixes on worker threads too, and CDKTF files in their own syntax', () => {
+    const ts = 'import { VpcBgpPeer } from "@cdktf/provider-alicloud/lib/vpc-bgp-peer";\nexport function f(scope: any) {\n  new VpcBgpPeer(scope, "p", { bgpGroupId: "bgpg-1", enableBdf: true });\n}\n';
+    const dir = tree({ 'a/peer.tf': PEER, 'a/group.tf': GROUP, 'b/peer.tf': PEER, 'b/group.tf': GROUP, 'c/main.ts': ts });
+    const res = runCli(['--fix', dir], undefined, { ALICLOUD_BGP_CHECK_THREADS: '2' });
+    assert.equal(fs.readFileSync(path.join(dir, 'a/peer.tf'), 'utf8'), FIXED);
+    assert.equal(fs.readFileSync(path.join(dir, 'b/peer.tf'), 'utf8'), FIXED);
+    assert.equal(fs.readFileSync(path.join(dir, 'c/main.ts'), 'utf8'), ts.replace('enableBdf', 'enableBfd'));
+    assert.equal(res.stderr.match(/fixed \d+ problems? in/g)?.length, 3, res.stderr);
+  });
+});
