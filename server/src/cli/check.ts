@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { AnalysisContext } from '../analysis/context';
 import type { Diagnostic } from '../engine/diagnostic';
 import { cdktfLanguage, createSourceFile } from '../engine/files';
-import { fixAll } from '../engine/fixAll';
+import { fixAll, FixedFile } from '../engine/fixAll';
 import { capSyntaxErrors, encodingRefusal, refusal, refusalOf } from '../engine/guards';
 import { withoutIgnored } from '../engine/ignoreComments';
 import { DEFAULT_SETTINGS } from '../engine/settings';
@@ -83,11 +83,18 @@ export function checkModule(files: string[], schemas: SchemaRegistry, searchRoot
     read.forEach((r, i) => {
       if ('readError' in r || !r.file) return;
       const name = files[i];
-      const result = fixAll(r.file, {
-        reread: (text) => createSourceFile(name, undefined, text) ?? r.file!,
-        contextOf: (g) => workspace.contextFor(name, g),
-        reported: (code) => !off.has(code),
-      });
+      let result: FixedFile;
+      try {
+        result = fixAll(r.file, {
+          reread: (text) => createSourceFile(name, undefined, text) ?? r.file!,
+          contextOf: (g) => workspace.contextFor(name, g),
+          reported: (code) => !off.has(code),
+        });
+      } catch (e) {
+        // A bug in a fix: the file is left as it is, checked, and the run says so.
+        r.writeError = `${name}: the fixes could not be made (${String(e)})`;
+        return;
+      }
       if (result.fixed.length === 0) return;
       try {
         fs.writeFileSync(name, (r.bom ? '\ufeff' : '') + result.text);
