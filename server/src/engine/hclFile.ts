@@ -24,7 +24,7 @@ import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import { missingBase, notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
 import { fileIdOf } from './moduleContext';
 import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedContext';
-import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo, SymbolHeader, symbolHeaders } from './hclSymbols';
+import { Declaration, forEachDeclaration, forEachNamedDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo, SymbolHeader, symbolHeaders } from './hclSymbols';
 
 const NO_FINDINGS: Finding[] = [];
 
@@ -107,6 +107,10 @@ export class HclFile implements SourceFile {
 
   compact(): number {
     return this.doc.narrow();
+  }
+
+  forEachNamedDeclaration(wanted: (name: string) => boolean, visit: (name: string, kind: Declaration['kind'], selectionRange: Range) => void): void {
+    forEachNamedDeclaration(this.doc, wanted, visit);
   }
 
   forEachDeclaration(visit: (d: Declaration) => void): void {

@@ -69,6 +69,11 @@ export interface SourceFile {
   localizeHover?(markdown: string, instance: ResourceInstance): string;
   /** What the file declares (absolute ranges), nested declarations after their parent, for definitions and references. */
   forEachDeclaration?(visit: (d: Declaration) => void): void;
+  /**
+   * The declarations whose name `wanted` accepts, with only their kind and selection range (optional: workspace
+   * symbols then read none of the file).
+   */
+  forEachNamedDeclaration?(wanted: (name: string) => boolean, visit: (name: string, kind: Declaration['kind'], selectionRange: Range) => void): void;
   /** The outline, packed per chunk, each with the line its lines count from (optional: `declarations` serves). */
   outline?(visit: (outline: PackedOutline, line: number) => void): void;
   /** What the file refers to (absolute ranges), for definitions and references. */

@@ -303,6 +303,12 @@ export class Workspace {
     return [...out.filter(([p]) => !isOverrideFile(p)), ...overrides];
   }
 
+  /** Every module file the index holds, across folders: open versions over disk ones (workspace symbols). */
+  *allModuleFiles(): Generator<[string, SourceFile]> {
+    for (const [p, s] of this.open) if (isModuleFile(p)) yield [p, s];
+    for (const files of this.disk.values()) for (const [p, s] of files) if (!this.open.has(p)) yield [p, s];
+  }
+
   moduleFiles(file: string): SourceFile[] {
     return this.moduleEntries(file).map(([, s]) => s);
   }

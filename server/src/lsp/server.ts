@@ -29,10 +29,12 @@ import {
   MarkupKind,
   PrepareRenameParams,
   RenameParams,
+  SymbolInformation,
   ResponseError,
   TextDocumentSyncKind,
   TextEdit,
   WorkspaceEdit,
+  WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
 import { completeList } from '../analysis/completion';
 import type { AnalysisContext } from '../analysis/context';
@@ -59,6 +61,7 @@ import { RecentlyClosed } from './recentlyClosed';
 import { definition, highlights, ModuleView, references } from './navigation';
 import { Refusal, renameEdits, renameTarget } from './rename';
 import { documentSymbols } from './outline';
+import { workspaceSymbols } from './workspaceSymbols';
 import { asksFixAll, FIX_ALL_KIND, fixAllAction } from './fixAllAction';
 import { indentUnit, plainSnippetText } from './snippetText';
 import * as path from 'path';
@@ -327,6 +330,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         documentSymbolProvider: true,
         renameProvider: { prepareProvider: true },
         documentHighlightProvider: true,
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'alicloud-bgp-language-server', version: '0.1.0' },
     };
@@ -602,6 +606,12 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       return workspace.moduleEntries(p).map(([file, source]) => [uriOf.get(file) ?? pathToFileURL(file).toString(), source]);
     },
   });
+
+  connection.onWorkspaceSymbol(
+    request('workspaceSymbol', [] as SymbolInformation[], (p: WorkspaceSymbolParams) =>
+      typeof p?.query === 'string' ? workspaceSymbols(p.query, workspace.allModuleFiles(), (file) => uriOf.get(file) ?? pathToFileURL(file).toString(), roots) : [],
+    ),
+  );
 
   connection.onDefinition(
     request('definition', [] as Location[], (p) => {

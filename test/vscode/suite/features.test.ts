@@ -93,6 +93,18 @@ describe('language features in a real VS Code', () => {
     }
   });
 
+  it('finds a BGP peer of the workspace with "Go to Symbol in Workspace", in a file not open', async () => {
+    writeFile('symbols/far.tf', 'resource "alicloud_vpc_bgp_peer" "far_away_peer" {\n  bgp_group_id = "bgpg-1"\n}\n');
+    // The server hears of the new file from the client's file watcher, then indexes it.
+    const found = await waitFor('the symbol', async () => {
+      const s = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'farawaypeer');
+      return s.length > 0 && s;
+    });
+    assert.deepStrictEqual(found.map((s) => [s.name, s.kind, s.containerName, vscode.workspace.asRelativePath(s.location.uri), s.location.range.start.line]), [
+      ['alicloud_vpc_bgp_peer.far_away_peer', vscode.SymbolKind.Class, 'symbols', 'symbols/far.tf', 0],
+    ]);
+  });
+
   it('offers "Import existing BGP peer…" on a peer block, with the block attached', async () => {
     const { doc } = await open('features/main.tf');
     const pos = positionOf(doc, 'enable_bfd    = true');
