@@ -93,16 +93,17 @@ describe('language features in a real VS Code', () => {
     }
   });
 
-  it('finds a BGP peer of the workspace with "Go to Symbol in Workspace", in a file not open', async () => {
-    writeFile('symbols/far.tf', 'resource "alicloud_vpc_bgp_peer" "far_away_peer" {\n  bgp_group_id = "bgpg-1"\n}\n');
-    // The server hears of the new file from the client's file watcher, then indexes it.
-    const found = await waitFor('the symbol', async () => {
-      const s = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'farawaypeer');
-      return s.length > 0 && s;
-    });
-    assert.deepStrictEqual(found.map((s) => [s.name, s.kind, s.containerName, vscode.workspace.asRelativePath(s.location.uri), s.location.range.start.line]), [
-      ['alicloud_vpc_bgp_peer.far_away_peer', vscode.SymbolKind.Class, 'symbols', 'symbols/far.tf', 0],
-    ]);
+  it('finds a BGP peer of the workspace with "Go to Symbol in Workspace", in a file not open, and in a file written since', async () => {
+    const symbol = (query: string) =>
+      waitFor(`a symbol for ${query}`, async () => {
+        const s = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
+        return s.length > 0 && s.map((x) => [x.name, x.kind, x.containerName, vscode.workspace.asRelativePath(x.location.uri), x.location.range.start.line]);
+      });
+    // symbols/far.tf is in the fixture and no test opens it: the server's index of the workspace has it.
+    assert.deepStrictEqual(await symbol('farawaypeer'), [['alicloud_vpc_bgp_peer.far_away_peer', vscode.SymbolKind.Class, 'symbols', 'symbols/far.tf', 1]]);
+    // A file written now: the server hears of it from the client's file watcher.
+    writeFile('symbols/near.tf', 'resource "alicloud_vpc_bgp_group" "written_later" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n');
+    assert.deepStrictEqual(await symbol('writtenlater'), [['alicloud_vpc_bgp_group.written_later', vscode.SymbolKind.Class, 'symbols', 'symbols/near.tf', 0]]);
   });
 
   it('offers "Import existing BGP peer…" on a peer block, with the block attached', async () => {
