@@ -67,12 +67,20 @@ const EXPECTED: Record<string, string[]> = {
   c33: [], // BFD enabled after the construct is built (`c33.enableBfd = true`)
 };
 
+/**
+ * Where a language reads a case otherwise, as it must: a Java builder's setter called twice is legal Java (the last
+ * call wins), so the earlier value is ignored, a warning, where the other languages refuse the repeat.
+ */
+const EXPECTED_IN: Record<string, Record<string, string[]>> = {
+  java: { c07: ['repeated-argument @ enable_bfd'] },
+};
+
 const within = (inner: Range, outer: Range) => comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 
 /** The schema path of the argument a range is on, or `(header)`. */
 function argumentAt(instance: ResourceInstance, r: Range): string {
-  const visit = (body: { attributes: Attribute[]; blocks: Block[] }, prefix: string): string | undefined => {
-    for (const a of body.attributes) if (within(r, a.keyRange) || within(r, a.valueRange)) return prefix + a.name;
+  const visit = (body: { attributes: Attribute[]; blocks: Block[]; overwritten?: Attribute[] }, prefix: string): string | undefined => {
+    for (const a of [...body.attributes, ...(body.overwritten ?? [])]) if (within(r, a.keyRange) || within(r, a.valueRange)) return prefix + a.name;
     for (const b of body.blocks) {
       if (within(r, b.nameRange)) return prefix + b.name;
       const inner = visit(b, `${prefix}${b.name}.`);
@@ -117,7 +125,7 @@ describe('CDKTF: one case table, the same findings in every language', () => {
     it(`${language} (${FILES[language]})`, () => {
       const got = findingsByCase(language);
       assert.deepEqual([...got.keys()].sort(), Object.keys(EXPECTED).sort(), 'every case is recognised, and nothing else');
-      for (const [id, expected] of Object.entries(EXPECTED)) {
+      for (const [id, expected] of Object.entries({ ...EXPECTED, ...EXPECTED_IN[language] })) {
         assert.deepEqual(got.get(id), [...expected].sort(), `${language} ${id}`);
       }
     });

@@ -52,6 +52,10 @@ describe('CLI on CDKTF sources', () => {
     for (const f of r.findings) byFile.set(path.basename(f.file), [...(byFile.get(path.basename(f.file)) ?? []), f.code]);
     const hcl = (byFile.get('cases.tf') ?? []).sort();
     assert.ok(hcl.length >= 20);
-    for (const name of ['cases.ts', 'cases.py', 'Cases.java', 'Cases.cs', 'cases.go']) assert.deepEqual((byFile.get(name) ?? []).sort(), hcl, name);
+    // Java keeps the last of a setter called twice (c07): the earlier is ignored, a warning, not an error.
+    const inJava = hcl.map((c) => (c === 'duplicate-argument' ? 'repeated-argument' : c)).sort();
+    for (const name of ['cases.ts', 'cases.py', 'Cases.java', 'Cases.cs', 'cases.go']) {
+      assert.deepEqual((byFile.get(name) ?? []).sort(), name === 'Cases.java' ? inJava : hcl, name);
+    }
   });
 });

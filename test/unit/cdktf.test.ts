@@ -822,10 +822,36 @@ p.AddOverride(jsii.String("status"), jsii.String("x"))
     assert.deepEqual(codesOf('python', `config = {"bfd_multi_hop": 300}\nVpcBgpPeer(self, "p", **config)\n`), []);
   });
 
-  it('Python: a dict may write a key twice, legally: the last value is the one judged, and no duplicate is reported', () => {
-    check('python', `VpcBgpPeer(self, "p", **{"bgp_group_id": "g", "bfd_multi_hop": 300, "bfd_multi_hop": 3, "enable_bfd": True})\n`);
-    check('python', `VpcBgpPeer(self, "p", **{"bgp_group_id": "g", "bfd_multi_hop": 3, "bfd_multi_hop": 300, "enable_bfd": True})\n#                                                                                  ^^^ value-out-of-range\n`);
-    check('python', `VpcBgpPeer(self, "p", bgp_group_id="g", timeouts={"create": "1m", "create": "2m"})\n`);
+  it('Python: a dict may write a key twice, legally: the last value is the one judged, the earlier reported as ignored', () => {
+    check('python', `VpcBgpPeer(self, "p", **{"bgp_group_id": "g", "bfd_multi_hop": 300, "bfd_multi_hop": 3, "enable_bfd": True})\n#                                             ^^^^^^^^^^^^^^^ repeated-argument\n`);
+    check(
+      'python',
+      `VpcBgpPeer(self, "p", **{"bgp_group_id": "g", "bfd_multi_hop": 3, "bfd_multi_hop": 300, "enable_bfd": True})\n#                                             ^^^^^^^^^^^^^^^ repeated-argument\n#                                                                                  ^^^ value-out-of-range\n`,
+    );
+    check('python', `VpcBgpPeer(self, "p", bgp_group_id="g", timeouts={"create": "1m", "create": "2m"})\n#                                                 ^^^^^^^^ repeated-argument\n`);
+    // Keyword arguments given twice are a SyntaxError in Python: an error, as in the other languages.
+    assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", bgp_group_id="g", enable_bfd=True, enable_bfd=False)\n`), ['duplicate-argument']);
+  });
+
+  it('Java: a builder setter called twice is legal, the last value counts: the earlier is reported as ignored, not judged', () => {
+    check(
+      'java',
+      `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").enableBfd(true).bfdMultiHop(300).bfdMultiHop(3).build();\n//                                                                   ^^^^^^^^^^^ repeated-argument\n`,
+    );
+    check(
+      'java',
+      `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").enableBfd(true).bfdMultiHop(3).bfdMultiHop(300).build();\n//                                                                   ^^^^^^^^^^^ repeated-argument\n//                                                                                              ^^^ value-out-of-range\n`,
+    );
+    // The last value is the one the cross-field rules read: BFD is off in the end.
+    assert.deepEqual(codesOf('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").enableBfd(true).bfdMultiHop(3).enableBfd(false).build();\n`).sort(), [
+      'bfd-multi-hop-without-bfd',
+      'repeated-argument',
+    ]);
+    // In a nested struct's builder too.
+    assert.deepEqual(
+      codesOf('java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").timeouts(VpcBgpPeerTimeouts.builder().create("bad").create("5m").build()).build();\n`),
+      ['repeated-argument'],
+    );
   });
 
   it('a spread may hold the ip_version an IPv6 peer needs: not taken at its default (IPv4)', () => {

@@ -34,6 +34,7 @@ export const FINDING_CODES: ReadonlySet<string> = new Set([
   'read-only-argument',
   'redundant-ignore-changes',
   'removed-in-provider',
+  'repeated-argument',
   'reserved-value',
   'syntax-error',
   'too-many-peers-per-vbr',

@@ -126,7 +126,7 @@ export function localizeText(text: string, instance: CdktfInstance, d: Dialect, 
   });
   text = text.replace(SNAKE, (all, n: string) => name(n) ?? all);
   if (title) {
-    text = text.replace(/^(Remove|Remove this duplicate|Remove this) ([a-z][a-z0-9_]*)( block)?$/, (all, verb: string, n: string, block: string | undefined) => {
+    text = text.replace(/^(Remove|Remove this duplicate|Remove this ignored|Remove this) ([a-z][a-z0-9_]*)( block)?$/, (all, verb: string, n: string, block: string | undefined) => {
       const shown = name(n);
       return shown === undefined ? all : `${verb} ${shown}${block ?? ''}`;
     });

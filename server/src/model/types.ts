@@ -70,6 +70,8 @@ export interface Block {
   blocks: Block[];
   /** False when the closing brace is missing (half-typed code). */
   closed: boolean;
+  /** See `ResourceInstance.overwritten`. */
+  overwritten?: Attribute[];
 }
 
 /** A `resource` or `data` block (HCL) or a construct (CDKTF) of a type the engine may know. */
@@ -88,6 +90,12 @@ export interface ResourceInstance {
   blocks: Block[];
   closed: boolean;
   language: Language;
+  /**
+   * Arguments written earlier in a body whose language keeps the last of several writes, a Java builder's setter
+   * called again or a Python dict's key repeated (`**{"k": 1, "k": 2}`): not part of the config (the later one is),
+   * so not judged, only reported as ignored. Absent when there are none (always in HCL, where a repeat is an error).
+   */
+  overwritten?: Attribute[];
   /**
    * Arguments (schema names) a CDKTF program sets on the construct's variable after building it, by a property,
    * a setter or an override (`peer.enableBfd = true`, `syntax/cdktf/laterSets.ts`): written, but not here, so

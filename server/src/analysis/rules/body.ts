@@ -20,9 +20,12 @@ export interface BodyView {
   index: BodyIndex;
   /** The iterator names the `dynamic` blocks around it bind (`timeouts.value`, or its `iterator = name`). */
   iterators: readonly string[];
+  /** Arguments a later write of the same name overwrites (`ResourceInstance.overwritten`), else empty. */
+  overwritten: readonly Attribute[];
 }
 
 const NO_ITERATORS: readonly string[] = [];
+const NONE_OVERWRITTEN: readonly Attribute[] = [];
 
 /**
  * Where to report something missing from `body`: its block's name, or the instance's header. Made when a finding
@@ -52,7 +55,7 @@ const firstViews: BodyView[][] = [];
 export function bodies(instance: ResourceInstance, schema: ResourceSchema): BodyView[] {
   if (instance !== lastInstance || schema !== lastSchema) {
     count = 0;
-    addView('', instance.attributes, instance.blocks, schema, undefined, NO_ITERATORS);
+    addView('', instance.attributes, instance.blocks, schema, undefined, NO_ITERATORS, instance.overwritten);
     if (instance.blocks.length) visit(instance.blocks, schema, '', NO_ITERATORS);
     lastViews = firstViews[count] ??= pool.slice(0, count);
     lastInstance = instance;
@@ -73,7 +76,7 @@ function visit(blocks: Block[], s: BodyView['schema'], prefix: string, iterators
     if (!bs) continue;
     const path = prefix + name;
     const bound = content ? iterators.concat(iteratorOf(b)) : iterators;
-    addView(path, body.attributes, body.blocks, bs, body, bound);
+    addView(path, body.attributes, body.blocks, bs, body, bound, body.overwritten);
     if (body.blocks.length) visit(body.blocks, bs, path + '.', bound);
   }
 }
@@ -94,9 +97,17 @@ function iteratorOf(dynamic: Block): string {
   return dynamic.labels[0].value;
 }
 
-function addView(path: string, attributes: Attribute[], blocks: Block[], schema: BodyView['schema'], block: Block | undefined, iterators: readonly string[]): void {
+function addView(
+  path: string,
+  attributes: Attribute[],
+  blocks: Block[],
+  schema: BodyView['schema'],
+  block: Block | undefined,
+  iterators: readonly string[],
+  overwritten = NONE_OVERWRITTEN,
+): void {
   let view = pool[count++];
-  if (!view) pool.push((view = { path, attributes, blocks, schema, isRoot: true, block, index: EMPTY_INDEX, iterators }));
+  if (!view) pool.push((view = { path, attributes, blocks, schema, isRoot: true, block, index: EMPTY_INDEX, iterators, overwritten }));
   view.path = path;
   view.attributes = attributes;
   view.blocks = blocks;
@@ -105,6 +116,7 @@ function addView(path: string, attributes: Attribute[], blocks: Block[], schema:
   view.block = block;
   view.index = indexOf(schema);
   view.iterators = iterators;
+  view.overwritten = overwritten;
 }
 
 /** `bfd_multi_hop` at the root, `timeouts.create` inside a block: how messages name an argument. */

@@ -1,4 +1,8 @@
-/** `duplicate-argument` / `duplicate-block`: the same argument written twice, or a single block repeated. */
+/**
+ * `duplicate-argument` / `duplicate-block`: the same argument written twice, or a single block repeated.
+ * `repeated-argument`: an argument written again where the language keeps the last write (a CDKTF Java builder's
+ * setter, a Python dict's key): legal, but the earlier value is ignored.
+ */
 import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { Finding } from '../finding';
 import type { BodyView } from './body';
@@ -35,6 +39,19 @@ export function duplicateArgument(instance: ResourceInstance, a: Attribute): Fin
     // No line number: positions here count from the block's chunk, and cached findings move with it.
     message: `"${a.name}" is already set above in this block: an argument can be written only once`,
     fixes: [{ title: `Remove this duplicate ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true }],
+    tags: ['unnecessary'],
+    instance,
+  };
+}
+
+/** `a`, which a later write of its name overwrites (`ResourceInstance.overwritten`): its value counts for nothing. */
+export function repeatedArgument(instance: ResourceInstance, a: Attribute): Finding {
+  return {
+    code: 'repeated-argument',
+    severity: 'warning',
+    range: a.keyRange,
+    message: `"${a.name}" is set again further on, which replaces this value: only the last one counts`,
+    fixes: [{ title: `Remove this ignored ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true }],
     tags: ['unnecessary'],
     instance,
   };

@@ -15,7 +15,7 @@ import type { Finding } from '../finding';
 import { conformsTo } from '../values';
 import { bodies } from './body';
 import { crossFieldRules } from './crossField';
-import { copiesOf, duplicateArgument, duplicateBlocks, firstCopy } from './duplicates';
+import { copiesOf, duplicateArgument, duplicateBlocks, firstCopy, repeatedArgument } from './duplicates';
 import { readOnlyArgument } from './readOnly';
 import { isNullOrEmpty, missingArguments } from './required';
 import { bareWord, invalidReference, typeMismatch } from './types';
@@ -82,6 +82,7 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
         if (f) byRule[VALUES].push(f);
       }
     }
+    for (let i = 0; i < body.overwritten.length; i++) byRule[DUPLICATES].push(repeatedArgument(instance, body.overwritten[i]));
     if (count && forEach) byRule[DUPLICATES].push(countAndForEach(instance, count, forEach));
     if (!requiredWell || required !== body.index.required.length) missingArguments(instance, body, ctx, byRule[REQUIRED]);
     if (body.blocks.length) {

@@ -36,6 +36,8 @@ export interface RawBody {
   close?: number;
   end: number;
   entries: RawEntry[];
+  /** Entries a later one of the same key overwrites, where the language keeps the last (`lastWins`). */
+  overwritten?: RawEntry[];
   /** A spread (`...x`, `**x`) or other part the adapter cannot see. */
   spread: boolean;
   closed: boolean;
@@ -86,18 +88,30 @@ export function readBraceBody(tk: Tokens, open: number, kind: BodyKind): RawBody
       continue; // a method
     }
   }
-  return { kind, ...extentOf(tk, open), entries: tk.language === 'python' && kind === 'object' ? lastOfEachKey(entries) : entries, spread };
+  const body: RawBody = { kind, ...extentOf(tk, open), entries, spread };
+  // A Python dict may write a key twice, legally (unlike a keyword argument given twice): the last value holds.
+  return tk.language === 'python' && kind === 'object' ? lastWins(body) : body;
 }
 
 /**
- * A Python dict may write a key twice: the last value is the one it holds (no error, unlike a keyword argument
- * given twice), so the earlier ones are not entries of the config.
+ * `raw` with the entries a later complete entry of the same key overwrites moved to `overwritten`: the body is
+ * read as the language reads it, the last write holding (a Python dict, a Java builder's setters).
  */
-function lastOfEachKey(entries: RawEntry[]): RawEntry[] {
-  if (entries.length < 2) return entries;
+function lastWins(raw: RawBody): RawBody {
+  const entries = raw.entries;
+  if (entries.length < 2) return raw;
   const last = new Map<string, RawEntry>();
-  for (const x of entries) last.set(x.key, x);
-  return last.size === entries.length ? entries : entries.filter((x) => last.get(x.key) === x);
+  let complete = 0;
+  for (const x of entries) {
+    if (x.incomplete || x.keyTok < 0) continue;
+    last.set(x.key, x);
+    complete++;
+  }
+  if (last.size === complete) return raw;
+  const kept: RawEntry[] = [];
+  const overwritten: RawEntry[] = [];
+  for (const x of entries) (x.incomplete || x.keyTok < 0 || last.get(x.key) === x ? kept : overwritten).push(x);
+  return { ...raw, entries: kept, overwritten };
 }
 
 /** Where a bracketed body opens and ends (at its closer, or where an unclosed one stops). */
@@ -177,7 +191,8 @@ export function readChain(tk: Tokens, i: number, limit: number): RawBody {
     end = tk.end[i + 1];
     i += 2;
   }
-  return { kind: 'chain', openStart: openEnd, openEnd, close, end, entries, spread: false, closed };
+  // A setter called twice is legal Java: the builder keeps the last value.
+  return lastWins({ kind: 'chain', openStart: openEnd, openEnd, close, end, entries, spread: false, closed });
 }
 
 /** Reads what a language writes for a nested configuration struct (the value of `timeouts`), if it is one. */
@@ -186,6 +201,8 @@ export type NestedReader = (tk: Tokens, a: number, b: number) => RawBody | undef
 export interface BuiltBody {
   attributes: CdktfAttribute[];
   blocks: CdktfBlock[];
+  /** The raw body's `overwritten` entries, as attributes (a block among them too: it is only reported and removed). */
+  overwritten?: CdktfAttribute[];
 }
 
 type BodySchema = ResourceSchema | BlockSchema | undefined;
@@ -197,46 +214,60 @@ export function buildBody(tk: Tokens, raw: RawBody, schema: ResourceSchema, body
   const blocks: CdktfBlock[] = [];
   for (const e of raw.entries) {
     const name = e.keyTok < 0 ? '' : table.schemaName(e.key);
-    const keyRange: Range = e.keyTok < 0 ? range(tk, tk.start[e.start], tk.end[e.start]) : range(tk, tk.start[e.keyTok], tk.end[e.keyTok]);
-    const entryStart = tk.start[e.start];
-    const entryEnd = e.end > e.start ? tk.end[e.end - 1] : tk.end[e.start];
-    const entry = { start: pos(tk, entryStart), end: pos(tk, entryEnd), commaEnd: e.comma !== undefined ? pos(tk, tk.end[e.comma]) : undefined };
     const isBlock = !e.incomplete && (body?.blocks?.[name] !== undefined || (path === '' && META_BLOCK_NAMES.has(name)));
-    if (isBlock) {
-      const inner = nested(tk, e.valueA, e.valueB);
-      const innerSchema = body?.blocks?.[name];
-      const built = inner ? buildBody(tk, inner, schema, innerSchema, path ? `${path}.${name}` : name, nested) : { attributes: [], blocks: [] };
-      const valueStart = e.valueB > e.valueA ? pos(tk, tk.start[e.valueA]) : keyRange.end;
-      const valueEnd = e.valueB > e.valueA ? pos(tk, tk.end[e.valueB - 1]) : keyRange.end;
-      blocks.push({
-        name,
-        sourceName: e.key,
-        nameRange: keyRange,
-        labels: [],
-        range: span(keyRange.start, valueEnd),
-        bodyRange: inner ? range(tk, inner.openStart, inner.end) : span(valueStart, valueEnd),
-        attributes: built.attributes,
-        blocks: built.blocks,
-        closed: inner ? inner.closed : true,
-        entry,
-        body: inner ? bodySyntax(tk, inner) : undefined,
-      });
+    if (!isBlock) {
+      attributes.push(attributeOf(tk, e, name));
       continue;
     }
-    const hasValue = e.valueB > e.valueA && !e.incomplete;
-    const valueRange = hasValue ? range(tk, tk.start[e.valueA], tk.end[e.valueB - 1]) : endOfRange(keyRange);
-    attributes.push({
+    const keyRange = keyRangeOf(tk, e);
+    const inner = nested(tk, e.valueA, e.valueB);
+    const innerSchema = body?.blocks?.[name];
+    const built = inner ? buildBody(tk, inner, schema, innerSchema, path ? `${path}.${name}` : name, nested) : { attributes: [], blocks: [] };
+    const valueStart = e.valueB > e.valueA ? pos(tk, tk.start[e.valueA]) : keyRange.end;
+    const valueEnd = e.valueB > e.valueA ? pos(tk, tk.end[e.valueB - 1]) : keyRange.end;
+    const block: CdktfBlock = {
       name,
       sourceName: e.key,
-      keyRange,
-      value: hasValue ? classify(tk, e.valueA, e.valueB) : { kind: 'unknown', text: '' },
-      valueRange,
-      range: spanning(keyRange, valueRange),
-      incomplete: e.incomplete || undefined,
-      entry,
-    });
+      nameRange: keyRange,
+      labels: [],
+      range: span(keyRange.start, valueEnd),
+      bodyRange: inner ? range(tk, inner.openStart, inner.end) : span(valueStart, valueEnd),
+      attributes: built.attributes,
+      blocks: built.blocks,
+      closed: inner ? inner.closed : true,
+      entry: entryOf(tk, e),
+      body: inner ? bodySyntax(tk, inner) : undefined,
+    };
+    if (built.overwritten) block.overwritten = built.overwritten;
+    blocks.push(block);
   }
-  return { attributes, blocks };
+  if (!raw.overwritten) return { attributes, blocks };
+  return { attributes, blocks, overwritten: raw.overwritten.map((e) => attributeOf(tk, e, table.schemaName(e.key))) };
+}
+
+function keyRangeOf(tk: Tokens, e: RawEntry): Span {
+  return e.keyTok < 0 ? range(tk, tk.start[e.start], tk.end[e.start]) : range(tk, tk.start[e.keyTok], tk.end[e.keyTok]);
+}
+
+function entryOf(tk: Tokens, e: RawEntry): CdktfAttribute['entry'] {
+  const entryEnd = e.end > e.start ? tk.end[e.end - 1] : tk.end[e.start];
+  return { start: pos(tk, tk.start[e.start]), end: pos(tk, entryEnd), commaEnd: e.comma !== undefined ? pos(tk, tk.end[e.comma]) : undefined };
+}
+
+function attributeOf(tk: Tokens, e: RawEntry, name: string): CdktfAttribute {
+  const keyRange = keyRangeOf(tk, e);
+  const hasValue = e.valueB > e.valueA && !e.incomplete;
+  const valueRange = hasValue ? range(tk, tk.start[e.valueA], tk.end[e.valueB - 1]) : endOfRange(keyRange);
+  return {
+    name,
+    sourceName: e.key,
+    keyRange,
+    value: hasValue ? classify(tk, e.valueA, e.valueB) : { kind: 'unknown', text: '' },
+    valueRange,
+    range: spanning(keyRange, valueRange),
+    incomplete: e.incomplete || undefined,
+    entry: entryOf(tk, e),
+  };
 }
 
 export function bodySyntax(tk: Tokens, raw: RawBody): BodySyntax {

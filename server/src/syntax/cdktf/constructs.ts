@@ -379,7 +379,7 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     if (v.kind === 'string') constructId = v.value;
     idRange = range(tk, tk.start[m.idArg[0]], tk.end[m.idArg[1] - 1]);
   }
-  return {
+  const instance: CdktfInstance = {
     kind: schema.kind,
     type: schema.type,
     typeRange,
@@ -405,6 +405,8 @@ function toInstance(tk: Tokens, m: Match, schema: ResourceSchema, nested: Nested
     quote,
     qualifier: tk.text.slice(tk.start[chainStart(tk, m.classTok)], tk.start[m.classTok]),
   };
+  if (built.overwritten) instance.overwritten = built.overwritten;
+  return instance;
 }
 
 /** The start of a dotted name ending at token `i` (`alicloud.vpcBgpPeer.VpcBgpPeer` → `alicloud`). */

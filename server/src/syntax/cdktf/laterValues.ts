@@ -69,7 +69,7 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
     const inner = kwargs ? readKwargs(tk, a - 1, 0) : none ? readKwargs(tk, a, 0) : m.nested(tk, a, b);
     if (!inner) return undefined;
     const built = literalsIn(buildBody(tk, inner, schema, blockSchema, set.argument, m.nested));
-    blocks.push({
+    const block: CdktfBlock = {
       name: set.argument,
       sourceName,
       nameRange: keyRange,
@@ -81,7 +81,9 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
       closed: inner.closed,
       entry,
       body: bodySyntax(tk, inner),
-    });
+    };
+    if (built.overwritten) block.overwritten = built.overwritten;
+    blocks.push(block);
   } else if (schema.attributes[set.argument] || (override && unknownToTerraform(set.argument))) {
     // An override of a name the resource lacks is written into the JSON too, which Terraform refuses ("Unsupported
     // argument"): held as written, for the rules to report. A property or setter of another name is the program's.

@@ -172,9 +172,10 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
 }
 
 /** The written entries of a body, in source order. */
-function entriesOf(body: { attributes: Attribute[]; blocks: Block[] }): { x: Attribute | Block; entry: EntrySyntax }[] {
+function entriesOf(body: Entries): { x: Attribute | Block; entry: EntrySyntax }[] {
   const out: { x: Attribute | Block; entry: EntrySyntax }[] = [];
-  for (const x of [...body.attributes, ...body.blocks]) {
+  // The overwritten too: they are written between the others, whose commas a removal may have to mend.
+  for (const x of [...body.attributes, ...body.blocks, ...(body.overwritten ?? [])]) {
     const entry = entryOf(x);
     if (entry && !(x as Attribute).incomplete) out.push({ x, entry });
   }
@@ -412,9 +413,12 @@ function ownCommentFrom(language: CdktfLanguage, first: number, last: number, op
 }
 
 /** The body (instance or nested block) that holds `x`. */
-function findBody(instance: ResourceInstance, x: Attribute | Block): { attributes: Attribute[]; blocks: Block[] } | undefined {
-  const visit = (b: { attributes: Attribute[]; blocks: Block[] }): { attributes: Attribute[]; blocks: Block[] } | undefined => {
-    if (b.attributes.includes(x as Attribute) || b.blocks.includes(x as Block)) return b;
+/** What a body writes: its arguments and blocks, and the arguments a later write overwrites. */
+type Entries = { attributes: Attribute[]; blocks: Block[]; overwritten?: Attribute[] };
+
+function findBody(instance: ResourceInstance, x: Attribute | Block): Entries | undefined {
+  const visit = (b: Entries): Entries | undefined => {
+    if (b.attributes.includes(x as Attribute) || b.blocks.includes(x as Block) || b.overwritten?.includes(x as Attribute)) return b;
     for (const c of b.blocks) {
       const r = visit(c);
       if (r) return r;
