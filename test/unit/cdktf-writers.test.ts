@@ -762,6 +762,22 @@ const CASES: Case[] = [
     after: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.addOverride("bfd_multi_hop", 3);\n`,
   },
   {
+    name: 'later set: a misspelt block in an override path is renamed, the argument after it kept',
+    language: 'typescript',
+    before: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.addOverride("timeout.create", "5m");\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "timeouts"$/,
+    after: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.addOverride("timeouts.create", "5m");\n`,
+  },
+  {
+    name: 'later set: a misspelt block in an override path is renamed inside its jsii.String',
+    language: 'go',
+    before: `\tpeer := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n\tpeer.AddOverride(jsii.String("timeout.create"), jsii.String("5m"))\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "timeouts"$/,
+    after: `\tpeer := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n\tpeer.AddOverride(jsii.String("timeouts.create"), jsii.String("5m"))\n`,
+  },
+  {
     name: 'later set: an override path in the binding\'s name is renamed to the Terraform name',
     language: 'python',
     before: `peer = VpcBgpPeer(self, 'p', bgp_group_id='bgpg-1')\npeer.add_override('enable_bdf', True)\n`,

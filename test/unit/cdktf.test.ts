@@ -774,7 +774,14 @@ p.addOverride("timeouts.delete", "bad");
 p.addOverride("timeouts.update", "5m");
 p.addOverride("lifecycle.prevent_destroy", true);
 p.addOverride("bfd_multi_hop.x", 3);
+p.addOverride("timeout.create", "5m");
+//            ^^^^^^^^^^^^^^^^ unknown-argument
 `);
+    // A misspelt first segment names a block the resource has, or one of Terraform's.
+    assert.deepEqual(
+      analyse(`const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.addOverride("timeout.create", "5m");\np.addOverride("lifecycl.prevent_destroy", true);\n`, uriOf('typescript')).diagnostics.map((d) => d.message),
+      ['Unknown argument "timeout" in VpcBgpPeer. Did you mean "timeouts"?', 'Unknown argument "lifecycl" in VpcBgpPeer. Did you mean "lifecycle"?'],
+    );
     assert.deepEqual(codesOf('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.addOverride("timeouts.creat", "5m");\n`).length, 1);
     assert.deepEqual(analyse(`const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\np.addOverride("timeouts.creat", "5m");\n`, uriOf('typescript')).diagnostics.map((d) => d.message), [
       'Unknown argument "creat" in the timeouts of VpcBgpPeer. Did you mean "create"?',

@@ -112,7 +112,10 @@ export function unknownArgument(instance: ResourceInstance, schema: ResourceSche
   const asBlock = blockNames.includes(a.name) || metaBlocks.includes(a.name);
   // Never suggest a name the body already has: renaming to it would make a duplicate.
   const written = namesOf(body.attributes);
-  const suggestion = asBlock ? undefined : closest(a.name, [...attributeNames, ...metaArgs].filter((n) => !written.has(n)));
+  // Outside HCL (CDKTF), a block is written as an argument holding a struct: an object may be a misspelt block.
+  const blocksToo = a.value.kind === 'object' && instance.language !== 'hcl';
+  const candidates = blocksToo ? [...attributeNames, ...metaArgs, ...blockNames, ...metaBlocks] : [...attributeNames, ...metaArgs];
+  const suggestion = asBlock ? undefined : closest(a.name, candidates.filter((n) => !written.has(n)));
   return {
     code: 'unknown-argument',
     severity: 'error',

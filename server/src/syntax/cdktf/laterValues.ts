@@ -57,9 +57,14 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
   const sourceName = override ? set.argument : languageName(tk.language, set.argument);
   const blockSchema = schema.blocks?.[set.argument];
   const path = override ? tk.text_(key).slice(1, -1).split('.') : [set.argument];
-  if (path.length === 2) {
+  if (path.length === 2 && !blockSchema) {
+    // `addOverride("timeout.create", "5m")`: a name the resource lacks, holding an object in the JSON, which Terraform
+    // refuses ("Unsupported argument"): held as written, for the rules to report (and to suggest a block's name).
+    // Not a path into an argument (`"bfd_multi_hop.x"`), nor into Terraform's own blocks (`"lifecycle.x"`).
+    if (schema.attributes[set.argument] || !unknownToTerraform(set.argument)) return undefined;
+    attributes.push({ name: set.argument, sourceName, keyRange, value: { kind: 'object' }, valueRange, range: valueRange, entry });
+  } else if (path.length === 2) {
     // `addOverride("timeouts.create", "5m")`: one argument of a block, named by the same string.
-    if (!blockSchema) return undefined;
     const attribute: CdktfAttribute = { name: path[1], sourceName: path[1], keyRange, value: literalsOnly(classify(tk, a, b)), valueRange, range: valueRange, entry };
     blocks.push({ name: set.argument, sourceName, nameRange: keyRange, labels: [], range: valueRange, bodyRange: valueRange, attributes: [attribute], blocks: [], closed: true, entry });
   } else if (blockSchema) {

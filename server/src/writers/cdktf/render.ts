@@ -153,9 +153,11 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
       const line = src.lineText(k.start.line + src.base);
       const q = /^["']/.exec(line.slice(k.start.character))?.[0] ?? '';
       if (!instance.terraformNames) return [{ range: absRange(k, src.base), newText: q + languageName(d.language, e.to) + q }];
-      // An override's path names it as Terraform does, after the blocks it is in (`"timeouts.creat"`).
-      const written = line.slice(k.start.character + q.length, k.end.character - q.length);
-      return [{ range: absRange(k, src.base), newText: q + written.slice(0, written.lastIndexOf('.') + 1) + e.to + q }];
+      // An override's path names it as Terraform does, after the blocks it is in (`"timeouts.creat"`): the segment
+      // renamed is the argument's own, the first for one of the construct (`"timeout.create"`), else the second.
+      const segments = line.slice(k.start.character + q.length, k.end.character - q.length).split('.');
+      segments[instance.attributes.includes(e.attribute) ? 0 : segments.length - 1] = e.to;
+      return [{ range: absRange(k, src.base), newText: q + segments.join('.') + q }];
     }
     case 'remove':
       return removeEntry(d, e.attribute, instance, src);
