@@ -1229,6 +1229,15 @@ describe('CDKTF: completion and hover contexts', () => {
     assert.deepEqual(at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.addOverride("timeouts", {\n  |\n});`).items.map((i) => i.label), ['create', 'update', 'delete']);
     // Python's put_timeouts() with nothing in it yet: its keyword arguments.
     assert.deepEqual(at('python', `p = VpcBgpPeer(self, "p", bgp_group_id="x")\np.put_timeouts(|)`).items.map((i) => i.insertText), ['create="${1:10m}",', 'update="${1:10m}",', 'delete="${1:10m}",']);
+    // A keyword being typed, alone or after others, in a call closed or not yet: the keys not written yet.
+    const peer = `peer = VpcBgpPeer(self, "p", bgp_group_id="x")\n`;
+    const keys = (fixture: string) => at('python', peer + fixture).items.map((i) => i.label);
+    assert.deepEqual(keys(`peer.put_timeouts(cr|)`), ['create', 'update', 'delete']);
+    assert.deepEqual(keys(`peer.put_timeouts(cr|`), ['create', 'update', 'delete']);
+    assert.deepEqual(keys(`peer.put_timeouts(create="1m", de|)`), ['update', 'delete']);
+    assert.deepEqual(keys(`peer.put_timeouts(create="1m", de|\n`), ['update', 'delete']);
+    assert.deepEqual(keys(`peer.put_timeouts(\n    create="1m",\n    de|\n`), ['update', 'delete']);
+    assert.deepEqual(codesOf('python', peer + `peer.put_timeouts(cr)\n`), []);
     // A value of the struct is completed as in the config.
     assert.ok(at('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "x" });\np.putTimeouts({ create: "|" });`).items.some((i) => i.label === '"10m"'));
     // Outside the struct, and for another argument, nothing: completion adds no argument of the construct there.

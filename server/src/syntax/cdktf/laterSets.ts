@@ -95,11 +95,15 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
     if (setter) {
       argument = snake(setter[1] ?? setter[2].slice(1));
       const a = args();
-      // Python's `put_timeouts(create="1m", delete="5m")`: the keyword arguments are the value; of `put_timeouts()`,
-      // the parentheses (an empty struct, where completion offers its keys).
-      if (tk.language === 'python' && a.length && kind[dot + 3] === IDENT && single(dot + 4, 61 /* = */)) value = [dot + 3, tk.closeOf[dot + 2]];
-      else if (tk.language === 'python' && tk.closeOf[dot + 2] === dot + 3) value = [dot + 2, dot + 4];
-      else if (a.length === 1) value = a[0];
+      // Python's `put_timeouts(create="1m", delete="5m")`: jsii gives the struct's fields as keyword arguments, so the
+      // parentheses are the value, the struct: also empty (`put_timeouts()`), or holding a name being typed, alone
+      // (`put_timeouts(cr)`) or in a call not closed yet (`put_timeouts(create="1m", de`), where completion offers
+      // its keys.
+      const open = tk.closeOf[dot + 2] < 0;
+      const typing = open || (a.length === 1 && kind[dot + 3] === IDENT && a[0][1] === dot + 4);
+      if (tk.language === 'python' && (typing || a.length === 0 || (kind[dot + 3] === IDENT && single(dot + 4, 61 /* = */)))) {
+        value = [dot + 2, open ? tk.extent[dot + 2] : tk.closeOf[dot + 2] + 1];
+      } else if (a.length === 1) value = a[0];
     } else if (pathTok >= 0) {
       key = pathTok;
       const path = tk.text_(key).slice(1, -1).split('.');

@@ -68,10 +68,10 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
     const attribute: CdktfAttribute = { name: path[1], sourceName: path[1], keyRange, value: literalsOnly(classify(tk, a, b)), valueRange, range: valueRange, entry };
     blocks.push({ name: set.argument, sourceName, nameRange: keyRange, labels: [], range: valueRange, bodyRange: valueRange, attributes: [attribute], blocks: [], closed: true, entry });
   } else if (blockSchema) {
-    // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments, none in `()`.
-    const kwargs = tk.language === 'python' && tk.is(a - 1, '(') && tk.isIdent(a) && tk.is(a + 1, '=');
-    const none = tk.language === 'python' && tk.is(a, '(') && b === a + 2;
-    const inner = kwargs ? readKwargs(tk, a - 1, 0) : none ? readKwargs(tk, a, 0) : m.nested(tk, a, b);
+    // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments: the value is the
+    // parentheses (`laterSets.ts`).
+    const kwargs = tk.language === 'python' && tk.is(a, '(') && set.key === set.value[0] - 1;
+    const inner = kwargs ? readKwargs(tk, a, 0) : m.nested(tk, a, b);
     if (!inner) return undefined;
     const built = literalsIn(buildBody(tk, inner, schema, blockSchema, set.argument, m.nested));
     const block: CdktfBlock = {
