@@ -12,11 +12,12 @@ import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import assert from 'node:assert/strict';
 import { complete } from '../../server/src/analysis/completion';
-import { PROJECT_FILE } from '../../server/src/analysis/context';
+import { PROJECT_FILE, type AnalysisContext } from '../../server/src/analysis/context';
 import { hover } from '../../server/src/analysis/hover';
 import { CdktfFile } from '../../server/src/engine/cdktfFile';
 import { cdktfLanguage, createSourceFile, isSupported } from '../../server/src/engine/files';
 import { contextFor } from '../../server/src/engine/moduleContext';
+import type { SourceFile } from '../../server/src/engine/sourceFile';
 import type { ResourceInstance, Value } from '../../server/src/model/types';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import type { CdktfInstance } from '../../server/src/syntax/cdktf/model';
@@ -40,6 +41,18 @@ function summary(i: ResourceInstance): string {
 /** The codes of the findings of `text` in `language`, in the order they are reported. */
 function codesOf(language: string, text: string): string[] {
   return analyse(text, uriOf(language)).diagnostics.map((d) => String(d.code));
+}
+
+/** The text after each fix removing a statement of the findings on `line` of `file` (whose text is `text`). */
+function removingStatement(file: SourceFile, ctx: AnalysisContext, text: string, line: number): string[] {
+  const out: string[] = [];
+  for (const { value: f, base } of file.findingsAt({ start: { line, character: 0 }, end: { line, character: 999 } }, ctx)) {
+    for (const fix of f.fixes) {
+      assert.equal(fix.title, 'Remove this statement', `${f.code}: ${fix.title}`);
+      out.push(applyEdits(text, file.writer.render(fix.edits, f.instance!, { base, lineText: (l) => file.lineText(l) })));
+    }
+  }
+  return out;
 }
 
 /** Inline verdicts for `text` in `language`. */
@@ -718,10 +731,39 @@ if legacy {
 //	^^^^^^^^^ read-only-argument
 }
 `);
-    // Named as written (an override's path as Terraform names it), read as the language reads it; no fix removes the statement.
-    const { diagnostics, file, ctx } = analyse(`VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").build();\np.addOverride("bgp_peer_name", "x");\n`, uriOf('java'));
+    // Named as written (an override's path as Terraform names it), read as the language reads it; the fix removes the
+    // statement, its line.
+    const javaText = `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").build();\np.addOverride("bgp_peer_name", "x");\n// after\n`;
+    const { diagnostics, file, ctx } = analyse(javaText, uriOf('java'));
     assert.deepEqual(diagnostics.map((d) => d.message), ['"bgp_peer_name" is read-only: the provider sets it, so it cannot be written in configuration (read it as p.getBgpPeerName())']);
-    assert.deepEqual(file.findingsAt({ start: { line: 1, character: 0 }, end: { line: 1, character: 99 } }, ctx).flatMap((f) => f.value.fixes), []);
+    assert.deepEqual(removingStatement(file, ctx, javaText, 1), [`VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").build();\n// after\n`]);
+  });
+
+  it('a set whose argument is to go is removed with its whole statement, in every language, when the statement can go alone', () => {
+    const removed = (language: string, text: string, line: number) => {
+      const { file, ctx } = analyse(text, uriOf(language));
+      return removingStatement(file, ctx, text, line);
+    };
+    // TypeScript: its lines go, a comment above and one after it on its line stay; not the body of a brace-less `if`,
+    // nor a statement sharing its line.
+    const ts = `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });\n// set below\np.status = "x"; // why\np.addOverride("zzzzzz", 3);\nif (x) p.status = "y";\nif (x)\n  p.status = "z";\nfoo(); p.status = "w";\n`;
+    assert.deepEqual(removed('typescript', ts, 2), [ts.replace('p.status = "x"; // why', '// why')]);
+    assert.deepEqual(removed('typescript', ts, 3), [ts.replace('p.addOverride("zzzzzz", 3);\n', '')], 'an unknown override path with no close name');
+    for (const line of [4, 6, 7]) assert.deepEqual(removed('typescript', ts, line), [], `line ${line}`);
+    // Python: not the only statement of a block, which would be left empty.
+    const py = `p = VpcBgpPeer(self, "p", bgp_group_id="g")\np.status = "x"\nif x:\n    p.status = "y"\nif x:\n    p.put_timeouts(\n        create="1m",\n    )\n    foo()\n`;
+    assert.deepEqual(removed('python', py, 1), [py.replace('p.status = "x"\n', '')]);
+    assert.deepEqual(removed('python', py, 3), []);
+    const gone = `p = VpcBgpPeer(self, "p", bgp_group_id="g")\np.add_override("timeouts.create", "1m")\np.add_override("zzzzzz", 3)\n`;
+    assert.deepEqual(removed('python', gone, 2), [gone.replace('p.add_override("zzzzzz", 3)\n', '')]);
+    // C#: a property assigned; Java and C# bodies without braces keep theirs.
+    const cs = `var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g" });\np.Status = "x";\nif (x)\n    p.Status = "y";\nelse\n    p.Status = "z";\n`;
+    assert.deepEqual(removed('csharp', cs, 1), [cs.replace('p.Status = "x";\n', '')]);
+    assert.deepEqual(removed('csharp', cs, 3), []);
+    assert.deepEqual(removed('csharp', cs, 5), []);
+    // Go: the override in its jsii.String, the last line of the file.
+    const go = `\tp := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g")})\n\tp.AddOverride(jsii.String("status"), jsii.String("x"))`;
+    assert.deepEqual(removed('go', go, 1), [go.slice(0, go.indexOf('\n\tp.AddOverride'))]);
   });
 
   it('an argument set after the construct is built that the provider version lacks, removed or deprecated, is reported where it is set', () => {
@@ -739,13 +781,20 @@ if legacy {
       '4:4-33 deprecated-argument: "associatedPhysicalConnections" is deprecated since alicloud provider 1.263.0: leave it out of new configurations.',
     ]);
     assert.deepEqual(file.diagnostics(contextFor([file], defaultSchemas())), []);
-    // In Java too, on the setter; no fix removes the statement.
-    const java = createSourceFile(uriOf('java'), undefined, `VpcBgpGroup g = VpcBgpGroup.Builder.create(this, "g").peerAsn(65001).routerId("vbr-1").build();\ng.setRouteLimit(100);\n`)!;
+    // In Java too, on the setter; the fix removes the statement, inside its block.
+    const javaText = `VpcBgpGroup g = VpcBgpGroup.Builder.create(this, "g").peerAsn(65001).routerId("vbr-1").build();\ng.setRouteLimit(100);\nif (big) {\n    g.setRouteLimit(200); // more\n}\n`;
+    const java = createSourceFile(uriOf('java'), undefined, javaText)!;
     const ctx = contextFor([java], defaultSchemas(), '~> 1.250.0', PROJECT_FILE);
     assert.deepEqual(java.diagnostics(ctx).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`), [
       '1:2 "routeLimit" needs alicloud provider 1.261.0 or newer; cdktf.json\'s provider constraint is "~> 1.250.0"',
+      '3:6 "routeLimit" needs alicloud provider 1.261.0 or newer; cdktf.json\'s provider constraint is "~> 1.250.0"',
     ]);
-    assert.deepEqual(java.findingsAt({ start: { line: 1, character: 0 }, end: { line: 1, character: 99 } }, ctx).flatMap((f) => f.value.fixes), []);
+    assert.deepEqual(removingStatement(java, ctx, javaText, 1), [
+      `VpcBgpGroup g = VpcBgpGroup.Builder.create(this, "g").peerAsn(65001).routerId("vbr-1").build();\nif (big) {\n    g.setRouteLimit(200); // more\n}\n`,
+    ]);
+    assert.deepEqual(removingStatement(java, ctx, javaText, 3), [
+      `VpcBgpGroup g = VpcBgpGroup.Builder.create(this, "g").peerAsn(65001).routerId("vbr-1").build();\ng.setRouteLimit(100);\nif (big) {\n    // more\n}\n`,
+    ]);
   });
 
   it('an override of an argument the resource lacks is unknown-argument on its path, as in a config; Terraform\'s own names are not', () => {

@@ -27,6 +27,7 @@ import { offsetAt, patchLineStarts } from '../syntax/cdktf/lines';
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { CdktfParse, type ConstructChanges } from '../syntax/cdktf/parse';
 import { Source } from '../syntax/cdktf/source';
+import { removableStatement } from '../syntax/cdktf/statements';
 import { parseFailureMessage } from '../syntax/parseFailure';
 import { lineStartsOf, type CdktfLanguage } from '../syntax/cdktf/tokens';
 import type { TextChange } from '../syntax/hcl/document';
@@ -556,9 +557,10 @@ export class CdktfFile implements SourceFile {
       if (tk.line[set.at + set.value![1] - 1] < range.start.line || tk.line[set.at] > range.end.line) continue;
       const instance = parse.laterInstance(set, schema);
       if (!instance) continue;
+      instance.removable = removableStatement(tk, set);
       const here = this.onValue(instance, ctx)
         .filter((f) => rangesOverlap(f.range, range))
-        .map((f) => ({ ...f, fixes: laterFixes(f.fixes, instance) }));
+        .map((f) => ({ ...f, fixes: laterFixes(f, instance) }));
       for (const f of withoutErrorMakingFixes(here, ctx)) out.push({ value: f, base: 0 });
     }
     return out;

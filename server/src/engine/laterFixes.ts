@@ -4,12 +4,17 @@
  * for the one argument set (the main fix), and inside a struct set later (`putTimeouts`) what its own body allows
  * (rename, add or remove an entry, as in the construct's config).
  *
+ * Removing the argument set removes its whole statement (`CdktfInstance.removable`, `syntax/cdktf/statements.ts`):
+ * offered for setting it at all being the mistake (read-only, not in the provider version), and for an override of a
+ * name the resource lacks when no name is close enough to rename it to; not when the statement cannot go alone (the
+ * body of an `if` without braces, other code on its line).
+ *
  * Not offered: a fix that adds another argument of the construct (`Set enableBfd: true`: it belongs in the
- * construct's config, not in this statement), renames the argument set (named by its property or setter; an
- * override's path is a string, which a rename rewrites: `"bfd_multihop"` -> `"bfd_multi_hop"`) or removes it. Removing the set argument would mean removing its statement, which may be the body of an
- * `if` or share its line with other code: a finding on the argument set itself (read-only, not in the provider version) keeps no fix.
+ * construct's config, not in this statement), or renames the argument set (named by its property or setter; an
+ * override's path is a string, which a rename rewrites: `"bfd_multihop"` -> `"bfd_multi_hop"`).
  */
-import type { NeutralEdit, NeutralFix } from '../analysis/finding';
+import type { Finding, NeutralEdit, NeutralFix } from '../analysis/finding';
+import { sameRange } from '../model/types';
 import type { CdktfBlock, CdktfInstance } from '../syntax/cdktf/model';
 
 function fits(e: NeutralEdit, instance: CdktfInstance): boolean {
@@ -24,12 +29,27 @@ function fits(e: NeutralEdit, instance: CdktfInstance): boolean {
       // An override's misspelt path: the rename writes the string (`"bfd_multi_hop"`).
       return !top(e.attribute) || instance.terraformNames === true;
     case 'remove':
-      return !top(e.attribute);
+      return !top(e.attribute) || instance.removable !== undefined;
     case 'removeBlock':
-      return !top(e.block);
+      return !top(e.block) || instance.removable !== undefined;
   }
 }
 
-export function laterFixes(fixes: NeutralFix[], instance: CdktfInstance): NeutralFix[] {
-  return fixes.filter((f) => f.edits.every((e) => fits(e, instance)));
+/** Does the fix remove the argument set, that is, the statement? */
+function removesStatement(fix: NeutralFix, instance: CdktfInstance): boolean {
+  return fix.edits.some((e) => (e.kind === 'remove' && instance.attributes.includes(e.attribute)) || (e.kind === 'removeBlock' && instance.blocks.includes(e.block)));
+}
+
+const REMOVE_TITLE = 'Remove this statement';
+
+export function laterFixes(f: Finding, instance: CdktfInstance): NeutralFix[] {
+  const fixes = f.fixes.filter((x) => x.edits.every((e) => fits(e, instance))).map((x) => (removesStatement(x, instance) ? { ...x, title: REMOVE_TITLE } : x));
+  // An override of a name the resource lacks, and none close to it: the statement is what can go.
+  if (f.code === 'unknown-argument' && !fixes.length && instance.removable && sameRange(f.range, instance.nameRange)) {
+    const a = instance.attributes[0];
+    const b = instance.blocks[0];
+    const edit: NeutralEdit | undefined = a ? { kind: 'remove', attribute: a } : b ? { kind: 'removeBlock', block: b } : undefined;
+    if (edit) fixes.push({ title: REMOVE_TITLE, edits: [edit] });
+  }
+  return fixes;
 }

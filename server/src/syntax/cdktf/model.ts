@@ -3,7 +3,7 @@
  * writers can insert, remove and rename in the file's own style (commas, indentation, builder chains).
  * The extra fields ride on the model objects; rules never look at them.
  */
-import type { Attribute, Block, Position, ResourceInstance } from '../../model/types';
+import type { Attribute, Block, Position, Range, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { CdktfLanguage } from './tokens';
 
@@ -80,6 +80,11 @@ export interface CdktfInstance extends ResourceInstance {
    * ...)` (`laterValues.ts`). Messages keep them, and a rename writes one.
    */
   terraformNames?: boolean;
+  /**
+   * A value set after the construct is built: the text its whole statement takes, which a fix removing the argument
+   * set removes (`statements.ts`); absent when the statement cannot go alone, and until a quick fix is asked for.
+   */
+  removable?: Range;
 }
 
 export function entryOf(x: Attribute | Block): EntrySyntax | undefined {

@@ -160,9 +160,9 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
       return [{ range: absRange(k, src.base), newText: q + segments.join('.') + q }];
     }
     case 'remove':
-      return removeEntry(d, e.attribute, instance, src);
+      return removeStatement(e.attribute, instance, src) ?? removeEntry(d, e.attribute, instance, src);
     case 'removeBlock':
-      return removeEntry(d, e.block, instance, src);
+      return removeStatement(e.block, instance, src) ?? removeEntry(d, e.block, instance, src);
     case 'set': {
       const body: Body = (e.block as CdktfBlock | undefined) ?? instance;
       const existing = body.attributes.find((a) => a.name === e.name && !a.incomplete);
@@ -284,6 +284,12 @@ function endsInLineComment(rest: string, language: CdktfInstance['language']): b
   const t = rest.trim();
   if (language === 'python') return t.startsWith('#');
   return t.startsWith('//') || (t.startsWith('/*') && t.endsWith('*/') && t.indexOf('*/') === t.length - 2);
+}
+
+/** The argument a value set later sets (`peer.status = "x";`) goes with its statement (`CdktfInstance.removable`). */
+function removeStatement(x: Attribute | Block, instance: CdktfInstance, src: LineSource): TextEdit[] | undefined {
+  if (!instance.removable || !(instance.attributes.includes(x as Attribute) || instance.blocks.includes(x as Block))) return undefined;
+  return [{ range: absRange(instance.removable, src.base), newText: '' }];
 }
 
 function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, src: LineSource): TextEdit[] {
