@@ -1392,6 +1392,15 @@ describe('CDKTF: completion and hover contexts', () => {
     const onKey = at('csharp', `new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { Timeouts = new VpcBgpPeerTimeouts { Cre|ate = "5m" } });`);
     const loc2 = onKey.f.locate(onKey.pos)!;
     assert.match(hover(loc2.instance, loc2.rel, schemas)!.markdown, /\*\*timeouts\.create\*\*/);
+    // A Java setter called again, and a Python dict key written again: the earlier, ignored one is still explained.
+    for (const [language, fixture] of [
+      ['java', `VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").bfdMul|tiHop(300).bfdMultiHop(3).build();`],
+      ['python', `VpcBgpPeer(self, "p", **{"bgp_group_id": "g", "bfd_mu|lti_hop": 300, "bfd_multi_hop": 3})`],
+    ]) {
+      const earlier = at(language, fixture);
+      const loc3 = earlier.f.locate(earlier.pos)!;
+      assert.match(hover(loc3.instance, loc3.rel, schemas)?.markdown ?? '', /^\*\*bfd_multi_hop\*\*/, language);
+    }
   });
 
   it('a hover shown in a CDKTF file names arguments, a nested one by its path and another resource\'s too, and references as the language writes them', () => {

@@ -19,13 +19,14 @@ export function hover(instance: ResourceInstance, pos: Position, schemas: Schema
 }
 
 function bodyHover(
-  body: Pick<ResourceInstance, 'attributes' | 'blocks'>,
+  body: Pick<ResourceInstance, 'attributes' | 'blocks' | 'overwritten'>,
   pos: Position,
   s: { attributes: ResourceSchema['attributes']; blocks?: Record<string, BlockSchema> },
   schema: ResourceSchema,
   path: string,
 ): Hover | undefined {
-  for (const a of body.attributes) {
+  // An argument a later write overwrites (a Java setter called again) is still the argument it names.
+  for (const a of body.overwritten ? [...body.attributes, ...body.overwritten] : body.attributes) {
     if (!rangeContains(a.keyRange, pos)) continue;
     const as = s.attributes[a.name];
     if (as) return { markdown: attributeMarkdown(a.name, as, schema, path), range: a.keyRange };
