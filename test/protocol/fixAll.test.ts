@@ -120,6 +120,25 @@ describe('fix all', () => {
     assert.ok(kinds.includes('source.fixAll.alicloudBgp'), JSON.stringify(kinds));
   });
 
+  it('removes the ignored earlier call of a Java builder setter called twice (the program means the same)', async () => {
+    const text = [
+      'import com.hashicorp.cdktf.providers.alicloud.vpc_bgp_peer.VpcBgpPeer;',
+      'class Peers {',
+      '  void peers(Object scope) {',
+      '    VpcBgpPeer.Builder.create(scope, "p")',
+      '        .bgpGroupId("bgpg-1")',
+      '        .enableBfd(false)',
+      '        .enableBfd(true)',
+      '        .build();',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const r = await fixAll(text, 'Peers.java', 'java');
+    assert.ok(r.action, JSON.stringify(r.actions));
+    assert.equal(r.text, text.replace('        .enableBfd(false)\n', ''));
+  });
+
   it('fixes a CDKTF TypeScript construct in its own syntax', async () => {
     const text = [
       'import { VpcBgpGroup } from "@cdktf/provider-alicloud/lib/vpc-bgp-group";',

@@ -51,7 +51,8 @@ export function repeatedArgument(instance: ResourceInstance, a: Attribute): Find
     severity: 'warning',
     range: a.keyRange,
     message: `"${a.name}" is set again further on, which replaces this value: only the last one counts`,
-    fixes: [{ title: `Remove this ignored ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true }],
+    // The value removed counts for nothing: the program means the same without it.
+    fixes: [{ title: `Remove this ignored ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true, auto: true }],
     tags: ['unnecessary'],
     instance,
   };
