@@ -118,7 +118,7 @@ export function checkModule(files: string[], schemas: SchemaRegistry, searchRoot
     if (refused) diagnostics = [refused];
     else if (file) {
       const ctx = workspace.holds(name, file) ? (shared ??= workspace.contextFor(name, file)) : workspace.contextFor(name, file);
-      diagnostics = withoutIgnored(capSyntaxErrors(file.diagnostics(ctx)), (l) => file.lineText(l), file.language);
+      diagnostics = withoutIgnored(capSyntaxErrors(file.diagnostics(ctx)), file);
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { diagnostics, fixed, writeError };

@@ -26,6 +26,7 @@ import { moved } from '../syntax/cdktf/copies';
 import { offsetAt, patchLineStarts } from '../syntax/cdktf/lines';
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { CdktfParse, type ConstructChanges } from '../syntax/cdktf/parse';
+import { inComment } from '../syntax/cdktf/comments';
 import { Source } from '../syntax/cdktf/source';
 import { removableStatement } from '../syntax/cdktf/statements';
 import { parseFailureMessage } from '../syntax/parseFailure';
@@ -233,6 +234,13 @@ export class CdktfFile implements SourceFile {
     if (line < 0 || line >= ls.length) return '';
     const end = line + 1 < ls.length ? ls[line + 1] - 1 : this.source.length;
     return this.source.slice(ls[line], end).replace(/\r$/, '');
+  }
+
+  /** From the tokens (`inComment`); undefined for a file not parsed, which names no construct to find anything in. */
+  commentAt(line: number, character: number): boolean | undefined {
+    const tk = this.parse()?.tokens;
+    if (!tk || line < 0 || line >= this.lineStarts.length) return undefined;
+    return inComment(tk, this.lineStarts[line] + character);
   }
 
   /** The file's parse; made on first use after the text was replaced, and only when the quick check passes. */

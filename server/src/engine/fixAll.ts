@@ -72,7 +72,7 @@ function fixesOfRound(file: SourceFile, host: FixAllHost): Chosen[] {
   for (const { value: finding, base } of file.findingsAt(WHOLE_FILE, ctx)) {
     const fix = finding.fixes.find((f) => f.auto);
     if (!fix || !host.reported(finding.code)) continue;
-    if (isIgnored(finding.code, finding.range.start.line + base, lineText, file.language)) continue;
+    if (isIgnored(finding.code, finding.range.start.line + base, file)) continue;
     const edits = withLineBreaks(file.writer.render(fix.edits, finding.instance ?? NO_INSTANCE, { base, lineText }), eol);
     if (edits.length) candidates.push({ code: finding.code, fix, edits });
   }

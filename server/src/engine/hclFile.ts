@@ -207,6 +207,18 @@ export class HclFile implements SourceFile {
     return this.doc.lineText(line);
   }
 
+  /** From the comments the lexer recorded for the chunk of `line`: a `#` in a heredoc or a string is in none. */
+  commentAt(line: number, character: number): boolean {
+    const chunk = this.doc.chunks[this.doc.chunkIndexAt(line)];
+    if (!chunk) return false;
+    const rel = line - chunk.startLine;
+    for (const c of chunk.comments) {
+      const { start, end } = c;
+      if ((rel > start.line || (rel === start.line && character >= start.character)) && (rel < end.line || (rel === end.line && character < end.character))) return true;
+    }
+    return false;
+  }
+
   cursorContext(pos: Position) {
     return cursorContext(this, pos);
   }

@@ -5,10 +5,16 @@
  * the whole workspace (that is the `severity` setting's job). Any comment syntax the file's language has:
  * `#`, `//`, `/*`. Text after the codes is free (`# alicloud-bgp-ignore: value-out-of-range -- lab device`).
  *
- * Read per published diagnostic, two lines each: no scan of the file, so a keystroke costs what it did.
+ * Read per published diagnostic, two lines each: no scan of the file, so a keystroke costs what it did. Where the
+ * words are on a line, the file's lexer says whether they are in a comment (`SourceFile.commentAt`): the line
+ * alone cannot show a string opened on an earlier line (a heredoc, a template literal, a triple-quoted string).
  */
 import type { Language } from '../model/types';
 import type { Diagnostic } from './diagnostic';
+import type { SourceFile } from './sourceFile';
+
+/** What the reader needs of a file: its lines, and where its lexer can tell, which positions are comments. */
+export type Lines = Pick<SourceFile, 'language' | 'lineText' | 'commentAt'>;
 
 export const IGNORE_MARK = 'alicloud-bgp-ignore';
 
@@ -45,37 +51,58 @@ function outsideStrings(lineText: string, at: number, language: Language): boole
 /** What says the file could not be read or parsed is not a finding about a value: no comment hides it. */
 const NOT_SILENCED = new Set(['syntax-error', 'file-too-large', 'binary-file', 'unsupported-encoding']);
 
-/** The codes an ignore comment on this line names, and where its list ends; undefined without one. */
-export function ignoreCommentIn(lineText: string, language: Language): { codes: string[]; start: number; listEnd: number } | undefined {
+/**
+ * The codes an ignore comment on this line names, and where its list ends; undefined without one. `commentAt`
+ * (the file's lexer, where it has one) says whether a character of the line is in a comment; without it, the
+ * line is read alone.
+ */
+export function ignoreCommentIn(
+  lineText: string,
+  language: Language,
+  commentAt?: (character: number) => boolean | undefined,
+): { codes: string[]; start: number; listEnd: number } | undefined {
   if (!lineText.includes(IGNORE_MARK)) return undefined;
   COMMENT.lastIndex = 0;
   for (let m = COMMENT.exec(lineText); m; m = COMMENT.exec(lineText)) {
-    if (outsideStrings(lineText, m.index, language)) return { codes: m[1].split(',').map((c) => c.trim()), start: m.index, listEnd: m.index + m[0].length };
+    if (commentAt?.(m.index) ?? outsideStrings(lineText, m.index, language)) return { codes: m[1].split(',').map((c) => c.trim()), start: m.index, listEnd: m.index + m[0].length };
   }
   return undefined;
 }
 
+/** The ignore comment on `line` of `file`, read as `ignoreCommentIn` says. */
+function ignoreCommentOn(file: Lines, line: number): ReturnType<typeof ignoreCommentIn> {
+  if (line < 0) return undefined;
+  const text = file.lineText(line);
+  // The lexer is asked only on a line holding the words, a few lines of a file.
+  if (!text.includes(IGNORE_MARK)) return undefined;
+  return ignoreCommentIn(text, file.language, file.commentAt && ((character) => file.commentAt!(line, character)));
+}
+
 /** Is a finding of `code` starting on `line` silenced by a comment there or on the line above? */
-export function isIgnored(code: string, line: number, lineText: (line: number) => string, language: Language): boolean {
+export function isIgnored(code: string, line: number, file: Lines): boolean {
   if (NOT_SILENCED.has(code)) return false;
   const silences = (l: number): boolean => {
-    const comment = l >= 0 ? ignoreCommentIn(lineText(l), language) : undefined;
+    const comment = ignoreCommentOn(file, l);
     return !!comment && (comment.codes.includes(code) || comment.codes.includes('all'));
   };
   return silences(line) || silences(line - 1);
 }
 
 /** `diagnostics` without those an ignore comment silences (the same array when none is). */
-export function withoutIgnored(diagnostics: Diagnostic[], lineText: (line: number) => string, language: Language): Diagnostic[] {
+export function withoutIgnored(diagnostics: Diagnostic[], file: Lines): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   // Several findings often share a line: each line is read once.
   const lines = new Map<number, string>();
-  const read = (l: number): string => {
-    let t = lines.get(l);
-    if (t === undefined) lines.set(l, (t = lineText(l)));
-    return t;
+  const read: Lines = {
+    language: file.language,
+    lineText: (l) => {
+      let t = lines.get(l);
+      if (t === undefined) lines.set(l, (t = file.lineText(l)));
+      return t;
+    },
+    commentAt: file.commentAt && ((l, c) => file.commentAt!(l, c)),
   };
-  const kept = diagnostics.filter((d) => !isIgnored(d.code, d.range.start.line, read, language));
+  const kept = diagnostics.filter((d) => !isIgnored(d.code, d.range.start.line, read));
   return kept.length === diagnostics.length ? diagnostics : kept;
 }
 
@@ -87,15 +114,16 @@ const LINE_COMMENT: Record<Language, string> = { hcl: '#', python: '#', typescri
  * backslash continuation). Undefined for what no comment silences, or cannot.
  */
 export function ignoreEdit(
-  language: Language,
+  file: Lines,
   code: string,
   line: number,
-  lineText: (line: number) => string,
   lineBreak: string,
 ): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | undefined {
   if (NOT_SILENCED.has(code)) return undefined;
+  const { language } = file;
+  const lineText = (l: number) => file.lineText(l);
   const before = line > 0 ? lineText(line - 1) : '';
-  const above = ignoreCommentIn(before, language);
+  const above = ignoreCommentOn(file, line - 1);
   // Only a comment alone on its line is extended: one after code silences its own line too, where the added
   // code would silence that line's finding as well.
   if (above && before.slice(0, above.start).trim() === '') {

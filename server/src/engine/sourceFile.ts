@@ -43,6 +43,13 @@ export interface SourceFile {
    */
   compact?(): number;
   lineText(line: number): string;
+  /**
+   * Is the character at this position in a comment, as the file's lexer read it? Asked only where the line shows
+   * a comment opener (`#`, `//`, `/*`) followed by `alicloud-bgp-ignore`: there, not a comment means inside a
+   * string, perhaps one opened on an earlier line (a heredoc, a template literal, a triple-quoted string), which
+   * the line alone does not show. Optional, and undefined where the file cannot tell: the line is read alone.
+   */
+  commentAt?(line: number, character: number): boolean | undefined;
   /** Every resource/data instance (positions relative to `base`). */
   instances(): Iterable<Placed<ResourceInstance>>;
   /** JSON (a `.tfvars.json` file): it has no comments, so no quick fix writes an ignore comment in it. */

@@ -236,10 +236,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       connection.console.error(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
       diagnostics = [];
     }
-    if (f.file) {
-      const file = f.file;
-      diagnostics = withoutIgnored(diagnostics, (l) => file.lineText(l), file.language);
-    }
+    if (f.file) diagnostics = withoutIgnored(diagnostics, f.file);
     void connection.sendDiagnostics({ uri, version: f.version, diagnostics: applySettings(diagnostics, settings).map(toLsp) });
   };
 
@@ -538,7 +535,6 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         versionedEdits
           ? { documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits }] }
           : { changes: { [open.uri]: edits } };
-      const lineText = (l: number) => f.lineText(l);
       const only = p.context?.only;
       const reported = (code: string) => settings.enable && settings.severity[code] !== 'off';
       if (asksFixAll(only)) {
@@ -553,7 +549,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       for (const { value: finding, base } of quickFixes ? f.findingsAt(asWritten(p.range, f), ctx) : []) {
         if (!reported(finding.code)) continue;
         const absRange = shiftRange(finding.range, base);
-        if (isIgnored(finding.code, absRange.start.line, lineText, f.language)) continue;
+        if (isIgnored(finding.code, absRange.start.line, f)) continue;
         const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
         for (const fix of finding.fixes) {
           // tfvars findings have no instance; their fixes only replace values, which needs none.
@@ -569,7 +565,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         }
         // Last, after the fixes: silencing a finding where it is written, one action per code and line.
         const key = `${finding.code}@${absRange.start.line}`;
-        const ignore = silencers.has(key) || f.withoutComments ? undefined : ignoreEdit(f.language, finding.code, absRange.start.line, lineText, eol());
+        const ignore = silencers.has(key) || f.withoutComments ? undefined : ignoreEdit(f, finding.code, absRange.start.line, eol());
         if (ignore) {
           silencers.set(key, {
             title: `Ignore "${finding.code}" on this line`,
