@@ -445,9 +445,9 @@ test('a version in a provider "alicloud" block (Terraform 0.12, deprecated but o
   assert.deepEqual(codes('provider "alicloud" {\n  region  = "cn-hangzhou"\n  version = "~> 1.150.0"\n}\n' + peer), old);
   assert.deepEqual(codes(peer + 'provider "alicloud" {\n  alias   = "sh"\n  version = "~> 1.150.0"\n}\n'), old, 'an aliased configuration, after the resource');
   assert.deepEqual(codes('provider "alicloudx" {\n  version = "~> 1.150.0"\n}\n' + peer), [], 'another provider');
-  // A required_providers constraint in the file goes first.
-  const modern = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = ">= 1.200.0" }\n  }\n}\n';
-  assert.deepEqual(codes('provider "alicloud" {\n  version = "~> 1.150.0"\n}\n' + modern + peer), []);
+  // With a required_providers constraint in the file, both hold: Terraform installs a version that each allows.
+  const modern = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = ">= 1.100.0" }\n  }\n}\n';
+  assert.deepEqual(codes('provider "alicloud" {\n  version = "~> 1.150.0"\n}\n' + modern + peer), [old[0].replace('"~> 1.150.0"', '"~> 1.150.0, >= 1.100.0"')]);
   // In Terraform's JSON syntax too.
   const dir = scratchDir('legacy-json-');
   try {
@@ -465,10 +465,11 @@ test('one rule for the constraint: a file read from disk (a calling root) and an
   const legacy = (v: string) => `provider "alicloud" {\n  version = "${v}"\n}\n`;
   const modern = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
   const cases: [string, string | undefined][] = [
-    [legacy('~> 1.150.0') + modern('>= 1.200.0'), '>= 1.200.0'],
-    [modern('>= 1.200.0') + legacy('~> 1.150.0'), '>= 1.200.0'],
-    [legacy('~> 1.150.0') + legacy('1.160.0'), '~> 1.150.0'],
-    [modern('1.230.0') + modern('1.240.0'), '1.230.0'],
+    [legacy('~> 1.150.0') + modern('>= 1.200.0'), '~> 1.150.0, >= 1.200.0'],
+    [modern('>= 1.200.0') + legacy('~> 1.150.0'), '>= 1.200.0, ~> 1.150.0'],
+    [legacy('~> 1.150.0') + legacy('1.160.0'), '~> 1.150.0, 1.160.0'],
+    [modern('1.230.0') + modern('1.240.0'), '1.230.0, 1.240.0'],
+    [modern('1.230.0') + legacy('1.230.0'), '1.230.0'],
     ['module "m" {\n  source = "./m"\n}\n', undefined],
   ];
   for (const [text, expected] of cases) {
@@ -476,9 +477,36 @@ test('one rule for the constraint: a file read from disk (a calling root) and an
     assert.equal(createSourceFile('file:///rule/main.tf', undefined, text)!.providerConstraint?.(), expected, text);
   }
   // The rule itself, over what each part says.
-  assert.equal(moduleConstraint([{ legacy: 'a' }, { legacy: 'b' }, { constraint: 'c' }, { constraint: 'd' }], (p) => p), 'c');
-  assert.equal(moduleConstraint([null, { legacy: 'a' }, { legacy: 'b' }], (p) => p), 'a');
+  assert.equal(moduleConstraint([{ legacy: 'a' }, { legacy: 'b' }, { constraint: 'c' }, { constraint: 'd' }], (p) => p), 'a, b, c, d');
+  assert.equal(moduleConstraint([null, { legacy: 'a' }, { constraint: 'b', legacy: 'a' }], (p) => p), 'a, b');
   assert.equal(moduleConstraint([], (p) => p), undefined);
+});
+
+test("every file's constraints hold together: a legacy provider version in one file does not beat required_providers in another", () => {
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65010\n  route_limit = 200\n}\n';
+  const legacy = (v: string) => `provider "alicloud" {\n  region  = "cn-hangzhou"\n  version = "${v}"\n}\n`;
+  const modern = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
+  const findingsWith = (files: Record<string, string>) => {
+    const dir = scratchDir('constraints-');
+    try {
+      fs.writeFileSync(path.join(dir, 'main.tf'), group);
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      const ws = new Workspace(defaultSchemas());
+      const p = path.join(dir, 'main.tf');
+      ws.indexDir(dir);
+      const main = ws.moduleFiles(p).find((f) => [...f.instances()].length)!;
+      return main.diagnostics(ws.contextFor(p)).map((d) => `${d.code}: ${d.message}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // route_limit came in 1.261.0: "~> 1.240.0" allows no version that has it, whichever file says it, in either place.
+  const newer = (constraint: string) => [`newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module's provider constraint is "${constraint}"`];
+  assert.deepEqual(findingsWith({ 'provider.tf': legacy('>= 1.100.0'), 'versions.tf': modern('~> 1.240.0') }), newer('>= 1.100.0, ~> 1.240.0'));
+  assert.deepEqual(findingsWith({ 'a_versions.tf': modern('>= 1.100.0'), 'z_provider.tf': legacy('~> 1.240.0') }), newer('>= 1.100.0, ~> 1.240.0'));
+  assert.deepEqual(findingsWith({ 'provider.tf.json': '{"provider": {"alicloud": {"version": ">= 1.100.0"}}}', 'versions.tf': modern('~> 1.240.0') }), newer('>= 1.100.0, ~> 1.240.0'));
+  // Constraints that all allow it: nothing is said.
+  assert.deepEqual(findingsWith({ 'provider.tf': legacy('>= 1.100.0'), 'versions.tf': modern('>= 1.261.0') }), []);
 });
 
 test('a versions.tf.json states the provider version like a versions.tf', () => {
@@ -915,6 +943,9 @@ test('a module without a lock file uses the version locked by the root module ab
     assert.deepEqual(findings('modules/inner'), [], 'a root that says nothing of the provider');
     write('versions.tf', 'provider "alicloud" {\n  version = "~> 1.240.0"\n}\n');
     assert.deepEqual(findings('modules/inner'), constrained, 'the version of a provider block in the root');
+    write('a_versions.tf', 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = ">= 1.100.0" }\n  }\n}\n');
+    assert.deepEqual(findings('modules/inner'), [constrained[0].replace('"~> 1.240.0"', '">= 1.100.0, ~> 1.240.0"')], "every file of the root counts, each place");
+    write('a_versions.tf', '');
     write('versions.tf', '');
     // Named relative to the working folder, as the CLI is given it.
     const cwd = process.cwd();

@@ -172,7 +172,7 @@ export class HclFile implements SourceFile {
     }
   }
 
-  /** The first `required_providers` constraint, else the first `provider "alicloud"` block's `version`: one pass. */
+  /** Every `required_providers` constraint and `provider "alicloud"` block's `version`, joined (`moduleConstraint`): one pass. */
   providerConstraint(): string | undefined {
     return moduleConstraint(this.doc.chunks, (chunk) => this.providerOf(chunk));
   }

@@ -1,6 +1,6 @@
 /**
- * The alicloud provider version a module uses: pinned in `.terraform.lock.hcl`, or else the `required_providers`
- * constraint as written (`~> 1.230`, `>= 1.200.0`, `1.230.0`; the rules read it as the range of versions it
+ * The alicloud provider version a module uses: pinned in `.terraform.lock.hcl`, or else the module's constraints
+ * (`required_providers`, and legacy `provider` blocks' `version`), every one as written, joined (`~> 1.230`, `>= 1.200.0`, `1.230.0`; the rules read it as the range of versions it
  * allows, `analysis/versionConstraint.ts`). Undefined when nothing says.
  */
 import type { Expr } from '../syntax/hcl/ast';
@@ -70,25 +70,41 @@ export function sourceFromRequiredProviders(items: BodyItem[]): string | undefin
   return undefined;
 }
 
-/** The alicloud constraint in a module file's `terraform { required_providers { … } }`, as written. */
+/**
+ * The alicloud constraint in a module file's `terraform { required_providers { … } }`, as written: every entry for
+ * the provider (a second local name with its source, `ali = { source = "aliyun/alicloud" }`, is the same
+ * provider), joined as Terraform combines them (`joinConstraints`).
+ */
 export function versionFromRequiredProviders(items: BodyItem[]): string | undefined {
+  const found: string[] = [];
   for (const t of blocks(items, 'terraform')) {
     for (const rp of blocks(t.body, 'required_providers')) {
       for (const item of rp.body) {
         if (item.type !== 'Attribute') continue;
         // Terraform 0.12's form, still accepted: `alicloud = "~> 1.230"` (a version constraint alone).
         const legacy = item.name === 'alicloud' ? stringLiteral(item.expr) : undefined;
-        if (legacy?.trim()) return legacy.trim();
+        if (legacy?.trim()) found.push(legacy.trim());
         if (item.expr?.type !== 'Object') continue;
         const fields = new Map(item.expr.items.map((i) => [stringLiteral(i.key) ?? '', i.value]));
         const source = stringLiteral(fields.get('source'));
         if (!isAlicloudEntry(item.name, source)) continue;
         const constraint = stringLiteral(fields.get('version'));
-        if (constraint?.trim()) return constraint.trim();
+        if (constraint?.trim()) found.push(constraint.trim());
       }
     }
   }
-  return undefined;
+  return joinConstraints(found);
+}
+
+/**
+ * Several constraints for the provider as one: Terraform intersects every constraint a module gives it (each
+ * `required_providers` entry and each legacy `provider` block's `version`), which a comma says (`>= 1.200, ~> 1.240`:
+ * `analysis/versionConstraint.ts` reads the range every part allows). A constraint said twice is written once.
+ */
+export function joinConstraints(constraints: Iterable<string | undefined>): string | undefined {
+  const parts: string[] = [];
+  for (const c of constraints) if (c && !parts.includes(c)) parts.push(c);
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 /**
@@ -149,19 +165,19 @@ export interface ConstraintSaid {
 }
 
 /**
- * The module's alicloud constraint from what each of its parts says, in order: the first `required_providers`
- * constraint wherever it is, else the first legacy `provider "alicloud"` version (Terraform obeys the legacy place
- * only as a fallback). Stops at the first `required_providers` constraint. One rule for a file read from disk
- * (`moduleCallsAndConstraint`) and for an open file's per-chunk memos (`HclFile.providerConstraint`).
+ * The module's alicloud constraint from what each of its parts says: every `required_providers` constraint and
+ * every legacy `provider "alicloud"` version, in order, joined (`joinConstraints`): Terraform installs only a
+ * version that all of them allow, the legacy place included. One rule for a file read from disk
+ * (`moduleCallsAndConstraint`), an open file's per-chunk memos (`HclFile.providerConstraint`) and the files of a
+ * module (`Workspace`).
  */
 export function moduleConstraint<P>(parts: Iterable<P>, said: (part: P) => ConstraintSaid | null | undefined): string | undefined {
-  let legacy: string | undefined;
+  const found: (string | undefined)[] = [];
   for (const part of parts) {
     const s = said(part);
-    if (s?.constraint) return s.constraint;
-    legacy ??= s?.legacy;
+    if (s) found.push(s.constraint, s.legacy);
   }
-  return legacy;
+  return joinConstraints(found);
 }
 
 export function isJsonObject(v: unknown): v is Record<string, unknown> {
@@ -176,11 +192,12 @@ export function jsonObjects(v: unknown): Record<string, unknown>[] {
 
 /**
  * What a file in Terraform's JSON syntax says of the alicloud provider: `{"terraform": {"required_providers":
- * {"alicloud": {"source": "aliyun/alicloud", "version": "~> 1.230"}}}}` (or the version alone), else Terraform
- * 0.12's place for the constraint, still obeyed: `{"provider": {"alicloud": {"version": "~> 1.150"}}}`.
+ * {"alicloud": {"source": "aliyun/alicloud", "version": "~> 1.230"}}}}` (or the version alone), and Terraform
+ * 0.12's place for the constraint, still obeyed: `{"provider": {"alicloud": {"version": "~> 1.150"}}}`; all of them
+ * joined (`joinConstraints`).
  */
 export function providerInJson(top: Record<string, unknown>): { constraint?: string; source?: string } {
-  let constraint: string | undefined;
+  const constraints: string[] = [];
   let source: string | undefined;
   for (const t of jsonObjects(top.terraform)) {
     for (const rp of jsonObjects(t.required_providers)) {
@@ -189,16 +206,15 @@ export function providerInJson(top: Record<string, unknown>): { constraint?: str
         if (name === 'alicloud' && from && source === undefined) source = from;
         if (!isAlicloudEntry(name, from)) continue;
         const version = typeof p === 'string' ? p : isJsonObject(p) && typeof p.version === 'string' ? p.version : undefined;
-        if (version?.trim() && constraint === undefined) constraint = version.trim();
+        if (version?.trim()) constraints.push(version.trim());
       }
     }
   }
-  if (constraint === undefined) {
-    for (const byName of jsonObjects(top.provider)) {
-      for (const p of jsonObjects(byName.alicloud)) if (typeof p.version === 'string' && p.version.trim()) constraint ??= p.version.trim();
-    }
+  // Both places count: Terraform intersects them (`joinConstraints`).
+  for (const byName of jsonObjects(top.provider)) {
+    for (const p of jsonObjects(byName.alicloud)) if (typeof p.version === 'string' && p.version.trim()) constraints.push(p.version.trim());
   }
-  return { constraint, source };
+  return { constraint: joinConstraints(constraints), source };
 }
 
 /**
@@ -206,14 +222,15 @@ export function providerInJson(top: Record<string, unknown>): { constraint?: str
  * since 0.13 but still obeyed (with a warning) when it installs the provider, so older configurations rely on it.
  */
 export function versionFromProviderBlocks(items: BodyItem[]): string | undefined {
+  const found: string[] = [];
   for (const b of blocks(items, 'provider')) {
     if (b.labels[0]?.value !== 'alicloud') continue;
     for (const item of b.body) {
       const version = item.type === 'Attribute' && item.name === 'version' ? stringLiteral(item.expr)?.trim() : undefined;
-      if (version) return version;
+      if (version) found.push(version);
     }
   }
-  return undefined;
+  return joinConstraints(found);
 }
 
 /**

@@ -13,7 +13,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
-import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
+import { joinConstraints, lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
 import type { AttributeType } from '../schema/types';
@@ -49,7 +49,7 @@ interface ModuleFacts {
   key: string;
   /** The folders its module blocks call by a local path, resolved. */
   calls: string[];
-  /** Its alicloud `required_providers` constraint (read when first asked for). */
+  /** Its alicloud constraint, every file's joined (`joinConstraints`; read when first asked for). */
   readonly constraint?: string;
   /** When its files were last looked at. */
   checkedAt: number;
@@ -403,11 +403,11 @@ export class Workspace {
       if (version && (!lowest || compareVersions(version, lowest.version) < 0)) lowest = { version, from: relative(c.dir) };
     }
     if (lowest) return lowest;
-    // The module's own constraint: read only when no lock file decided (every file's chunks are walked for it).
-    let constraint: string | undefined;
-    for (let i = 0; i < files.length && !constraint; i++) constraint = files[i].providerConstraint?.();
+    // The module's own constraint, every file's together (Terraform intersects them all): read only when no lock
+    // file decided (every file's chunks are walked for it).
+    const constraint = joinConstraints(files.map((f) => f.providerConstraint?.()));
     const caller = callers?.constrained;
-    if (caller) return { version: constraint ? `${caller.constraint}, ${constraint}` : caller.constraint, from: relative(caller.dir) };
+    if (caller) return { version: joinConstraints([caller.constraint, constraint])!, from: relative(caller.dir) };
     return constraint ? { version: constraint } : undefined;
   }
 
@@ -591,7 +591,9 @@ export class Workspace {
       get constraint() {
         if (constraint === null) {
           constraint = undefined;
-          said({ calls: false, constraint: true }, (s) => (constraint = s.constraint) !== undefined);
+          const each: (string | undefined)[] = [];
+          said({ calls: false, constraint: true }, (s) => void each.push(s.constraint));
+          constraint = joinConstraints(each);
         }
         return constraint;
       },
