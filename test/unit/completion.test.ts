@@ -6,7 +6,7 @@ import { hover } from '../../server/src/analysis/hover';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { createSourceFile } from '../../server/src/engine/files';
 import { contextFor } from '../../server/src/engine/moduleContext';
-import { analyse, cursor } from './inline';
+import { analyse, constraintOf, cursor } from './inline';
 
 function completions(textWithCursor: string) {
   const { text, pos } = cursor(textWithCursor);
@@ -242,7 +242,7 @@ test("argument names follow the module's provider version: what it has, not what
     const head = constraint ? `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${constraint}" }\n  }\n}\n` : '';
     const { text, pos } = cursor(head + body);
     const file = createSourceFile('file:///versions/main.tf', undefined, text)!;
-    const ctx = contextFor([file], defaultSchemas(), file.providerConstraint?.());
+    const ctx = contextFor([file], defaultSchemas(), constraintOf(file));
     return complete(file.cursorContext(pos)!.cursor, ctx, file.completionWriter).map((i) => i.label);
   };
   const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  |\n}\n';
@@ -265,7 +265,7 @@ test("argument names follow the module's provider version: what it has, not what
   const snippetAt = (constraint: string) => {
     const { text, pos } = cursor(`terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${constraint}" }\n  }\n}\n${vbr}`);
     const file = createSourceFile('file:///versions/main.tf', undefined, text)!;
-    const ctx = contextFor([file], defaultSchemas(), file.providerConstraint?.());
+    const ctx = contextFor([file], defaultSchemas(), constraintOf(file));
     return complete(file.cursorContext(pos)!.cursor, ctx, file.completionWriter).find((i) => i.label === 'timeouts')!.insertText;
   };
   assert.equal(snippetAt('1.211.2'), 'timeouts {\n\tupdate = "${1:10m}"\n}');

@@ -10,6 +10,7 @@
  */
 import { createSourceFile } from '../../server/src/engine/files';
 import { contextFor } from '../../server/src/engine/moduleContext';
+import { moduleProvider } from '../../server/src/engine/providerRequirements';
 import type { SourceFile } from '../../server/src/engine/sourceFile';
 import type { Position } from '../../server/src/model/types';
 import { defaultSchemas } from '../../server/src/schema/registry';
@@ -46,6 +47,11 @@ export function analyse(text: string, uri = 'file:///case.tf', others: { uri: st
   const file = createSourceFile(uri, undefined, text)!;
   const ctx = contextFor([...others.map((o) => createSourceFile(o.uri, undefined, o.text)!), file], defaultSchemas());
   return { file, ctx, diagnostics: file.diagnostics(ctx) };
+}
+
+/** The alicloud constraint of a module of this one file, as the module index reads it. */
+export function constraintOf(file: SourceFile): string | undefined {
+  return moduleProvider([{ said: file.providerSaid?.(), override: false }]).constraint;
 }
 
 /** Findings as comparable strings `line:start-end code`, sorted. */

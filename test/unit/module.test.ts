@@ -8,7 +8,8 @@ import { runInNewContext } from 'node:vm';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
 import type { HclFile } from '../../server/src/engine/hclFile';
-import { moduleCallsAndConstraint, moduleConstraint, versionFromCdktfJson, versionsFromLockFile } from '../../server/src/engine/providerVersion';
+import { moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from '../../server/src/engine/providerVersion';
+import { moduleProvider, type ProviderSaid, type RequiredEntry } from '../../server/src/engine/providerRequirements';
 import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
 import { contextFor } from '../../server/src/engine/moduleContext';
@@ -17,7 +18,7 @@ import { dependenciesKey, stillValid, tracked } from '../../server/src/engine/tr
 import { Declaration, forEachDeclaration, forEachOutline, PackedOutline, references } from '../../server/src/engine/hclSymbols';
 import { Chunk, HclDocument } from '../../server/src/syntax/hcl/document';
 import { defaultSchemas } from '../../server/src/schema/registry';
-import { actual, applyEdits, cursor, expected } from './inline';
+import { actual, applyEdits, constraintOf, cursor, expected } from './inline';
 import { scratchDir } from '../helpers/scratch';
 import { definition, highlights, references as navReferences } from '../../server/src/lsp/navigation';
 
@@ -389,7 +390,7 @@ function underConstraint(constraint: string, body: string): string[] {
   const text = `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${constraint}" }\n  }\n}\n${body}`;
   const src = createSourceFile('file:///versions/main.tf', undefined, text)!;
   return src
-    .diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.()))
+    .diagnostics(contextFor([src], defaultSchemas(), constraintOf(src)))
     .filter((d) => /provider|deprecated/.test(d.code))
     .map((d) => `${d.code}: ${d.message}`);
 }
@@ -397,7 +398,7 @@ function underConstraint(constraint: string, body: string): string[] {
 test('an argument newer than the provider, or a nested key a later version added, can be removed by a quick fix', () => {
   const text = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "1.230.0" }\n  }\n}\nresource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65010\n  route_limit = 200\n}\n';
   const src = createSourceFile('file:///versions/main.tf', undefined, text)!;
-  const ctx = contextFor([src], defaultSchemas(), src.providerConstraint?.());
+  const ctx = contextFor([src], defaultSchemas(), constraintOf(src));
   const [found] = src.findingsAt({ start: { line: 8, character: 2 }, end: { line: 8, character: 2 } }, ctx).filter((f) => f.value.code === 'newer-than-provider');
   assert.deepEqual(found.value.fixes.map((f) => f.title), ['Remove route_limit']);
   const file = src as HclFile;
@@ -406,7 +407,7 @@ test('an argument newer than the provider, or a nested key a later version added
   // A key a later version added to a nested block (the VBR's timeouts before 1.212).
   const vbr = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "1.211.2" }\n  }\n}\nresource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id                = 10\n  local_gateway_ip       = "10.0.0.1"\n  peer_gateway_ip        = "10.0.0.2"\n  peering_subnet_mask    = "255.255.255.252"\n  timeouts {\n    create = "5m"\n    update = "5m"\n  }\n}\n';
   const v = createSourceFile('file:///versions/vbr.tf', undefined, vbr)! as HclFile;
-  const [old] = v.findingsAt({ start: { line: 12, character: 4 }, end: { line: 12, character: 4 } }, contextFor([v], defaultSchemas(), v.providerConstraint?.())).filter((f) => f.value.code === 'newer-than-provider');
+  const [old] = v.findingsAt({ start: { line: 12, character: 4 }, end: { line: 12, character: 4 } }, contextFor([v], defaultSchemas(), constraintOf(v))).filter((f) => f.value.code === 'newer-than-provider');
   assert.match(old.value.message, /is not in alicloud provider 1\.211\.2 or older/);
   const removed = v.writer.render(old.value.fixes[0].edits, old.value.instance!, { base: old.base, lineText: (l) => v.lineText(l) });
   assert.equal(applyEdits(vbr, removed), vbr.replace('    create = "5m"\n', ''));
@@ -430,8 +431,8 @@ test("Terraform 0.12's required_providers form, a constraint alone (alicloud = \
   const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65001\n  ip_version = "IPv4"\n}\n';
   const text = `terraform {\n  required_providers {\n    alicloud = "1.230.0"\n  }\n}\n${group}`;
   const src = createSourceFile('file:///legacy/main.tf', undefined, text)!;
-  assert.equal(src.providerConstraint?.(), '1.230.0');
-  const codes = src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => d.code);
+  assert.equal(constraintOf(src), '1.230.0');
+  const codes = src.diagnostics(contextFor([src], defaultSchemas(), constraintOf(src))).map((d) => d.code);
   assert.deepEqual(codes, ['newer-than-provider']);
 });
 
@@ -439,7 +440,7 @@ test('a version in a provider "alicloud" block (Terraform 0.12, deprecated but o
   const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n';
   const codes = (text: string) => {
     const src = createSourceFile('file:///legacy-provider/main.tf', undefined, text)!;
-    return src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => `${d.code}: ${d.message}`);
+    return src.diagnostics(contextFor([src], defaultSchemas(), constraintOf(src))).map((d) => `${d.code}: ${d.message}`);
   };
   const old = ['newer-than-provider: alicloud_vpc_bgp_peer needs alicloud provider 1.153.0 or newer; this module\'s provider constraint is "~> 1.150.0"'];
   assert.deepEqual(codes('provider "alicloud" {\n  region  = "cn-hangzhou"\n  version = "~> 1.150.0"\n}\n' + peer), old);
@@ -447,7 +448,7 @@ test('a version in a provider "alicloud" block (Terraform 0.12, deprecated but o
   assert.deepEqual(codes('provider "alicloudx" {\n  version = "~> 1.150.0"\n}\n' + peer), [], 'another provider');
   // With a required_providers constraint in the file, both hold: Terraform installs a version that each allows.
   const modern = 'terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = ">= 1.100.0" }\n  }\n}\n';
-  assert.deepEqual(codes('provider "alicloud" {\n  version = "~> 1.150.0"\n}\n' + modern + peer), [old[0].replace('"~> 1.150.0"', '"~> 1.150.0, >= 1.100.0"')]);
+  assert.deepEqual(codes('provider "alicloud" {\n  version = "~> 1.150.0"\n}\n' + modern + peer), [old[0].replace('"~> 1.150.0"', '">= 1.100.0, ~> 1.150.0"')]);
   // In Terraform's JSON syntax too.
   const dir = scratchDir('legacy-json-');
   try {
@@ -465,7 +466,7 @@ test('one rule for the constraint: a file read from disk (a calling root) and an
   const legacy = (v: string) => `provider "alicloud" {\n  version = "${v}"\n}\n`;
   const modern = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
   const cases: [string, string | undefined][] = [
-    [legacy('~> 1.150.0') + modern('>= 1.200.0'), '~> 1.150.0, >= 1.200.0'],
+    [legacy('~> 1.150.0') + modern('>= 1.200.0'), '>= 1.200.0, ~> 1.150.0'],
     [modern('>= 1.200.0') + legacy('~> 1.150.0'), '>= 1.200.0, ~> 1.150.0'],
     [legacy('~> 1.150.0') + legacy('1.160.0'), '~> 1.150.0, 1.160.0'],
     [modern('1.230.0') + modern('1.240.0'), '1.230.0, 1.240.0'],
@@ -473,13 +474,10 @@ test('one rule for the constraint: a file read from disk (a calling root) and an
     ['module "m" {\n  source = "./m"\n}\n', undefined],
   ];
   for (const [text, expected] of cases) {
-    assert.equal(moduleCallsAndConstraint(text).constraint, expected, text);
-    assert.equal(createSourceFile('file:///rule/main.tf', undefined, text)!.providerConstraint?.(), expected, text);
+    const file = createSourceFile('file:///rule/main.tf', undefined, text)!;
+    assert.deepEqual(moduleCallsAndConstraint(text).said, file.providerSaid?.(), text);
+    assert.equal(constraintOf(file), expected, text);
   }
-  // The rule itself, over what each part says.
-  assert.equal(moduleConstraint([{ legacy: 'a' }, { legacy: 'b' }, { constraint: 'c' }, { constraint: 'd' }], (p) => p), 'a, b, c, d');
-  assert.equal(moduleConstraint([null, { legacy: 'a' }, { constraint: 'b', legacy: 'a' }], (p) => p), 'a, b');
-  assert.equal(moduleConstraint([], (p) => p), undefined);
 });
 
 test("every file's constraints hold together: a legacy provider version in one file does not beat required_providers in another", () => {
@@ -502,11 +500,60 @@ test("every file's constraints hold together: a legacy provider version in one f
   };
   // route_limit came in 1.261.0: "~> 1.240.0" allows no version that has it, whichever file says it, in either place.
   const newer = (constraint: string) => [`newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module's provider constraint is "${constraint}"`];
-  assert.deepEqual(findingsWith({ 'provider.tf': legacy('>= 1.100.0'), 'versions.tf': modern('~> 1.240.0') }), newer('>= 1.100.0, ~> 1.240.0'));
+  assert.deepEqual(findingsWith({ 'provider.tf': legacy('>= 1.100.0'), 'versions.tf': modern('~> 1.240.0') }), newer('~> 1.240.0, >= 1.100.0'));
   assert.deepEqual(findingsWith({ 'a_versions.tf': modern('>= 1.100.0'), 'z_provider.tf': legacy('~> 1.240.0') }), newer('>= 1.100.0, ~> 1.240.0'));
-  assert.deepEqual(findingsWith({ 'provider.tf.json': '{"provider": {"alicloud": {"version": ">= 1.100.0"}}}', 'versions.tf': modern('~> 1.240.0') }), newer('>= 1.100.0, ~> 1.240.0'));
+  assert.deepEqual(findingsWith({ 'provider.tf.json': '{"provider": {"alicloud": {"version": ">= 1.100.0"}}}', 'versions.tf': modern('~> 1.240.0') }), newer('~> 1.240.0, >= 1.100.0'));
   // Constraints that all allow it: nothing is said.
   assert.deepEqual(findingsWith({ 'provider.tf': legacy('>= 1.100.0'), 'versions.tf': modern('>= 1.261.0') }), []);
+});
+
+test('the module merges what its files say as Terraform does: every primary constraint holds, an override replaces its names', () => {
+  const said = (required: RequiredEntry[], legacy: [string, string][] = []): ProviderSaid => ({ required, legacy });
+  const primary = [
+    { said: said([{ name: 'alicloud', source: 'aliyun/alicloud', version: 'a' }], [['', 'b']]), override: false },
+    { said: said([{ name: 'ali2', source: 'aliyun/alicloud', version: 'c' }, { name: 'other', source: 'example/other', version: 'x' }]), override: false },
+  ];
+  assert.deepEqual(moduleProvider(primary), { constraint: 'a, c, b', source: 'aliyun/alicloud' });
+  // An override file's entry replaces the base's entry of its local name, whichever provider either is; its
+  // provider block's version replaces that of the block of its alias. Override files come after the primary ones.
+  const override = (s: ProviderSaid) => ({ said: s, override: true });
+  assert.deepEqual(moduleProvider([override(said([{ name: 'alicloud', source: 'hashicorp/alicloud', version: 'd' }])), ...primary]), { constraint: 'c, d, b', source: 'hashicorp/alicloud' });
+  assert.deepEqual(moduleProvider([...primary, override(said([{ name: 'alicloud', source: 'aliyun/alicloud' }]))]).constraint, 'c, b', 'an entry without a version');
+  assert.deepEqual(moduleProvider([...primary, override(said([{ name: 'ali2', source: 'example/other', version: 'y' }]))]).constraint, 'a, b', 'another provider now');
+  assert.deepEqual(moduleProvider([...primary, override(said([], [['', 'e']]))]).constraint, 'a, c, e');
+  assert.deepEqual(moduleProvider([...primary, override(said([], [['sh', 'e']]))]).constraint, 'a, c, b, e', 'another alias');
+  // Each override file in turn: the later one replaces the earlier one's entry.
+  assert.deepEqual(moduleProvider([...primary, override(said([{ name: 'ali2', version: 'f', source: 'aliyun/alicloud' }])), override(said([{ name: 'ali2', version: 'g', source: 'aliyun/alicloud' }]))]).constraint, 'a, g, b');
+  assert.deepEqual(moduleProvider([]), { constraint: undefined, source: undefined });
+});
+
+test('required_providers in an override file replaces the base entry of its provider: the version comes from the merged view', () => {
+  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65010\n  route_limit = 200\n}\n';
+  const modern = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
+  const legacy = (v: string) => `provider "alicloud" {\n  version = "${v}"\n}\n`;
+  const findingsWith = (files: Record<string, string>) => {
+    const dir = scratchDir('override-version-');
+    try {
+      fs.writeFileSync(path.join(dir, 'main.tf'), group);
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      const ws = new Workspace(defaultSchemas());
+      const p = path.join(dir, 'main.tf');
+      ws.indexDir(dir);
+      const main = ws.moduleFiles(p).find((f) => !f.isOverride && [...f.instances()].length)!;
+      return main.diagnostics(ws.contextFor(p)).map((d) => `${d.code}: ${d.message}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const newer = (constraint: string) => [`newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module's provider constraint is "${constraint}"`];
+  // The base allows no version with route_limit (1.261.0); the override moves the constraint on.
+  assert.deepEqual(findingsWith({ 'versions.tf': modern('~> 1.240.0'), 'override.tf': modern('>= 1.261.0') }), []);
+  assert.deepEqual(findingsWith({ 'versions.tf': modern('~> 1.240.0'), 'versions_override.tf.json': '{"terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": ">= 1.261.0"}}}}' }), []);
+  // And back: the base's constraint is gone, not intersected.
+  assert.deepEqual(findingsWith({ 'versions.tf': modern('>= 1.261.0'), 'override.tf': modern('~> 1.240.0') }), newer('~> 1.240.0'));
+  // A legacy provider version in an override replaces the base block's, and holds with the required_providers entry.
+  assert.deepEqual(findingsWith({ 'versions.tf': modern('>= 1.100.0') + legacy('~> 1.240.0'), 'provider_override.tf': legacy('>= 1.261.0') }), []);
+  assert.deepEqual(findingsWith({ 'versions.tf': modern('>= 1.100.0') + legacy('>= 1.261.0'), 'provider_override.tf': legacy('~> 1.240.0') }), newer('>= 1.100.0, ~> 1.240.0'));
 });
 
 test('a versions.tf.json states the provider version like a versions.tf', () => {
@@ -547,7 +594,7 @@ test('what later providers still accept and ignore is a warning: a removed inclu
   const vbr = 'resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 100\n  local_gateway_ip = "10.0.0.1"\n  peer_gateway_ip = "10.0.0.2"\n  peering_subnet_mask = "255.255.255.252"\n  include_cross_account_vbr = true\n}\n';
   const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  id           = "bgp-1"\n  status       = "Available"\n}\n';
   const src = createSourceFile('file:///accepted/main.tf', undefined, lock('1.283.0') + vbr + peer)!;
-  const found = src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => `${d.severity} ${d.code}: ${d.message}`);
+  const found = src.diagnostics(contextFor([src], defaultSchemas(), constraintOf(src))).map((d) => `${d.severity} ${d.code}: ${d.message}`);
   assert.deepEqual(found, [
     'warning removed-in-provider: "include_cross_account_vbr" was removed in alicloud provider 1.263.0 (later versions still accept it and ignore it); this module uses 1.283.0',
     'warning read-only-argument: "id" is set by the provider: a value written here is ignored (read it as alicloud_vpc_bgp_peer.p.id)',
@@ -580,7 +627,7 @@ test('version constraints and lock files are read as Terraform writes them', () 
   const viaHashicorp = (source: string) => {
     const text = `terraform {\n  required_providers {\n    alicloud = { source = "${source}", version = "1.150.0" }\n  }\n}\n${peer}`;
     const src = createSourceFile('file:///versions/main.tf', undefined, text)!;
-    return src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => d.code);
+    return src.diagnostics(contextFor([src], defaultSchemas(), constraintOf(src))).map((d) => d.code);
   };
   assert.deepEqual(viaHashicorp('hashicorp/alicloud'), ['newer-than-provider'], 'the peer came in 1.153.0');
   assert.deepEqual(viaHashicorp('registry.terraform.io/hashicorp/alicloud'), ['newer-than-provider']);
@@ -801,7 +848,7 @@ test('changing the provider version in required_providers re-checks the version 
     fs.readFileSync(path.join(fixtures, 'old-provider', 'main.tf'), 'utf8'),
   ].join('\n');
   const src = createSourceFile('file:///versions/main.tf', undefined, text)!;
-  const codes = () => src.diagnostics(contextFor([src], defaultSchemas(), src.providerConstraint?.())).map((d) => d.code);
+  const codes = () => src.diagnostics(contextFor([src], defaultSchemas(), constraintOf(src))).map((d) => d.code);
   assert.deepEqual(codes(), ['newer-than-provider']);
   const at = text.indexOf('1.230.0');
   src.update([{ range: { start: { line: 2, character: at - text.lastIndexOf('\n', at) - 1 }, end: { line: 2, character: at - text.lastIndexOf('\n', at) - 1 + 7 } }, text: '1.270.0' }]);

@@ -19,7 +19,7 @@ import type { Placed, SourceFile } from './sourceFile';
 import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
-import { moduleConstraint, sourceFromRequiredProviders, versionFromProviderBlocks, versionFromRequiredProviders } from './providerVersion';
+import { joinSaid, providerSaidIn, type ProviderSaid } from './providerRequirements';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import { missingBase, notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
 import { fileIdOf } from './moduleContext';
@@ -47,9 +47,8 @@ class ChunkMemo {
   hasFacts = false;
   factsA = 0;
   factsB = 0;
-  /** What its `terraform` block says of the alicloud provider (null: the chunk has none). */
-  /** `legacy`: the version a `provider "alicloud"` block states, which a required_providers constraint goes before. */
-  provider: { constraint?: string; source?: string; legacy?: string } | null | undefined = undefined;
+  /** What its `terraform` or `provider "alicloud"` block says of the provider's version (null: nothing). */
+  provider: ProviderSaid | null | undefined = undefined;
   /** Its variables, local values, outputs and module calls (`symbolHeaders`). */
   symbols: readonly SymbolHeader[] | undefined = undefined;
   /** The chunk's diagnostics in absolute positions, for the line and findings they were made from. */
@@ -172,34 +171,16 @@ export class HclFile implements SourceFile {
     }
   }
 
-  /** Every `required_providers` constraint and `provider "alicloud"` block's `version`, joined (`moduleConstraint`): one pass. */
-  providerConstraint(): string | undefined {
-    return moduleConstraint(this.doc.chunks, (chunk) => this.providerOf(chunk));
-  }
-
-  providerSource(): string | undefined {
-    return this.provider('source');
-  }
-
-  /** The first chunk's word on the alicloud provider's `constraint`, `source` or `legacy` version. */
-  private provider(what: 'constraint' | 'source' | 'legacy'): string | undefined {
-    for (const chunk of this.doc.chunks) {
-      const found = this.providerOf(chunk)?.[what];
-      if (found) return found;
-    }
-    return undefined;
+  /** What its chunks say of the provider's version, in order (`Workspace` merges the module's files'): one pass. */
+  providerSaid(): ProviderSaid | undefined {
+    return joinSaid(this.doc.chunks.map((chunk) => this.providerOf(chunk)));
   }
 
   /** What one chunk says of the alicloud provider (null: nothing), read once per chunk. */
-  private providerOf(chunk: Chunk): ChunkMemo['provider'] {
+  private providerOf(chunk: Chunk): ProviderSaid | null {
     const m = memo(chunk);
     // A chunk without its syntax tree holds only resource and data blocks: no `terraform` or `provider` block.
-    if (m.provider === undefined) {
-      const constraint = chunk.hasSyntaxTree ? versionFromRequiredProviders(chunk.items) : undefined;
-      const source = chunk.hasSyntaxTree ? sourceFromRequiredProviders(chunk.items) : undefined;
-      const legacy = chunk.hasSyntaxTree ? versionFromProviderBlocks(chunk.items) : undefined;
-      m.provider = constraint || source || legacy ? { constraint, source, legacy } : null;
-    }
+    if (m.provider === undefined) m.provider = (chunk.hasSyntaxTree && providerSaidIn(chunk.items)) || null;
     return m.provider;
   }
 

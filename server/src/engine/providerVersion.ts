@@ -1,30 +1,15 @@
 /**
  * The alicloud provider version a module uses: pinned in `.terraform.lock.hcl`, or else the module's constraints
- * (`required_providers`, and legacy `provider` blocks' `version`), every one as written, joined (`~> 1.230`, `>= 1.200.0`, `1.230.0`; the rules read it as the range of versions it
- * allows, `analysis/versionConstraint.ts`). Undefined when nothing says.
+ * as written (`~> 1.230`, `>= 1.200.0`, `1.230.0`; read from its files and merged in `providerRequirements.ts`;
+ * the rules read them as the range of versions they allow, `analysis/versionConstraint.ts`). Undefined when
+ * nothing says. Also what a calling root's files on disk say, and a CDKTF project's `cdktf.json`.
  */
-import type { Expr } from '../syntax/hcl/ast';
 import type { BlockNode, BodyItem } from '../syntax/hcl/ast';
 import { parseChunks } from '../syntax/hcl/parser';
-
-/**
- * The provider's address: `aliyun/alicloud`, or `hashicorp/alicloud`, the namespace Terraform gives a module that
- * names `alicloud` without a `required_providers` source (the registry's old home of the same provider, with the
- * same version numbers).
- */
-const ALICLOUD = /(^|\/)(aliyun|hashicorp)\/alicloud$/;
-
-/** Is a `required_providers` entry the alicloud provider: by its `source`, or by its name when it has none? */
-export function isAlicloudEntry(name: string, source: string | undefined): boolean {
-  return source ? ALICLOUD.test(source) : name === 'alicloud';
-}
+import { ALICLOUD, jsonObjects, joinSaid, providerInJson, providerSaidIn, stringLiteral, type ProviderSaid } from './providerRequirements';
 
 function blocks(items: BodyItem[], name: string): BlockNode[] {
   return items.filter((i): i is BlockNode => i.type === 'Block' && i.name === name);
-}
-
-function stringLiteral(e: Expr | undefined): string | undefined {
-  return e?.type === 'Literal' && typeof e.value === 'string' ? e.value : undefined;
 }
 
 /** The versions a lock file pins for the alicloud provider, by namespace (`aliyun`, `hashicorp`). */
@@ -57,60 +42,11 @@ export function lockedVersionFor(locked: LockedVersions, moduleSource: string | 
   return ALICLOUD.exec(moduleSource ?? '')?.[2] === 'aliyun' ? locked.aliyun : locked.hashicorp;
 }
 
-/** The `source` a module file's `required_providers` gives the local name `alicloud`, which `alicloud_*` resources use. */
-export function sourceFromRequiredProviders(items: BodyItem[]): string | undefined {
-  for (const t of blocks(items, 'terraform')) {
-    for (const rp of blocks(t.body, 'required_providers')) {
-      for (const item of rp.body) {
-        if (item.type !== 'Attribute' || item.name !== 'alicloud' || item.expr?.type !== 'Object') continue;
-        for (const field of item.expr.items) if (stringLiteral(field.key) === 'source') return stringLiteral(field.value);
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * The alicloud constraint in a module file's `terraform { required_providers { … } }`, as written: every entry for
- * the provider (a second local name with its source, `ali = { source = "aliyun/alicloud" }`, is the same
- * provider), joined as Terraform combines them (`joinConstraints`).
- */
-export function versionFromRequiredProviders(items: BodyItem[]): string | undefined {
-  const found: string[] = [];
-  for (const t of blocks(items, 'terraform')) {
-    for (const rp of blocks(t.body, 'required_providers')) {
-      for (const item of rp.body) {
-        if (item.type !== 'Attribute') continue;
-        // Terraform 0.12's form, still accepted: `alicloud = "~> 1.230"` (a version constraint alone).
-        const legacy = item.name === 'alicloud' ? stringLiteral(item.expr) : undefined;
-        if (legacy?.trim()) found.push(legacy.trim());
-        if (item.expr?.type !== 'Object') continue;
-        const fields = new Map(item.expr.items.map((i) => [stringLiteral(i.key) ?? '', i.value]));
-        const source = stringLiteral(fields.get('source'));
-        if (!isAlicloudEntry(item.name, source)) continue;
-        const constraint = stringLiteral(fields.get('version'));
-        if (constraint?.trim()) found.push(constraint.trim());
-      }
-    }
-  }
-  return joinConstraints(found);
-}
-
-/**
- * Several constraints for the provider as one: Terraform intersects every constraint a module gives it (each
- * `required_providers` entry and each legacy `provider` block's `version`), which a comma says (`>= 1.200, ~> 1.240`:
- * `analysis/versionConstraint.ts` reads the range every part allows). A constraint said twice is written once.
- */
-export function joinConstraints(constraints: Iterable<string | undefined>): string | undefined {
-  const parts: string[] = [];
-  for (const c of constraints) if (c && !parts.includes(c)) parts.push(c);
-  return parts.length ? parts.join(', ') : undefined;
-}
-
 /**
  * What a module file says to the modules below it: the folders its `module` blocks call by a local path
  * (`./modules/bgp`, `../net`; Terraform reads a source as a local path only when it starts with `./` or `../`,
- * `.\` and `..\` on Windows), as written, and its alicloud `required_providers` constraint. `json`: the file is
+ * `.\` and `..\` on Windows), as written, and what it says of the alicloud provider (`providerRequirements.ts`,
+ * merged with the module's other files by `moduleProvider`). `json`: the file is
  * in Terraform's JSON syntax (`"module": { "bgp": { "source": "./modules/bgp" } }`). `wants`: only what is asked
  * for is looked for (a walk of the workspace for module calls needs no constraint).
  */
@@ -118,7 +54,7 @@ export function moduleCallsAndConstraint(
   text: string,
   json = false,
   wants: { calls: boolean; constraint: boolean } = { calls: true, constraint: true },
-): { calls: string[]; constraint?: string } {
+): { calls: string[]; said?: ProviderSaid } {
   const calls: string[] = [];
   const take = (source: unknown) => {
     if (typeof source === 'string' && /^\.\.?[\\/]/.test(source)) calls.push(source.replace(/\\/g, '/'));
@@ -137,7 +73,7 @@ export function moduleCallsAndConstraint(
     }
     const top = jsonObjects(config)[0] ?? {};
     for (const modules of jsonObjects(top.module)) for (const call of Object.values(modules)) for (const body of jsonObjects(call)) take(body.source);
-    return { calls, constraint: mayConstrain ? providerInJson(top).constraint : undefined };
+    return { calls, said: mayConstrain ? providerInJson(top) : undefined };
   }
   const chunks = parseChunks(text).chunks;
   if (mayCall) {
@@ -148,90 +84,13 @@ export function moduleCallsAndConstraint(
     }
   }
   if (!mayConstrain) return { calls };
-  return { calls, constraint: moduleConstraint(chunks, (chunk) => ({ constraint: versionFromRequiredProviders(chunk.items), legacy: versionFromProviderBlocks(chunk.items) })) };
+  return { calls, said: joinSaid(chunks.map((chunk) => providerSaidIn(chunk.items))) };
 }
 
 /** A line that may open a `module` block (`module "bgp" {`; HCL also takes a bare label). */
 const MODULE_BLOCK = /^[ \t]*module[ \t]*["\w]/m;
 /** A `required_providers` block, or a legacy `provider "alicloud"` block, which may give the constraint. */
 const MAY_CONSTRAIN = /required_providers|^[ \t]*provider[ \t]*"?alicloud/m;
-
-/** What one part of a module (a chunk, a block) says of the alicloud constraint, in both of its places. */
-export interface ConstraintSaid {
-  /** Its `required_providers` constraint. */
-  constraint?: string;
-  /** Its `provider "alicloud" { version = ... }` (Terraform 0.12's place, `versionFromProviderBlocks`). */
-  legacy?: string;
-}
-
-/**
- * The module's alicloud constraint from what each of its parts says: every `required_providers` constraint and
- * every legacy `provider "alicloud"` version, in order, joined (`joinConstraints`): Terraform installs only a
- * version that all of them allow, the legacy place included. One rule for a file read from disk
- * (`moduleCallsAndConstraint`), an open file's per-chunk memos (`HclFile.providerConstraint`) and the files of a
- * module (`Workspace`).
- */
-export function moduleConstraint<P>(parts: Iterable<P>, said: (part: P) => ConstraintSaid | null | undefined): string | undefined {
-  const found: (string | undefined)[] = [];
-  for (const part of parts) {
-    const s = said(part);
-    if (s) found.push(s.constraint, s.legacy);
-  }
-  return joinConstraints(found);
-}
-
-export function isJsonObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** An object, or each object of a list of them (Terraform's JSON syntax allows both for blocks). */
-export function jsonObjects(v: unknown): Record<string, unknown>[] {
-  if (isJsonObject(v)) return [v];
-  return Array.isArray(v) ? v.filter(isJsonObject) : [];
-}
-
-/**
- * What a file in Terraform's JSON syntax says of the alicloud provider: `{"terraform": {"required_providers":
- * {"alicloud": {"source": "aliyun/alicloud", "version": "~> 1.230"}}}}` (or the version alone), and Terraform
- * 0.12's place for the constraint, still obeyed: `{"provider": {"alicloud": {"version": "~> 1.150"}}}`; all of them
- * joined (`joinConstraints`).
- */
-export function providerInJson(top: Record<string, unknown>): { constraint?: string; source?: string } {
-  const constraints: string[] = [];
-  let source: string | undefined;
-  for (const t of jsonObjects(top.terraform)) {
-    for (const rp of jsonObjects(t.required_providers)) {
-      for (const [name, p] of Object.entries(rp)) {
-        const from = isJsonObject(p) && typeof p.source === 'string' ? p.source : undefined;
-        if (name === 'alicloud' && from && source === undefined) source = from;
-        if (!isAlicloudEntry(name, from)) continue;
-        const version = typeof p === 'string' ? p : isJsonObject(p) && typeof p.version === 'string' ? p.version : undefined;
-        if (version?.trim()) constraints.push(version.trim());
-      }
-    }
-  }
-  // Both places count: Terraform intersects them (`joinConstraints`).
-  for (const byName of jsonObjects(top.provider)) {
-    for (const p of jsonObjects(byName.alicloud)) if (typeof p.version === 'string' && p.version.trim()) constraints.push(p.version.trim());
-  }
-  return { constraint: joinConstraints(constraints), source };
-}
-
-/**
- * The constraint a `provider "alicloud" { version = "..." }` block states: Terraform 0.12's place for it, deprecated
- * since 0.13 but still obeyed (with a warning) when it installs the provider, so older configurations rely on it.
- */
-export function versionFromProviderBlocks(items: BodyItem[]): string | undefined {
-  const found: string[] = [];
-  for (const b of blocks(items, 'provider')) {
-    if (b.labels[0]?.value !== 'alicloud') continue;
-    for (const item of b.body) {
-      const version = item.type === 'Attribute' && item.name === 'version' ? stringLiteral(item.expr)?.trim() : undefined;
-      if (version) found.push(version);
-    }
-  }
-  return joinConstraints(found);
-}
 
 /**
  * The alicloud constraint in a CDKTF project's `cdktf.json`: a `terraformProviders` entry `"aliyun/alicloud@~> 1.230"`

@@ -10,6 +10,7 @@ import type { TextChange } from '../syntax/hcl/document';
 import type { CompletionWriter, TextEdit, Writer } from '../writers/writer';
 import type { Diagnostic } from './diagnostic';
 import type { Declaration, PackedOutline, Reference } from './hclSymbols';
+import type { ProviderSaid } from './providerRequirements';
 
 export interface Placed<T> {
   /** Absolute line that the value's (relative) positions count from. */
@@ -102,10 +103,11 @@ export interface SourceFile {
   forEachVariable?(visit: (name: string, defaultValue: Value | undefined, type: string | undefined) => void): void;
   /** A variable file's top-level assignments, in absolute positions (optional: none). */
   variableAssignments?(): Attribute[];
-  /** The alicloud `required_providers` constraint this file declares, as written, if any. */
-  providerConstraint?(): string | undefined;
-  /** The `source` this file's `required_providers` gives the name `alicloud`, if it gives one. */
-  providerSource?(): string | undefined;
+  /**
+   * What this file says of the alicloud provider's version and source: its `required_providers` entries and legacy
+   * `provider "alicloud"` versions, which the module index merges with the module's other files (`moduleProvider`).
+   */
+  providerSaid?(): ProviderSaid | undefined;
   readonly writer: Writer;
   readonly completionWriter: CompletionWriter;
 }

@@ -14,7 +14,7 @@ import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import type { Placed, SourceFile } from './sourceFile';
-import { isJsonObject, jsonObjects, providerInJson } from './providerVersion';
+import { isJsonObject, jsonObjects, providerInJson, type ProviderSaid } from './providerRequirements';
 import { WholeTextFile } from './wholeTextFile';
 
 const KINDS = ['resource', 'data'] as const;
@@ -34,10 +34,8 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
   private found: ResourceInstance[] = [];
-  /** The alicloud constraint of its `terraform.required_providers` (a `versions.tf.json`), when it states one. */
-  private constraint?: string;
-  /** The source its `required_providers` gives the name `alicloud`, when it gives one. */
-  private source?: string;
+  /** What it says of the provider's version (a `versions.tf.json`), when it says something. */
+  private said?: ProviderSaid;
   /** Its variables, local values, outputs and module calls, keyed as `SourceFile.forEachSymbolKey` says. */
   private symbols: string[] = [];
 
@@ -76,19 +74,14 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
     for (const key of this.symbols) visit(key);
   }
 
-  providerConstraint(): string | undefined {
-    return this.constraint;
-  }
-
-  providerSource(): string | undefined {
-    return this.source;
+  providerSaid(): ProviderSaid | undefined {
+    return this.said;
   }
 
   protected read(): void {
     this.found = [];
     this.symbols = [];
-    this.constraint = undefined;
-    this.source = undefined;
+    this.said = undefined;
     let json: unknown;
     try {
       json = JSON.parse(this.text);
@@ -96,7 +89,7 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
       return; // not JSON (yet): it declares nothing
     }
     if (!isJsonObject(json)) return;
-    ({ constraint: this.constraint, source: this.source } = providerInJson(json));
+    this.said = providerInJson(json);
     // `{"variable": {"NAME": {…}}}`, the same for `output` and `module`; `{"locals": {"NAME": value}}`.
     for (const [word, prefix] of SYMBOL_KINDS) for (const names of jsonObjects(json[word])) for (const name of Object.keys(names)) this.symbols.push(`${prefix}:${name}`);
     for (const kind of KINDS) {

@@ -13,7 +13,8 @@ import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
-import { joinConstraints, lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
+import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
+import { joinConstraints, moduleProvider, type ProviderSaid } from './providerRequirements';
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
 import type { AttributeType } from '../schema/types';
@@ -383,13 +384,11 @@ export class Workspace {
    * names that root (an argument that version lacks breaks that root's plan, whatever the others pin).
    */
   private providerVersionOf(dir: string, files: SourceFile[]): { version: string; from?: string } | undefined {
-    let source: string | undefined;
-    let sourceRead = false;
-    const sourceOf = () => {
-      if (!sourceRead) for (let i = 0; i < files.length && source === undefined; i++) source = files[i].providerSource?.();
-      sourceRead = true;
-      return source;
-    };
+    // What the module's files say, merged as Terraform merges them (override files last): read only when asked
+    // (every file's chunks are walked for it).
+    let provider: { constraint?: string; source?: string } | undefined;
+    const providerOf = () => (provider ??= moduleProvider(files.map((f) => ({ said: f.providerSaid?.(), override: !!f.isOverride }))));
+    const sourceOf = () => providerOf().source;
     const locked = this.versionFile(path.join(dir, LOCK_FILE), versionsFromLockFile);
     if (locked) {
       const fromLock = lockedVersionFor(locked, sourceOf());
@@ -403,9 +402,8 @@ export class Workspace {
       if (version && (!lowest || compareVersions(version, lowest.version) < 0)) lowest = { version, from: relative(c.dir) };
     }
     if (lowest) return lowest;
-    // The module's own constraint, every file's together (Terraform intersects them all): read only when no lock
-    // file decided (every file's chunks are walked for it).
-    const constraint = joinConstraints(files.map((f) => f.providerConstraint?.()));
+    // The module's own constraint: read only when no lock file decided.
+    const constraint = providerOf().constraint;
     const caller = callers?.constrained;
     if (caller) return { version: joinConstraints([caller.constraint, constraint])!, from: relative(caller.dir) };
     return constraint ? { version: constraint } : undefined;
@@ -574,10 +572,10 @@ export class Workspace {
       return cached;
     }
     // The calls at once; the constraint, which only a folder that calls or lies above a module needs, when asked.
-    const said = (wants: { calls: boolean; constraint: boolean }, visit: (s: ReturnType<typeof moduleCallsAndConstraint>) => boolean | void) => {
+    const said = (wants: { calls: boolean; constraint: boolean }, visit: (s: ReturnType<typeof moduleCallsAndConstraint>, file: string) => void) => {
       for (const file of files) {
         try {
-          if (visit(moduleCallsAndConstraint(withoutBom(fs.readFileSync(file, 'utf8')), /\.json$/i.test(file), wants)) === true) return;
+          visit(moduleCallsAndConstraint(withoutBom(fs.readFileSync(file, 'utf8')), /\.json$/i.test(file), wants), file);
         } catch {
           // gone since it was listed
         }
@@ -591,9 +589,9 @@ export class Workspace {
       get constraint() {
         if (constraint === null) {
           constraint = undefined;
-          const each: (string | undefined)[] = [];
-          said({ calls: false, constraint: true }, (s) => void each.push(s.constraint));
-          constraint = joinConstraints(each);
+          const each: { said?: ProviderSaid; override: boolean }[] = [];
+          said({ calls: false, constraint: true }, (s, file) => void each.push({ said: s.said, override: isOverrideFile(file) }));
+          constraint = moduleProvider(each).constraint;
         }
         return constraint;
       },
