@@ -286,6 +286,19 @@ describe('what gets checked', () => {
     assert.match(runCli([dir]).stdout, /^4 files checked: 2 errors, 1 warning$/m);
   });
 
+  it('checks an override file in JSON (override.tf.json, x_override.tf.json) merged into the block it overrides; a primary .tf.json only declares', () => {
+    const override = '{"resource": {"alicloud_vpc_bgp_peer": {"p": {\n  "enable_bfd": true,\n  "bfd_multi_hop": 300\n}}}}\n';
+    const dir = tree({
+      'main.tf': GROUP + CLEAN_PEER.replace('"clean"', '"p"'),
+      'override.tf.json': override,
+      'peer_override.tf.json': '{"resource": {"alicloud_vpc_bgp_peer": {"p": {"enable_bfd": true}}}}',
+      'peer.tf.json': '{"resource": {"alicloud_vpc_bgp_peer": {"q": {"bgp_group_id": "bgpg-1", "enable_bfd": true, "bfd_multi_hop": 300}}}}',
+    });
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => `${path.relative(dir, f.file)}:${f.range.start.line} ${f.code}`), ['override.tf.json:2 value-out-of-range']);
+    assert.match(runCli([dir]).stdout, /^3 files checked: 1 error, 0 warnings$/m);
+  });
+
   it('judges the variable files Terraform loads by itself together: a later file\'s value wins, and the finding names the file of the other value', () => {
     const peer = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
     // enable_bfd = true in a later file replaces terraform.tfvars' false; bfd.auto.tfvars' hop count meets the false of off.auto.tfvars.

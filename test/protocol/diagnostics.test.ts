@@ -293,6 +293,27 @@ resource "alicloud_vpc_bgp_peer" "b" {
     }
   });
 
+  it('an override file in JSON, opened as JSON, is checked merged into the block it overrides, again when that block changes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-override-json-'));
+    try {
+      const base = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd   = false\n}\n';
+      fs.writeFileSync(path.join(dir, 'main.tf'), base);
+      const ou = pathToFileURL(path.join(dir, 'override.tf.json')).toString();
+      const found = await lsp.open(ou, '{"resource": {"alicloud_vpc_bgp_peer": {"p": {\n  "bfd_multi_hop": 300\n}}}}', 'json');
+      assert.deepEqual(found.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`).sort(), ['bfd-multi-hop-without-bfd 1:2', 'value-out-of-range 1:19']);
+      // No quick fix: they would write HCL, and JSON has no comment to silence a finding.
+      assert.deepEqual(await lsp.codeActions(ou, found[0].range, found), []);
+      // BFD turned on in the block it overrides, on disk: the override file is checked again.
+      fs.writeFileSync(path.join(dir, 'main.tf'), base.replace('false', 'true'));
+      const next = lsp.nextPublish(ou, 1);
+      await lsp.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'main.tf')).toString(), type: 2 }] });
+      assert.deepEqual(codes((await next).diagnostics), ['value-out-of-range']);
+      await lsp.close(ou);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an open module is checked again when a root module beside it in the workspace starts or stops calling it', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-envs-'));
     const child = path.join(root, 'modules', 'bgp', 'main.tf');

@@ -27,8 +27,11 @@ test('the terraform language (same id as HashiCorp\'s) for .tf and .tfvars', () 
   assert.ok(fs.existsSync(path.join(root, tf.configuration)));
 });
 
-test('the server is sent .tfvars.json files, and no other JSON', () => {
-  assert.deepEqual(documentSelector().filter((s) => s.language === 'json'), [{ scheme: 'file', language: 'json', pattern: '**/*.tfvars.json' }]);
+test('the server is sent .tfvars.json files and override files in JSON, and no other JSON', () => {
+  assert.deepEqual(documentSelector().filter((s) => s.language === 'json'), [
+    { scheme: 'file', language: 'json', pattern: '**/*.tfvars.json' },
+    { scheme: 'file', language: 'json', pattern: '**/{override,*_override}.tf.json' },
+  ]);
 });
 
 test('a severity setting for every finding code the README lists, and no other', () => {

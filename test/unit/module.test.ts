@@ -1241,6 +1241,75 @@ test('override files: their blocks may hold only what they change, and declare n
   assert.deepEqual(check('v6_other.tf'), ['2: ip-version-mismatch', '1: group-ip-version-mismatch']);
 });
 
+test('an override file in JSON (override.tf.json, x_override.tf.json) gets the findings an override .tf gets for the blocks it writes', () => {
+  const dir = scratchDir('bgp-override-json-');
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  write('main.tf', 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  ip_version   = "IPv6"\n}\nvariable "hops" {\n  default = 3\n}\n');
+  const check = (name: string, text: string) => {
+    write(name, text);
+    const ws = new Workspace(defaultSchemas());
+    ws.indexDir(dir);
+    const file = path.join(dir, name);
+    const src = createSourceFile(file, undefined, text)!;
+    const found = src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
+    fs.rmSync(file);
+    return found;
+  };
+  // The same blocks, in HCL and in JSON, on the same lines: the same findings, where each writes them.
+  const hcl = [
+    'resource "alicloud_vpc_bgp_peer" "p" {',
+    '  enable_bfd      = true',
+    '  bfd_multi_hop   = 300',
+    '  peer_ip_address = "10.0.0.1"',
+    '  bfd_multihop    = 3',
+    '  timeouts {',
+    '    create = "5 minutes"',
+    '  }',
+    '}',
+    'resource "alicloud_vpc_bgp_peer" "q" {',
+    '  enable_bfd = true',
+    '}',
+    'variable "hops" {',
+    '  default = 4',
+    '}',
+    'variable "nope" {',
+    '  default = 4',
+    '}',
+  ].join('\n');
+  const json = [
+    '{"resource": {"alicloud_vpc_bgp_peer": {"p": {',
+    '  "enable_bfd":      true,',
+    '  "bfd_multi_hop":   300,',
+    '  "peer_ip_address": "10.0.0.1",',
+    '  "bfd_multihop":    3,',
+    '  "timeouts": {',
+    '    "create": "5 minutes"',
+    '  }',
+    '},',
+    '"q": {',
+    '  "enable_bfd": true',
+    '}}},',
+    '"variable": {"hops": {',
+    '  "default": 4',
+    '},',
+    '"nope": {',
+    '  "default": 4',
+    '}}}',
+  ].join('\n');
+  const lines = (found: string[]) => found.map((f) => f.replace(/:\d+ /, ' ')).sort();
+  const expected = ['2 value-out-of-range', '3 ip-version-mismatch', '4 unknown-argument', '6 invalid-duration', '9 override-without-original', '15 override-without-original'].sort();
+  assert.deepEqual(lines(check('override.tf', hcl)), expected);
+  assert.deepEqual(lines(check('override.tf.json', json)), expected);
+  assert.deepEqual(lines(check('peer_override.tf.json', json)), expected);
+  // Placed on what the JSON writes: the value 300, the key "bfd_multihop" with its quotes.
+  const found = check('override.tf.json', json);
+  assert.ok(found.includes('2:21 value-out-of-range') && found.includes('4:2 unknown-argument'), found.join(', '));
+  // A primary JSON file is still only read for what it declares; a text Terraform cannot read is one finding.
+  assert.deepEqual(check('peer.tf.json', json), []);
+  assert.deepEqual(lines(check('override.tf.json', '{"resource": ')), ['0 syntax-error']);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /**
  * A scratch folder of module files: `write` one, `open` one as the module holds it (its own copy, as an open
  * document replaces the file on disk) with the module's context.

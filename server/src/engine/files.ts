@@ -59,15 +59,15 @@ export function cdktfLanguage(uri: string, languageId?: string): CdktfLanguage |
 
 /** True for files some adapter reads (so the CLI and the server know what to pick up). */
 export function isSupported(uri: string, languageId?: string): boolean {
-  return isHcl(uri, languageId) || cdktfLanguage(uri, languageId) !== undefined || readsAsTfvarsJson(uri, languageId);
+  return isHcl(uri, languageId) || cdktfLanguage(uri, languageId) !== undefined || readsAsTfvarsJson(uri, languageId) || (readsAsTfJson(uri, languageId) && isOverrideFile(pathOf(uri)));
 }
 
 /**
- * The SourceFile for a document, or undefined when no adapter reads it. A `.tf.json` module file (never opened
- * as such: it is not `isSupported`) is read from disk for what it declares (`TfJsonFile`).
+ * The SourceFile for a document, or undefined when no adapter reads it. A `.tf.json` module file is read for what it
+ * declares (`TfJsonFile`); only an override one, which has findings of its own, is `isSupported`.
  */
 export function createSourceFile(uri: string, languageId: string | undefined, text: string): SourceFile | undefined {
-  if (languageId === undefined && /\.tf\.json$/i.test(pathOf(uri))) return new TfJsonFile(text, isOverrideFile(pathOf(uri)));
+  if (readsAsTfJson(uri, languageId)) return new TfJsonFile(text, isOverrideFile(pathOf(uri)));
   if (readsAsTfvarsJson(uri, languageId)) return new TfvarsJsonFile(text);
   const hcl = () => new HclFile(new HclDocument(text), isTfvars(uri, languageId), isOverrideFile(pathOf(uri)));
   if (readsAsHcl(uri, languageId)) return hcl();
@@ -105,6 +105,11 @@ function mayKeep(uri: string, languageId: string | undefined, parsed: SourceFile
 function readsAsHcl(uri: string, languageId: string | undefined): boolean {
   if (languageId !== undefined && HCL_LANGUAGES.has(languageId)) return true;
   return cdktfLanguage(uri, languageId) === undefined && isHcl(uri, languageId);
+}
+
+/** A Terraform module file in JSON (`.tf.json`), unless the editor says it is in another language than JSON. */
+function readsAsTfJson(uri: string, languageId: string | undefined): boolean {
+  return /\.tf\.json$/i.test(pathOf(uri)) && (languageId === undefined || languageId === 'json' || languageId === 'jsonc');
 }
 
 /** A `.tfvars.json` variable file, unless the editor says it is in another language than JSON. */

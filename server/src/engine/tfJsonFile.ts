@@ -1,20 +1,35 @@
 /**
  * A module file in Terraform's JSON syntax (`*.tf.json`): read for what it declares, so that the rest of the
  * module sees its resources (a reference to a group declared there is not "undeclared", a peer counted through
- * it is counted). Its own content is not checked: no diagnostics, completion or hover in it.
+ * it is counted). A primary file's own content is not checked: no diagnostics, completion or hover in it. An
+ * override file (`override.tf.json`, `x_override.tf.json`) gets the findings an override `.tf` gets for the blocks
+ * it writes (`analysis/override.ts`), without quick fixes (they write HCL) and without the one that writes an
+ * ignore comment (JSON has none); no completion or hover.
  *
  * `{"resource": {"TYPE": {"NAME": {…}}}, "data": {…}}` (and the names of variables, locals, outputs and module
  * calls, which an override file may override), a body also as a list of objects; string values that are
  * one `${…}` interpolation of a traversal (`"${alicloud_vpc_bgp_group.g.id}"`) are references, as Terraform
- * reads them.
+ * reads them. In a body, a key the resource's schema names as a nested block (`timeouts`), or `lifecycle`, is a
+ * block; `dynamic`, `provisioner` and `connection`, which JSON writes keyed by their labels, are left out.
  */
 import type { AnalysisContext } from '../analysis/context';
-import type { Attribute, Range, ResourceInstance, Value } from '../model/types';
+import type { Finding } from '../analysis/finding';
+import { missingBase, overrideFindings } from '../analysis/override';
+import { withoutMissing } from '../analysis/partial';
+import { analyzeInModule, analyzeInstance } from '../analysis/rules';
+import type { Attribute, Block, Range, ResourceInstance, Value } from '../model/types';
+import { rangesOverlap } from '../model/types';
+import type { SchemaRegistry } from '../schema/registry';
+import { defaultSchemas } from '../schema/registry';
+import type { BlockSchema } from '../schema/types';
+import { jsonTree, objectNodes, plainValue, type JsonNode, type JsonMember } from '../syntax/jsonTree';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
+import { toDiagnostic } from './hclFile';
+import { fileIdOf } from './moduleContext';
 import type { Placed, SourceFile } from './sourceFile';
-import { isJsonObject, jsonObjects, providerInJson, type ProviderSaid } from './providerRequirements';
+import { isJsonObject, providerInJson, type ProviderSaid } from './providerRequirements';
 import { WholeTextFile } from './wholeTextFile';
 
 const KINDS = ['resource', 'data'] as const;
@@ -28,19 +43,28 @@ const SYMBOL_KINDS = [
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 /** `${a.b[0].c}`, the whole string: a traversal Terraform reads as a reference. */
 const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]|\.\*|\[\*\])*)\s*\}$/;
+/** Meta-argument blocks JSON writes keyed by their labels (`"provisioner": {"local-exec": {…}}`): not modelled. */
+const LABELLED_META = new Set(['dynamic', 'provisioner', 'connection']);
 
 export class TfJsonFile extends WholeTextFile implements SourceFile {
   readonly language = 'hcl' as const;
   readonly writer = hclWriter;
   readonly completionWriter = hclCompletionWriter;
+  readonly withoutComments = true;
   private found: ResourceInstance[] = [];
   /** What it says of the provider's version (a `versions.tf.json`), when it says something. */
   private said?: ProviderSaid;
-  /** Its variables, local values, outputs and module calls, keyed as `SourceFile.forEachSymbolKey` says. */
-  private symbols: string[] = [];
+  /** Its variables, local values, outputs and module calls, keyed as `SourceFile.forEachSymbolKey` says, with where their names are written. */
+  private symbols: { key: string; kind: 'variable' | 'local' | 'output' | 'module'; name: string; range: Range }[] = [];
+  /** Why Terraform cannot read it, for an override file (a primary one is only read for what it declares). */
+  private error?: Finding;
 
   /** `isOverride`: `override.tf.json` or `*_override.tf.json` (see `SourceFile.isOverride`). */
-  constructor(text: string, readonly isOverride = false) {
+  constructor(
+    text: string,
+    readonly isOverride = false,
+    private readonly registry: SchemaRegistry = defaultSchemas(),
+  ) {
     super(text);
     this.read();
   }
@@ -49,12 +73,19 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
     for (const value of this.found) yield { base: 0, value };
   }
 
-  diagnostics(_ctx: AnalysisContext): Diagnostic[] {
-    return [];
+  /** JSON has no comments: no words in it silence a finding. */
+  commentAt(): boolean {
+    return false;
   }
 
-  findingsAt(): [] {
-    return [];
+  diagnostics(ctx: AnalysisContext): Diagnostic[] {
+    return this.findings(ctx).map((f) => toDiagnostic(f, 0));
+  }
+
+  findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
+    return this.findings(ctx)
+      .filter((f) => rangesOverlap(f.range, range))
+      .map((value) => ({ value, base: 0 }));
   }
 
   cursorContext(): undefined {
@@ -65,13 +96,34 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
     return undefined;
   }
 
+  /**
+   * An override file's findings: its blocks checked merged into the blocks they override, less what rests on what
+   * they leave out, and what has nothing to override. None for a primary file. Without fixes: they write HCL.
+   */
+  private findings(ctx: AnalysisContext): Finding[] {
+    if (!this.isOverride) return [];
+    if (this.error) return [this.error];
+    let found: Finding[] = [];
+    for (const instance of this.found) {
+      if (!ctx.schemas.get(instance.kind, instance.type)) continue;
+      found.push(...withoutMissing(analyzeInstance(instance, ctx)), ...withoutMissing(analyzeInModule(instance, ctx)));
+    }
+    found = overrideFindings(found, this.found, ctx, fileIdOf(this), this.blocksAt);
+    if (ctx.declaresSymbol) for (const s of this.symbols) if (!ctx.declaresSymbol(s.key)) found.push(missingBase(s.kind, s.name, s.range));
+    return found.map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
+  }
+
+  /** This file's blocks of one address, in order (an override file may have two). */
+  private readonly blocksAt = (kind: 'resource' | 'data', type: string, name: string): ResourceInstance[] =>
+    this.found.filter((i) => i.kind === kind && i.type === type && i.name === name);
+
   moduleDigest(facts: Set<string>): string {
     if (this.isOverride) return overrideDigest(this.text);
     return factsHash(this.found, facts) ? `${lane1.toString(36)}.${lane2.toString(36)}.1` : '0';
   }
 
   forEachSymbolKey(visit: (key: string) => void): void {
-    for (const key of this.symbols) visit(key);
+    for (const s of this.symbols) visit(s.key);
   }
 
   providerSaid(): ProviderSaid | undefined {
@@ -82,22 +134,36 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
     this.found = [];
     this.symbols = [];
     this.said = undefined;
+    this.error = undefined;
     let json: unknown;
     try {
       json = JSON.parse(this.text);
-    } catch {
-      return; // not JSON (yet): it declares nothing
+    } catch (e) {
+      // Not JSON (yet): it declares nothing; an override file says why Terraform cannot read it.
+      const at = /at position (\d+)/.exec((e as Error).message);
+      this.error = { code: 'syntax-error', severity: 'error', range: at ? this.pointAt(Number(at[1])) : START, message: `Terraform cannot read this file: it is not valid JSON (${(e as Error).message})`, fixes: [] };
+      return;
     }
     if (!isJsonObject(json)) return;
     this.said = providerInJson(json);
+    const top = jsonTree(this.text);
+    if (top.kind !== 'object') return;
     // `{"variable": {"NAME": {…}}}`, the same for `output` and `module`; `{"locals": {"NAME": value}}`.
-    for (const [word, prefix] of SYMBOL_KINDS) for (const names of jsonObjects(json[word])) for (const name of Object.keys(names)) this.symbols.push(`${prefix}:${name}`);
+    for (const [word, prefix] of SYMBOL_KINDS) {
+      for (const m of top.members) {
+        if (m.key !== word) continue;
+        for (const names of objectNodes(m.value)) for (const n of names.members) this.symbols.push({ key: `${prefix}:${n.key}`, kind: prefix === 'var' ? 'variable' : prefix, name: n.key, range: n.keyRange });
+      }
+    }
     for (const kind of KINDS) {
-      for (const byType of jsonObjects(json[kind])) {
-        for (const [type, byName] of Object.entries(byType)) {
-          for (const names of jsonObjects(byName)) {
-            for (const [name, body] of Object.entries(names)) {
-              for (const b of jsonObjects(body)) this.found.push(this.instance(kind, type, name, b));
+      for (const m of top.members) {
+        if (m.key !== kind) continue;
+        for (const byType of objectNodes(m.value)) {
+          for (const t of byType.members) {
+            for (const names of objectNodes(t.value)) {
+              for (const n of names.members) {
+                for (const body of objectNodes(n.value)) this.found.push(this.instance(kind, t, n, body));
+              }
             }
           }
         }
@@ -105,16 +171,40 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
     }
   }
 
-  private instance(kind: 'resource' | 'data', type: string, name: string, body: Record<string, unknown>): ResourceInstance {
-    // Nothing reports a place in this file (no diagnostics, no declarations for go to definition): one empty range.
-    const range = START;
-    const attributes: Attribute[] = [];
-    for (const [key, v] of Object.entries(body)) {
-      const value = key === 'for_each' ? forEachValue(v) : valueOf(v);
-      if (value) attributes.push({ name: key, sourceName: key, keyRange: range, value, valueRange: range, range });
-    }
-    return { kind, type, typeRange: range, name, nameRange: range, range, headerRange: range, bodyRange: range, attributes, blocks: [], closed: true, language: 'hcl' };
+  /** The one character at `offset`, as a range. */
+  private pointAt(offset: number): Range {
+    const before = this.text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    const character = offset - (before.lastIndexOf('\n') + 1);
+    return { start: { line, character }, end: { line, character: character + 1 } };
   }
+
+  private instance(kind: 'resource' | 'data', type: JsonMember, name: JsonMember, body: JsonNode & { kind: 'object' }): ResourceInstance {
+    const schema = this.registry.get(kind, type.key);
+    const { attributes, blocks } = bodyOf(body, schema?.blocks, true);
+    const range = { start: name.keyRange.start, end: body.range.end };
+    return { kind, type: type.key, typeRange: type.keyRange, name: name.key, nameRange: name.keyRange, range, headerRange: name.keyRange, bodyRange: body.range, attributes, blocks, closed: true, language: 'hcl' };
+  }
+}
+
+/** A body's arguments and nested blocks: a key `blocks` (the schema's) names, or `lifecycle` at the top, is a block. */
+function bodyOf(body: JsonNode & { kind: 'object' }, blocks: Record<string, BlockSchema> | undefined, root: boolean): { attributes: Attribute[]; blocks: Block[] } {
+  const out = { attributes: [] as Attribute[], blocks: [] as Block[] };
+  for (const m of body.members) {
+    if (root && LABELLED_META.has(m.key)) continue;
+    const nested = blocks?.[m.key];
+    if ((nested || (root && m.key === 'lifecycle')) && objectNodes(m.value).length) {
+      for (const b of objectNodes(m.value)) {
+        const inner = bodyOf(b, nested?.blocks, false);
+        out.blocks.push({ name: m.key, sourceName: m.key, nameRange: m.keyRange, labels: [], range: { start: m.keyRange.start, end: b.range.end }, bodyRange: b.range, ...inner, closed: true });
+      }
+      continue;
+    }
+    const plain = plainValue(m.value);
+    const value = m.key === 'for_each' ? forEachValue(plain) : valueOf(plain);
+    if (value) out.attributes.push({ name: m.key, sourceName: m.key, keyRange: m.keyRange, value, valueRange: m.value.range, range: { start: m.keyRange.start, end: m.value.range.end } });
+  }
+  return out;
 }
 
 /** What the analysis can know of a JSON value: literals, references written as one interpolation, else unknown. */

@@ -1,0 +1,97 @@
+/**
+ * A JSON text as a tree with where each value and key is written (LSP positions), for a Terraform JSON file whose
+ * findings must be placed (`engine/tfJsonFile.ts`). Read only from a text `JSON.parse` accepted: no recovery.
+ */
+import type { Range } from '../model/types';
+
+export type JsonNode =
+  | { kind: 'object'; members: JsonMember[]; range: Range }
+  | { kind: 'array'; items: JsonNode[]; range: Range }
+  | { kind: 'literal'; value: string | number | boolean | null; range: Range };
+
+export interface JsonMember {
+  key: string;
+  keyRange: Range;
+  value: JsonNode;
+}
+
+/** The tree of `text`, which must be valid JSON. */
+export function jsonTree(text: string): JsonNode {
+  let i = 0;
+  let line = 0;
+  let lineStart = 0;
+  const here = () => ({ line, character: i - lineStart });
+  const blanks = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 10) (i++, line++, (lineStart = i));
+      else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) i++;
+      else return;
+    }
+  };
+  // A JSON string holds no line break: its range is on one line.
+  const string = (): { value: string; range: Range } => {
+    const start = here();
+    let j = i + 1;
+    while (text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+    const value = JSON.parse(text.slice(i, j + 1)) as string;
+    i = j + 1;
+    return { value, range: { start, end: here() } };
+  };
+  const value = (): JsonNode => {
+    blanks();
+    const start = here();
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      i++;
+      const members: JsonMember[] = [];
+      const items: JsonNode[] = [];
+      for (;;) {
+        blanks();
+        const d = text.charCodeAt(i);
+        if (d === 125 || d === 93) {
+          i++;
+          break;
+        }
+        if (d === 44) {
+          i++;
+          continue;
+        }
+        if (c === 91) items.push(value());
+        else {
+          const key = string();
+          blanks();
+          i++; // the colon
+          members.push({ key: key.value, keyRange: key.range, value: value() });
+        }
+      }
+      const range = { start, end: here() };
+      return c === 123 ? { kind: 'object', members, range } : { kind: 'array', items, range };
+    }
+    if (c === 34) {
+      const s = string();
+      return { kind: 'literal', value: s.value, range: s.range };
+    }
+    const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64))!;
+    i += m[0].length;
+    const word = m[0];
+    return { kind: 'literal', value: word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : Number(word), range: { start, end: here() } };
+  };
+  return value();
+}
+
+/** An object node, or each object node of an array (Terraform's JSON syntax allows both for blocks). */
+export function objectNodes(n: JsonNode | undefined): (JsonNode & { kind: 'object' })[] {
+  if (!n) return [];
+  if (n.kind === 'object') return [n];
+  return n.kind === 'array' ? n.items.filter((x): x is JsonNode & { kind: 'object' } => x.kind === 'object') : [];
+}
+
+/** The plain value of a node, as `JSON.parse` gives it (the last of a key written twice). */
+export function plainValue(n: JsonNode): unknown {
+  if (n.kind === 'literal') return n.value;
+  if (n.kind === 'array') return n.items.map(plainValue);
+  const out: Record<string, unknown> = {};
+  for (const m of n.members) out[m.key] = plainValue(m.value);
+  return out;
+}
