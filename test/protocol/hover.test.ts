@@ -7,6 +7,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { at, LspClient, rangeOf, uri } from '../helpers/lsp';
 
@@ -86,5 +90,49 @@ describe('hover', () => {
     assert.equal((await hoverAt(PEER.replace('  count', '|  count'))).hover, null);
     assert.equal((await hoverAt(PEER.replace('  count', '  bfd_mult|ihop = 1\n  count'))).hover, null);
     assert.equal((await hoverAt(`resource "aws_instance" "x" {\n  ami| = "x"\n}\n`)).hover, null);
+  });
+
+  it('on a variable\'s name in a .tfvars or .tfvars.json file: its declaration, where, and the argument of ours it is passed to', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-hover-tfvars-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'main.tf'),
+        'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = var.hops\n\n  timeouts {\n    create = var.wait\n  }\n}\n\nresource "aws_instance" "x" {\n  ami = var.hops\n}\n',
+      );
+      fs.writeFileSync(
+        path.join(dir, 'variables.tf'),
+        'variable "hops" {\n  type        = number\n  default     = 10\n  description = "How many hops BFD allows."\n}\n\nvariable "wait" {\n  type = string\n}\n\nvariable "tags" {\n  type = map(string)\n  default = {\n    env = "prod"\n  }\n}\n',
+      );
+      const hoverIn = async (name: string, fixture: string, languageId: string) => {
+        const { text, position } = at(fixture);
+        const u = pathToFileURL(path.join(dir, name)).toString();
+        await lsp.open(u, text, languageId);
+        return { hover: await lsp.hover(u, position), text };
+      };
+      const { hover, text } = await hoverIn('terraform.tfvars', 'ho|ps = 20\nwait = "10m"\ntags = {}\nzone = "a"\n', 'terraform-vars');
+      const md = markdown(hover);
+      assert.match(md, /\*\*variable "hops"\*\* · number/);
+      assert.match(md, /How many hops BFD allows\./);
+      assert.match(md, /Default: `10`/);
+      assert.match(md, /Declared in `variables\.tf` \(line 1\)/);
+      assert.match(md, /Passed to `bfd_multi_hop` of `alicloud_vpc_bgp_peer\.p` \(main\.tf line 3\)/);
+      assert.match(md, /\*\*bfd_multi_hop\*\*.*\n[\s\S]*1–255/, 'the argument\'s own hover text');
+      assert.doesNotMatch(md, /aws_instance/, 'only arguments of resources we know');
+      assert.deepEqual(hover!.range, rangeOf(text, 'hops'));
+
+      const nested = markdown((await hoverIn('a.auto.tfvars', 'wa|it = "10m"\n', 'terraform-vars')).hover);
+      assert.match(nested, /No default: a value must be given/);
+      assert.match(nested, /Passed to `timeouts\.create` of `alicloud_vpc_bgp_peer\.p` \(main\.tf line 6\)/);
+      assert.match(nested, /\*\*timeouts\.create\*\*/);
+      assert.match(markdown((await hoverIn('b.auto.tfvars', 'ta|gs = {}\n', 'terraform-vars')).hover), /map\(string\)[\s\S]*Default:\n\n  ```hcl\n  \{\n    env = "prod"\n  \}\n  ```/);
+      assert.match(markdown((await hoverIn('c.auto.tfvars', 'zo|ne = "a"\n', 'terraform-vars')).hover), /not declared[\s\S]*"Value for undeclared variable"/);
+
+      const json = await hoverIn('d.auto.tfvars.json', '{\n  "ho|ps": 20\n}\n', 'json');
+      assert.match(markdown(json.hover), /\*\*variable "hops"\*\* · number[\s\S]*Passed to `bfd_multi_hop`/);
+      assert.deepEqual(json.hover!.range, rangeOf(json.text, '"hops"'));
+      assert.equal((await hoverIn('e.auto.tfvars', 'hops = 2|0\n', 'terraform-vars')).hover, null, 'nothing on a value');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -94,6 +94,24 @@ export interface AnalysisContext {
    * know (`bool`, `list(string)`), and the name of the file declaring it.
    */
   variable?(name: string): DeclaredVariable | undefined;
+  /**
+   * For a variable file: the arguments of the module's resources and data sources that are `var.<name>` (for a
+   * hover; reads every block of the module, so never asked while checking).
+   */
+  variableUses?(name: string): VariableUse[];
+  /** For a variable file: does its folder hold any module file (.tf, .tf.json)? */
+  hasModuleFiles?(): boolean;
+}
+
+/** An argument set to a variable: `bfd_multi_hop = var.bfd_multi_hop` in a block's `path` (`timeouts.create`). */
+export interface VariableUse {
+  kind: 'resource' | 'data';
+  type: string;
+  name: string;
+  path: string;
+  /** The file and the absolute line it is written on. */
+  file: string;
+  line: number;
 }
 
 /** A module's `variable` block, as a variable file's checks read it. */
@@ -103,6 +121,12 @@ export interface DeclaredVariable {
   /** The file that declares the type (an override file's replaces the module's), and the one the default is from. */
   file: string;
   defaultFile?: string;
+  /** What a hover shows: the type as written (any type, not only those `type` knows), the default as written, the description. */
+  typeText?: string;
+  defaultText?: string;
+  description?: string;
+  /** The file and line of the block that declares it (not an override file's; no line in a `.tf.json` file). */
+  declaredAt: { file: string; line?: number };
 }
 
 /** A block of an override file, and a number that stands for its file (`fileIdOf` in engine/moduleContext.ts). */

@@ -4,8 +4,8 @@
  * What is cached lives on the chunk itself (`CHUNK_MEMO`): a keystroke walks thousands of chunks, and a
  * property read per chunk is what that walk can afford (WeakMap lookups were a third of a keystroke).
  */
-import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
-import { rangesOverlap, shiftRange } from '../model/types';
+import type { Attribute, Position, Range, ResourceInstance } from '../model/types';
+import { rangeContains, rangesOverlap, shiftRange } from '../model/types';
 import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
@@ -15,7 +15,7 @@ import { Chunk, CHUNK_MEMO, HclDocument } from '../syntax/hcl/document';
 import { instancesOf, scopedInstancesOf, toBody } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
 import { refusedInVariableFile, tfvarsFindings } from './tfvars';
-import type { Placed, SourceFile } from './sourceFile';
+import type { Placed, SourceFile, VariableBlock } from './sourceFile';
 import { cursorContext, locate } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
@@ -57,7 +57,7 @@ class ChunkMemo {
   placedLocal: Finding[] | undefined = undefined;
   placedModule: Finding[] | undefined = undefined;
   /** The chunk's variables, with their defaults and types (`forEachVariable`). */
-  variables: readonly (readonly [string, Value | undefined, string | undefined])[] | undefined = undefined;
+  variables: readonly VariableBlock[] | undefined = undefined;
   /** A `.tfvars` chunk's assignments in absolute positions, for the line they were placed at. */
   assignments: Attribute[] | undefined = undefined;
   assignmentsLine = 0;
@@ -146,28 +146,44 @@ export class HclFile implements SourceFile {
     }
   }
 
-  forEachVariable(visit: (name: string, defaultValue: Value | undefined, type: string | undefined) => void): void {
+  forEachVariable(visit: (v: VariableBlock) => void): void {
     const chunks = this.doc.chunks;
     for (let c = 0; c < chunks.length; c++) {
       const m = memo(chunks[c]);
       if (!m.variables) {
         // Only a chunk whose outline has a variable is read again (its tree may be gone: `Chunk.items` parses it).
         const headers = (m.symbols ??= symbolHeaders(chunks[c]));
-        const found: [string, Value | undefined, string | undefined][] = [];
+        const found: VariableBlock[] = [];
         if (headers.some((h) => h.kind === 'variable')) {
+          let lines: string[] | undefined;
+          // As written (the model shortens a call's arguments: `list(…)`).
+          const written = (range: Range) => {
+            lines ??= chunks[c].text.split('\n');
+            return range.start.line === range.end.line
+              ? lines[range.start.line].slice(range.start.character, range.end.character)
+              : [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
+          };
           for (const b of toBody(chunks[c].items).blocks) {
             if (b.name !== 'variable' || b.labels.length !== 1) continue;
-            // As written (the model shortens a call's arguments: `list(…)`), when on one line.
-            const type = b.attributes.find((a) => a.name === 'type')?.valueRange;
-            const line = type && type.start.line === type.end.line ? chunks[c].text.split('\n')[type.start.line] : undefined;
-            // '' for a type written over several lines: written (an override's replaces the module's), not read.
-            const typeText = type && (line?.slice(type.start.character, type.end.character).replace(/\s+/g, '') ?? '');
-            found.push([b.labels[0].value, b.attributes.find((a) => a.name === 'default')?.value, typeText]);
+            const attribute = (name: string) => b.attributes.find((a) => a.name === name);
+            const type = attribute('type')?.valueRange;
+            const dflt = attribute('default');
+            const description = attribute('description')?.value;
+            found.push({
+              name: b.labels[0].value,
+              line: b.nameRange.start.line,
+              default: dflt?.value,
+              defaultText: dflt && written(dflt.valueRange),
+              // '' for a type written over several lines: written (an override's replaces the module's), not read.
+              type: type && (type.start.line === type.end.line ? written(type).replace(/\s+/g, '') : ''),
+              description: description?.kind === 'string' ? description.value : undefined,
+            });
           }
         }
         m.variables = found;
       }
-      for (const [name, value, type] of m.variables) visit(name, value, type);
+      const line = chunks[c].startLine;
+      for (const v of m.variables) visit(line === 0 ? v : { ...v, line: v.line + line });
     }
   }
 
@@ -390,21 +406,17 @@ export class HclFile implements SourceFile {
     const out: Attribute[] = [];
     const chunks = this.doc.chunks;
     for (let c = 0; c < chunks.length; c++) {
-      const chunk = chunks[c];
-      const m = memo(chunk);
-      const d = chunk.startLine;
-      if (!m.assignments || m.assignmentsLine !== d) {
-        m.assignments = toBody(chunk.items).attributes.map((a) => {
-          // Every field named: model nodes keep their ranges behind getters, which a spread would not copy.
-          const { name, sourceName, value, incomplete } = a;
-          return { name, sourceName, value, incomplete, keyRange: shiftRange(a.keyRange, d), valueRange: shiftRange(a.valueRange, d), range: shiftRange(a.range, d) };
-        });
-        m.assignmentsLine = d;
-      }
-      const found = m.assignments;
+      const found = chunkAssignments(chunks[c]);
       for (let i = 0; i < found.length; i++) out.push(found[i]);
     }
     return out;
+  }
+
+  /** The assignment whose name is at `pos`: the chunk at its line is read, not the file. */
+  assignmentAt(pos: Position): Attribute | undefined {
+    if (!this.isTfvars) return undefined;
+    const chunk = this.doc.chunks[this.doc.chunkIndexAt(pos.line)];
+    return chunk && chunkAssignments(chunk).find((a) => rangeContains(a.keyRange, pos));
   }
 
   /** Findings (fresh, with fixes computed against the current context) whose range meets `range`. */
@@ -437,6 +449,21 @@ export class HclFile implements SourceFile {
 export function checkedInstancesOf(chunk: Chunk): ResourceInstance[] {
   const scoped = scopedInstancesOf(chunk);
   return scoped.length ? instancesOf(chunk).concat(scoped) : instancesOf(chunk);
+}
+
+/** A `.tfvars` chunk's assignments in absolute positions, kept with the chunk for the line they were placed at. */
+function chunkAssignments(chunk: Chunk): Attribute[] {
+  const m = memo(chunk);
+  const d = chunk.startLine;
+  if (!m.assignments || m.assignmentsLine !== d) {
+    m.assignments = toBody(chunk.items).attributes.map((a) => {
+      // Every field named: model nodes keep their ranges behind getters, which a spread would not copy.
+      const { name, sourceName, value, incomplete } = a;
+      return { name, sourceName, value, incomplete, keyRange: shiftRange(a.keyRange, d), valueRange: shiftRange(a.valueRange, d), range: shiftRange(a.range, d) };
+    });
+    m.assignmentsLine = d;
+  }
+  return m.assignments;
 }
 
 /** Is a block of this chunk one that an override file is merged into? */

@@ -18,6 +18,22 @@ export interface Placed<T> {
   value: T;
 }
 
+/** A `variable` block as a variable file's checks and hovers read it. */
+export interface VariableBlock {
+  name: string;
+  /** The absolute line of its header. */
+  line: number;
+  default?: Value;
+  /** The default as written, when it is (for a hover). */
+  defaultText?: string;
+  /**
+   * The type as written, without white space (`bool`, `list(string)`, the model shortens a call's arguments);
+   * '' for a type written over several lines: written (an override's replaces the module's), not read.
+   */
+  type?: string;
+  description?: string;
+}
+
 export interface Located {
   instance: ResourceInstance;
   /** Nested blocks (or nested config objects) from the instance down to the cursor. */
@@ -99,10 +115,12 @@ export interface SourceFile {
   scopedInstances?(): readonly ResourceInstance[];
   /** A short digest of the facts other blocks' rules read (`factsHash` in `factsDigest.ts`), for the module's signature. */
   moduleDigest(facts: Set<string>): string;
-  /** Each variable the file declares, with its `default` and its `type` as written (`bool`, `list(string)`) (optional: none). */
-  forEachVariable?(visit: (name: string, defaultValue: Value | undefined, type: string | undefined) => void): void;
+  /** Each `variable` block the file declares (optional: none). */
+  forEachVariable?(visit: (v: VariableBlock) => void): void;
   /** A variable file's top-level assignments, in absolute positions (optional: none). */
   variableAssignments?(): Attribute[];
+  /** A variable file's assignment whose name is at `pos` (absolute positions; optional: none). */
+  assignmentAt?(pos: Position): Attribute | undefined;
   /**
    * What this file says of the alicloud provider's version and source: its `required_providers` entries and legacy
    * `provider "alicloud"` versions, which the module index merges with the module's other files (`moduleProvider`).

@@ -2,12 +2,13 @@
  * A `.tfvars.json` variable file (`{"variable_name": value}`), which Terraform reads as it reads a `.tfvars`
  * one: judged by the same rules (`tfvars.ts`), with its folder's other auto-loaded files when it is one, and a
  * source of values for them. A text that is not a JSON object is one finding, as Terraform refuses it. No
- * completion or hover; findings come without quick fixes (they write HCL), and without the one that writes an
+ * completion; the hover on a key is a `.tfvars` file's (`analysis/variableHover.ts`); findings come without quick fixes (they write HCL), and without the one that writes an
  * ignore comment (JSON has none).
  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
-import type { Attribute, Range, ResourceInstance, Value } from '../model/types';
+import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
+import { rangeContains } from '../model/types';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
@@ -34,6 +35,10 @@ export class TfvarsJsonFile extends WholeTextFile implements SourceFile {
 
   variableAssignments(): Attribute[] {
     return this.assignments;
+  }
+
+  assignmentAt(pos: Position): Attribute | undefined {
+    return this.assignments.find((a) => rangeContains(a.keyRange, pos));
   }
 
   diagnostics(ctx: AnalysisContext): Diagnostic[] {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_FILE } from '../analysis/context';
 import { compareTriples } from '../analysis/versionConstraint';
-import type { AnalysisContext, DeclaredVariable } from '../analysis/context';
+import type { AnalysisContext, DeclaredVariable, VariableUse } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { isOverrideFile } from '../analysis/partial';
@@ -21,6 +21,7 @@ import type { AttributeType } from '../schema/types';
 import { withoutBom } from './text';
 import { compareLoadOrder, isAutoLoaded, isVariableFile } from './variableFiles';
 import type { VariableSource } from './variableFiles';
+import { variableUses } from './variableUses';
 
 /** The variable types a value in a variable file is checked against (`conformsTo`); others are not. */
 const KNOWN_TYPES = new Set<AttributeType>(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)']);
@@ -334,22 +335,37 @@ export class Workspace {
         const found = (declared = new Map<string, DeclaredVariable>());
         for (const [p, source] of this.moduleEntries(file)) {
           const override = isOverrideFile(p);
-          source.forEachVariable?.((n, value, type) => {
-            const known = KNOWN_TYPES.has(type as AttributeType) ? (type as AttributeType) : undefined;
-            const before = found.get(n);
-            const name = path.basename(p);
-            if (!before) found.set(n, { default: value, type: known, file: name, defaultFile: name });
+          const name = path.basename(p);
+          source.forEachVariable?.((v) => {
+            const known = KNOWN_TYPES.has(v.type as AttributeType) ? (v.type as AttributeType) : undefined;
+            const before = found.get(v.name);
+            if (!before) {
+              found.set(v.name, { default: v.default, type: known, file: name, defaultFile: name, typeText: v.type, defaultText: v.defaultText, description: v.description, declaredAt: { file: name, line: v.line } });
+            }
             // Override files come last, in Terraform's order: what one writes replaces the declaration's.
             else if (override) {
-              if (type !== undefined) (before.type = known), (before.file = name);
-              if (value) (before.default = value), (before.defaultFile = name);
+              if (v.type !== undefined) (before.type = known), (before.typeText = v.type), (before.file = name);
+              if (v.default) (before.default = v.default), (before.defaultText = v.defaultText), (before.defaultFile = name);
+              if (v.description !== undefined) before.description = v.description;
             }
           });
+          // A `.tf.json` file's variables are known by name only.
+          if (!source.forEachVariable && !override) {
+            source.forEachSymbolKey?.((key) => {
+              if (key.startsWith('var:') && !found.has(key.slice(4))) found.set(key.slice(4), { file: name, declaredAt: { file: name } });
+            });
+          }
         }
       }
       return declared.get(name);
     };
-    return Object.create(ctx, { variableFiles: { value: variableFiles }, variable: { value: variable } }) as AnalysisContext;
+    const uses = (name: string) => {
+      const out: VariableUse[] = [];
+      for (const [p, source] of this.moduleEntries(file)) variableUses(source.instances(), name, path.basename(p), out);
+      return out;
+    };
+    const hasModuleFiles = () => this.moduleEntries(file).length > 0;
+    return Object.create(ctx, { variableFiles: { value: variableFiles }, variable: { value: variable }, variableUses: { value: uses }, hasModuleFiles: { value: hasModuleFiles } }) as AnalysisContext;
   }
 
   private moduleContextFor(file: string, extra?: SourceFile): AnalysisContext {

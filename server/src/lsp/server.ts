@@ -39,6 +39,7 @@ import {
 import { completeList } from '../analysis/completion';
 import type { AnalysisContext } from '../analysis/context';
 import { hover } from '../analysis/hover';
+import { variableHover } from '../analysis/variableHover';
 import { comparePositions, rangeContains, sameRange, shiftRange } from '../model/types';
 import type { Position, Range, ResourceInstance } from '../model/types';
 import { defaultSchemas, SchemaRegistry } from '../schema/registry';
@@ -513,7 +514,13 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return null;
       const loc = f.locate(p.position);
-      if (!loc) return null;
+      if (!loc) {
+        // A variable file's name: what the module declares of it and passes it to.
+        const assigned = f.assignmentAt?.(p.position);
+        if (!assigned) return null;
+        const value = variableHover(assigned.name, ctxFor(f, p.textDocument.uri));
+        return { contents: { kind: markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: assigned.keyRange };
+      }
       const h = hover(loc.instance, loc.rel, schemas);
       if (!h) return null;
       const value = f.localizeHover ? f.localizeHover(h.markdown, loc.instance) : h.markdown;
