@@ -110,6 +110,20 @@ test('what Terraform refuses in a .tfvars file is an error: a variable assigned 
   ]);
 });
 
+test('a key written twice in a .tfvars.json file is an error on the second, as Terraform refuses the file; a "//" key is a comment', () => {
+  const got = (text: string) => findings({ 'main.tf': PEER, 'x.tfvars.json': text })['x.tfvars.json'];
+  // Both values are this file's: the BFD pair is not judged on either, as in a .tfvars file.
+  assert.deepEqual(got('{\n  "bfd_multi_hop": 13,\n  "enable_bfd": false,\n  "region": "a",\n  "enable_bfd": true\n}\n'), [
+    '4:2-14 duplicate-argument: enable_bfd is assigned twice in this file (first on line 3): Terraform refuses the file, so neither value is used ("Duplicate attribute definition")',
+  ]);
+  assert.deepEqual(got('{"region": "a", "zone": {"region": "b"}, "region": "c"}').map((d) => d.replace(/: .*/, '')), ['0:41-49 duplicate-argument'], 'a nested key is not a variable');
+  assert.deepEqual(got('{"//": "a comment", "//": "another", "bfd_multi_hop": 13, "enable_bfd": true}'), []);
+  const file = createSourceFile('/m/x.tfvars.json', undefined, '{"//": "note", "zone": "a"}')!;
+  assert.deepEqual(file.variableAssignments!().map((a) => a.name), ['zone']);
+  // Any variable in a .tfvars file, not only those the cross-field rules read.
+  assert.deepEqual(findings({ 'x.tfvars': 'region = "a"\nregion = "b"\n' })['x.tfvars'].map((d) => d.replace(/: .*\((.*)\)$/, ': $1')), ['1:0-6 duplicate-argument: "Attribute redefined"']);
+});
+
 test('a variable no file sets has its default: the finding names it, and a default never stands for the file\'s own value', () => {
   const vars = (d: string) => `variable "enable_bfd" {\n  type    = bool\n  default = ${d}\n}\n\nvariable "bfd_multi_hop" {\n  default = 10\n}\n`;
   const off = findings({ 'main.tf': PEER, 'variables.tf': vars('false'), 'terraform.tfvars': 'bfd_multi_hop = 13\n' });
@@ -131,7 +145,8 @@ test('a literal value the variable\'s declared type cannot take is an error, as 
     '1:16-20 type-mismatch: variable "bfd_multi_hop" is declared number in variables.tf',
     '2:8-11 type-mismatch: variable "names" is declared list(string) in variables.tf',
   ]);
-  assert.deepEqual(got('x.tfvars.json', '{"enable_bfd": "on", "bfd_multi_hop": 13}'), ['0:1-13 type-mismatch: variable "enable_bfd" is declared bool in variables.tf']);
+  assert.deepEqual(got('x.tfvars.json', '{"enable_bfd": "on", "bfd_multi_hop": 13}'), ['0:15-19 type-mismatch: variable "enable_bfd" is declared bool in variables.tf'], 'on the value, as in a .tfvars file');
+  assert.deepEqual(got('x.tfvars.json', '{\n  "bfd_multi_hop" :\n    "ten",\n  "enable_bfd": true\n}'), ['2:4-9 type-mismatch: variable "bfd_multi_hop" is declared number in variables.tf']);
 });
 
 test('an override file\'s variable block replaces the type and the default it writes, as Terraform merges it', () => {

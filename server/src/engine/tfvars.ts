@@ -28,18 +28,21 @@ interface Used {
 
 const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, self?: SourceFile): Finding[] {
+/**
+ * `json`: the file is a `.tfvars.json` one, whose duplicate keys Terraform reports in its JSON reader's words.
+ */
+export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, self?: SourceFile, json = false): Finding[] {
   const schemas = ctx.schemas;
-  const { used, twice } = usedValues(assignments, ctx, self, ruleVariables(schemas));
+  const used = usedValues(assignments, ctx, self, ruleVariables(schemas));
   const findings: Finding[] = ctx.variable ? typeMismatches(assignments, ctx.variable.bind(ctx)) : [];
   const refused = new Set<string>();
-  for (const [first, again] of twice) {
+  for (const [first, again] of assignedTwice(assignments)) {
     refused.add(again.name);
     findings.push({
       code: 'duplicate-argument',
       severity: 'error',
       range: again.keyRange,
-      message: `${again.name} is assigned twice in this file (first on line ${first.keyRange.start.line + 1}): Terraform refuses the file, so neither value is used ("Attribute redefined")`,
+      message: `${again.name} is assigned twice in this file (first on line ${first.keyRange.start.line + 1}): Terraform refuses the file, so neither value is used (${json ? '"Duplicate attribute definition"' : '"Attribute redefined"'})`,
       fixes: [],
     });
   }
@@ -104,25 +107,33 @@ function ruleVariables(schemas: AnalysisContext['schemas']): Set<string> {
   return names;
 }
 
+/** Each assignment of a name assigned before in the file, with the first: Terraform refuses such a file. */
+function assignedTwice(assignments: readonly Attribute[]): [Attribute, Attribute][] {
+  let seen: Map<string, Attribute> | undefined;
+  let twice: [Attribute, Attribute][] | undefined;
+  for (let i = 0; i < assignments.length; i++) {
+    const a = assignments[i];
+    if (a.incomplete) continue;
+    const first = (seen ??= new Map()).get(a.name);
+    if (first) (twice ??= []).push([first, a]);
+    else seen.set(a.name, a);
+  }
+  return twice ?? [];
+}
+
 /** The values of `names`: this file's, merged in load order with the folder's other auto-loaded files when it is one. */
-function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: SourceFile | undefined, names: Set<string>): { used: Map<string, Used>; twice: [Attribute, Attribute][] } {
+function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: SourceFile | undefined, names: Set<string>): Map<string, Used> {
   const files = (self && ctx.variableFiles?.()) || [];
   const at = files.findIndex((f) => f.file === self);
   const used = new Map<string, Used>();
-  const twice: [Attribute, Attribute][] = [];
   const assign = (list: readonly Attribute[], from: string | undefined) => {
     // Terraform refuses a variable assigned twice in one file (reported in that file); until it is fixed, the
     // first one counts.
-    const seen = new Map<string, Attribute>();
+    const seen = new Set<string>();
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
-      if (!names.has(a.name) || a.incomplete) continue;
-      const first = seen.get(a.name);
-      if (first) {
-        if (from === undefined) twice.push([first, a]);
-        continue;
-      }
-      seen.set(a.name, a);
+      if (!names.has(a.name) || a.incomplete || seen.has(a.name)) continue;
+      seen.add(a.name);
       used.set(a.name, { attribute: a, from });
     }
   };
@@ -137,7 +148,7 @@ function usedValues(assignments: Attribute[], ctx: AnalysisContext, self: Source
   // sets none (not a default).
   if (at < 0) order.push([assignments, undefined]);
   for (const [list, from] of order) assign(list, from);
-  return { used, twice };
+  return used;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * A `.tfvars.json` variable file (`{"variable_name": value}`), which Terraform reads as it reads a `.tfvars`
  * one: judged by the same rules (`tfvars.ts`), with its folder's other auto-loaded files when it is one, and a
- * source of values for them. A text that is not a JSON object is one finding, as Terraform refuses it. No
+ * source of values for them. A text that is not a JSON object is one finding, as Terraform refuses it; a key
+ * written twice is kept twice, as a `.tfvars` file's name is, and reported there (`JSON.parse` would keep the
+ * last and hide it). No
  * completion; the hover on a key is a `.tfvars` file's (`analysis/variableHover.ts`); findings come without quick fixes (they write HCL), and without the one that writes an
  * ignore comment (JSON has none).
  */
@@ -66,7 +68,7 @@ export class TfvarsJsonFile extends WholeTextFile implements SourceFile {
 
   private findings(ctx: AnalysisContext): Finding[] {
     if (this.error) return [{ code: 'syntax-error', severity: 'error', range: this.error.range, message: this.error.message, fixes: [] }];
-    return tfvarsFindings(this.assignments, ctx, this).map((f) => ({ ...f, fixes: [] }));
+    return tfvarsFindings(this.assignments, ctx, this, true).map((f) => ({ ...f, fixes: [] }));
   }
 
   protected read(): void {
@@ -75,8 +77,10 @@ export class TfvarsJsonFile extends WholeTextFile implements SourceFile {
 }
 
 /**
- * The top-level assignments of a `.tfvars.json` text, with the ranges of their keys, or the reason it is not a
- * variable file Terraform reads. Values are literals: Terraform reads no templates in a variable file.
+ * The top-level assignments of a `.tfvars.json` text in the order written, a key written twice each time (Terraform
+ * refuses the file: `tfvars.ts` reports it), with the ranges of their keys and values; or the reason it is not a
+ * variable file Terraform reads. Values are literals: Terraform reads no templates in a variable file. A `"//"` key
+ * is a comment, as Terraform reads one (`JustAttributes` skips it).
  */
 function jsonAssignments(text: string): { assignments: Attribute[]; error?: { message: string; range: Range } } {
   let json: unknown;
@@ -90,11 +94,14 @@ function jsonAssignments(text: string): { assignments: Attribute[]; error?: { me
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { assignments: [], error: { message: 'Terraform cannot read this variable file: a .tfvars.json file holds one JSON object, {"variable_name": value, ...}', range: START } };
   }
-  const keys = topLevelKeys(text);
+  const position = positionsIn(text);
   const assignments: Attribute[] = [];
-  for (const [name, v] of Object.entries(json as Record<string, unknown>)) {
-    const range = keys.get(name) ?? START;
-    assignments.push({ name, sourceName: name, keyRange: range, value: valueOf(v), valueRange: range, range });
+  for (const m of topLevelMembers(text)) {
+    if (m.name === '//') continue;
+    const keyRange = { start: position(m.keyStart), end: position(m.keyEnd) };
+    const valueRange = { start: position(m.valueStart), end: position(m.valueEnd) };
+    const value = valueOf(JSON.parse(text.slice(m.valueStart, m.valueEnd)));
+    assignments.push({ name: m.name, sourceName: m.name, keyRange, value, valueRange, range: { start: keyRange.start, end: valueRange.end } });
   }
   return { assignments };
 }
@@ -107,6 +114,22 @@ function pointAt(text: string, offset: number): Range {
   return { start: { line, character }, end: { line, character: character + 1 } };
 }
 
+/** The position of an offset of `text`, by a halving search over its line starts. */
+function positionsIn(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}
+
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function valueOf(v: unknown): Value {
@@ -117,34 +140,60 @@ function valueOf(v: unknown): Value {
   return { kind: 'unknown', text: JSON.stringify(v) };
 }
 
-/**
- * Where each key of the top-level object is written (the last time, as `JSON.parse` keeps the last value): a scan
- * that skips strings and counts brackets, run only on a text `JSON.parse` accepted.
- */
-function topLevelKeys(text: string): Map<string, Range> {
-  const out = new Map<string, Range>();
-  let depth = 0;
-  let line = 0;
-  let lineStart = 0;
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') (line++, (lineStart = i + 1));
-    else if (c === '{' || c === '[') {
-      depth++;
-      expectKey = depth === 1 && c === '{';
-    } else if (c === '}' || c === ']') depth--;
-    else if (c === ',') expectKey = depth === 1;
-    else if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      if (expectKey) {
-        // The key's own characters never hold a line break (JSON forbids one in a string).
-        out.set(JSON.parse(text.slice(i, j + 1)) as string, { start: { line, character: i - lineStart }, end: { line, character: j + 1 - lineStart } });
-        expectKey = false;
-      }
-      i = j;
+interface Member {
+  name: string;
+  /** Offsets: the key with its quotes, the value. */
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** The members of the top-level object, in order: a scan run only on a text `JSON.parse` accepted. */
+function topLevelMembers(text: string): Member[] {
+  const out: Member[] = [];
+  let i = 0;
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const skipString = () => {
+    i++;
+    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+  };
+  /** Skips one value: a string, a bracketed value (its strings skipped whole), or a number or keyword. */
+  const skipValue = () => {
+    if (text[i] === '"') return skipString();
+    if (text[i] === '{' || text[i] === '[') {
+      let depth = 0;
+      do {
+        if (text[i] === '"') {
+          skipString();
+          continue;
+        }
+        if (text[i] === '{' || text[i] === '[') depth++;
+        else if (text[i] === '}' || text[i] === ']') depth--;
+        i++;
+      } while (depth > 0);
+      return;
     }
+    while (i < text.length && !/[\s,}\]]/.test(text[i])) i++;
+  };
+  skipSpace();
+  i++; // {
+  for (;;) {
+    skipSpace();
+    if (text[i] === '}' || i >= text.length) return out;
+    const keyStart = i;
+    skipString();
+    const keyEnd = i;
+    skipSpace();
+    i++; // :
+    skipSpace();
+    const valueStart = i;
+    skipValue();
+    out.push({ name: JSON.parse(text.slice(keyStart, keyEnd)) as string, keyStart, keyEnd, valueStart, valueEnd: i });
+    skipSpace();
+    if (text[i] === ',') i++;
   }
-  return out;
 }
