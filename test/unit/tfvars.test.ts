@@ -138,7 +138,7 @@ test('a variable no file sets has its default: the finding names it, and a defau
 test('a literal value the variable\'s declared type cannot take is an error, as Terraform refuses it', () => {
   const vars = 'variable "enable_bfd" {\n  type = bool\n}\n\nvariable "bfd_multi_hop" {\n  type = number\n}\n\nvariable "names" {\n  type = list( string )\n}\n\nvariable "free" {}\n\nvariable "tags" {\n  type = map(any)\n}\n';
   const got = (name: string, text: string) => findings({ 'main.tf': PEER, 'variables.tf': vars, [name]: text })[name].map((d) => d.replace(/, and Terraform.*$/, ''));
-  assert.deepEqual(got('x.tfvars', 'enable_bfd = "yes"\nbfd_multi_hop = "10"\nnames = ["a", 1]\nfree = [1]\ntags = 3\n'), [
+  assert.deepEqual(got('x.tfvars', 'enable_bfd = "yes"\nbfd_multi_hop = "10"\nnames = ["a", 1]\nfree = [1]\ntags = { a = [1], b = {} }\n'), [
     '0:13-18 type-mismatch: variable "enable_bfd" is declared bool in variables.tf',
   ]);
   assert.deepEqual(got('x.tfvars', 'enable_bfd = "true"\nbfd_multi_hop = true\nnames = "a"\n'), [
@@ -149,15 +149,55 @@ test('a literal value the variable\'s declared type cannot take is an error, as 
   assert.deepEqual(got('x.tfvars.json', '{\n  "bfd_multi_hop" :\n    "ten",\n  "enable_bfd": true\n}'), ['2:4-9 type-mismatch: variable "bfd_multi_hop" is declared number in variables.tf']);
 });
 
+test('collections of numbers and bools, objects, tuples and nested types are checked as far as their literals go', () => {
+  const vars = [
+    'variable "hops" {\n  type = list(number)\n}',
+    'variable "flags" {\n  type = map(bool)\n}',
+    'variable "ids" {\n  type = set(number)\n}',
+    'variable "peer" {\n  type = object({\n    name = string # shown in the console\n    hops = optional(number, 255)\n    bfd  = bool\n  })\n}',
+    'variable "pair" {\n  type = tuple([string, number])\n}',
+    'variable "groups" {\n  type = map(list(object({ id = string, asn = number })))\n}',
+    'variable "anything" {\n  type = any\n}',
+    'variable "loose" {\n  type = list(any)\n}',
+    'variable "bare" {\n  type = map\n}',
+  ].join('\n\n') + '\n';
+  const got = (name: string, text: string) => findings({ 'main.tf': PEER, 'variables.tf': vars, [name]: text })[name].map((d) => d.replace(/^(\S+) type-mismatch: variable "\w+" is declared (.*) in variables\.tf, and (.*) \("Invalid value for input variable"\)$/, '$1 $2: $3'));
+  // What Terraform converts: a number string to a number, "true" to a bool, a number or bool to a string.
+  assert.deepEqual(
+    got('ok.tfvars', 'hops = [1, "2", 3.5]\nflags = { a = true, b = "false" }\nids = []\npeer = { name = 1, bfd = "true", extra = "dropped" }\npair = ["a", "1"]\ngroups = { x = [{ id = "g", asn = "65001" }] }\nanything = [1, { a = [] }]\nloose = [1, {}]\nbare = { a = 1 }\n'),
+    [],
+  );
+  // Only literals: an expression or a null is trusted.
+  assert.deepEqual(got('expr.tfvars', 'hops = [1, 2 + 3, null]\nflags = { a = true ? 1 : 2 }\npeer = { name = "a", bfd = null }\n'), []);
+  assert.deepEqual(got('bad.tfvars', 'hops = [1, "two"]\nflags = { a = true, b = "yes" }\nids = [1, [2]]\npeer = { name = "p", bfd = "no" }\npair = ["a"]\ngroups = { x = [{ id = "g" }] }\n'), [
+    '0:7-17 list(number): Terraform cannot convert the string "two" at [1] to a number',
+    '1:8-31 map(bool): Terraform cannot convert the string "yes" at ["b"] to a bool (true or false)',
+    '2:6-14 set(number): Terraform cannot convert a list at [1] to a number',
+    '3:7-33 object({name = string, hops = optional(number), bfd = bool}): Terraform cannot convert the string "no" at .bfd to a bool (true or false)',
+    '4:7-12 tuple([string, number]): Terraform cannot convert a list to tuple([string, number])',
+    '5:9-31 map(list(object({id = string, asn = number}))): the object at ["x"][0] lacks the attribute "asn", which the type requires',
+  ]);
+  assert.deepEqual(got('shape.tfvars', 'hops = 1\nflags = ["a"]\npeer = "p"\n').map((d) => d.replace(/^(\S+) .*?: Terraform cannot convert /, '$1 ')), [
+    '0:7-8 the number 1 to list(number)',
+    '1:8-13 a list to map(bool)',
+    '2:7-10 the string "p" to object({name = string, hops = optional(number), bfd = bool})',
+  ]);
+  // The same in a .tfvars.json file, whose arrays and objects are values too.
+  assert.deepEqual(got('bad.tfvars.json', '{\n  "hops": [1, "2"],\n  "peer": {"name": "p"},\n  "groups": {"x": [{"id": "g", "asn": "x"}]}\n}\n'), [
+    '2:10-23 object({name = string, hops = optional(number), bfd = bool}): the object lacks the attribute "bfd", which the type requires',
+    '3:12-44 map(list(object({id = string, asn = number}))): Terraform cannot convert the string "x" at ["x"][0].asn to a number',
+  ]);
+});
+
 test('an override file\'s variable block replaces the type and the default it writes, as Terraform merges it', () => {
   const vars = 'variable "enable_bfd" {\n  type    = bool\n  default = true\n}\n\nvariable "x" {\n  type = number\n}\n\nvariable "y" {\n  type = number\n}\n';
   const over = 'variable "enable_bfd" {\n  default = false\n}\n\nvariable "x" {\n  type = string\n}\n\nvariable "y" {\n  type = object({\n    a = string\n  })\n}\n';
-  const got = findings({ 'main.tf': PEER, 'variables.tf': vars, 'override.tf': over, 'terraform.tfvars': 'bfd_multi_hop = 3\nx = "abc"\ny = "abc"\n' })['terraform.tfvars'];
+  const got = findings({ 'main.tf': PEER, 'variables.tf': vars, 'override.tf': over, 'terraform.tfvars': 'bfd_multi_hop = 3\nx = "abc"\ny = { a = "abc" }\n' })['terraform.tfvars'];
   assert.equal(got.length, 1, got.join('\n'));
   assert.match(got[0], /^0:0-13 bfd-multi-hop-without-bfd: .*enable_bfd is set by its default in override\.tf\)$/);
   // Without the override, the module's declarations hold.
-  const plain = findings({ 'main.tf': PEER, 'variables.tf': vars, 'terraform.tfvars': 'bfd_multi_hop = 3\nx = "abc"\ny = "abc"\n' })['terraform.tfvars'];
-  assert.deepEqual(plain.map((d) => d.replace(/ in variables.tf.*$/, '')), ['1:4-9 type-mismatch: variable "x" is declared number', '2:4-9 type-mismatch: variable "y" is declared number']);
+  const plain = findings({ 'main.tf': PEER, 'variables.tf': vars, 'terraform.tfvars': 'bfd_multi_hop = 3\nx = "abc"\ny = { a = "abc" }\n' })['terraform.tfvars'];
+  assert.deepEqual(plain.map((d) => d.replace(/ in variables.tf.*$/, '')), ['1:4-9 type-mismatch: variable "x" is declared number', '2:4-17 type-mismatch: variable "y" is declared number']);
 });
 
 test('a file given with -var-file sees the values of the auto-loaded files, not the defaults they replace', () => {

@@ -1,7 +1,7 @@
 /** What a rule may know beyond the instance it checks: the module around it. */
 import type { Attribute, ResourceInstance, Value } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
-import type { AttributeType } from '../schema/types';
+import type { TypeConstraint } from './typeConstraint';
 
 /** `providerVersionFrom` of a CDKTF program whose version its project's `cdktf.json` states. */
 export const PROJECT_FILE = 'cdktf.json';
@@ -90,8 +90,8 @@ export interface AnalysisContext {
    */
   variableFiles?(): readonly { name: string; file: { variableAssignments?(): Attribute[] } }[];
   /**
-   * For a variable file: a variable the module declares, with its `default` and its `type` when it is one the rules
-   * know (`bool`, `list(string)`), and the name of the file declaring it.
+   * For a variable file: a variable the module declares, with its `default` and its `type`, and the name of the
+   * file declaring it.
    */
   variable?(name: string): DeclaredVariable | undefined;
   /**
@@ -117,11 +117,12 @@ export interface VariableUse {
 /** A module's `variable` block, as a variable file's checks read it. */
 export interface DeclaredVariable {
   default?: Value;
-  type?: AttributeType;
+  /** Its `type`, when it reads as one (`analysis/typeConstraint.ts`). */
+  type?: TypeConstraint;
   /** The file that declares the type (an override file's replaces the module's), and the one the default is from. */
   file: string;
   defaultFile?: string;
-  /** What a hover shows: the type as written (any type, not only those `type` knows), the default as written, the description. */
+  /** The type as Terraform writes it (`list(string)`; as written, without white space, when it does not read), the default as written, the description. */
   typeText?: string;
   defaultText?: string;
   description?: string;

@@ -16,7 +16,7 @@ const MAX_BLOCKS_NAMED = 5;
 export function variableHover(name: string, ctx: AnalysisContext): string {
   const declared = ctx.variable?.(name);
   if (!declared) return undeclared(name, ctx);
-  const lines = [`**variable "${name}"** · ${declared.typeText ? declared.typeText : declared.typeText === '' ? 'its declared type' : 'any type (no `type` given)'}`];
+  const lines = [`**variable "${name}"** · ${declared.typeText ?? 'any type (no `type` given)'}`];
   if (declared.description) lines.push('', declared.description);
   lines.push('', ...facts(declared).map((f) => `- ${f}`));
   lines.push(...usesMarkdown(ctx.variableUses?.(name) ?? [], ctx));

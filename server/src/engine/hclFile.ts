@@ -12,7 +12,7 @@ import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { withoutMissing } from '../analysis/partial';
 import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import { Chunk, CHUNK_MEMO, HclDocument } from '../syntax/hcl/document';
-import { instancesOf, scopedInstancesOf, toBody } from '../syntax/hcl/toModel';
+import { instancesOf, scopedInstancesOf, toBody, variableFileAttributes } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
 import { refusedInVariableFile, tfvarsFindings } from './tfvars';
 import type { Placed, SourceFile, VariableBlock } from './sourceFile';
@@ -174,8 +174,7 @@ export class HclFile implements SourceFile {
               line: b.nameRange.start.line,
               default: dflt?.value,
               defaultText: dflt && written(dflt.valueRange),
-              // '' for a type written over several lines: written (an override's replaces the module's), not read.
-              type: type && (type.start.line === type.end.line ? written(type).replace(/\s+/g, '') : ''),
+              type: type && written(type),
               description: description?.kind === 'string' ? description.value : undefined,
             });
           }
@@ -456,7 +455,7 @@ function chunkAssignments(chunk: Chunk): Attribute[] {
   const m = memo(chunk);
   const d = chunk.startLine;
   if (!m.assignments || m.assignmentsLine !== d) {
-    m.assignments = toBody(chunk.items).attributes.map((a) => {
+    m.assignments = variableFileAttributes(chunk.items).map((a) => {
       // Every field named: model nodes keep their ranges behind getters, which a spread would not copy.
       const { name, sourceName, value, incomplete } = a;
       return { name, sourceName, value, incomplete, keyRange: shiftRange(a.keyRange, d), valueRange: shiftRange(a.valueRange, d), range: shiftRange(a.range, d) };

@@ -26,10 +26,7 @@ export interface VariableBlock {
   default?: Value;
   /** The default as written, when it is (for a hover). */
   defaultText?: string;
-  /**
-   * The type as written, without white space (`bool`, `list(string)`, the model shortens a call's arguments);
-   * '' for a type written over several lines: written (an override's replaces the module's), not read.
-   */
+  /** The type as written, comments and line breaks included (the model shortens a call's arguments: `list(…)`). */
   type?: string;
   description?: string;
 }

@@ -11,13 +11,14 @@
  * from when it is another. Any other file (given with `-var-file`) is judged as loaded after those, its own values
  * replacing theirs. A variable no file sets has
  * the `default` its module declares (`ctx.variable`). A literal value that the variable's declared type cannot take is
- * an error, as Terraform refuses it.
+ * an error, as Terraform refuses it (`analysis/typeConstraint.ts`: nested collections, objects and tuples too).
  */
 import type { Attribute, Block, Value } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
 import { fixValueOf, leftOutAsEmpty, literalEquals } from '../analysis/rules/crossField';
 import type { Finding } from '../analysis/finding';
-import { conformsTo, describeLiteral, describeType } from '../analysis/values';
+import { describeLiteral } from '../analysis/values';
+import { describeConstraint, mismatch } from '../analysis/typeConstraint';
 import type { SourceFile } from './sourceFile';
 
 /** A variable's value as Terraform gets it, and where it comes from (undefined: the file judged): `in x.tfvars`. */
@@ -82,13 +83,19 @@ function typeMismatches(assignments: readonly Attribute[], variable: NonNullable
   const out: Finding[] = [];
   for (let i = 0; i < assignments.length; i++) {
     const a = assignments[i];
-    const type = a.incomplete ? undefined : variable(a.name)?.type;
-    if (!type || conformsTo(a.value, type)) continue;
+    const declared = a.incomplete ? undefined : variable(a.name);
+    const found = declared?.type && mismatch(a.value, declared.type);
+    if (!found) continue;
+    const at = found.at ? ` at ${found.at}` : '';
+    const why =
+      'missing' in found
+        ? `the object${at} lacks the attribute "${found.missing}", which the type requires`
+        : `Terraform cannot convert ${describeLiteral(found.value)}${at} to ${describeConstraint(found.expected)}`;
     out.push({
       code: 'type-mismatch',
       severity: 'error',
       range: a.valueRange,
-      message: `variable "${a.name}" is declared ${type} in ${variable(a.name)!.file}, and Terraform cannot convert ${describeLiteral(a.value)} to ${describeType(type)} ("Invalid value for input variable")`,
+      message: `variable "${a.name}" is declared ${declared.typeText} in ${declared.file}, and ${why} ("Invalid value for input variable")`,
       fixes: [],
     });
   }

@@ -137,7 +137,10 @@ function valueOf(v: unknown): Value {
   if (typeof v === 'boolean') return { kind: 'bool', value: v };
   if (typeof v === 'number') return { kind: 'number', value: v, raw: String(v) };
   if (typeof v === 'string') return { kind: 'string', value: v };
-  return { kind: 'unknown', text: JSON.stringify(v) };
+  if (Array.isArray(v)) return { kind: 'tuple', items: v.map(valueOf) };
+  // An object's values are kept, for the variable's declared type (a key written twice: the last, as JSON.parse keeps).
+  const entries = Object.entries(v as Record<string, unknown>);
+  return { kind: 'object', keys: entries.map(([k]) => k), values: entries.map(([, x]) => valueOf(x)) };
 }
 
 interface Member {

@@ -17,14 +17,12 @@ import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versi
 import { joinConstraints, moduleProvider, type ProviderSaid } from './providerRequirements';
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
-import type { AttributeType } from '../schema/types';
+import { formatType, parseType } from '../analysis/typeConstraint';
 import { withoutBom } from './text';
 import { compareLoadOrder, isAutoLoaded, isVariableFile } from './variableFiles';
 import type { VariableSource } from './variableFiles';
 import { variableUses } from './variableUses';
 
-/** The variable types a value in a variable file is checked against (`conformsTo`); others are not. */
-const KNOWN_TYPES = new Set<AttributeType>(['string', 'number', 'bool', 'list(string)', 'set(string)', 'map(string)']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', '.gen', 'dist', 'out', '.vscode-test']);
 /** Larger files are not indexed from disk (they are still analysed when opened). */
 const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
@@ -337,14 +335,15 @@ export class Workspace {
           const override = isOverrideFile(p);
           const name = path.basename(p);
           source.forEachVariable?.((v) => {
-            const known = KNOWN_TYPES.has(v.type as AttributeType) ? (v.type as AttributeType) : undefined;
+            const known = v.type === undefined ? undefined : parseType(v.type);
+            const typeText = v.type === undefined ? undefined : known ? formatType(known) : v.type.replace(/\s+/g, '');
             const before = found.get(v.name);
             if (!before) {
-              found.set(v.name, { default: v.default, type: known, file: name, defaultFile: name, typeText: v.type, defaultText: v.defaultText, description: v.description, declaredAt: { file: name, line: v.line } });
+              found.set(v.name, { default: v.default, type: known, file: name, defaultFile: name, typeText, defaultText: v.defaultText, description: v.description, declaredAt: { file: name, line: v.line } });
             }
             // Override files come last, in Terraform's order: what one writes replaces the declaration's.
             else if (override) {
-              if (v.type !== undefined) (before.type = known), (before.typeText = v.type), (before.file = name);
+              if (v.type !== undefined) (before.type = known), (before.typeText = typeText), (before.file = name);
               if (v.default) (before.default = v.default), (before.defaultText = v.defaultText), (before.defaultFile = name);
               if (v.description !== undefined) before.description = v.description;
             }

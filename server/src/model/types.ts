@@ -30,7 +30,11 @@ export type Value =
    * `keys`: its distinct keys in order, when every key is written out (`{ a = 1, "b" = 2 }`): `for_each` counts
    * them, and each names an instance of a block repeated over it (`g["a"]`).
    */
-  | { kind: 'object'; keys?: readonly string[]; refs?: readonly Value[] }
+  /**
+   * `values`: each key's value, in the order of `keys`, in a variable file's values only (`variableFileValue`,
+   * and a `.tfvars.json` file's), whose objects the variable's declared type is checked against.
+   */
+  | { kind: 'object'; keys?: readonly string[]; values?: readonly Value[]; refs?: readonly Value[] }
   /**
    * A traversal such as `alicloud_vpc_bgp_group.main.id`, `var.x` or a construct's `.id`. Index steps keep
    * their brackets in `path` (`["x", "[0]", "id"]`; a splat is `[*]`).

@@ -103,6 +103,41 @@ function attributesOf(items: BodyItem[]): Attribute[] {
   return listFrom<Attribute>(start);
 }
 
+/**
+ * A variable file's arguments (`name = value` lines), each value with the values of its objects kept
+ * (`variableFileValue`): for the variable's declared type, which its value is checked against.
+ */
+export function variableFileAttributes(items: BodyItem[]): Attribute[] {
+  const out: Attribute[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.type === 'Attribute') {
+      const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
+      out.push(new HclAttribute(item.name, item.expr ? variableFileValue(item.expr) : NOT_WRITTEN, item.nameRange, valueRange, item.expr ? undefined : true));
+    } else if (item.type === 'Incomplete') {
+      out.push(new HclAttribute(item.name, NOT_WRITTEN, item.nameRange, item.nameRange, true));
+    }
+  }
+  return out;
+}
+
+/**
+ * `toValue`, but an object whose keys are all written out, once each, keeps its values (`values`), in a list or
+ * object too. Not shared, and only for variable files: a module's models keep no object's values.
+ */
+function variableFileValue(e: Expr): Value {
+  if (e.type === 'Paren') return variableFileValue(e.expr);
+  if (e.type === 'Tuple') return { kind: 'tuple', items: e.items.map(variableFileValue) };
+  if (e.type !== 'Object') return toValue(e);
+  const keys = new Set<string>();
+  for (let i = 0; i < e.items.length; i++) {
+    const key = writtenKey(e.items[i].key);
+    if (key === undefined || keys.has(key)) return toValue(e);
+    keys.add(key);
+  }
+  return withRefs({ kind: 'object', keys: [...keys], values: e.items.map((item) => variableFileValue(item.value)) }, e);
+}
+
 function blocksOf(items: BodyItem[]): Block[] {
   const start = top;
   for (let i = 0; i < items.length; i++) {
