@@ -314,6 +314,20 @@ resource "alicloud_vpc_bgp_peer" "b" {
     }
   });
 
+  it('a .tfvars.json file opened as JSON in a folder without .tf files is checked (the client activates for it: client-manifest.test.ts)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-tfvars-json-alone-'));
+    try {
+      const file = path.join(dir, 'prod.auto.tfvars.json');
+      const text = '{\n  "bfd_multi_hop": 13,\n  "enable_bfd": false\n}\n';
+      fs.writeFileSync(file, text);
+      const diags = await lsp.open(pathToFileURL(file).toString(), text, 'json');
+      assert.deepEqual(diags.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['bfd-multi-hop-without-bfd', 1, 2]]);
+      await lsp.close(pathToFileURL(file).toString());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an open module is checked again when a root module beside it in the workspace starts or stops calling it', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-envs-'));
     const child = path.join(root, 'modules', 'bgp', 'main.tf');

@@ -16,9 +16,16 @@ test('engines.vscode is ^1.100.0 and the API types match it', () => {
   assert.match(pkg.devDependencies['@types/vscode'], /^1\.100\./);
 });
 
-test('activation: only the served languages and workspaces with .tf files, never "*"', () => {
-  const expected = [...TERRAFORM_LANGUAGES, ...CDKTF_LANGUAGES].map((l) => `onLanguage:${l}`).concat('workspaceContains:**/*.tf');
+test('activation: only the served languages and workspaces with .tf or .tfvars.json files, never "*"', () => {
+  const expected = [...TERRAFORM_LANGUAGES, ...CDKTF_LANGUAGES].map((l) => `onLanguage:${l}`).concat('workspaceContains:**/*.tf', 'workspaceContains:**/*.tfvars.json');
   assert.deepEqual([...pkg.activationEvents].sort(), expected.sort());
+});
+
+test('a JSON file the server is sent activates the extension in a folder without .tf files (no onLanguage:json: every JSON file would)', () => {
+  const json = documentSelector().filter((s) => s.language === 'json');
+  assert.ok(json.length > 0);
+  for (const s of json) assert.ok(pkg.activationEvents.includes(`workspaceContains:${s.pattern}`), `no workspaceContains:${s.pattern}`);
+  assert.ok(!pkg.activationEvents.includes('onLanguage:json'));
 });
 
 test('the terraform language (same id as HashiCorp\'s) for .tf and .tfvars', () => {
