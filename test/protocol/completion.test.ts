@@ -7,6 +7,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CompletionItem, InsertTextFormat, TextEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits, at, LspClient, uri } from '../helpers/lsp';
 
@@ -230,6 +234,41 @@ resource "alicloud_express_connect_virtual_border_router" "v" {
     assert.deepEqual((await complete(`resource "aws_instance" "x" {\n  |\n}\n`)).items, []);
     assert.deepEqual((await complete(`resource "alicloud_vpc_bgp_peer" "p" {|\n}\n`)).items, []);
     assert.deepEqual((await complete(`resource "alicloud_vpc_bgp_peer" "p" {\n}\n|\n`)).items, []);
+  });
+
+  it('offers the module\'s variables not assigned yet at the start of a line of a .tfvars file, with type and default', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-complete-tfvars-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'variables.tf'),
+        'variable "hops" {\n  type    = number\n  default = 10\n}\n\nvariable "group_id" {\n  type        = string\n  description = "The BGP group."\n}\n\nvariable "enable_bfd" {\n  type = bool\n}\n\nvariable "tags" {\n  type = map(string)\n  default = {\n    a = "b"\n  }\n}\n',
+      );
+      fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = var.group_id\n  bfd_multi_hop = var.hops\n}\n');
+      const u = pathToFileURL(path.join(dir, 'prod.tfvars')).toString();
+      const completeIn = async (fixture: string) => {
+        const { text, position } = at(fixture);
+        await lsp.open(u, text, 'terraform-vars');
+        const items = await lsp.completion(u, position);
+        await lsp.close(u);
+        return { items: ordered(items), text };
+      };
+      const { items, text } = await completeIn('enable_bfd = true\n|\n');
+      assert.deepEqual(labels(items), ['group_id', 'hops', 'tags'], 'not yet assigned, those without a default first');
+      assert.deepEqual(items.map((i) => i.detail), ['string (required)', 'number = 10', 'map(string) (has a default)']);
+      assert.equal(accept(text, items[0]), 'enable_bfd = true\ngroup_id = "$1"\n');
+      assert.equal(accept(text, items[1]), 'enable_bfd = true\nhops = ${1:10}\n');
+      assert.equal(items[0].insertTextFormat, InsertTextFormat.Snippet);
+      assert.match((items[0].documentation as { value: string }).value, /The BGP group\.[\s\S]*Passed to `bgp_group_id`/);
+      // Half typed, a value already after it: the name alone is replaced.
+      const named = await completeIn('ho|ps_x = 3\n');
+      assert.deepEqual(labels(named.items), ['enable_bfd', 'group_id', 'hops', 'tags']);
+      assert.equal(accept(named.text, named.items.find((i) => i.label === 'hops')!), 'hops = 3\n');
+      // Not inside a value, nor after the name.
+      assert.deepEqual((await completeIn('tags = {\n  |\n}\n')).items, []);
+      assert.deepEqual((await completeIn('hops = |\n')).items, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -94,6 +94,8 @@ export interface AnalysisContext {
    * file declaring it.
    */
   variable?(name: string): DeclaredVariable | undefined;
+  /** For a variable file: every variable the module declares, in the order written (for completion). */
+  variables?(): ReadonlyMap<string, DeclaredVariable>;
   /**
    * For a variable file: the arguments of the module's resources and data sources that are `var.<name>` (for a
    * hover; reads every block of the module, so never asked while checking).

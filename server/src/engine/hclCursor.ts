@@ -8,6 +8,7 @@ import type { Block, Position, Range } from '../model/types';
 import { comparePositions, rangeContains } from '../model/types';
 import { heredocOpenerAt, quotedEnd } from '../syntax/hcl/quoted';
 import { checkedInstancesOf, type HclFile } from './hclFile';
+import { toBody } from '../syntax/hcl/toModel';
 
 import type { Located } from './sourceFile';
 
@@ -34,6 +35,29 @@ export function locate(file: HclFile, pos: Position): Located | undefined {
     return { instance, blocks, base: chunk.startLine, rel };
   }
   return undefined;
+}
+
+/**
+ * In a `.tfvars` file, the variable name being typed at the start of a line (absolute positions): not inside a
+ * value that spans lines (a map, a list, a heredoc), an unclosed bracket, a block comment or a block. `nameOnly`:
+ * a value follows, so only the name is replaced.
+ */
+export function variableNameAt(file: HclFile, pos: Position): { prefix: string; range: Range; nameOnly?: boolean } | undefined {
+  if (!file.isTfvars || file.doc.chunks.length === 0) return undefined;
+  const line = blankClosedComments(file.doc.lineText(pos.line));
+  const keyMatch = KEY.exec(line.slice(0, pos.character));
+  if (!keyMatch) return undefined;
+  const chunk = file.doc.chunks[file.doc.chunkIndexAt(pos.line)];
+  const rel = { line: pos.line - chunk.startLine, character: pos.character };
+  const body = toBody(chunk.items);
+  if (body.attributes.some((a) => a.valueRange.start.line < a.valueRange.end.line && strictlyInside(a.valueRange, rel))) return undefined;
+  if (body.blocks.some((b) => within(b, rel, rel.line) && comparePositions(rel, b.bodyRange.start) > 0)) return undefined;
+  if (chunk.comments.some((c) => c.start.line < c.end.line && strictlyInside(c, rel))) return undefined;
+  if (chunk.errors.length && openBracketBefore(file, chunk.startLine, 0, pos)) return undefined;
+  const prefix = keyMatch[1] ?? '';
+  const range = wordRange(line, pos.character, prefix, pos.line);
+  const nameOnly = /^\s*=(?!=)/.test(line.slice(range.end.character)) || undefined;
+  return { prefix, range, nameOnly };
 }
 
 function strictlyInside(r: { start: Position; end: Position }, p: Position): boolean {

@@ -16,7 +16,7 @@ import { instancesOf, scopedInstancesOf, toBody, variableFileAttributes } from '
 import type { Diagnostic } from './diagnostic';
 import { refusedInVariableFile, tfvarsFindings } from './tfvars';
 import type { Placed, SourceFile, VariableBlock } from './sourceFile';
-import { cursorContext, locate } from './hclCursor';
+import { cursorContext, locate, variableNameAt } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
 import { joinSaid, providerSaidIn, type ProviderSaid } from './providerRequirements';
@@ -217,6 +217,10 @@ export class HclFile implements SourceFile {
 
   cursorContext(pos: Position) {
     return cursorContext(this, pos);
+  }
+
+  variableNameAt(pos: Position) {
+    return variableNameAt(this, pos);
   }
 
   locate(pos: Position) {

@@ -118,6 +118,8 @@ export interface SourceFile {
   variableAssignments?(): Attribute[];
   /** A variable file's assignment whose name is at `pos` (absolute positions; optional: none). */
   assignmentAt?(pos: Position): Attribute | undefined;
+  /** In a `.tfvars` file, the variable name being typed at the start of a line, for completion (absolute; optional). */
+  variableNameAt?(pos: Position): { prefix: string; range: Range; nameOnly?: boolean } | undefined;
   /**
    * What this file says of the alicloud provider's version and source: its `required_providers` entries and legacy
    * `provider "alicloud"` versions, which the module index merges with the module's other files (`moduleProvider`).

@@ -328,7 +328,7 @@ export class Workspace {
     // `extra` is the version of `file` being judged, whichever the index holds.
     const variableFiles = () => this.variableFiles(path.dirname(file)).map((v) => (extra && v.name === path.basename(file) ? { name: v.name, file: extra } : v));
     let declared: Map<string, DeclaredVariable> | undefined;
-    const variable = (name: string) => {
+    const variables = () => {
       if (!declared) {
         const found = (declared = new Map<string, DeclaredVariable>());
         for (const [p, source] of this.moduleEntries(file)) {
@@ -356,15 +356,20 @@ export class Workspace {
           }
         }
       }
-      return declared.get(name);
+      return declared;
     };
+    const variable = (name: string) => variables().get(name);
+    // Read in one walk over the module when first asked for (a completion documents every variable).
+    let used: Map<string, VariableUse[]> | undefined;
     const uses = (name: string) => {
-      const out: VariableUse[] = [];
-      for (const [p, source] of this.moduleEntries(file)) variableUses(source.instances(), name, path.basename(p), out);
-      return out;
+      if (!used) {
+        used = new Map();
+        for (const [p, source] of this.moduleEntries(file)) variableUses(source.instances(), path.basename(p), used);
+      }
+      return used.get(name) ?? [];
     };
     const hasModuleFiles = () => this.moduleEntries(file).length > 0;
-    return Object.create(ctx, { variableFiles: { value: variableFiles }, variable: { value: variable }, variableUses: { value: uses }, hasModuleFiles: { value: hasModuleFiles } }) as AnalysisContext;
+    return Object.create(ctx, { variableFiles: { value: variableFiles }, variable: { value: variable }, variables: { value: variables }, variableUses: { value: uses }, hasModuleFiles: { value: hasModuleFiles } }) as AnalysisContext;
   }
 
   private moduleContextFor(file: string, extra?: SourceFile): AnalysisContext {

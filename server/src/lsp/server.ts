@@ -37,9 +37,11 @@ import {
   WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
 import { completeList } from '../analysis/completion';
+import type { CompletionResult } from '../analysis/completion';
 import type { AnalysisContext } from '../analysis/context';
 import { hover } from '../analysis/hover';
 import { variableHover } from '../analysis/variableHover';
+import { variableCompletions } from '../analysis/variableCompletion';
 import { comparePositions, rangeContains, sameRange, shiftRange } from '../model/types';
 import type { Position, Range, ResourceInstance } from '../model/types';
 import { defaultSchemas, SchemaRegistry } from '../schema/registry';
@@ -483,22 +485,23 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     request('completion', [] as CompletionItem[] | CompletionList, (p: CompletionParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
-      const at = f.cursorContext(p.position);
+      const at = f.cursorContext(p.position) ?? variableFileCursor(f, p.textDocument.uri, p.position);
       if (!at) return [];
-      const result = completeList(at.cursor, ctxFor(f, p.textDocument.uri), f.completionWriter);
+      const result = 'items' in at ? at : completeList(at.cursor, ctxFor(f, p.textDocument.uri), f.completionWriter);
+      const base = 'items' in at ? 0 : at.base;
       let lineBreak: string | undefined;
       const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
       const indent = () => /^[ \t]*/.exec(f.lineText(p.position.line))![0];
       const plainText = (item: { insertText: string }) => plainSnippetText(item.insertText, indent(), indentUnit(f.language), eol());
       // The documentation names arguments as the hover does: as the file's language writes them (`enableBfd: true`).
-      const instance = at.cursor.mode === 'resourceType' ? undefined : at.cursor.instance;
+      const instance = 'items' in at || at.cursor.mode === 'resourceType' ? undefined : at.cursor.instance;
       const docs = (md: string) => (instance && f.localizeHover ? f.localizeHover(md, instance) : md);
       const items = result.items.map((item): CompletionItem => ({
         label: item.label,
         kind: KIND[item.kind],
         detail: item.detail,
         documentation: item.documentation ? { kind: markdownDocs ? MarkupKind.Markdown : MarkupKind.PlainText, value: docs(item.documentation) } : undefined,
-        textEdit: { range: shiftRange(item.range, at.base), newText: item.snippet && !snippets ? plainText(item) : item.insertText },
+        textEdit: { range: shiftRange(item.range, base), newText: item.snippet && !snippets ? plainText(item) : item.insertText },
         additionalTextEdits: nonEmpty(f.importEdits && withLineBreaks(f.importEdits(item.insertText), eol())),
         insertTextFormat: item.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         sortText: item.sortText,
@@ -508,6 +511,14 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       return result.isIncomplete ? { isIncomplete: true, items } : items;
     }),
   );
+
+  /** In a `.tfvars` file, a variable's name at the start of a line: the module's variables not assigned yet. */
+  const variableFileCursor = (f: SourceFile, uri: string, pos: Position): CompletionResult | undefined => {
+    const typing = f.variableNameAt?.(pos);
+    if (!typing) return undefined;
+    const assigned = new Set((f.variableAssignments?.() ?? []).filter((a) => a.keyRange.start.line !== typing.range.start.line).map((a) => a.name));
+    return { items: variableCompletions(ctxFor(f, uri), typing, assigned), isIncomplete: false };
+  };
 
   connection.onHover(
     request('hover', null as Hover | null, (p: HoverParams) => {

@@ -1,0 +1,54 @@
+/**
+ * Completion of a variable's name at the start of a line of a `.tfvars` file: the variables the module declares
+ * that the file does not assign yet, those without a default (which need a value) first, each with its type and
+ * default in the detail and its hover as documentation; inserting `name = ` and a value to fill in.
+ */
+import type { AnalysisContext, DeclaredVariable } from './context';
+import type { CompletionItem } from './completion';
+import type { Range } from '../model/types';
+import type { TypeConstraint } from './typeConstraint';
+import { variableHover } from './variableHover';
+
+export function variableCompletions(ctx: AnalysisContext, at: { range: Range; nameOnly?: boolean }, assigned: ReadonlySet<string>): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const [name, v] of ctx.variables?.() ?? []) {
+    if (assigned.has(name)) continue;
+    items.push({
+      label: name,
+      kind: 'property',
+      detail: detail(v),
+      documentation: variableHover(name, ctx),
+      insertText: at.nameOnly ? name : `${name} = ${valueSnippet(v)}`,
+      snippet: !at.nameOnly,
+      range: at.range,
+      sortText: (v.defaultText === undefined ? '0' : '1') + name,
+    });
+  }
+  return items;
+}
+
+/** `number = 10`, `list(string) (required)`: the type, and the default or that a value is needed. */
+function detail(v: DeclaredVariable): string {
+  const type = v.typeText ?? 'any';
+  if (v.defaultText === undefined) return `${type} (required)`;
+  return v.defaultText.includes('\n') ? `${type} (has a default)` : `${type} = ${v.defaultText}`;
+}
+
+/** A placeholder the type suggests: the default when written on one line, else an empty value of the type. */
+function valueSnippet(v: DeclaredVariable): string {
+  if (v.defaultText !== undefined && !v.defaultText.includes('\n')) return '${1:' + v.defaultText.replace(/[$}\\]/g, '\\$&') + '}';
+  return emptyOf(v.type);
+}
+
+function emptyOf(t: TypeConstraint | undefined): string {
+  switch (t?.kind) {
+    case 'string': return '"$1"';
+    case 'bool': return '${1|true,false|}';
+    case 'list':
+    case 'set':
+    case 'tuple': return '[$1]';
+    case 'map':
+    case 'object': return '{ $1 }';
+    default: return '$1';
+  }
+}
