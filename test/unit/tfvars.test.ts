@@ -8,6 +8,8 @@ import { Workspace } from '../../server/src/engine/workspace';
 import { compareLoadOrder } from '../../server/src/engine/variableFiles';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { scratchDir } from '../helpers/scratch';
+import { variableHover } from '../../server/src/analysis/variableHover';
+import { variableCompletions } from '../../server/src/analysis/variableCompletion';
 
 const PEER = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
 
@@ -207,4 +209,18 @@ test('a file given with -var-file sees the values of the auto-loaded files, not 
   const off = findings({ 'main.tf': PEER, 'variables.tf': vars, 'prod.tfvars': 'bfd_multi_hop = 13\n', 'terraform.tfvars': 'enable_bfd = false\n' })['prod.tfvars'];
   assert.equal(off.length, 1);
   assert.match(off[0], /enable_bfd is set in terraform\.tfvars\)$/);
+});
+
+test('a variable a .tf.json file declares is declared, by name only: the hover and completion claim no type or default for it', () => {
+  const dir = scratchDir('tfvars-json-decl-');
+  fs.writeFileSync(path.join(dir, 'variables.tf.json'), '{"variable": {"zone": {"type": "string", "default": "a"}}}');
+  const ws = new Workspace(defaultSchemas());
+  ws.indexDir(dir);
+  const p = path.join(dir, 'terraform.tfvars');
+  const ctx = ws.contextFor(p, createSourceFile(p, undefined, 'zone = "b"\n')!);
+  const md = variableHover('zone', ctx);
+  assert.match(md, /Declared in `variables\.tf\.json` \(its type and default are not read from a JSON file\)/);
+  assert.doesNotMatch(md, /not declared|No default/);
+  const at = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } } };
+  assert.deepEqual(variableCompletions(ctx, at, new Set()).map((i) => [i.label, i.detail]), [['zone', 'declared in variables.tf.json']]);
 });

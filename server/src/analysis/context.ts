@@ -128,7 +128,10 @@ export interface DeclaredVariable {
   typeText?: string;
   defaultText?: string;
   description?: string;
-  /** The file and line of the block that declares it (not an override file's; no line in a `.tf.json` file). */
+  /**
+   * The file and line of the block that declares it (not an override file's). No line: a `.tf.json` file, whose
+   * variables are known by name only (their type, default and description are not read).
+   */
   declaredAt: { file: string; line?: number };
 }
 

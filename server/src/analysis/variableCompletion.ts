@@ -21,7 +21,8 @@ export function variableCompletions(ctx: AnalysisContext, at: { range: Range; na
       insertText: at.nameOnly ? name : `${name} = ${valueSnippet(v)}`,
       snippet: !at.nameOnly,
       range: at.range,
-      sortText: (v.defaultText === undefined ? '0' : '1') + name,
+      // Those that need a value first (a `.tf.json` file's, whose default is not read, after them).
+      sortText: (v.declaredAt.line === undefined ? '2' : v.defaultText === undefined ? '0' : '1') + name,
     });
   }
   return items;
@@ -29,6 +30,7 @@ export function variableCompletions(ctx: AnalysisContext, at: { range: Range; na
 
 /** `number = 10`, `list(string) (required)`: the type, and the default or that a value is needed. */
 function detail(v: DeclaredVariable): string {
+  if (v.declaredAt.line === undefined) return `declared in ${v.declaredAt.file}`;
   const type = v.typeText ?? 'any';
   if (v.defaultText === undefined) return `${type} (required)`;
   return v.defaultText.includes('\n') ? `${type} (has a default)` : `${type} = ${v.defaultText}`;

@@ -16,7 +16,7 @@ const MAX_BLOCKS_NAMED = 5;
 export function variableHover(name: string, ctx: AnalysisContext): string {
   const declared = ctx.variable?.(name);
   if (!declared) return undeclared(name, ctx);
-  const lines = [`**variable "${name}"** · ${declared.typeText ?? 'any type (no `type` given)'}`];
+  const lines = [`**variable "${name}"** · ${declared.typeText ?? (declared.declaredAt.line === undefined ? 'declared' : 'any type (no `type` given)')}`];
   if (declared.description) lines.push('', declared.description);
   lines.push('', ...facts(declared).map((f) => `- ${f}`));
   lines.push(...usesMarkdown(ctx.variableUses?.(name) ?? [], ctx));
@@ -24,7 +24,8 @@ export function variableHover(name: string, ctx: AnalysisContext): string {
 }
 
 function facts(d: DeclaredVariable): string[] {
-  const out = [`Declared in \`${d.declaredAt.file}\`${d.declaredAt.line === undefined ? '' : ` (line ${d.declaredAt.line + 1})`}`];
+  if (d.declaredAt.line === undefined) return [`Declared in \`${d.declaredAt.file}\` (its type and default are not read from a JSON file)`];
+  const out = [`Declared in \`${d.declaredAt.file}\` (line ${d.declaredAt.line + 1})`];
   if (d.typeText !== undefined && d.file !== d.declaredAt.file) out.push(`Type from \`${d.file}\``);
   if (d.defaultText === undefined) out.push('No default: a value must be given');
   else {
