@@ -10,6 +10,7 @@ import { defaultSchemas } from '../../server/src/schema/registry';
 import { scratchDir } from '../helpers/scratch';
 import { variableHover } from '../../server/src/analysis/variableHover';
 import { variableCompletions } from '../../server/src/analysis/variableCompletion';
+import { parseType } from '../../server/src/analysis/typeConstraint';
 
 const PEER = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
 
@@ -223,4 +224,12 @@ test('a variable a .tf.json file declares is declared, by name only: the hover a
   assert.doesNotMatch(md, /not declared|No default/);
   const at = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } } };
   assert.deepEqual(variableCompletions(ctx, at, new Set()).map((i) => [i.label, i.detail]), [['zone', 'declared in variables.tf.json']]);
+});
+
+test('a type text is read once, not at each change of a variable file (whose context reads every variable\'s type again)', () => {
+  const text = 'object({\n  name = string\n  hops = optional(number, 1)\n})';
+  const first = parseType(text);
+  assert.ok(first && first.kind === 'object');
+  assert.equal(parseType(text), first, 'the same reading');
+  assert.equal(parseType('"string"'), undefined, 'an old quoted type is not read, and not judged');
 });

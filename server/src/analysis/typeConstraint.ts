@@ -17,8 +17,24 @@ export type TypeConstraint =
 
 const ANY: TypeConstraint = { kind: 'any' };
 
+/**
+ * Types read, by their text: a variable file's context is made again at each change, and reads every variable's
+ * type; a module writes the same few. Bounded, as the literals of `toModel.ts` are.
+ */
+const PARSED = new Map<string, TypeConstraint | null>();
+const MAX_PARSED = 1000;
+
 /** The constraint a `type` text says, or undefined when it does not read as one (an old quoted type, a typo). */
 export function parseType(text: string): TypeConstraint | undefined {
+  let t = PARSED.get(text);
+  if (t === undefined) {
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(text, (t = read(text) ?? null));
+  }
+  return t ?? undefined;
+}
+
+function read(text: string): TypeConstraint | undefined {
   const tokens = tokenize(text);
   if (!tokens) return undefined;
   let i = 0;
