@@ -233,3 +233,23 @@ test('a type text is read once, not at each change of a variable file (whose con
   assert.equal(parseType(text), first, 'the same reading');
   assert.equal(parseType('"string"'), undefined, 'an old quoted type is not read, and not judged');
 });
+
+test('secrets are never shown: the default of a sensitive variable, or of one passed to auth_key, is not in its hover or completion', () => {
+  const dir = scratchDir('tfvars-secret-');
+  fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n  auth_key  = var.key\n}\n');
+  fs.writeFileSync(path.join(dir, 'variables.tf'), 'variable "key" {\n  default = "s3cret-1"\n}\n\nvariable "pw" {\n  default   = "s3cret-2"\n  sensitive = true\n}\n\nvariable "asn" {\n  default = 65001\n}\n');
+  const ws = new Workspace(defaultSchemas());
+  ws.indexDir(dir);
+  const p = path.join(dir, 'terraform.tfvars');
+  const ctx = ws.contextFor(p, createSourceFile(p, undefined, '\n')!);
+  for (const name of ['key', 'pw']) {
+    const md = variableHover(name, ctx);
+    assert.doesNotMatch(md, /s3cret/, name);
+    assert.match(md, /Has a default \(not shown: the value is a secret\)/, name);
+  }
+  assert.match(variableHover('asn', ctx), /Default: `65001`/, 'others are shown');
+  const at = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  const items = variableCompletions(ctx, at, new Set());
+  assert.deepEqual(items.map((i) => [i.label, i.detail]), [['key', 'any (has a default)'], ['pw', 'any (has a default)'], ['asn', 'any = 65001']]);
+  for (const i of items) assert.doesNotMatch(`${i.insertText} ${i.documentation}`, /s3cret/);
+});

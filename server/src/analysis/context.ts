@@ -128,6 +128,8 @@ export interface DeclaredVariable {
   typeText?: string;
   defaultText?: string;
   description?: string;
+  /** Declared `sensitive = true`: its default is not shown. */
+  sensitive?: boolean;
   /**
    * The file and line of the block that declares it (not an override file's). No line: a `.tf.json` file, whose
    * variables are known by name only (their type, default and description are not read).

@@ -18,16 +18,31 @@ export function variableHover(name: string, ctx: AnalysisContext): string {
   if (!declared) return undeclared(name, ctx);
   const lines = [`**variable "${name}"** · ${declared.typeText ?? (declared.declaredAt.line === undefined ? 'declared' : 'any type (no `type` given)')}`];
   if (declared.description) lines.push('', declared.description);
-  lines.push('', ...facts(declared).map((f) => `- ${f}`));
-  lines.push(...usesMarkdown(ctx.variableUses?.(name) ?? [], ctx));
+  const uses = ctx.variableUses?.(name) ?? [];
+  lines.push('', ...facts(declared, isSecret(declared, uses, ctx)).map((f) => `- ${f}`));
+  lines.push(...usesMarkdown(uses, ctx));
   return lines.join('\n');
 }
 
-function facts(d: DeclaredVariable): string[] {
+/**
+ * A variable whose value is a secret: declared `sensitive`, or passed to a sensitive argument (`auth_key`). Its
+ * default is not shown (nor inserted by completion): secrets are never shown.
+ */
+export function isSecret(d: DeclaredVariable, uses: readonly VariableUse[], ctx: AnalysisContext): boolean {
+  if (d.sensitive) return true;
+  for (const u of uses) {
+    const schema = ctx.schemas.get(u.kind, u.type);
+    if (schema && attributeAt(schema, u.path)?.sensitive) return true;
+  }
+  return false;
+}
+
+function facts(d: DeclaredVariable, secret: boolean): string[] {
   if (d.declaredAt.line === undefined) return [`Declared in \`${d.declaredAt.file}\` (its type and default are not read from a JSON file)`];
   const out = [`Declared in \`${d.declaredAt.file}\` (line ${d.declaredAt.line + 1})`];
   if (d.typeText !== undefined && d.file !== d.declaredAt.file) out.push(`Type from \`${d.file}\``);
   if (d.defaultText === undefined) out.push('No default: a value must be given');
+  else if (secret) out.push('Has a default (not shown: the value is a secret)');
   else {
     const from = d.defaultFile && d.defaultFile !== d.declaredAt.file ? ` (from \`${d.defaultFile}\`)` : '';
     // The lines after the first keep the indentation of the block they are written in: it goes.

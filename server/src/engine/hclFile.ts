@@ -4,7 +4,8 @@
  * What is cached lives on the chunk itself (`CHUNK_MEMO`): a keystroke walks thousands of chunks, and a
  * property read per chunk is what that walk can afford (WeakMap lookups were a third of a keystroke).
  */
-import type { Attribute, Position, Range, ResourceInstance } from '../model/types';
+import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
+import { literalBool } from '../analysis/values';
 import { rangeContains, rangesOverlap, shiftRange } from '../model/types';
 import type { Finding } from '../analysis/finding';
 import type { AnalysisContext } from '../analysis/context';
@@ -27,6 +28,7 @@ import { Dependencies, NO_DEPENDENCIES, stillValid, tracked } from './trackedCon
 import { Declaration, forEachDeclaration, forEachNamedDeclaration, forEachOutline, PackedOutline, Reference, referenceAt, references, referencesTo, SymbolHeader, symbolHeaders } from './hclSymbols';
 
 const NO_FINDINGS: Finding[] = [];
+const NULL: Value = { kind: 'null' };
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 const NO_SCOPED: readonly ResourceInstance[] = Object.freeze([]);
@@ -176,6 +178,7 @@ export class HclFile implements SourceFile {
               defaultText: dflt && written(dflt.valueRange),
               type: type && written(type),
               description: description?.kind === 'string' ? description.value : undefined,
+              sensitive: literalBool(attribute('sensitive')?.value ?? NULL) === true || undefined,
             });
           }
         }

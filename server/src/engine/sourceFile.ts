@@ -29,6 +29,8 @@ export interface VariableBlock {
   /** The type as written, comments and line breaks included (the model shortens a call's arguments: `list(…)`). */
   type?: string;
   description?: string;
+  /** `sensitive = true`: its default is not shown. */
+  sensitive?: boolean;
 }
 
 export interface Located {

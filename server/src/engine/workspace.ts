@@ -339,13 +339,14 @@ export class Workspace {
             const typeText = v.type === undefined ? undefined : known ? formatType(known) : v.type.replace(/\s+/g, '');
             const before = found.get(v.name);
             if (!before) {
-              found.set(v.name, { default: v.default, type: known, file: name, defaultFile: name, typeText, defaultText: v.defaultText, description: v.description, declaredAt: { file: name, line: v.line } });
+              found.set(v.name, { default: v.default, type: known, file: name, defaultFile: name, typeText, defaultText: v.defaultText, description: v.description, sensitive: v.sensitive, declaredAt: { file: name, line: v.line } });
             }
             // Override files come last, in Terraform's order: what one writes replaces the declaration's.
             else if (override) {
               if (v.type !== undefined) (before.type = known), (before.typeText = typeText), (before.file = name);
               if (v.default) (before.default = v.default), (before.defaultText = v.defaultText), (before.defaultFile = name);
               if (v.description !== undefined) before.description = v.description;
+              if (v.sensitive) before.sensitive = true;
             }
           });
           // A `.tf.json` file's variables are known by name only.
