@@ -16,8 +16,10 @@ test('engines.vscode is ^1.100.0 and the API types match it', () => {
   assert.match(pkg.devDependencies['@types/vscode'], /^1\.100\./);
 });
 
-test('activation: only the served languages and workspaces with .tf or .tfvars.json files, never "*"', () => {
-  const expected = [...TERRAFORM_LANGUAGES, ...CDKTF_LANGUAGES].map((l) => `onLanguage:${l}`).concat('workspaceContains:**/*.tf', 'workspaceContains:**/*.tfvars.json');
+test('activation: only the served languages and workspaces with .tf, .tfvars.json or override .tf.json files, never "*"', () => {
+  const expected = [...TERRAFORM_LANGUAGES, ...CDKTF_LANGUAGES]
+    .map((l) => `onLanguage:${l}`)
+    .concat('workspaceContains:**/*.tf', 'workspaceContains:**/*.tfvars.json', 'workspaceContains:**/{override,*_override}.tf.json');
   assert.deepEqual([...pkg.activationEvents].sort(), expected.sort());
 });
 
