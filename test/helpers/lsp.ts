@@ -138,6 +138,19 @@ export class LspClient {
     return this.nextPublish(uri, version, timeoutMs).then((p) => p.diagnostics);
   }
 
+  /**
+   * The diagnostics last published for `uri` once they satisfy `want`: those already received count, so a publish
+   * the server makes on its own (after its background index) cannot be missed by starting to wait too late.
+   */
+  async publishedUntil(uri: string, want: (d: Diagnostic[]) => boolean, timeoutMs = 20000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const last = [...this.published].reverse().find((p) => p.uri === uri);
+      if (last && want(last.diagnostics)) return last.diagnostics;
+      await this.nextPublish(uri, undefined, Math.max(1, deadline - Date.now()));
+    }
+  }
+
   nextPublish(uri: string, version: number | undefined, timeoutMs = 20000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
