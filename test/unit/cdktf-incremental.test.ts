@@ -36,6 +36,8 @@ const PIECES = [
   'c33.timeouts = {\n  create: "bad",\n', 'c33.bfdMultiHop =\n', 'c33.bfdMultiHop = Token.asNumber(\n',
   // What changes the scope a name is read in (`scopes.ts`): functions and their parameters, locals, classes.
   'function f(group) {\n', 'def f(self, group):\n', 'func f(group X) {\n', '(group) => ', 'group := x\n', 'let group = 1;', 'VpcBgpGroup group;', '}\n', 'class K {\n',
+  // ... and which construct a set is on (`parse.ts`): a parameter of the variable's name, the variable reassigned.
+  'function f(c33) {\n', 'def f(self, c33):\n', 'func f(c33 X) {\n', 'c33 = other;\n', 'c33 = other\n', 'this.c33 = x;\n', 'self.c33 = x\n',
   // TypeScript configs typed apart: list elements, a function's returns, and a field without a modifier.
   'const l: VpcBgpPeerConfig[] = [{ bfdMultiHop: 0 }, {\n', ': Array<VpcBgpPeerConfig> = [{}, ', '(): VpcBgpPeerConfig {\n  const x = 1;\n  return { bfdMultiHop: 0 };\n',
   'return { bfdMultiHop: 300 };\n', 'if (x) {\n', '  group = new VpcBgpGroup(this, "g", {});\n',

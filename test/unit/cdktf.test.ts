@@ -588,9 +588,9 @@ describe('CDKTF: names as written', () => {
     assert.deepEqual(ts('p.dependsOn = [other];\np.lifecycle = { preventDestroy: true };\np.description = "x";'), both);
     // A member of something else is not the construct's variable.
     assert.deepEqual(ts('other.p.enableBfd = true;'), both);
-    // A construct kept in a field, set through it.
-    assert.deepEqual(codes('typescript', `this.p = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", bfdMultiHop: 10 });\nthis.p.enableBfd = true;\n`), []);
-    assert.deepEqual(codes('python', `self.p = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=10)\nself.p.enable_bfd = True\n`), []);
+    // A construct kept in a field, set through it (in its class: a field's scope).
+    assert.deepEqual(codes('typescript', `class S {\n  constructor() {\n    this.p = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", bfdMultiHop: 10 });\n  }\n  tune() {\n    this.p.enableBfd = true;\n  }\n}\n`), []);
+    assert.deepEqual(codes('python', `class S:\n    def __init__(self):\n        self.p = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=10)\n\n    def tune(self):\n        self.p.enable_bfd = True\n`), []);
     assert.deepEqual(codes('python', `p = VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", bfd_multi_hop=10)\nself.p.enable_bfd = True\n`), ['bfd-multi-hop-without-bfd']);
     // Java and C#: `this.p` and `p` are one field.
     assert.deepEqual(codes('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("bgpg-1").bfdMultiHop(10).build();\nthis.p.setEnableBfd(true);\n`), []);
@@ -1108,6 +1108,99 @@ class T(TerraformStack):
     assert.deepEqual(codes('python', py('group')), ['group-ip-version-mismatch']);
     // Assigned in the function: its own variable there.
     assert.deepEqual(codes('python', py('ip').replace('def add_peer(ip):\n', 'def add_peer(ip):\n    group = lookup(ip)\n')), ['group-ip-version-mismatch']);
+  });
+
+  it('a value set later is on the construct whose variable is in scope where it is set, and never after the variable is reassigned', () => {
+    // BFD hop count written, BFD off: `bfd-multi-hop-without-bfd` unless a set on the construct turns BFD on. A set
+    // of 300 checked on that construct is out of range.
+    check('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", bfdMultiHop: 10 });
+//                                                     ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+function tune(p: Other) {
+  p.enableBfd = true;
+  p.bfdMultiHop = 300;
+}
+`);
+    check('typescript', `function a() {
+  const p = new VpcBgpPeer(this, "a", { bgpGroupId: "g", bfdMultiHop: 10 });
+  if (fast) {
+    p.enableBfd = true;
+    p.bfdMultiHop = 300;
+//                  ^^^ value-out-of-range
+  }
+}
+function b() {
+  const p = new VpcBgpPeer(this, "b", { bgpGroupId: "g", bfdMultiHop: 10 });
+//                                                       ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+}
+`);
+    check('typescript', `let p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", bfdMultiHop: 10 });
+//                                                   ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+p = other;
+p.enableBfd = true;
+p.bfdMultiHop = 300;
+`);
+    check('python', `p = VpcBgpPeer(self, "p", bgp_group_id="g", bfd_multi_hop=10)
+#                                           ^^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+def tune(p):
+    p.enable_bfd = True
+    p.bfd_multi_hop = 300
+`);
+    check('python', `p = VpcBgpPeer(self, "p", bgp_group_id="g", bfd_multi_hop=10)
+#                                           ^^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+p = other
+p.enable_bfd = True
+`);
+    check('java', `class S {
+    S() {
+        VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").bfdMultiHop(10).build();
+//                                                                          ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+    }
+    void tune(VpcBgpPeer p) {
+        p.setEnableBfd(true);
+        p.setBfdMultiHop(300);
+    }
+}
+`);
+    check('java', `VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").bfdMultiHop(10).build();
+//                                                                  ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+p = other;
+p.setEnableBfd(true);
+`);
+    check('csharp', `class S {
+    void Build() {
+        var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g", BfdMultiHop = 10 });
+//                                                                                 ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+    }
+    void Tune(Other p) {
+        p.EnableBfd = true;
+    }
+}
+`);
+    check('csharp', `var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g", BfdMultiHop = 10 });
+//                                                                         ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+p = other;
+p.EnableBfd = true;
+`);
+    check('go', `func build(stack cdktf.TerraformStack) {
+	p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(10)})
+//	                                                                                                                ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+}
+func tune(p vpcbgppeer.VpcBgpPeer) {
+	p.SetEnableBfd(jsii.Bool(true))
+}
+`);
+    check('go', `func build(stack cdktf.TerraformStack) {
+	p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(10)})
+//	                                                                                                                ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+	p = other
+	p.SetEnableBfd(jsii.Bool(true))
+}
+`);
+    // In scope, in every language: the set is on the construct.
+    assert.deepEqual(codesOf('python', `class S:\n    def __init__(self):\n        p = VpcBgpPeer(self, "p", bgp_group_id="g", bfd_multi_hop=10)\n        if fast:\n            p.enable_bfd = True\n`), []);
+    assert.deepEqual(codesOf('java', `class S {\n    S() {\n        VpcBgpPeer p = VpcBgpPeer.Builder.create(this, "p").bgpGroupId("g").bfdMultiHop(10).build();\n        p.setEnableBfd(true);\n    }\n}\n`), []);
+    assert.deepEqual(codesOf('csharp', `class S {\n    void Build() {\n        var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g", BfdMultiHop = 10 });\n        p.EnableBfd = true;\n    }\n}\n`), []);
+    assert.deepEqual(codesOf('go', `func build(stack cdktf.TerraformStack) {\n\tp := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(10)})\n\tp.SetEnableBfd(jsii.Bool(true))\n}\n`), []);
   });
 });
 

@@ -7,9 +7,12 @@
  * A set is a variable (`p`, or `this.p` / `self.p`), `.`, and a property assigned or a setter called. Each one
  * found is kept with its variable's token, so that after an edit only the windows that overlap the re-scanned
  * tokens are read again (a whole scan of a 5,000-construct stack cost 1-5 ms, more than the rest of a keystroke).
- * Variables are matched by name, not by scope: two constructs of one name in two functions share their sets.
+ * Which construct a set is on is not decided here but in `parse.ts`, by scope (`scopes.ts`): what is found here is
+ * only the variable's name. So is an assignment to the variable itself (`p = other`, `this.p = other`), after which
+ * the variable may no longer hold the construct.
  * A set also keeps the tokens of the value it sets, which `laterValues.ts` checks where they are written.
  */
+import type { ResourceSchema } from '../../schema/types';
 import { IDENT, PUNCT, STRING } from './kinds';
 import { snake } from './names';
 import { firstWhere } from './search';
@@ -25,9 +28,10 @@ const ASSIGNABLE = new Set(['typescript', 'python', 'csharp']);
 
 /**
  * How far before and after its variable's token a set is read (`this . p . prop = ` / `p . addOverride ( "x"`,
- * in TypeScript `( p as any ) . addOverride ( "x"`, in Go `p . AddOverride ( jsii . String ( "x" )`).
+ * in TypeScript `( p as any ) . addOverride ( "x"`, in Go `p . AddOverride ( jsii . String ( "x" )`; an assignment to
+ * the variable, the token before its statement: `; this . p =`).
  */
-const BEFORE = 2;
+const BEFORE = 3;
 const AFTER = 10;
 
 export interface Found {
@@ -35,7 +39,7 @@ export interface Found {
   at: number;
   /** The variable as a construct's instance is named: `p`, `this.p`, `self.p`. */
   variable: string;
-  /** The argument set, by its schema name. */
+  /** The argument set, by its schema name; '' for an assignment to the variable itself (`p = other`). */
   argument: string;
   /**
    * The value set, as token indices relative to `at` ([from, to)): an assignment's value up to its statement's end, a
@@ -52,6 +56,8 @@ export interface Found {
   reach: number;
   /** What the engine caches for this set's value (`cdktfFile.ts`); a set read again is a new object. */
   memo?: unknown;
+  /** The schema of the construct the set is on, which `parse.ts` decides by scope; absent when none or unsure. */
+  schema?: ResourceSchema;
 }
 
 /** In Java and C#, `this.p` and `p` name the same field. */
@@ -119,6 +125,31 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   return found;
 }
 
+/**
+ * An assignment to the variable itself at token `i` (`p = other`, Go's `p := other`, `this.p = other`), or undefined:
+ * a statement's start, so neither a keyword argument (`f(x=1)`, after `(` or `,`) nor a default. C#'s initializer
+ * keys (`new X { Key = 1 }`) are properties, capitalized: a capitalized C# name is not read.
+ */
+function assignmentAt(tk: Tokens, i: number): Found | undefined {
+  if (tk.kind[i] !== IDENT || !(tk.is(i + 1, '=') || (tk.language === 'go' && tk.is(i + 1, ':=')))) return undefined;
+  let s = i;
+  let variable = tk.text_(i);
+  if (tk.is(i - 1, '.')) {
+    const owner = tk.isIdent(i - 2) ? tk.text_(i - 2) : '';
+    if (owner !== 'this' && owner !== 'self') return undefined;
+    s = i - 2;
+    variable = `${owner}.${variable}`;
+  }
+  if (tk.language === 'csharp' && s === i && /^[A-Z]/.test(variable)) return undefined;
+  const starts = s === 0 || tk.is(s - 1, ';') || tk.is(s - 1, '{') || tk.is(s - 1, '}') || tk.is(s - 1, ')') || (tk.first[s] === 1 && !tk.is(s - 1, ',') && !tk.is(s - 1, '(') && !tk.is(s - 1, '['));
+  return starts ? { at: i, variable: variableKey(tk.language, variable), argument: '', reach: 2 } : undefined;
+}
+
+/** A set, or an assignment to the variable, whose variable is token `i`. */
+function readAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
+  return setAt(tk, i, assignable) ?? assignmentAt(tk, i);
+}
+
 /** The token of an override's path, which starts at token `k`: a string, in Go `jsii.String("x")`; -1 if none. */
 function overridePath(tk: Tokens, k: number): number {
   if (k < tk.n && tk.kind[k] === STRING) return k;
@@ -163,7 +194,7 @@ function goesOn(tk: Tokens, last: number, next: number): boolean {
 function scan(tk: Tokens, from: number, to: number, out: Found[]): void {
   const assignable = ASSIGNABLE.has(tk.language);
   for (let i = Math.max(0, from); i < Math.min(to, tk.n); i++) {
-    const f = setAt(tk, i, assignable);
+    const f = readAt(tk, i, assignable);
     if (f) out.push(f);
   }
 }
@@ -174,30 +205,39 @@ function firstAtOrAfter(found: Found[], at: number): number {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_SETS: readonly Found[] = [];
 
 export class LaterSets {
   /** Every set, in token order. */
   private found: Found[] = [];
-  /** Per variable (`variableKey`), the arguments set, sorted. */
-  private byVariable = new Map<string, string[]>();
+  /** Per variable (`variableKey`), its sets and assignments, in token order (the objects of `found`). */
+  private byVariable = new Map<string, Found[]>();
 
   private readonly language: string;
 
   constructor(tk: Tokens) {
     this.language = tk.language;
     scan(tk, 0, tk.n, this.found);
-    const all = new Map<string, Set<string>>();
     for (const f of this.found) {
-      let args = all.get(f.variable);
-      if (!args) all.set(f.variable, (args = new Set()));
-      args.add(f.argument);
+      const list = this.byVariable.get(f.variable);
+      if (list) list.push(f);
+      else this.byVariable.set(f.variable, [f]);
     }
-    for (const [v, args] of all) this.byVariable.set(v, [...args].sort());
   }
 
   /** The variable as `update` reports it: `this.p` is `p` in Java and C#. */
   key(variable: string): string {
     return variableKey(this.language, variable);
+  }
+
+  /** Every variable (`key`) set or assigned somewhere. */
+  variables(): Iterable<string> {
+    return this.byVariable.keys();
+  }
+
+  /** The sets of a variable (`key`) and the assignments to it, in token order. */
+  of(key: string): readonly Found[] {
+    return this.byVariable.get(key) ?? NO_SETS;
   }
 
   /** The sets whose value was read, in token order. */
@@ -216,22 +256,24 @@ export class LaterSets {
     }
   }
 
-  /** The arguments set on the construct assigned to `variable`, or undefined. */
-  argumentsOf(variable: string): string[] | undefined {
-    return this.byVariable.get(this.key(variable));
-  }
-
-  /** Reads the set `found[k]`, whose tokens kept their indices, again: it stays when it sets what it set. */
+  /**
+   * Reads the set `found[k]`, whose tokens kept their indices, again: it stays when it sets what it set (on the
+   * construct it was on: its variable and place are the same).
+   */
   private readAgain(tk: Tokens, k: number): void {
     const f = this.found[k];
-    const again = setAt(tk, f.at, ASSIGNABLE.has(tk.language));
-    if (again && again.variable === f.variable && again.argument === f.argument) this.found[k] = again;
+    const again = readAt(tk, f.at, ASSIGNABLE.has(tk.language));
+    if (!again || again.variable !== f.variable || again.argument !== f.argument) return;
+    if (f.schema) again.schema = f.schema;
+    this.found[k] = again;
+    const list = this.byVariable.get(f.variable)!;
+    list[list.indexOf(f)] = again;
   }
 
   /**
    * After `retokenize` replaced old tokens [from, oldTo) by new ones [from, newTo), the others moving by `dt`:
-   * reads again the windows that overlap the new tokens, and returns the variables (`variableKey`) whose
-   * arguments set changed.
+   * reads again the windows that overlap the new tokens, and returns the variables (`variableKey`) that gained or
+   * lost a set or an assignment (whose sets the caller places again: a new one is on no construct yet).
    */
   update(tk: Tokens, from: number, oldTo: number, newTo: number, dt: number): ReadonlySet<string> {
     const lo = Math.max(0, from - AFTER + 1);
@@ -261,20 +303,14 @@ export class LaterSets {
     for (let k = a; k < b; k++) touched.add(this.found[k].variable);
     for (const f of fresh) touched.add(f.variable);
     this.found.splice(a, b - a, ...fresh);
-    const changed = new Set<string>();
-    for (const v of touched) {
-      const before = this.byVariable.get(v)?.join(',');
-      this.recount(v);
-      if (this.byVariable.get(v)?.join(',') !== before) changed.add(v);
-    }
-    return changed;
+    for (const v of touched) this.recount(v);
+    return touched;
   }
 
-  /** Counts again the arguments set on `variable`, after an edit touched one of its sets. */
+  /** Lists again the sets of `variable`, after an edit touched one of them. */
   private recount(variable: string): void {
-    const args = new Set<string>();
-    for (const f of this.found) if (f.variable === variable) args.add(f.argument);
-    if (args.size) this.byVariable.set(variable, [...args].sort());
+    const list = this.found.filter((f) => f.variable === variable);
+    if (list.length) this.byVariable.set(variable, list);
     else this.byVariable.delete(variable);
   }
 }

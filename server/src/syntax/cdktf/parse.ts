@@ -4,7 +4,7 @@
  * `Construct.lo`/`hi`; a token whose enclosing groups changed but whose own did not is unchanged for that, so
  * a call left open at column 0 above thousands of indented constructs re-matches none of them), and moves the
  * others: by an index delta, and by a line delta counted in `shift` rather than written into their positions.
- * References are resolved again only where a variable they name changed.
+ * References are resolved again only where a variable they name changed; so are properties set later (`placeSets`).
  * A change to which names are classes (an import, a definition) matches again the class names it reads differently;
  * one to how values are read (cdktf's `Token` renamed, the quote style) re-parses the file from scratch.
  *
@@ -60,7 +60,7 @@ export class CdktfParse {
     this.entries = parsed.constructs;
     this.bindings = bindingsOf(this.entries);
     this.later = new LaterSets(this.tokens);
-    for (const e of this.entries) if (e.instance) markSetLater(e.instance, this.later);
+    this.placeSets(this.later.variables());
     this.fullParses++;
     this.lastRematched = this.entries.length;
     return undefined;
@@ -100,38 +100,25 @@ export class CdktfParse {
     const { dropped, fresh } = this.matchAgain(r, lineDelta, reclassified);
     // Past the re-scanned tokens, bracket matching went on only while the groups differed from the old ones.
     scoping ||= r.changedTo > r.newTo + 1 || r.regrouped.length > 0 || endsMoved(tk, around, r);
-    const changes = this.resolveReferences(dropped, fresh, scoping ? undefined : declarable(seen.old, seen.new));
-    this.markAgain(r, changes);
+    const words = scoping ? undefined : declarable(seen.old, seen.new);
+    const changes = this.resolveReferences(dropped, fresh, words);
     // The bindings hold the constructs themselves (their tokens are where the variables are): renew them when
     // a construct with a variable was replaced by a copy (resolved again, or marked).
     const isFresh = new Set(fresh);
     if (changes.added.some((e) => e.instance?.name && !isFresh.has(e))) this.bindings = bindingsOf(this.entries);
+    if (this.markAgain(r, changes, words, [...dropped, ...fresh])) this.bindings = bindingsOf(this.entries);
     return changes;
   }
 
-  /**
-   * The values set on constructs after they are built, each with its construct's schema: the one of every
-   * construct its variable names (by name, as `LaterSets` matches them; none when they differ).
-   */
+  /** The values set on constructs after they are built, each with its construct's schema (`placeSets`). */
   *laterValues(): Generator<{ set: Found; schema: ResourceSchema }> {
-    for (const set of this.later.withValues()) {
-      const schema = this.schemaOf(set);
-      if (schema) yield { set, schema };
-    }
-  }
-
-  /** The schema of the constructs a set's variable names, if they all have one. */
-  private schemaOf(set: Found): ResourceSchema | undefined {
-    const java = this.language === 'java' || this.language === 'csharp';
-    const constructs = this.bindings.get(set.variable) ?? (java ? this.bindings.get(`this.${set.variable}`) : undefined);
-    const schema = constructs?.[0]?.instance?.schema;
-    return schema && constructs!.every((r) => r.instance?.schema === schema) ? schema : undefined;
+    for (const set of this.later.withValues()) if (set.schema) yield { set, schema: set.schema };
   }
 
   /** The value set later whose tokens hold token `i` (`p.putTimeouts({ | })`), as an instance; undefined if none. */
   laterAround(i: number): CdktfInstance | undefined {
     for (const set of this.later.holding(i)) {
-      const schema = this.schemaOf(set);
+      const schema = set.schema;
       const instance = schema && this.laterInstance(set, schema);
       if (instance) return instance;
     }
@@ -287,22 +274,69 @@ export class CdktfParse {
   }
 
   /**
-   * Properties set elsewhere: an instance made by this edit is nobody's yet and is marked in place; an older one
-   * whose variable gained or lost a set is copied, marked (and counted among the changes).
+   * Properties set elsewhere, after an edit: places again the sets of the variables that gained or lost one, of
+   * the constructs that came or went, and of the names whose scope the edit may have changed (`words`; every one
+   * when undefined). Returns whether a construct with a variable was replaced by a copy.
    */
-  private markAgain(r: Retokenized, changes: ConstructChanges): void {
-    const flipped = this.later.update(this.tokens, r.from, r.oldTo, r.newTo, r.dt);
-    const later = this.later;
-    const made = new Set(changes.added);
-    for (const e of made) markSetLater(e.instance!, later);
-    if (!flipped.size) return;
-    this.entries.forEach((e, k) => {
-      if (!e.instance?.name || !flipped.has(later.key(e.instance.name)) || made.has(e)) return;
-      changes.removed.push(e);
-      const instance = { ...e.instance };
-      markSetLater(instance, later);
-      changes.added.push((this.entries[k] = { ...e, instance, memo: undefined }));
-    });
+  private markAgain(r: Retokenized, changes: ConstructChanges, words: Set<string> | undefined, moved: Construct[]): boolean {
+    const keys = new Set(this.later.update(this.tokens, r.from, r.oldTo, r.newTo, r.dt));
+    // (A variable that lost its last set is in `touched` only: its constructs lose theirs.)
+    if (!words) for (const name of [...this.later.variables(), ...this.bindings.keys()]) keys.add(this.later.key(name));
+    for (const e of moved) if (e.instance?.name) keys.add(this.later.key(e.instance.name));
+    for (const w of words ?? []) for (const k of [w, `this.${w}`, `self.${w}`]) keys.add(this.later.key(k));
+    return this.placeSets(keys, changes);
+  }
+
+  /**
+   * Places the sets of the variables `keys` (`LaterSets.key`) on constructs: a set is on the construct whose variable
+   * its name means where it is written (`scopes.ts`), when exactly one construct of the name is in scope there and
+   * the variable is never assigned anything else where it is in scope (`p = other`: which one a set meets is
+   * unsure). Each set records its construct's schema, each construct the arguments set on it (`setLater`): one
+   * that nobody holds yet (`changes.added`, or every one without `changes`) in place, another as a copy counted
+   * among the changes. Returns whether a construct with a variable was copied.
+   */
+  private placeSets(keys: Iterable<string>, changes?: ConstructChanges): boolean {
+    const scopes = new Scopes(this.tokens);
+    const java = this.language === 'java' || this.language === 'csharp';
+    const made = new Set(changes?.added);
+    let copied = false;
+    for (const key of keys) {
+      const sets = this.later.of(key);
+      // The constructs the name may mean (in Java and C#, `p` is also the field `this.p`), each with its name and
+      // where that is declared.
+      const candidates: { e: Construct; name: string; decl: number }[] = [];
+      for (const name of java && !key.includes('.') ? [key, `this.${key}`] : [key]) {
+        for (const e of this.bindings.get(name) ?? []) candidates.push({ e: e as Construct, name, decl: e.tok - e.declBack! });
+      }
+      const reassigned = candidates.map((c) => sets.some((f) => f.argument === '' && f.at !== c.decl && scopes.visible(c.name, c.decl, f.at)));
+      const on = candidates.map(() => new Set<string>());
+      for (const set of sets) {
+        if (set.argument === '') continue;
+        let only = -1;
+        for (let k = 0; k < candidates.length && only !== -2; k++) {
+          if (scopes.visible(candidates[k].name, candidates[k].decl, set.at)) only = only === -1 ? k : -2;
+        }
+        if (only >= 0 && !reassigned[only]) {
+          on[only].add(set.argument);
+          set.schema = candidates[only].e.instance!.schema;
+        } else delete set.schema;
+      }
+      candidates.forEach(({ e }, k) => {
+        const args = on[k].size ? [...on[k]].sort() : undefined;
+        if (args?.join(',') === e.instance!.setLater?.join(',')) return;
+        if (!changes || made.has(e)) return setLater(e.instance!, args);
+        const instance = { ...e.instance! };
+        setLater(instance, args);
+        const copy = { ...e, instance, memo: undefined };
+        let at = firstWhere(this.entries.length, (j) => this.entries[j].tok >= e.tok);
+        while (this.entries[at] !== e) at++;
+        this.entries[at] = copy;
+        changes.removed.push(e);
+        changes.added.push(copy);
+        copied = true;
+      });
+    }
+    return copied;
   }
 
   /** The constructs (with an instance), in file order. */
@@ -393,9 +427,8 @@ function changesIndentation(text: Source, lineStarts: number[], edit: OffsetEdit
   return true;
 }
 
-function markSetLater(instance: CdktfInstance, later: LaterSets): void {
-  const set = instance.name ? later.argumentsOf(instance.name) : undefined;
-  if (set) instance.setLater = set;
+function setLater(instance: CdktfInstance, args: string[] | undefined): void {
+  if (args) instance.setLater = args;
   else if (instance.setLater) delete instance.setLater;
 }
 
