@@ -38,6 +38,8 @@ const PIECES = [
   'function f(group) {\n', 'def f(self, group):\n', 'func f(group X) {\n', '(group) => ', 'group := x\n', 'let group = 1;', 'VpcBgpGroup group;', '}\n', 'class K {\n',
   // ... and which construct a set is on (`parse.ts`): a parameter of the variable's name, the variable reassigned.
   'function f(c33) {\n', 'def f(self, c33):\n', 'func f(c33 X) {\n', 'c33 = other;\n', 'c33 = other\n', 'this.c33 = x;\n', 'self.c33 = x\n',
+  // Python dicts unpacked as keyword arguments: a literal beside them, a variable's dict looked up above the call.
+  ', **{"bfd_multi_hop": 0}', '**config', 'config = {"bfd_multi_hop": 300}\n', 'config["x"] = 1\n', 'config = {\n',
   // TypeScript configs typed apart: list elements, a function's returns, and a field without a modifier.
   'const l: VpcBgpPeerConfig[] = [{ bfdMultiHop: 0 }, {\n', ': Array<VpcBgpPeerConfig> = [{}, ', '(): VpcBgpPeerConfig {\n  const x = 1;\n  return { bfdMultiHop: 0 };\n',
   'return { bfdMultiHop: 300 };\n', 'if (x) {\n', '  group = new VpcBgpGroup(this, "g", {});\n',
@@ -562,6 +564,42 @@ class S extends TerraformStack {
     edit(f, 'class S', 'class VpcBgpPeer {}\nclass S');
     assertSame(f, 'defined here', prng(14));
     assert.deepEqual(ids(), []);
+  });
+
+  it('Python: a dict a variable holds, unpacked into a construct below, is read or not as an edit between them says', () => {
+    const py = `class S(TerraformStack):
+    def __init__(self, scope, id):
+        config = {"bgp_group_id": "g", "bfd_multi_hop": 300}
+        ready = True
+        VpcBgpPeer(self, "p", **config)
+`;
+    const f = new CdktfFile('python', py, schemas);
+    const codes = () => diagnostics(f).map((d) => d.code).sort();
+    const read = ['bfd-multi-hop-without-bfd', 'value-out-of-range'];
+    assert.deepEqual(codes(), read);
+    edit(f, '        ready = True\n', '        ready = True\n        config["enable_bfd"] = True\n');
+    assertSame(f, 'changed between', prng(31));
+    assert.deepEqual(codes(), []);
+    edit(f, '        config["enable_bfd"] = True\n', '');
+    assertSame(f, 'change removed', prng(32));
+    assert.deepEqual(codes(), read);
+    edit(f, '"bfd_multi_hop": 300', '"bfd_multi_hop": 3');
+    assertSame(f, 'value edited', prng(33));
+    assert.deepEqual(codes(), ['bfd-multi-hop-without-bfd']);
+    edit(f, '        ready = True\n        VpcBgpPeer', '        if ready:\n            VpcBgpPeer');
+    assertSame(f, 'the call in a block below', prng(34));
+    assert.deepEqual(codes(), []);
+    edit(f, '        if ready:\n            VpcBgpPeer', '        ready = True\n        VpcBgpPeer');
+    assertSame(f, 'out of it again', prng(38));
+    assert.deepEqual(codes(), ['bfd-multi-hop-without-bfd']);
+    edit(f, '        ready = True', '        ready = (');
+    assertSame(f, 'a bracket left open between', prng(35));
+    edit(f, '        ready = (', '        ready = True');
+    assertSame(f, 'closed again', prng(36));
+    assert.deepEqual(codes(), ['bfd-multi-hop-without-bfd']);
+    edit(f, '        config = {', '        other = {');
+    assertSame(f, 'variable renamed', prng(37));
+    assert.deepEqual(codes(), []);
   });
 
   it('a module string typed into an import that had none, on a line with no keyword nor class name, as when opened fresh', () => {

@@ -696,6 +696,40 @@ const CASES: Case[] = [
     title: /^Add 'bgp_group_id': 'bgpg-/,
     after: `VpcBgpPeer(self, 'p', **{'bgp_group_id': 'bgpg-2zev8h2uxpbnexample01'})\n`,
   },
+  // Python: a dict unpacked beside keyword arguments, or through a variable: its entries are edited in the dict, a
+  // new one goes among the call's keyword arguments.
+  {
+    name: 'kwargs and **{...}: an argument is added to the keyword arguments, not the dict',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", **{"bfd_multi_hop": 3})\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd=True$/,
+    after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", enable_bfd=True, **{"bfd_multi_hop": 3})\n`,
+  },
+  {
+    name: 'kwargs and **{...}: the dict\'s only entry is removed from the dict',
+    language: 'python',
+    before: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", **{"status": "x"})\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `VpcBgpPeer(self, "p", bgp_group_id="bgpg-1", **{})\n`,
+  },
+  {
+    name: '**config: an entry is removed from the dict the variable holds',
+    language: 'python',
+    before: `config = {"bgp_group_id": "bgpg-1", "status": "x"}\nVpcBgpPeer(self, "p", **config)\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `config = {"bgp_group_id": "bgpg-1"}\nVpcBgpPeer(self, "p", **config)\n`,
+  },
+  {
+    name: '**config: an argument is added to the call',
+    language: 'python',
+    before: `config = {\n    "bgp_group_id": "bgpg-1",\n    "bfd_multi_hop": 3,\n}\nVpcBgpPeer(self, "p", **config)\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd=True$/,
+    after: `config = {\n    "bgp_group_id": "bgpg-1",\n    "bfd_multi_hop": 3,\n}\nVpcBgpPeer(self, "p", enable_bfd=True, **config)\n`,
+  },
   // Values set after the construct is built (`laterValues.ts`): the value is fixed where it is written.
   {
     name: 'later set: an assignment out of range is clamped where it is written',

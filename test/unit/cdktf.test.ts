@@ -869,13 +869,43 @@ p.AddOverride(jsii.String("status"), jsii.String("x"))
     check('python', `VpcBgpPeer(self, "p", **common, bfd_multi_hop=5, ip_version="IPv5")\n#                                                           ^^^^^^ invalid-value\n`);
   });
 
-  it('Python: a dict literal unpacked as the keyword arguments is the config; a variable unpacked is not in sight', () => {
+  it('Python: a dict literal unpacked as the keyword arguments is the config', () => {
     check('python', `VpcBgpPeer(self, "p", **{"bfd_multi_hop": 300, "enable_bfd": True})\n#^^^^^^^^^ missing-required\n#                                         ^^^ value-out-of-range\n`);
     assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", **{\n    "bgp_group_id": "bgpg-1",\n    "timeouts": {"creat": "5m"},\n})\n`), ['unknown-argument']);
-    // A name as a key is a variable; with other keyword arguments, or two unpackings, it stays a spread.
+    // A name as a key is a variable; with two unpackings, it stays a spread.
     assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", **{key: "x", "bfd_multi_hop": 3})\n`), []);
-    assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", ip_version="IPv4", **{"bfd_multi_hop": 3})\n`), []);
-    assert.deepEqual(codesOf('python', `config = {"bfd_multi_hop": 300}\nVpcBgpPeer(self, "p", **config)\n`), []);
+    assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", **other, **{"bfd_multi_hop": 300})\n`), []);
+  });
+
+  it('Python: a dict unpacked beside keyword arguments, or a variable sure to hold a dict literal, is read as part of the config', () => {
+    check('python', `VpcBgpPeer(self, "p", bgp_group_id="g", **{"bfd_multi_hop": 300})
+#                                          ^^^^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+#                                                           ^^^ value-out-of-range
+`);
+    check('python', `VpcBgpPeer(self, "p", ip_version="IPv4", **{"bfd_multi_hop": 3, "enable_bfd": True})
+#^^^^^^^^^ missing-required
+`);
+    // Given twice, which Python refuses.
+    assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", bgp_group_id="g", **{"bgp_group_id": "h"})\n`), ['duplicate-argument']);
+    const config = `config = {"bgp_group_id": "g", "bfd_multi_hop": 300}
+#                              ^^^^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+#                                               ^^^ value-out-of-range
+`;
+    check('python', `${config}VpcBgpPeer(self, "p", **config)\n`);
+    check('python', `class S:\n    def build(self):\n${config.replace(/^/gm, '        ').replace(/ +$/, '')}        peer = VpcBgpPeer(self, "p", ip_version="IPv4", **config)\n`);
+    check('python', `${config}log(other)\nif fast:\n    pass\nVpcBgpPeer(self, "p", **config)\n`);
+    // Unsure what the variable holds at the call: a spread, so nothing is missing and its values are not judged.
+    const unsure = (between: string, call = 'VpcBgpPeer(self, "p", **config)\n') => codesOf('python', `config = {"bfd_multi_hop": 300}\n${between}${call}`);
+    assert.deepEqual(unsure(''), ['missing-required', 'value-out-of-range', 'bfd-multi-hop-without-bfd']);
+    assert.deepEqual(unsure('config["bfd_multi_hop"] = 3\n'), []);
+    assert.deepEqual(unsure('config.update(base)\n'), []);
+    assert.deepEqual(unsure('tune(config)\n'), []);
+    assert.deepEqual(unsure('if fast:\n    config = {"bfd_multi_hop": 3}\n'), []);
+    assert.deepEqual(unsure('for x in xs:\n    ', '    VpcBgpPeer(self, "p", **config)\n'), []);
+    assert.deepEqual(unsure('def build(config):\n', '    VpcBgpPeer(self, "p", **config)\n'), []);
+    assert.deepEqual(codesOf('python', `if fast:\n    config = {"bfd_multi_hop": 300}\nVpcBgpPeer(self, "p", **config)\n`), []);
+    assert.deepEqual(codesOf('python', `config = dict(bfd_multi_hop=300)\nVpcBgpPeer(self, "p", **config)\n`), []);
+    assert.deepEqual(codesOf('python', `config = {"bfd_multi_hop": 300}\n${'x = 1\n'.repeat(200)}VpcBgpPeer(self, "p", **config)\n`), []);
   });
 
   it('Python: a dict may write a key twice, legally: the last value is the one judged, the earlier reported as ignored', () => {

@@ -6,7 +6,7 @@ import type { Position, Range } from '../../model/types';
 import { endOfRange, Span, span, spanning } from '../../model/span';
 import type { BlockSchema, ResourceSchema } from '../../schema/types';
 import { META_BLOCK_NAMES, nameTable } from './names';
-import type { BodyKind, BodySyntax, CdktfAttribute, CdktfBlock } from './model';
+import type { BodyKind, BodySyntax, CdktfAttribute, CdktfBlock, EntrySyntax } from './model';
 import { IDENT, NUMBER, STRING, stringValue, Tokens } from './tokens';
 import { classify, splitTopLevel } from './values';
 
@@ -25,6 +25,8 @@ export interface RawEntry {
   comma?: number;
   /** The key is typed but not its value. */
   incomplete?: boolean;
+  /** The `{` of the dict the entry is written in, when it is unpacked beside keyword arguments (`EntrySyntax.within`). */
+  within?: number;
 }
 
 export interface RawBody {
@@ -249,9 +251,11 @@ function keyRangeOf(tk: Tokens, e: RawEntry): Span {
   return e.keyTok < 0 ? range(tk, tk.start[e.start], tk.end[e.start]) : range(tk, tk.start[e.keyTok], tk.end[e.keyTok]);
 }
 
-function entryOf(tk: Tokens, e: RawEntry): CdktfAttribute['entry'] {
+function entryOf(tk: Tokens, e: RawEntry): EntrySyntax {
   const entryEnd = e.end > e.start ? tk.end[e.end - 1] : tk.end[e.start];
-  return { start: pos(tk, tk.start[e.start]), end: pos(tk, entryEnd), commaEnd: e.comma !== undefined ? pos(tk, tk.end[e.comma]) : undefined };
+  const entry: EntrySyntax = { start: pos(tk, tk.start[e.start]), end: pos(tk, entryEnd), commaEnd: e.comma !== undefined ? pos(tk, tk.end[e.comma]) : undefined };
+  if (e.within !== undefined) entry.within = pos(tk, tk.end[e.within]);
+  return entry;
 }
 
 function attributeOf(tk: Tokens, e: RawEntry, name: string): CdktfAttribute {

@@ -18,7 +18,7 @@ import type { ResourceSchema } from '../../schema/types';
 import { absentBody, bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
 import type { CdktfInstance } from './model';
 import { foreignNames } from './foreign';
-import { headerOf, isClassHeader } from './scopes';
+import { headerOf, isClassHeader, pyStatementStart } from './scopes';
 import { resolveAll } from './references';
 import type { Source } from './source';
 import { CdktfLanguage, IDENT, STRING, tokenize, Tokens, wordShape } from './tokens';
@@ -33,7 +33,10 @@ export interface Match {
   callOpen?: number;
   idArg?: [number, number];
   raw: RawBody;
-  /** A config struct: the first token the match read when before the usual reach (the call it might be an argument of). */
+  /**
+   * The first token the match read when before the usual reach: a config struct's, the call it might be an argument
+   * of; Python's `**config`, the statements above it.
+   */
   readFrom?: number;
   /**
    * Other bodies the class name types, each an instance of its own, in order: a typed list's other elements, a
@@ -42,6 +45,8 @@ export interface Match {
   more?: { exprStart: number; raw: RawBody }[];
   /** The token after the last one read, when past the bodies (a list's `]`). */
   readTo?: number;
+  /** The match asked which bracket group holds a token before it (`Construct.asksGroups`). */
+  asksGroups?: boolean;
 }
 
 export type Matcher = (tk: Tokens, i: number) => Match | undefined;
@@ -128,6 +133,11 @@ export interface Construct {
   written?: Value[];
   writtenBack?: number[];
   reads?: string[];
+  /**
+   * Its match read the statements above it, as the brackets group them (Python's `**config`, looked up): an edit
+   * that regroups brackets around them matches it again.
+   */
+  asksGroups?: boolean;
   /**
    * What the engine caches for this construct (`cdktfFile.ts`), here so that a keystroke's walk over thousands
    * of constructs is a property read each; cleared whenever `instance` changes.
@@ -316,6 +326,7 @@ export function matchConstructs(tk: Tokens, i: number, schema: ResourceSchema, m
   const instance = found ? toInstance(tk, found, schema, m.nested, m.quote, config, variable) : undefined;
   const c: Construct = { tok: i, lo, hi, instance, shift: 0, declBack: variable && i - variable.tok };
   if (variable?.group) c.group = variable.group;
+  if (found?.asksGroups) c.asksGroups = true;
   if (!found?.more) return [c];
   const out = [c];
   for (const { exprStart, raw } of found.more) {
@@ -520,24 +531,62 @@ const matchPython: Matcher = (tk, i) => {
     return false;
   });
   if (positional + ownCount < 2) return undefined;
-  return { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg, raw: unpackedDict(tk, args, raw) ?? raw };
+  const match: Match = { exprStart: j, classTok: i, headerEnd: i, callOpen: i + 1, idArg, raw };
+  return unpack(tk, args, match);
 };
 
 /**
- * `VpcBgpPeer(self, "p", **{"bgp_group_id": g.id, ...})`: a dict literal unpacked as the only keyword arguments is
- * the config, read (and edited) as the dict it is, when each of its keys is a string (a name as a key is a
- * variable, whose value is not in sight). Undefined otherwise: the call keeps its unpacking as a spread.
+ * A dict unpacked as keyword arguments (`**{"bfd_multi_hop": 300}`, or `**config` after `config = {...}`) read as
+ * part of the config, when each of its keys is a string (a name as a key is a variable, whose value is not in
+ * sight) and it is the call's only unpacking. Alone, a dict literal is the config, read (and edited) as the dict it
+ * is; beside keyword arguments, or through a variable, its entries join the call's (`EntrySyntax.within`). A
+ * variable's dict is read only where `assignedDict` is sure of it; otherwise the call keeps its unpacking as a
+ * spread, as does one it cannot read.
  */
-function unpackedDict(tk: Tokens, args: [number, number][], raw: RawBody): RawBody | undefined {
-  if (!raw.spread || raw.entries.length > 0) return undefined;
+function unpack(tk: Tokens, args: [number, number][], m: Match): Match {
+  const raw = m.raw;
+  if (!raw.spread) return m;
   const unpacked = args.filter(([s]) => tk.is(s, '**') || tk.is(s, '*'));
-  if (unpacked.length !== 1) return undefined;
+  if (unpacked.length !== 1 || !tk.is(unpacked[0][0], '**')) return m;
   const [s, e] = unpacked[0];
-  if (!tk.is(s, '**') || !tk.is(s + 1, '{') || tk.closeOf[s + 1] !== e - 1) return undefined;
-  const dict = readBraceBody(tk, s + 1, 'object');
-  const parts = splitTopLevel(tk, s + 1);
-  if (dict.spread || !parts.every(([ps]) => tk.kind[ps] === STRING && tk.is(ps + 1, ':'))) return undefined;
-  return dict;
+  let open = -1;
+  if (tk.is(s + 1, '{') && tk.closeOf[s + 1] === e - 1) open = s + 1;
+  else if (tk.isIdent(s + 1) && e === s + 2) {
+    const found = assignedDict(tk, tk.text_(s + 1), m.exprStart);
+    m.readFrom = found.readFrom;
+    m.asksGroups = true;
+    open = found.open;
+  }
+  if (open < 0) return m;
+  const dict = readBraceBody(tk, open, 'object');
+  if (dict.spread || !splitTopLevel(tk, open).every(([ps]) => tk.kind[ps] === STRING && tk.is(ps + 1, ':'))) return m;
+  if (raw.entries.length === 0 && open === s + 1) m.raw = dict;
+  else m.raw = { ...raw, spread: false, entries: [...raw.entries, ...dict.entries.map((x) => ({ ...x, within: open }))] };
+  return m;
+}
+
+/** How many tokens above a call `assignedDict` looks for the dict a variable holds. */
+const LOOK_BACK = 400;
+
+/**
+ * The `{` of the dict literal Python variable `name` holds at the statement of token `at`, or -1 when unsure; and
+ * the first token read. Sure only of `name = {...}` written as a statement of the same block (as indented, no line
+ * indented less between them), within `LOOK_BACK` tokens above, with `name` written nowhere between (a change to the
+ * dict, another assignment, a function that may change it).
+ */
+function assignedDict(tk: Tokens, name: string, at: number): { open: number; readFrom: number } {
+  const statement = pyStatementStart(tk, at);
+  const indent = tk.indentOfLine(tk.line[statement]);
+  let s = statement;
+  while (s > 0 && statement - s < LOOK_BACK) {
+    const p = pyStatementStart(tk, s - 1);
+    const ind = tk.indentOfLine(tk.line[p]);
+    if (ind < indent) return { open: -1, readFrom: p };
+    if (ind === indent && tk.isIdent(p, name) && tk.is(p + 1, '=') && tk.is(p + 2, '{') && tk.closeOf[p + 2] === s - 1) return { open: p + 2, readFrom: p };
+    for (let t = p; t < s; t++) if (tk.isIdent(t, name) && !tk.is(t - 1, '.')) return { open: -1, readFrom: p };
+    s = p;
+  }
+  return { open: -1, readFrom: s };
 }
 
 const matchJava: Matcher = (tk, i) => {

@@ -44,6 +44,11 @@ export interface EntrySyntax {
   end: Position;
   /** Just after the comma that follows the entry, if any. */
   commaEnd?: Position;
+  /**
+   * Python: just after the `{` of the dict the entry is written in, when that dict is unpacked beside the call's own
+   * keyword arguments (`bgp_group_id="g", **{"bfd_multi_hop": 300}`, `**config`): its siblings are the dict's.
+   */
+  within?: Position;
 }
 
 export interface CdktfAttribute extends Attribute {

@@ -187,7 +187,7 @@ export class CdktfParse {
     const kept: Construct[] = [];
     const dropped: Construct[] = [];
     const again: number[] = [];
-    const sameGroups = (e: Construct) => e.lo >= r.oldTo && !this.matching.configs.has(tk.text_(e.tok + r.dt)) && !anyIn(r.regrouped, e.lo + r.dt, e.hi + r.dt);
+    const sameGroups = (e: Construct) => e.lo >= r.oldTo && !e.asksGroups && !this.matching.configs.has(tk.text_(e.tok + r.dt)) && !anyIn(r.regrouped, e.lo + r.dt, e.hi + r.dt);
     const moved = (k: number) => (k < r.from ? k : k + r.dt);
     for (const e of this.entries) {
       if (reclassified.length && anyIn(reclassified, moved(e.lo), moved(e.hi))) {

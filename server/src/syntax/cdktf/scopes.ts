@@ -193,17 +193,8 @@ export class Scopes {
     return out;
   }
 
-  /** The first token of the logical line holding token `i`. */
   private pyStatement(i: number): number {
-    const tk = this.tk;
-    let o = i;
-    for (;;) {
-      while (tk.up[o] >= 0) o = tk.up[o];
-      while (o > 0 && !tk.first[o]) o--;
-      if (tk.up[o] >= 0) continue;
-      if (!isCloser(tk, o) || o === 0) return o;
-      o--;
-    }
+    return pyStatementStart(this.tk, i);
   }
 
   /** The header statement of the block statement `s` is in (the nearest statement before it indented less), or -1. */
@@ -270,6 +261,18 @@ export class Scopes {
     }
     this.declared.set(key, found);
     return found;
+  }
+}
+
+/** Python: the first token of the logical line holding token `i`. */
+export function pyStatementStart(tk: Tokens, i: number): number {
+  let o = i;
+  for (;;) {
+    while (tk.up[o] >= 0) o = tk.up[o];
+    while (o > 0 && !tk.first[o]) o--;
+    if (tk.up[o] >= 0) continue;
+    if (!isCloser(tk, o) || o === 0) return o;
+    o--;
   }
 }
 

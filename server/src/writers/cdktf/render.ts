@@ -200,7 +200,8 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
   }
   const line = (l: number) => src.lineText(l + src.base);
   const at = (p: Position, newText: string): TextEdit[] => [{ range: { start: abs(p, src.base), end: abs(p, src.base) }, newText }];
-  const entries = entriesOf(body);
+  // (A Python dict unpacked beside the keyword arguments is not where one goes: `EntrySyntax.within`.)
+  const entries = entriesOf(body).filter((s) => !s.entry.within);
   const nearby: string[] = [];
   for (let l = Math.max(0, syntax.open.line - 30); l <= (syntax.close?.line ?? syntax.open.line); l++) nearby.push(line(l));
   const unit = unitOf(nearby, DEFAULT_UNIT[d.language]);
@@ -279,6 +280,10 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
   return at(syntax.open, `\n${indentOf(openLine)}${unit}${text},`);
 }
 
+function samePosition(a: Position | undefined, b: Position | undefined): boolean {
+  return a === b || (!!a && !!b && a.line === b.line && a.character === b.character);
+}
+
 /** Is `rest` (the text after an entry on its line) only a comment that ends with the line? */
 function endsInLineComment(rest: string, language: CdktfInstance['language']): boolean {
   const t = rest.trim();
@@ -304,14 +309,15 @@ function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, 
   const edits: TextEdit[] = [];
   // The entry's comma style: dropping the last entry of `a: 1,\n b: 2` also drops the comma before it.
   const body = findBody(instance, x);
-  const siblings = body ? entriesOf(body) : [];
+  // An entry of a Python dict unpacked beside keyword arguments has the dict's entries as its siblings.
+  const siblings = body ? entriesOf(body).filter((s) => samePosition(s.entry.within, entry.within)) : [];
   const k = siblings.findIndex((s) => s.x === x);
   const prev = k > 0 ? siblings[k - 1] : undefined;
   const isLast = k === siblings.length - 1;
   const syntax = (body as Body | undefined)?.body;
   // The comment lines above the entry that are about it go with it; what stays is from `keepTo` up.
   const next = k >= 0 && k + 1 < siblings.length ? siblings[k + 1] : undefined;
-  const own = aloneBefore ? ownCommentFrom(d.language, entry.start.line, end.line, syntax?.open.line ?? -1, next?.entry.start.line, line) : entry.start.line;
+  const own = aloneBefore ? ownCommentFrom(d.language, entry.start.line, end.line, (entry.within ?? syntax?.open)?.line ?? -1, next?.entry.start.line, line) : entry.start.line;
   const ownStart = { line: own, character: 0 };
   if (d.gofmtLayout && syntax?.close && isLast) {
     const closing = closeOnBraceLine(x, aloneBefore ? ownStart : entry.start, siblings, syntax.open, syntax.close, line);
