@@ -780,6 +780,14 @@ const CASES: Case[] = [
     after: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.putTimeouts({ create: "1m" });\n`,
   },
   {
+    name: 'later set: a misspelt key of a Go override\'s map is renamed as Terraform names it, its quotes kept',
+    language: 'go',
+    before: `\tp := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n\tp.AddOverride(jsii.String("timeouts"), &map[string]interface{}{"creat": "5m"})\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "create"$/,
+    after: `\tp := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("bgpg-1")})\n\tp.AddOverride(jsii.String("timeouts"), &map[string]interface{}{"create": "5m"})\n`,
+  },
+  {
     name: 'later set: a duplicate key of putTimeouts is removed from the struct',
     language: 'typescript',
     before: `const peer = new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\npeer.putTimeouts({ create: "1m", create: "2m" });\n`,

@@ -639,6 +639,16 @@ p.setBfdMultiHop(0);
 p.SetBfdMultiHop(jsii.Number(0))
 //               ^^^^^^^^^^^^^^ value-out-of-range
 `);
+    // Go's override of a block writes it as a map, its keys as Terraform names them.
+    check('go', `p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g")})
+p.AddOverride(jsii.String("timeouts"), &map[string]interface{}{"create": "bad"})
+//                                                                       ^^^^^ invalid-duration
+p.AddOverride(jsii.String("timeouts"), map[string]*string{"creat": jsii.String("5m"), "delete": jsii.String("1h")})
+//                                                        ^^^^^^^ unknown-argument
+p.AddOverride(jsii.String("timeouts"), map[string]any{"update": jsii.String("soon")})
+//                                                              ^^^^^^^^^^^^^^^^^^^ invalid-duration
+p.AddOverride(jsii.String("timeouts"), timeouts)
+`);
     // A value over several lines: a bracket group read whole, or written on the line after the `=`. An expression
     // going on past a line is no literal.
     check('typescript', `const p = new VpcBgpPeer(this, "p", { bgpGroupId: "g" });

@@ -128,6 +128,20 @@ function extentOf(tk: Tokens, open: number): Pick<RawBody, 'openStart' | 'openEn
   };
 }
 
+/**
+ * A Go map literal in tokens [a, b), as an override's value names a block's arguments (`&map[string]interface{}{"create":
+ * "5m"}`, `map[string]*string{...}`): its string keys are Terraform's names. Undefined when [a, b) is not one.
+ */
+export function goMapLiteral(tk: Tokens, a: number, b: number): RawBody | undefined {
+  let k = tk.is(a, '&') ? a + 1 : a;
+  if (!tk.isIdent(k, 'map') || !tk.is(k + 1, '[')) return undefined;
+  k = tk.after(k + 1);
+  // The element type: `interface{}`, or a name (`any`, `*string`, `cdktf.IResolvable`).
+  if (tk.isIdent(k, 'interface') && tk.is(k + 1, '{') && tk.closeOf[k + 1] === k + 2) k += 3;
+  else while (k < b && (tk.isIdent(k) || tk.is(k, '.') || tk.is(k, '*'))) k++;
+  return tk.is(k, '{') && tk.after(k) === b ? readBraceBody(tk, k, 'object') : undefined;
+}
+
 /** Python keyword arguments of a call, after `positional` positional arguments. */
 export function readKwargs(tk: Tokens, open: number, positional: number): RawBody {
   const entries: RawEntry[] = [];

@@ -10,7 +10,7 @@
  */
 import type { Attribute, Block, Value } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
-import { bodySyntax, buildBody, range, readKwargs } from './bodies';
+import { bodySyntax, buildBody, goMapLiteral, range, readKwargs } from './bodies';
 import { STRING } from './kinds';
 import { languageName, META_NAMES } from './names';
 import type { Matching } from './constructs';
@@ -71,7 +71,9 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
     // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments: the value is the
     // parentheses (`laterSets.ts`).
     const kwargs = tk.language === 'python' && tk.is(a, '(') && set.key === set.value[0] - 1;
-    const inner = kwargs ? readKwargs(tk, a, 0) : m.nested(tk, a, b);
+    // Go's override writes the block as a map (`&map[string]interface{}{"create": "5m"}`).
+    const map = override && tk.language === 'go' ? goMapLiteral(tk, a, b) : undefined;
+    const inner = kwargs ? readKwargs(tk, a, 0) : (map ?? m.nested(tk, a, b));
     if (!inner) return undefined;
     const built = literalsIn(buildBody(tk, inner, schema, blockSchema, set.argument, m.nested));
     const block: CdktfBlock = {
