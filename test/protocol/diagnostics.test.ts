@@ -334,14 +334,16 @@ resource "alicloud_vpc_bgp_peer" "b" {
     const caller = path.join(root, 'envs', 'prod', 'main.tf');
     const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65001\n  route_limit = 100\n}\n';
     const calls = 'module "bgp" {\n  source = "../../modules/bgp"\n}\n';
+    // The workspace is on disk before the server starts, as when an editor opens a folder: its background index
+    // reads it (files written after, with no watcher event, would be missed, and the test would race the index).
+    fs.mkdirSync(path.dirname(child), { recursive: true });
+    fs.mkdirSync(path.dirname(caller), { recursive: true });
+    fs.writeFileSync(caller, calls);
+    fs.writeFileSync(path.join(root, 'envs', 'prod', '.terraform.lock.hcl'), 'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.240.0"\n}\n');
+    fs.writeFileSync(child, group);
     const server = await LspClient.start({ rootUri: pathToFileURL(root).toString() });
     const watched = (file: string, type: 1 | 2 | 3) => server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type }] });
     try {
-      fs.mkdirSync(path.dirname(child), { recursive: true });
-      fs.mkdirSync(path.dirname(caller), { recursive: true });
-      fs.writeFileSync(caller, calls);
-      fs.writeFileSync(path.join(root, 'envs', 'prod', '.terraform.lock.hcl'), 'provider "registry.terraform.io/aliyun/alicloud" {\n  version = "1.240.0"\n}\n');
-      fs.writeFileSync(child, group);
       const u = pathToFileURL(child).toString();
       await server.open(u, group);
       // The workspace is searched for calling roots once its background index is done, so as not to hold up a
