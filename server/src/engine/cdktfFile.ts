@@ -431,11 +431,12 @@ export class CdktfFile implements SourceFile {
     const parse = this.parse();
     if (!parse) return [];
     const out: Finding[] = [];
-    for (const { set, schema } of parse.laterValues()) {
+    for (const set of parse.laterValues()) {
+      const { schema } = set;
       const line = parse.tokens.line[set.at];
       let m = set.memo as LaterMemo | undefined;
       if (!m || m.schema !== schema || m.version !== ctx.providerVersion || m.from !== ctx.providerVersionFrom) {
-        const instance = parse.laterInstance(set, schema);
+        const instance = parse.laterInstance(set);
         const findings = instance ? this.onValue(instance, ctx).map(bare) : [];
         set.memo = m = { schema, version: ctx.providerVersion, from: ctx.providerVersionFrom, placement: { shift: line, findings } };
       }
@@ -560,10 +561,10 @@ export class CdktfFile implements SourceFile {
     const parse = this.parse();
     if (!parse) return out;
     const tk = parse.tokens;
-    for (const { set, schema } of parse.laterValues()) {
+    for (const set of parse.laterValues()) {
       // (`laterValues` gives only sets with a value.)
       if (tk.line[set.at + set.value![1] - 1] < range.start.line || tk.line[set.at] > range.end.line) continue;
-      const instance = parse.laterInstance(set, schema);
+      const instance = parse.laterInstance(set);
       if (!instance) continue;
       instance.removable = removableStatement(tk, set);
       const here = this.onValue(instance, ctx)

@@ -25,6 +25,9 @@ import type { CdktfInstance } from './model';
 import { lineAt, type CdktfLanguage, type Tokens } from './tokens';
 
 /** What an edit changed: constructs gone (with what was cached on them) and new ones. */
+/** A set `placeSets` put on a construct, whose schema it records. */
+export type PlacedSet = Found & { schema: ResourceSchema };
+
 export interface ConstructChanges {
   removed: Construct[];
   added: Construct[];
@@ -110,24 +113,23 @@ export class CdktfParse {
     return changes;
   }
 
-  /** The values set on constructs after they are built, each with its construct's schema (`placeSets`). */
-  *laterValues(): Generator<{ set: Found; schema: ResourceSchema }> {
-    for (const set of this.later.withValues()) if (set.schema) yield { set, schema: set.schema };
+  /** The values set on constructs after they are built: those `placeSets` put on a construct (`Found.schema`). */
+  *laterValues(): Generator<PlacedSet> {
+    for (const set of this.later.withValues()) if (set.schema) yield set as PlacedSet;
   }
 
   /** The value set later whose tokens hold token `i` (`p.putTimeouts({ | })`), as an instance; undefined if none. */
   laterAround(i: number): CdktfInstance | undefined {
     for (const set of this.later.holding(i)) {
-      const schema = set.schema;
-      const instance = schema && this.laterInstance(set, schema);
+      const instance = this.laterInstance(set);
       if (instance) return instance;
     }
     return undefined;
   }
 
-  /** A value set later, as an instance holding it where it is written (`laterValues.ts`). */
-  laterInstance(set: Found, schema: ResourceSchema): CdktfInstance | undefined {
-    return laterInstance(this.tokens, set, schema, this.matching);
+  /** A value set later, as an instance holding it where it is written (`laterValues.ts`); undefined when on no construct. */
+  laterInstance(set: Found): CdktfInstance | undefined {
+    return set.schema && laterInstance(this.tokens, set, set.schema, this.matching);
   }
 
   /** Does the construct `c` (where it is written) see a construct of this kind, type and variable `name`? */
