@@ -15,10 +15,9 @@
  */
 import type { Finding, NeutralEdit, NeutralFix } from '../analysis/finding';
 import { sameRange } from '../model/types';
-import type { CdktfBlock, CdktfInstance } from '../syntax/cdktf/model';
+import { isTopLevel, type CdktfBlock, type CdktfInstance } from '../syntax/cdktf/model';
 
 function fits(e: NeutralEdit, instance: CdktfInstance): boolean {
-  const top = (x: unknown) => instance.attributes.includes(x as never) || instance.blocks.includes(x as never);
   switch (e.kind) {
     case 'replaceValue':
       return true;
@@ -27,17 +26,17 @@ function fits(e: NeutralEdit, instance: CdktfInstance): boolean {
       return e.block !== undefined ? (e.block as CdktfBlock).body !== undefined : instance.attributes.some((a) => a.name === e.name);
     case 'rename':
       // An override's misspelt path: the rename writes the string (`"bfd_multi_hop"`).
-      return !top(e.attribute) || instance.terraformNames === true;
+      return !isTopLevel(instance, e.attribute) || instance.terraformNames === true;
     case 'remove':
-      return !top(e.attribute) || instance.removable !== undefined;
+      return !isTopLevel(instance, e.attribute) || instance.removable !== undefined;
     case 'removeBlock':
-      return !top(e.block) || instance.removable !== undefined;
+      return !isTopLevel(instance, e.block) || instance.removable !== undefined;
   }
 }
 
 /** Does the fix remove the argument set, that is, the statement? */
 function removesStatement(fix: NeutralFix, instance: CdktfInstance): boolean {
-  return fix.edits.some((e) => (e.kind === 'remove' && instance.attributes.includes(e.attribute)) || (e.kind === 'removeBlock' && instance.blocks.includes(e.block)));
+  return fix.edits.some((e) => (e.kind === 'remove' && isTopLevel(instance, e.attribute)) || (e.kind === 'removeBlock' && isTopLevel(instance, e.block)));
 }
 
 const REMOVE_TITLE = 'Remove this statement';

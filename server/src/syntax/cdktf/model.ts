@@ -92,6 +92,14 @@ export interface CdktfInstance extends ResourceInstance {
   removable?: Range;
 }
 
+/**
+ * Is `x` one of the instance's own arguments or blocks, not one inside a block? For a value set later
+ * (`laterValues.ts`), the argument set, whose removal is its statement's (`removable`).
+ */
+export function isTopLevel(instance: ResourceInstance, x: Attribute | Block): boolean {
+  return instance.attributes.includes(x as Attribute) || instance.blocks.includes(x as Block);
+}
+
 export function entryOf(x: Attribute | Block): EntrySyntax | undefined {
   return (x as CdktfAttribute).entry;
 }

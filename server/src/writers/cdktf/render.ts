@@ -7,7 +7,7 @@
 import type { FixValue, NeutralEdit } from '../../analysis/finding';
 import type { Attribute, Block, Position, Range, ResourceInstance } from '../../model/types';
 import type { BodySyntax, CdktfBlock, CdktfInstance, EntrySyntax } from '../../syntax/cdktf/model';
-import { entryOf } from '../../syntax/cdktf/model';
+import { entryOf, isTopLevel } from '../../syntax/cdktf/model';
 import { languageName } from '../../syntax/cdktf/names';
 import type { CdktfLanguage } from '../../syntax/cdktf/tokens';
 import type { CompletionWriter, LineSource, TextEdit, Writer } from '../writer';
@@ -156,7 +156,7 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
       // An override's path names it as Terraform does, after the blocks it is in (`"timeouts.creat"`): the segment
       // renamed is the argument's own, the first for one of the construct (`"timeout.create"`), else the second.
       const segments = line.slice(k.start.character + q.length, k.end.character - q.length).split('.');
-      segments[instance.attributes.includes(e.attribute) ? 0 : segments.length - 1] = e.to;
+      segments[isTopLevel(instance, e.attribute) ? 0 : segments.length - 1] = e.to;
       return [{ range: absRange(k, src.base), newText: q + segments.join('.') + q }];
     }
     case 'remove':
@@ -293,7 +293,7 @@ function endsInLineComment(rest: string, language: CdktfInstance['language']): b
 
 /** The argument a value set later sets (`peer.status = "x";`) goes with its statement (`CdktfInstance.removable`). */
 function removeStatement(x: Attribute | Block, instance: CdktfInstance, src: LineSource): TextEdit[] | undefined {
-  if (!instance.removable || !(instance.attributes.includes(x as Attribute) || instance.blocks.includes(x as Block))) return undefined;
+  if (!instance.removable || !isTopLevel(instance, x)) return undefined;
   return [{ range: absRange(instance.removable, src.base), newText: '' }];
 }
 
