@@ -2,7 +2,7 @@
  * Reading the bodies the generated classes are configured with, in each language, and turning their entries
  * into model attributes and blocks (with schema names, exact ranges and the syntax writers need).
  */
-import type { Position, Range } from '../../model/types';
+import type { Position } from '../../model/types';
 import { endOfRange, Span, span, spanning } from '../../model/span';
 import type { BlockSchema, ResourceSchema } from '../../schema/types';
 import { META_BLOCK_NAMES, nameTable } from './names';

@@ -173,6 +173,9 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
   }
 }
 
+/** What a body writes: its arguments and blocks, and the arguments a later write overwrites. */
+type Entries = Pick<Block, 'attributes' | 'blocks' | 'overwritten'>;
+
 /** The written entries of a body, in source order. */
 function entriesOf(body: Entries): { x: Attribute | Block; entry: EntrySyntax }[] {
   const out: { x: Attribute | Block; entry: EntrySyntax }[] = [];
@@ -427,9 +430,6 @@ function ownCommentFrom(language: CdktfLanguage, first: number, last: number, op
 }
 
 /** The body (instance or nested block) that holds `x`. */
-/** What a body writes: its arguments and blocks, and the arguments a later write overwrites. */
-type Entries = { attributes: Attribute[]; blocks: Block[]; overwritten?: Attribute[] };
-
 function findBody(instance: ResourceInstance, x: Attribute | Block): Entries | undefined {
   const visit = (b: Entries): Entries | undefined => {
     if (b.attributes.includes(x as Attribute) || b.blocks.includes(x as Block) || b.overwritten?.includes(x as Attribute)) return b;
