@@ -173,7 +173,7 @@ export class Scopes {
     if (k < 0) return false;
     for (let j = 0; j < k; j++) if (!tk.isIdent(useChain[j], 'class') && this.pyDeclares(useChain[j], name)) return false;
     // A lambda or a comprehension in the statement that binds the name (`lambda group: group.id`).
-    const s = this.pyStatement(at);
+    const s = pyStatementStart(tk, at);
     let binder = false;
     for (let t = s; t < at; t++) {
       if (tk.isIdent(t, 'lambda') || tk.isIdent(t, 'for')) binder = true;
@@ -186,15 +186,11 @@ export class Scopes {
   private pyChain(i: number): number[] {
     const tk = this.tk;
     const out: number[] = [];
-    for (let h = this.pyHeader(this.pyStatement(i)); h >= 0; h = this.pyHeader(h)) {
+    for (let h = this.pyHeader(pyStatementStart(tk, i)); h >= 0; h = this.pyHeader(h)) {
       const d = tk.isIdent(h, 'async') ? h + 1 : h;
       if (tk.isIdent(d, 'def') || tk.isIdent(d, 'class')) out.push(d);
     }
     return out;
-  }
-
-  private pyStatement(i: number): number {
-    return pyStatementStart(this.tk, i);
   }
 
   /** The header statement of the block statement `s` is in (the nearest statement before it indented less), or -1. */
@@ -214,7 +210,7 @@ export class Scopes {
       let p = at - 1;
       for (;;) {
         if (p < 0) break search;
-        let q = this.pyStatement(p);
+        let q = pyStatementStart(tk, p);
         let qi = tk.indentOfLine(tk.line[q]);
         // A statement indented more is in a block before: its header, when known, is the next one up.
         while (qi > indent && this.headers.has(q)) {
