@@ -65,6 +65,17 @@ function variableKey(language: string, variable: string): string {
   return (language === 'java' || language === 'csharp') && variable.startsWith('this.') ? variable.slice(5) : variable;
 }
 
+/**
+ * The variable identifier `i` names: `p`, or `this.p` / `self.p` for a member of those (a field holding the
+ * construct); undefined for a member of anything else, which is not a construct's variable.
+ */
+function variableAt(tk: Tokens, i: number): string | undefined {
+  if (!tk.is(i - 1, '.')) return tk.text_(i);
+  if (tk.isIdent(i - 2, 'this')) return `this.${tk.text_(i)}`;
+  if (tk.isIdent(i - 2, 'self')) return `self.${tk.text_(i)}`;
+  return undefined;
+}
+
 /** The set whose variable is token `i`, or undefined. */
 function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
   const { kind, start, end } = tk;
@@ -78,13 +89,8 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
     else if (single(i - 1, 40 /* ( */) && kind[i + 1] === IDENT && tk.text_(i + 1) === 'as' && kind[i + 2] === IDENT && single(i + 3, 41 /* ) */)) dot = i + 4;
   }
   if (dot + 2 >= tk.n || kind[dot + 1] !== IDENT || !single(dot, 46 /* . */)) return undefined;
-  let variable = tk.text_(i);
-  if (single(i - 1, 46)) {
-    // A member: of `this` / `self` (a field holding the construct), else of something that is not a construct.
-    const owner = i >= 2 && kind[i - 2] === IDENT ? tk.text_(i - 2) : '';
-    if (owner !== 'this' && owner !== 'self') return undefined;
-    variable = `${owner}.${variable}`;
-  }
+  const variable = variableAt(tk, i);
+  if (variable === undefined) return undefined;
   const property = tk.text_(dot + 1);
   let argument: string | undefined;
   let value: [number, number] | undefined;
@@ -132,14 +138,9 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
  */
 function assignmentAt(tk: Tokens, i: number): Found | undefined {
   if (tk.kind[i] !== IDENT || !(tk.is(i + 1, '=') || (tk.language === 'go' && tk.is(i + 1, ':=')))) return undefined;
-  let s = i;
-  let variable = tk.text_(i);
-  if (tk.is(i - 1, '.')) {
-    const owner = tk.isIdent(i - 2) ? tk.text_(i - 2) : '';
-    if (owner !== 'this' && owner !== 'self') return undefined;
-    s = i - 2;
-    variable = `${owner}.${variable}`;
-  }
+  const variable = variableAt(tk, i);
+  if (variable === undefined) return undefined;
+  const s = tk.is(i - 1, '.') ? i - 2 : i;
   if (tk.language === 'csharp' && s === i && /^[A-Z]/.test(variable)) return undefined;
   const starts = s === 0 || tk.is(s - 1, ';') || tk.is(s - 1, '{') || tk.is(s - 1, '}') || tk.is(s - 1, ')') || (tk.first[s] === 1 && !tk.is(s - 1, ',') && !tk.is(s - 1, '(') && !tk.is(s - 1, '['));
   return starts ? { at: i, variable: variableKey(tk.language, variable), argument: '', reach: 2 } : undefined;
