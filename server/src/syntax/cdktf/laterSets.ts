@@ -273,8 +273,9 @@ export class LaterSets {
 
   /**
    * After `retokenize` replaced old tokens [from, oldTo) by new ones [from, newTo), the others moving by `dt`:
-   * reads again the windows that overlap the new tokens, and returns the variables (`variableKey`) that gained or
-   * lost a set or an assignment (whose sets the caller places again: a new one is on no construct yet).
+   * reads again the windows that overlap the new tokens, and returns the variables (`variableKey`) whose sets or
+   * assignments there went or were read anew (each a new object, on no construct yet: the caller places the
+   * variable's sets again), or which gained one.
    */
   update(tk: Tokens, from: number, oldTo: number, newTo: number, dt: number): ReadonlySet<string> {
     const lo = Math.max(0, from - AFTER + 1);

@@ -282,7 +282,7 @@ export class CdktfParse {
    */
   private markAgain(r: Retokenized, changes: ConstructChanges, words: Set<string> | undefined, moved: Construct[]): boolean {
     const keys = new Set(this.later.update(this.tokens, r.from, r.oldTo, r.newTo, r.dt));
-    // (A variable that lost its last set is in `touched` only: its constructs lose theirs.)
+    // (A variable that lost its last set is only in what `update` returns: its constructs lose theirs.)
     if (!words) for (const name of [...this.later.variables(), ...this.bindings.keys()]) keys.add(this.later.key(name));
     for (const e of moved) if (e.instance?.name) keys.add(this.later.key(e.instance.name));
     for (const w of words ?? []) for (const k of [w, `this.${w}`, `self.${w}`]) keys.add(this.later.key(k));
