@@ -57,15 +57,17 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
   const sourceName = override ? set.argument : languageName(tk.language, set.argument);
   const blockSchema = schema.blocks?.[set.argument];
   const path = override ? tk.text_(key).slice(1, -1).split('.') : [set.argument];
+  // The one argument set, written where the value is.
+  const argument = (name: string, shown: string, value: Value): CdktfAttribute => ({ name, sourceName: shown, keyRange, value, valueRange, range: valueRange, entry });
   if (path.length === 2 && !blockSchema) {
     // `addOverride("timeout.create", "5m")`: a name the resource lacks, holding an object in the JSON, which Terraform
     // refuses ("Unsupported argument"): held as written, for the rules to report (and to suggest a block's name).
     // Not a path into an argument (`"bfd_multi_hop.x"`), nor into Terraform's own blocks (`"lifecycle.x"`).
     if (schema.attributes[set.argument] || !unknownToTerraform(set.argument)) return undefined;
-    attributes.push({ name: set.argument, sourceName, keyRange, value: { kind: 'object' }, valueRange, range: valueRange, entry });
+    attributes.push(argument(set.argument, sourceName, { kind: 'object' }));
   } else if (path.length === 2) {
     // `addOverride("timeouts.create", "5m")`: one argument of a block, named by the same string.
-    const attribute: CdktfAttribute = { name: path[1], sourceName: path[1], keyRange, value: literalsOnly(classify(tk, a, b)), valueRange, range: valueRange, entry };
+    const attribute = argument(path[1], path[1], literalsOnly(classify(tk, a, b)));
     blocks.push({ name: set.argument, sourceName, nameRange: keyRange, labels: [], range: valueRange, bodyRange: valueRange, attributes: [attribute], blocks: [], closed: true, entry });
   } else if (blockSchema) {
     // Python's `put_timeouts(create="1m")` takes the block's arguments as its own keyword arguments: the value is the
@@ -94,7 +96,7 @@ export function laterInstance(tk: Tokens, set: Found, schema: ResourceSchema, m:
   } else if (schema.attributes[set.argument] || (override && unknownToTerraform(set.argument))) {
     // An override of a name the resource lacks is written into the JSON too, which Terraform refuses ("Unsupported
     // argument"): held as written, for the rules to report. A property or setter of another name is the program's.
-    attributes.push({ name: set.argument, sourceName, keyRange, value: literalsOnly(classify(tk, a, b)), valueRange, range: valueRange, entry });
+    attributes.push(argument(set.argument, sourceName, literalsOnly(classify(tk, a, b))));
   } else return undefined;
   return {
     kind: schema.kind,
