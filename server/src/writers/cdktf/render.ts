@@ -5,7 +5,7 @@
  * (commas, one entry per line or all on one, trailing-comma style, indentation, builder chains).
  */
 import type { FixValue, NeutralEdit } from '../../analysis/finding';
-import type { Attribute, Block, Position, Range, ResourceInstance } from '../../model/types';
+import { comparePositions, type Attribute, type Block, type Position, type Range, type ResourceInstance } from '../../model/types';
 import type { BodySyntax, CdktfBlock, CdktfInstance, EntrySyntax } from '../../syntax/cdktf/model';
 import { entryOf, isTopLevel } from '../../syntax/cdktf/model';
 import { languageName } from '../../syntax/cdktf/names';
@@ -284,7 +284,7 @@ function insertEntry(d: Dialect, body: Body, name: string, value: string, src: L
 }
 
 function samePosition(a: Position | undefined, b: Position | undefined): boolean {
-  return a === b || (!!a && !!b && a.line === b.line && a.character === b.character);
+  return a === b || (!!a && !!b && comparePositions(a, b) === 0);
 }
 
 /** Is `rest` (the text after an entry on its line) only a comment that ends with the line? */
