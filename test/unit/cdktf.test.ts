@@ -925,6 +925,9 @@ p.AddOverride(jsii.String("status"), jsii.String("x"))
       `VpcBgpPeer(self, "p", **{"bgp_group_id": "g", "bfd_multi_hop": 3, "bfd_multi_hop": 300, "enable_bfd": True})\n#                                             ^^^^^^^^^^^^^^^ repeated-argument\n#                                                                                  ^^^ value-out-of-range\n`,
     );
     check('python', `VpcBgpPeer(self, "p", bgp_group_id="g", timeouts={"create": "1m", "create": "2m"})\n#                                                 ^^^^^^^^ repeated-argument\n`);
+    // Also a dict whose entries join the call's keyword arguments, written beside them or held by a variable.
+    check('python', `VpcBgpPeer(self, "p", bgp_group_id="g", **{"bfd_multi_hop": 300, "bfd_multi_hop": 3, "enable_bfd": True})\n#                                          ^^^^^^^^^^^^^^^ repeated-argument\n`);
+    check('python', `config = {"bgp_group_id": "g", "bfd_multi_hop": 300, "bfd_multi_hop": 3, "enable_bfd": True}\n#                              ^^^^^^^^^^^^^^^ repeated-argument\nVpcBgpPeer(self, "p", **config)\n`);
     // Keyword arguments given twice are a SyntaxError in Python: an error, as in the other languages.
     assert.deepEqual(codesOf('python', `VpcBgpPeer(self, "p", bgp_group_id="g", enable_bfd=True, enable_bfd=False)\n`), ['duplicate-argument']);
   });

@@ -15,7 +15,7 @@
 import type { Range, Value } from '../../model/types';
 import type { SchemaRegistry } from '../../schema/registry';
 import type { ResourceSchema } from '../../schema/types';
-import { absentBody, bodySyntax, buildBody, NestedReader, RawBody, range, readBraceBody, readChain, readKwargs } from './bodies';
+import { absentBody, bodySyntax, buildBody, NestedReader, RawBody, RawEntry, range, readBraceBody, readChain, readKwargs } from './bodies';
 import type { CdktfInstance } from './model';
 import { foreignNames } from './foreign';
 import { headerOf, isClassHeader, pyStatementStart } from './scopes';
@@ -561,7 +561,12 @@ function unpack(tk: Tokens, args: [number, number][], m: Match): Match {
   const dict = readBraceBody(tk, open, 'object');
   if (dict.spread || !splitTopLevel(tk, open).every(([ps]) => tk.kind[ps] === STRING && tk.is(ps + 1, ':'))) return m;
   if (raw.entries.length === 0 && open === s + 1) m.raw = dict;
-  else m.raw = { ...raw, spread: false, entries: [...raw.entries, ...dict.entries.map((x) => ({ ...x, within: open }))] };
+  else {
+    // The dict's own earlier writes of a key go with it (`bodies.ts`, `overwritten`): reported, and removed in the dict.
+    const inDict = (x: RawEntry): RawEntry => ({ ...x, within: open });
+    const overwritten = [...(raw.overwritten ?? []), ...(dict.overwritten ?? []).map(inDict)];
+    m.raw = { ...raw, spread: false, entries: [...raw.entries, ...dict.entries.map(inDict)], overwritten: overwritten.length ? overwritten : undefined };
+  }
   return m;
 }
 
