@@ -77,4 +77,13 @@ describe('--fix', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'c/main.ts'), 'utf8'), ts.replace('enableBdf', 'enableBfd'));
     assert.equal(res.stderr.match(/fixed \d+ problems? in/g)?.length, 3, res.stderr);
   });
+
+  it('renames only one of two misspellings of one name in a block: both renamed would write it twice', () => {
+    // Not aligned, so the two renames' edits do not meet: only the name they write tells them apart.
+    const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  enable_bfd = true\n  bfd_multihop = 3\n  bfd_multihopp = 4\n}\n';
+    const dir = tree({ 'peer.tf': text });
+    const res = runJson(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text.replace('bfd_multihop ', 'bfd_multi_hop '));
+    assert.deepEqual(res.findings.map((f) => f.code), ['unknown-argument']);
+  });
 });

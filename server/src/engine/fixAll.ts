@@ -61,6 +61,9 @@ interface Chosen {
   code: string;
   fix: NeutralFix;
   edits: TextEdit[];
+  /** The instance of its finding, and the names its renames write there. */
+  instance?: ResourceInstance;
+  names: string[];
 }
 
 /** The preferred fixes of `file` whose edits meet no other chosen fix's, in the file's order. */
@@ -74,7 +77,7 @@ function fixesOfRound(file: SourceFile, host: FixAllHost): Chosen[] {
     if (!fix || !host.reported(finding.code)) continue;
     if (isIgnored(finding.code, finding.range.start.line + base, file)) continue;
     const edits = withLineBreaks(file.writer.render(fix.edits, finding.instance ?? NO_INSTANCE, { base, lineText }), eol);
-    if (edits.length) candidates.push({ code: finding.code, fix, edits });
+    if (edits.length) candidates.push({ code: finding.code, fix, edits, instance: finding.instance, names: fix.edits.flatMap((e) => (e.kind === 'rename' ? [e.to] : [])) });
   }
   // In the file's order: the fixes are listed that way, and where two meet, the first in the file goes first.
   const startOf = (c: Chosen) => c.edits.reduce((p, e) => (before(e.range.start, p) ? e.range.start : p), c.edits[0].range.start);
@@ -84,11 +87,18 @@ function fixesOfRound(file: SourceFile, host: FixAllHost): Chosen[] {
     return a.line - b.line || a.character - b.character;
   });
   const taken: TextEdit[] = [];
+  const named = new Map<ResourceInstance | undefined, Set<string>>();
   const chosen: Chosen[] = [];
   for (const c of candidates) {
     // Edits that only touch are kept apart too: two insertions at one place would come out in either order.
     if (c.edits.some((e) => taken.some((t) => meets(e, t)))) continue;
+    // Two misspellings of one name in a block (`bfd_multihop`, `bfd_multihopp`) both suggest it: renaming both
+    // would write it twice. The first goes; the next round no longer suggests a name the block has.
+    const names = named.get(c.instance) ?? new Set<string>();
+    if (c.names.some((n) => names.has(n))) continue;
     taken.push(...c.edits);
+    c.names.forEach((n) => names.add(n));
+    named.set(c.instance, names);
     chosen.push(c);
   }
   return chosen;
