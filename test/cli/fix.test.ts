@@ -86,4 +86,15 @@ describe('--fix', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text.replace('bfd_multihop ', 'bfd_multi_hop '));
     assert.deepEqual(res.findings.map((f) => f.code), ['unknown-argument']);
   });
+
+  it('leaves a misspelt name as close to two names as it is to one (a guess): min_interval, rx or tx?', () => {
+    const vbr = (interval: string) =>
+      `resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 10\n  ${interval} = 300\n}\n`;
+    const dir = tree({ 'vbr.tf': vbr('min_interval'), 'b/vbr.tf': vbr('min_tx_intreval') });
+    const res = runJson(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'vbr.tf'), 'utf8'), vbr('min_interval'));
+    assert.match(res.findings.map((f) => f.message).join('\n'), /Unknown argument "min_interval"/);
+    // One name nearest: renamed.
+    assert.equal(fs.readFileSync(path.join(dir, 'b/vbr.tf'), 'utf8'), vbr('min_tx_interval'));
+  });
 });

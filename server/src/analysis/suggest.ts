@@ -1,19 +1,29 @@
 /** "Did you mean": the closest known name by edit distance, if it is close enough to be a typo. */
 
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  return closestMatch(name, candidates)?.name;
+}
+
+/**
+ * `closest`, and whether no other candidate is as close: `min_interval` is as close to `min_rx_interval` as to
+ * `min_tx_interval`, so the first is only a guess, which a fix applied unasked must not make.
+ */
+export function closestMatch(name: string, candidates: Iterable<string>): { name: string; unique: boolean } | undefined {
   let best: string | undefined;
   let bestScore = Infinity;
+  let unique = true;
   const lower = name.toLowerCase();
   for (const c of candidates) {
     const d = distance(lower, c.toLowerCase());
     if (d < bestScore) {
       bestScore = d;
       best = c;
-    }
+      unique = true;
+    } else if (d === bestScore) unique = false;
   }
   if (best === undefined) return undefined;
   // Allow about one edit per three characters, and always at least two.
-  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? { name: best, unique } : undefined;
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance; `_` and `-` differences count as one edit. */

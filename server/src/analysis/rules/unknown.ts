@@ -6,7 +6,7 @@
 import type { Attribute, Block, ResourceInstance } from '../../model/types';
 import type { ResourceSchema } from '../../schema/types';
 import type { Finding } from '../finding';
-import { closest } from '../suggest';
+import { closest, closestMatch } from '../suggest';
 import { BodyView, META_ARGUMENTS, META_BLOCKS } from './body';
 
 const NONE: string[] = [];
@@ -115,7 +115,8 @@ export function unknownArgument(instance: ResourceInstance, schema: ResourceSche
   // Outside HCL (CDKTF), a block is written as an argument holding a struct: an object may be a misspelt block.
   const blocksToo = a.value.kind === 'object' && instance.language !== 'hcl';
   const candidates = blocksToo ? [...attributeNames, ...metaArgs, ...blockNames, ...metaBlocks] : [...attributeNames, ...metaArgs];
-  const suggestion = asBlock ? undefined : closest(a.name, candidates.filter((n) => !written.has(n)));
+  const match = asBlock ? undefined : closestMatch(a.name, candidates.filter((n) => !written.has(n)));
+  const suggestion = match?.name;
   return {
     code: 'unknown-argument',
     severity: 'error',
@@ -123,7 +124,8 @@ export function unknownArgument(instance: ResourceInstance, schema: ResourceSche
     message: asBlock
       ? `"${a.name}" is a block in ${where}: write "${a.name} { … }" without "="`
       : `Unknown argument "${a.name}" in ${where}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ''),
-    fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'rename', attribute: a, to: suggestion }], preferred: true, auto: true }] : [],
+    // Applied unasked only when no other name is as close (`min_interval`: rx or tx?).
+    fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ kind: 'rename', attribute: a, to: suggestion }], preferred: true, auto: match!.unique }] : [],
     instance,
   };
 }
