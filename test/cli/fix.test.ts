@@ -97,4 +97,27 @@ describe('--fix', () => {
     // One name nearest: renamed.
     assert.equal(fs.readFileSync(path.join(dir, 'b/vbr.tf'), 'utf8'), vbr('min_tx_interval'));
   });
+
+  it('fixes a reference to the block\'s own ID by another name, and leaves guesses at another ID or a name as close to two', () => {
+    const text = (group: string, vbr: string, interval: string) =>
+      [
+        'resource "alicloud_express_connect_virtual_border_router" "v" {',
+        '  physical_connection_id = "pc-1"',
+        '  vlan_id                = 10',
+        '}',
+        'resource "alicloud_vpc_bgp_peer" "p" {',
+        `  bgp_group_id    = alicloud_vpc_bgp_group.g.${group}`,
+        `  peer_ip_address = alicloud_express_connect_virtual_border_router.v.${vbr}`,
+        `  bfd_multi_hop   = alicloud_express_connect_virtual_border_router.v.${interval}`,
+        '}',
+        GROUP,
+      ].join('\n');
+    const dir = tree({ 'main.tf': text('bgp_group_id', 'vpc_id', 'min_interval') });
+    runJson(['--fix', dir]);
+    // The group's `bgp_group_id` is its `id`; the VBR has no VPC ID, and `min_interval` may be rx or tx.
+    assert.equal(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), text('id', 'vpc_id', 'min_interval'));
+    const vbr = tree({ 'main.tf': text('id', 'vbr_id', 'min_tx_intreval') });
+    runJson(['--fix', vbr]);
+    assert.equal(fs.readFileSync(path.join(vbr, 'main.tf'), 'utf8'), text('id', 'id', 'min_tx_interval'));
+  });
 });

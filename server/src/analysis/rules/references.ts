@@ -13,7 +13,7 @@ import type { Finding, NeutralFix } from '../finding';
 import { instanceKey, keyWrittenAsStep, repetition, ResourceRef, resourceRef } from '../references';
 import { bodies, BodyView } from './body';
 import { referencedTypes } from './tables';
-import { closest } from '../suggest';
+import { closestMatch } from '../suggest';
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
@@ -210,6 +210,19 @@ function boundedDistance(a: string, b: string, bound: number): number {
 }
 
 /**
+ * Does `stem` name the resource type itself: a tail of its words (`bgp_group`, `peer` of `alicloud_vpc_bgp_peer`), or
+ * their initials (`vbr` of `..._virtual_border_router`)?
+ */
+function namesOwnType(stem: string, type: string): boolean {
+  const words = type.split('_');
+  for (let i = 1; i < words.length; i++) {
+    const tail = words.slice(i);
+    if (stem === tail.join('_') || stem === tail.map((w) => w[0]).join('')) return true;
+  }
+  return false;
+}
+
+/**
  * The finding when the first step after a known type's name (`idd` in `alicloud_vpc_bgp_group.g.idd`) is none of
  * its attributes or blocks, in any provider version the schema knows; with a fix to the closest one when the
  * reference is the whole value (`fixable`: a fix replaces a whole value).
@@ -224,16 +237,23 @@ function unsupportedAttribute(instance: ResourceInstance, a: Attribute, ref: Res
   if (!step || Object.hasOwn(schema.attributes, step) || (schema.blocks && Object.hasOwn(schema.blocks, step))) return undefined;
   const prefix = ref.kind === 'data' ? 'data.' : '';
   const names = Object.keys(schema.attributes);
-  let suggestion = closest(step, names);
+  const match = closestMatch(step, names);
+  let suggestion = match?.name;
+  // Applied unasked only when it is no guess: no other name as close (`v.min_interval`: rx or tx?).
+  let auto = !!match?.unique;
   // `g.bgp_group_id`, `v.vbr_id`: the block's own ID, which Terraform calls `id` (not `bgp_group_name`).
-  if (step.endsWith('_id') && !suggestion?.endsWith('id') && Object.hasOwn(schema.attributes, 'id')) suggestion = 'id';
+  if (step.endsWith('_id') && !suggestion?.endsWith('id') && Object.hasOwn(schema.attributes, 'id')) {
+    suggestion = 'id';
+    // Another ID (`g.vpc_id`, `v.peer_id`) is not the block's own: which was meant is a guess.
+    auto = namesOwnType(step.slice(0, -3), ref.type);
+  }
   const fixes: NeutralFix[] = suggestion && fixable
     ? [
         {
           title: `Refer to ${prefix}${ref.type}.${ref.name}${ref.key ?? ''}.${suggestion}${ref.attribute.slice(step.length)}`,
           edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'reference', resourceType: prefix + ref.type, resourceName: ref.name, attribute: suggestion + ref.attribute.slice(step.length), key: ref.key } }],
           preferred: true,
-          auto: true,
+          auto,
         },
       ]
     : [];
