@@ -48,7 +48,8 @@ function folderOf(file: string, roots: readonly string[]): string {
   const dir = path.dirname(file);
   for (const root of roots) {
     const rel = path.relative(root, dir);
-    if (!rel.startsWith('..') && !path.isAbsolute(rel)) return rel === '' ? path.basename(root) : rel.split(path.sep).join('/');
+    // Outside the root is `..` or `../x`; a folder of the root may be named `..env`.
+    if (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel)) return rel === '' ? path.basename(root) : rel.split(path.sep).join('/');
   }
   return dir;
 }
