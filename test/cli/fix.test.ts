@@ -120,4 +120,19 @@ describe('--fix', () => {
     runJson(['--fix', vbr]);
     assert.equal(fs.readFileSync(path.join(vbr, 'main.tf'), 'utf8'), text('id', 'id', 'min_tx_interval'));
   });
+
+  it('writes nothing into a file that is not UTF-8: its other bytes would be lost', () => {
+    const dir = tree({ 'group.tf': GROUP });
+    // A comment saved in Latin-1: "café", é as the one byte 0xE9.
+    const latin1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n' + PEER)]);
+    fs.writeFileSync(path.join(dir, 'peer.tf'), latin1);
+    const res = runCli(['--fix', dir]);
+    assert.ok(fs.readFileSync(path.join(dir, 'peer.tf')).equals(latin1));
+    assert.match(res.stderr, /peer\.tf: the fixes were not written: the file is not UTF-8/);
+    assert.equal(res.status, 2);
+    // Valid UTF-8, U+FFFD itself included, is written.
+    fs.writeFileSync(path.join(dir, 'peer.tf'), '# \ufffd caf\u00e9\n' + PEER);
+    runCli(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), '# \ufffd caf\u00e9\n' + FIXED);
+  });
 });

@@ -53,9 +53,10 @@ export function groupByModule(files: string[]): { groups: string[][]; at: [numbe
 export function checkModule(files: string[], schemas: SchemaRegistry, searchRoots: readonly string[] = [], fix?: FixOptions): Outcome[] {
   // The folders named on the command line: where the root modules calling a module are looked for.
   const workspace = new Workspace(schemas, searchRoots);
-  const read: ({ readError: string } | { file?: SourceFile; refused?: Diagnostic; bom?: boolean; fixed?: string[]; writeError?: string })[] = files.map((name) => {
+  const read: ({ readError: string } | { file?: SourceFile; refused?: Diagnostic; bom?: boolean; lossy?: boolean; fixed?: string[]; writeError?: string })[] = files.map((name) => {
     let text: string;
     let bom = false;
+    let lossy = false;
     try {
       // A FIFO or a device named `x.tf` would block the read, or never end (`/dev/zero`).
       const st = fs.statSync(name);
@@ -67,13 +68,16 @@ export function checkModule(files: string[], schemas: SchemaRegistry, searchRoot
       if (encoding) return { refused: encoding };
       text = withoutBom(bytes.toString('utf8'));
       bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      // Bytes that are not UTF-8 (a comment saved in Latin-1) are read as U+FFFD: writing the text back would
+      // replace them. Only a text holding U+FFFD can be such a file, so most are not compared.
+      lossy = !!fix && text.includes('\ufffd') && !Buffer.from((bom ? '\ufeff' : '') + text, 'utf8').equals(bytes);
     } catch (e) {
       return { readError: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     }
     const refused = refusal(text, DEFAULT_SETTINGS.maxFileSizeMB);
     const file = refused ? undefined : createSourceFile(name, undefined, text);
     if (file) workspace.add(name, file);
-    return { file, refused, bom };
+    return { file, refused, bom, lossy };
   });
   // The files of a folder form a module: its other .tf files are read too, even if not named.
   if (files.length) workspace.indexDir(path.dirname(files[0]));
@@ -96,6 +100,10 @@ export function checkModule(files: string[], schemas: SchemaRegistry, searchRoot
         return;
       }
       if (result.fixed.length === 0) return;
+      if (r.lossy) {
+        r.writeError = `${name}: the fixes were not written: the file is not UTF-8, and writing it would change the bytes that are not`;
+        return;
+      }
       try {
         fs.writeFileSync(name, (r.bom ? '\ufeff' : '') + result.text);
       } catch (e) {
