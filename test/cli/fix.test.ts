@@ -135,4 +135,15 @@ describe('--fix', () => {
     runCli(['--fix', dir]);
     assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), '# \ufffd caf\u00e9\n' + FIXED);
   });
+
+  it('writes a bare word as the bool or accepted value it names, and leaves one that may be a reference written short', () => {
+    const text = (router: string, version: string) =>
+      `resource "alicloud_vpc_bgp_group" "g" {\n  router_id = ${router}\n  peer_asn  = 65001\n}\n` +
+      `resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n  ip_version   = ${version}\n}\n`;
+    const dir = tree({ 'main.tf': text('edge', 'ipv6') });
+    const res = runJson(['--fix', dir]);
+    // `edge` may be the VBR named edge: quoting it would silence the error with a router ID that is none.
+    assert.equal(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), text('edge', '"IPv6"'));
+    assert.deepEqual(res.findings.map((f) => f.code), ['invalid-reference']);
+  });
 });

@@ -50,6 +50,9 @@ export function bareWord(v: Value): string | undefined {
 /** For a complete, settable argument whose value is the bare `word` (`bareWord`; the walk in `local.ts` asks). */
 export function invalidReference(instance: ResourceInstance, body: BodyView, a: Attribute, s: AttributeSchema, word: string): Finding {
   const meant = meantLiteral(word, s);
+  // A bool word or an accepted value (`True`, `IPv6`) is evidently that literal. Any other word may as well be
+  // a reference written short (`router_id = edge`, the VBR named edge): quoting it is a guess, never made unasked.
+  const auto = !!meant && (meant.value.kind === 'bool' || !!s.enum);
   // A secret (`auth_key = Zq7x…` unquoted) is named neither in the message nor in the fix's title.
   if (s.sensitive) {
     return {
@@ -57,7 +60,7 @@ export function invalidReference(instance: ResourceInstance, body: BodyView, a: 
       severity: 'error',
       range: a.valueRange,
       message: `"${qualified(body, a.name)}" cannot be a bare word: it is read as a reference, and a word alone names no value; write the value as a quoted string`,
-      fixes: meant ? [{ title: 'Quote the value', edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true, auto: true }] : [],
+      fixes: meant ? [{ title: 'Quote the value', edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true, auto }] : [],
       instance,
     };
   }
@@ -66,7 +69,7 @@ export function invalidReference(instance: ResourceInstance, body: BodyView, a: 
     severity: 'error',
     range: a.valueRange,
     message: `"${qualified(body, a.name)}" cannot be ${word}: a bare word is read as a reference, and ${word} alone names no value${meant ? `; write ${meant.text}` : ''}`,
-    fixes: meant ? [{ title: `Use ${meant.text}`, edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true, auto: true }] : [],
+    fixes: meant ? [{ title: `Use ${meant.text}`, edits: [{ kind: 'replaceValue', attribute: a, value: meant.value }], preferred: true, auto }] : [],
     instance,
   };
 }
