@@ -146,4 +146,13 @@ describe('--fix', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), text('edge', '"IPv6"'));
     assert.deepEqual(res.findings.map((f) => f.code), ['invalid-reference']);
   });
+
+  it('removes a repeated argument that writes the same value again, and leaves one that writes another', () => {
+    const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 3\n  enable_bfd    = true\n  bfd_multi_hop = 4\n}\n';
+    const dir = tree({ 'peer.tf': text });
+    const res = runJson(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text.replace('  enable_bfd    = true\n  bfd_multi_hop = 4', '  bfd_multi_hop = 4'));
+    // 3 or 4: which one was meant is the user's choice.
+    assert.deepEqual(res.findings.map((f) => f.code), ['duplicate-argument']);
+  });
 });

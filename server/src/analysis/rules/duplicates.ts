@@ -3,7 +3,7 @@
  * `repeated-argument`: an argument written again where the language keeps the last write (a CDKTF Java builder's
  * setter, a Python dict's key): legal, but the earlier value is ignored.
  */
-import type { Attribute, Block, ResourceInstance } from '../../model/types';
+import type { Attribute, Block, ResourceInstance, Value } from '../../model/types';
 import type { Finding } from '../finding';
 import type { BodyView } from './body';
 
@@ -31,14 +31,15 @@ export function firstCopy(attributes: Attribute[], i: number, seen: Map<string, 
   return undefined;
 }
 
-export function duplicateArgument(instance: ResourceInstance, a: Attribute): Finding {
+export function duplicateArgument(instance: ResourceInstance, a: Attribute, first: Attribute): Finding {
   return {
     code: 'duplicate-argument',
     severity: 'error',
     range: a.keyRange,
     // No line number: positions here count from the block's chunk, and cached findings move with it.
     message: `"${a.name}" is already set above in this block: an argument can be written only once`,
-    fixes: [{ title: `Remove this duplicate ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true }],
+    // Removing a copy that writes the first's value again changes nothing, so "fix all" may; another value is a choice.
+    fixes: [{ title: `Remove this duplicate ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true, auto: sameValue(a.value, first.value) }],
     tags: ['unnecessary'],
     instance,
   };
@@ -87,4 +88,20 @@ function countNamed(blocks: Block[], name: string): number {
   let n = 0;
   for (let i = 0; i < blocks.length; i++) if (blocks[i].name === name) n++;
   return n;
+}
+
+/** Do two values write the same literal, or the same reference? (Any other expression is not compared.) */
+function sameValue(a: Value, b: Value): boolean {
+  switch (a.kind) {
+    case 'string':
+    case 'number':
+    case 'bool':
+      return b.kind === a.kind && b.value === a.value;
+    case 'null':
+      return b.kind === 'null';
+    case 'reference':
+      return b.kind === 'reference' && b.text === a.text;
+    default:
+      return false;
+  }
 }

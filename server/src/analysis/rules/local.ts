@@ -57,7 +57,7 @@ export function localFindings(instance: ResourceInstance, schema: ResourceSchema
       // A name still being typed is a syntax error already, and completion's business.
       if (a.incomplete) continue;
       const first = firstCopy(attributes, i, copies);
-      if (first) byRule[DUPLICATES].push(duplicateArgument(instance, a));
+      if (first) byRule[DUPLICATES].push(duplicateArgument(instance, a, first));
       const s = body.schema.attributes[a.name];
       let word: string | undefined;
       if (s?.required) {
