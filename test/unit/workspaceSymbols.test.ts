@@ -18,4 +18,17 @@ describe('workspaceSymbols', () => {
     const found = workspaceSymbols('peermain', files, (f) => 'file://' + f, ['/w']);
     assert.deepEqual(found.map((s) => s.containerName), ['..env', '/other']);
   });
+
+  it('answers a pasted query of 300,000 characters at once: no name is that long', () => {
+    const many = Array.from({ length: 100 }, (_, i) => PEER.replace('"main"', `"p${i}"`)).join('\n');
+    const files: [string, SourceFile][] = Array.from({ length: 20 }, (_, i) => [`/w/m${i}/main.tf`, createSourceFile(`file:///w/m${i}/main.tf`, undefined, many)!]);
+    for (const query of [' '.repeat(300_000) + 'zz', 'alicloud'.repeat(40_000)]) {
+      const started = performance.now();
+      assert.deepEqual(workspaceSymbols(query, files, (f) => 'file://' + f, ['/w']), []);
+      // Walked once per name, such a query took seconds.
+      assert.ok(performance.now() - started < 500, `${performance.now() - started} ms`);
+    }
+    // Spaces are still ignored, case too.
+    assert.deepEqual(new Set(workspaceSymbols(' BGP_PEER.P99 ', files, (f) => 'file://' + f, ['/w']).map((s) => s.name)), new Set(['alicloud_vpc_bgp_peer.p99']));
+  });
 });

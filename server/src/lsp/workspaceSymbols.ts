@@ -11,16 +11,24 @@ import { SYMBOL_KINDS } from './outline';
 /** Enough for any query typed; a one-letter query in a workspace of thousands of blocks must not send them all. */
 export const MAX_WORKSPACE_SYMBOLS = 500;
 
-/** Does `name` hold the characters of `query` in order, ignoring case (`bgppeerm` in `alicloud_vpc_bgp_peer.main`)? */
-export function fuzzyMatches(query: string, name: string): boolean {
-  let at = 0;
-  const lower = name.toLowerCase();
-  for (const ch of query.toLowerCase()) {
-    if (ch === ' ') continue;
-    at = lower.indexOf(ch, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
+/**
+ * A test of whether a name holds the characters of `query` in order, ignoring case and the query's spaces
+ * (`bgppeerm` in `alicloud_vpc_bgp_peer.main`). The query is read once, not once per name: a pasted query of
+ * 100,000 characters is then refused by any name at once, being longer, instead of walked for each of them.
+ */
+export function fuzzyMatcher(query: string): (name: string) => boolean {
+  const wanted = [...query.toLowerCase()].filter((ch) => ch !== ' ');
+  return (name) => {
+    const lower = name.toLowerCase();
+    // More characters than the name has UTF-16 units: it cannot hold them.
+    if (wanted.length > lower.length) return false;
+    let at = 0;
+    for (const ch of wanted) {
+      at = lower.indexOf(ch, at) + 1;
+      if (at === 0) return false;
+    }
+    return true;
+  };
 }
 
 /**
@@ -29,11 +37,12 @@ export function fuzzyMatches(query: string, name: string): boolean {
  */
 export function workspaceSymbols(query: string, files: Iterable<[string, SourceFile]>, uriOf: (file: string) => string, roots: readonly string[]): SymbolInformation[] {
   const out: SymbolInformation[] = [];
+  const matches = fuzzyMatcher(query);
   for (const [file, source] of files) {
     if (out.length >= MAX_WORKSPACE_SYMBOLS) break;
     let uri: string | undefined;
     let container: string | undefined;
-    const wanted = (name: string) => out.length < MAX_WORKSPACE_SYMBOLS && fuzzyMatches(query, name);
+    const wanted = (name: string) => out.length < MAX_WORKSPACE_SYMBOLS && matches(name);
     source.forEachNamedDeclaration?.(wanted, (name, kind, range) => {
       if (kind === 'block') return;
       uri ??= uriOf(file);
