@@ -155,4 +155,13 @@ describe('--fix', () => {
     // 3 or 4: which one was meant is the user's choice.
     assert.deepEqual(res.findings.map((f) => f.code), ['duplicate-argument']);
   });
+
+  it('keeps each line\'s own line break in a file mixing \\n and \\r\\n, where a rename realigns a block', () => {
+    // The first break is \n: the realigned lines kept theirs, \r\n.
+    const text = (hop: string, pad: string) =>
+      `# generated\nresource "alicloud_vpc_bgp_peer" "p" {\r\n  bgp_group_id ${pad}= "x"\r\n  enable_bfd   ${pad}= true\r\n  ${hop} = 3\r\n}\r\n`;
+    const dir = tree({ 'peer.tf': text('bfd_multihop', '') });
+    runCli(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text('bfd_multi_hop', ' '));
+  });
 });

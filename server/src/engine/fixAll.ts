@@ -129,9 +129,24 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   const parts: string[] = [];
   let from = 0;
   for (const e of placed) {
-    parts.push(text.slice(from, e.start), e.newText);
+    parts.push(text.slice(from, e.start), keepingLineBreaks(text.slice(e.start, e.end), e.newText));
     from = Math.max(from, e.end);
   }
   parts.push(text.slice(from));
   return parts.join('');
+}
+
+/**
+ * `newText` replacing `old`, with the line breaks `old` has when both have as many: an edit realigning a block
+ * rewrites its lines, and in a file mixing `\n` and `\r\n` the breaks it writes (the file's first kind) would
+ * change those of lines it does not otherwise change.
+ */
+function keepingLineBreaks(old: string, newText: string): string {
+  if (!old.includes('\n')) return newText;
+  const breaks = old.match(/\r?\n/g)!;
+  const pieces = newText.split(/\r?\n/);
+  if (pieces.length !== breaks.length + 1) return newText;
+  let out = pieces[0];
+  for (let i = 1; i < pieces.length; i++) out += breaks[i - 1] + pieces[i];
+  return out;
 }
