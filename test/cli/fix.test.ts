@@ -164,4 +164,26 @@ describe('--fix', () => {
     runCli(['--fix', dir]);
     assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text('bfd_multi_hop', ' '));
   });
+
+  it('keeps an overwritten Java setter whose value is a call, which may do something, and removes one holding a literal', () => {
+    const java = (hops: string, bfd: string) =>
+      [
+        'import com.hashicorp.cdktf.providers.alicloud.vpc_bgp_peer.VpcBgpPeer;',
+        'class Peers {',
+        '  int n = 0;',
+        '  String next() { n++; return "bgpg-" + n; }',
+        '  void peers(Object scope) {',
+        '    VpcBgpPeer.Builder.create(scope, "p")',
+        `${hops}        .bgpGroupId("bgpg-1")`,
+        `${bfd}        .enableBfd(true)`,
+        '        .build();',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    const dir = tree({ 'Peers.java': java('        .bgpGroupId(next())\n', '        .enableBfd(false)\n') });
+    const res = runJson(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'Peers.java'), 'utf8'), java('        .bgpGroupId(next())\n', ''));
+    assert.deepEqual(res.findings.map((f) => f.code), ['repeated-argument']);
+  });
 });

@@ -52,8 +52,9 @@ export function repeatedArgument(instance: ResourceInstance, a: Attribute): Find
     severity: 'warning',
     range: a.keyRange,
     message: `"${a.name}" is set again further on, which replaces this value: only the last one counts`,
-    // The value removed counts for nothing: the program means the same without it.
-    fixes: [{ title: `Remove this ignored ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true, auto: true }],
+    // The value removed counts for nothing: the program means the same without it, unless computing it does
+    // something (`.bgpGroupId(next())`): only a literal or a reference goes unasked.
+    fixes: [{ title: `Remove this ignored ${a.name}`, edits: [{ kind: 'remove', attribute: a }], preferred: true, auto: inert(a.value) }],
     tags: ['unnecessary'],
     instance,
   };
@@ -90,6 +91,14 @@ function countNamed(blocks: Block[], name: string): number {
   return n;
 }
 
+/**
+ * Is computing the value without effect: a literal or a reference, not a call, which may do something (CDKTF
+ * reads a call chain such as `next()` or `group.getId()` as a reference too: its text shows the call).
+ */
+function inert(v: Value): boolean {
+  return v.kind === 'string' || v.kind === 'number' || v.kind === 'bool' || v.kind === 'null' || (v.kind === 'reference' && !v.text.includes('('));
+}
+
 /** Do two values write the same literal, or the same reference? (Any other expression is not compared.) */
 function sameValue(a: Value, b: Value): boolean {
   switch (a.kind) {
@@ -100,7 +109,7 @@ function sameValue(a: Value, b: Value): boolean {
     case 'null':
       return b.kind === 'null';
     case 'reference':
-      return b.kind === 'reference' && b.text === a.text;
+      return b.kind === 'reference' && b.text === a.text && inert(a);
     default:
       return false;
   }
