@@ -141,6 +141,14 @@ const CASES: Case[] = [
     after: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1" });\n`,
   },
   {
+    name: 'rename: a shorthand property keeps its variable as the value (a bare new name would name another variable)',
+    language: 'typescript',
+    before: `function f(enableBdf: boolean) {\n  new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBdf });\n}\n`,
+    code: 'unknown-argument',
+    title: /^Rename to "enableBfd"$/,
+    after: `function f(enableBdf: boolean) {\n  new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: enableBdf });\n}\n`,
+  },
+  {
     name: 'rename: a typo to the camelCase name',
     language: 'typescript',
     before: `new VpcBgpPeer(this, "p", { bgpGroupId: "bgpg-1", enableBfd: true, bfdMultihop: 3 });\n`,

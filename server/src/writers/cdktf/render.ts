@@ -152,7 +152,13 @@ function renderOne(d: Dialect, e: NeutralEdit, instance: CdktfInstance, src: Lin
       const k = e.attribute.keyRange;
       const line = src.lineText(k.start.line + src.base);
       const q = /^["']/.exec(line.slice(k.start.character))?.[0] ?? '';
-      if (!instance.terraformNames) return [{ range: absRange(k, src.base), newText: q + languageName(d.language, e.to) + q }];
+      const renamed = q + languageName(d.language, e.to) + q;
+      // TypeScript's shorthand `{ enableBdf }` is also the value, the variable of that name: it keeps it.
+      const v = e.attribute.valueRange;
+      if (!q && v.start.line === k.start.line && v.start.character === k.start.character && v.end.character === k.end.character && v.end.line === k.end.line) {
+        return [{ range: absRange(k, src.base), newText: `${renamed}: ${line.slice(k.start.character, k.end.character)}` }];
+      }
+      if (!instance.terraformNames) return [{ range: absRange(k, src.base), newText: renamed }];
       // An override's path names it as Terraform does, after the blocks it is in (`"timeouts.creat"`): the segment
       // renamed is the argument's own, the first for one of the construct (`"timeout.create"`), else the second.
       const segments = line.slice(k.start.character + q.length, k.end.character - q.length).split('.');
