@@ -31,4 +31,14 @@ describe('workspaceSymbols', () => {
     // Spaces are still ignored, case too.
     assert.deepEqual(new Set(workspaceSymbols(' BGP_PEER.P99 ', files, (f) => 'file://' + f, ['/w']).map((s) => s.name)), new Set(['alicloud_vpc_bgp_peer.p99']));
   });
+
+  it('finds the declarations of a module file written in JSON, named as those of a .tf', () => {
+    const json = JSON.stringify({ resource: { alicloud_vpc_bgp_peer: { edge: { bgp_group_id: 'bgpg-1' } } }, data: { alicloud_express_connect_physical_connections: { pc: {} } }, variable: { asn: {} }, locals: { hop: 3 } }, null, 2);
+    const files: [string, SourceFile][] = [['/w/m/main.tf.json', createSourceFile('file:///w/m/main.tf.json', undefined, json)!]];
+    const found = (query: string) => workspaceSymbols(query, files, (f) => 'file://' + f, ['/w']).map((s) => [s.name, s.kind, s.location.range.start.line, s.containerName]);
+    assert.deepEqual(found('peeredge'), [['alicloud_vpc_bgp_peer.edge', 5, 3, 'm']]);
+    assert.deepEqual(found('data.pc'), [['data.alicloud_express_connect_physical_connections.pc', 11, 10, 'm']]);
+    assert.deepEqual(found('var.asn'), [['var.asn', 13, 14, 'm']]);
+    assert.deepEqual(found('local.hop'), [['local.hop', 14, 17, 'm']]);
+  });
 });

@@ -25,6 +25,7 @@ import type { BlockSchema } from '../schema/types';
 import { jsonTree, objectNodes, plainValue, type JsonNode, type JsonMember } from '../syntax/jsonTree';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
+import type { Declaration } from './hclSymbols';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import { toDiagnostic } from './hclFile';
 import { fileIdOf } from './moduleContext';
@@ -124,6 +125,18 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
 
   forEachSymbolKey(visit: (key: string) => void): void {
     for (const s of this.symbols) visit(s.key);
+  }
+
+  /** For workspace symbols: what the file writes, named as the outline of a `.tf` names it (`var.asn`). */
+  forEachNamedDeclaration(wanted: (name: string) => boolean, visit: (name: string, kind: Declaration['kind'], selectionRange: Range) => void): void {
+    for (const i of this.found) {
+      const name = `${i.kind === 'data' ? 'data.' : ''}${i.type}.${i.name}`;
+      if (wanted(name)) visit(name, i.kind, i.nameRange);
+    }
+    for (const s of this.symbols) {
+      const name = `${s.key.slice(0, s.key.indexOf(':'))}.${s.name}`;
+      if (wanted(name)) visit(name, s.kind, s.range);
+    }
   }
 
   providerSaid(): ProviderSaid | undefined {
