@@ -186,4 +186,14 @@ describe('--fix', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'Peers.java'), 'utf8'), java('        .bgpGroupId(next())\n', ''));
     assert.deepEqual(res.findings.map((f) => f.code), ['repeated-argument']);
   });
+
+  it('removes an argument the module\'s provider version accepts and ignores (removed from the provider), which changes nothing', () => {
+    const vbr = (extra: string, pad: string) =>
+      'terraform {\n  required_providers {\n    alicloud = {\n      source  = "aliyun/alicloud"\n      version = "1.270.0"\n    }\n  }\n}\n' +
+      `resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id ${pad}= "pc-1"\n  vlan_id                ${pad}= 10\n  local_gateway_ip       ${pad}= "10.0.0.1"\n  peer_gateway_ip        ${pad}= "10.0.0.2"\n  peering_subnet_mask    ${pad}= "255.255.255.252"\n${extra}}\n`;
+    const dir = tree({ 'vbr.tf': vbr('  include_cross_account_vbr = false\n', '   ') });
+    const res = runJson(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'vbr.tf'), 'utf8'), vbr('', ''));
+    assert.deepEqual(res.findings, []);
+  });
 });

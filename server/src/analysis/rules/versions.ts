@@ -128,11 +128,12 @@ function versionFinding(verdict: Verdict, v: VersionInfo, version: string, from:
     // Still in the provider's published schema (Terraform accepts it), but it does nothing: a warning.
     const ignored = v.acceptedAfterRemoval ? ' (later versions still accept it and ignore it)' : '';
     const severity = v.acceptedAfterRemoval ? 'warning' : 'error';
-    return { code: 'removed-in-provider', severity, range, message: `${what} was removed in alicloud provider ${v.removed}${ignored}; ${modulesVersion(version, from)}`, fixes: removeFix(removable), instance, tags: ['deprecated'] };
+    // An argument the provider accepts and ignores goes without changing what is applied: "fix all" may remove it.
+    return { code: 'removed-in-provider', severity, range, message: `${what} was removed in alicloud provider ${v.removed}${ignored}; ${modulesVersion(version, from)}`, fixes: removeFix(removable, v.acceptedAfterRemoval), instance, tags: ['deprecated'] };
   }
   return { code: 'deprecated-argument', severity: 'warning', range, message: `${what} is deprecated since alicloud provider ${v.deprecated!.since}: ${v.deprecated!.message}`, fixes: [], instance, tags: ['deprecated'] };
 }
 
-function removeFix(a: ResourceInstance['attributes'][number] | undefined): Finding['fixes'] {
-  return a ? [{ title: `Remove ${a.name}`, edits: [{ kind: 'remove', attribute: a }] }] : [];
+function removeFix(a: ResourceInstance['attributes'][number] | undefined, auto?: boolean): Finding['fixes'] {
+  return a ? [{ title: `Remove ${a.name}`, edits: [{ kind: 'remove', attribute: a }], ...(auto ? { auto } : {}) }] : [];
 }
