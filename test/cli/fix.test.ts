@@ -196,4 +196,12 @@ describe('--fix', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'vbr.tf'), 'utf8'), vbr('', ''));
     assert.deepEqual(res.findings, []);
   });
+
+  it('fixes an override file in rounds too: its fixed version is judged in its place, not next to the version read', () => {
+    const dir = tree({ 'main.tf': 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n}\n', 'override.tf': 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bdf   = true\n  bfd_multihop = 3\n}\n' });
+    const res = runJson(['--fix', dir]);
+    // Two renames in one aligned block: the second waits for the next round.
+    assert.equal(fs.readFileSync(path.join(dir, 'override.tf'), 'utf8'), 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n');
+    assert.deepEqual(res.findings, []);
+  });
 });

@@ -1224,8 +1224,16 @@ test('override files: their blocks may hold only what they change, and declare n
     const src = createSourceFile(file, undefined, fs.readFileSync(file, 'utf8'))!;
     return src.diagnostics(ws.contextFor(file, src)).map((d) => `${d.range.start.line}: ${d.code}`);
   };
-  // No missing bgp_group_id in the override files; their values are still checked.
-  assert.deepEqual(check('override.tf'), ['2: value-out-of-range']);
+  // No missing bgp_group_id in the override files; their values are still checked (v6null_override.tf below), but
+  // override.tf's 300 is replaced by peer_override.tf's 10, merged after it: Terraform never sees it. (The version
+  // judged takes the place of the file's, among the override files in their order, not after them.)
+  assert.deepEqual(check('override.tf'), []);
+  const alone = new Workspace(defaultSchemas());
+  alone.indexDir(dir);
+  const overrideTf = path.join(dir, 'override.tf');
+  alone.add(path.join(dir, 'peer_override.tf'), createSourceFile(path.join(dir, 'peer_override.tf'), undefined, 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd = true\n}\n')!);
+  const src = createSourceFile(overrideTf, undefined, fs.readFileSync(overrideTf, 'utf8'))!;
+  assert.deepEqual(src.diagnostics(alone.contextFor(overrideTf, src)).map((d) => `${d.range.start.line}: ${d.code}`), ['2: value-out-of-range']);
   assert.deepEqual(check('peer_override.tf'), []);
   assert.deepEqual(check('v6_override.tf'), []);
   // Set to null there, it is merged in: the default for sure.

@@ -374,7 +374,9 @@ export class Workspace {
   }
 
   private moduleContextFor(file: string, extra?: SourceFile): AnalysisContext {
-    const files = this.moduleFiles(file);
+    // `extra` is another version of `file` ("fix all" judging a round's text): it takes the held one's place, and
+    // its turn among override files; both together would declare every block twice.
+    const files = this.moduleEntries(file).map(([p, s]) => (extra && p === file ? extra : s));
     if (extra && !files.includes(extra)) files.push(extra);
     const dir = path.dirname(file);
     // A CDKTF program states its provider in its project's cdktf.json, unless its folder is a module that says.
