@@ -97,6 +97,16 @@ describe('fix all', () => {
     assert.deepEqual(codes(await lsp.change(r.u, asContentChanges(r.edits), 2)), []);
   });
 
+  it('leaves a fix that would take a comment with it (a removal), in Terraform and in CDKTF, as a quick fix to choose', async () => {
+    const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  status       = "Available" # set by the NOC\n  enable_bfd   = "yes" # on, per the runbook\n}\n';
+    const r = await fixAll(text);
+    assert.ok(r.action, JSON.stringify(r.actions));
+    // The bool's fix keeps its line's comment; the removal of `status` would drop one.
+    assert.equal(r.text, text.replace('"yes"', 'true'));
+    const ts = 'import { VpcBgpPeer } from "@cdktf/provider-alicloud/lib/vpc-bgp-peer";\nnew VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  status: "Available", // set by the NOC\n});\n';
+    assert.equal((await fixAll(ts, 'main.ts', 'typescript')).action, undefined);
+  });
+
   it('keeps what ignore comments silence, and the file\'s CRLF line breaks', async () => {
     const text = 'resource "alicloud_vpc_bgp_peer" "p" {\r\n  bgp_group_id = "bgpg-1"\r\n  # alicloud-bgp-ignore: unknown-argument\r\n  enable_bdf = true\r\n  status = "Available"\r\n}\r\n';
     const r = await fixAll(text);

@@ -77,7 +77,9 @@ function fixesOfRound(file: SourceFile, host: FixAllHost): Chosen[] {
     if (!fix || !host.reported(finding.code)) continue;
     if (isIgnored(finding.code, finding.range.start.line + base, file)) continue;
     const edits = withLineBreaks(file.writer.render(fix.edits, finding.instance ?? NO_INSTANCE, { base, lineText }), eol);
-    if (edits.length) candidates.push({ code: finding.code, fix, edits, instance: finding.instance, names: fix.edits.flatMap((e) => (e.kind === 'rename' ? [e.to] : [])) });
+    // A fix that would take a comment with it (`status = "x" # why`) is left for the user to choose: unasked, no
+    // text of theirs may go.
+    if (edits.length && !dropsComment(file, edits)) candidates.push({ code: finding.code, fix, edits, instance: finding.instance, names: fix.edits.flatMap((e) => (e.kind === 'rename' ? [e.to] : [])) });
   }
   // In the file's order: the fixes are listed that way, and where two meet, the first in the file goes first.
   const startOf = (c: Chosen) => c.edits.reduce((p, e) => (before(e.range.start, p) ? e.range.start : p), c.edits[0].range.start);
@@ -102,6 +104,32 @@ function fixesOfRound(file: SourceFile, host: FixAllHost): Chosen[] {
     chosen.push(c);
   }
   return chosen;
+}
+
+/**
+ * Does applying `edits` lose a comment of the file: one starting in a range they replace whose text none of them
+ * writes back (a realignment rewrites its lines, comments and all)? Read from the file's lexer (`commentAt`); a
+ * file without one is not asked.
+ */
+function dropsComment(file: SourceFile, edits: TextEdit[]): boolean {
+  if (!file.commentAt) return false;
+  const written = edits.map((e) => e.newText).join('\n');
+  for (const { range } of edits) {
+    for (let l = range.start.line; l <= range.end.line; l++) {
+      const text = file.lineText(l);
+      const from = l === range.start.line ? range.start.character : 0;
+      const to = l === range.end.line ? Math.min(range.end.character, text.length) : text.length;
+      for (let c = from; c < to; c++) {
+        const ch = text.charCodeAt(c);
+        // A comment starts with `#` or `/` (`//`, `/*`); outside tokens only comments and blanks are.
+        if ((ch === 35 || ch === 47) && file.commentAt(l, c) && !(c > 0 && file.commentAt(l, c - 1) && text.charCodeAt(c - 1) > 32)) {
+          if (!written.includes(text.slice(c, to).trim())) return true;
+          break;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 function before(a: Position, b: Position): boolean {
