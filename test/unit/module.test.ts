@@ -696,6 +696,15 @@ test('a for_each object written out in a .tf.json file gives its keys, as in HCL
   }
 });
 
+test('a .tf.json file holding a number longer than 64 characters, or a "__proto__" key, is read as JSON.parse reads it', () => {
+  const long = '1'.repeat(80);
+  const file = createSourceFile('/m/groups.tf.json', undefined, `{"resource": {"alicloud_vpc_bgp_group": {"g": {"peer_asn": ${long}, "router_id": "vbr-1", "tags": {"__proto__": "x"}}}}}`)!;
+  const [g] = [...file.instances()].map((p) => p.value);
+  assert.deepEqual(g.attributes.map((a) => a.name), ['peer_asn', 'router_id', 'tags']);
+  assert.deepEqual(g.attributes[0].value, { kind: 'number', value: Number(long), raw: String(Number(long)) });
+  assert.deepEqual(g.attributes[2].value, { kind: 'unknown', text: '{"__proto__":"x"}' });
+});
+
 test('a .tf.json file of the module declares resources the .tf files refer to and count through', () => {
   const dir = scratchDir('bgp-json-');
   const main = path.join(dir, 'main.tf');

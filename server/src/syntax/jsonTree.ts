@@ -15,6 +15,9 @@ export interface JsonMember {
   value: JsonNode;
 }
 
+/** A number (of any length) or a keyword, where a value starts. */
+const WORD = /true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 /** The tree of `text`, which must be valid JSON. */
 export function jsonTree(text: string): JsonNode {
   let i = 0;
@@ -72,9 +75,9 @@ export function jsonTree(text: string): JsonNode {
       const s = string();
       return { kind: 'literal', value: s.value, range: s.range };
     }
-    const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64))!;
-    i += m[0].length;
-    const word = m[0];
+    WORD.lastIndex = i;
+    const word = WORD.exec(text)![0];
+    i += word.length;
     return { kind: 'literal', value: word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : Number(word), range: { start, end: here() } };
   };
   return value();
@@ -92,6 +95,7 @@ export function plainValue(n: JsonNode): unknown {
   if (n.kind === 'literal') return n.value;
   if (n.kind === 'array') return n.items.map(plainValue);
   const out: Record<string, unknown> = {};
-  for (const m of n.members) out[m.key] = plainValue(m.value);
+  // Defined, as JSON.parse defines them: `out["__proto__"] = v` would set the prototype instead of a key.
+  for (const m of n.members) Object.defineProperty(out, m.key, { value: plainValue(m.value), writable: true, enumerable: true, configurable: true });
   return out;
 }
