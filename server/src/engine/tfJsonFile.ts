@@ -22,7 +22,7 @@ import { rangesOverlap } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { BlockSchema } from '../schema/types';
-import { jsonTree, objectNodes, plainValue, type JsonNode, type JsonMember } from '../syntax/jsonTree';
+import { jsonTree, objectNodes, parseErrorRange, plainValue, type JsonNode, type JsonMember } from '../syntax/jsonTree';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import type { Declaration } from './hclSymbols';
@@ -41,7 +41,6 @@ const SYMBOL_KINDS = [
   ['output', 'output'],
   ['module', 'module'],
 ] as const;
-const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 /** `${a.b[0].c}`, the whole string: a traversal Terraform reads as a reference. */
 const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]|\.\*|\[\*\])*)\s*\}$/;
 /** Meta-argument blocks JSON writes keyed by their labels (`"provisioner": {"local-exec": {…}}`): not modelled. */
@@ -153,8 +152,7 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
       json = JSON.parse(this.text);
     } catch (e) {
       // Not JSON (yet): it declares nothing; an override file says why Terraform cannot read it.
-      const at = /at position (\d+)/.exec((e as Error).message);
-      this.error = { code: 'syntax-error', severity: 'error', range: at ? this.pointAt(Number(at[1])) : START, message: `Terraform cannot read this file: it is not valid JSON (${(e as Error).message})`, fixes: [] };
+      this.error = { code: 'syntax-error', severity: 'error', range: parseErrorRange(this.text, e), message: `Terraform cannot read this file: it is not valid JSON (${(e as Error).message})`, fixes: [] };
       return;
     }
     if (!isJsonObject(json)) return;
@@ -182,14 +180,6 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
         }
       }
     }
-  }
-
-  /** The one character at `offset`, as a range. */
-  private pointAt(offset: number): Range {
-    const before = this.text.slice(0, offset);
-    const line = before.split('\n').length - 1;
-    const character = offset - (before.lastIndexOf('\n') + 1);
-    return { start: { line, character }, end: { line, character: character + 1 } };
   }
 
   private instance(kind: 'resource' | 'data', type: JsonMember, name: JsonMember, body: JsonNode & { kind: 'object' }): ResourceInstance {

@@ -10,6 +10,7 @@
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
+import { jsonTree, parseErrorRange, plainValue, type JsonNode } from '../syntax/jsonTree';
 import { rangeContains } from '../model/types';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
@@ -87,47 +88,19 @@ function jsonAssignments(text: string): { assignments: Attribute[]; error?: { me
   try {
     json = JSON.parse(text);
   } catch (e) {
-    // V8 says where: "... in JSON at position 11"; without a position, the file's start.
-    const at = /at position (\d+)/.exec((e as Error).message);
-    return { assignments: [], error: { message: `Terraform cannot read this variable file: it is not valid JSON (${(e as Error).message})`, range: at ? pointAt(text, Number(at[1])) : START } };
+    return { assignments: [], error: { message: `Terraform cannot read this variable file: it is not valid JSON (${(e as Error).message})`, range: parseErrorRange(text, e) } };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { assignments: [], error: { message: 'Terraform cannot read this variable file: a .tfvars.json file holds one JSON object, {"variable_name": value, ...}', range: START } };
   }
-  const position = positionsIn(text);
+  const top = jsonTree(text) as JsonNode & { kind: 'object' };
   const assignments: Attribute[] = [];
-  for (const m of topLevelMembers(text)) {
-    if (m.name === '//') continue;
-    const keyRange = { start: position(m.keyStart), end: position(m.keyEnd) };
-    const valueRange = { start: position(m.valueStart), end: position(m.valueEnd) };
-    const value = valueOf(JSON.parse(text.slice(m.valueStart, m.valueEnd)));
-    assignments.push({ name: m.name, sourceName: m.name, keyRange, value, valueRange, range: { start: keyRange.start, end: valueRange.end } });
+  for (const m of top.members) {
+    if (m.key === '//') continue;
+    const valueRange = m.value.range;
+    assignments.push({ name: m.key, sourceName: m.key, keyRange: m.keyRange, value: valueOf(plainValue(m.value)), valueRange, range: { start: m.keyRange.start, end: valueRange.end } });
   }
   return { assignments };
-}
-
-/** The one character at `offset`, as a range. */
-function pointAt(text: string, offset: number): Range {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  const character = offset - (before.lastIndexOf('\n') + 1);
-  return { start: { line, character }, end: { line, character: character + 1 } };
-}
-
-/** The position of an offset of `text`, by a halving search over its line starts. */
-function positionsIn(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  };
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -141,62 +114,4 @@ function valueOf(v: unknown): Value {
   // An object's values are kept, for the variable's declared type (a key written twice: the last, as JSON.parse keeps).
   const entries = Object.entries(v as Record<string, unknown>);
   return { kind: 'object', keys: entries.map(([k]) => k), values: entries.map(([, x]) => valueOf(x)) };
-}
-
-interface Member {
-  name: string;
-  /** Offsets: the key with its quotes, the value. */
-  keyStart: number;
-  keyEnd: number;
-  valueStart: number;
-  valueEnd: number;
-}
-
-/** The members of the top-level object, in order: a scan run only on a text `JSON.parse` accepted. */
-function topLevelMembers(text: string): Member[] {
-  const out: Member[] = [];
-  let i = 0;
-  const skipSpace = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const skipString = () => {
-    i++;
-    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-  };
-  /** Skips one value: a string, a bracketed value (its strings skipped whole), or a number or keyword. */
-  const skipValue = () => {
-    if (text[i] === '"') return skipString();
-    if (text[i] === '{' || text[i] === '[') {
-      let depth = 0;
-      do {
-        if (text[i] === '"') {
-          skipString();
-          continue;
-        }
-        if (text[i] === '{' || text[i] === '[') depth++;
-        else if (text[i] === '}' || text[i] === ']') depth--;
-        i++;
-      } while (depth > 0);
-      return;
-    }
-    while (i < text.length && !/[\s,}\]]/.test(text[i])) i++;
-  };
-  skipSpace();
-  i++; // {
-  for (;;) {
-    skipSpace();
-    if (text[i] === '}' || i >= text.length) return out;
-    const keyStart = i;
-    skipString();
-    const keyEnd = i;
-    skipSpace();
-    i++; // :
-    skipSpace();
-    const valueStart = i;
-    skipValue();
-    out.push({ name: JSON.parse(text.slice(keyStart, keyEnd)) as string, keyStart, keyEnd, valueStart, valueEnd: i });
-    skipSpace();
-    if (text[i] === ',') i++;
-  }
 }

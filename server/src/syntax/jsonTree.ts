@@ -1,6 +1,7 @@
 /**
  * A JSON text as a tree with where each value and key is written (LSP positions), for a Terraform JSON file whose
- * findings must be placed (`engine/tfJsonFile.ts`). Read only from a text `JSON.parse` accepted: no recovery.
+ * findings must be placed (`engine/tfJsonFile.ts`, `engine/tfvarsJsonFile.ts`). Read only from a text `JSON.parse`
+ * accepted: no recovery. A key written twice is a member twice (`JSON.parse` keeps only the last).
  */
 import type { Range } from '../model/types';
 
@@ -98,4 +99,17 @@ export function plainValue(n: JsonNode): unknown {
   // Defined, as JSON.parse defines them: `out["__proto__"] = v` would set the prototype instead of a key.
   for (const m of n.members) Object.defineProperty(out, m.key, { value: plainValue(m.value), writable: true, enumerable: true, configurable: true });
   return out;
+}
+
+/**
+ * Where `JSON.parse` stopped reading `text`, from its error: the one character at the position V8 names ("... in
+ * JSON at position 11"), else the text's start.
+ */
+export function parseErrorRange(text: string, error: unknown): Range {
+  const at = /at position (\d+)/.exec((error as Error).message);
+  if (!at) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length - 1;
+  const character = before.length - (before.lastIndexOf('\n') + 1);
+  return { start: { line, character }, end: { line, character: character + 1 } };
 }
