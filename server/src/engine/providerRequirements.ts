@@ -5,8 +5,7 @@
  * the versions of the provider blocks it writes. The module's constraint is every version left (Terraform installs
  * only a version that all of them allow), joined (`joinConstraints`).
  */
-import type { Expr } from '../syntax/hcl/ast';
-import type { BlockNode, BodyItem } from '../syntax/hcl/ast';
+import type { BlockNode, BodyItem, Expr } from '../syntax/hcl/ast';
 
 /** One `required_providers` entry, of any provider: an override's entry replaces the base's of its local name. */
 export interface RequiredEntry {
@@ -34,7 +33,8 @@ export function isAlicloudEntry(name: string, source: string | undefined): boole
   return source ? ALICLOUD.test(source) : name === 'alicloud';
 }
 
-function blocks(items: BodyItem[], name: string): BlockNode[] {
+/** The blocks of `items` of one type (`terraform`, `provider`, `module`). */
+export function blocks(items: BodyItem[], name: string): BlockNode[] {
   return items.filter((i): i is BlockNode => i.type === 'Block' && i.name === name);
 }
 

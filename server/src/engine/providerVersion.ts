@@ -4,13 +4,8 @@
  * the rules read them as the range of versions they allow, `analysis/versionConstraint.ts`). Undefined when
  * nothing says. Also what a calling root's files on disk say, and a CDKTF project's `cdktf.json`.
  */
-import type { BlockNode, BodyItem } from '../syntax/hcl/ast';
 import { parseChunks } from '../syntax/hcl/parser';
-import { ALICLOUD, jsonObjects, joinSaid, providerInJson, providerSaidIn, stringLiteral, type ProviderSaid } from './providerRequirements';
-
-function blocks(items: BodyItem[], name: string): BlockNode[] {
-  return items.filter((i): i is BlockNode => i.type === 'Block' && i.name === name);
-}
+import { ALICLOUD, blocks, jsonObjects, joinSaid, providerInJson, providerSaidIn, stringLiteral, type ProviderSaid } from './providerRequirements';
 
 /** The versions a lock file pins for the alicloud provider, by namespace (`aliyun`, `hashicorp`). */
 export type LockedVersions = Partial<Record<'aliyun' | 'hashicorp', string>>;
