@@ -14,19 +14,29 @@ import { parseType } from '../../server/src/analysis/typeConstraint';
 
 const PEER = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = var.enable_bfd\n  bfd_multi_hop = var.bfd_multi_hop\n}\n';
 
-/** A folder with `files` on disk, and each named file's findings as `line:start-end code: message`. */
-function findings(files: Record<string, string>): Record<string, string[]> {
+/** A folder with `files` on disk, indexed; `read` gives a file of it holding `text` with its context. */
+function folder(files: Record<string, string>) {
   const dir = scratchDir('tfvars-');
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   const ws = new Workspace(defaultSchemas());
   ws.indexDir(dir);
+  const read = (name: string, text: string) => {
+    // The file as the CLI reads it; `contextFor` puts it in place of the index's copy.
+    const p = path.join(dir, name);
+    const file = createSourceFile(p, undefined, text)!;
+    return { file, ctx: ws.contextFor(p, file) };
+  };
+  return { read };
+}
+
+/** A folder with `files` on disk, and each named file's findings as `line:start-end code: message`. */
+function findings(files: Record<string, string>): Record<string, string[]> {
+  const { read } = folder(files);
   const out: Record<string, string[]> = {};
   for (const name of Object.keys(files)) {
     if (name.endsWith('.tf')) continue;
-    // The file as the CLI reads it; `contextFor` puts it in place of the index's copy.
-    const p = path.join(dir, name);
-    const file = createSourceFile(p, undefined, files[name])!;
-    out[name] = file.diagnostics(ws.contextFor(p, file)).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}: ${d.message}`);
+    const { file, ctx } = read(name, files[name]);
+    out[name] = file.diagnostics(ctx).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}: ${d.message}`);
   }
   return out;
 }
@@ -213,12 +223,7 @@ test('a file given with -var-file sees the values of the auto-loaded files, not 
 });
 
 test('a variable a .tf.json file declares is declared, by name only: the hover and completion claim no type or default for it', () => {
-  const dir = scratchDir('tfvars-json-decl-');
-  fs.writeFileSync(path.join(dir, 'variables.tf.json'), '{"variable": {"zone": {"type": "string", "default": "a"}}}');
-  const ws = new Workspace(defaultSchemas());
-  ws.indexDir(dir);
-  const p = path.join(dir, 'terraform.tfvars');
-  const ctx = ws.contextFor(p, createSourceFile(p, undefined, 'zone = "b"\n')!);
+  const { ctx } = folder({ 'variables.tf.json': '{"variable": {"zone": {"type": "string", "default": "a"}}}' }).read('terraform.tfvars', 'zone = "b"\n');
   const md = variableHover('zone', ctx);
   assert.match(md, /Declared in `variables\.tf\.json` \(its type and default are not read from a JSON file\)/);
   assert.doesNotMatch(md, /not declared|No default/);
@@ -235,13 +240,10 @@ test('a type text is read once, not at each change of a variable file (whose con
 });
 
 test('secrets are never shown: the default of a sensitive variable, or of one passed to auth_key, is not in its hover or completion', () => {
-  const dir = scratchDir('tfvars-secret-');
-  fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n  auth_key  = var.key\n}\n');
-  fs.writeFileSync(path.join(dir, 'variables.tf'), 'variable "key" {\n  default = "s3cret-1"\n}\n\nvariable "pw" {\n  default   = "s3cret-2"\n  sensitive = true\n}\n\nvariable "asn" {\n  default = 65001\n}\n');
-  const ws = new Workspace(defaultSchemas());
-  ws.indexDir(dir);
-  const p = path.join(dir, 'terraform.tfvars');
-  const ctx = ws.contextFor(p, createSourceFile(p, undefined, '\n')!);
+  const { ctx } = folder({
+    'main.tf': 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n  auth_key  = var.key\n}\n',
+    'variables.tf': 'variable "key" {\n  default = "s3cret-1"\n}\n\nvariable "pw" {\n  default   = "s3cret-2"\n  sensitive = true\n}\n\nvariable "asn" {\n  default = 65001\n}\n',
+  }).read('terraform.tfvars', '\n');
   for (const name of ['key', 'pw']) {
     const md = variableHover(name, ctx);
     assert.doesNotMatch(md, /s3cret/, name);
