@@ -18,20 +18,16 @@ import { missingBase, overrideFindings } from '../analysis/override';
 import { withoutMissing } from '../analysis/partial';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import type { Attribute, Block, Range, ResourceInstance, Value } from '../model/types';
-import { rangesOverlap } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { BlockSchema } from '../schema/types';
 import { jsonTree, objectNodes, parseErrorRange, plainValue, type JsonNode, type JsonMember } from '../syntax/jsonTree';
-import { hclCompletionWriter, hclWriter } from '../writers/hcl';
-import type { Diagnostic } from './diagnostic';
 import type { Declaration } from './hclSymbols';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
-import { toDiagnostic } from './hclFile';
 import { fileIdOf } from './moduleContext';
 import type { Placed, SourceFile } from './sourceFile';
 import { isJsonObject, providerInJson, type ProviderSaid } from './providerRequirements';
-import { WholeTextFile } from './wholeTextFile';
+import { JsonFile } from './jsonFile';
 
 const KINDS = ['resource', 'data'] as const;
 /** Top-level keys that declare one symbol per name, and the prefix of its key. */
@@ -46,11 +42,7 @@ const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[
 /** Meta-argument blocks JSON writes keyed by their labels (`"provisioner": {"local-exec": {…}}`): not modelled. */
 const LABELLED_META = new Set(['dynamic', 'provisioner', 'connection']);
 
-export class TfJsonFile extends WholeTextFile implements SourceFile {
-  readonly language = 'hcl' as const;
-  readonly writer = hclWriter;
-  readonly completionWriter = hclCompletionWriter;
-  readonly withoutComments = true;
+export class TfJsonFile extends JsonFile implements SourceFile {
   private found: ResourceInstance[] = [];
   /** What it says of the provider's version (a `versions.tf.json`), when it says something. */
   private said?: ProviderSaid;
@@ -73,34 +65,11 @@ export class TfJsonFile extends WholeTextFile implements SourceFile {
     for (const value of this.found) yield { base: 0, value };
   }
 
-  /** JSON has no comments: no words in it silence a finding. */
-  commentAt(): boolean {
-    return false;
-  }
-
-  diagnostics(ctx: AnalysisContext): Diagnostic[] {
-    return this.findings(ctx).map((f) => toDiagnostic(f, 0));
-  }
-
-  findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
-    return this.findings(ctx)
-      .filter((f) => rangesOverlap(f.range, range))
-      .map((value) => ({ value, base: 0 }));
-  }
-
-  cursorContext(): undefined {
-    return undefined;
-  }
-
-  locate(): undefined {
-    return undefined;
-  }
-
   /**
    * An override file's findings: its blocks checked merged into the blocks they override, less what rests on what
    * they leave out, and what has nothing to override. None for a primary file. Without fixes: they write HCL.
    */
-  private findings(ctx: AnalysisContext): Finding[] {
+  protected findings(ctx: AnalysisContext): Finding[] {
     if (!this.isOverride) return [];
     if (this.error) return [this.error];
     let found: Finding[] = [];

@@ -3,27 +3,20 @@
  * one: judged by the same rules (`tfvars.ts`), with its folder's other auto-loaded files when it is one, and a
  * source of values for them. A text that is not a JSON object is one finding, as Terraform refuses it; a key
  * written twice is kept twice, as a `.tfvars` file's name is, and reported there (`JSON.parse` would keep the
- * last and hide it). No
- * completion; the hover on a key is a `.tfvars` file's (`analysis/variableHover.ts`); findings come without quick fixes (they write HCL), and without the one that writes an
- * ignore comment (JSON has none).
+ * last and hide it). No completion; the hover on a key is a `.tfvars` file's (`analysis/variableHover.ts`);
+ * findings come without quick fixes (they write HCL), and without the one that writes an ignore comment (JSON has
+ * none: `jsonFile.ts`).
  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
 import { jsonTree, parseErrorRange, plainValue, type JsonNode } from '../syntax/jsonTree';
 import { rangeContains } from '../model/types';
-import { hclCompletionWriter, hclWriter } from '../writers/hcl';
-import type { Diagnostic } from './diagnostic';
-import { toDiagnostic } from './hclFile';
 import type { Placed, SourceFile } from './sourceFile';
-import { WholeTextFile } from './wholeTextFile';
+import { JsonFile } from './jsonFile';
 import { tfvarsFindings } from './tfvars';
 
-export class TfvarsJsonFile extends WholeTextFile implements SourceFile {
-  readonly language = 'hcl' as const;
-  readonly writer = hclWriter;
-  readonly completionWriter = hclCompletionWriter;
-  readonly withoutComments = true;
+export class TfvarsJsonFile extends JsonFile implements SourceFile {
   private assignments: Attribute[] = [];
   private error?: { message: string; range: Range };
 
@@ -44,30 +37,11 @@ export class TfvarsJsonFile extends WholeTextFile implements SourceFile {
     return this.assignments.find((a) => rangeContains(a.keyRange, pos));
   }
 
-  diagnostics(ctx: AnalysisContext): Diagnostic[] {
-    return this.findings(ctx).map((f) => toDiagnostic(f, 0));
-  }
-
-  findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
-    const meets = (r: Range) => !(r.end.line < range.start.line || r.start.line > range.end.line);
-    return this.findings(ctx)
-      .filter((f) => meets(f.range))
-      .map((value) => ({ value, base: 0 }));
-  }
-
-  cursorContext(): undefined {
-    return undefined;
-  }
-
-  locate(): undefined {
-    return undefined;
-  }
-
   moduleDigest(): string {
     return '0'; // declares nothing
   }
 
-  private findings(ctx: AnalysisContext): Finding[] {
+  protected findings(ctx: AnalysisContext): Finding[] {
     if (this.error) return [{ code: 'syntax-error', severity: 'error', range: this.error.range, message: this.error.message, fixes: [] }];
     return tfvarsFindings(this.assignments, ctx, this, true).map((f) => ({ ...f, fixes: [] }));
   }

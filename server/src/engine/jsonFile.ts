@@ -1,0 +1,72 @@
+/**
+ * The half Terraform's JSON files (`.tf.json`, `.tfvars.json`) share as `SourceFile`s: the text kept whole and read
+ * again at each change (they are small, where an HCL file re-parses only what changed); no comments, so no words
+ * silence a finding and no quick fix writes an ignore comment; HCL's writers; the findings of the whole file
+ * (`findings`, made by the subclass) placed as they are, with no cursor context and no completion.
+ */
+import type { AnalysisContext } from '../analysis/context';
+import type { Finding } from '../analysis/finding';
+import type { Range } from '../model/types';
+import { rangesOverlap } from '../model/types';
+import type { TextChange } from '../syntax/hcl/document';
+import { hclCompletionWriter, hclWriter } from '../writers/hcl';
+import type { Diagnostic } from './diagnostic';
+import { toDiagnostic } from './hclFile';
+import type { Placed } from './sourceFile';
+import { applyChanges } from './text';
+
+export abstract class JsonFile {
+  readonly language = 'hcl' as const;
+  readonly writer = hclWriter;
+  readonly completionWriter = hclCompletionWriter;
+  readonly withoutComments = true;
+
+  /** Subclasses call `read()` at the end of their constructor, once their own fields are set. */
+  constructor(public text: string) {}
+
+  /** Reads `text` into what the subclass keeps of it. */
+  protected abstract read(): void;
+
+  /** The file's findings, in absolute positions. */
+  protected abstract findings(ctx: AnalysisContext): Finding[];
+
+  textLength(): number {
+    return this.text.length;
+  }
+
+  textHead(n: number): string {
+    return this.text.slice(0, n);
+  }
+
+  update(changes: readonly TextChange[]): void {
+    this.text = applyChanges(this.text, changes);
+    this.read();
+  }
+
+  lineText(line: number): string {
+    return this.text.split('\n')[line]?.replace(/\r$/, '') ?? '';
+  }
+
+  /** JSON has no comments: no words in it silence a finding. */
+  commentAt(): boolean {
+    return false;
+  }
+
+  diagnostics(ctx: AnalysisContext): Diagnostic[] {
+    return this.findings(ctx).map((f) => toDiagnostic(f, 0));
+  }
+
+  findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
+    return this.findings(ctx)
+      .filter((f) => rangesOverlap(f.range, range))
+      .map((value) => ({ value, base: 0 }));
+  }
+
+  cursorContext(): undefined {
+    return undefined;
+  }
+
+  locate(): undefined {
+    return undefined;
+  }
+}
