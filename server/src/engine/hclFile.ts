@@ -191,7 +191,15 @@ export class HclFile implements SourceFile {
 
   /** What its chunks say of the provider's version, in order (`Workspace` merges the module's files'): one pass. */
   providerSaid(): ProviderSaid | undefined {
-    return joinSaid(this.doc.chunks.map((chunk) => this.providerOf(chunk)));
+    // Most chunks say nothing: only those that do are gathered, not a list as long as the file's chunks (a module
+    // context without a lock file reads this of every file).
+    let parts: ProviderSaid[] | undefined;
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      const said = this.providerOf(chunks[c]);
+      if (said) (parts ??= []).push(said);
+    }
+    return parts && joinSaid(parts);
   }
 
   /** What one chunk says of the alicloud provider (null: nothing), read once per chunk. */
