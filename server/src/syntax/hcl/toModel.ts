@@ -88,13 +88,14 @@ function listFrom<I>(start: number): I[] {
   return items;
 }
 
-function attributesOf(items: BodyItem[]): Attribute[] {
+/** `valueOf`: how a variable file reads a value (`variableFileAttributes`); a module's block reads it as `toValue`. */
+function attributesOf(items: BodyItem[], valueOf?: (e: Expr) => Value): Attribute[] {
   const start = top;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.type === 'Attribute') {
       const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
-      const value: Value = item.expr ? (item.name === 'for_each' ? forEachValue(item.expr) : toValue(item.expr)) : NOT_WRITTEN;
+      const value: Value = item.expr ? (valueOf ? valueOf(item.expr) : item.name === 'for_each' ? forEachValue(item.expr) : toValue(item.expr)) : NOT_WRITTEN;
       add(new HclAttribute(item.name, value, item.nameRange, valueRange, item.expr ? undefined : true));
     } else if (item.type === 'Incomplete') {
       add(new HclAttribute(item.name, NOT_WRITTEN, item.nameRange, item.nameRange, true));
@@ -108,17 +109,7 @@ function attributesOf(items: BodyItem[]): Attribute[] {
  * (`variableFileValue`): for the variable's declared type, which its value is checked against.
  */
 export function variableFileAttributes(items: BodyItem[]): Attribute[] {
-  const out: Attribute[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item.type === 'Attribute') {
-      const valueRange: Range = item.expr ? item.expr.range : span(item.range.end, item.range.end);
-      out.push(new HclAttribute(item.name, item.expr ? variableFileValue(item.expr) : NOT_WRITTEN, item.nameRange, valueRange, item.expr ? undefined : true));
-    } else if (item.type === 'Incomplete') {
-      out.push(new HclAttribute(item.name, NOT_WRITTEN, item.nameRange, item.nameRange, true));
-    }
-  }
-  return out;
+  return attributesOf(items, variableFileValue);
 }
 
 /**
