@@ -462,9 +462,31 @@ test('a version in a provider "alicloud" block (Terraform 0.12, deprecated but o
   }
 });
 
+/** A group setting `route_limit`, which came in alicloud 1.261.0, and what its module's version says of it. */
+const ROUTE_LIMIT_GROUP = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65010\n  route_limit = 200\n}\n';
+const requiredAlicloud = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
+/** What the module's provider constraint, when it allows no version with `route_limit`, says of ROUTE_LIMIT_GROUP. */
+const routeLimitTooNew = (constraint: string) => [`newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module's provider constraint is "${constraint}"`];
+
+/** The findings of `main.tf`, holding ROUTE_LIMIT_GROUP, in a module folder with `files` beside it. */
+function routeLimitFindings(prefix: string, files: Record<string, string>): string[] {
+  const dir = scratchDir(prefix);
+  try {
+    fs.writeFileSync(path.join(dir, 'main.tf'), ROUTE_LIMIT_GROUP);
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const ws = new Workspace(defaultSchemas());
+    const p = path.join(dir, 'main.tf');
+    ws.indexDir(dir);
+    const main = ws.moduleFiles(p).find((f) => !f.isOverride && [...f.instances()].length)!;
+    return main.diagnostics(ws.contextFor(p)).map((d) => `${d.code}: ${d.message}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test('one rule for the constraint: a file read from disk (a calling root) and an open file say the same of every layout', () => {
   const legacy = (v: string) => `provider "alicloud" {\n  version = "${v}"\n}\n`;
-  const modern = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
+  const modern = requiredAlicloud;
   const cases: [string, string | undefined][] = [
     [legacy('~> 1.150.0') + modern('>= 1.200.0'), '>= 1.200.0, ~> 1.150.0'],
     [modern('>= 1.200.0') + legacy('~> 1.150.0'), '>= 1.200.0, ~> 1.150.0'],
@@ -481,25 +503,11 @@ test('one rule for the constraint: a file read from disk (a calling root) and an
 });
 
 test("every file's constraints hold together: a legacy provider version in one file does not beat required_providers in another", () => {
-  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65010\n  route_limit = 200\n}\n';
   const legacy = (v: string) => `provider "alicloud" {\n  region  = "cn-hangzhou"\n  version = "${v}"\n}\n`;
-  const modern = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
-  const findingsWith = (files: Record<string, string>) => {
-    const dir = scratchDir('constraints-');
-    try {
-      fs.writeFileSync(path.join(dir, 'main.tf'), group);
-      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-      const ws = new Workspace(defaultSchemas());
-      const p = path.join(dir, 'main.tf');
-      ws.indexDir(dir);
-      const main = ws.moduleFiles(p).find((f) => [...f.instances()].length)!;
-      return main.diagnostics(ws.contextFor(p)).map((d) => `${d.code}: ${d.message}`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const modern = requiredAlicloud;
+  const findingsWith = (files: Record<string, string>) => routeLimitFindings('constraints-', files);
   // route_limit came in 1.261.0: "~> 1.240.0" allows no version that has it, whichever file says it, in either place.
-  const newer = (constraint: string) => [`newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module's provider constraint is "${constraint}"`];
+  const newer = routeLimitTooNew;
   assert.deepEqual(findingsWith({ 'provider.tf': legacy('>= 1.100.0'), 'versions.tf': modern('~> 1.240.0') }), newer('~> 1.240.0, >= 1.100.0'));
   assert.deepEqual(findingsWith({ 'a_versions.tf': modern('>= 1.100.0'), 'z_provider.tf': legacy('~> 1.240.0') }), newer('>= 1.100.0, ~> 1.240.0'));
   assert.deepEqual(findingsWith({ 'provider.tf.json': '{"provider": {"alicloud": {"version": ">= 1.100.0"}}}', 'versions.tf': modern('~> 1.240.0') }), newer('~> 1.240.0, >= 1.100.0'));
@@ -528,24 +536,10 @@ test('the module merges what its files say as Terraform does: every primary cons
 });
 
 test('required_providers in an override file replaces the base entry of its provider: the version comes from the merged view', () => {
-  const group = 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id   = "vbr-1"\n  peer_asn    = 65010\n  route_limit = 200\n}\n';
-  const modern = (v: string) => `terraform {\n  required_providers {\n    alicloud = { source = "aliyun/alicloud", version = "${v}" }\n  }\n}\n`;
+  const modern = requiredAlicloud;
   const legacy = (v: string) => `provider "alicloud" {\n  version = "${v}"\n}\n`;
-  const findingsWith = (files: Record<string, string>) => {
-    const dir = scratchDir('override-version-');
-    try {
-      fs.writeFileSync(path.join(dir, 'main.tf'), group);
-      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-      const ws = new Workspace(defaultSchemas());
-      const p = path.join(dir, 'main.tf');
-      ws.indexDir(dir);
-      const main = ws.moduleFiles(p).find((f) => !f.isOverride && [...f.instances()].length)!;
-      return main.diagnostics(ws.contextFor(p)).map((d) => `${d.code}: ${d.message}`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
-  const newer = (constraint: string) => [`newer-than-provider: "route_limit" needs alicloud provider 1.261.0 or newer; this module's provider constraint is "${constraint}"`];
+  const findingsWith = (files: Record<string, string>) => routeLimitFindings('override-version-', files);
+  const newer = routeLimitTooNew;
   // The base allows no version with route_limit (1.261.0); the override moves the constraint on.
   assert.deepEqual(findingsWith({ 'versions.tf': modern('~> 1.240.0'), 'override.tf': modern('>= 1.261.0') }), []);
   assert.deepEqual(findingsWith({ 'versions.tf': modern('~> 1.240.0'), 'versions_override.tf.json': '{"terraform": {"required_providers": {"alicloud": {"source": "aliyun/alicloud", "version": ">= 1.261.0"}}}}' }), []);
