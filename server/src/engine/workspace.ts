@@ -17,9 +17,8 @@ import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versi
 import { joinConstraints, moduleProvider, type ProviderSaid } from './providerRequirements';
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
-import { formatType, parseType } from '../analysis/typeConstraint';
 import { withoutBom } from './text';
-import { compareLoadOrder, isAutoLoaded, isVariableFile } from './variableFiles';
+import { compareLoadOrder, declaredVariables, isAutoLoaded, isVariableFile } from './variableFiles';
 import type { VariableSource } from './variableFiles';
 import { variableUses } from './variableUses';
 
@@ -328,37 +327,7 @@ export class Workspace {
     // `extra` is the version of `file` being judged, whichever the index holds.
     const variableFiles = () => this.variableFiles(path.dirname(file)).map((v) => (extra && v.name === path.basename(file) ? { name: v.name, file: extra } : v));
     let declared: Map<string, DeclaredVariable> | undefined;
-    const variables = () => {
-      if (!declared) {
-        const found = (declared = new Map<string, DeclaredVariable>());
-        for (const [p, source] of this.moduleEntries(file)) {
-          const override = isOverrideFile(p);
-          const name = path.basename(p);
-          source.forEachVariable?.((v) => {
-            const known = v.type === undefined ? undefined : parseType(v.type);
-            const typeText = v.type === undefined ? undefined : known ? formatType(known) : v.type.replace(/\s+/g, '');
-            const before = found.get(v.name);
-            if (!before) {
-              found.set(v.name, { default: v.default, type: known, file: name, defaultFile: name, typeText, defaultText: v.defaultText, description: v.description, sensitive: v.sensitive, declaredAt: { file: name, line: v.line } });
-            }
-            // Override files come last, in Terraform's order: what one writes replaces the declaration's.
-            else if (override) {
-              if (v.type !== undefined) (before.type = known), (before.typeText = typeText), (before.file = name);
-              if (v.default) (before.default = v.default), (before.defaultText = v.defaultText), (before.defaultFile = name);
-              if (v.description !== undefined) before.description = v.description;
-              if (v.sensitive) before.sensitive = true;
-            }
-          });
-          // A `.tf.json` file's variables are known by name only.
-          if (!source.forEachVariable && !override) {
-            source.forEachSymbolKey?.((key) => {
-              if (key.startsWith('var:') && !found.has(key.slice(4))) found.set(key.slice(4), { file: name, declaredAt: { file: name } });
-            });
-          }
-        }
-      }
-      return declared;
-    };
+    const variables = () => (declared ??= declaredVariables(this.moduleEntries(file)));
     const variable = (name: string) => variables().get(name);
     // Read in one walk over the module when first asked for (a completion documents every variable).
     let used: Map<string, VariableUse[]> | undefined;
