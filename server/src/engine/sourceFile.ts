@@ -68,7 +68,7 @@ export interface SourceFile {
   commentAt?(line: number, character: number): boolean | undefined;
   /** Every resource/data instance (positions relative to `base`). */
   instances(): Iterable<Placed<ResourceInstance>>;
-  /** JSON (a `.tfvars.json` file): it has no comments, so no quick fix writes an ignore comment in it. */
+  /** JSON (a `.tf.json` or `.tfvars.json` file, `jsonFile.ts`): it has no comments, so no quick fix writes an ignore comment in it. */
   readonly withoutComments?: boolean;
   /** A Terraform override file: its blocks change blocks declared elsewhere and declare nothing themselves. */
   readonly isOverride?: boolean;

@@ -126,8 +126,8 @@ export class TfJsonFile extends JsonFile implements SourceFile {
     }
     if (!isJsonObject(json)) return;
     this.said = providerInJson(json);
-    const top = jsonTree(this.text);
-    if (top.kind !== 'object') return;
+    // An object, as JSON.parse said.
+    const top = jsonTree(this.text) as JsonNode & { kind: 'object' };
     // `{"variable": {"NAME": {…}}}`, the same for `output` and `module`; `{"locals": {"NAME": value}}`.
     for (const [word, prefix] of SYMBOL_KINDS) {
       for (const m of top.members) {
