@@ -135,4 +135,19 @@ describe('hover', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('on a variable declared in a CRLF file, over several lines: its default as written, without the \\r', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-hover-tfvars-crlf-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'variables.tf'), 'variable "tags" {\r\n  type = map(string)\r\n  default = {\r\n    env = "prod"\r\n  }\r\n}\r\n');
+      const { text, position } = at('ta|gs = {}\n');
+      const u = pathToFileURL(path.join(dir, 'terraform.tfvars')).toString();
+      await lsp.open(u, text, 'terraform-vars');
+      const md = markdown(await lsp.hover(u, position));
+      assert.match(md, /Default:\n\n  ```hcl\n  \{\n    env = "prod"\n  \}\n  ```/);
+      assert.doesNotMatch(md, /\r/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -160,7 +160,8 @@ export class HclFile implements SourceFile {
           let lines: string[] | undefined;
           // As written (the model shortens a call's arguments: `list(…)`).
           const written = (range: Range) => {
-            lines ??= chunks[c].text.split('\n');
+            // Without the \r of a CRLF file: a type or default over several lines is shown and parsed as written.
+            lines ??= chunks[c].text.split(/\r?\n/);
             return range.start.line === range.end.line
               ? lines[range.start.line].slice(range.start.character, range.end.character)
               : [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
