@@ -37,7 +37,7 @@ export interface FixedFile {
 const MAX_ROUNDS = 8;
 const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
 /** Findings of a variable file have no instance; their fixes only replace values, which needs none. */
-const NO_INSTANCE = { attributes: [], blocks: [] } as unknown as ResourceInstance;
+export const NO_INSTANCE = { attributes: [], blocks: [] } as unknown as ResourceInstance;
 
 export function fixAll(file: SourceFile, host: FixAllHost): FixedFile {
   const fixed: FixedFile['fixed'] = [];

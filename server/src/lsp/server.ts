@@ -66,6 +66,7 @@ import { Refusal, renameEdits, renameTarget } from './rename';
 import { documentSymbols } from './outline';
 import { workspaceSymbols } from './workspaceSymbols';
 import { asksFixAll, FIX_ALL_KIND, fixAllAction } from './fixAllAction';
+import { NO_INSTANCE } from '../engine/fixAll';
 import { indentUnit, plainSnippetText } from './snippetText';
 import * as path from 'path';
 
@@ -570,8 +571,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         if (isIgnored(finding.code, absRange.start.line, f)) continue;
         const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
         for (const fix of finding.fixes) {
-          // tfvars findings have no instance; their fixes only replace values, which needs none.
-          const instance = finding.instance ?? ({ attributes: [], blocks: [] } as unknown as ResourceInstance);
+          const instance = finding.instance ?? NO_INSTANCE;
           const edits = withLineBreaks(f.writer.render(fix.edits, instance, { base, lineText: (l) => f.lineText(l) }), eol());
           actions.push({
             title: fix.title,
