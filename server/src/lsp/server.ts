@@ -43,7 +43,7 @@ import { hover } from '../analysis/hover';
 import { variableHover } from '../analysis/variableHover';
 import { variableCompletions } from '../analysis/variableCompletion';
 import { comparePositions, rangeContains, sameRange, shiftRange } from '../model/types';
-import type { Position, Range, ResourceInstance } from '../model/types';
+import type { Position, Range } from '../model/types';
 import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
 import type { Diagnostic } from '../engine/diagnostic';
