@@ -123,6 +123,18 @@ new VpcBgpPeer(this, "p", {
     assert.equal(g.text, go.replace('\t\tBfdMultiHop', '\t\t// alicloud-bgp-ignore: value-out-of-range\n\t\tBfdMultiHop'));
   });
 
+  it('on a line that begins inside a string spanning lines, writes the comment at the line\'s end, not into the string', async () => {
+    const py = `peer = VpcBgpPeer(self, "p", bgp_group_id=\"\"\"bgpg-
+1\"\"\", enable_bfd=True, bfd_multi_hop=300)
+`;
+    const p = await ignore(py, 'value-out-of-range', 'python', 'main.py');
+    assert.equal(p.text, py.replace('bfd_multi_hop=300)', 'bfd_multi_hop=300)  # alicloud-bgp-ignore: value-out-of-range'));
+    assert.deepEqual(p.after, []);
+    const ts = 'new VpcBgpPeer(this, "p", { bgpGroupId: `bgpg-\n1`, enableBfd: true, bfdMultiHop: 300 });\n';
+    const t = await ignore(ts, 'value-out-of-range', 'typescript', 'main.ts');
+    assert.equal(t.text, ts.replace('300 });', '300 });  // alicloud-bgp-ignore: value-out-of-range'));
+  });
+
   it('is offered once per code and line, for a range holding several findings', async () => {
     const text = PEER('  bfd_multi_hop = 300\n');
     const u = uri();

@@ -26,7 +26,7 @@ import { moved } from '../syntax/cdktf/copies';
 import { offsetAt, patchLineStarts } from '../syntax/cdktf/lines';
 import type { CdktfInstance } from '../syntax/cdktf/model';
 import { CdktfParse, type ConstructChanges } from '../syntax/cdktf/parse';
-import { inComment } from '../syntax/cdktf/comments';
+import { inComment, insideToken } from '../syntax/cdktf/comments';
 import { Source } from '../syntax/cdktf/source';
 import { removableStatement } from '../syntax/cdktf/statements';
 import { parseFailureMessage } from '../syntax/parseFailure';
@@ -237,6 +237,11 @@ export class CdktfFile implements SourceFile {
   }
 
   /** From the tokens (`inComment`); undefined for a file not parsed, which names no construct to find anything in. */
+  continuesToken(line: number): boolean {
+    const tk = this.parse()?.tokens;
+    return !!tk && line > 0 && line < this.lineStarts.length && insideToken(tk, this.lineStarts[line]);
+  }
+
   commentAt(line: number, character: number): boolean | undefined {
     const tk = this.parse()?.tokens;
     if (!tk || line < 0 || line >= this.lineStarts.length) return undefined;

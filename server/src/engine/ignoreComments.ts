@@ -14,7 +14,7 @@ import type { Diagnostic } from './diagnostic';
 import type { SourceFile } from './sourceFile';
 
 /** What the reader needs of a file: its lines, and where its lexer can tell, which positions are comments. */
-export type Lines = Pick<SourceFile, 'language' | 'lineText' | 'commentAt'>;
+export type Lines = Pick<SourceFile, 'language' | 'lineText' | 'commentAt' | 'continuesToken'>;
 
 export const IGNORE_MARK = 'alicloud-bgp-ignore';
 
@@ -138,6 +138,13 @@ export function ignoreEdit(
     if (end.endsWith('\\')) return undefined;
     const at = { line, character: end.length };
     return { range: { start: at, end: at }, newText: `  # ${IGNORE_MARK}: ${code}` };
+  }
+  // A line that begins inside a string spanning lines takes no comment line before it either (the comment would be
+  // text of the string): the comment goes at its end, unless the string goes on past it.
+  if (file.continuesToken?.(line)) {
+    if (file.continuesToken(line + 1)) return undefined;
+    const at = { line, character: text.trimEnd().length };
+    return { range: { start: at, end: at }, newText: `  ${LINE_COMMENT[language]} ${IGNORE_MARK}: ${code}` };
   }
   const indent = /^[ \t]*/.exec(text)![0];
   const at = { line, character: 0 };

@@ -66,6 +66,11 @@ export interface SourceFile {
    * the line alone does not show. Optional, and undefined where the file cannot tell: the line is read alone.
    */
   commentAt?(line: number, character: number): boolean | undefined;
+  /**
+   * Does `line` begin inside a token begun on an earlier line (a triple-quoted string, a template literal)?
+   * Optional: a file without it has none that matter (an HCL heredoc's value starts on its `<<` line).
+   */
+  continuesToken?(line: number): boolean;
   /** Every resource/data instance (positions relative to `base`). */
   instances(): Iterable<Placed<ResourceInstance>>;
   /** JSON (a `.tf.json` or `.tfvars.json` file, `jsonFile.ts`): it has no comments, so no quick fix writes an ignore comment in it. */
