@@ -274,6 +274,16 @@ describe('CDKTF over LSP', () => {
     }
   });
 
+  it('Python: a finding in a dict a few lines above the call that unpacks it (**config) gets its quick fixes there', async () => {
+    const text = 'config = {"bgp_group_id": "g", "bfd_multi_hop": 300, "enable_bfd": True}\nx = 1\nVpcBgpPeer(self, "p", **config)\n';
+    const u = uri('stack.py');
+    const d = (await lsp.open(u, text, 'python')).find((x) => x.code === 'value-out-of-range');
+    assert.ok(d && d.range.start.line === 0, JSON.stringify(d));
+    const action = (await lsp.codeActions(u, d.range, [d])).find((a) => a.title === 'Clamp to 255');
+    assert.ok(action, 'Clamp to 255 is offered on the dict\'s line');
+    assert.equal(applyEdits(text, editsFor(action.edit, u, 1)), text.replace('300', '255'));
+  });
+
   it('an ordinary TypeScript file gets an empty diagnostics push and no completion', async () => {
     const u = uri('util.ts');
     const text = 'export function f(a: number) {\n  return { a, b: [1, 2] };\n}\n';

@@ -558,7 +558,10 @@ export class CdktfFile implements SourceFile {
     const out: Placed<Finding>[] = [];
     for (const c of this.constructs()) {
       const r = c.instance!.range;
-      if (r.end.line + c.shift < range.start.line || r.start.line + c.shift > range.end.line) continue;
+      // A dict the call unpacks (`**config`) may be written lines above it: its entries count as the construct's.
+      let first = r.start.line;
+      for (const a of c.instance!.attributes) if (a.range.start.line < first) first = a.range.start.line;
+      if (r.end.line + c.shift < range.start.line || first + c.shift > range.end.line) continue;
       const instance = this.seeing(c, this.absoluteOf(c));
       const here = [...this.own(instance, ctx), ...this.inModule(instance, ctx)].filter((f) => rangesOverlap(f.range, range));
       for (const f of withoutErrorMakingFixes(here, ctx)) out.push({ value: f, base: 0 });
