@@ -204,4 +204,11 @@ describe('--fix', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'override.tf'), 'utf8'), 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n');
     assert.deepEqual(res.findings, []);
   });
+
+  it('turns "yes" for a variable declared bool into true in a .tfvars file', () => {
+    const dir = tree({ 'variables.tf': 'variable "bfd" {\n  type = bool\n}\n', 'terraform.tfvars': 'bfd = "yes"\n' });
+    const res = runJson(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'terraform.tfvars'), 'utf8'), 'bfd = true\n');
+    assert.deepEqual(res.findings, []);
+  });
 });

@@ -16,6 +16,7 @@
 import type { Attribute, Block, Value } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
 import { fixValueOf, leftOutAsEmpty, literalEquals } from '../analysis/rules/crossField';
+import { boolFix } from '../analysis/rules/types';
 import type { Finding } from '../analysis/finding';
 import { describeLiteral } from '../analysis/values';
 import { describeConstraint, mismatch } from '../analysis/typeConstraint';
@@ -96,7 +97,13 @@ function typeMismatches(assignments: readonly Attribute[], variable: NonNullable
       severity: 'error',
       range: a.valueRange,
       message: `variable "${a.name}" is declared ${declared.typeText} in ${declared.file}, and ${why} ("Invalid value for input variable")`,
-      fixes: [],
+      // `"yes"` for a bool: the bool it evidently means, as in a resource's argument (`rules/types.ts`).
+      fixes: (declared.typeText === 'bool' ? boolFix(a.value, 'bool') : []).map((value) => ({
+        title: `Use ${value}`,
+        edits: [{ kind: 'replaceValue', attribute: a, value: { kind: 'bool', value } }],
+        preferred: true,
+        auto: true,
+      })),
     });
   }
   return out;

@@ -30,7 +30,7 @@ const TRUTHY = /^(yes|y|on|1|true|enabled?)$/i;
 const FALSY = /^(no|n|off|0|false|disabled?)$/i;
 
 /** `"yes"` / `"off"` / `1` for a bool: the bool the user most likely meant. */
-function boolFix(v: Value, type: string): boolean[] {
+export function boolFix(v: Value, type: string): boolean[] {
   if (type !== 'bool') return [];
   const text = v.kind === 'string' ? v.value.trim() : v.kind === 'number' ? v.raw : undefined;
   if (text === undefined) return [];
