@@ -331,7 +331,9 @@ export class CdktfParse {
         setLater(instance, args);
         const copy = { ...e, instance, memo: undefined };
         let at = firstWhere(this.entries.length, (j) => this.entries[j].tok >= e.tok);
-        while (this.entries[at] !== e) at++;
+        // Entries of one token (a construct and a config struct it holds) sit together: the search ends there.
+        while (at < this.entries.length && this.entries[at] !== e) at++;
+        if (at === this.entries.length) return setLater(e.instance!, args);
         this.entries[at] = copy;
         changes.removed.push(e);
         changes.added.push(copy);
