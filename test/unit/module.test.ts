@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { complete, completeList, MAX_REFERENCE_ITEMS } from '../../server/src/analysis/completion';
 import { createSourceFile, sourceFileFor } from '../../server/src/engine/files';
 import type { HclFile } from '../../server/src/engine/hclFile';
-import { moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from '../../server/src/engine/providerVersion';
+import { moduleCallsAndProvider, versionFromCdktfJson, versionsFromLockFile } from '../../server/src/engine/providerVersion';
 import { moduleProvider, type ProviderSaid, type RequiredEntry } from '../../server/src/engine/providerRequirements';
 import { allowedVersions } from '../../server/src/analysis/versionConstraint';
 import { Workspace } from '../../server/src/engine/workspace';
@@ -497,7 +497,7 @@ test('one rule for the constraint: a file read from disk (a calling root) and an
   ];
   for (const [text, expected] of cases) {
     const file = createSourceFile('file:///rule/main.tf', undefined, text)!;
-    assert.deepEqual(moduleCallsAndConstraint(text).said, file.providerSaid?.(), text);
+    assert.deepEqual(moduleCallsAndProvider(text).said, file.providerSaid?.(), text);
     assert.equal(constraintOf(file), expected, text);
   }
 });

@@ -45,7 +45,7 @@ export function lockedVersionFor(locked: LockedVersions, moduleSource: string | 
  * in Terraform's JSON syntax (`"module": { "bgp": { "source": "./modules/bgp" } }`). `wants`: only what is asked
  * for is looked for (a walk of the workspace for module calls needs no constraint).
  */
-export function moduleCallsAndConstraint(
+export function moduleCallsAndProvider(
   text: string,
   json = false,
   wants: { calls: boolean; constraint: boolean } = { calls: true, constraint: true },

@@ -13,7 +13,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
 import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
-import { lockedVersionFor, moduleCallsAndConstraint, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
+import { lockedVersionFor, moduleCallsAndProvider, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
 import { joinConstraints, moduleProvider, type ProviderSaid } from './providerRequirements';
 import type { LockedVersions } from './providerVersion';
 import type { SourceFile } from './sourceFile';
@@ -564,10 +564,10 @@ export class Workspace {
       return cached;
     }
     // The calls at once; the constraint, which only a folder that calls or lies above a module needs, when asked.
-    const said = (wants: { calls: boolean; constraint: boolean }, visit: (s: ReturnType<typeof moduleCallsAndConstraint>, file: string) => void) => {
+    const said = (wants: { calls: boolean; constraint: boolean }, visit: (s: ReturnType<typeof moduleCallsAndProvider>, file: string) => void) => {
       for (const file of files) {
         try {
-          visit(moduleCallsAndConstraint(withoutBom(fs.readFileSync(file, 'utf8')), /\.json$/i.test(file), wants), file);
+          visit(moduleCallsAndProvider(withoutBom(fs.readFileSync(file, 'utf8')), /\.json$/i.test(file), wants), file);
         } catch {
           // gone since it was listed
         }
