@@ -13,6 +13,8 @@ import path from 'node:path';
 import { runCli, runJson, tempTrees } from '../helpers/cli';
 
 const tree = tempTrees(after);
+/** A file of a fixture folder as the run left it. */
+const read = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
 
 /** A misspelt name, a read-only argument and `"yes"` for a bool (safe fixes), and 300 out of range (a guess, left). */
 const PEER = `resource "alicloud_vpc_bgp_peer" "p" {
@@ -35,7 +37,7 @@ describe('--fix', () => {
     const dir = tree({ 'peer.tf': PEER, 'group.tf': GROUP });
     const before = fs.statSync(path.join(dir, 'group.tf')).mtimeMs;
     const res = runJson(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), FIXED);
+    assert.equal(read(dir, 'peer.tf'), FIXED);
     assert.deepEqual(res.findings.map((f) => f.code), ['value-out-of-range']);
     assert.equal(res.status, 1);
     assert.match(res.stderr, /fixed 3 problems in .*peer\.tf:\n {2}type-mismatch: Use true\n {2}unknown-argument: Rename to "bfd_multi_hop"\n {2}read-only-argument: Remove status\n$/);
@@ -44,27 +46,27 @@ describe('--fix', () => {
     // Run again: nothing left to fix, nothing said.
     const again = runCli(['--fix', dir]);
     assert.equal(again.stderr, '');
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), FIXED);
+    assert.equal(read(dir, 'peer.tf'), FIXED);
   });
 
   it('without --fix, writes nothing', () => {
     const dir = tree({ 'peer.tf': PEER, 'group.tf': GROUP });
     runCli([dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), PEER);
+    assert.equal(read(dir, 'peer.tf'), PEER);
   });
 
   it('keeps the byte-order mark and CRLF line breaks', () => {
     const crlf = (s: string) => s.replace(/\n/g, '\r\n');
     const dir = tree({ 'peer.tf': '\ufeff' + crlf(PEER), 'group.tf': GROUP });
     runCli(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), '\ufeff' + crlf(FIXED));
+    assert.equal(read(dir, 'peer.tf'), '\ufeff' + crlf(FIXED));
   });
 
   it('leaves a code turned off, and a finding an ignore comment silences', () => {
     const text = PEER.replace('  status', '  # alicloud-bgp-ignore: read-only-argument\n  status');
     const dir = tree({ 'peer.tf': text, 'group.tf': GROUP });
     const res = runJson(['--fix', '--severity', 'type-mismatch=off', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text.replace('bfd_multihop  = 300', 'bfd_multi_hop = 300'));
+    assert.equal(read(dir, 'peer.tf'), text.replace('bfd_multihop  = 300', 'bfd_multi_hop = 300'));
     assert.deepEqual(res.findings.map((f) => f.code), ['value-out-of-range']);
   });
 
@@ -72,9 +74,9 @@ describe('--fix', () => {
     const ts = 'import { VpcBgpPeer } from "@cdktf/provider-alicloud/lib/vpc-bgp-peer";\nexport function f(scope: any) {\n  new VpcBgpPeer(scope, "p", { bgpGroupId: "bgpg-1", enableBdf: true });\n}\n';
     const dir = tree({ 'a/peer.tf': PEER, 'a/group.tf': GROUP, 'b/peer.tf': PEER, 'b/group.tf': GROUP, 'c/main.ts': ts });
     const res = runCli(['--fix', dir], undefined, { ALICLOUD_BGP_CHECK_THREADS: '2' });
-    assert.equal(fs.readFileSync(path.join(dir, 'a/peer.tf'), 'utf8'), FIXED);
-    assert.equal(fs.readFileSync(path.join(dir, 'b/peer.tf'), 'utf8'), FIXED);
-    assert.equal(fs.readFileSync(path.join(dir, 'c/main.ts'), 'utf8'), ts.replace('enableBdf', 'enableBfd'));
+    assert.equal(read(dir, 'a/peer.tf'), FIXED);
+    assert.equal(read(dir, 'b/peer.tf'), FIXED);
+    assert.equal(read(dir, 'c/main.ts'), ts.replace('enableBdf', 'enableBfd'));
     assert.equal(res.stderr.match(/fixed \d+ problems? in/g)?.length, 3, res.stderr);
   });
 
@@ -83,7 +85,7 @@ describe('--fix', () => {
     const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n  enable_bfd = true\n  bfd_multihop = 3\n  bfd_multihopp = 4\n}\n';
     const dir = tree({ 'peer.tf': text });
     const res = runJson(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text.replace('bfd_multihop ', 'bfd_multi_hop '));
+    assert.equal(read(dir, 'peer.tf'), text.replace('bfd_multihop ', 'bfd_multi_hop '));
     assert.deepEqual(res.findings.map((f) => f.code), ['unknown-argument']);
   });
 
@@ -92,10 +94,10 @@ describe('--fix', () => {
       `resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id = "pc-1"\n  vlan_id = 10\n  ${interval} = 300\n}\n`;
     const dir = tree({ 'vbr.tf': vbr('min_interval'), 'b/vbr.tf': vbr('min_tx_intreval') });
     const res = runJson(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'vbr.tf'), 'utf8'), vbr('min_interval'));
+    assert.equal(read(dir, 'vbr.tf'), vbr('min_interval'));
     assert.match(res.findings.map((f) => f.message).join('\n'), /Unknown argument "min_interval"/);
     // One name nearest: renamed.
-    assert.equal(fs.readFileSync(path.join(dir, 'b/vbr.tf'), 'utf8'), vbr('min_tx_interval'));
+    assert.equal(read(dir, 'b/vbr.tf'), vbr('min_tx_interval'));
   });
 
   it('fixes a reference to the block\'s own ID by another name, and leaves guesses at another ID or a name as close to two', () => {
@@ -115,10 +117,10 @@ describe('--fix', () => {
     const dir = tree({ 'main.tf': text('bgp_group_id', 'vpc_id', 'min_interval') });
     runJson(['--fix', dir]);
     // The group's `bgp_group_id` is its `id`; the VBR has no VPC ID, and `min_interval` may be rx or tx.
-    assert.equal(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), text('id', 'vpc_id', 'min_interval'));
+    assert.equal(read(dir, 'main.tf'), text('id', 'vpc_id', 'min_interval'));
     const vbr = tree({ 'main.tf': text('id', 'vbr_id', 'min_tx_intreval') });
     runJson(['--fix', vbr]);
-    assert.equal(fs.readFileSync(path.join(vbr, 'main.tf'), 'utf8'), text('id', 'id', 'min_tx_interval'));
+    assert.equal(read(vbr, 'main.tf'), text('id', 'id', 'min_tx_interval'));
   });
 
   it('writes nothing into a file that is not UTF-8: its other bytes would be lost', () => {
@@ -133,7 +135,7 @@ describe('--fix', () => {
     // Valid UTF-8, U+FFFD itself included, is written.
     fs.writeFileSync(path.join(dir, 'peer.tf'), '# \ufffd caf\u00e9\n' + PEER);
     runCli(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), '# \ufffd caf\u00e9\n' + FIXED);
+    assert.equal(read(dir, 'peer.tf'), '# \ufffd caf\u00e9\n' + FIXED);
   });
 
   it('writes a bare word as the bool or accepted value it names, and leaves one that may be a reference written short', () => {
@@ -143,7 +145,7 @@ describe('--fix', () => {
     const dir = tree({ 'main.tf': text('edge', 'ipv6') });
     const res = runJson(['--fix', dir]);
     // `edge` may be the VBR named edge: quoting it would silence the error with a router ID that is none.
-    assert.equal(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), text('edge', '"IPv6"'));
+    assert.equal(read(dir, 'main.tf'), text('edge', '"IPv6"'));
     assert.deepEqual(res.findings.map((f) => f.code), ['invalid-reference']);
   });
 
@@ -151,7 +153,7 @@ describe('--fix', () => {
     const text = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  enable_bfd    = true\n  bfd_multi_hop = 3\n  enable_bfd    = true\n  bfd_multi_hop = 4\n}\n';
     const dir = tree({ 'peer.tf': text });
     const res = runJson(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text.replace('  enable_bfd    = true\n  bfd_multi_hop = 4', '  bfd_multi_hop = 4'));
+    assert.equal(read(dir, 'peer.tf'), text.replace('  enable_bfd    = true\n  bfd_multi_hop = 4', '  bfd_multi_hop = 4'));
     // 3 or 4: which one was meant is the user's choice.
     assert.deepEqual(res.findings.map((f) => f.code), ['duplicate-argument']);
   });
@@ -162,7 +164,7 @@ describe('--fix', () => {
       `# generated\nresource "alicloud_vpc_bgp_peer" "p" {\r\n  bgp_group_id ${pad}= "x"\r\n  enable_bfd   ${pad}= true\r\n  ${hop} = 3\r\n}\r\n`;
     const dir = tree({ 'peer.tf': text('bfd_multihop', '') });
     runCli(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'peer.tf'), 'utf8'), text('bfd_multi_hop', ' '));
+    assert.equal(read(dir, 'peer.tf'), text('bfd_multi_hop', ' '));
   });
 
   it('keeps an overwritten Java setter whose value is a call, which may do something, and removes one holding a literal', () => {
@@ -183,7 +185,7 @@ describe('--fix', () => {
       ].join('\n');
     const dir = tree({ 'Peers.java': java('        .bgpGroupId(next())\n', '        .enableBfd(false)\n') });
     const res = runJson(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'Peers.java'), 'utf8'), java('        .bgpGroupId(next())\n', ''));
+    assert.equal(read(dir, 'Peers.java'), java('        .bgpGroupId(next())\n', ''));
     assert.deepEqual(res.findings.map((f) => f.code), ['repeated-argument']);
   });
 
@@ -193,7 +195,7 @@ describe('--fix', () => {
       `resource "alicloud_express_connect_virtual_border_router" "v" {\n  physical_connection_id ${pad}= "pc-1"\n  vlan_id                ${pad}= 10\n  local_gateway_ip       ${pad}= "10.0.0.1"\n  peer_gateway_ip        ${pad}= "10.0.0.2"\n  peering_subnet_mask    ${pad}= "255.255.255.252"\n${extra}}\n`;
     const dir = tree({ 'vbr.tf': vbr('  include_cross_account_vbr = false\n', '   ') });
     const res = runJson(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'vbr.tf'), 'utf8'), vbr('', ''));
+    assert.equal(read(dir, 'vbr.tf'), vbr('', ''));
     assert.deepEqual(res.findings, []);
   });
 
@@ -201,14 +203,14 @@ describe('--fix', () => {
     const dir = tree({ 'main.tf': 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "x"\n}\n', 'override.tf': 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bdf   = true\n  bfd_multihop = 3\n}\n' });
     const res = runJson(['--fix', dir]);
     // Two renames in one aligned block: the second waits for the next round.
-    assert.equal(fs.readFileSync(path.join(dir, 'override.tf'), 'utf8'), 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n');
+    assert.equal(read(dir, 'override.tf'), 'resource "alicloud_vpc_bgp_peer" "p" {\n  enable_bfd    = true\n  bfd_multi_hop = 3\n}\n');
     assert.deepEqual(res.findings, []);
   });
 
   it('turns "yes" for a variable declared bool into true in a .tfvars file', () => {
     const dir = tree({ 'variables.tf': 'variable "bfd" {\n  type = bool\n}\n', 'terraform.tfvars': 'bfd = "yes"\n' });
     const res = runJson(['--fix', dir]);
-    assert.equal(fs.readFileSync(path.join(dir, 'terraform.tfvars'), 'utf8'), 'bfd = true\n');
+    assert.equal(read(dir, 'terraform.tfvars'), 'bfd = true\n');
     assert.deepEqual(res.findings, []);
   });
 });
