@@ -246,7 +246,7 @@ export class CdktfParse {
   private resolveReferences(dropped: Construct[], fresh: Construct[], words: Set<string> | undefined): ConstructChanges {
     const removed = dropped.filter((e) => e.instance);
     const added = fresh.filter((e) => e.instance);
-    let again: Set<string> | undefined = words && new Set([...words].filter((w) => this.bindings.has(w) || this.bindings.has(`this.${w}`) || this.bindings.has(`self.${w}`)));
+    let again: Set<string> | undefined = words && new Set([...words].filter((w) => variablesNamed(w).some((v) => this.bindings.has(v))));
     if (!sameNames(dropped, fresh)) {
       const bindings = bindingsOf(this.entries);
       const changed = changedNames(this.bindings, bindings);
@@ -285,7 +285,7 @@ export class CdktfParse {
     // (A variable that lost its last set is only in what `update` returns: its constructs lose theirs.)
     if (!words) for (const name of [...this.later.variables(), ...this.bindings.keys()]) keys.add(this.later.key(name));
     for (const e of moved) if (e.instance?.name) keys.add(this.later.key(e.instance.name));
-    for (const w of words ?? []) for (const k of [w, `this.${w}`, `self.${w}`]) keys.add(this.later.key(k));
+    for (const w of words ?? []) for (const k of variablesNamed(w)) keys.add(this.later.key(k));
     return this.placeSets(keys, changes);
   }
 
@@ -483,4 +483,9 @@ function sameClasses(a: Map<string, unknown>, b: Map<string, unknown>): boolean 
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
+}
+
+/** The variables a word written in the file may name: a local, or a field (`this.w`, Python's `self.w`). */
+function variablesNamed(w: string): string[] {
+  return [w, `this.${w}`, `self.${w}`];
 }
