@@ -247,6 +247,11 @@ describe('--format sarif', () => {
     // Each result's ruleIndex points at its rule in the driver.
     for (const x of run.results) assert.equal(run.tool.driver.rules[x.ruleIndex].id, x.ruleId);
     assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id).sort(), [...new Set(json.map((f) => f.code))].sort());
+    // Each rule says what its code means, as code scanning shows beside an alert.
+    const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'value-out-of-range');
+    assert.match(rule.shortDescription.text, /^A number outside the range the argument accepts/);
+    assert.equal(rule.fullDescription.text, rule.shortDescription.text);
+    assert.equal(rule.help.text, rule.shortDescription.text);
   });
 
   it('writes artifact locations as URI references: relative paths percent-encoded segment by segment, absolute ones as file: URIs', () => {

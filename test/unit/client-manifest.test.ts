@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CDKTF_LANGUAGES, documentSelector, TERRAFORM_LANGUAGES } from '../../client/src/languages';
-import { FINDING_CODES } from '../../server/src/analysis/codes';
+import { FINDING_CODES, FINDING_SUMMARIES } from '../../server/src/analysis/codes';
 
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -51,6 +51,8 @@ test('a severity setting for every finding code the README lists, and no other',
   assert.deepEqual(Object.keys(props).sort(), [...codes].sort());
   // The list the CLI's --severity checks a code against is the same.
   assert.deepEqual([...FINDING_CODES].sort(), [...codes].sort());
+  // Each code's setting says what the code means (shown when the setting is edited), as the CLI's SARIF rules do.
+  for (const [code, prop] of Object.entries(props) as [string, { description?: string }][]) assert.equal(prop.description, FINDING_SUMMARIES[code], code);
 });
 
 test('every setting is documented in the README\'s Settings section', () => {

@@ -1,6 +1,7 @@
 /** CLI output formats: text for people, JSON per DESIGN.md, SARIF 2.1.0 for code-scanning uploads. */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { FINDING_SUMMARIES } from '../analysis/codes';
 import type { Diagnostic } from '../engine/diagnostic';
 
 export interface FileResult {
@@ -45,7 +46,11 @@ export function formatSarif(results: FileResult[], version: string): string {
             name: 'alicloud-bgp-check',
             version,
             informationUri: 'https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/vpc_bgp_peer',
-            rules: codes.map((id) => ({ id, shortDescription: { text: id.replace(/-/g, ' ') } })),
+            // A code-scanning upload shows a rule's descriptions beside each alert of it.
+            rules: codes.map((id) => {
+              const text = FINDING_SUMMARIES[id] ?? id.replace(/-/g, ' ');
+              return { id, shortDescription: { text }, fullDescription: { text }, help: { text } };
+            }),
           },
         },
         results: results.flatMap((r) =>
