@@ -255,3 +255,58 @@ test('secrets are never shown: the default of a sensitive variable, or of one pa
   assert.deepEqual(items.map((i) => [i.label, i.detail]), [['key', 'any (has a default)'], ['pw', 'any (has a default)'], ['asn', 'any = 65001']]);
   for (const i of items) assert.doesNotMatch(`${i.insertText} ${i.documentation}`, /s3cret/);
 });
+
+test('the hover of a variable names the arguments that read it in an expression, and passes on the hover of those set to it, also through a local value or a conversion', () => {
+  const main = [
+    'locals {',
+    '  asn     = var.asn',
+    '  hops    = var.hops + 1',
+    '  zone_id = local.asn',
+    '}',
+    '',
+    'resource "alicloud_vpc_bgp_group" "a" {',
+    '  count     = var.enable ? 1 : 0',
+    '  router_id = "${var.router}"',
+    '  peer_asn  = local.zone_id',
+    '  bgp_group_name = coalesce(var.name, "g")',
+    '}',
+    '',
+    'resource "alicloud_vpc_bgp_group" "b" {',
+    '  router_id   = var.routers[0]',
+    '  peer_asn    = tonumber(var.asn)',
+    '  description = "group ${var.name}"',
+    '}',
+    '',
+    'resource "alicloud_vpc_bgp_peer" "p" {',
+    '  bgp_group_id  = "bgpg-1"',
+    '  bfd_multi_hop = local.hops',
+    '  enable_bfd    = (var.enable)',
+    '}',
+    '',
+    'resource "other_thing" "o" {',
+    '  x = var.asn',
+    '}',
+    '',
+  ].join('\n');
+  const vars = ['asn', 'enable', 'router', 'routers', 'name', 'hops'].map((v) => `variable "${v}" {}\n`).join('\n');
+  const { ctx } = folder({ 'main.tf': main, 'variables.tf': vars }).read('terraform.tfvars', '\n');
+  const said = (name: string) => variableHover(name, ctx).split('\n').filter((l) => /^(Passed to|- (Sets|Used in))/.test(l));
+  assert.deepEqual(said('asn'), [
+    'Passed to `peer_asn` (through `local.zone_id`) of `alicloud_vpc_bgp_group.a` (main.tf line 10):',
+    'Passed to `peer_asn` of `alicloud_vpc_bgp_group.b` (main.tf line 16):',
+  ]);
+  assert.deepEqual(said('enable'), ['Passed to `enable_bfd` of `alicloud_vpc_bgp_peer.p` (main.tf line 23):', '- Used in `count` of `alicloud_vpc_bgp_group.a` (main.tf line 8)']);
+  assert.deepEqual(said('router'), ['Passed to `router_id` of `alicloud_vpc_bgp_group.a` (main.tf line 9):']);
+  assert.deepEqual(said('routers'), ['- Used in `router_id` of `alicloud_vpc_bgp_group.b` (main.tf line 15)'], 'an element of it is not its value');
+  assert.deepEqual(said('name'), ['- Used in `bgp_group_name` of `alicloud_vpc_bgp_group.a` (main.tf line 11)', '- Used in `description` of `alicloud_vpc_bgp_group.b` (main.tf line 17)']);
+  assert.deepEqual(said('hops'), ['- Used in `bfd_multi_hop` (through `local.hops`) of `alicloud_vpc_bgp_peer.p` (main.tf line 22)']);
+  // The hover of an argument set to it follows; one it is only used in has none.
+  assert.match(variableHover('enable', ctx), /Passed to `enable_bfd`[^]*BFD/);
+  assert.doesNotMatch(variableHover('hops', ctx), /---\n\n\*\*bfd_multi_hop/);
+});
+
+test('a local value that reads itself through others is followed no further than its cycle allows', () => {
+  const main = 'locals {\n  a = local.b\n  b = local.a\n  c = var.x\n}\n\nresource "alicloud_vpc_bgp_group" "g" {\n  peer_asn       = local.a\n  bgp_group_name = local.c\n}\n';
+  const { ctx } = folder({ 'main.tf': main, 'variables.tf': 'variable "x" {}\n' }).read('terraform.tfvars', '\n');
+  assert.match(variableHover('x', ctx), /Passed to `bgp_group_name` \(through `local\.c`\) of `alicloud_vpc_bgp_group\.g`/);
+});

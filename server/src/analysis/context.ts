@@ -97,15 +97,19 @@ export interface AnalysisContext {
   /** For a variable file: every variable the module declares, in the order written (for completion). */
   variables?(): ReadonlyMap<string, DeclaredVariable>;
   /**
-   * For a variable file: the arguments of the module's resources and data sources that are `var.<name>` (for a
-   * hover; reads every block of the module, so never asked while checking).
+   * For a variable file: the arguments of the module's resources and data sources that read `var.<name>`, directly
+   * or through local values (for a hover; reads every block of the module, so never asked while checking).
    */
   variableUses?(name: string): VariableUse[];
   /** For a variable file: does its folder hold any module file (.tf, .tf.json)? */
   hasModuleFiles?(): boolean;
 }
 
-/** An argument set to a variable: `bfd_multi_hop = var.bfd_multi_hop` in a block's `path` (`timeouts.create`). */
+/**
+ * An argument that reads a variable, in a block's `path` (`timeouts.create`): set to it (`set`: the value is the
+ * variable, or a type conversion of it, `bfd_multi_hop = var.bfd_multi_hop`), or using it in an expression
+ * (`count = var.enable ? 1 : 0`).
+ */
 export interface VariableUse {
   kind: 'resource' | 'data';
   type: string;
@@ -114,6 +118,9 @@ export interface VariableUse {
   /** The file and the absolute line it is written on. */
   file: string;
   line: number;
+  set: boolean;
+  /** The local value it reads the variable through (`local.asn`), if it does. */
+  via?: string;
 }
 
 /** A module's `variable` block, as a variable file's checks read it. */

@@ -1,7 +1,8 @@
 /**
  * Hover on a variable's name in a variable file (`.tfvars`, `.tfvars.json`): what the module's `variable` block
  * says of it (type, default, description, where), and the hover text of each argument of our resources that the
- * module sets to `var.<name>`, which is what the value ends up being checked as. A name no `variable` block
+ * module sets to `var.<name>` (directly, through a local value or a type conversion: `engine/variableUses.ts`),
+ * which is what the value ends up being checked as; and the arguments that use it in an expression, by name. A name no `variable` block
  * declares is said to be one: Terraform warns of its value and uses it nowhere.
  */
 import type { AnalysisContext, DeclaredVariable, VariableUse } from './context';
@@ -66,28 +67,51 @@ function undeclared(name: string, ctx: AnalysisContext): string {
   return [`**variable "${name}"** · not declared`, '', why].join('\n');
 }
 
-/** Per argument (of a type, at a path) the module sets to the variable: the blocks that do, then its hover text. */
+/**
+ * Per argument (of a type, at a path) the module sets to the variable, with our schema's entry for it: the blocks
+ * that do, then its hover text, which is what the value is checked as. Then the arguments that only use it in an
+ * expression (or are set to it with no entry of ours, `count`), named and no more: their value is not the variable's.
+ */
 function usesMarkdown(uses: readonly VariableUse[], ctx: AnalysisContext): string[] {
-  const groups = new Map<string, { schema: ResourceSchema; attribute: AttributeSchema; uses: VariableUse[] }>();
+  const passed = new Map<string, { schema: ResourceSchema; attribute: AttributeSchema; uses: VariableUse[] }>();
+  const other = new Map<string, VariableUse[]>();
   for (const u of uses) {
-    const key = `${u.kind} ${u.type} ${u.path}`;
-    const group = groups.get(key);
-    if (group) {
-      group.uses.push(u);
+    const schema = ctx.schemas.get(u.kind, u.type);
+    // Not one of our resources: nothing of ours to say.
+    if (!schema) continue;
+    const key = `${u.kind} ${u.type} ${u.path} ${u.via ?? ''}`;
+    const attribute = u.set ? attributeAt(schema, u.path) : undefined;
+    if (!attribute) {
+      const group = other.get(key + (u.set ? ' set' : ''));
+      if (group) group.push(u);
+      else other.set(key + (u.set ? ' set' : ''), [u]);
       continue;
     }
-    const schema = ctx.schemas.get(u.kind, u.type);
-    const attribute = schema && attributeAt(schema, u.path);
-    if (schema && attribute) groups.set(key, { schema, attribute, uses: [u] });
+    const group = passed.get(key);
+    if (group) group.uses.push(u);
+    else passed.set(key, { schema, attribute, uses: [u] });
   }
   const out: string[] = [];
-  for (const { schema, attribute, uses: list } of groups.values()) {
-    const named = list.slice(0, MAX_BLOCKS_NAMED).map((u) => `\`${u.kind === 'data' ? 'data.' : ''}${u.type}.${u.name}\` (${u.file} line ${u.line + 1})`);
-    const where = named.join(', ') + (list.length > MAX_BLOCKS_NAMED ? ` and ${list.length - MAX_BLOCKS_NAMED} more` : '');
+  for (const { schema, attribute, uses: list } of passed.values()) {
     const dot = list[0].path.lastIndexOf('.');
-    out.push('', '---', '', `Passed to \`${list[0].path}\` of ${where}:`, '', attributeMarkdown(list[0].path.slice(dot + 1), attribute, schema, list[0].path.slice(0, Math.max(dot, 0))));
+    out.push('', '---', '', `Passed to \`${list[0].path}\`${through(list[0])} of ${blocksNamed(list)}:`, '', attributeMarkdown(list[0].path.slice(dot + 1), attribute, schema, list[0].path.slice(0, Math.max(dot, 0))));
+  }
+  if (other.size) {
+    out.push('', '---', '');
+    for (const list of other.values()) out.push(`- ${list[0].set ? 'Sets' : 'Used in'} \`${list[0].path}\`${through(list[0])} of ${blocksNamed(list)}`);
   }
   return out;
+}
+
+/** `(through local.asn)` when the argument reads the variable through a local value. */
+function through(u: VariableUse): string {
+  return u.via ? ` (through \`${u.via}\`)` : '';
+}
+
+/** The blocks of `list`, the first few by name and line. */
+function blocksNamed(list: readonly VariableUse[]): string {
+  const named = list.slice(0, MAX_BLOCKS_NAMED).map((u) => `\`${u.kind === 'data' ? 'data.' : ''}${u.type}.${u.name}\` (${u.file} line ${u.line + 1})`);
+  return named.join(', ') + (list.length > MAX_BLOCKS_NAMED ? ` and ${list.length - MAX_BLOCKS_NAMED} more` : '');
 }
 
 /** The schema entry of an argument at `path` (`timeouts.create`), through nested blocks. */

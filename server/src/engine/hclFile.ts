@@ -17,6 +17,7 @@ import { instancesOf, scopedInstancesOf, toBody, variableFileAttributes } from '
 import type { Diagnostic } from './diagnostic';
 import { refusedInVariableFile, tfvarsFindings } from './tfvars';
 import type { Placed, SourceFile, VariableBlock } from './sourceFile';
+import { variableReads, type ArgumentReads, type ChunkReads, type LocalReads } from '../syntax/hcl/variableReads';
 import { cursorContext, locate, variableNameAt } from './hclCursor';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { TextChange } from '../syntax/hcl/document';
@@ -60,6 +61,8 @@ class ChunkMemo {
   placedModule: Finding[] | undefined = undefined;
   /** The chunk's variables, with their defaults and types (`forEachVariable`). */
   variables: readonly VariableBlock[] | undefined = undefined;
+  /** What its resources' arguments and local values read of variables and local values (`forEachVariableRead`). */
+  reads: ChunkReads | undefined = undefined;
   /** A `.tfvars` chunk's assignments in absolute positions, for the line they were placed at. */
   assignments: Attribute[] | undefined = undefined;
   assignmentsLine = 0;
@@ -187,6 +190,19 @@ export class HclFile implements SourceFile {
       }
       const line = chunks[c].startLine;
       for (const v of m.variables) visit(line === 0 ? v : { ...v, line: v.line + line });
+    }
+  }
+
+  forEachVariableRead(argument: (r: ArgumentReads) => void, local: (r: LocalReads) => void): void {
+    const chunks = this.doc.chunks;
+    for (let c = 0; c < chunks.length; c++) {
+      // Read when a variable file's hover first asks, and kept with the chunk (its tree may be gone: `Chunk.items`
+      // parses it again).
+      const m = memo(chunks[c]);
+      const reads = (m.reads ??= variableReads(chunks[c].items));
+      const line = chunks[c].startLine;
+      for (const r of reads.arguments) argument(line === 0 ? r : { ...r, line: r.line + line });
+      for (const r of reads.locals) local(r);
     }
   }
 

@@ -7,6 +7,7 @@ import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import type { Attribute, Block, Language, Value, Position, Range, ResourceInstance } from '../model/types';
 import type { TextChange } from '../syntax/hcl/document';
+import type { ArgumentReads, LocalReads } from '../syntax/hcl/variableReads';
 import type { CompletionWriter, TextEdit, Writer } from '../writers/writer';
 import type { Diagnostic } from './diagnostic';
 import type { Declaration, PackedOutline, Reference } from './hclSymbols';
@@ -121,6 +122,11 @@ export interface SourceFile {
   moduleDigest(facts: Set<string>): string;
   /** Each `variable` block the file declares (optional: none). */
   forEachVariable?(visit: (v: VariableBlock) => void): void;
+  /**
+   * What its resources' arguments and its local values read of the module's variables and local values (absolute
+   * lines; optional: a file without it is read from `instances`, its arguments that are `var.<name>` alone).
+   */
+  forEachVariableRead?(argument: (r: ArgumentReads) => void, local: (r: LocalReads) => void): void;
   /** A variable file's top-level assignments, in absolute positions (optional: none). */
   variableAssignments?(): Attribute[];
   /** A variable file's assignment whose name is at `pos` (absolute positions; optional: none). */

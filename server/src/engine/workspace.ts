@@ -332,10 +332,7 @@ export class Workspace {
     // Read in one walk over the module when first asked for (a completion documents every variable).
     let used: Map<string, VariableUse[]> | undefined;
     const uses = (name: string) => {
-      if (!used) {
-        used = new Map();
-        for (const [p, source] of this.moduleEntries(file)) variableUses(source.instances(), path.basename(p), used);
-      }
+      used ??= variableUses(this.moduleEntries(file).map(([p, source]) => [path.basename(p), source] as const));
       return used.get(name) ?? [];
     };
     const hasModuleFiles = () => this.moduleEntries(file).length > 0;

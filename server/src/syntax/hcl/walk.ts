@@ -4,7 +4,7 @@ import type { BodyItem, Expr } from './ast';
 export function forEachTraversal(items: BodyItem[], fn: (t: Expr & { type: 'Traversal' }) => void): void {
   for (const item of items) {
     if (item.type === 'Attribute') {
-      if (item.expr) visitExpr(item.expr, fn);
+      if (item.expr) forEachTraversalIn(item.expr, fn);
     } else if (item.type === 'Block') {
       forEachTraversal(item.body, fn);
     }
@@ -15,7 +15,7 @@ export function forEachTraversal(items: BodyItem[], fn: (t: Expr & { type: 'Trav
  * Every traversal of `root`, in source order. With a stack of its own, not recursion: a chain of 20,000 `+` is
  * a tree 20,000 deep (the parser bounds brackets and unary operators, not how long a chain of operators is).
  */
-function visitExpr(root: Expr, fn: (t: Expr & { type: 'Traversal' }) => void): void {
+export function forEachTraversalIn(root: Expr, fn: (t: Expr & { type: 'Traversal' }) => void): void {
   const stack: Expr[] = [root];
   // Children are pushed last first, so that they are visited first to last.
   const push = (es: readonly Expr[]) => {
