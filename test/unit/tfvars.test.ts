@@ -183,12 +183,17 @@ test('collections of numbers and bools, objects, tuples and nested types are che
   // Only literals: an expression or a null is trusted.
   assert.deepEqual(got('expr.tfvars', 'hops = [1, 2 + 3, null]\nflags = { a = true ? 1 : 2 }\npeer = { name = "a", bfd = null }\n'), []);
   assert.deepEqual(got('bad.tfvars', 'hops = [1, "two"]\nflags = { a = true, b = "yes" }\nids = [1, [2]]\npeer = { name = "p", bfd = "no" }\npair = ["a"]\ngroups = { x = [{ id = "g" }] }\n'), [
-    '0:7-17 list(number): Terraform cannot convert the string "two" at [1] to a number',
-    '1:8-31 map(bool): Terraform cannot convert the string "yes" at ["b"] to a bool (true or false)',
-    '2:6-14 set(number): Terraform cannot convert a list at [1] to a number',
-    '3:7-33 object({name = string, hops = optional(number), bfd = bool}): Terraform cannot convert the string "no" at .bfd to a bool (true or false)',
+    '0:11-16 list(number): Terraform cannot convert element 1, the string "two", to a number',
+    '1:24-29 map(bool): Terraform cannot convert element "b", the string "yes", to a bool (true or false)',
+    '2:10-13 set(number): Terraform cannot convert element 1, a list, to a number',
+    '3:27-31 object({name = string, hops = optional(number), bfd = bool}): Terraform cannot convert attribute "bfd", the string "no", to a bool (true or false)',
     '4:7-12 tuple([string, number]): Terraform cannot convert a list to tuple([string, number])',
-    '5:9-31 map(list(object({id = string, asn = number}))): the object at ["x"][0] lacks the attribute "asn", which the type requires',
+    '5:16-28 map(list(object({id = string, asn = number}))): element 0 of element "x" lacks the attribute "asn", which the type requires',
+  ]);
+  // On the part that does not convert, over lines too, through parentheses.
+  assert.deepEqual(got('lines.tfvars', 'groups = {\n  x = [\n    { id = "g", asn = 1 },\n    ({ id = "h", asn = "big" }),\n  ]\n}\npeer = {\n  name = "p"\n  bfd  = {}\n}\n'), [
+    '3:23-28 map(list(object({id = string, asn = number}))): Terraform cannot convert attribute "asn" of element 1 of element "x", the string "big", to a number',
+    '8:9-11 object({name = string, hops = optional(number), bfd = bool}): Terraform cannot convert attribute "bfd", an object, to a bool (true or false)',
   ]);
   assert.deepEqual(got('shape.tfvars', 'hops = 1\nflags = ["a"]\npeer = "p"\n').map((d) => d.replace(/^(\S+) .*?: Terraform cannot convert /, '$1 ')), [
     '0:7-8 the number 1 to list(number)',
@@ -196,10 +201,13 @@ test('collections of numbers and bools, objects, tuples and nested types are che
     '2:7-10 the string "p" to object({name = string, hops = optional(number), bfd = bool})',
   ]);
   // The same in a .tfvars.json file, whose arrays and objects are values too.
-  assert.deepEqual(got('bad.tfvars.json', '{\n  "hops": [1, "2"],\n  "peer": {"name": "p"},\n  "groups": {"x": [{"id": "g", "asn": "x"}]}\n}\n'), [
+  assert.deepEqual(got('bad.tfvars.json', '{\n  "hops": [1, "2x"],\n  "peer": {"name": "p"},\n  "groups": {"x": [{"id": "g", "asn": "x"}]}\n}\n'), [
+    '1:14-18 list(number): Terraform cannot convert element 1, the string "2x", to a number',
     '2:10-23 object({name = string, hops = optional(number), bfd = bool}): the object lacks the attribute "bfd", which the type requires',
-    '3:12-44 map(list(object({id = string, asn = number}))): Terraform cannot convert the string "x" at ["x"][0].asn to a number',
+    '3:38-41 map(list(object({id = string, asn = number}))): Terraform cannot convert attribute "asn" of element 0 of element "x", the string "x", to a number',
   ]);
+  // A key written twice in a JSON object: its last value is the one judged, and the one marked.
+  assert.deepEqual(got('twice.tfvars.json', '{"flags": {"a": "no", "a": "yes"}}'), ['0:27-32 map(bool): Terraform cannot convert element "a", the string "yes", to a bool (true or false)']);
 });
 
 test('an override file\'s variable block replaces the type and the default it writes, as Terraform merges it', () => {

@@ -150,13 +150,19 @@ export function formatType(t: TypeConstraint): string {
   }
 }
 
-/** Why a literal does not convert: the part that does not (`at`: where in the value, `[1].name`; '' for all of it). */
-export type Mismatch = { at: string; value: Value; expected: TypeConstraint } | { at: string; missing: string };
+/** A step into a value: an element of a list, set or tuple (by index), a map's key, an object's attribute. */
+export type Step = { element: number } | { key: string } | { attribute: string };
+
+/**
+ * Why a literal does not convert: the part that does not, at `path` from the whole value (empty: all of it),
+ * which is either a value of the wrong type or an object without an attribute the type requires.
+ */
+export type Mismatch = { path: readonly Step[]; value: Value; expected: TypeConstraint } | { path: readonly Step[]; missing: string };
 
 /** Where a literal does not convert to `t`; undefined when it does, or might. */
-export function mismatch(v: Value, t: TypeConstraint, at = ''): Mismatch | undefined {
+export function mismatch(v: Value, t: TypeConstraint, path: readonly Step[] = []): Mismatch | undefined {
   if (t.kind === 'any' || v.kind === 'null' || v.kind === 'reference' || v.kind === 'unknown') return undefined;
-  const wrong = { at, value: v, expected: t };
+  const wrong = { path, value: v, expected: t };
   switch (t.kind) {
     case 'string':
     case 'number':
@@ -166,14 +172,14 @@ export function mismatch(v: Value, t: TypeConstraint, at = ''): Mismatch | undef
     case 'set':
       if (v.kind !== 'tuple') return wrong;
       for (let i = 0; i < v.items.length; i++) {
-        const found = mismatch(v.items[i], t.element, `${at}[${i}]`);
+        const found = mismatch(v.items[i], t.element, [...path, { element: i }]);
         if (found) return found;
       }
       return undefined;
     case 'tuple':
       if (v.kind !== 'tuple' || v.items.length !== t.elements.length) return wrong;
       for (let i = 0; i < v.items.length; i++) {
-        const found = mismatch(v.items[i], t.elements[i], `${at}[${i}]`);
+        const found = mismatch(v.items[i], t.elements[i], [...path, { element: i }]);
         if (found) return found;
       }
       return undefined;
@@ -182,7 +188,7 @@ export function mismatch(v: Value, t: TypeConstraint, at = ''): Mismatch | undef
       // Keys not all written out (`(var.k) = 1`), or values not kept: not judged.
       if (!v.keys || !v.values) return undefined;
       for (let i = 0; i < v.keys.length; i++) {
-        const found = mismatch(v.values[i], t.element, `${at}[${JSON.stringify(v.keys[i])}]`);
+        const found = mismatch(v.values[i], t.element, [...path, { key: v.keys[i] }]);
         if (found) return found;
       }
       return undefined;
@@ -193,14 +199,28 @@ export function mismatch(v: Value, t: TypeConstraint, at = ''): Mismatch | undef
         const k = v.keys.indexOf(name);
         if (k < 0) {
           if (a.optional) continue;
-          return { at, missing: name };
+          return { path, missing: name };
         }
-        const found = mismatch(v.values[k], a.type, `${at}.${name}`);
+        const found = mismatch(v.values[k], a.type, [...path, { attribute: name }]);
         if (found) return found;
       }
       return undefined;
     }
   }
+}
+
+/**
+ * Where `path` is in the value, innermost first, in the words of Terraform's own messages (elements counted from
+ * 0, a map's by their keys): `element 1`, `attribute "asn" of element 0 of element "x"`. Empty for the whole value.
+ */
+export function describePath(path: readonly Step[]): string {
+  const words = path.map((s) => ('element' in s ? `element ${s.element}` : 'key' in s ? `element ${JSON.stringify(s.key)}` : `attribute ${JSON.stringify(s.attribute)}`));
+  return words.reverse().join(' of ');
+}
+
+/** The steps as indices and keys, to find the part in the text (a map's key and an attribute are both keys). */
+export function pathKeys(path: readonly Step[]): (number | string)[] {
+  return path.map((s) => ('element' in s ? s.element : 'key' in s ? s.key : s.attribute));
 }
 
 /** How a type reads in a message: `a number`, `list(number)`. */

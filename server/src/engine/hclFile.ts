@@ -13,7 +13,7 @@ import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import { withoutMissing } from '../analysis/partial';
 import { withoutErrorMakingFixes } from '../analysis/fixCheck';
 import { Chunk, CHUNK_MEMO, HclDocument } from '../syntax/hcl/document';
-import { instancesOf, scopedInstancesOf, toBody, variableFileAttributes } from '../syntax/hcl/toModel';
+import { instancesOf, scopedInstancesOf, toBody, variableFileAttributes, variableFileValueAt } from '../syntax/hcl/toModel';
 import type { Diagnostic } from './diagnostic';
 import { refusedInVariableFile, tfvarsFindings } from './tfvars';
 import type { Placed, SourceFile, VariableBlock } from './sourceFile';
@@ -441,6 +441,15 @@ export class HclFile implements SourceFile {
       for (let i = 0; i < found.length; i++) out.push(found[i]);
     }
     return out;
+  }
+
+  valueRangeAt(a: Attribute, keys: readonly (number | string)[]): Range | undefined {
+    if (!this.isTfvars) return undefined;
+    const chunk = this.doc.chunks[this.doc.chunkIndexAt(a.keyRange.start.line)];
+    const line = a.keyRange.start.line - chunk.startLine;
+    const item = chunk.items.find((x) => x.type === 'Attribute' && x.name === a.name && x.nameRange.start.line === line && x.nameRange.start.character === a.keyRange.start.character);
+    const at = item?.type === 'Attribute' && item.expr ? variableFileValueAt(item.expr, keys) : undefined;
+    return at && shiftRange(at.range, chunk.startLine);
   }
 
   /** The assignment whose name is at `pos`: the chunk at its line is read, not the file. */

@@ -129,6 +129,11 @@ export interface SourceFile {
   forEachVariableRead?(argument: (r: ArgumentReads) => void, local: (r: LocalReads) => void): void;
   /** A variable file's top-level assignments, in absolute positions (optional: none). */
   variableAssignments?(): Attribute[];
+  /**
+   * In a variable file, the range of a part of an assignment's value (absolute): `keys` are the indices of list
+   * elements and the keys of objects from the value down (optional: findings go on the whole value).
+   */
+  valueRangeAt?(a: Attribute, keys: readonly (number | string)[]): Range | undefined;
   /** A variable file's assignment whose name is at `pos` (absolute positions; optional: none). */
   assignmentAt?(pos: Position): Attribute | undefined;
   /** In a `.tfvars` file, the variable name being typed at the start of a line, for completion (absolute; optional). */

@@ -11,7 +11,8 @@
  * from when it is another. Any other file (given with `-var-file`) is judged as loaded after those, its own values
  * replacing theirs. A variable no file sets has
  * the `default` its module declares (`ctx.variable`). A literal value that the variable's declared type cannot take is
- * an error, as Terraform refuses it (`analysis/typeConstraint.ts`: nested collections, objects and tuples too).
+ * an error, as Terraform refuses it (`analysis/typeConstraint.ts`: nested collections, objects and tuples too), on the
+ * part that does not convert, named in the message (`element 1`, `attribute "asn"`).
  */
 import type { Attribute, Block, Value } from '../model/types';
 import type { AnalysisContext } from '../analysis/context';
@@ -19,7 +20,7 @@ import { fixValueOf, leftOutAsEmpty, literalEquals } from '../analysis/rules/cro
 import { boolFix } from '../analysis/rules/types';
 import type { Finding } from '../analysis/finding';
 import { describeLiteral } from '../analysis/values';
-import { describeConstraint, mismatch } from '../analysis/typeConstraint';
+import { describeConstraint, describePath, mismatch, pathKeys } from '../analysis/typeConstraint';
 import type { SourceFile } from './sourceFile';
 
 /** A variable's value as Terraform gets it, and where it comes from (undefined: the file judged): `in x.tfvars`. */
@@ -36,7 +37,7 @@ const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0
 export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, self?: SourceFile, json = false): Finding[] {
   const schemas = ctx.schemas;
   const used = usedValues(assignments, ctx, self, ruleVariables(schemas));
-  const findings: Finding[] = ctx.variable ? typeMismatches(assignments, ctx.variable.bind(ctx)) : [];
+  const findings: Finding[] = ctx.variable ? typeMismatches(assignments, ctx.variable.bind(ctx), self) : [];
   const refused = new Set<string>();
   for (const [first, again] of assignedTwice(assignments)) {
     refused.add(again.name);
@@ -79,23 +80,26 @@ export function tfvarsFindings(assignments: Attribute[], ctx: AnalysisContext, s
   return findings;
 }
 
-/** The literal values of `assignments` their variable's declared type cannot take. */
-function typeMismatches(assignments: readonly Attribute[], variable: NonNullable<AnalysisContext['variable']>): Finding[] {
+/**
+ * The literal values of `assignments` their variable's declared type cannot take, each on the part that does not
+ * convert (an element, a key's value, an attribute, or the object lacking one) where `self` finds it in its text.
+ */
+function typeMismatches(assignments: readonly Attribute[], variable: NonNullable<AnalysisContext['variable']>, self: SourceFile | undefined): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < assignments.length; i++) {
     const a = assignments[i];
     const declared = a.incomplete ? undefined : variable(a.name);
     const found = declared?.type && mismatch(a.value, declared.type);
     if (!found) continue;
-    const at = found.at ? ` at ${found.at}` : '';
+    const where = describePath(found.path);
     const why =
       'missing' in found
-        ? `the object${at} lacks the attribute "${found.missing}", which the type requires`
-        : `Terraform cannot convert ${describeLiteral(found.value)}${at} to ${describeConstraint(found.expected)}`;
+        ? `${where || 'the object'} lacks the attribute "${found.missing}", which the type requires`
+        : `Terraform cannot convert ${where ? `${where}, ${describeLiteral(found.value)},` : describeLiteral(found.value)} to ${describeConstraint(found.expected)}`;
     out.push({
       code: 'type-mismatch',
       severity: 'error',
-      range: a.valueRange,
+      range: (found.path.length && self?.valueRangeAt?.(a, pathKeys(found.path))) || a.valueRange,
       message: `variable "${a.name}" is declared ${declared.typeText} in ${declared.file}, and ${why} ("Invalid value for input variable")`,
       // `"yes"` for a bool: the bool it evidently means, as in a resource's argument (`rules/types.ts`).
       fixes: (declared.typeText === 'bool' ? boolFix(a.value, 'bool') : []).map((value) => ({

@@ -10,7 +10,7 @@
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
 import type { Attribute, Position, Range, ResourceInstance, Value } from '../model/types';
-import { jsonTree, parseErrorRange, plainValue, type JsonNode } from '../syntax/jsonTree';
+import { jsonTree, parseErrorRange, plainValue, type JsonMember, type JsonNode } from '../syntax/jsonTree';
 import { rangeContains } from '../model/types';
 import type { Placed, SourceFile } from './sourceFile';
 import { JsonFile } from './jsonFile';
@@ -19,6 +19,7 @@ import { tfvarsFindings } from './tfvars';
 export class TfvarsJsonFile extends JsonFile implements SourceFile {
   private assignments: Attribute[] = [];
   private error?: { message: string; range: Range };
+  private tree?: JsonNode;
 
   constructor(text: string) {
     super(text);
@@ -37,6 +38,19 @@ export class TfvarsJsonFile extends JsonFile implements SourceFile {
     return this.assignments.find((a) => rangeContains(a.keyRange, pos));
   }
 
+  valueRangeAt(a: Attribute, keys: readonly (number | string)[]): Range | undefined {
+    if (this.error) return undefined;
+    // Read again only for a finding on a part of a value (the assignments keep no tree), once per text.
+    const top = (this.tree ??= jsonTree(this.text)) as JsonNode & { kind: 'object' };
+    let at: JsonNode | undefined = top.members.find((m) => m.keyRange.start.line === a.keyRange.start.line && m.keyRange.start.character === a.keyRange.start.character)?.value;
+    for (const k of keys) {
+      if (!at) return undefined;
+      // A key written twice: the last is the value (as `JSON.parse` keeps it).
+      at = typeof k === 'number' ? (at.kind === 'array' ? at.items[k] : undefined) : at.kind === 'object' ? lastMember(at, k)?.value : undefined;
+    }
+    return at?.range;
+  }
+
   moduleDigest(): string {
     return '0'; // declares nothing
   }
@@ -47,6 +61,7 @@ export class TfvarsJsonFile extends JsonFile implements SourceFile {
   }
 
   protected read(): void {
+    this.tree = undefined;
     ({ assignments: this.assignments, error: this.error } = jsonAssignments(this.text));
   }
 }
@@ -75,6 +90,11 @@ function jsonAssignments(text: string): { assignments: Attribute[]; error?: { me
     assignments.push({ name: m.key, sourceName: m.key, keyRange: m.keyRange, value: valueOf(plainValue(m.value)), valueRange, range: { start: m.keyRange.start, end: valueRange.end } });
   }
   return { assignments };
+}
+
+function lastMember(o: JsonNode & { kind: 'object' }, key: string): JsonMember | undefined {
+  for (let i = o.members.length - 1; i >= 0; i--) if (o.members[i].key === key) return o.members[i];
+  return undefined;
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

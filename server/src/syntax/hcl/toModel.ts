@@ -129,6 +129,22 @@ function variableFileValue(e: Expr): Value {
   return withRefs({ kind: 'object', keys: [...keys], values: e.items.map((item) => variableFileValue(item.value)) }, e);
 }
 
+/**
+ * The part of a variable file's value `e` at `keys` (list indices, object keys), read as `variableFileValue` reads
+ * it: where a finding about that part goes.
+ */
+export function variableFileValueAt(e: Expr, keys: readonly (number | string)[]): Expr | undefined {
+  let at: Expr | undefined = e;
+  for (const k of keys) {
+    while (at.type === 'Paren') at = at.expr;
+    if (typeof k === 'number') at = at.type === 'Tuple' ? at.items[k] : undefined;
+    else at = at.type === 'Object' ? at.items.find((item) => writtenKey(item.key) === k)?.value : undefined;
+    if (!at) return undefined;
+  }
+  while (at.type === 'Paren') at = at.expr;
+  return at;
+}
+
 function blocksOf(items: BodyItem[]): Block[] {
   const start = top;
   for (let i = 0; i < items.length; i++) {
