@@ -264,6 +264,12 @@ test('secrets are never shown: the default of a sensitive variable, or of one pa
   for (const i of items) assert.doesNotMatch(`${i.insertText} ${i.documentation}`, /s3cret/);
 });
 
+test('completion makes no variable\'s hover: each item names its variable, whose hover the server makes when the client resolves it', () => {
+  const { ctx } = folder({ 'variables.tf': 'variable "a" {\n  description = "The first."\n}\n\nvariable "b" {}\n' }).read('terraform.tfvars', '\n');
+  const at = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  assert.deepEqual(variableCompletions(ctx, at, new Set()).map((i) => [i.label, i.variable, i.documentation]), [['a', 'a', undefined], ['b', 'b', undefined]]);
+});
+
 test('the hover of a variable names the arguments that read it in an expression, and passes on the hover of those set to it, also through a local value or a conversion', () => {
   const main = [
     'locals {',

@@ -39,6 +39,11 @@ export interface CompletionItem {
   kind: 'property' | 'block' | 'value' | 'reference' | 'class' | 'keyword';
   detail?: string;
   documentation?: string;
+  /**
+   * Documented on request: the item's documentation is the hover of this variable (`variableHover`), made when the
+   * client resolves the item, not for each of a module's thousands of variables at each request.
+   */
+  variable?: string;
   insertText: string;
   snippet: boolean;
   range: Range;

@@ -1,14 +1,14 @@
 /**
  * Completion of a variable's name at the start of a line of a `.tfvars` file: the variables the module declares
  * that the file does not assign yet, those without a default (which need a value) first, each with its type and
- * default in the detail and its hover as documentation; inserting `name = ` and a value to fill in. A secret's
- * default is neither shown nor inserted.
+ * default in the detail and its hover as documentation, made only for the item the client resolves (`variable`);
+ * inserting `name = ` and a value to fill in. A secret's default is neither shown nor inserted.
  */
 import type { AnalysisContext, DeclaredVariable } from './context';
 import type { CompletionItem } from './completion';
 import type { Range } from '../model/types';
 import type { TypeConstraint } from './typeConstraint';
-import { isSecret, variableHover } from './variableHover';
+import { isSecret } from './variableHover';
 
 export function variableCompletions(ctx: AnalysisContext, at: { range: Range; nameOnly?: boolean }, assigned: ReadonlySet<string>): CompletionItem[] {
   const items: CompletionItem[] = [];
@@ -19,7 +19,7 @@ export function variableCompletions(ctx: AnalysisContext, at: { range: Range; na
       label: name,
       kind: 'property',
       detail: detail(v, secret),
-      documentation: variableHover(name, ctx),
+      variable: name,
       insertText: at.nameOnly ? name : `${name} = ${secret ? emptyOf(v.type) : valueSnippet(v)}`,
       snippet: !at.nameOnly,
       range: at.range,

@@ -323,7 +323,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         // `:` and `(` for CDKTF (`bgpGroupId: `, `.enableBfd(`).
-        completionProvider: { triggerCharacters: ['"', '.', '=', ' ', ':', '('], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['"', '.', '=', ' ', ':', '('], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND] },
         definitionProvider: true,
@@ -502,6 +502,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         kind: KIND[item.kind],
         detail: item.detail,
         documentation: item.documentation ? { kind: markdownDocs ? MarkupKind.Markdown : MarkupKind.PlainText, value: docs(item.documentation) } : undefined,
+        // Documented when resolved (`completionItem/resolve`).
+        data: item.variable !== undefined ? { uri: p.textDocument.uri, variable: item.variable } : undefined,
         textEdit: { range: shiftRange(item.range, base), newText: item.snippet && !snippets ? plainText(item) : item.insertText },
         additionalTextEdits: nonEmpty(f.importEdits && withLineBreaks(f.importEdits(item.insertText), eol())),
         insertTextFormat: item.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
@@ -512,6 +514,18 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       return result.isIncomplete ? { isIncomplete: true, items } : items;
     }),
   );
+
+  // A variable's item gets its documentation when the client shows it: its hover, in the context the completion
+  // was made in while nothing has changed since (`ctxFor` keeps it, with the module's uses it read).
+  const resolveItem = (item: CompletionItem): CompletionItem => {
+    const data = item?.data as { uri?: unknown; variable?: unknown } | undefined;
+    if (typeof data?.uri !== 'string' || typeof data.variable !== 'string') return item;
+    const f = files.get(data.uri)?.file;
+    if (!f) return item;
+    return { ...item, documentation: { kind: markdownDocs ? MarkupKind.Markdown : MarkupKind.PlainText, value: variableHover(data.variable, ctxFor(f, data.uri)) } };
+  };
+  // On a bug, the item as it came.
+  connection.onCompletionResolve((item: CompletionItem) => refusedNow() ?? guarded('completionItem/resolve', item, resolveItem, item));
 
   /** In a `.tfvars` file, a variable's name at the start of a line: the module's variables not assigned yet. */
   const variableFileCursor = (f: SourceFile, uri: string, pos: Position): CompletionResult | undefined => {
