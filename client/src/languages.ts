@@ -23,8 +23,9 @@ export function isTerraformConfig(languageId: string, fileName: string): boolean
 
 /**
  * The document selector: every scheme an editor may show (files, unsaved files); and `.tfvars.json` files, which
- * editors open as JSON, whose variables the server judges as a `.tfvars` file's, and override files in JSON
- * (`override.tf.json`, `x_override.tf.json`), whose blocks it checks merged as a `.tf` override file's.
+ * editors open as JSON, whose variables the server judges as a `.tfvars` file's, and module files in JSON
+ * (`main.tf.json`, `override.tf.json`), whose blocks it checks as a `.tf` file's (those `cdktf synth` writes to
+ * `cdktf.out/` the server leaves alone: their program is checked).
  */
 export function documentSelector(): { scheme: string; language: string; pattern?: string }[] {
   return [
@@ -33,6 +34,6 @@ export function documentSelector(): { scheme: string; language: string; pattern?
       { scheme: 'untitled', language },
     ]),
     { scheme: 'file', language: 'json', pattern: '**/*.tfvars.json' },
-    { scheme: 'file', language: 'json', pattern: '**/{override,*_override}.tf.json' },
+    { scheme: 'file', language: 'json', pattern: '**/*.tf.json' },
   ];
 }

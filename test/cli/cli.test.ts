@@ -282,7 +282,7 @@ describe('what gets checked', () => {
       'node_modules/mod/main.tf': BROKEN_PEER,
       '.terraform/modules/vbr/main.tf': BROKEN_PEER,
       'a/notes.txt': BROKEN_PEER,
-      'a/peer.tf.json': BROKEN_PEER,
+      'a/peer.json': BROKEN_PEER,
     });
     const res = runJson([dir]);
     const files = [...new Set(res.findings.map((f) => path.relative(dir, f.file)))].sort();
@@ -291,17 +291,28 @@ describe('what gets checked', () => {
     assert.match(runCli([dir]).stdout, /^4 files checked: 2 errors, 1 warning$/m);
   });
 
-  it('checks an override file in JSON (override.tf.json, x_override.tf.json) merged into the block it overrides; a primary .tf.json only declares', () => {
+  it('checks an override file in JSON (override.tf.json, x_override.tf.json) merged into the block it overrides, and a primary .tf.json as a .tf file', () => {
     const override = '{"resource": {"alicloud_vpc_bgp_peer": {"p": {\n  "enable_bfd": true,\n  "bfd_multi_hop": 300\n}}}}\n';
+    const peer = '{"resource": {"alicloud_vpc_bgp_peer": {"q": {\n  "bgp_group_id": "bgpg-1",\n  "enable_bfd": true,\n  "bfd_multi_hop": 300\n}}}}\n';
     const dir = tree({
       'main.tf': GROUP + CLEAN_PEER.replace('"clean"', '"p"'),
       'override.tf.json': override,
       'peer_override.tf.json': '{"resource": {"alicloud_vpc_bgp_peer": {"p": {"enable_bfd": true}}}}',
-      'peer.tf.json': '{"resource": {"alicloud_vpc_bgp_peer": {"q": {"bgp_group_id": "bgpg-1", "enable_bfd": true, "bfd_multi_hop": 300}}}}',
+      'peer.tf.json': peer,
+      // What `cdktf synth` writes is not the user's code: its program is checked.
+      'cdktf.out/stacks/app/cdk.tf.json': peer,
     });
     const res = runJson([dir]);
-    assert.deepEqual(res.findings.map((f) => `${path.relative(dir, f.file)}:${f.range.start.line} ${f.code}`), ['override.tf.json:2 value-out-of-range']);
-    assert.match(runCli([dir]).stdout, /^3 files checked: 1 error, 0 warnings$/m);
+    const at = (f: JsonFinding) => `${path.relative(dir, f.file)}:${f.range.start.line}:${f.range.start.character} ${f.code}`;
+    assert.deepEqual(res.findings.map(at), ['override.tf.json:2:19 value-out-of-range', 'peer.tf.json:3:19 value-out-of-range']);
+    assert.match(runCli([dir]).stdout, /^4 files checked: 2 errors, 0 warnings$/m);
+    // Severity settings apply as in any file; SARIF names the file and the 1-based place.
+    assert.deepEqual(runJson(['--severity', 'value-out-of-range=warning', dir]).findings.map((f) => f.severity), ['warning', 'warning']);
+    const sarif = JSON.parse(runCli(['--format', 'sarif', path.join(dir, 'peer.tf.json')]).stdout);
+    const x = sarif.runs[0].results[0];
+    assert.equal(x.ruleId, 'value-out-of-range');
+    assert.equal(x.locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(path.join(dir, 'peer.tf.json')).href);
+    assert.deepEqual(x.locations[0].physicalLocation.region, { startLine: 4, startColumn: 20, endLine: 4, endColumn: 23 });
   });
 
   it('judges the variable files Terraform loads by itself together: a later file\'s value wins, and the finding names the file of the other value', () => {

@@ -16,10 +16,10 @@ test('engines.vscode is ^1.100.0 and the API types match it', () => {
   assert.match(pkg.devDependencies['@types/vscode'], /^1\.100\./);
 });
 
-test('activation: only the served languages and workspaces with .tf, .tfvars.json or override .tf.json files, never "*"', () => {
+test('activation: only the served languages and workspaces with .tf, .tfvars.json or .tf.json files, never "*"', () => {
   const expected = [...TERRAFORM_LANGUAGES, ...CDKTF_LANGUAGES]
     .map((l) => `onLanguage:${l}`)
-    .concat('workspaceContains:**/*.tf', 'workspaceContains:**/*.tfvars.json', 'workspaceContains:**/{override,*_override}.tf.json');
+    .concat('workspaceContains:**/*.tf', 'workspaceContains:**/*.tfvars.json', 'workspaceContains:**/*.tf.json');
   assert.deepEqual([...pkg.activationEvents].sort(), expected.sort());
 });
 
@@ -36,10 +36,10 @@ test('the terraform language (same id as HashiCorp\'s) for .tf and .tfvars', () 
   assert.ok(fs.existsSync(path.join(root, tf.configuration)));
 });
 
-test('the server is sent .tfvars.json files and override files in JSON, and no other JSON', () => {
+test('the server is sent .tfvars.json files and module files in JSON (.tf.json), and no other JSON', () => {
   assert.deepEqual(documentSelector().filter((s) => s.language === 'json'), [
     { scheme: 'file', language: 'json', pattern: '**/*.tfvars.json' },
-    { scheme: 'file', language: 'json', pattern: '**/{override,*_override}.tf.json' },
+    { scheme: 'file', language: 'json', pattern: '**/*.tf.json' },
   ]);
 });
 

@@ -59,13 +59,18 @@ export function cdktfLanguage(uri: string, languageId?: string): CdktfLanguage |
 
 /** True for files some adapter reads (so the CLI and the server know what to pick up). */
 export function isSupported(uri: string, languageId?: string): boolean {
-  return isHcl(uri, languageId) || cdktfLanguage(uri, languageId) !== undefined || readsAsTfvarsJson(uri, languageId) || (readsAsTfJson(uri, languageId) && isOverrideFile(pathOf(uri)));
+  return isHcl(uri, languageId) || cdktfLanguage(uri, languageId) !== undefined || readsAsTfvarsJson(uri, languageId) || (readsAsTfJson(uri, languageId) && !isSynthesized(pathOf(uri)));
 }
 
 /**
- * The SourceFile for a document, or undefined when no adapter reads it. A `.tf.json` module file is read for what it
- * declares (`TfJsonFile`); only an override one, which has findings of its own, is `isSupported`.
+ * In a `cdktf.out` folder: what `cdktf synth` writes from a CDKTF program, which is checked in its source instead
+ * (the CLI's walk and the module index skip the folder; an editor showing such a file reports nothing either).
  */
+function isSynthesized(p: string): boolean {
+  return /(^|[\\/])cdktf\.out[\\/]/.test(p);
+}
+
+/** The SourceFile for a document, or undefined when no adapter reads it. */
 export function createSourceFile(uri: string, languageId: string | undefined, text: string): SourceFile | undefined {
   if (readsAsTfJson(uri, languageId)) return new TfJsonFile(text, isOverrideFile(pathOf(uri)));
   if (readsAsTfvarsJson(uri, languageId)) return new TfvarsJsonFile(text);

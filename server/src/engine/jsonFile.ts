@@ -27,8 +27,8 @@ export abstract class JsonFile {
   /** Reads `text` into what the subclass keeps of it. */
   protected abstract read(): void;
 
-  /** The file's findings, in absolute positions. */
-  protected abstract findings(ctx: AnalysisContext): Finding[];
+  /** The file's findings, in absolute positions; `fresh`: none from a cache (code actions ask so). */
+  protected abstract findings(ctx: AnalysisContext, fresh?: boolean): Finding[];
 
   textLength(): number {
     return this.text.length;
@@ -57,7 +57,7 @@ export abstract class JsonFile {
   }
 
   findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
-    return this.findings(ctx)
+    return this.findings(ctx, true)
       .filter((f) => rangesOverlap(f.range, range))
       .map((value) => ({ value, base: 0 }));
   }

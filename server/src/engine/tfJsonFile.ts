@@ -1,20 +1,21 @@
 /**
  * A module file in Terraform's JSON syntax (`*.tf.json`): read for what it declares, so that the rest of the
  * module sees its resources (a reference to a group declared there is not "undeclared", a peer counted through
- * it is counted). A primary file's own content is not checked: no diagnostics, completion or hover in it. An
- * override file (`override.tf.json`, `x_override.tf.json`) gets the findings an override `.tf` gets for the blocks
- * it writes (`analysis/override.ts`), without quick fixes (they write HCL) and without the one that writes an
- * ignore comment (JSON has none); no completion or hover.
+ * it is counted), and checked as a `.tf` file is. A primary file's blocks get the local and module rules'
+ * findings (less what the module's override files settle, as a `.tf` block does); an override file
+ * (`override.tf.json`, `x_override.tf.json`) gets the findings an override `.tf` gets for the blocks it writes
+ * (`analysis/override.ts`). Findings are placed on the keys and values written; no ignore comment (JSON has none);
+ * no completion.
  *
  * `{"resource": {"TYPE": {"NAME": {…}}}, "data": {…}}` (and the names of variables, locals, outputs and module
  * calls, which an override file may override), a body also as a list of objects; string values that are
  * one `${…}` interpolation of a traversal (`"${alicloud_vpc_bgp_group.g.id}"`) are references, as Terraform
  * reads them. In a body, a key the resource's schema names as a nested block (`timeouts`), or `lifecycle`, is a
  * block; `dynamic`, `provisioner` and `connection`, which JSON writes keyed by their labels, are left out.
- */
+  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
-import { missingBase, overrideFindings } from '../analysis/override';
+import { missingBase, notSettledByOverrides, overrideFindings } from '../analysis/override';
 import { withoutMissing } from '../analysis/partial';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import type { Attribute, Block, Range, ResourceInstance, Value } from '../model/types';
@@ -48,8 +49,11 @@ export class TfJsonFile extends JsonFile implements SourceFile {
   private said?: ProviderSaid;
   /** Its variables, local values, outputs and module calls, keyed as `SourceFile.forEachSymbolKey` says, with where their names are written. */
   private symbols: { key: string; kind: 'variable' | 'local' | 'output' | 'module'; name: string; range: Range }[] = [];
-  /** Why Terraform cannot read it, for an override file (a primary one is only read for what it declares). */
+  /** Why Terraform cannot read it. */
   private error?: Finding;
+  /** A primary file's local findings, and its module findings with the module signature they were made for, until the text changes. */
+  private local?: Finding[];
+  private module?: { signature: string; findings: Finding[] };
 
   /** `isOverride`: `override.tf.json` or `*_override.tf.json` (see `SourceFile.isOverride`). */
   constructor(
@@ -66,12 +70,17 @@ export class TfJsonFile extends JsonFile implements SourceFile {
   }
 
   /**
-   * An override file's findings: its blocks checked merged into the blocks they override, less what rests on what
-   * they leave out, and what has nothing to override. None for a primary file. Without fixes: they write HCL.
+   * The file's findings. A primary file's blocks: their own and the module's rules, less what override files settle
+   * (as for a `.tf` block). An override file's: its blocks checked merged into the blocks they override, less what
+   * rests on what they leave out, and what has nothing to override. `fresh`: not from the cache, as code actions
+   * ask (fixes made against the current module).
    */
-  protected findings(ctx: AnalysisContext): Finding[] {
-    if (!this.isOverride) return [];
+  protected findings(ctx: AnalysisContext, fresh = false): Finding[] {
     if (this.error) return [this.error];
+    if (!this.isOverride) {
+      const found = [...this.localFindings(ctx, fresh), ...this.moduleFindings(ctx, fresh)];
+      return (ctx.hasOverrides?.() ? notSettledByOverrides(found, this.found, ctx) : found).map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
+    }
     let found: Finding[] = [];
     for (const instance of this.found) {
       if (!ctx.schemas.get(instance.kind, instance.type)) continue;
@@ -80,6 +89,23 @@ export class TfJsonFile extends JsonFile implements SourceFile {
     found = overrideFindings(found, this.found, ctx, fileIdOf(this), this.blocksAt);
     if (ctx.declaresSymbol) for (const s of this.symbols) if (!ctx.declaresSymbol(s.key)) found.push(missingBase(s.kind, s.name, s.range));
     return found.map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
+  }
+
+  /** What the block's own rules find, kept until the text changes (they read no other file). */
+  private localFindings(ctx: AnalysisContext, fresh: boolean): Finding[] {
+    if (this.local && !fresh) return this.local;
+    const found: Finding[] = [];
+    for (const instance of this.found) if (ctx.schemas.get(instance.kind, instance.type)) found.push(...analyzeInstance(instance, ctx));
+    return fresh ? found : (this.local = found);
+  }
+
+  /** What the module's rules find, kept while the module's signature stays the same. */
+  private moduleFindings(ctx: AnalysisContext, fresh: boolean): Finding[] {
+    if (this.module?.signature === ctx.signature && !fresh) return this.module.findings;
+    const found: Finding[] = [];
+    for (const instance of this.found) if (ctx.schemas.get(instance.kind, instance.type)) found.push(...analyzeInModule(instance, ctx));
+    if (!fresh) this.module = { signature: ctx.signature, findings: found };
+    return found;
   }
 
   /** This file's blocks of one address, in order (an override file may have two). */
@@ -116,11 +142,13 @@ export class TfJsonFile extends JsonFile implements SourceFile {
     this.symbols = [];
     this.said = undefined;
     this.error = undefined;
+    this.local = undefined;
+    this.module = undefined;
     let json: unknown;
     try {
       json = JSON.parse(this.text);
     } catch (e) {
-      // Not JSON (yet): it declares nothing; an override file says why Terraform cannot read it.
+      // Not JSON (yet): it declares nothing, and says why Terraform cannot read it.
       this.error = { code: 'syntax-error', severity: 'error', range: parseErrorRange(this.text, e), message: `Terraform cannot read this file: it is not valid JSON (${(e as Error).message})`, fixes: [] };
       return;
     }

@@ -1,0 +1,55 @@
+/**
+ * A primary module file in Terraform's JSON syntax (`main.tf.json`) as a checked document: findings on the keys and
+ * values it writes. Override files in JSON are tested in `module.test.ts`.
+ */
+import assert from 'node:assert/strict';
+import test from 'node:test';
+
+import { isSupported } from '../../server/src/engine/files';
+import { analyse } from './inline';
+
+/** The findings of `json` as `main.tf.json` (beside `others`), as `line:start-end code`, sorted. */
+function findings(json: string, others: { uri: string; text: string }[] = [], uri = 'file:///m/main.tf.json'): string[] {
+  return analyse(json, uri, others)
+    .diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`)
+    .sort();
+}
+
+const PEER = [
+  '{"resource": {"alicloud_vpc_bgp_peer": {"p": {',
+  '  "bgp_group_id": "${alicloud_vpc_bgp_group.nope.id}",',
+  '  "enable_bfd": true,',
+  '  "bfd_multi_hop": 300,',
+  '  "bfd_multihop": 3,',
+  '  "timeouts": {',
+  '    "create": "5 minutes"',
+  '  }',
+  '}}}}',
+].join('\n');
+
+test('a primary .tf.json file gets the local and module rules\' findings, on the keys and values it writes', () => {
+  assert.deepEqual(findings(PEER), [
+    '1:18-53 undeclared-reference',
+    '3:19-22 value-out-of-range',
+    '4:2-16 unknown-argument',
+    '6:14-25 invalid-duration',
+  ]);
+  // The module's other files count: the group declared in a .tf file beside it.
+  const group = { uri: 'file:///m/group.tf', text: 'resource "alicloud_vpc_bgp_group" "nope" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n' };
+  assert.ok(!findings(PEER, [group]).some((f) => f.endsWith('undeclared-reference')));
+  // A data source and a body written as a list of objects, as Terraform's JSON syntax allows.
+  assert.deepEqual(findings('{"resource": [{"alicloud_vpc_bgp_group": [{"g": [{"router_id": "vbr-1", "peer_asn": "many"}]}]}]}'), ['0:84-90 type-mismatch']);
+});
+
+test('a primary .tf.json file that is not JSON is one syntax error, where JSON.parse stopped', () => {
+  assert.deepEqual(findings('{"resource": {"alicloud_vpc_bgp_peer": {"p": {\n  "bfd_multi_hop": 300,\n}}}}'), ['2:0-1 syntax-error']);
+});
+
+test('the server takes every .tf.json file as a document, but not what cdktf synth writes to cdktf.out', () => {
+  assert.ok(isSupported('file:///m/main.tf.json', 'json'));
+  assert.ok(isSupported('/m/main.tf.json'));
+  assert.ok(isSupported('file:///m/override.tf.json', 'json'));
+  assert.ok(!isSupported('file:///app/cdktf.out/stacks/app/cdk.tf.json', 'json'));
+  assert.ok(!isSupported('C:\\app\\cdktf.out\\stacks\\app\\cdk.tf.json'));
+  assert.ok(!isSupported('file:///m/main.tf.json', 'plaintext'));
+});
