@@ -314,6 +314,29 @@ resource "alicloud_vpc_bgp_peer" "b" {
     }
   });
 
+  it('a primary .tf.json file, opened as JSON, is checked as a .tf file is (again as it is typed), with hovers on its keys', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-main-json-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'group.tf'), 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id = "vbr-1"\n  peer_asn  = 65001\n}\n');
+      const mu = pathToFileURL(path.join(dir, 'main.tf.json')).toString();
+      const text = '{"resource": {"alicloud_vpc_bgp_peer": {"p": {\n  "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}",\n  "enable_bfd": true,\n  "bfd_multi_hop": 300\n}}}}\n';
+      const found = await lsp.open(mu, text, 'json');
+      // The group of the .tf file beside it is known: only the hop count is wrong, on the value written.
+      assert.deepEqual(found.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`), ['value-out-of-range 3:19-22']);
+      const h = await lsp.hover(mu, { line: 3, character: 5 });
+      assert.ok(h, 'a hover on "bfd_multi_hop"');
+      assert.match((h.contents as { value: string }).value, /bfd_multi_hop/);
+      assert.match((h.contents as { value: string }).value, /255/);
+      assert.deepEqual(h.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 17 } });
+      // Typing a comma too many: the file is not JSON any more, one syntax error where it stops.
+      const broken = await lsp.change(mu, [{ range: { start: { line: 3, character: 22 }, end: { line: 3, character: 22 } }, text: ',' }]);
+      assert.deepEqual(codes(broken), ['syntax-error']);
+      await lsp.close(mu);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a .tfvars.json file opened as JSON in a folder without .tf files is checked (the client activates for it: client-manifest.test.ts)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bgp-tfvars-json-alone-'));
     try {

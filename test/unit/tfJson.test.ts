@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
+import { hover } from '../../server/src/analysis/hover';
 import { isSupported } from '../../server/src/engine/files';
+import { defaultSchemas } from '../../server/src/schema/registry';
 import { analyse } from './inline';
 
 /** The findings of `json` as `main.tf.json` (beside `others`), as `line:start-end code`, sorted. */
@@ -52,4 +54,33 @@ test('the server takes every .tf.json file as a document, but not what cdktf syn
   assert.ok(!isSupported('file:///app/cdktf.out/stacks/app/cdk.tf.json', 'json'));
   assert.ok(!isSupported('C:\\app\\cdktf.out\\stacks\\app\\cdk.tf.json'));
   assert.ok(!isSupported('file:///m/main.tf.json', 'plaintext'));
+});
+
+test('hover on a key of a .tf.json file, primary or override: the Markdown a .tf file shows for the same argument or block', () => {
+  const hoverAt = (uri: string, text: string, line: number, character: number) => {
+    const { file } = analyse(text, uri);
+    const loc = file.locate({ line, character });
+    return loc && hover(loc.instance, loc.rel, defaultSchemas());
+  };
+  const hcl = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 300\n  timeouts {\n    create = "5m"\n  }\n}\n';
+  for (const uri of ['file:///m/main.tf.json', 'file:///m/override.tf.json']) {
+    // The argument's key, the nested block's key, a key inside it, the resource type.
+    const cases: [number, number, number, number][] = [
+      [3, 4, 1, 3],
+      [5, 4, 2, 3],
+      [6, 6, 3, 5],
+      [0, 30, 0, 12],
+    ];
+    for (const [jl, jc, hl, hc] of cases) {
+      const json = hoverAt(uri, PEER, jl, jc);
+      const tf = hoverAt('file:///m/main.tf', hcl, hl, hc);
+      assert.ok(json && tf, `${uri} ${jl}:${jc}`);
+      assert.equal(json.markdown, tf.markdown);
+    }
+    // Placed on the key written, quotes included.
+    assert.deepEqual(hoverAt(uri, PEER, 3, 4)!.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 17 } });
+    // A value, and a key the resource does not have, show nothing.
+    assert.equal(hoverAt(uri, PEER, 3, 20), undefined);
+    assert.equal(hoverAt(uri, PEER, 4, 5), undefined);
+  }
 });

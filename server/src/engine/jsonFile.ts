@@ -2,17 +2,18 @@
  * The half Terraform's JSON files (`.tf.json`, `.tfvars.json`) share as `SourceFile`s: the text kept whole and read
  * again at each change (they are small, where an HCL file re-parses only what changed); no comments, so no words
  * silence a finding and no quick fix writes an ignore comment; HCL's writers; the findings of the whole file
- * (`findings`, made by the subclass) placed as they are, with no cursor context and no completion.
+ * (`findings`, made by the subclass) placed as they are, with no cursor context and no completion (and no hover, unless the subclass has instances:
+ * `locate`).
  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
-import type { Range } from '../model/types';
+import type { Position, Range } from '../model/types';
 import { rangesOverlap } from '../model/types';
 import type { TextChange } from '../syntax/hcl/document';
 import { hclCompletionWriter, hclWriter } from '../writers/hcl';
 import type { Diagnostic } from './diagnostic';
 import { toDiagnostic } from './hclFile';
-import type { Placed } from './sourceFile';
+import type { Located, Placed } from './sourceFile';
 import { applyChanges } from './text';
 
 export abstract class JsonFile {
@@ -66,7 +67,8 @@ export abstract class JsonFile {
     return undefined;
   }
 
-  locate(): undefined {
+  /** No instance to hover (a `.tf.json` file's blocks have one: `tfJsonFile.ts`). */
+  locate(_pos: Position): Located | undefined {
     return undefined;
   }
 }

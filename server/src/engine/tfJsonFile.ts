@@ -4,8 +4,8 @@
  * it is counted), and checked as a `.tf` file is. A primary file's blocks get the local and module rules'
  * findings (less what the module's override files settle, as a `.tf` block does); an override file
  * (`override.tf.json`, `x_override.tf.json`) gets the findings an override `.tf` gets for the blocks it writes
- * (`analysis/override.ts`). Findings are placed on the keys and values written; no ignore comment (JSON has none);
- * no completion.
+ * (`analysis/override.ts`). Findings are placed on the keys and values written; no ignore comment (JSON has none).
+ * Hover on the keys of a block (`locate`) is a `.tf` file's; no completion.
  *
  * `{"resource": {"TYPE": {"NAME": {…}}}, "data": {…}}` (and the names of variables, locals, outputs and module
  * calls, which an override file may override), a body also as a list of objects; string values that are
@@ -18,7 +18,8 @@ import type { Finding } from '../analysis/finding';
 import { missingBase, notSettledByOverrides, overrideFindings } from '../analysis/override';
 import { withoutMissing } from '../analysis/partial';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
-import type { Attribute, Block, Range, ResourceInstance, Value } from '../model/types';
+import type { Attribute, Block, Position, Range, ResourceInstance, Value } from '../model/types';
+import { rangeContains } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { BlockSchema } from '../schema/types';
@@ -26,7 +27,7 @@ import { jsonTree, objectNodes, parseErrorRange, plainValue, type JsonNode, type
 import type { Declaration } from './hclSymbols';
 import { factsHash, lane1, lane2, overrideDigest } from './factsDigest';
 import { fileIdOf } from './moduleContext';
-import type { Placed, SourceFile } from './sourceFile';
+import type { Located, Placed, SourceFile } from './sourceFile';
 import { isJsonObject, providerInJson, type ProviderSaid } from './providerRequirements';
 import { JsonFile } from './jsonFile';
 
@@ -131,6 +132,12 @@ export class TfJsonFile extends JsonFile implements SourceFile {
       const name = `${s.key.slice(0, s.key.indexOf(':'))}.${s.name}`;
       if (wanted(name)) visit(name, s.kind, s.range);
     }
+  }
+
+  /** The block around `pos`, for the hover on its keys (`analysis/hover.ts`, as in a `.tf` file). */
+  override locate(pos: Position): Located | undefined {
+    const instance = this.found.find((i) => rangeContains(i.range, pos) || rangeContains(i.typeRange, pos));
+    return instance && { instance, blocks: [], base: 0, rel: pos };
   }
 
   providerSaid(): ProviderSaid | undefined {
