@@ -84,3 +84,40 @@ test('hover on a key of a .tf.json file, primary or override: the Markdown a .tf
     assert.equal(hoverAt(uri, PEER, 4, 5), undefined);
   }
 });
+
+test('a dynamic "timeouts" block in JSON is read as HCL\'s: its content checked as a timeouts block, nothing missing, its iterator no reference', () => {
+  const dynamic = (content: string, label = 'timeouts', iterator = '') =>
+    [
+      '{"resource": {"alicloud_vpc_bgp_peer": {"p": {',
+      '  "bgp_group_id": "bgpg-1",',
+      `  "dynamic": {"${label}": {"for_each": "\${var.t}",${iterator} "content": {${content}}}},`,
+      '  "provisioner": {"local-exec": {"command": "echo"}}',
+      '}}}}',
+    ].join('\n');
+  assert.deepEqual(findings(dynamic('"create": "${timeouts.value.create}"')), []);
+  assert.deepEqual(findings(dynamic('"create": "${t.value}"', 'timeouts', ' "iterator": "t",')), []);
+  assert.deepEqual(findings(dynamic('"craete": "5m", "delete": "5 minutes"')), ['2:63-71 unknown-argument', '2:89-100 invalid-duration']);
+  assert.deepEqual(findings(dynamic('"create": "5m"', 'timeout')), ['2:14-23 unknown-block']);
+  // The content's keys hover as the timeouts block's, the label as the block.
+  const { file } = analyse(dynamic('"create": "5m"'), 'file:///m/main.tf.json');
+  const at = (character: number) => {
+    const loc = file.locate({ line: 2, character })!;
+    return hover(loc.instance, loc.rel, defaultSchemas())?.markdown;
+  };
+  const tf = analyse('resource "alicloud_vpc_bgp_peer" "p" {\n  timeouts {\n    create = "5m"\n  }\n}\n').file;
+  const inTf = (line: number, character: number) => {
+    const loc = tf.locate({ line, character })!;
+    return hover(loc.instance, loc.rel, defaultSchemas())?.markdown;
+  };
+  assert.ok(at(66));
+  assert.equal(at(66), inTf(2, 5));
+  assert.equal(at(16), inTf(1, 4));
+});
+
+test('a dynamic "timeouts" block of an override file in JSON replaces the timeouts of the block it overrides, as in HCL', () => {
+  const base = 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  timeouts {\n    create = "5 minutes"\n  }\n}\n';
+  const override = (text: string) => [{ uri: 'file:///m/override.tf.json', text }];
+  const codes = (others: { uri: string; text: string }[]) => analyse(base, 'file:///m/main.tf', others).diagnostics.map((d) => d.code);
+  assert.deepEqual(codes(override('{"resource": {"alicloud_vpc_bgp_peer": {"p": {"enable_bfd": false}}}}')), ['invalid-duration']);
+  assert.deepEqual(codes(override('{"resource": {"alicloud_vpc_bgp_peer": {"p": {"dynamic": {"timeouts": {"for_each": "${var.t}", "content": {"create": "5m"}}}}}}}')), []);
+});

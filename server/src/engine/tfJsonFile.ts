@@ -11,7 +11,8 @@
  * calls, which an override file may override), a body also as a list of objects; string values that are
  * one `${…}` interpolation of a traversal (`"${alicloud_vpc_bgp_group.g.id}"`) are references, as Terraform
  * reads them. In a body, a key the resource's schema names as a nested block (`timeouts`), or `lifecycle`, is a
- * block; `dynamic`, `provisioner` and `connection`, which JSON writes keyed by their labels, are left out.
+ * block, `dynamic` one per label (as HCL's); `provisioner` and `connection`, which JSON writes keyed by their labels,
+ * are left out.
   */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
@@ -39,10 +40,12 @@ const SYMBOL_KINDS = [
   ['output', 'output'],
   ['module', 'module'],
 ] as const;
+type JsonObject = JsonNode & { kind: 'object' };
+
 /** `${a.b[0].c}`, the whole string: a traversal Terraform reads as a reference. */
 const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]|\.\*|\[\*\])*)\s*\}$/;
 /** Meta-argument blocks JSON writes keyed by their labels (`"provisioner": {"local-exec": {…}}`): not modelled. */
-const LABELLED_META = new Set(['dynamic', 'provisioner', 'connection']);
+const LABELLED_META = new Set(['provisioner', 'connection']);
 
 export class TfJsonFile extends JsonFile implements SourceFile {
   private found: ResourceInstance[] = [];
@@ -186,7 +189,7 @@ export class TfJsonFile extends JsonFile implements SourceFile {
     }
   }
 
-  private instance(kind: 'resource' | 'data', type: JsonMember, name: JsonMember, body: JsonNode & { kind: 'object' }): ResourceInstance {
+  private instance(kind: 'resource' | 'data', type: JsonMember, name: JsonMember, body: JsonObject): ResourceInstance {
     const schema = this.registry.get(kind, type.key);
     const { attributes, blocks } = bodyOf(body, schema?.blocks, true);
     const range = { start: name.keyRange.start, end: body.range.end };
@@ -194,24 +197,68 @@ export class TfJsonFile extends JsonFile implements SourceFile {
   }
 }
 
-/** A body's arguments and nested blocks: a key `blocks` (the schema's) names, or `lifecycle` at the top, is a block. */
-function bodyOf(body: JsonNode & { kind: 'object' }, blocks: Record<string, BlockSchema> | undefined, root: boolean): { attributes: Attribute[]; blocks: Block[] } {
+/**
+ * A body's arguments and nested blocks: a key `blocks` (the schema's) names, or `lifecycle` at the top, is a block;
+ * `dynamic` is one block per label, `{"dynamic": {"timeouts": {"for_each": …, "content": {…}}}}`, modelled as HCL's
+ * `dynamic "timeouts" { … content { … } }` is (its content checked as the block it makes, `rules/body.ts`).
+ */
+function bodyOf(body: JsonObject, blocks: Record<string, BlockSchema> | undefined, root: boolean): { attributes: Attribute[]; blocks: Block[] } {
   const out = { attributes: [] as Attribute[], blocks: [] as Block[] };
   for (const m of body.members) {
-    if (root && LABELLED_META.has(m.key)) continue;
-    const nested = blocks?.[m.key];
-    if ((nested || (root && m.key === 'lifecycle')) && objectNodes(m.value).length) {
-      for (const b of objectNodes(m.value)) {
-        const inner = bodyOf(b, nested?.blocks, false);
-        out.blocks.push({ name: m.key, sourceName: m.key, nameRange: m.keyRange, labels: [], range: { start: m.keyRange.start, end: b.range.end }, bodyRange: b.range, ...inner, closed: true });
+    if (m.key === 'dynamic' && !blocks?.dynamic) {
+      for (const byLabel of objectNodes(m.value)) {
+        for (const l of byLabel.members) {
+          // The whole `"dynamic"` member when it holds this one body: what removing the block removes.
+          const whole = byLabel === m.value && byLabel.members.length === 1 ? m : undefined;
+          for (const [b, range] of bodiesOf(l, whole)) out.blocks.push(dynamicBlock(m, l, b, range, blocks?.[l.key]));
+        }
       }
       continue;
     }
-    const plain = plainValue(m.value);
-    const value = m.key === 'for_each' ? forEachValue(plain) : valueOf(plain);
-    if (value) out.attributes.push({ name: m.key, sourceName: m.key, keyRange: m.keyRange, value, valueRange: m.value.range, range: { start: m.keyRange.start, end: m.value.range.end } });
+    if (root && LABELLED_META.has(m.key)) continue;
+    const nested = blocks?.[m.key];
+    if ((nested || (root && m.key === 'lifecycle')) && objectNodes(m.value).length) {
+      for (const [b, range] of bodiesOf(m)) out.blocks.push({ name: m.key, sourceName: m.key, nameRange: m.keyRange, labels: [], range, bodyRange: b.range, ...bodyOf(b, nested?.blocks, false), closed: true });
+      continue;
+    }
+    out.attributes.push(attributeOf(m));
   }
   return out;
+}
+
+/**
+ * The bodies a block's member writes, each with the range that removing it removes: the member (`whole`, else
+ * `m`) when it writes one, else the body's object in the list (with its comma, as a writer removes a member).
+ */
+function bodiesOf(m: JsonMember, whole: JsonMember = m): [JsonObject, Range][] {
+  const bodies = objectNodes(m.value);
+  const alone = m.value.kind === 'object' || (m.value.kind === 'array' && m.value.items.length === 1);
+  return bodies.map((b) => [b, alone ? { start: whole.keyRange.start, end: whole.value.range.end } : b.range]);
+}
+
+/** A `dynamic` block of one label: `for_each`, `iterator` (a name, as HCL's bare word) and `labels`, and its `content` block. */
+function dynamicBlock(m: JsonMember, label: JsonMember, body: JsonObject, range: Range, made: BlockSchema | undefined): Block {
+  const attributes: Attribute[] = [];
+  const blocks: Block[] = [];
+  for (const k of body.members) {
+    if (k.key === 'content') {
+      for (const [c, r] of bodiesOf(k)) blocks.push({ name: 'content', sourceName: 'content', nameRange: k.keyRange, labels: [], range: r, bodyRange: c.range, ...bodyOf(c, made?.blocks, false), closed: true });
+      continue;
+    }
+    const a = attributeOf(k);
+    const name = plainValue(k.value);
+    // `"iterator": "t"` names the element as HCL's `iterator = t` does: a one-step traversal.
+    if (k.key === 'iterator' && typeof name === 'string' && /^[A-Za-z_][\w-]*$/.test(name)) a.value = { kind: 'reference', path: [name], text: name };
+    attributes.push(a);
+  }
+  return { name: 'dynamic', sourceName: 'dynamic', nameRange: m.keyRange, labels: [{ value: label.key, range: label.keyRange }], range, bodyRange: body.range, attributes, blocks, closed: true };
+}
+
+/** An argument as written: its value as the analysis can know it (`valueOf`, `forEachValue`). */
+function attributeOf(m: JsonMember): Attribute {
+  const plain = plainValue(m.value);
+  const value = (m.key === 'for_each' ? forEachValue(plain) : valueOf(plain)) ?? { kind: 'unknown', text: '' };
+  return { name: m.key, sourceName: m.key, keyRange: m.keyRange, value, valueRange: m.value.range, range: { start: m.keyRange.start, end: m.value.range.end } };
 }
 
 /** What the analysis can know of a JSON value: literals, references written as one interpolation, else unknown. */
