@@ -49,6 +49,17 @@ describe('--fix', () => {
     assert.equal(read(dir, 'peer.tf'), FIXED);
   });
 
+  it('writes the safe fixes of a .tf.json file in JSON, with CRLF line breaks kept', () => {
+    const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+    const json = (body: string) => crlf(`{\n  "resource": {\n    "alicloud_vpc_bgp_peer": {\n      "p": {\n${body}\n      }\n    }\n  }\n}\n`);
+    const written = ['        "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}",', '        "enable_bfd": "yes",', '        "bfd_multihop": 300,', '        "status": "Available"'];
+    const dir = tree({ 'peer.tf.json': json(written.join('\n')), 'group.tf': GROUP });
+    const res = runJson(['--fix', dir]);
+    assert.equal(read(dir, 'peer.tf.json'), json([written[0], '        "enable_bfd": true,', '        "bfd_multi_hop": 300'].join('\n')));
+    assert.deepEqual(res.findings.map((f) => f.code), ['value-out-of-range']);
+    assert.match(res.stderr, /fixed 3 problems in .*peer\.tf\.json:\n {2}type-mismatch: Use true\n {2}unknown-argument: Rename to "bfd_multi_hop"\n {2}read-only-argument: Remove status\n$/);
+  });
+
   it('without --fix, writes nothing', () => {
     const dir = tree({ 'peer.tf': PEER, 'group.tf': GROUP });
     runCli([dir]);

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codes, LspClient, rangeOf, uri } from '../helpers/lsp';
+import { codes, editsFor, LspClient, rangeOf, uri } from '../helpers/lsp';
 import { prng } from '../helpers/random';
 
 const PEER_300 = `resource "alicloud_vpc_bgp_group" "g" {
@@ -301,8 +301,11 @@ resource "alicloud_vpc_bgp_peer" "b" {
       const ou = pathToFileURL(path.join(dir, 'override.tf.json')).toString();
       const found = await lsp.open(ou, '{"resource": {"alicloud_vpc_bgp_peer": {"p": {\n  "bfd_multi_hop": 300\n}}}}', 'json');
       assert.deepEqual(found.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`).sort(), ['bfd-multi-hop-without-bfd 1:2', 'value-out-of-range 1:19']);
-      // No quick fix: they would write HCL, and JSON has no comment to silence a finding.
-      assert.deepEqual(await lsp.codeActions(ou, found[0].range, found), []);
+      // Quick fixes written in JSON, in the override file (none writes an ignore comment: JSON has none).
+      const bfd = found.filter((d) => d.code === 'bfd-multi-hop-without-bfd');
+      const actions = await lsp.codeActions(ou, bfd[0].range, bfd);
+      assert.deepEqual(actions.map((a) => a.title), ['Set enable_bfd = true', 'Remove bfd_multi_hop']);
+      assert.deepEqual(editsFor(actions[0].edit, ou).map((e) => e.newText), [',\n  "enable_bfd": true']);
       // BFD turned on in the block it overrides, on disk: the override file is checked again.
       fs.writeFileSync(path.join(dir, 'main.tf'), base.replace('false', 'true'));
       const next = lsp.nextPublish(ou, 1);
@@ -328,6 +331,10 @@ resource "alicloud_vpc_bgp_peer" "b" {
       assert.match((h.contents as { value: string }).value, /bfd_multi_hop/);
       assert.match((h.contents as { value: string }).value, /255/);
       assert.deepEqual(h.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 17 } });
+      // Its quick fixes are written in JSON.
+      const actions = await lsp.codeActions(mu, found[0].range, found);
+      assert.deepEqual(actions.map((a) => a.title), ['Clamp to 255']);
+      assert.deepEqual(editsFor(actions[0].edit, mu), [{ range: found[0].range, newText: '255' }]);
       // Typing a comma too many: the file is not JSON any more, one syntax error where it stops.
       const broken = await lsp.change(mu, [{ range: { start: { line: 3, character: 22 }, end: { line: 3, character: 22 } }, text: ',' }]);
       assert.deepEqual(codes(broken), ['syntax-error']);

@@ -8,7 +8,7 @@ import test from 'node:test';
 import { hover } from '../../server/src/analysis/hover';
 import { isSupported } from '../../server/src/engine/files';
 import { defaultSchemas } from '../../server/src/schema/registry';
-import { analyse } from './inline';
+import { analyse, applyEdits } from './inline';
 
 /** The findings of `json` as `main.tf.json` (beside `others`), as `line:start-end code`, sorted. */
 function findings(json: string, others: { uri: string; text: string }[] = [], uri = 'file:///m/main.tf.json'): string[] {
@@ -120,4 +120,72 @@ test('a dynamic "timeouts" block of an override file in JSON replaces the timeou
   const codes = (others: { uri: string; text: string }[]) => analyse(base, 'file:///m/main.tf', others).diagnostics.map((d) => d.code);
   assert.deepEqual(codes(override('{"resource": {"alicloud_vpc_bgp_peer": {"p": {"enable_bfd": false}}}}')), ['invalid-duration']);
   assert.deepEqual(codes(override('{"resource": {"alicloud_vpc_bgp_peer": {"p": {"dynamic": {"timeouts": {"for_each": "${var.t}", "content": {"create": "5m"}}}}}}}')), []);
+});
+
+/** Each fix of `json` (as `main.tf.json` beside `others`), named `block code: title`, applied: the text it leaves. */
+function fixed(json: string, others: { uri: string; text: string }[] = [], uri = 'file:///m/main.tf.json'): Map<string, string> {
+  const { file, ctx } = analyse(json, uri, others);
+  const out = new Map<string, string>();
+  for (const { value: f, base } of file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, ctx)) {
+    for (const fix of f.fixes) {
+      const text = applyEdits(json, file.writer.render(fix.edits, f.instance!, { base, lineText: (l) => file.lineText(l) }));
+      JSON.parse(text); // still JSON
+      out.set(`${f.instance?.name} ${f.code}: ${fix.title}`, text);
+    }
+  }
+  return out;
+}
+
+const GROUP = { uri: 'file:///m/group.tf', text: 'resource "alicloud_vpc_bgp_group" "g" {\n  router_id  = "vbr-1"\n  peer_asn   = 65010\n  ip_version = "IPv4"\n}\n' };
+
+test('quick fixes in a .tf.json file are written in JSON: a value replaced, a key renamed, a member removed with its comma, a missing argument added', () => {
+  const lines = (...l: string[]) => l.join('\n');
+  const peer = lines(
+    '{',
+    '  "resource": {',
+    '    "alicloud_vpc_bgp_peer": {',
+    '      "p": {',
+    '        "enable_bfd": true,',
+    '        "bfd_multi_hop": 300,',
+    '        "status": "Available",',
+    '        "timeouts": [{"create": "5m"}, {"craete": "6m"}]',
+    '      },',
+    '      "q": {"bgp_group_id": "bgpg-1", "bfd_multihop": 3, "status": "x"}',
+    '    }',
+    '  }',
+    '}',
+  );
+  const all = fixed(peer, [GROUP]);
+  const p = (...body: string[]) => lines('{', '  "resource": {', '    "alicloud_vpc_bgp_peer": {', '      "p": {', ...body, '      },', '      "q": {"bgp_group_id": "bgpg-1", "bfd_multihop": 3, "status": "x"}', '    }', '  }', '}');
+  const written = ['        "enable_bfd": true,', '        "bfd_multi_hop": 300,', '        "status": "Available",', '        "timeouts": [{"create": "5m"}, {"craete": "6m"}]'];
+  assert.equal(all.get('p value-out-of-range: Clamp to 255'), p(written[0], '        "bfd_multi_hop": 255,', written[2], written[3]));
+  // A member with its lines; the last member of a line with the comma before it.
+  assert.equal(all.get('p read-only-argument: Remove status'), p(written[0], written[1], written[3]));
+  assert.equal(all.get('p missing-required: Add bgp_group_id = alicloud_vpc_bgp_group.g.id'), p(...written.slice(0, 3), written[3] + ',', '        "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}"'));
+  // A block repeated in a list: the element goes, with its comma.
+  assert.equal(all.get('p duplicate-block: Remove this timeouts block'), p(...written.slice(0, 3), '        "timeouts": [{"create": "5m"}]'));
+  const q = (body: string) => peer.replace('{"bgp_group_id": "bgpg-1", "bfd_multihop": 3, "status": "x"}', body);
+  assert.equal(all.get('q unknown-argument: Rename to "bfd_multi_hop"'), q('{"bgp_group_id": "bgpg-1", "bfd_multi_hop": 3, "status": "x"}'));
+  assert.equal(all.get('q read-only-argument: Remove status'), q('{"bgp_group_id": "bgpg-1", "bfd_multihop": 3}'));
+  // An empty body, on one line and over two: the argument between the braces, at the file's indentation.
+  assert.equal(fixed('{"resource": {"alicloud_vpc_bgp_peer": {"p": {}}}}', [GROUP]).get('p missing-required: Add bgp_group_id = alicloud_vpc_bgp_group.g.id'), '{"resource": {"alicloud_vpc_bgp_peer": {"p": {"bgp_group_id": "${alicloud_vpc_bgp_group.g.id}"}}}}');
+  assert.equal(
+    fixed('{\n    "resource": {\n        "alicloud_vpc_bgp_peer": {\n            "p": {\n            }\n        }\n    }\n}\n', [GROUP]).get('p missing-required: Add bgp_group_id = alicloud_vpc_bgp_group.g.id'),
+    '{\n    "resource": {\n        "alicloud_vpc_bgp_peer": {\n            "p": {\n                "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}"\n            }\n        }\n    }\n}\n',
+  );
+});
+
+test('a member removed from a one-line body takes the comma after it, or before it when it is the last', () => {
+  const one = (body: string) => `{"resource": {"alicloud_vpc_bgp_peer": {"q": ${body}}}}`;
+  assert.equal(fixed(one('{"status": "x", "bgp_group_id": "bgpg-1"}')).get('q read-only-argument: Remove status'), one('{"bgp_group_id": "bgpg-1"}'));
+  assert.equal(fixed(one('{"bgp_group_id": "bgpg-1", "status": "x"}')).get('q read-only-argument: Remove status'), one('{"bgp_group_id": "bgpg-1"}'));
+  assert.equal(fixed(one('{\n  "bgp_group_id": "bgpg-1",\n  "status": "x"\n}')).get('q read-only-argument: Remove status'), one('{\n  "bgp_group_id": "bgpg-1"\n}'));
+});
+
+test('a fix in a .tf.json file that would trade its error for another is withheld, as in a .tf file', () => {
+  const peer = (v: string) => `{"resource": {"alicloud_vpc_bgp_peer": {"p": {"bgp_group_id": "\${alicloud_vpc_bgp_group.g.id}", "peer_ip_address": "fd00::2", "ip_version": "${v}"}}}}`;
+  // The IPv4 group pulls ip_version back: "Set ip_version = IPv6" would make the peer disagree with its group.
+  assert.deepEqual([...fixed(peer('IPv4'), [GROUP]).keys()].filter((k) => k.startsWith('p ip-version-mismatch')), []);
+  const v6 = { ...GROUP, text: GROUP.text.replace('"IPv4"', '"IPv6"') };
+  assert.equal(fixed(peer('IPv4'), [v6]).get('p ip-version-mismatch: Set ip_version = "IPv6"'), peer('IPv6'));
 });

@@ -1,9 +1,9 @@
 /**
  * The half Terraform's JSON files (`.tf.json`, `.tfvars.json`) share as `SourceFile`s: the text kept whole and read
  * again at each change (they are small, where an HCL file re-parses only what changed); no comments, so no words
- * silence a finding and no quick fix writes an ignore comment; HCL's writers; the findings of the whole file
- * (`findings`, made by the subclass) placed as they are, with no cursor context and no completion (and no hover, unless the subclass has instances:
- * `locate`).
+ * silence a finding and no quick fix writes an ignore comment; HCL's writers unless the subclass has its own (a
+ * `.tf.json` file's write JSON); the findings of the whole file (`findings`, made by the subclass) placed as they
+ * are, with no cursor context and no completion (and no hover unless the subclass has instances: `locate`).
  */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';

@@ -4,7 +4,8 @@
  * it is counted), and checked as a `.tf` file is. A primary file's blocks get the local and module rules'
  * findings (less what the module's override files settle, as a `.tf` block does); an override file
  * (`override.tf.json`, `x_override.tf.json`) gets the findings an override `.tf` gets for the blocks it writes
- * (`analysis/override.ts`). Findings are placed on the keys and values written; no ignore comment (JSON has none).
+ * (`analysis/override.ts`). Findings are placed on the keys and values written, with quick fixes written in JSON
+ * (`writers/json.ts`); no ignore comment (JSON has none).
  * Hover on the keys of a block (`locate`) is a `.tf` file's; no completion.
  *
  * `{"resource": {"TYPE": {"NAME": {…}}}, "data": {…}}` (and the names of variables, locals, outputs and module
@@ -16,11 +17,13 @@
   */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
-import { missingBase, notSettledByOverrides, overrideFindings } from '../analysis/override';
+import { withoutErrorMakingFixes } from '../analysis/fixCheck';
+import { missingBase, notSettledByOverrides, overrideFindings, terraformView } from '../analysis/override';
 import { withoutMissing } from '../analysis/partial';
 import { analyzeInModule, analyzeInstance } from '../analysis/rules';
 import type { Attribute, Block, Position, Range, ResourceInstance, Value } from '../model/types';
-import { rangeContains } from '../model/types';
+import { rangeContains, rangesOverlap } from '../model/types';
+import { jsonWriter } from '../writers/json';
 import type { SchemaRegistry } from '../schema/registry';
 import { defaultSchemas } from '../schema/registry';
 import type { BlockSchema } from '../schema/types';
@@ -48,6 +51,7 @@ const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[
 const LABELLED_META = new Set(['provisioner', 'connection']);
 
 export class TfJsonFile extends JsonFile implements SourceFile {
+  override readonly writer = jsonWriter;
   private found: ResourceInstance[] = [];
   /** What it says of the provider's version (a `versions.tf.json`), when it says something. */
   private said?: ProviderSaid;
@@ -83,7 +87,7 @@ export class TfJsonFile extends JsonFile implements SourceFile {
     if (this.error) return [this.error];
     if (!this.isOverride) {
       const found = [...this.localFindings(ctx, fresh), ...this.moduleFindings(ctx, fresh)];
-      return (ctx.hasOverrides?.() ? notSettledByOverrides(found, this.found, ctx) : found).map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
+      return ctx.hasOverrides?.() ? notSettledByOverrides(found, this.found, ctx) : found;
     }
     let found: Finding[] = [];
     for (const instance of this.found) {
@@ -92,7 +96,17 @@ export class TfJsonFile extends JsonFile implements SourceFile {
     }
     found = overrideFindings(found, this.found, ctx, fileIdOf(this), this.blocksAt);
     if (ctx.declaresSymbol) for (const s of this.symbols) if (!ctx.declaresSymbol(s.key)) found.push(missingBase(s.kind, s.name, s.range));
-    return found.map((f) => (f.fixes.length ? { ...f, fixes: [] } : f));
+    return found;
+  }
+
+  /**
+   * Findings (fresh) whose range meets `range`, with only the fixes that add no error to their block as Terraform
+   * sees it (`analysis/fixCheck.ts`, merged with the module's override files' blocks), as in a `.tf` file.
+   */
+  override findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
+    const here = this.findings(ctx, true).filter((f) => rangesOverlap(f.range, range));
+    const view = terraformView(ctx, this.isOverride ? { file: fileIdOf(this), inFile: this.blocksAt } : undefined);
+    return withoutErrorMakingFixes(here, ctx, view).map((value) => ({ value, base: 0 }));
   }
 
   /** What the block's own rules find, kept until the text changes (they read no other file). */
