@@ -9,6 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSourceFile } from '../../server/src/engine/files';
+import { fixEdits } from '../../server/src/engine/fixEdits';
 import { contextFor } from '../../server/src/engine/moduleContext';
 import { defaultSchemas } from '../../server/src/schema/registry';
 import { applyEdits } from './inline';
@@ -25,8 +26,8 @@ function fix(language: string, text: string, code: string, title: RegExp): { tex
   const { value: finding, base } = all[0];
   const chosen = finding.fixes.find((x) => title.test(x.title));
   assert.ok(chosen, `${title} among ${JSON.stringify(finding.fixes.map((x) => x.title))}`);
-  const edits = f.writer.render(chosen.edits, finding.instance!, { base, lineText: (l) => f.lineText(l) });
-  const out = applyEdits(text, edits);
+  // As the server writes a quick fix: with the line breaks of the lines it edits.
+  const out = applyEdits(text, fixEdits(f, chosen.edits, finding.instance, base));
   const g = createSourceFile(uri, undefined, out)!;
   return { text: out, after: g.diagnostics(contextFor([g], defaultSchemas())).map((d) => d.code).sort() };
 }
@@ -43,6 +44,23 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  // Line breaks: a file mixing LF and CRLF (an LF import above a pasted CRLF construct) gets the edited lines' own.
+  {
+    name: 'set: a new line among CRLF lines of a file whose first line break is LF ends with CRLF',
+    language: 'typescript',
+    before: `import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";\nnew VpcBgpPeer(this, "p", {\r\n  bgpGroupId: "bgpg-1",\r\n  bfdMultiHop: 3,\r\n});\r\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enableBfd: true$/,
+    after: `import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";\nnew VpcBgpPeer(this, "p", {\r\n  bgpGroupId: "bgpg-1",\r\n  bfdMultiHop: 3,\r\n  enableBfd: true,\r\n});\r\n`,
+  },
+  {
+    name: 'set: a new keyword argument among LF lines of a file whose first line break is CRLF ends with LF',
+    language: 'python',
+    before: `from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\r\nVpcBgpPeer(\n    self,\n    "p",\n    bgp_group_id="bgpg-1",\n    bfd_multi_hop=3,\n)\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd=True$/,
+    after: `from imports.alicloud.vpc_bgp_peer import VpcBgpPeer\r\nVpcBgpPeer(\n    self,\n    "p",\n    bgp_group_id="bgpg-1",\n    bfd_multi_hop=3,\n    enable_bfd=True,\n)\n`,
+  },
   // TypeScript
   {
     name: 'set: after the last property, keeping the trailing comma',

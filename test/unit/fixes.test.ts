@@ -2,6 +2,7 @@
 // and no new error appears.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { fixEdits } from '../../server/src/engine/fixEdits';
 import { analyse, applyEdits } from './inline';
 
 interface FixCase {
@@ -45,6 +46,18 @@ const cases: Record<string, FixCase> = {
     title: /^Set enable_bfd = true$/,
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 3\n}\n',
     after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id  = "bgpg-1"\n  bfd_multi_hop = 3\n  enable_bfd    = true\n}\n',
+  },
+  'set enable_bfd = true in a file mixing line breaks: the new line ends as the CRLF lines around it do': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: group + 'resource "alicloud_vpc_bgp_peer" "p" {\r\n  bgp_group_id  = "bgpg-1"\r\n  bfd_multi_hop = 3\r\n}\r\n',
+    after: group + 'resource "alicloud_vpc_bgp_peer" "p" {\r\n  bgp_group_id  = "bgpg-1"\r\n  bfd_multi_hop = 3\r\n  enable_bfd    = true\r\n}\r\n',
+  },
+  'set enable_bfd = true in a one-line block of LF lines in a CRLF file: the lines it opens end in LF': {
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Set enable_bfd = true$/,
+    before: '# CRLF first\r\nresource "alicloud_vpc_bgp_peer" "p" { bfd_multi_hop = 3 }\n# LF last\n',
+    after: '# CRLF first\r\nresource "alicloud_vpc_bgp_peer" "p" {\n  bfd_multi_hop = 3\n  enable_bfd    = true\n}\n# LF last\n',
   },
   'remove bfd_multi_hop instead: the argument left is aligned for itself alone': {
     code: 'bfd-multi-hop-without-bfd',
@@ -342,8 +355,8 @@ function applyFix(text: string, c: FixCase): string {
   assert.ok(placed, 'findingsAt returns the finding');
   const fix = placed.value.fixes.find((f) => c.title.test(f.title));
   assert.ok(fix, `fix ${c.title} among: ${placed.value.fixes.map((f) => f.title).join(' | ')}`);
-  const edits = file.writer.render(fix.edits, placed.value.instance!, { base: placed.base, lineText: (l) => file.lineText(l) });
-  return applyEdits(text, edits);
+  // As the server writes a quick fix: with the line breaks of the lines it edits.
+  return applyEdits(text, fixEdits(file, fix.edits, placed.value.instance, placed.base));
 }
 
 for (const [name, c] of Object.entries(cases)) {

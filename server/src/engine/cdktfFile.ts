@@ -236,6 +236,13 @@ export class CdktfFile implements SourceFile {
     return this.source.slice(ls[line], end).replace(/\r$/, '');
   }
 
+  lineBreak(line: number): string {
+    const ls = this.lineStarts;
+    if (line < 0 || line + 1 >= ls.length) return '';
+    const nl = ls[line + 1] - 1;
+    return nl > ls[line] && this.source.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+  }
+
   /** From the tokens (`inComment`); undefined for a file not parsed, which names no construct to find anything in. */
   continuesToken(line: number): boolean {
     const tk = this.parse()?.tokens;

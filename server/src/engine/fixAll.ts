@@ -13,7 +13,7 @@ import type { Position, ResourceInstance } from '../model/types';
 import type { TextEdit } from '../writers/writer';
 import { isIgnored } from './ignoreComments';
 import type { SourceFile } from './sourceFile';
-import { lineBreakOf, withLineBreaks } from './text';
+import { fixEdits } from './fixEdits';
 
 export interface FixAllHost {
   /** The same document with another text (the file after a round of fixes). */
@@ -36,8 +36,6 @@ export interface FixedFile {
 /** Enough for fixes that enable other fixes; a fix that keeps making work for the next round stops here. */
 const MAX_ROUNDS = 8;
 const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
-/** Findings of a variable file have no instance; their fixes only replace values, which needs none. */
-export const NO_INSTANCE = { attributes: [], blocks: [] } as unknown as ResourceInstance;
 
 export function fixAll(file: SourceFile, host: FixAllHost): FixedFile {
   const fixed: FixedFile['fixed'] = [];
@@ -69,14 +67,12 @@ interface Chosen {
 /** The preferred fixes of `file` whose edits meet no other chosen fix's, in the file's order. */
 function fixesOfRound(file: SourceFile, host: FixAllHost): Chosen[] {
   const ctx = host.contextOf(file);
-  const eol = lineBreakOf(file.textHead(65536));
-  const lineText = (l: number) => file.lineText(l);
   const candidates: Chosen[] = [];
   for (const { value: finding, base } of file.findingsAt(WHOLE_FILE, ctx)) {
     const fix = finding.fixes.find((f) => f.auto);
     if (!fix || !host.reported(finding.code)) continue;
     if (isIgnored(finding.code, finding.range.start.line + base, file)) continue;
-    const edits = withLineBreaks(file.writer.render(fix.edits, finding.instance ?? NO_INSTANCE, { base, lineText }), eol);
+    const edits = fixEdits(file, fix.edits, finding.instance, base);
     // A fix that would take a comment with it (`status = "x" # why`) is left for the user to choose: unasked, no
     // text of theirs may go.
     if (edits.length && !dropsComment(file, edits)) candidates.push({ code: finding.code, fix, edits, instance: finding.instance, names: fix.edits.flatMap((e) => (e.kind === 'rename' ? [e.to] : [])) });
@@ -157,24 +153,9 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   const parts: string[] = [];
   let from = 0;
   for (const e of placed) {
-    parts.push(text.slice(from, e.start), keepingLineBreaks(text.slice(e.start, e.end), e.newText));
+    parts.push(text.slice(from, e.start), e.newText);
     from = Math.max(from, e.end);
   }
   parts.push(text.slice(from));
   return parts.join('');
-}
-
-/**
- * `newText` replacing `old`, with the line breaks `old` has when both have as many: an edit realigning a block
- * rewrites its lines, and in a file mixing `\n` and `\r\n` the breaks it writes (the file's first kind) would
- * change those of lines it does not otherwise change.
- */
-function keepingLineBreaks(old: string, newText: string): string {
-  if (!old.includes('\n')) return newText;
-  const breaks = old.match(/\r?\n/g)!;
-  const pieces = newText.split(/\r?\n/);
-  if (pieces.length !== breaks.length + 1) return newText;
-  let out = pieces[0];
-  for (let i = 1; i < pieces.length; i++) out += breaks[i - 1] + pieces[i];
-  return out;
 }

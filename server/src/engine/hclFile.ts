@@ -231,6 +231,10 @@ export class HclFile implements SourceFile {
     return this.doc.lineText(line);
   }
 
+  lineBreak(line: number): string {
+    return this.doc.lineBreak(line);
+  }
+
   /** From the comments the lexer recorded for the chunk of `line`: a `#` in a heredoc or a string is in none. */
   commentAt(line: number, character: number): boolean {
     const chunk = this.doc.chunks[this.doc.chunkIndexAt(line)];

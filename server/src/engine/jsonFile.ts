@@ -48,6 +48,12 @@ export abstract class JsonFile {
     return this.text.split('\n')[line]?.replace(/\r$/, '') ?? '';
   }
 
+  lineBreak(line: number): string {
+    const lines = this.text.split('\n');
+    if (line < 0 || line + 1 >= lines.length) return '';
+    return lines[line].endsWith('\r') ? '\r\n' : '\n';
+  }
+
   /** JSON has no comments: no words in it silence a finding. */
   commentAt(): boolean {
     return false;

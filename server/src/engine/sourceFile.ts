@@ -60,6 +60,8 @@ export interface SourceFile {
    */
   compact?(): number;
   lineText(line: number): string;
+  /** The line break that ends `line`: `\r\n` or `\n`, '' for the last line (or one past it). */
+  lineBreak(line: number): string;
   /**
    * Is the character at this position in a comment, as the file's lexer read it? Asked only where the line shows
    * a comment opener (`#`, `//`, `/*`) followed by `alicloud-bgp-ignore`: there, not a comment means inside a

@@ -1,5 +1,5 @@
 /** Applying LSP content changes to plain text (for files kept unparsed, such as refused ones). */
-import type { Position } from '../model/types';
+import type { Position, Range } from '../model/types';
 import type { TextChange } from '../syntax/hcl/document';
 
 function offsetAt(text: string, pos: Position): number {
@@ -32,9 +32,30 @@ export function lineBreakOf(head: string): string {
   return nl > 0 && head.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }
 
-/** `edits` with the line breaks of their new text written as `eol`: a fix must not mix `\n` into a CRLF file. */
-export function withLineBreaks<T extends { newText: string }>(edits: T[], eol: string): T[] {
-  return eol === '\n' ? edits : edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) }));
+/**
+ * The line break to write on `line`: the one that ends it (`lineBreak`), or for the last line, which has none, the
+ * one above's. A file mixing `\n` and `\r\n` keeps each line's own.
+ */
+export function lineBreakAt(file: { lineBreak(line: number): string }, line: number): string {
+  return file.lineBreak(line) || (line > 0 && file.lineBreak(line - 1)) || '\n';
+}
+
+/**
+ * `edits` with the line breaks of their new text written as the lines they edit end (`breakAt`, `lineBreakAt`): a
+ * fix must not mix `\n` into a CRLF file, nor `\r\n` into the LF lines of a file mixing both. An edit over several
+ * lines whose new text has as many breaks as it replaces keeps each line's own (a realignment rewrites its lines);
+ * any other writes the break of the line it starts on.
+ */
+export function withLineBreaks<T extends { range: Range; newText: string }>(edits: T[], breakAt: (line: number) => string): T[] {
+  return edits.map((e) => {
+    if (!e.newText.includes('\n')) return e;
+    const pieces = e.newText.split(/\r?\n/);
+    const { start, end } = e.range;
+    const own = pieces.length - 1 === end.line - start.line;
+    let newText = pieces[0];
+    for (let i = 1; i < pieces.length; i++) newText += breakAt(own ? start.line + i - 1 : start.line) + pieces[i];
+    return newText === e.newText ? e : { ...e, newText };
+  });
 }
 
 /**

@@ -53,7 +53,7 @@ import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
 import { ignoreEdit, isIgnored, withoutIgnored } from '../engine/ignoreComments';
 import type { SourceFile } from '../engine/sourceFile';
-import { applyChanges, lineBreakOf, withLineBreaks } from '../engine/text';
+import { applyChanges, lineBreakAt, lineBreakOf, withLineBreaks } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { isAutoLoaded, isVariableFile } from '../engine/variableFiles';
 import { isOverrideFile } from '../analysis/partial';
@@ -66,7 +66,7 @@ import { Refusal, renameEdits, renameTarget } from './rename';
 import { documentSymbols } from './outline';
 import { workspaceSymbols } from './workspaceSymbols';
 import { asksFixAll, FIX_ALL_KIND, fixAllAction } from './fixAllAction';
-import { NO_INSTANCE } from '../engine/fixAll';
+import { fixEdits } from '../engine/fixEdits';
 import { indentUnit, plainSnippetText } from './snippetText';
 import * as path from 'path';
 
@@ -490,8 +490,9 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (!at) return [];
       const result = 'items' in at ? at : completeList(at.cursor, ctxFor(f, p.textDocument.uri), f.completionWriter);
       const base = 'items' in at ? 0 : at.base;
-      let lineBreak: string | undefined;
-      const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
+      // Written as the cursor's line ends (a file may mix `\n` and `\r\n`).
+      const eol = () => lineBreakAt(f, p.position.line);
+      const breakAt = (l: number) => lineBreakAt(f, l);
       const indent = () => /^[ \t]*/.exec(f.lineText(p.position.line))![0];
       const plainText = (item: { insertText: string }) => plainSnippetText(item.insertText, indent(), indentUnit(f.language), eol());
       // The documentation names arguments as the hover does: as the file's language writes them (`enableBfd: true`).
@@ -505,7 +506,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         // Documented when resolved (`completionItem/resolve`).
         data: item.variable !== undefined ? { uri: p.textDocument.uri, variable: item.variable } : undefined,
         textEdit: { range: shiftRange(item.range, base), newText: item.snippet && !snippets ? plainText(item) : item.insertText },
-        additionalTextEdits: nonEmpty(f.importEdits && withLineBreaks(f.importEdits(item.insertText), eol())),
+        additionalTextEdits: nonEmpty(f.importEdits && withLineBreaks(f.importEdits(item.insertText), breakAt)),
         insertTextFormat: item.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         sortText: item.sortText,
         filterText: item.filterText,
@@ -561,9 +562,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       if (!open || !f || !validRange(p.range)) return [];
       const actions: CodeAction[] = [];
       const ctx = ctxFor(f, open.uri);
-      // Code actions are asked for at every cursor move: the line break is read only when a fix is written.
-      let lineBreak: string | undefined;
-      const eol = () => (lineBreak ??= lineBreakOf(f.textHead(65536)));
+      // A fix writes the line break of the line it edits: a file may mix `\n` and `\r\n`.
+      const breakAt = (l: number) => lineBreakAt(f, l);
       const editOf = (edits: TextEdit[]): WorkspaceEdit =>
         versionedEdits
           ? { documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits }] }
@@ -585,8 +585,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         if (isIgnored(finding.code, absRange.start.line, f)) continue;
         const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
         for (const fix of finding.fixes) {
-          const instance = finding.instance ?? NO_INSTANCE;
-          const edits = withLineBreaks(f.writer.render(fix.edits, instance, { base, lineText: (l) => f.lineText(l) }), eol());
+          const edits = fixEdits(f, fix.edits, finding.instance, base);
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,
@@ -597,7 +596,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         }
         // Last, after the fixes: silencing a finding where it is written, one action per code and line.
         const key = `${finding.code}@${absRange.start.line}`;
-        const ignore = silencers.has(key) || f.withoutComments ? undefined : ignoreEdit(f, finding.code, absRange.start.line, eol());
+        const ignore = silencers.has(key) || f.withoutComments ? undefined : ignoreEdit(f, finding.code, absRange.start.line, breakAt(absRange.start.line));
         if (ignore) {
           silencers.set(key, {
             title: `Ignore "${finding.code}" on this line`,

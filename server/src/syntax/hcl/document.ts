@@ -288,6 +288,17 @@ export class HclDocument {
     return t.slice(s, e);
   }
 
+  /** The line break that ends one line: `\r\n` or `\n`, '' for the last line. */
+  lineBreak(line: number): string {
+    if (line < 0 || line >= this.lineCount) return '';
+    const chunk = this.chunks[this.chunkIndexAt(line)];
+    const ls = lineStarts(chunk);
+    const k = line - chunk.startLine;
+    if (k >= ls.length) return '';
+    const nl = ls[k] - 1;
+    return nl > (k === 0 ? 0 : ls[k - 1]) && chunk.text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+  }
+
   /** Index of the chunk that holds `line`. */
   chunkIndexAt(line: number): number {
     const chunks = this.chunks;
