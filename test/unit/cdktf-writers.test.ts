@@ -642,6 +642,22 @@ const CASES: Case[] = [
     after: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  enableBfd: false,\n});\n`,
   },
   {
+    name: 'remove: a commented-out entry above is not the entry\'s comment, and stays',
+    language: 'typescript',
+    before: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  // enableBfd: true,\n  // why 300\n  bfdMultiHop: 300,\n  enableBfd: false,\n});\n`,
+    code: 'bfd-multi-hop-without-bfd',
+    title: /^Remove bfdMultiHop$/,
+    after: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n  // enableBfd: true,\n  enableBfd: false,\n});\n`,
+  },
+  {
+    name: 'remove: a commented-out keyword argument above stays',
+    language: 'python',
+    before: `VpcBgpPeer(\n    self,\n    "p",\n    bgp_group_id="bgpg-1",\n    # status="Available",\n    status="x",\n)\n`,
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    after: `VpcBgpPeer(\n    self,\n    "p",\n    bgp_group_id="bgpg-1",\n    # status="Available",\n)\n`,
+  },
+  {
     name: 'remove: a comment heading a group stays with the group',
     language: 'typescript',
     before: `new VpcBgpPeer(this, "p", {\n  bgpGroupId: "bgpg-1",\n\n  // BFD settings\n  bfdMultiHop: 300,\n  enableBfd: false,\n});\n`,

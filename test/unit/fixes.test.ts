@@ -83,6 +83,38 @@ const cases: Record<string, FixCase> = {
     before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  status       = "Available" # set by the API\n}\n',
     after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n',
   },
+  // What a removal takes: the argument's own comments, as hclwrite counts them (the one after it on its line, the
+  // comment lines right above it), and nothing else.
+  'remove a read-only argument with its own comments: the lines above it and the one after it': {
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  # set by the API,\n  # do not edit\n  status = "Available" # tuned by X\n  enable_bfd = true\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  enable_bfd = true\n}\n',
+  },
+  'remove a read-only argument: a /* */ comment after it on its line is its own too': {
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  status       = "Available" /* set by the API */\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n}\n',
+  },
+  'remove a read-only argument: a comment heading a group stays with the group': {
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n\n  # state\n  status = "Available"\n  enable_bfd = true\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n\n  # state\n  enable_bfd = true\n}\n',
+  },
+  'remove a read-only argument: a commented-out argument above it is not its comment, and stays': {
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    before: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  # enable_bfd = true\n  // timeouts {\n  # not settable\n  status = "Available"\n}\n',
+    after: 'resource "alicloud_vpc_bgp_peer" "p" {\n  bgp_group_id = "bgpg-1"\n  # enable_bfd = true\n  // timeouts {\n}\n',
+  },
+  'remove a read-only argument of a one-line block: nothing else on the line goes': {
+    code: 'read-only-argument',
+    title: /^Remove status$/,
+    before: '# the peer\nresource "alicloud_vpc_bgp_peer" "p" { status = "Available" } # one line\n',
+    after: '# the peer\nresource "alicloud_vpc_bgp_peer" "p" {  } # one line\n',
+  },
   'remove a duplicate argument': {
     code: 'duplicate-argument',
     title: /^Remove this duplicate enable_bfd$/,

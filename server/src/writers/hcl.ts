@@ -6,6 +6,7 @@
 import type { FixValue, NeutralEdit } from '../analysis/finding';
 import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
 import { realign } from './hclAlign';
+import { HCL_COMMENTS, ownCommentFrom } from './ownComments';
 import type { LineSource, TextEdit, Writer } from './writer';
 
 export const hclWriter: Writer = {
@@ -39,9 +40,9 @@ function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource):
     case 'rename':
       return [rename(e.attribute, e.to, src)];
     case 'remove':
-      return [removeRange(e.attribute.range, src)];
+      return [removeItem(e.attribute, instance, src)];
     case 'removeBlock':
-      return [removeRange(e.block.range, src)];
+      return [removeItem(e.block, instance, src)];
     case 'set': {
       const body = e.block ?? instance;
       const existing = body.attributes.find((a) => a.name === e.name && !a.incomplete);
@@ -65,17 +66,33 @@ function rename(a: Attribute, to: string, src: LineSource): TextEdit {
   return { range: abs(a.keyRange, src.base), newText: to };
 }
 
-/** Deletes a construct; when it is alone on its lines, deletes the lines too. */
-function removeRange(r: Range, src: LineSource): TextEdit {
-  const first = src.lineText(r.start.line + src.base);
-  const last = src.lineText(r.end.line + src.base);
-  const aloneBefore = first.slice(0, r.start.character).trim() === '';
-  const restAfter = last.slice(r.end.character);
-  const aloneAfter = restAfter.trim() === '' || /^\s*(#|\/\/)/.test(restAfter);
-  if (aloneBefore && aloneAfter) {
-    return { range: { start: { line: r.start.line + src.base, character: 0 }, end: { line: r.end.line + src.base + 1, character: 0 } }, newText: '' };
+/**
+ * Deletes an argument or a block. Alone on its lines, it goes with its lines and its own comments (`ownComments.ts`):
+ * the one after it on its line and the comment lines right above it that are about it. Nothing else on its lines
+ * goes: in a one-line block (`timeouts { create = "1m" }`) only the argument itself does.
+ */
+function removeItem(x: Attribute | Block, instance: ResourceInstance, src: LineSource): TextEdit {
+  const r = x.range;
+  const line = (l: number) => src.lineText(l + src.base);
+  const aloneBefore = line(r.start.line).slice(0, r.start.character).trim() === '';
+  const restAfter = line(r.end.line).slice(r.end.character);
+  // A comment after it on its line: to the line's end, or a `/* */` closed on it with nothing after.
+  const aloneAfter = restAfter.trim() === '' || /^\s*(#|\/\/)/.test(restAfter) || /^\s*\/\*((?!\*\/).)*\*\/\s*$/.test(restAfter);
+  if (!(aloneBefore && aloneAfter)) return { range: abs(r, src.base), newText: '' };
+  const body = bodyOf(instance, x);
+  const next = body && [...body.attributes, ...body.blocks].map((y) => y.range.start.line).filter((l) => l > r.end.line).sort((a, b) => a - b)[0];
+  const from = ownCommentFrom(HCL_COMMENTS, r.start.line, r.end.line, body ? body.bodyRange.start.line : -1, next, line);
+  return { range: { start: { line: from + src.base, character: 0 }, end: { line: r.end.line + src.base + 1, character: 0 } }, newText: '' };
+}
+
+/** The body (the instance or a nested block) that holds `x`; none for a variable file's assignment. */
+function bodyOf(body: ResourceInstance | Block, x: Attribute | Block): ResourceInstance | Block | undefined {
+  if (body.attributes.includes(x as Attribute) || body.blocks.includes(x as Block)) return body;
+  for (const b of body.blocks) {
+    const found = bodyOf(b, x);
+    if (found) return found;
   }
-  return { range: abs(r, src.base), newText: '' };
+  return undefined;
 }
 
 function indentOf(line: string): string {

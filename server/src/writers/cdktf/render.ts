@@ -10,6 +10,7 @@ import type { BodySyntax, CdktfBlock, CdktfInstance, EntrySyntax } from '../../s
 import { entryOf, isTopLevel } from '../../syntax/cdktf/model';
 import { languageName } from '../../syntax/cdktf/names';
 import type { CdktfLanguage } from '../../syntax/cdktf/tokens';
+import { ownCommentFrom, type CommentSyntax } from '../ownComments';
 import type { CompletionWriter, LineSource, TextEdit, Writer } from '../writer';
 
 export interface Dialect {
@@ -326,7 +327,7 @@ function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, 
   const syntax = (body as Body | undefined)?.body;
   // The comment lines above the entry that are about it go with it; what stays is from `keepTo` up.
   const next = k >= 0 && k + 1 < siblings.length ? siblings[k + 1] : undefined;
-  const own = aloneBefore ? ownCommentFrom(d.language, entry.start.line, end.line, (entry.within ?? syntax?.open)?.line ?? -1, next?.entry.start.line, line) : entry.start.line;
+  const own = aloneBefore ? ownCommentFrom(commentsOf(d.language), entry.start.line, end.line, (entry.within ?? syntax?.open)?.line ?? -1, next?.entry.start.line, line) : entry.start.line;
   const ownStart = { line: own, character: 0 };
   if (d.gofmtLayout && syntax?.close && isLast) {
     const closing = closeOnBraceLine(x, aloneBefore ? ownStart : entry.start, siblings, syntax.open, syntax.close, line);
@@ -397,42 +398,9 @@ function between(a: Position, b: Position, line: (l: number) => string): string 
   return [...parts, line(b.line).slice(0, b.character)].join('\n');
 }
 
-/** Is the line only (part of) a comment? */
-function commentLine(language: CdktfLanguage, text: string): boolean {
-  const t = text.trim();
-  if (language === 'python') return t.startsWith('#');
-  return t.startsWith('//') || t.startsWith('/*') || /^\*(\s|\/|$)/.test(t);
-}
-
-/** Does the comment on lines `from`..`to` begin and end there (not part of a block comment begun above or ending below)? */
-function wholeComment(language: CdktfLanguage, from: number, to: number, line: (l: number) => string): boolean {
-  if (language === 'python') return true;
-  let text = '';
-  for (let l = from; l <= to; l++) text += line(l) + '\n';
-  for (let i = 0; i < text.length; i++) {
-    if (text.startsWith('//', i)) i = text.indexOf('\n', i);
-    else if (text.startsWith('/*', i)) {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0) return false;
-      i = close + 1;
-    } else if (text[i].trim() !== '') return false;
-  }
-  return true;
-}
-
-/**
- * The first line of the comment written about the entry on lines `first`..`last` (`first` when there is none):
- * the comment lines right above it, with no blank line between. Such a comment is taken to head a group, and is
- * not the entry's, when a blank line is above it and another entry follows the entry directly (`next`, the first
- * line of the following entry). A comment with a blank line below it stands alone; one after the entry before, on
- * its line, is that entry's. The opener's line (`open`) is never part of it.
- */
-function ownCommentFrom(language: CdktfLanguage, first: number, last: number, open: number, next: number | undefined, line: (l: number) => string): number {
-  let from = first;
-  while (from - 1 > open && commentLine(language, line(from - 1))) from--;
-  if (from === first || !wholeComment(language, from, first - 1, line)) return first;
-  const blankAbove = from - 1 > open && line(from - 1).trim() === '';
-  return blankAbove && next === last + 1 ? first : from;
+/** How the language writes comments. */
+function commentsOf(language: CdktfLanguage): CommentSyntax {
+  return language === 'python' ? { line: ['#'], block: false } : { line: ['//'], block: true };
 }
 
 /** The body (instance or nested block) that holds `x`. */
