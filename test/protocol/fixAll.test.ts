@@ -8,7 +8,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CodeAction } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, CodeAction, CodeActionRequest } from 'vscode-languageserver-protocol/node';
 import { applyEdits, asContentChanges, codes, editsFor, LspClient, uri } from '../helpers/lsp';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -112,6 +112,37 @@ describe('fix all', () => {
     const r = await fixAll(text);
     assert.ok(r.action);
     assert.equal(r.text, text.replace('  status = "Available"\r\n', ''));
+  });
+
+  /** A large file with a misspelt name in each of its blocks: fix all takes the server a while on it. */
+  const large = (blocks: number) =>
+    Array.from({ length: blocks }, (_, i) => `resource "alicloud_vpc_bgp_peer" "p${i}" {\n  bgp_group_id  = "bgpg-${i}"\n  bfd_multihop  = 3\n  enable_bfd    = true\n  description   = "peer ${i}"\n}\n`).join('');
+
+  it('on a large file, stops when the document changes meanwhile: no edit of the old text, and the change is read', async () => {
+    const u = uri('large-changed.tf');
+    const text = large(3000);
+    await lsp.open(u, text);
+    // The change comes while the server works on the request (as VS Code sends it, cancelling the request too).
+    const pending = lsp.codeActions(u, WHOLE, [], ['source']);
+    lsp.notifyChange(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }], 2);
+    const actions = await pending;
+    assert.equal(actions.find((a) => a.kind === 'source.fixAll.alicloudBgp'), undefined, 'no fix all of the text before the change');
+    // Asked again, the action is of the changed text: its edits fit it.
+    const again = (await lsp.codeActions(u, WHOLE, [], ['source'])).find((a) => a.kind === 'source.fixAll.alicloudBgp');
+    assert.ok(again);
+    const fixed = applyEdits('# edited\n' + text, editsFor(again.edit, u, 2));
+    assert.equal(fixed, '# edited\n' + text.replaceAll('bfd_multihop  = 3', 'bfd_multi_hop = 3'));
+  });
+
+  it('on a large file, stops when the request is cancelled', async () => {
+    const u = uri('large-cancelled.tf');
+    await lsp.open(u, large(3000));
+    const source = new CancellationTokenSource();
+    const pending = lsp.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: WHOLE, context: { diagnostics: [], only: ['source'] } }, source.token);
+    source.cancel();
+    // Answered with no action (or refused as cancelled): either way, not the seconds of work a whole answer takes.
+    const answer = await pending.catch((e: { code?: number }) => (e.code === -32800 ? [] : Promise.reject(e)));
+    assert.deepEqual(answer, []);
   });
 
   it('is offered only when asked for by kind, and only with something to fix', async () => {

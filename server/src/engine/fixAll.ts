@@ -8,11 +8,11 @@
  * the file is read again, and the next round judges it afresh, until no finding has a fix left to apply.
  */
 import type { AnalysisContext } from '../analysis/context';
-import type { NeutralFix } from '../analysis/finding';
+import type { Finding, NeutralFix } from '../analysis/finding';
 import type { Position, ResourceInstance } from '../model/types';
 import type { TextEdit } from '../writers/writer';
 import { isIgnored } from './ignoreComments';
-import type { SourceFile } from './sourceFile';
+import type { Placed, SourceFile } from './sourceFile';
 import { fixEdits } from './fixEdits';
 
 export interface FixAllHost {
@@ -35,15 +35,32 @@ export interface FixedFile {
 
 /** Enough for fixes that enable other fixes; a fix that keeps making work for the next round stops here. */
 const MAX_ROUNDS = 8;
-const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } };
+/**
+ * Lines of the file judged at a time: between them `fixAllSteps` pauses, where the server may read the messages that
+ * came in meanwhile (a change of the document cancels the request). 100k lines with 10k fixes take seconds.
+ */
+const SLICE = 500;
 
+/** The fixes of the whole file, made at once (the CLI's `--fix`). */
 export function fixAll(file: SourceFile, host: FixAllHost): FixedFile {
+  const steps = fixAllSteps(file, host);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `fixAll` in steps: it pauses (yields) after each slice of lines judged. The caller may stop between steps; the
+ * text it is given when done is the file's as it was when the steps began, fixed.
+ */
+export function* fixAllSteps(file: SourceFile, host: FixAllHost): Generator<void, FixedFile, void> {
   const fixed: FixedFile['fixed'] = [];
   const seen = new Set<string>();
   let text = file.text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     seen.add(text);
-    const chosen = fixesOfRound(file, host);
+    const chosen = yield* fixesOfRound(file, lineCount(text), host);
     if (chosen.length === 0) break;
     const next = applyEdits(text, chosen.flatMap((c) => c.edits));
     // A fix that changes nothing, or puts back an earlier text, would go round for ever.
@@ -55,6 +72,12 @@ export function fixAll(file: SourceFile, host: FixAllHost): FixedFile {
   return { text, file, fixed };
 }
 
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 interface Chosen {
   code: string;
   fix: NeutralFix;
@@ -64,11 +87,28 @@ interface Chosen {
   names: string[];
 }
 
-/** The preferred fixes of `file` whose edits meet no other chosen fix's, in the file's order. */
-function fixesOfRound(file: SourceFile, host: FixAllHost): Chosen[] {
+/** The findings of `file` with a fix to apply unasked, judged a slice of lines at a time (a pause after each). */
+function* autoFixable(file: SourceFile, lines: number, ctx: AnalysisContext): Generator<void, Placed<Finding>[], void> {
+  const out: Placed<Finding>[] = [];
+  for (let from = 0; from < lines; from += SLICE) {
+    const to = from + SLICE;
+    // The last slice reaches past the end: a finding there is the file's too.
+    const range = { start: { line: from, character: 0 }, end: to < lines ? { line: to - 1, character: Number.MAX_SAFE_INTEGER } : { line: Number.MAX_SAFE_INTEGER, character: 0 } };
+    for (const placed of file.findingsAt(range, ctx)) {
+      // A finding over lines of two slices is the first one's.
+      const start = placed.value.range.start.line + placed.base;
+      if ((start >= from || from === 0) && placed.value.fixes.some((f) => f.auto)) out.push(placed);
+    }
+    if (to < lines) yield;
+  }
+  return out;
+}
+
+/** The preferred fixes of `file` (of `lines` lines) whose edits meet no other chosen fix's, in the file's order. */
+function* fixesOfRound(file: SourceFile, lines: number, host: FixAllHost): Generator<void, Chosen[], void> {
   const ctx = host.contextOf(file);
   const candidates: Chosen[] = [];
-  for (const { value: finding, base } of file.findingsAt(WHOLE_FILE, ctx)) {
+  for (const { value: finding, base } of yield* autoFixable(file, lines, ctx)) {
     const fix = finding.fixes.find((f) => f.auto);
     if (!fix || !host.reported(finding.code)) continue;
     if (isIgnored(finding.code, finding.range.start.line + base, file)) continue;

@@ -6,6 +6,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  CancellationToken,
   CodeActionParams,
   CompletionItem,
   CompletionItemKind,
@@ -138,7 +139,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }
   };
   /** A request handler that never throws (`fallback` on a bug) and is refused outside the session. */
-  const request = <P, R>(name: string, fallback: R, fn: (p: P) => R) => (p: P): R | ResponseError<void> => refusedNow() ?? guarded(name, fallback, fn, p);
+  const request = <P, R>(name: string, fallback: R, fn: (p: P, token?: CancellationToken) => R) => (p: P, token?: CancellationToken): R | ResponseError<void> =>
+    refusedNow() ?? guarded(name, fallback, (q: P) => fn(q, token), p);
   /** A notification handler that never throws, and ignores what comes outside the session. */
   const notification = <P>(name: string, fn: (p: P) => void) => (p: P): void => {
     if (phase === 'serving') guarded(name, undefined, fn, p);
@@ -555,75 +557,93 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }),
   );
 
+  /** Where a code action's edits go: the open document, of its version when the client checks versions. */
+  const editOf = (open: OpenFile) => (edits: TextEdit[]): WorkspaceEdit =>
+    versionedEdits
+      ? { documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits }] }
+      : { changes: { [open.uri]: edits } };
+  const reported = (code: string) => settings.enable && settings.severity[code] !== 'off';
+
   connection.onCodeAction(
-    request('codeAction', [] as CodeAction[], (p: CodeActionParams) => {
+    request('codeAction', [] as CodeAction[] | Promise<CodeAction[]>, (p: CodeActionParams, token?: CancellationToken) => {
       const open = files.get(p.textDocument.uri);
       const f = open?.file;
       if (!open || !f || !validRange(p.range)) return [];
-      const actions: CodeAction[] = [];
+      if (!asksFixAll(p.context?.only)) return codeActions(p, open, f);
+      // Fix all first. On a large file it pauses for the server to read what came in meanwhile (`fixAllAction`),
+      // and stops as soon as the answer is not wanted (the request cancelled, as VS Code does when the document
+      // changes) or would be of another text: the document changed or closed. The other actions are made after it,
+      // of the text it was made of.
+      const version = open.version;
+      const stale = () => !!token?.isCancellationRequested || files.get(open.uri) !== open || open.file !== f || open.version !== version;
       const ctx = ctxFor(f, open.uri);
-      // A fix writes the line break of the line it edits: a file may mix `\n` and `\r\n`.
-      const breakAt = (l: number) => lineBreakAt(f, l);
-      const editOf = (edits: TextEdit[]): WorkspaceEdit =>
-        versionedEdits
-          ? { documentChanges: [{ textDocument: { uri: open.uri, version: open.version }, edits }] }
-          : { changes: { [open.uri]: edits } };
-      const only = p.context?.only;
-      const reported = (code: string) => settings.enable && settings.severity[code] !== 'off';
-      if (asksFixAll(only)) {
-        const file = pathOf(open.uri);
-        const reread = (text: string) => createSourceFile(open.uri, open.languageId, text) ?? f;
-        const contextOf = (g: SourceFile) => (g === f ? ctx : file ? workspace.contextFor(file, g) : contextFor([g], schemas));
-        const action = fixAllAction(f, { reread, contextOf, reported }, editOf);
-        if (action) actions.push(action);
-      }
-      const silencers = new Map<string, CodeAction>();
-      const quickFixes = !only || only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'));
-      for (const { value: finding, base } of quickFixes ? f.findingsAt(asWritten(p.range, f), ctx) : []) {
-        if (!reported(finding.code)) continue;
-        const absRange = shiftRange(finding.range, base);
-        if (isIgnored(finding.code, absRange.start.line, f)) continue;
-        const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
-        for (const fix of finding.fixes) {
-          const edits = fixEdits(f, fix.edits, finding.instance, base);
-          actions.push({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: fix.preferred,
-            edit: editOf(edits),
-          });
-        }
-        // Last, after the fixes: silencing a finding where it is written, one action per code and line.
-        const key = `${finding.code}@${absRange.start.line}`;
-        const ignore = silencers.has(key) || f.withoutComments ? undefined : ignoreEdit(f, finding.code, absRange.start.line, breakAt(absRange.start.line));
-        if (ignore) {
-          silencers.set(key, {
-            title: `Ignore "${finding.code}" on this line`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: editOf([ignore]),
-          });
-        }
-      }
-      actions.push(...silencers.values());
-      // On a BGP peer block or construct: the client's "Import existing BGP peer…", told which block it is. Not on
-      // a CDKTF config struct written apart from its construct: it declares no resource to import into.
-      if (clientCommands.has(IMPORT_COMMAND) && (!only || only.some((k) => k === '' || k === CodeActionKind.Refactor))) {
-        // The block at the cursor (not a walk over every block of the file).
-        const at = f.locate(p.range.start);
-        const inst = at?.instance;
-        const r = inst && shiftRange(inst.range, at.base);
-        const config = inst && 'config' in inst && inst.config === true;
-        if (inst && r && !config && inst.kind === 'resource' && inst.type === 'alicloud_vpc_bgp_peer' && rangeContains(r, p.range.start)) {
-          const title = 'Import existing BGP peer…';
-          const args = { uri: open.uri, name: inst.name, range: r, version: open.version };
-          actions.push({ title, kind: CodeActionKind.Refactor, command: { title, command: IMPORT_COMMAND, arguments: [args] } });
-        }
-      }
-      return actions;
+      const file = pathOf(open.uri);
+      const reread = (text: string) => createSourceFile(open.uri, open.languageId, text) ?? f;
+      const contextOf = (g: SourceFile) => (g === f ? ctx : file ? workspace.contextFor(file, g) : contextFor([g], schemas));
+      return fixAllAction(f, { reread, contextOf, reported }, editOf(open), stale).then(
+        (action) => (stale() ? [] : [...(action ? [action] : []), ...codeActions(p, open, f)]),
+        (e: unknown) => {
+          connection.console.error(`codeAction failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+          return [];
+        },
+      );
     }),
   );
+
+  /** The code actions other than fix all: the quick fixes of the findings in the range, ignore comments, the import. */
+  const codeActions = (p: CodeActionParams, open: OpenFile, f: SourceFile): CodeAction[] => {
+    const actions: CodeAction[] = [];
+    const ctx = ctxFor(f, open.uri);
+    // A fix writes the line break of the line it edits: a file may mix `\n` and `\r\n`.
+    const breakAt = (l: number) => lineBreakAt(f, l);
+    const edit = editOf(open);
+    const only = p.context?.only;
+    const silencers = new Map<string, CodeAction>();
+    const quickFixes = !only || only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'));
+    for (const { value: finding, base } of quickFixes ? f.findingsAt(asWritten(p.range, f), ctx) : []) {
+      if (!reported(finding.code)) continue;
+      const absRange = shiftRange(finding.range, base);
+      if (isIgnored(finding.code, absRange.start.line, f)) continue;
+      const diagnostic = (p.context?.diagnostics ?? []).find((d) => d.code === finding.code && sameRange(d.range, absRange)) ?? toLsp({ ...finding, range: absRange });
+      for (const fix of finding.fixes) {
+        const edits = fixEdits(f, fix.edits, finding.instance, base);
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: edit(edits),
+        });
+      }
+      // Last, after the fixes: silencing a finding where it is written, one action per code and line.
+      const key = `${finding.code}@${absRange.start.line}`;
+      const ignore = silencers.has(key) || f.withoutComments ? undefined : ignoreEdit(f, finding.code, absRange.start.line, breakAt(absRange.start.line));
+      if (ignore) {
+        silencers.set(key, {
+          title: `Ignore "${finding.code}" on this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: edit([ignore]),
+        });
+      }
+    }
+    actions.push(...silencers.values());
+    // On a BGP peer block or construct: the client's "Import existing BGP peer…", told which block it is. Not on
+    // a CDKTF config struct written apart from its construct: it declares no resource to import into.
+    if (clientCommands.has(IMPORT_COMMAND) && (!only || only.some((k) => k === '' || k === CodeActionKind.Refactor))) {
+      // The block at the cursor (not a walk over every block of the file).
+      const at = f.locate(p.range.start);
+      const inst = at?.instance;
+      const r = inst && shiftRange(inst.range, at.base);
+      const config = inst && 'config' in inst && inst.config === true;
+      if (inst && r && !config && inst.kind === 'resource' && inst.type === 'alicloud_vpc_bgp_peer' && rangeContains(r, p.range.start)) {
+        const title = 'Import existing BGP peer…';
+        const args = { uri: open.uri, name: inst.name, range: r, version: open.version };
+        actions.push({ title, kind: CodeActionKind.Refactor, command: { title, command: IMPORT_COMMAND, arguments: [args] } });
+      }
+    }
+    return actions;
+  };
 
   /** The module of an open file as [uri, file] pairs (disk files get file:// URIs). */
   const moduleOf = (uri: string, f: SourceFile): ModuleView => ({
