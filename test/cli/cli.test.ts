@@ -356,6 +356,16 @@ describe('what gets checked', () => {
     assert.match(runCli([dir]).stdout, /^5 files checked: 1 error, 1 warning$/m);
   });
 
+  it('refuses a file whose line breaks are lone carriage returns with an error, as Terraform does, and --fix leaves it as it is', () => {
+    const lone = GROUP.replaceAll('\n', '\r');
+    const dir = tree({ 'main.tf': lone });
+    const res = runJson([dir]);
+    assert.deepEqual(res.findings.map((f) => [path.basename(f.file), f.severity, f.code, f.range.start]), [['main.tf', 'error', 'unsupported-line-break', { line: 0, character: 0 }]]);
+    assert.equal(res.status, 1);
+    runCli(['--fix', dir]);
+    assert.equal(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), lone);
+  });
+
   it('refuses a Terraform file saved as UTF-16 with an error, as Terraform does; a CDKTF file is left to its language', () => {
     const utf16 = (text: string, le = true) => {
       const b = Buffer.from('\ufeff' + text, 'utf16le');

@@ -197,6 +197,16 @@ test('a name Terraform does not accept, one already declared, or a variable is r
     fs.rmSync(path.join(dir, 'broken.tf'));
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u('broken.tf'), type: 3 }] });
   }
+  // A file on disk naming the group whose line breaks are lone carriage returns: the editor would count its lines
+  // apart from the server and make the edits in the wrong places.
+  fs.writeFileSync(path.join(dir, 'mac.tf'), 'output "o" {\r  value = alicloud_vpc_bgp_group.g.id\r}\r');
+  try {
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u('mac.tf'), type: 1 }] });
+    await assert.rejects(rename(u('main.tf'), at, 'core'), /mac\.tf has a line break that is a lone carriage return/);
+  } finally {
+    fs.rmSync(path.join(dir, 'mac.tf'));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u('mac.tf'), type: 3 }] });
+  }
   // The same name: nothing to do.
   const same = await rename(u('main.tf'), at, 'g');
   assert.deepEqual(same?.documentChanges ?? [], []);

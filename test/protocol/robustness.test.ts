@@ -99,6 +99,33 @@ describe('robustness', () => {
     assert.deepEqual(shrunk[0].range, rangeOf(PEER, '300'));
   });
 
+  it('refuses a document with a lone carriage return (as Terraform does), counts its lines as the editor does, and analyses it once its line breaks are CRLF', async () => {
+    const u = uri('lone-cr.tf');
+    const lone = PEER.replaceAll('\n', '\r');
+    const refused = await lsp.open(u, lone);
+    assert.deepEqual(refused.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['unsupported-line-break', 0, 0]]);
+    // The editor's lines: each \r ends one. Each becomes \r\n, an edit of its own at the line's end.
+    const lines = lone.split('\r');
+    const changes = lines.slice(0, -1).map((l, i) => ({ range: { start: { line: i, character: l.length }, end: { line: i + 1, character: 0 } }, text: '\r\n' }));
+    const analysed = await lsp.change(u, changes);
+    const crlf = PEER.replaceAll('\n', '\r\n');
+    assert.deepEqual(analysed.map((d) => [d.code, d.range]), [['value-out-of-range', rangeOf(crlf, '300')]]);
+  });
+
+  it('refuses a document once an edit writes a lone carriage return, and reads the edits after it as the editor does', async () => {
+    const u = uri('edited-cr.tf');
+    const crlf = PEER.replaceAll('\n', '\r\n');
+    assert.deepEqual(codes(await lsp.open(u, crlf)), ['value-out-of-range']);
+    // `# x\r` written at the start of line 1: the editor now has a line more.
+    assert.deepEqual(codes(await lsp.change(u, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# x\r' }])), ['unsupported-line-break']);
+    // Edits counted the editor's way: line 4 is `  bfd_multi_hop = 300`, and the lone CR goes.
+    const v = rangeOf(crlf, '300');
+    await lsp.change(u, [{ range: { start: { line: v.start.line + 1, character: v.start.character }, end: { line: v.end.line + 1, character: v.end.character } }, text: '7' }]);
+    const fixed = await lsp.change(u, [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
+    assert.deepEqual(fixed, [], 'the text is the CRLF one with bfd_multi_hop = 7: nothing to report');
+    assert.equal((await lsp.hover(u, rangeOf(crlf, 'bfd_multi_hop').start)) !== null, true, 'positions agree again');
+  });
+
   it('answers an unknown method with a MethodNotFound error response', async () => {
     await assert.rejects(lsp.request('alicloud/doesNotExist', { x: 1 }), (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound);
     await stillAnswers();

@@ -89,7 +89,7 @@ describe('CDKTF re-tokenizing', () => {
     for (let i = 0; i < 2000; i++) text += `    new VpcBgpPeer(this, "p${i}", {\n      bfdMultiHop: ${i % 255},\n    });\n`;
     text += '  }\n}\n';
     const tk = tokenize(text, 'typescript', lineStartsOf(text));
-    const at = offsetAt(text.length, tk.lineStarts, { line: 1000 * 3 + 3, character: 20 });
+    const at = offsetAt(text, tk.lineStarts, { line: 1000 * 3 + 3, character: 20 });
     const { text: next, r } = apply(tk, text, at, at, '7');
     assert.ok(r.newTo - r.from <= 4 && r.changedTo - r.from <= 5, `re-scanned ${r.newTo - r.from}, re-matched brackets of ${r.changedTo - r.from}`);
     assert.deepEqual(rows(tk), rows(tokenize(next, 'typescript')));

@@ -45,6 +45,7 @@ export const FINDING_SUMMARIES: Readonly<Record<string, string>> = {
   'unknown-block': 'A nested block the resource does not have.',
   'unsupported-attribute': 'A reference reads an attribute its resource or data source type does not have.',
   'unsupported-encoding': 'A Terraform file saved as UTF-16, which Terraform refuses; it was not analysed.',
+  'unsupported-line-break': 'A line break written as a lone carriage return, which Terraform does not read as one; the file was not analysed.',
   'value-out-of-range': 'A number outside the range the argument accepts (bfd_multi_hop 1-255, vlan_id 0-2999).',
   'wrong-reference-type': 'An ID argument refers to the id of another kind of resource.',
 };

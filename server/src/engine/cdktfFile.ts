@@ -188,9 +188,8 @@ export class CdktfFile implements SourceFile {
         this.forgetAll();
         continue;
       }
-      const length = this.source.length;
-      const start = offsetAt(length, this.lineStarts, c.range.start);
-      const end = Math.max(start, offsetAt(length, this.lineStarts, c.range.end));
+      const start = offsetAt(this.source, this.lineStarts, c.range.start);
+      const end = Math.max(start, offsetAt(this.source, this.lineStarts, c.range.end));
       const edit = { start, end, text: c.text, removed: this.source.slice(start, end) };
       this.source.edit(start, end, c.text);
       const lineDelta = patchLineStarts(this.lineStarts, edit);

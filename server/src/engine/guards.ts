@@ -5,7 +5,35 @@ import type { Diagnostic } from './diagnostic';
 export const BINARY_SNIFF = 8192;
 
 export function refusal(text: string, maxFileSizeMB: number): Diagnostic | undefined {
-  return refusalOf(text.length, text.slice(0, BINARY_SNIFF), maxFileSizeMB);
+  return refusalOf(text.length, text.slice(0, BINARY_SNIFF), maxFileSizeMB) ?? lineBreakRefusal(text);
+}
+
+/**
+ * A line break written as a lone carriage return (`\r` not followed by `\n`, as classic Mac OS wrote them). Editors
+ * count it as a line break, as LSP does (`\n`, `\r\n`, `\r`); Terraform does not (HCL's scanner reads `\r\n` and
+ * `\n` only, and a lone `\r` is an "Invalid character", or part of a comment), nor does this server, whose
+ * positions would then disagree with the editor's on every line after it. Such a file is not analysed, as
+ * Terraform does not read it either, until its line breaks are LF or CRLF. `text` may be the file's UTF-8 bytes (CR
+ * and LF are single bytes there).
+ */
+export function lineBreakRefusal(text: string | Uint8Array): Diagnostic | undefined {
+  if (!hasLoneCarriageReturn(text)) return undefined;
+  return {
+    code: 'unsupported-line-break',
+    severity: 'error',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    message:
+      'Not analysed: a line break in this file is a lone carriage return (CR, as classic Mac OS wrote them), which Terraform does not read as a line break (it reports an invalid character) while editors do: save the file with LF or CRLF line breaks',
+  };
+}
+
+function hasLoneCarriageReturn(text: string | Uint8Array): boolean {
+  if (typeof text === 'string') {
+    for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+    return false;
+  }
+  for (let i = text.indexOf(13); i !== -1; i = text.indexOf(13, i + 1)) if (text[i + 1] !== 10) return true;
+  return false;
 }
 
 /** `refusal` from a text's length and its first `BINARY_SNIFF` characters (for texts kept in pieces). */

@@ -49,7 +49,7 @@ function outsideStrings(lineText: string, at: number, language: Language): boole
 }
 
 /** What says the file could not be read or parsed is not a finding about a value: no comment hides it. */
-const NOT_SILENCED = new Set(['syntax-error', 'file-too-large', 'binary-file', 'unsupported-encoding']);
+const NOT_SILENCED = new Set(['syntax-error', 'file-too-large', 'binary-file', 'unsupported-encoding', 'unsupported-line-break']);
 
 /**
  * The codes an ignore comment on this line names, and where its list ends; undefined without one. `commentAt`

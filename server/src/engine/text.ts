@@ -1,16 +1,30 @@
 /** Applying LSP content changes to plain text (for files kept unparsed, such as refused ones). */
 import type { Position, Range } from '../model/types';
 import type { TextChange } from '../syntax/hcl/document';
+import { lineBreakRefusal } from './guards';
+import type { SourceFile } from './sourceFile';
 
+/**
+ * The offset of `pos` in `text`, its lines counted as LSP counts them: a line break is `\n`, `\r\n` or a lone `\r`
+ * (a refused file may hold one: `guards.ts`). A column past a line's end is its end, before its line break.
+ */
 function offsetAt(text: string, pos: Position): number {
   let offset = 0;
   for (let line = 0; line < pos.line; line++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl === -1) return text.length;
-    offset = nl + 1;
+    const end = lineEnd(text, offset);
+    if (end === text.length) return text.length;
+    offset = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  const end = text.indexOf('\n', offset);
-  return Math.min(offset + Math.max(0, pos.character), end === -1 ? text.length : end);
+  return Math.min(offset + Math.max(0, pos.character), lineEnd(text, offset));
+}
+
+/** Where the line that starts at `from` ends: its line break, or the end of the text. */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
 export function applyChanges(text: string, changes: readonly TextChange[]): string {
@@ -24,6 +38,23 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
     text = text.slice(0, start) + c.text + text.slice(end);
   }
   return text;
+}
+
+/**
+ * Does `change` write a line break that is a lone carriage return into `file` (`lineBreakRefusal` in `guards.ts`)?
+ * Read from the change and the line it ends on, not from the whole text: a `\r` of its text not followed by `\n`
+ * there, or one ending it, unless it lands right before an LF line break (which it turns into CRLF). Positions
+ * never fall between the `\r` and the `\n` of a CRLF (a column past a line's end is before its line break), so an
+ * edit elsewhere cannot split one.
+ */
+export function writesLoneCarriageReturn(file: Pick<SourceFile, 'lineText' | 'lineBreak'>, change: TextChange): boolean {
+  const t = change.text;
+  if (!t.includes('\r')) return false;
+  if (!change.range) return lineBreakRefusal(t) !== undefined;
+  for (let i = t.indexOf('\r'); i !== -1 && i < t.length - 1; i = t.indexOf('\r', i + 1)) if (t.charCodeAt(i + 1) !== 10) return true;
+  if (!t.endsWith('\r')) return false;
+  const end = change.range.end;
+  return !(end.character >= file.lineText(end.line).length && file.lineBreak(end.line) === '\n');
 }
 
 /** The line break a text uses, judged by its first one (`head`: the text's beginning): `\r\n` or `\n`. */

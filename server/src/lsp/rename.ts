@@ -11,6 +11,7 @@
 import type { Position, Range } from '../model/types';
 import { rangeContains } from '../model/types';
 import type { Reference } from '../engine/hclSymbols';
+import { lineBreakRefusal } from '../engine/guards';
 import type { SourceFile } from '../engine/sourceFile';
 import { escapeRegExp } from '../syntax/regexp';
 import { keyAt, ModuleView } from './navigation';
@@ -93,6 +94,9 @@ export function renameEdits(file: SourceFile, pos: Position, newName: string, mo
     const edits = places.map((range) => ({ range, newText: newName }));
     // Terraform takes moved blocks in normal files only, not in override files.
     if (target.kind === 'resource' && !f.isOverride && declares(f, at.key)) edits.push(movedBlock(f, address(at.key), address(newKey), lineBreak(f)));
+    // A file on disk with a lone carriage return (an open one is refused, `guards.ts`): the editor counts its lines
+    // apart from the server, and would make the edits in the wrong places.
+    if (edits.length && lineBreakRefusal(f.text)) return new Refusal(`${uri.slice(uri.lastIndexOf('/') + 1)} has a line break that is a lone carriage return, which editors and Terraform count apart: save it with LF or CRLF line breaks, then rename`);
     if (edits.length) out.set(uri, edits);
   }
   return out;

@@ -48,13 +48,13 @@ import type { Position, Range } from '../model/types';
 import { defaultSchemas, SchemaRegistry } from '../schema/registry';
 import type { Severity } from '../schema/types';
 import type { Diagnostic } from '../engine/diagnostic';
-import { BINARY_SNIFF, capSyntaxErrors, refusal, refusalOf } from '../engine/guards';
+import { BINARY_SNIFF, capSyntaxErrors, lineBreakRefusal, refusal, refusalOf } from '../engine/guards';
 import { createSourceFile, isSupported, keptSourceFile, sourceFileFor } from '../engine/files';
 import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
 import { ignoreEdit, isIgnored, withoutIgnored } from '../engine/ignoreComments';
 import type { SourceFile } from '../engine/sourceFile';
-import { applyChanges, lineBreakAt, lineBreakOf, withLineBreaks } from '../engine/text';
+import { applyChanges, lineBreakAt, lineBreakOf, withLineBreaks, writesLoneCarriageReturn } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { isAutoLoaded, isVariableFile } from '../engine/variableFiles';
 import { isOverrideFile } from '../analysis/partial';
@@ -264,7 +264,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     const earlier = onDisk ?? recentlyClosed.take(uri);
     const kept = earlier ? keptSourceFile(uri, languageId, utf8Of(doc, 'text'), earlier) : undefined;
     const text = () => (typeof doc.text === 'string' ? doc.text : '');
-    const refused = kept ? refusalOf(kept.textLength(), kept.textHead(BINARY_SNIFF), settings.maxFileSizeMB) : refusal(text(), settings.maxFileSizeMB);
+    // (A kept parse is the message's text: its bytes are read for a lone carriage return, as `refusal` reads a text.)
+    const refused = kept ? (refusalOf(kept.textLength(), kept.textHead(BINARY_SNIFF), settings.maxFileSizeMB) ?? lineBreakRefusal(utf8Of(doc, 'text')!)) : refusal(text(), settings.maxFileSizeMB);
     // A file with no parse kept in the module index (one that opening it again would take back) is parsed anew:
     // an earlier large text's leftovers go first.
     if (!refused && !onDisk && !kept) beforeLargeText(text().length);
@@ -289,11 +290,13 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     schedule(uri);
   };
 
-  /** An open file analysed so far that is now too large (or binary) to analyse: it keeps only its refusal. */
-  const refuseIfNeeded = (f: OpenFile, file: SourceFile) => {
-    const refused = refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB);
+  /**
+   * An open file analysed so far that is now too large (or binary) to analyse: it keeps only its refusal. `text` and
+   * `refused`: the text the file now has, and why it is refused, when the caller knows (a lone carriage return).
+   */
+  const refuseIfNeeded = (f: OpenFile, file: SourceFile, text?: string, refused = refusalOf(file.textLength(), file.textHead(BINARY_SNIFF), settings.maxFileSizeMB)) => {
     if (!refused) return;
-    files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: file.text });
+    files.set(f.uri, { uri: f.uri, languageId: f.languageId, version: f.version, refusal: refused, text: text ?? file.text });
     const p = pathOf(f.uri);
     if (p) {
       // The module sees the disk version again while this one is not analysed, and so do its other open files.
@@ -438,10 +441,20 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         .map((c) => ('range' in c && c.range ? { range: c.range, text: c.text } : { text: c.text }));
       const file = f.file;
       if (file) {
-        file.update(changes);
-        // A whole new text is made as small as an opened one, once it has been answered.
-        if (changes.some((c) => !('range' in c))) toCompact.set(file, { uri: f.uri, readAt });
-        refuseIfNeeded(f, file);
+        // A change writing a line break that is a lone carriage return (`lineBreakRefusal`): the lines after it are
+        // counted apart by the editor and the parser, so from that change on the text is kept plain, its lines counted
+        // as the editor counts them, and the file refused. (Only a change holding a `\r` is looked at.)
+        let made = changes.length;
+        if (changes.some((c) => c.text.includes('\r'))) {
+          made = 0;
+          while (made < changes.length && !writesLoneCarriageReturn(file, changes[made])) file.update([changes[made++]]);
+        } else file.update(changes);
+        if (made < changes.length) refuseIfNeeded(f, file, applyChanges(file.text, changes.slice(made)), lineBreakRefusal('\r'));
+        else {
+          // A whole new text is made as small as an opened one, once it has been answered.
+          if (changes.some((c) => !('range' in c))) toCompact.set(file, { uri: f.uri, readAt });
+          refuseIfNeeded(f, file);
+        }
       } else {
         // A refused file: keep its text current so that it is analysed again once it becomes acceptable.
         const text = applyChanges(f.text ?? '', changes);

@@ -7,12 +7,16 @@ import type { Position } from '../../model/types';
 import type { OffsetEdit } from './retokenize';
 import { firstWhere } from './search';
 
-/** The offset of `pos`, clamped as LSP clients expect (a column past the line's end is its end). */
-export function offsetAt(length: number, lineStarts: number[], pos: Position): number {
+/**
+ * The offset of `pos`, clamped as LSP clients expect: a column past the line's end is its end, before its line
+ * break, the `\r` of a CRLF included (an edit there must not come between the `\r` and the `\n`).
+ */
+export function offsetAt(text: { length: number; charCodeAt(i: number): number }, lineStarts: number[], pos: Position): number {
   const line = Math.max(0, pos.line);
-  if (line >= lineStarts.length) return length;
+  if (line >= lineStarts.length) return text.length;
   const start = lineStarts[line];
-  const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : length;
+  let end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+  if (end > start && line + 1 < lineStarts.length && text.charCodeAt(end - 1) === 13) end--;
   return Math.min(start + Math.max(0, pos.character), end);
 }
 
