@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PrepareRenameRequest, RenameRequest, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { PrepareRenameRequest, ReferencesRequest, RenameRequest, WorkspaceEdit, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node';
 import type { Position, TextEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits, LspClient } from '../helpers/lsp';
 
@@ -199,10 +199,14 @@ test('a name Terraform does not accept, one already declared, or a variable is r
   }
   // A file on disk naming the group whose line breaks are lone carriage returns: the editor would count its lines
   // apart from the server and make the edits in the wrong places.
-  fs.writeFileSync(path.join(dir, 'mac.tf'), 'output "o" {\r  value = alicloud_vpc_bgp_group.g.id\r}\r');
+  // Nor does navigation point into it: its lines would be the wrong ones.
+  fs.writeFileSync(path.join(dir, 'mac.tf'), 'output "mac_only" {\r  value = alicloud_vpc_bgp_group.g.id\r}\r');
   try {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u('mac.tf'), type: 1 }] });
     await assert.rejects(rename(u('main.tf'), at, 'core'), /mac\.tf has a line break that is a lone carriage return/);
+    const refs = await client.conn.sendRequest(ReferencesRequest.type, { textDocument: { uri: u('main.tf') }, position: at, context: { includeDeclaration: true } });
+    assert.ok(refs && refs.length > 0 && !refs.some((l) => l.uri.endsWith('mac.tf')), JSON.stringify(refs));
+    assert.deepEqual(await client.conn.sendRequest(WorkspaceSymbolRequest.type, { query: 'mac_only' }), []);
   } finally {
     fs.rmSync(path.join(dir, 'mac.tf'));
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u('mac.tf'), type: 3 }] });

@@ -11,6 +11,7 @@ import { compareTriples } from '../analysis/versionConstraint';
 import type { AnalysisContext, DeclaredVariable, VariableUse } from '../analysis/context';
 import type { SchemaRegistry } from '../schema/registry';
 import { createSourceFile } from './files';
+import { lineBreakRefusal } from './guards';
 import { isOverrideFile } from '../analysis/partial';
 import { contextFor } from './moduleContext';
 import { lockedVersionFor, moduleCallsAndProvider, versionFromCdktfJson, versionsFromLockFile } from './providerVersion';
@@ -133,6 +134,11 @@ export class Workspace {
   /** Disk versions of the variable files Terraform loads by itself, by folder, then by file (`variableFiles.ts`). */
   private readonly variablesOnDisk = new Map<string, Map<string, SourceFile>>();
   private diskCount = 0;
+  /**
+   * Files read from disk with a line break that is a lone carriage return (`lineBreakRefusal`): an editor counts their
+   * lines apart from the index, so no position in them is sent to one (`linesMiscounted`).
+   */
+  private readonly misCounted = new Set<string>();
   /** Folders whose files have been read (a folder is read once, then kept current by events). */
   private readonly indexedDirs = new Set<string>();
   /**
@@ -156,6 +162,7 @@ export class Workspace {
   }
 
   private setDisk(file: string, source: SourceFile | undefined): void {
+    this.misCounted.delete(file);
     const dir = path.dirname(file);
     if (isAutoLoaded(file)) {
       let v = this.variablesOnDisk.get(dir);
@@ -209,10 +216,12 @@ export class Workspace {
         this.setDisk(file, undefined);
         return;
       }
-      const source = createSourceFile(file, undefined, withoutBom(fs.readFileSync(file, 'utf8')));
+      const text = withoutBom(fs.readFileSync(file, 'utf8'));
+      const source = createSourceFile(file, undefined, text);
       // Nobody waits for a file read from disk: it is kept as small as it can be right away.
       source?.compact?.();
       this.setDisk(file, source);
+      if (source && lineBreakRefusal(text)) this.misCounted.add(file);
     } catch {
       this.setDisk(file, undefined);
     }
@@ -300,6 +309,14 @@ export class Workspace {
     if (!out.some(([p]) => isOverrideFile(p))) return out;
     const overrides = out.filter(([p]) => isOverrideFile(p)).sort(([a], [b]) => (path.basename(a) < path.basename(b) ? -1 : path.basename(a) > path.basename(b) ? 1 : 0));
     return [...out.filter(([p]) => !isOverrideFile(p)), ...overrides];
+  }
+
+  /**
+   * Would an editor count `file`'s lines apart from the index (its disk version, indexed, holds a lone carriage
+   * return)? Then a position in it is not one to send (an open file with one is refused, never indexed).
+   */
+  linesMiscounted(file: string): boolean {
+    return !this.open.has(file) && this.misCounted.has(file);
   }
 
   /** Every module file the index holds, across folders: open versions over disk ones (workspace symbols). */

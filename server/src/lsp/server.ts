@@ -667,9 +667,20 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     },
   });
 
+  /**
+   * Not a place in a file on disk whose lines an editor counts apart from the index (a lone carriage return:
+   * `Workspace.linesMiscounted`): sent, it would point at the wrong line. Rename refuses to edit such a file.
+   */
+  const countedAsEditors = (location: Location): boolean => {
+    const p = pathOf(location.uri);
+    return !p || !workspace.linesMiscounted(p);
+  };
+
   connection.onWorkspaceSymbol(
     request('workspaceSymbol', [] as SymbolInformation[], (p: WorkspaceSymbolParams) =>
-      typeof p?.query === 'string' ? workspaceSymbols(p.query, workspace.allModuleFiles(), (file) => uriOf.get(file) ?? pathToFileURL(file).toString(), roots) : [],
+      typeof p?.query === 'string'
+        ? workspaceSymbols(p.query, workspace.allModuleFiles(), (file) => uriOf.get(file) ?? pathToFileURL(file).toString(), roots).filter((x) => countedAsEditors(x.location))
+        : [],
     ),
   );
 
@@ -677,7 +688,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     request('definition', [] as Location[], (p) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
-      return definition(f, p.position, moduleOf(p.textDocument.uri, f));
+      return definition(f, p.position, moduleOf(p.textDocument.uri, f)).filter(countedAsEditors);
     }),
   );
 
@@ -685,7 +696,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     request('references', [] as Location[], (p) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || !validPosition(p.position)) return [];
-      return references(f, p.position, moduleOf(p.textDocument.uri, f), !!p.context?.includeDeclaration);
+      return references(f, p.position, moduleOf(p.textDocument.uri, f), !!p.context?.includeDeclaration).filter(countedAsEditors);
     }),
   );
 
