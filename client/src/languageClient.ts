@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { withCodeArguments } from './codeLens';
 import { documentSelector, isTerraformLanguage } from './languages';
 import { redactSecrets } from './redact';
 import { RestartPolicy } from './restartPolicy';
@@ -91,7 +92,7 @@ export class ServerManager implements vscode.Disposable {
   private async create(): Promise<LanguageClient> {
     const { LanguageClient, TransportKind, CloseAction, ErrorAction, State } = await import('vscode-languageclient/node');
     const module = this.context.asAbsolutePath('dist/server.js');
-    const client = new LanguageClient(
+    const client: LanguageClient = new LanguageClient(
       SECTION,
       'Alibaba Cloud BGP',
       {
@@ -116,6 +117,8 @@ export class ServerManager implements vscode.Disposable {
           prepareRename: (doc, pos, token, next) => (isTerraformLanguage(doc.languageId) ? next(doc, pos, token) : undefined),
           provideRenameEdits: (doc, pos, name, token, next) => (isTerraformLanguage(doc.languageId) ? next(doc, pos, name, token) : undefined),
           provideDocumentHighlights: (doc, pos, token, next) => (isTerraformLanguage(doc.languageId) ? next(doc, pos, token) : undefined),
+          // The peers a lens lists, in the types VS Code's showReferences takes (`codeLens.ts`).
+          resolveCodeLens: async (lens, token, next): Promise<vscode.CodeLens | null | undefined> => withCodeArguments(await next(lens, token), client.protocol2CodeConverter),
         },
         // A server that dies while starting is handled like any other death (closed() below), without a second popup.
         initializationFailedHandler: (e) => {

@@ -1,6 +1,6 @@
 /**
- * The extension's settings (`alicloudBgp.*`, declared in package.json). The server reads `diagnostics` and
- * `maxFileSizeMB` (initializationOptions, then workspace/didChangeConfiguration on every change, so nothing
+ * The extension's settings (`alicloudBgp.*`, declared in package.json). The server reads `diagnostics`,
+ * `codeLens` and `maxFileSizeMB` (initializationOptions, then workspace/didChangeConfiguration on every change, so nothing
  * needs a reload); `trace.server` is read by vscode-languageclient itself; `terraform.path` only by the client.
  */
 import * as vscode from 'vscode';
@@ -18,6 +18,7 @@ export function initializationOptions(): Record<string, unknown> {
       severity: { ...c.get<Record<string, string>>('diagnostics.severity', {}) },
     },
     maxFileSizeMB: c.get<number>('maxFileSizeMB', 20),
+    codeLens: { enable: c.get<boolean>('codeLens.enable', true) },
     clientCommands: CLIENT_COMMANDS,
     // This client sends file events itself (`synchronize.fileEvents`): the server need not register watchers.
     watchesFiles: true,

@@ -49,6 +49,8 @@ export interface StartOptions {
   textDocument?: Record<string, unknown>;
   /** The workspace folder the server is started in (default none). */
   rootUri?: string;
+  /** More `workspace` capabilities (`codeLens: { refreshSupport: true }`). */
+  workspace?: Record<string, unknown>;
 }
 
 interface Waiter {
@@ -90,7 +92,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: opts.rootUri ?? null,
       capabilities: {
-        workspace: { workspaceEdit: { documentChanges: opts.documentChanges ?? true } },
+        workspace: { workspaceEdit: { documentChanges: opts.documentChanges ?? true }, ...opts.workspace },
         textDocument: opts.textDocument ?? {
           publishDiagnostics: { versionSupport: true },
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },

@@ -9,9 +9,11 @@ export interface Settings {
   severity: Record<string, Severity | 'off'>;
   /** Files larger than this are not analysed (one information diagnostic says so). */
   maxFileSizeMB: number;
+  /** Code lenses on virtual border routers and BGP groups (`codeLens.enable`). */
+  codeLens: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, severity: {}, maxFileSizeMB: 5 };
+export const DEFAULT_SETTINGS: Settings = { enable: true, severity: {}, maxFileSizeMB: 5, codeLens: true };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -29,6 +31,8 @@ export function parseSettings(raw: unknown): Settings {
     }
   }
   if (typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0) s.maxFileSizeMB = r.maxFileSizeMB;
+  const codeLens = r.codeLens as Record<string, unknown> | undefined;
+  if (codeLens && typeof codeLens === 'object' && typeof codeLens.enable === 'boolean') s.codeLens = codeLens.enable;
   return s;
 }
 

@@ -8,6 +8,9 @@ import {
   CodeActionKind,
   CancellationToken,
   CodeActionParams,
+  CodeLens,
+  CodeLensParams,
+  CodeLensRefreshRequest,
   CompletionItem,
   CompletionItemKind,
   CompletionList,
@@ -69,6 +72,8 @@ import { workspaceSymbols } from './workspaceSymbols';
 import { asksFixAll, FIX_ALL_KIND, fixAllAction } from './fixAllAction';
 import { fixEdits } from '../engine/fixEdits';
 import { indentUnit, plainSnippetText } from './snippetText';
+import { codeLensesOf, resolveCodeLens } from './codeLens';
+import { placesOf, type Places } from '../engine/peerLenses';
 import * as path from 'path';
 
 interface OpenFile {
@@ -116,6 +121,8 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   let snippets = true;
   let markdownDocs = true;
   let markdownHover = true;
+  /** Can the client be told to ask for code lenses again (`workspace/codeLens/refresh`)? */
+  let lensRefresh = false;
 
   const log = (msg: string) => connection.console.log(msg);
   /**
@@ -162,9 +169,13 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
   // By folder for the files the module index holds (they all see the same module: opening K files of a folder
   // then computes it once per change, not once per file), else by document.
   const contexts = new Map<string, { generation: number; ctx: AnalysisContext }>();
+  const moduleKey = (f: SourceFile, uri?: string) => {
+    const p = uri ? pathOf(uri) : undefined;
+    return p && workspace.holds(p, f) ? 'module:' + path.dirname(p) : 'file:' + (uri ?? '');
+  };
   const ctxFor = (f: SourceFile, uri?: string) => {
     const p = uri ? pathOf(uri) : undefined;
-    const key = p && workspace.holds(p, f) ? 'module:' + path.dirname(p) : 'file:' + (uri ?? '');
+    const key = moduleKey(f, uri);
     const hit = contexts.get(key);
     if (hit && hit.generation === generation) return hit.ctx;
     const ctx = p ? workspace.contextFor(p, f) : contextFor([f], schemas);
@@ -197,6 +208,11 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     }
     toCompact.clear();
   };
+  let refreshLenses = false;
+  const askForLenses = () => {
+    refreshLenses = false;
+    if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((e) => log(`code lens refresh refused: ${String(e)}`));
+  };
   const schedule = (uri: string) => {
     pending.add(uri);
     if (flushScheduled) return;
@@ -207,6 +223,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       for (const u of pending) publish(u);
       pending.clear();
       compactAll();
+      if (refreshLenses && settings.codeLens) askForLenses();
     });
   };
 
@@ -226,7 +243,11 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         if (dir) {
           const before = signatures.get(dir);
           signatures.set(dir, ctx.signature);
-          if (before !== undefined && before !== ctx.signature) scheduleModule(p);
+          if (before !== undefined && before !== ctx.signature) {
+            scheduleModule(p);
+            // A lens of another file may count what changed: the editor asks for them again (once per burst).
+            refreshLenses = true;
+          }
           // An open override file is checked merged into the blocks it overrides, whose every argument counts,
           // not only what the signature covers, and an open variable file reads its variables' defaults: they are
           // checked again after any change to the module's other files.
@@ -320,6 +341,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     snippets = completion?.snippetSupport === true;
     markdownDocs = completion?.documentationFormat?.includes(MarkupKind.Markdown) === true;
     markdownHover = params.capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) === true;
+    lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     // Other editors (Neovim, Helix, Emacs) send file events only for the watchers a server registers.
     registerWatchers =
       !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration &&
@@ -337,6 +359,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
         renameProvider: { prepareProvider: true },
         documentHighlightProvider: true,
         workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: true },
       },
       serverInfo: { name: 'alicloud-bgp-language-server', version: '0.1.0' },
     };
@@ -400,7 +423,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     notification('didChangeConfiguration', (p: { settings?: unknown }) => {
       const raw = p.settings && typeof p.settings === 'object' ? ((p.settings as Record<string, unknown>).alicloudBgp ?? p.settings) : undefined;
       const limit = settings.maxFileSizeMB;
+      const lenses = settings.codeLens;
       settings = parseSettings(raw);
+      // Turned on or off: the editor asks again, and gets the lenses or none.
+      if (settings.codeLens !== lenses) askForLenses();
       log(`settings: diagnostics ${settings.enable ? 'on' : 'off'}, ${Object.keys(settings.severity).length} severity overrides`);
       // A new size limit applies to the open files at once: each refused one is opened again (and analysed if
       // it is small enough now), each analysed one refused if it is too large now.
@@ -740,6 +766,38 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
       // A packed outline comes as `RawJson`, which our writer sends as it is (see `rawJson.ts`).
       return (f ? documentSymbols(f) : []) as DocumentSymbol[];
     }),
+  );
+
+  connection.onCodeLens(
+    request('codeLens', [] as CodeLens[], (p: CodeLensParams) => {
+      const f = files.get(p.textDocument.uri)?.file;
+      if (!f || !settings.codeLens) return [];
+      return codeLensesOf(p.textDocument.uri, f, ctxFor(f, p.textDocument.uri));
+    }),
+  );
+
+  // Where a module's peers are declared, for the lenses resolved until the next change (the editor resolves the
+  // few it shows, each in its own request).
+  let places: { generation: number; key: string; type: string; places: Places } | undefined;
+  const placesIn = (uri: string, f: SourceFile, type: string): Places => {
+    const key = moduleKey(f, uri);
+    if (places?.generation !== generation || places.key !== key || places.type !== type) {
+      places = { generation, key, type, places: placesOf(type, moduleOf(uri, f).files()) };
+    }
+    return places.places;
+  };
+  connection.onCodeLensResolve((lens: CodeLens) =>
+    refusedNow() ??
+    guarded(
+      'codeLens/resolve',
+      lens,
+      (l: CodeLens) =>
+        resolveCodeLens(l, (uri) => {
+          const f = files.get(uri)?.file;
+          return f && { ctx: ctxFor(f, uri), places: (type: string) => placesIn(uri, f, type) };
+        }),
+      lens,
+    ),
   );
 
   connection.onShutdown(() => {

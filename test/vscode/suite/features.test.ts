@@ -143,4 +143,41 @@ describe('language features in a real VS Code', () => {
     assert.strictEqual(py.languageId, 'python');
     await waitForDiagnostic(py.uri, 'bfd-multi-hop-without-bfd');
   });
+
+  it('shows a code lens on a virtual border router counting its groups and peers, whose command lists the peers', async () => {
+    const vbr = 'alicloud_express_connect_virtual_border_router';
+    writeFile(
+      'lens/main.tf',
+      `resource "${vbr}" "edge" {\n  physical_connection_id = "pc-1"\n  vlan_id                = 1\n}\n` +
+        `resource "alicloud_vpc_bgp_group" "g" {\n  router_id = ${vbr}.edge.id\n  peer_asn  = 65010\n}\n` +
+        'resource "alicloud_vpc_bgp_peer" "p" {\n  count        = 2\n  bgp_group_id = alicloud_vpc_bgp_group.g.id\n}\n',
+    );
+    const { doc } = await open('lens/main.tf');
+    const lenses = () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+    const onVbr = await waitFor('a resolved code lens on the VBR', async () => (await lenses()).find((l) => l.range.start.line === 0 && l.command?.title));
+    assert.strictEqual(onVbr.command!.title, '1 BGP group, 2 BGP peers (of 8)');
+    assert.strictEqual(onVbr.command!.command, 'editor.action.showReferences');
+    const [uri, position, locations] = onVbr.command!.arguments as [vscode.Uri, vscode.Position, vscode.Location[]];
+    assert.ok(uri instanceof vscode.Uri && position instanceof vscode.Position, 'VS Code types, as showReferences takes them');
+    assert.strictEqual(uri.toString(), doc.uri.toString());
+    assert.deepStrictEqual(locations.map((l) => (l instanceof vscode.Location ? l.range.start.line : -1)), [8]);
+    const onGroup = (await lenses()).find((l) => l.range.start.line === 4);
+    assert.strictEqual(onGroup?.command?.title, '2 BGP peers');
+    // Runs as a click does (raw protocol JSON would be refused as an illegal argument).
+    await vscode.commands.executeCommand(onVbr.command!.command, ...onVbr.command!.arguments!);
+  });
+
+  it('alicloudBgp.codeLens.enable = false takes the lenses away without a reload', async () => {
+    const { doc } = await open('lens/main.tf');
+    const lenses = () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+    await waitFor('the lenses', async () => (await lenses()).length === 2);
+    const config = vscode.workspace.getConfiguration('alicloudBgp');
+    await config.update('codeLens.enable', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('no lens', async () => (await lenses()).length === 0);
+    } finally {
+      await config.update('codeLens.enable', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the lenses back', async () => (await lenses()).length === 2);
+  });
 });

@@ -2,7 +2,8 @@
  * Schema rules that look across resources of the module:
  * - `matchesReferenced`: a peer's `ip_version` equals its group's;
  * - `maxPerReferenced`: at most 8 peers reach one VBR through their groups (counted where `count` is known, or
- *   `for_each` is an object written out).
+ *   `for_each` is an object written out); the code lens on VBRs and groups reads the same chain and numbers
+ *   (`forEachReaching`, `analysis/peerReach.ts`).
  */
 import type { ResourceInstance, Value } from '../../model/types';
 import type { CrossFieldRule, ResourceSchema } from '../../schema/types';
@@ -118,7 +119,7 @@ function requiresOnReferenced(rule: CrossFieldRule & { kind: 'requiresOnReferenc
 }
 
 /** How many instances a block stands for, when statically known: a literal `count`, or a `for_each` over an object written out. */
-function multiplicity(instance: Declared): number | undefined {
+export function multiplicity(instance: Declared): number | undefined {
   const forEach = findAttribute(instance, 'for_each');
   if (forEach) return forEach.value.kind === 'object' ? forEach.value.keys?.length : undefined;
   const count = findAttribute(instance, 'count');
@@ -128,11 +129,17 @@ function multiplicity(instance: Declared): number | undefined {
 
 /** The end of the `via` chain: a reference text or a literal ID, or undefined when unknown. */
 function chainTarget(instance: Declared, via: string[], ctx: AnalysisContext): string | undefined {
+  const end = chainEnd(instance, via, ctx);
+  return end && targetOf(end);
+}
+
+/** The value the `via` chain ends on (its last argument's), or undefined when a step is missing or names no declared block. */
+function chainEnd(instance: Declared, via: string[], ctx: AnalysisContext): Value | undefined {
   let current: Declared | undefined = instance;
   for (let i = 0; i < via.length; i++) {
     const a = findAttribute(current, via[i]);
     if (!a) return undefined;
-    if (i === via.length - 1) return targetOf(a.value);
+    if (i === via.length - 1) return a.value;
     const ref = resourceRef(a.value);
     if (!ref) return undefined;
     current = ctx.find(ref.kind, ref.type, ref.name);
@@ -142,13 +149,30 @@ function chainTarget(instance: Declared, via: string[], ctx: AnalysisContext): s
 }
 
 /**
+ * Each block of `all` whose `via` chain ends on a value, with that value and how many instances the block stands
+ * for (undefined: not known). What the rule counts, and what the code lens shows (`analysis/peerReach.ts`): one
+ * reading of the chain for both, so the lens's numbers are the rule's.
+ */
+export function forEachReaching(
+  all: readonly Declared[],
+  via: string[],
+  ctx: AnalysisContext,
+  visit: (block: Declared, end: Value, n: number | undefined) => void,
+): void {
+  for (let i = 0; i < all.length; i++) {
+    const end = chainEnd(all[i], via, ctx);
+    if (end) visit(all[i], end, multiplicity(all[i]));
+  }
+}
+
+/**
  * What a chain ending on this value names, made once per value: the peers of a group all end on the group's
  * `router_id`, checked and tallied with every context, and each time made the same string anew. The same
  * string each time also lets the count's dependency key be found instead of built (`trackedContext.ts`).
  */
 const targets = new WeakMap<Value, string | undefined>();
 
-function targetOf(v: Value): string | undefined {
+export function targetOf(v: Value): string | undefined {
   let t = targets.get(v);
   if (t === undefined && !targets.has(v)) targets.set(v, (t = targetText(v)));
   return t;
@@ -179,14 +203,10 @@ function tallyOf(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: Re
 function tallyFor(rule: CrossFieldRule & { kind: 'maxPerReferenced' }, schema: ResourceSchema) {
   return (module: AnalysisContext) => {
     const counts = new Map<string, number>();
-    const all = module.ofType(schema.kind, schema.type);
-    for (let i = 0; i < all.length; i++) {
-      const other = all[i];
-      const t = chainTarget(other, rule.via, module);
-      const n = multiplicity(other);
-      if (t === undefined || n === undefined) continue;
-      counts.set(t, (counts.get(t) ?? 0) + n);
-    }
+    forEachReaching(module.ofType(schema.kind, schema.type), rule.via, module, (_, end, n) => {
+      const t = targetOf(end);
+      if (t !== undefined && n !== undefined) counts.set(t, (counts.get(t) ?? 0) + n);
+    });
     return counts;
   };
 }
