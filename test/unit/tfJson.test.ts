@@ -189,3 +189,9 @@ test('a fix in a .tf.json file that would trade its error for another is withhel
   const v6 = { ...GROUP, text: GROUP.text.replace('"IPv4"', '"IPv6"') };
   assert.equal(fixed(peer('IPv4'), [v6]).get('p ip-version-mismatch: Set ip_version = "IPv6"'), peer('IPv6'));
 });
+
+test('a "//" property of a block body is a comment, as Terraform reads JSON: no unknown argument, and a fix keeps it', () => {
+  const json = '{"//": "top", "resource": {"alicloud_vpc_bgp_peer": {"p": {"//": "why 300", "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}", "enable_bfd": true, "bfd_multi_hop": 300, "timeouts": {"//": "c", "create": "5m"}, "dynamic": {"timeouts": {"//": "d", "for_each": "${var.t}", "content": {"//": "e", "create": "5m"}}}}}}}';
+  assert.deepEqual(findings(json, [GROUP]), ['0:163-166 value-out-of-range']);
+  assert.equal(fixed(json, [GROUP]).get('p value-out-of-range: Clamp to 255'), json.replace('"bfd_multi_hop": 300', '"bfd_multi_hop": 255'));
+});

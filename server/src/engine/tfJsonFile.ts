@@ -13,7 +13,7 @@
  * one `${…}` interpolation of a traversal (`"${alicloud_vpc_bgp_group.g.id}"`) are references, as Terraform
  * reads them. In a body, a key the resource's schema names as a nested block (`timeouts`), or `lifecycle`, is a
  * block, `dynamic` one per label (as HCL's); `provisioner` and `connection`, which JSON writes keyed by their labels,
- * are left out.
+ * are left out, and so is a `"//"` property, which Terraform reads as a comment in a block's body.
   */
 import type { AnalysisContext } from '../analysis/context';
 import type { Finding } from '../analysis/finding';
@@ -49,6 +49,8 @@ type JsonObject = JsonNode & { kind: 'object' };
 const INTERPOLATION = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]|\.\*|\[\*\])*)\s*\}$/;
 /** Meta-argument blocks JSON writes keyed by their labels (`"provisioner": {"local-exec": {…}}`): not modelled. */
 const LABELLED_META = new Set(['provisioner', 'connection']);
+/** The property a JSON block body may write as a comment: Terraform ignores it. */
+const COMMENT = '//';
 
 export class TfJsonFile extends JsonFile implements SourceFile {
   override readonly writer = jsonWriter;
@@ -219,6 +221,7 @@ export class TfJsonFile extends JsonFile implements SourceFile {
 function bodyOf(body: JsonObject, blocks: Record<string, BlockSchema> | undefined, root: boolean): { attributes: Attribute[]; blocks: Block[] } {
   const out = { attributes: [] as Attribute[], blocks: [] as Block[] };
   for (const m of body.members) {
+    if (m.key === COMMENT) continue;
     if (m.key === 'dynamic' && !blocks?.dynamic) {
       for (const byLabel of objectNodes(m.value)) {
         for (const l of byLabel.members) {
@@ -255,6 +258,7 @@ function dynamicBlock(m: JsonMember, label: JsonMember, body: JsonObject, range:
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
   for (const k of body.members) {
+    if (k.key === COMMENT) continue;
     if (k.key === 'content') {
       for (const [c, r] of bodiesOf(k)) blocks.push({ name: 'content', sourceName: 'content', nameRange: k.keyRange, labels: [], range: r, bodyRange: c.range, ...bodyOf(c, made?.blocks, false), closed: true });
       continue;
