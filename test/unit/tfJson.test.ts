@@ -128,7 +128,12 @@ function fixed(json: string, others: { uri: string; text: string }[] = [], uri =
   const out = new Map<string, string>();
   for (const { value: f, base } of file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } }, ctx)) {
     for (const fix of f.fixes) {
-      const text = applyEdits(json, file.writer.render(fix.edits, f.instance!, { base, lineText: (l) => file.lineText(l) }));
+      const edits = file.writer.render(fix.edits, f.instance!, { base, lineText: (l) => file.lineText(l) });
+      // Edits that overlap are refused by the client (LSP: a workspace edit's edits never overlap).
+      const at = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
+      const sorted = [...edits].sort((a, b) => at(a.range.start) - at(b.range.start));
+      for (let i = 1; i < sorted.length; i++) assert.ok(at(sorted[i - 1].range.end) <= at(sorted[i].range.start), `${fix.title}: edits overlap`);
+      const text = applyEdits(json, edits);
       JSON.parse(text); // still JSON
       out.set(`${f.instance?.name} ${f.code}: ${fix.title}`, text);
     }
@@ -194,4 +199,12 @@ test('a "//" property of a block body is a comment, as Terraform reads JSON: no 
   const json = '{"//": "top", "resource": {"alicloud_vpc_bgp_peer": {"p": {"//": "why 300", "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}", "enable_bfd": true, "bfd_multi_hop": 300, "timeouts": {"//": "c", "create": "5m"}, "dynamic": {"timeouts": {"//": "d", "for_each": "${var.t}", "content": {"//": "e", "create": "5m"}}}}}}}';
   assert.deepEqual(findings(json, [GROUP]), ['0:163-166 value-out-of-range']);
   assert.equal(fixed(json, [GROUP]).get('p value-out-of-range: Clamp to 255'), json.replace('"bfd_multi_hop": 300', '"bfd_multi_hop": 255'));
+});
+
+test('a fix removing an argument written twice in a .tf.json body removes both members as one edit, and leaves JSON', () => {
+  const one = (body: string) => `{"resource": {"alicloud_vpc_bgp_peer": {"p": ${body}}}}`;
+  const all = fixed(one('{"bgp_group_id": "${alicloud_vpc_bgp_group.g.id}", "bfd_multi_hop": 300, "bfd_multi_hop": 3}'), [GROUP]);
+  assert.equal(all.get('p bfd-multi-hop-without-bfd: Remove bfd_multi_hop'), one('{"bgp_group_id": "${alicloud_vpc_bgp_group.g.id}"}'));
+  const lines = fixed(one('{\n  "bfd_multi_hop": 3,\n  "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}",\n  "bfd_multi_hop": 4,\n  "bfd_multi_hop": 5\n}'), [GROUP]);
+  assert.equal(lines.get('p bfd-multi-hop-without-bfd: Remove bfd_multi_hop'), one('{\n  "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}"\n}'));
 });

@@ -12,7 +12,9 @@ import type { LineSource, TextEdit, Writer } from './writer';
 export const jsonWriter: Writer = {
   value: jsonValue,
   render(edits, instance, src) {
-    return edits.flatMap((e) => renderOne(e, instance, src));
+    const removed = edits.flatMap((e) => (e.kind === 'remove' ? [abs(e.attribute.range, src.base)] : e.kind === 'removeBlock' ? [abs(e.block.range, src.base)] : []));
+    const rest = edits.filter((e) => e.kind !== 'remove' && e.kind !== 'removeBlock');
+    return [...runsOf(removed, src).map((r) => removeMember(r, src)), ...rest.flatMap((e) => renderOne(e, instance, src))];
   },
 };
 
@@ -28,9 +30,8 @@ function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource):
     case 'rename':
       return [{ range: abs(e.attribute.keyRange, src.base), newText: JSON.stringify(e.to) }];
     case 'remove':
-      return [removeMember(abs(e.attribute.range, src.base), src)];
     case 'removeBlock':
-      return [removeMember(abs(e.block.range, src.base), src)];
+      return []; // with the others, `runsOf`
     case 'set': {
       const body = e.block ?? instance;
       const existing = body.attributes.find((a) => a.name === e.name);
@@ -38,6 +39,29 @@ function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource):
       return [addMember(body, `${JSON.stringify(e.name)}: ${jsonValue(e.value)}`, src)];
     }
   }
+}
+
+/**
+ * Members to remove, joined where they follow one another (`"a": 1, "a": 2`, a key written twice that one fix
+ * removes): each removed apart would take the comma between them twice, in edits that overlap.
+ */
+function runsOf(ranges: Range[], src: LineSource): Range[] {
+  const sorted = [...ranges].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+  const runs: Range[] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && follows(last.end, r.start, src)) runs[runs.length - 1] = { start: last.start, end: r.end };
+    else runs.push(r);
+  }
+  return runs;
+}
+
+/** Is `next` where the member after one ending at `end` starts: past a comma and blanks only? */
+function follows(end: Position, next: Position, src: LineSource): boolean {
+  const comma = nextNonBlank(end, src);
+  if (!comma || src.lineText(comma.line)[comma.character] !== ',') return false;
+  const after = nextNonBlank({ line: comma.line, character: comma.character + 1 }, src);
+  return !!after && after.line === next.line && after.character === next.character;
 }
 
 function abs(r: Range, base: number): Range {
