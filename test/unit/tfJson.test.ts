@@ -208,3 +208,15 @@ test('a fix removing an argument written twice in a .tf.json body removes both m
   const lines = fixed(one('{\n  "bfd_multi_hop": 3,\n  "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}",\n  "bfd_multi_hop": 4,\n  "bfd_multi_hop": 5\n}'), [GROUP]);
   assert.equal(lines.get('p bfd-multi-hop-without-bfd: Remove bfd_multi_hop'), one('{\n  "bgp_group_id": "${alicloud_vpc_bgp_group.g.id}"\n}'));
 });
+
+test('a value nested thousands deep in a .tf.json or .tfvars.json file (valid JSON) is read without overflowing the stack', () => {
+  const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  for (const n of [5000, 100000]) {
+    assert.deepEqual(findings(`{"resource": {"alicloud_vpc_bgp_peer": {"p": {"bgp_group_id": "\${alicloud_vpc_bgp_group.g.id}", "enable_bfd": true, "bfd_multi_hop": 300, "description": ${deep(n)}}}}}`, [GROUP]), ['0:133-136 value-out-of-range', '0:138-151 unknown-argument']);
+    const vars = analyse(`{"hops": 3, "deep": ${deep(n)}}`, 'file:///m/terraform.tfvars.json', [{ uri: 'file:///m/variables.tf', text: 'variable "hops" {\n  type = string\n}\nvariable "deep" {}\n' }]);
+    assert.deepEqual(vars.diagnostics.map((d) => d.code), []);
+  }
+  // What follows such a value is placed where it is written: its brackets in strings, escaped quotes and lines counted.
+  const tricky = '['.repeat(100) + '"]\\"}[",\n{"a\\"": ["]"]}' + ']'.repeat(100);
+  assert.deepEqual(findings(`{"resource": {"alicloud_vpc_bgp_peer": {"p": {"bgp_group_id": "\${alicloud_vpc_bgp_group.g.id}", "enable_bfd": true, "description": ${tricky},\n "bfd_multi_hop": 300}}}}`, [GROUP]), ['0:116-129 unknown-argument', '2:18-21 value-out-of-range']);
+});

@@ -19,11 +19,31 @@ export interface JsonMember {
 /** A number (of any length) or a keyword, where a value starts. */
 const WORD = /true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/**
+ * How deep the tree goes: a value nested deeper (valid JSON, which `JSON.parse` reads at any depth) is one `null`
+ * literal over its text, as nothing the analysis reads lies that deep, and every reader of the tree recurses.
+ */
+const MAX_DEPTH = 64;
+
 /** The tree of `text`, which must be valid JSON. */
 export function jsonTree(text: string): JsonNode {
   let i = 0;
   let line = 0;
   let lineStart = 0;
+  let depth = 0;
+  // Past the array or object opening at `i` (a valid one), without reading it.
+  const skip = () => {
+    for (let open = 0; ; ) {
+      const c = text.charCodeAt(i++);
+      if (c === 10) (line++, (lineStart = i));
+      else if (c === 34) {
+        // A string holds no line break, and its brackets are no brackets.
+        while (text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
+        i++;
+      } else if (c === 123 || c === 91) open++;
+      else if ((c === 125 || c === 93) && --open === 0) return;
+    }
+  };
   const here = () => ({ line, character: i - lineStart });
   const blanks = () => {
     for (;;) {
@@ -46,8 +66,13 @@ export function jsonTree(text: string): JsonNode {
     blanks();
     const start = here();
     const c = text.charCodeAt(i);
+    if ((c === 123 /* { */ || c === 91) /* [ */ && depth >= MAX_DEPTH) {
+      skip();
+      return { kind: 'literal', value: null, range: { start, end: here() } };
+    }
     if (c === 123 /* { */ || c === 91 /* [ */) {
       i++;
+      depth++;
       const members: JsonMember[] = [];
       const items: JsonNode[] = [];
       for (;;) {
@@ -69,6 +94,7 @@ export function jsonTree(text: string): JsonNode {
           members.push({ key: key.value, keyRange: key.range, value: value() });
         }
       }
+      depth--;
       const range = { start, end: here() };
       return c === 123 ? { kind: 'object', members, range } : { kind: 'array', items, range };
     }
