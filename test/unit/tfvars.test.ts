@@ -324,3 +324,25 @@ test('a local value that reads itself through others is followed no further than
   const { ctx } = folder({ 'main.tf': main, 'variables.tf': 'variable "x" {}\n' }).read('terraform.tfvars', '\n');
   assert.match(variableHover('x', ctx), /Passed to `bgp_group_name` \(through `local\.c`\) of `alicloud_vpc_bgp_group\.g`/);
 });
+
+test('local values that read one another many times over (a cycle being typed) are each followed once: the hover answers at once', () => {
+  // Four locals per level, each reading the four of the level below: 4^n ways down, n + 1 levels of locals.
+  let locals = 'locals {\n  a0 = var.x\n  b0 = var.x\n  c0 = var.x\n  d0 = var.x\n';
+  for (let i = 1; i <= 12; i++) for (const l of 'abcd') locals += `  ${l}${i} = [local.a${i - 1}, local.b${i - 1}, local.c${i - 1}, local.d${i - 1}]\n`;
+  // And a cycle among them, as while typing.
+  locals += '  a13 = [local.a12, local.b13, var.y]\n  b13 = [local.a13, local.c13]\n  c13 = [local.a13, local.b13]\n}\n';
+  const main = `${locals}\nresource "alicloud_vpc_bgp_group" "g" {\n  peer_asn       = local.a13\n  bgp_group_name = local.c13\n}\n`;
+  const { ctx } = folder({ 'main.tf': main, 'variables.tf': 'variable "x" {}\nvariable "y" {}\n' }).read('terraform.tfvars', '\n');
+  const started = Date.now();
+  assert.match(variableHover('x', ctx), /- Used in `peer_asn` \(through `local\.a13`\) of `alicloud_vpc_bgp_group\.g`[^]*- Used in `bgp_group_name` \(through `local\.c13`\)/);
+  assert.match(variableHover('y', ctx), /- Used in `peer_asn` \(through `local\.a13`\)[^]*- Used in `bgp_group_name` \(through `local\.c13`\)/);
+  assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+});
+
+test('a chain of local values longer than a few steps is followed to its end', () => {
+  let locals = 'locals {\n  l0 = var.x\n';
+  for (let i = 1; i <= 40; i++) locals += `  l${i} = local.l${i - 1}\n`;
+  const main = `${locals}}\n\nresource "alicloud_vpc_bgp_group" "g" {\n  peer_asn = local.l40\n}\n`;
+  const { ctx } = folder({ 'main.tf': main, 'variables.tf': 'variable "x" {}\n' }).read('terraform.tfvars', '\n');
+  assert.match(variableHover('x', ctx), /Passed to `peer_asn` \(through `local\.l40`\) of `alicloud_vpc_bgp_group\.g`/);
+});

@@ -11,8 +11,6 @@ import type { ArgumentReads, LocalReads, NameRead } from '../syntax/hcl/variable
 import { dynamicContent } from '../analysis/rules/body';
 import type { SourceFile } from './sourceFile';
 
-/** Local values followed through at most this many steps (`local.a = local.b`...): a cycle is an error anyway. */
-const MAX_DEPTH = 16;
 
 /** The uses of the module's variables in `files` (a module's files, by file name), by variable name. */
 export function variableUses(files: Iterable<readonly [string, SourceFile]>): Map<string, VariableUse[]> {
@@ -30,20 +28,32 @@ export function variableUses(files: Iterable<readonly [string, SourceFile]>): Ma
   }
   for (const a of args) {
     const found = new Map<string, { set: boolean; via?: string }>();
-    const follow = (reads: readonly NameRead[], set: boolean, via: string | undefined, depth: number) => {
-      for (const r of reads) {
-        const whole = set && r.whole;
-        if (r.root === 'local') {
-          const inner = depth < MAX_DEPTH ? locals.get(r.name) : undefined;
-          if (inner) follow(inner, whole, via ?? `local.${r.name}`, depth + 1);
-          continue;
-        }
-        const before = found.get(r.name);
-        // Set to it once is set to it: `var.x` through a local and again alone reads the same value.
-        if (!before || (whole && !before.set)) found.set(r.name, { set: whole, via });
+    // Each local value is followed once per argument (again only to find it set where it was found used): locals
+    // that read one another several times over, or in a cycle (an error Terraform reports, but typed on the way),
+    // would otherwise be walked once per path, exponentially many.
+    const followed = new Map<string, boolean>();
+    // Depth first, in the order written, without recursion (a chain of locals may be long).
+    const stack: { reads: readonly NameRead[]; set: boolean; via?: string; next: number }[] = [{ reads: a.reads, set: true, next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next === top.reads.length) {
+        stack.pop();
+        continue;
       }
-    };
-    follow(a.reads, true, undefined, 0);
+      const r = top.reads[top.next++];
+      const whole = top.set && r.whole;
+      if (r.root === 'local') {
+        const inner = locals.get(r.name);
+        const before = followed.get(r.name);
+        if (!inner || before === true || (before === false && !whole)) continue;
+        followed.set(r.name, whole);
+        stack.push({ reads: inner, set: whole, via: top.via ?? `local.${r.name}`, next: 0 });
+        continue;
+      }
+      const before = found.get(r.name);
+      // Set to it once is set to it: `var.x` through a local and again alone reads the same value.
+      if (!before || (whole && !before.set)) found.set(r.name, { set: whole, via: top.via });
+    }
     for (const [name, { set, via }] of found) {
       const use: VariableUse = { kind: a.kind, type: a.type, name: a.name, path: a.path, file: a.file, line: a.line, set };
       if (via) use.via = via;
