@@ -220,3 +220,15 @@ test('a value nested thousands deep in a .tf.json or .tfvars.json file (valid JS
   const tricky = '['.repeat(100) + '"]\\"}[",\n{"a\\"": ["]"]}' + ']'.repeat(100);
   assert.deepEqual(findings(`{"resource": {"alicloud_vpc_bgp_peer": {"p": {"bgp_group_id": "\${alicloud_vpc_bgp_group.g.id}", "enable_bfd": true, "description": ${tricky},\n "bfd_multi_hop": 300}}}}`, [GROUP]), ['0:116-129 unknown-argument', '2:18-21 value-out-of-range']);
 });
+
+test('blocks written as a list in a .tf.json body: each one past the first is placed on its own object, so repeats are told apart', () => {
+  const json = '{"resource": {"alicloud_vpc_bgp_peer": {"p": {"bgp_group_id": "${alicloud_vpc_bgp_group.g.id}", "timeouts": [{"create": "5m"}, {"create": "6m"}, {"create": "7m"}]}}}}';
+  assert.deepEqual(findings(json, [GROUP]), ['0:127-128 duplicate-block', '0:145-146 duplicate-block']);
+  // Each finding's fix removes its own object.
+  const { file, ctx } = analyse(json, 'file:///m/main.tf.json', [GROUP]);
+  const removed = file.findingsAt({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, ctx).map(({ value: f, base }) => {
+    const edits = file.writer.render(f.fixes[0].edits, f.instance!, { base, lineText: (l) => file.lineText(l) });
+    return `${f.range.start.character} ${applyEdits(json, edits)}`;
+  });
+  assert.deepEqual(removed.sort(), [`127 ${json.replace(', {"create": "6m"}', '')}`, `145 ${json.replace(', {"create": "7m"}', '')}`]);
+});

@@ -235,7 +235,7 @@ function bodyOf(body: JsonObject, blocks: Record<string, BlockSchema> | undefine
     if (root && LABELLED_META.has(m.key)) continue;
     const nested = blocks?.[m.key];
     if ((nested || (root && m.key === 'lifecycle')) && objectNodes(m.value).length) {
-      for (const [b, range] of bodiesOf(m)) out.blocks.push({ name: m.key, sourceName: m.key, nameRange: m.keyRange, labels: [], range, bodyRange: b.range, ...bodyOf(b, nested?.blocks, false), closed: true });
+      for (const [b, range, nameRange] of bodiesOf(m)) out.blocks.push({ name: m.key, sourceName: m.key, nameRange, labels: [], range, bodyRange: b.range, ...bodyOf(b, nested?.blocks, false), closed: true });
       continue;
     }
     out.attributes.push(attributeOf(m));
@@ -245,12 +245,18 @@ function bodyOf(body: JsonObject, blocks: Record<string, BlockSchema> | undefine
 
 /**
  * The bodies a block's member writes, each with the range that removing it removes: the member (`whole`, else
- * `m`) when it writes one, else the body's object in the list (with its comma, as a writer removes a member).
+ * `m`) when it writes one, else the body's object in the list (with its comma, as a writer removes a member); and
+ * where its name is: the key, but for a body past the first of a list its own `{`, so that what is said of one
+ * (`duplicate-block`: "this one repeats the one above") is not said of all on one key.
  */
-function bodiesOf(m: JsonMember, whole: JsonMember = m): [JsonObject, Range][] {
+function bodiesOf(m: JsonMember, whole: JsonMember = m): [JsonObject, Range, Range][] {
   const bodies = objectNodes(m.value);
   const alone = m.value.kind === 'object' || (m.value.kind === 'array' && m.value.items.length === 1);
-  return bodies.map((b) => [b, alone ? { start: whole.keyRange.start, end: whole.value.range.end } : b.range]);
+  return bodies.map((b, i) => [
+    b,
+    alone ? { start: whole.keyRange.start, end: whole.value.range.end } : b.range,
+    i === 0 ? m.keyRange : { start: b.range.start, end: { line: b.range.start.line, character: b.range.start.character + 1 } },
+  ]);
 }
 
 /** A `dynamic` block of one label: `for_each`, `iterator` (a name, as HCL's bare word) and `labels`, and its `content` block. */
