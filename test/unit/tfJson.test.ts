@@ -232,3 +232,9 @@ test('blocks written as a list in a .tf.json body: each one past the first is pl
   });
   assert.deepEqual(removed.sort(), [`127 ${json.replace(', {"create": "6m"}', '')}`, `145 ${json.replace(', {"create": "7m"}', '')}`]);
 });
+
+test('a resource written as a list of bodies in a .tf.json file: each body past the first is placed on its own object', () => {
+  const json = '{"resource": {"alicloud_vpc_bgp_peer": {"p": [{"bgp_group_id": "${alicloud_vpc_bgp_group.g.id}"}, {"status": "x"}]}}}';
+  // Declared twice, once per body; the second lacks its group, said of it and not of the first.
+  assert.deepEqual(findings(json, [GROUP]), ['0:40-43 duplicate-declaration', '0:98-99 duplicate-declaration', '0:98-99 missing-required', '0:99-107 read-only-argument']);
+});

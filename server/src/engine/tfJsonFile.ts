@@ -196,7 +196,7 @@ export class TfJsonFile extends JsonFile implements SourceFile {
           for (const t of byType.members) {
             for (const names of objectNodes(t.value)) {
               for (const n of names.members) {
-                for (const body of objectNodes(n.value)) this.found.push(this.instance(kind, t, n, body));
+                objectNodes(n.value).forEach((body, i) => this.found.push(this.instance(kind, t, n, body, i > 0)));
               }
             }
           }
@@ -205,11 +205,16 @@ export class TfJsonFile extends JsonFile implements SourceFile {
     }
   }
 
-  private instance(kind: 'resource' | 'data', type: JsonMember, name: JsonMember, body: JsonObject): ResourceInstance {
+  /**
+   * `later`: a body past the first of a list (`"p": [{...}, {...}]`), named by its own `{`, so that what is said of it
+   * (declared twice, missing an argument) is not said of the first on their one key.
+   */
+  private instance(kind: 'resource' | 'data', type: JsonMember, name: JsonMember, body: JsonObject, later = false): ResourceInstance {
     const schema = this.registry.get(kind, type.key);
     const { attributes, blocks } = bodyOf(body, schema?.blocks, true);
-    const range = { start: name.keyRange.start, end: body.range.end };
-    return { kind, type: type.key, typeRange: type.keyRange, name: name.key, nameRange: name.keyRange, range, headerRange: name.keyRange, bodyRange: body.range, attributes, blocks, closed: true, language: 'hcl' };
+    const nameRange = later ? { start: body.range.start, end: { line: body.range.start.line, character: body.range.start.character + 1 } } : name.keyRange;
+    const range = { start: nameRange.start, end: body.range.end };
+    return { kind, type: type.key, typeRange: type.keyRange, name: name.key, nameRange, range, headerRange: nameRange, bodyRange: body.range, attributes, blocks, closed: true, language: 'hcl' };
   }
 }
 
