@@ -1245,6 +1245,49 @@ func tune(p vpcbgppeer.VpcBgpPeer) {
     assert.deepEqual(codesOf('csharp', `class S {\n    void Build() {\n        var p = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g", BfdMultiHop = 10 });\n        p.EnableBfd = true;\n    }\n}\n`), []);
     assert.deepEqual(codesOf('go', `func build(stack cdktf.TerraformStack) {\n\tp := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(10)})\n\tp.SetEnableBfd(jsii.Bool(true))\n}\n`), []);
   });
+  it('a set after the variable is bound again otherwise than by `p = other` is on no construct: a loop, `as`, a chain, a walrus, a list', () => {
+    // Each form binds `p` again before the set: the set is on no construct, the construct keeps its warning.
+    const py = (between: string) => `p = VpcBgpPeer(self, "p", bgp_group_id="g", bfd_multi_hop=10)
+#                                           ^^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+${between}
+p.enable_bfd = True
+`;
+    for (const between of [
+      'for p in others:\n    pass',
+      'for i, p in enumerate(others):\n    pass',
+      'for (i, p) in enumerate(others):\n    pass',
+      'with session() as p:\n    pass',
+      'try:\n    f()\nexcept Error as p:\n    pass',
+      'import other as p',
+      'a = p = other',
+      'if (p := other):\n    pass',
+      'p, q = other, x',
+      'q, p = other, x',
+      '(q, p) = other, x',
+    ]) check('python', py(between));
+    // Not bound again: a comprehension's own name (also over several lines), keyword arguments, parameters, values.
+    for (const between of ['xs = [\n    f(p)\n    for p in items\n]', 'xs = [f(p) for p in items]', 'f(a, p=1)', 'def g(a, p=1):\n    pass', 'x, y = p, q', 'with p as q:\n    pass']) {
+      assert.deepEqual(codesOf('python', py(between).replace(/^#.*\n/m, '')), [], between);
+    }
+    const go = (between: string) => `func build(stack cdktf.TerraformStack) {
+	p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(10)})
+//	                                                                                                                ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+${between}
+	p.SetEnableBfd(jsii.Bool(true))
+}
+`;
+    for (const between of ['\tp, err = other()', '\tp, err := other()', '\terr, p = other()', '\tfor _, p = range others {\n\t}']) check('go', go(between));
+    // A new variable of the name in a block of its own (a loop's, an if's, a block's): the set after it is on the construct.
+    for (const between of ['\tfor _, p := range others {\n\t\t_ = p\n\t}', '\tif p, ok := x.(T); ok {\n\t\t_ = p\n\t}', '\tif ok {\n\t\terr, p := f()\n\t\t_ = err\n\t}']) {
+      assert.deepEqual(codesOf('go', go(between).replace(/^\/\/.*\n/m, '')), [], between);
+    }
+    // A chain, in the C family too.
+    check('typescript', `let p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", bfdMultiHop: 10 });
+//                                                   ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+a = p = other;
+p.enableBfd = true;
+`);
+  });
 });
 
 describe('CDKTF: what a construct is offered to refer to', () => {

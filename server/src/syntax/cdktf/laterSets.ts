@@ -31,7 +31,7 @@ const ASSIGNABLE = new Set(['typescript', 'python', 'csharp']);
  * in TypeScript `( p as any ) . addOverride ( "x"`, in Go `p . AddOverride ( jsii . String ( "x" )`; an assignment to
  * the variable, the token before its statement: `; this . p =`).
  */
-const BEFORE = 3;
+const BEFORE = 6;
 const AFTER = 10;
 
 export interface Found {
@@ -54,6 +54,11 @@ export interface Found {
    * ends an assignment's statement): an edit there reads the set again (`update`), the value may span lines.
    */
   reach: number;
+  /**
+   * For a Python loop's target (`for p in`), the `for` relative to `at`: the name is bound again when the `for` is a
+   * statement, not a comprehension's, which `parse.ts` tells by the brackets around it when it places the sets.
+   */
+  loop?: number;
   /** What the engine caches for this set's value (`cdktfFile.ts`); a set read again is a new object. */
   memo?: unknown;
   /** The schema of the construct the set is on, which `parse.ts` decides by scope; absent when none or unsure. */
@@ -135,15 +140,61 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
  * An assignment to the variable itself at token `i` (`p = other`, Go's `p := other`, `this.p = other`), or undefined:
  * a statement's start, so neither a keyword argument (`f(x=1)`, after `(` or `,`) nor a default. C#'s initializer
  * keys (`new X { Key = 1 }`) are properties, capitalized: a capitalized C# name is not read.
+ * Also the other ways a name is bound again (`rebinding`).
  */
 function assignmentAt(tk: Tokens, i: number): Found | undefined {
-  if (tk.kind[i] !== IDENT || !(tk.is(i + 1, '=') || (tk.language === 'go' && tk.is(i + 1, ':=')))) return undefined;
+  if (tk.kind[i] !== IDENT) return undefined;
   const variable = variableAt(tk, i);
   if (variable === undefined) return undefined;
   const s = tk.is(i - 1, '.') ? i - 2 : i;
-  if (tk.language === 'csharp' && s === i && /^[A-Z]/.test(variable)) return undefined;
-  const starts = s === 0 || tk.is(s - 1, ';') || tk.is(s - 1, '{') || tk.is(s - 1, '}') || tk.is(s - 1, ')') || (tk.first[s] === 1 && !tk.is(s - 1, ',') && !tk.is(s - 1, '(') && !tk.is(s - 1, '['));
-  return starts ? { at: i, variable: variableKey(tk.language, variable), argument: '', reach: 2 } : undefined;
+  const found = (reach: number, loop?: number): Found => ({ at: i, variable: variableKey(tk.language, variable), argument: '', reach: reach - i, ...(loop === undefined ? {} : { loop: loop - i }) });
+  if (tk.is(i + 1, '=') || (tk.language === 'go' && tk.is(i + 1, ':='))) {
+    if (tk.language === 'csharp' && s === i && /^[A-Z]/.test(variable)) return undefined;
+    if (startsStatement(tk, s)) return found(i + 2);
+  }
+  return rebinding(tk, s, i, found);
+}
+
+/** Does token `s` start a statement: the file's first, after `;` or a brace or `)`, or first on its line but not in an argument list. */
+function startsStatement(tk: Tokens, s: number): boolean {
+  return s === 0 || tk.is(s - 1, ';') || tk.is(s - 1, '{') || tk.is(s - 1, '}') || tk.is(s - 1, ')') || (tk.first[s] === 1 && !tk.is(s - 1, ',') && !tk.is(s - 1, '(') && !tk.is(s - 1, '['));
+}
+
+/**
+ * The forms other than `p = other` that bind the variable whose name is tokens [s, i] again: a chained assignment
+ * (`a = p = other`); in Python a walrus (`(p := other)`), `as p` (`with`, `except`, `import`), a loop (`for p in`,
+ * `for i, p in`), a tuple unpacked (`p, q = pair`, `(q, p) = pair`); in Go a list (`p, err = f()`, `err, p := f()`,
+ * `for _, p = range l`). A list is read over a few names on either side, as far as `BEFORE` and `AFTER` let an edit
+ * read it again.
+ */
+function rebinding(tk: Tokens, s: number, i: number, found: (reach: number, loop?: number) => Found): Found | undefined {
+  const python = tk.language === 'python';
+  const go = tk.language === 'go';
+  if (tk.is(s - 1, '=') && tk.is(i + 1, '=')) return found(i + 2);
+  if (python && tk.is(i + 1, ':=')) return found(i + 2);
+  if (python && s === i && tk.isIdent(i - 1, 'as')) return found(i + 1);
+  if (!python && !go) return undefined;
+  let k = s;
+  while (k - 5 >= i - BEFORE && tk.is(k - 1, ',') && tk.isIdent(k - 2) && !tk.is(k - 3, '.')) k -= 2;
+  let j = i;
+  while (j + 5 <= i + AFTER - 1 && tk.is(j + 1, ',') && tk.isIdent(j + 2) && !tk.is(j + 3, '.')) j += 2;
+  let first = k;
+  let next = j + 1;
+  // Python's parenthesized targets, `(q, p) = pair`, `for (i, p) in`.
+  if (python && (tk.is(k - 1, '(') || tk.is(k - 1, '[')) && tk.closeOf[k - 1] === j + 1) {
+    first = k - 1;
+    next = j + 2;
+  }
+  const assigns = tk.is(next, '=') || (go && tk.is(next, ':='));
+  if (tk.isIdent(first - 1, 'for')) {
+    // A Python loop's target; whether it is the statement's (not a comprehension's, which binds its own name) the
+    // placing decides, by the brackets around the `for` (`Found.loop`). A Go loop assigning (`=`, not `:=`).
+    if (python && tk.isIdent(next, 'in')) return found(next + 1, first - 1);
+    if (go && tk.is(next, '=')) return found(next + 1);
+    return undefined;
+  }
+  if ((k === s && j === i) || !assigns) return undefined;
+  return startsStatement(tk, first) ? found(next + 1) : undefined;
 }
 
 /** A set, or an assignment to the variable, whose variable is token `i`. */

@@ -310,7 +310,9 @@ export class CdktfParse {
       for (const name of java && !key.includes('.') ? [key, `this.${key}`] : [key]) {
         for (const e of this.bindings.get(name) ?? []) candidates.push({ e: e as Construct, name, decl: e.tok - e.declBack! });
       }
-      const reassigned = candidates.map((c) => sets.some((f) => f.argument === '' && f.at !== c.decl && scopes.visible(c.name, c.decl, f.at)));
+      // A Python comprehension's `for` (in brackets) binds a name of its own, not the variable.
+      const rebinds = (f: Found) => f.argument === '' && (f.loop === undefined || this.tokens.up[f.at + f.loop] < 0);
+      const reassigned = candidates.map((c) => sets.some((f) => rebinds(f) && f.at !== c.decl && scopes.visible(c.name, c.decl, f.at)));
       const on = candidates.map(() => new Set<string>());
       for (const set of sets) {
         if (set.argument === '') continue;
