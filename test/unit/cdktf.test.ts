@@ -1288,6 +1288,25 @@ a = p = other;
 p.enableBfd = true;
 `);
   });
+  it('C#: a capitalized variable assigned again is seen, after a statement or first in a block; an initializer\'s key of the name is not', () => {
+    const cs = (between: string) => `class S {
+    VpcBgpPeer Peer;
+    void Build(bool fast) {
+        Peer = new VpcBgpPeer(this, "p", new VpcBgpPeerConfig { BgpGroupId = "g", BfdMultiHop = 10 });
+//                                                                                ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+${between}
+        Peer.EnableBfd = true;
+    }
+}
+`;
+    for (const between of ['        Peer = other;', '        if (fast) {\n            Peer = other;\n        }', '        if (fast)\n        {\n            Peer = Make(this, "x");\n        }', '        if (fast) { } else { Peer = other; }']) {
+      check('csharp', cs(between));
+    }
+    // An initializer's key of the name, after its type or after its constructor's arguments: the set is on the construct.
+    for (const between of ['        var x = new Holder { Peer = y };', '        var z = new Holder(a) { Peer = y, B = 1 };', '        var w = new Holder(a)\n        {\n            Peer = y\n        };']) {
+      assert.deepEqual(codesOf('csharp', cs(between).replace(/^\/\/.*\n/m, '')), [], between);
+    }
+  });
 });
 
 describe('CDKTF: what a construct is offered to refer to', () => {

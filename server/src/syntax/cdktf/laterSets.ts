@@ -138,9 +138,8 @@ function setAt(tk: Tokens, i: number, assignable: boolean): Found | undefined {
 
 /**
  * An assignment to the variable itself at token `i` (`p = other`, Go's `p := other`, `this.p = other`), or undefined:
- * a statement's start, so neither a keyword argument (`f(x=1)`, after `(` or `,`) nor a default. C#'s initializer
- * keys (`new X { Key = 1 }`) are properties, capitalized: a capitalized C# name is not read.
- * Also the other ways a name is bound again (`rebinding`).
+ * a statement's start, so neither a keyword argument (`f(x=1)`, after `(` or `,`) nor a default. Also the other ways
+ * a name is bound again (`rebinding`).
  */
 function assignmentAt(tk: Tokens, i: number): Found | undefined {
   if (tk.kind[i] !== IDENT) return undefined;
@@ -149,10 +148,37 @@ function assignmentAt(tk: Tokens, i: number): Found | undefined {
   const s = tk.is(i - 1, '.') ? i - 2 : i;
   const found = (reach: number, loop?: number): Found => ({ at: i, variable: variableKey(tk.language, variable), argument: '', reach: reach - i, ...(loop === undefined ? {} : { loop: loop - i }) });
   if (tk.is(i + 1, '=') || (tk.language === 'go' && tk.is(i + 1, ':='))) {
-    if (tk.language === 'csharp' && s === i && /^[A-Z]/.test(variable)) return undefined;
-    if (startsStatement(tk, s)) return found(i + 2);
+    if (!startsStatement(tk, s)) return rebinding(tk, s, i, found);
+    if (tk.language !== 'csharp' || s !== i || !/^[A-Z]/.test(variable) || !tk.is(i - 1, '{')) return found(i + 2);
+    const end = csharpStatementEnd(tk, i);
+    return end >= 0 ? found(end + 1) : undefined;
   }
   return rebinding(tk, s, i, found);
+}
+
+/** Words before a C# `{` that opens a block of statements, not an object initializer. */
+const CSHARP_BLOCK_WORDS = new Set(['else', 'try', 'finally', 'do', 'get', 'set', 'init', 'add', 'remove', 'checked', 'unchecked', 'unsafe']);
+
+/**
+ * C#: a capitalized name just after `{` (`P = other`, as fields and properties are named) may be an object
+ * initializer's first key (`new X { Key = 1 }`) rather than a statement. It is a statement when the `{` follows what
+ * ends a statement or a block's header word (`else {`), or, after a `)` (`if (c) {` as well as `new X(a) {`), when
+ * a `;` ends it within `AFTER` tokens (an initializer's key ends at `,` or `}`). Returns the token that ends the
+ * statement (the one just before it when none is read), or -1 when it is not one, or unsure.
+ */
+function csharpStatementEnd(tk: Tokens, i: number): number {
+  const before = i - 2;
+  if (tk.is(before, '{') || tk.is(before, ';') || tk.is(before, '}') || tk.is(before, '=>') || (tk.isIdent(before) && CSHARP_BLOCK_WORDS.has(tk.text_(before)))) return i + 1;
+  if (!tk.is(before, ')')) return -1;
+  let depth = 0;
+  for (let k = i + 2; k < Math.min(tk.n, i + AFTER); k++) {
+    if (tk.isOpener(k)) depth++;
+    else if (tk.is(k, ')') || tk.is(k, ']') || tk.is(k, '}')) {
+      if (depth-- === 0) return -1;
+    } else if (depth === 0 && tk.is(k, ';')) return k;
+    else if (depth === 0 && tk.is(k, ',')) return -1;
+  }
+  return -1;
 }
 
 /** Does token `s` start a statement: the file's first, after `;` or a brace or `)`, or first on its line but not in an argument list. */
