@@ -1307,6 +1307,76 @@ ${between}
       assert.deepEqual(codesOf('csharp', cs(between).replace(/^\/\/.*\n/m, '')), [], between);
     }
   });
+  it('Java, C#: a local beside a field of its name takes the sets written `p` in its scope; the field those written `this.p`, or `p` where no local or parameter hides it', () => {
+    const build = (id: string) => `VpcBgpPeer.Builder.create(this, "${id}").bgpGroupId("g").bfdMultiHop(10).build()`;
+    check('java', `class S {
+    VpcBgpPeer p;
+    S() {
+        this.p = ${build('f')};
+        VpcBgpPeer p = ${build('l')};
+        p.setEnableBfd(true);
+    }
+    void t() {
+        p.setEnableBfd(true);
+    }
+}
+`);
+    // `this.p` beside the local is the field; the local keeps its warning.
+    check('java', `class S {
+    VpcBgpPeer p;
+    S() {
+        this.p = ${build('f')};
+        VpcBgpPeer p = ${build('l')};
+//                                                                          ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+        this.p.setEnableBfd(true);
+    }
+}
+`);
+    // The same with a field declared in the class's body.
+    check('java', `class S {
+    VpcBgpPeer p = ${build('f')};
+    void t() {
+        VpcBgpPeer p = ${build('l')};
+//                                                                          ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+        this.p.setEnableBfd(true);
+    }
+}
+`);
+    // A parameter of the name hides the field: the set is on neither.
+    check('java', `class S {
+    VpcBgpPeer p;
+    S() {
+        this.p = ${build('f')};
+//                                                                    ^^^^^^^^^^^ bfd-multi-hop-without-bfd
+    }
+    void t(VpcBgpPeer p) {
+        p.setEnableBfd(true);
+    }
+}
+`);
+    // The field assigned something else does not reassign the local.
+    check('java', `class S {
+    VpcBgpPeer p;
+    S() {
+        VpcBgpPeer p = ${build('l')};
+        this.p = other;
+        p.setEnableBfd(true);
+    }
+}
+`);
+    check('csharp', `class S {
+    VpcBgpPeer p;
+    S() {
+        this.p = new VpcBgpPeer(this, "f", new VpcBgpPeerConfig { BgpGroupId = "g", BfdMultiHop = 10 });
+        var p = new VpcBgpPeer(this, "l", new VpcBgpPeerConfig { BgpGroupId = "g", BfdMultiHop = 10 });
+        p.EnableBfd = true;
+    }
+    void T() {
+        this.p.EnableBfd = true;
+    }
+}
+`);
+  });
 });
 
 describe('CDKTF: what a construct is offered to refer to', () => {

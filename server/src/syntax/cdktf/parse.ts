@@ -310,16 +310,31 @@ export class CdktfParse {
       for (const name of java && !key.includes('.') ? [key, `this.${key}`] : [key]) {
         for (const e of this.bindings.get(name) ?? []) candidates.push({ e: e as Construct, name, decl: e.tok - e.declBack! });
       }
+      // The candidates a set or an assignment at token `at` may be on. In Java and C#, `this.p` is a field only (assigned
+      // as `this.p`, or declared in a class's body), and `p` a local or parameter where one is in scope, else the field,
+      // unless one of the name hides it in between.
+      const place = candidates.map((c) => (java ? (c.name.startsWith('this.') ? 'class' : scopes.placeOf(c.decl)) : 'file'));
+      const seen = (k: number, at: number, member: boolean): boolean => {
+        const { name, decl } = candidates[k];
+        if (!java) return scopes.visible(name, decl, at);
+        if (member) return place[k] !== 'block' && scopes.visible(place[k] === 'class' ? `this.${key}` : name, decl, at);
+        return name.startsWith('this.') ? scopes.fieldVisible(key, decl, at) : scopes.visible(name, decl, at);
+      };
+      const meant = (at: number): number[] => {
+        const member = java && this.tokens.is(at - 1, '.');
+        const visible = candidates.flatMap((_, k) => (seen(k, at, member) ? [k] : []));
+        const locals = visible.filter((k) => place[k] === 'block');
+        return locals.length ? locals : visible;
+      };
       // A Python comprehension's `for` (in brackets) binds a name of its own, not the variable.
       const rebinds = (f: Found) => f.argument === '' && (f.loop === undefined || this.tokens.up[f.at + f.loop] < 0);
-      const reassigned = candidates.map((c) => sets.some((f) => rebinds(f) && f.at !== c.decl && scopes.visible(c.name, c.decl, f.at)));
+      const reassigned = candidates.map(() => false);
+      for (const f of sets) if (rebinds(f)) for (const k of meant(f.at)) if (f.at !== candidates[k].decl) reassigned[k] = true;
       const on = candidates.map(() => new Set<string>());
       for (const set of sets) {
         if (set.argument === '') continue;
-        let only = -1;
-        for (let k = 0; k < candidates.length && only !== -2; k++) {
-          if (scopes.visible(candidates[k].name, candidates[k].decl, set.at)) only = only === -1 ? k : -2;
-        }
+        const visible = meant(set.at);
+        const only = visible.length === 1 ? visible[0] : -1;
         if (only >= 0 && !reassigned[only]) {
           on[only].add(set.argument);
           set.schema = candidates[only].e.instance!.schema;

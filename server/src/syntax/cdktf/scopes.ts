@@ -44,6 +44,24 @@ export class Scopes {
     return this.cVisible(name, decl, at);
   }
 
+  /**
+   * Java and C#: does `name` written alone at token `at` mean the field `this.name` declared (assigned) at token
+   * `decl`? In the field's class, when no block, lambda or parameter list between declares the name (a local or a
+   * parameter hides the field).
+   */
+  fieldVisible(name: string, decl: number, at: number): boolean {
+    const c = this.classOf(decl);
+    if (c < 0 || c !== this.classOf(at)) return false;
+    for (let g = this.tk.up[at]; g !== c; g = this.tk.up[g]) if (g < 0 || this.declares(g, name)) return false;
+    return true;
+  }
+
+  /** Where the name declared at token `decl` is: at the file's level, in a class's body (a field), or in a block (a local). */
+  placeOf(decl: number): 'file' | 'class' | 'block' {
+    const b = this.blockOf(decl);
+    return b < 0 ? 'file' : isClassHeader(this.tk, headerOf(this.tk, b)) ? 'class' : 'block';
+  }
+
   // --- The C family: blocks are brace groups, a function's parameters are in the header before its body. ---
 
   private cVisible(name: string, decl: number, at: number): boolean {
