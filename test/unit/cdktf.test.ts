@@ -1377,6 +1377,20 @@ ${between}
 }
 `);
   });
+  it('a construct assigned to a name declared outside its block (a field, in a constructor) is that variable: set and referred to where it is in scope', () => {
+    const build = `VpcBgpPeer.Builder.create(this, "f").bgpGroupId("g").bfdMultiHop(10).build()`;
+    // Java: the field declared in the class's body, or not in this file at all (a base class's).
+    for (const field of ['    private VpcBgpPeer peer;\n', '']) {
+      assert.deepEqual(codesOf('java', `class S extends Base {\n${field}    S() {\n        peer = ${build};\n    }\n    void tune() {\n        peer.setEnableBfd(true);\n    }\n}\n`), [], field);
+    }
+    // ... hidden in a method by a parameter of its name.
+    assert.deepEqual(codesOf('java', `class S {\n    S() {\n        peer = ${build};\n    }\n    void tune(VpcBgpPeer peer) {\n        peer.setEnableBfd(true);\n    }\n}\n`), ['bfd-multi-hop-without-bfd']);
+    assert.deepEqual(codesOf('csharp', `class S {\n    private VpcBgpPeer Peer;\n    S() {\n        Peer = new VpcBgpPeer(this, "f", new VpcBgpPeerConfig { BgpGroupId = "g", BfdMultiHop = 10 });\n    }\n    void Tune() {\n        Peer.EnableBfd = true;\n    }\n}\n`), []);
+    // A reference to it from another method means it.
+    assert.deepEqual(codesOf('java', `class S {\n    private VpcBgpGroup group;\n    S() {\n        group = VpcBgpGroup.Builder.create(this, "g").routerId("vbr-1").peerAsn(65001).ipVersion("IPv6").build();\n    }\n    void m() {\n        VpcBgpPeer.Builder.create(this, "p").bgpGroupId(group.getId()).peerIpAddress("10.0.0.2").build();\n    }\n}\n`), ['group-ip-version-mismatch']);
+    // TypeScript: a module's `let`, assigned in one function, set in another.
+    assert.deepEqual(codesOf('typescript', `let p: VpcBgpPeer;\nfunction build() {\n  p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", bfdMultiHop: 10 });\n}\nfunction tune() {\n  p.enableBfd = true;\n}\n`), []);
+  });
 });
 
 describe('CDKTF: what a construct is offered to refer to', () => {

@@ -313,7 +313,7 @@ export class CdktfParse {
       // The candidates a set or an assignment at token `at` may be on. In Java and C#, `this.p` is a field only (assigned
       // as `this.p`, or declared in a class's body), and `p` a local or parameter where one is in scope, else the field,
       // unless one of the name hides it in between.
-      const place = candidates.map((c) => (java ? (c.name.startsWith('this.') ? 'class' : scopes.placeOf(c.decl)) : 'file'));
+      const place = candidates.map((c) => (java ? (c.name.startsWith('this.') ? 'class' : scopes.placeOf(c.name, c.decl)) : 'file'));
       const seen = (k: number, at: number, member: boolean): boolean => {
         const { name, decl } = candidates[k];
         if (!java) return scopes.visible(name, decl, at);

@@ -56,9 +56,9 @@ export class Scopes {
     return true;
   }
 
-  /** Where the name declared at token `decl` is: at the file's level, in a class's body (a field), or in a block (a local). */
-  placeOf(decl: number): 'file' | 'class' | 'block' {
-    const b = this.blockOf(decl);
+  /** Where the variable `name` at token `decl` is declared: at the file's level, in a class's body (a field), or in a block (a local). */
+  placeOf(name: string, decl: number): 'file' | 'class' | 'block' {
+    const b = this.scopeOf(name, decl);
     return b < 0 ? 'file' : isClassHeader(this.tk, headerOf(this.tk, b)) ? 'class' : 'block';
   }
 
@@ -66,13 +66,30 @@ export class Scopes {
 
   private cVisible(name: string, decl: number, at: number): boolean {
     const tk = this.tk;
-    const scope = this.blockOf(decl);
+    const scope = this.scopeOf(name, decl);
     for (let g = tk.up[at]; g !== scope; g = tk.up[g]) {
       // Outside the declaring block (another function's body), or declared again in between.
       if (g < 0) return false;
       if (this.declares(g, name)) return false;
     }
     return true;
+  }
+
+  /**
+   * The block whose variable the name at token `decl` is: that block itself when it declares the name there
+   * (`VpcBgpPeer p =`, `const p =`, `p :=`). A name assigned without a declaration (`p = ...`) is one declared around
+   * it: the nearest block that declares it (a parameter, a local, a field in a class's body); in Java and C# a field
+   * of the class it is in, maybe declared in a base class, as a constructor's `peer = ...` is; else the file's.
+   */
+  private scopeOf(name: string, decl: number): number {
+    const tk = this.tk;
+    const b = this.blockOf(decl);
+    if (this.bindsAfter(decl)) return b;
+    const fields = tk.language === 'java' || tk.language === 'csharp';
+    for (let g = b; g >= 0; g = this.blockOf(g)) {
+      if (this.declares(g, name) || (fields && isClassHeader(tk, headerOf(tk, g)))) return g;
+    }
+    return -1;
   }
 
   /** The innermost brace group around token `i`, or -1 (the file). */
