@@ -251,6 +251,28 @@ describe('CDKTF incremental parsing: cost', () => {
   }
 });
 
+describe('CDKTF incremental parsing: many constructs of one variable name', () => {
+  const forms: [CdktfFile['language'], (i: number) => string][] = [
+    ['typescript', (i) => `function f${i}() {\n  const peer = new VpcBgpPeer(this, "p${i}", { bgpGroupId: "g", bfdMultiHop: 10 });\n  peer.enableBfd = true;\n  peer.description = "x";\n}\n`],
+    ['python', (i) => `def f${i}(self):\n    peer = VpcBgpPeer(self, "p${i}", bgp_group_id="g", bfd_multi_hop=10)\n    peer.enable_bfd = True\n    peer.description = "x"\n\n`],
+    ['java', (i) => `class C${i} {\n    void f() {\n        VpcBgpPeer peer = VpcBgpPeer.Builder.create(this, "p${i}").bgpGroupId("g").bfdMultiHop(10).build();\n        peer.setEnableBfd(true);\n        peer.setDescription("x");\n    }\n}\n`],
+  ];
+  for (const [language, fn] of forms) {
+    it(`${language}: a keystroke in a set of a \`peer\` in each of 500 functions looks at a few of them, not each one per set`, () => {
+      const text = Array.from({ length: 500 }, (_, i) => fn(i)).join('');
+      const f = new CdktfFile(language, text, schemas);
+      diagnostics(f);
+      const lines = text.split('\n');
+      const line = lines.findIndex((l, i) => i > lines.length / 2 && l.includes('"x"'));
+      const at = { line, character: lines[line].indexOf('"x"') + 1 };
+      f.update([{ range: { start: at, end: at }, text: 'y' }]);
+      // Each of the 1,000 sets of the name looks at the constructs in scope around it: one, not 500.
+      assert.ok(f.scopeLookups <= 2 * 1000, `${f.scopeLookups} look-ups`);
+      assertSame(f, 'typed', prng(1));
+    });
+  }
+});
+
 describe('CDKTF incremental parsing: what the whole file shares', () => {
   const text = `import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";
 import { VpcBgpGroup } from "./.gen/providers/alicloud/vpc-bgp-group";

@@ -144,6 +144,11 @@ export class CdktfFile implements SourceFile {
     return this.parsed?.lastRematched ?? 0;
   }
 
+  /** How many times the last edit looked whether a construct's variable is in scope at a set (for tests and measurements). */
+  get scopeLookups(): number {
+    return this.parsed?.lastScopeLookups ?? 0;
+  }
+
   /** How many edits read the file's imports and definitions again (for tests and measurements). */
   get classScans(): number {
     return this.parsed?.classScans ?? 0;

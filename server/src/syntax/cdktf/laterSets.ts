@@ -146,7 +146,11 @@ function assignmentAt(tk: Tokens, i: number): Found | undefined {
   const variable = variableAt(tk, i);
   if (variable === undefined) return undefined;
   const s = tk.is(i - 1, '.') ? i - 2 : i;
-  const found = (reach: number, loop?: number): Found => ({ at: i, variable: variableKey(tk.language, variable), argument: '', reach: reach - i, ...(loop === undefined ? {} : { loop: loop - i }) });
+  const found = (reach: number, loop?: number): Found => {
+    const f: Found = { at: i, variable: variableKey(tk.language, variable), argument: '', reach: reach - i };
+    if (loop !== undefined) f.loop = loop - i;
+    return f;
+  };
   if (tk.is(i + 1, '=') || (tk.language === 'go' && tk.is(i + 1, ':='))) {
     if (!startsStatement(tk, s)) return rebinding(tk, s, i, found);
     if (tk.language !== 'csharp' || s !== i || !/^[A-Z]/.test(variable) || !tk.is(i - 1, '{')) return found(i + 2);

@@ -14,6 +14,7 @@ import type { SchemaRegistry } from '../../schema/registry';
 import { classesOf, classKeywords, classNames, definitionWords, matchConstructs, parseConstructs, quoteStyle, reclassified, schemaAt, withClasses, type Construct, type Matching } from './constructs';
 import { ownStrings } from './copies';
 import { LaterSets, type Found } from './laterSets';
+import { Meaning } from './meaning';
 import { laterInstance } from './laterValues';
 import type { ResourceSchema } from '../../schema/types';
 import { bindingsOf, changedNames, pick, readsAny, resolveAgain, resolveBuilt, type Bindings } from './references';
@@ -48,6 +49,8 @@ export class CdktfParse {
   /** Whole-file parses, and how many class names the last edit matched again (for tests and measurements). */
   fullParses = 0;
   lastRematched = 0;
+  /** How many times the last edit looked whether a construct's variable is in scope at a set (for tests and measurements). */
+  lastScopeLookups = 0;
   /** How many edits read the file's imports and definitions again (for tests and measurements). */
   classScans = 0;
 
@@ -76,6 +79,7 @@ export class CdktfParse {
    */
   update(lineStarts: number[], edit: OffsetEdit, lineDelta: number): ConstructChanges | undefined {
     this.placed = undefined;
+    this.lastScopeLookups = 0;
     const tk = this.tokens;
     const text = tk.text;
     // A keyword always counts; a class name only with a word that defines a type (see `changesEverything`).
@@ -310,36 +314,22 @@ export class CdktfParse {
       for (const name of java && !key.includes('.') ? [key, `this.${key}`] : [key]) {
         for (const e of this.bindings.get(name) ?? []) candidates.push({ e: e as Construct, name, decl: e.tok - e.declBack! });
       }
-      // The candidates a set or an assignment at token `at` may be on. In Java and C#, `this.p` is a field only (assigned
-      // as `this.p`, or declared in a class's body), and `p` a local or parameter where one is in scope, else the field,
-      // unless one of the name hides it in between.
-      const place = candidates.map((c) => (java ? (c.name.startsWith('this.') ? 'class' : scopes.placeOf(c.name, c.decl)) : 'file'));
-      const seen = (k: number, at: number, member: boolean): boolean => {
-        const { name, decl } = candidates[k];
-        if (!java) return scopes.visible(name, decl, at);
-        if (member) return place[k] !== 'block' && scopes.visible(place[k] === 'class' ? `this.${key}` : name, decl, at);
-        return name.startsWith('this.') ? scopes.fieldVisible(key, decl, at) : scopes.visible(name, decl, at);
-      };
-      const meant = (at: number): number[] => {
-        const member = java && this.tokens.is(at - 1, '.');
-        const visible = candidates.flatMap((_, k) => (seen(k, at, member) ? [k] : []));
-        const locals = visible.filter((k) => place[k] === 'block');
-        return locals.length ? locals : visible;
-      };
+      const meant = new Meaning(this.tokens, scopes, key, candidates);
       // A Python comprehension's `for` (in brackets) binds a name of its own, not the variable.
       const rebinds = (f: Found) => f.argument === '' && (f.loop === undefined || this.tokens.up[f.at + f.loop] < 0);
       const reassigned = candidates.map(() => false);
-      for (const f of sets) if (rebinds(f)) for (const k of meant(f.at)) if (f.at !== candidates[k].decl) reassigned[k] = true;
+      for (const f of sets) if (rebinds(f)) for (const k of meant.at(f.at)) if (f.at !== candidates[k].decl) reassigned[k] = true;
       const on = candidates.map(() => new Set<string>());
       for (const set of sets) {
         if (set.argument === '') continue;
-        const visible = meant(set.at);
+        const visible = meant.at(set.at);
         const only = visible.length === 1 ? visible[0] : -1;
         if (only >= 0 && !reassigned[only]) {
           on[only].add(set.argument);
           set.schema = candidates[only].e.instance!.schema;
         } else delete set.schema;
       }
+      this.lastScopeLookups += meant.looked;
       candidates.forEach(({ e }, k) => {
         const args = on[k].size ? [...on[k]].sort() : undefined;
         if (args?.join(',') === e.instance!.setLater?.join(',')) return;

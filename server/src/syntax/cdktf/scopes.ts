@@ -28,6 +28,8 @@ const PY_BINDERS = new Set(['for', 'as', 'global', 'nonlocal', 'def', 'class', '
 export class Scopes {
   /** `group,name`: does that group (or its header) declare the name. */
   private readonly declared = new Map<string, boolean>();
+  /** The token of a name assigned without a declaration: its scope (`scopeOf`), the C family. */
+  private readonly assigned = new Map<number, number>();
   /** Python: statement start: the statement start of the block header it is in (-1 at the top). */
   private readonly headers = new Map<number, number>();
 
@@ -62,15 +64,40 @@ export class Scopes {
     return b < 0 ? 'file' : isClassHeader(this.tk, headerOf(this.tk, b)) ? 'class' : 'block';
   }
 
+  /**
+   * The token a variable is seen around: `visible(name, decl, at)` (and `fieldVisible`) holds only where it is one
+   * of `around(at)`. A local's declaring block (or -1, the file), a field's class body (in Python the header of the
+   * function or class that binds it). It lets many constructs of one name be looked at only where they may be seen.
+   */
+  anchor(name: string, decl: number): number {
+    const member = name.startsWith('this.') || name.startsWith('self.');
+    if (this.tk.language === 'python') return member ? pyClassIn(this.tk, this.pyChain(decl)) : (this.pyChain(decl)[0] ?? -1);
+    return member ? this.classOf(decl) : this.scopeOf(name, decl);
+  }
+
+  /** The tokens a variable seen at token `at` is anchored at (`anchor`): the groups around it, or the Python headers, and -1. */
+  around(at: number): number[] {
+    const out = this.tk.language === 'python' ? this.pyChain(at) : [];
+    if (this.tk.language !== 'python') for (let g = this.tk.up[at]; g >= 0; g = this.tk.up[g]) out.push(g);
+    out.push(-1);
+    return out;
+  }
+
   // --- The C family: blocks are brace groups, a function's parameters are in the header before its body. ---
 
   private cVisible(name: string, decl: number, at: number): boolean {
-    const tk = this.tk;
+    // Mostly the name is read in the block that declares it: its scope is looked for only when not.
+    const block = this.blockOf(decl);
+    if (this.within(name, block, at)) return true;
     const scope = this.scopeOf(name, decl);
-    for (let g = tk.up[at]; g !== scope; g = tk.up[g]) {
+    return scope !== block && this.within(name, scope, at);
+  }
+
+  /** Is token `at` in the group `scope` (-1: the file), no group in between declaring `name` again? */
+  private within(name: string, scope: number, at: number): boolean {
+    for (let g = this.tk.up[at]; g !== scope; g = this.tk.up[g]) {
       // Outside the declaring block (another function's body), or declared again in between.
-      if (g < 0) return false;
-      if (this.declares(g, name)) return false;
+      if (g < 0 || this.declares(g, name)) return false;
     }
     return true;
   }
@@ -82,14 +109,14 @@ export class Scopes {
    * of the class it is in, maybe declared in a base class, as a constructor's `peer = ...` is; else the file's.
    */
   private scopeOf(name: string, decl: number): number {
+    if (this.bindsAfter(decl)) return this.blockOf(decl);
+    let scope = this.assigned.get(decl);
+    if (scope !== undefined) return scope;
     const tk = this.tk;
-    const b = this.blockOf(decl);
-    if (this.bindsAfter(decl)) return b;
     const fields = tk.language === 'java' || tk.language === 'csharp';
-    for (let g = b; g >= 0; g = this.blockOf(g)) {
-      if (this.declares(g, name) || (fields && isClassHeader(tk, headerOf(tk, g)))) return g;
-    }
-    return -1;
+    for (scope = this.blockOf(decl); scope >= 0 && !this.declares(scope, name) && !(fields && isClassHeader(tk, headerOf(tk, scope))); scope = this.blockOf(scope));
+    this.assigned.set(decl, scope);
+    return scope;
   }
 
   /** The innermost brace group around token `i`, or -1 (the file). */
