@@ -39,7 +39,7 @@ const PIECES = [
   // ... and which construct a set is on (`parse.ts`): a parameter of the variable's name, the variable reassigned.
   'function f(c33) {\n', 'def f(self, c33):\n', 'func f(c33 X) {\n', 'c33 = other;\n', 'c33 = other\n', 'this.c33 = x;\n', 'self.c33 = x\n',
   // ... bound again otherwise: a loop, `as`, a chain, a walrus, a list.
-  'for c33 in x:\n', ' as c33', 'a = c33 = b', '(c33 := b)', 'c33, err = ', 'err, c33 := ', 'for _, c33 = range x {\n', ') {\n  C33 = other;\n', 'C33 = x', 'var C33 = new VpcBgpPeer(this, "n", ', 'VpcBgpPeer c33 = x;\n', 'this.c33.setEnableBfd(true);\n',
+  'for c33 in x:\n', ' as c33', 'a = c33 = b', '(c33 := b)', 'c33, err = ', 'err, c33 := ', 'for _, c33 = range x {\n', 'c33: X = y\n', '[c33, q] = x;\n', 'for (c33 of x) ', ') {\n  C33 = other;\n', 'C33 = x', 'var C33 = new VpcBgpPeer(this, "n", ', 'VpcBgpPeer c33 = x;\n', 'this.c33.setEnableBfd(true);\n',
   // Python dicts unpacked as keyword arguments: a literal beside them, a variable's dict looked up above the call.
   ', **{"bfd_multi_hop": 0}', '**config', 'config = {"bfd_multi_hop": 300}\n', 'config["x"] = 1\n', 'config = {\n',
   // TypeScript configs typed apart: list elements, a function's returns, and a field without a modifier.

@@ -1264,9 +1264,11 @@ p.enable_bfd = True
       'p, q = other, x',
       'q, p = other, x',
       '(q, p) = other, x',
+      '[q, p] = other, x',
+      'p: Other = other',
     ]) check('python', py(between));
     // Not bound again: a comprehension's own name (also over several lines), keyword arguments, parameters, values.
-    for (const between of ['xs = [\n    f(p)\n    for p in items\n]', 'xs = [f(p) for p in items]', 'f(a, p=1)', 'def g(a, p=1):\n    pass', 'x, y = p, q', 'with p as q:\n    pass']) {
+    for (const between of ['xs = [\n    f(p)\n    for p in items\n]', 'xs = [f(p) for p in items]', 'f(a, p=1)', 'def g(a, p=1):\n    pass', 'x, y = p, q', 'with p as q:\n    pass', 'p: VpcBgpPeer', 'm[p] = 1']) {
       assert.deepEqual(codesOf('python', py(between).replace(/^#.*\n/m, '')), [], between);
     }
     const go = (between: string) => `func build(stack cdktf.TerraformStack) {
@@ -1281,12 +1283,16 @@ ${between}
     for (const between of ['\tfor _, p := range others {\n\t\t_ = p\n\t}', '\tif p, ok := x.(T); ok {\n\t\t_ = p\n\t}', '\tif ok {\n\t\terr, p := f()\n\t\t_ = err\n\t}']) {
       assert.deepEqual(codesOf('go', go(between).replace(/^\/\/.*\n/m, '')), [], between);
     }
-    // A chain, in the C family too.
-    check('typescript', `let p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", bfdMultiHop: 10 });
+    // A chain, in the C family too; TypeScript's loop over the variable itself, and destructuring.
+    const ts = (between: string) => `let p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", bfdMultiHop: 10 });
 //                                                   ^^^^^^^^^^^ bfd-multi-hop-without-bfd
-a = p = other;
+${between}
 p.enableBfd = true;
-`);
+`;
+    for (const between of ['a = p = other;', 'for (p of others) {\n}', 'for (p in others) {\n}', '[q, p] = pair;', '[p] = pair;']) check('typescript', ts(between));
+    for (const between of ['m[p] = 1;', 'const [a, b] = [p, q];', 'x = [p, q];', 'for (const p of others) {\n  p.enableBfd = true;\n}']) {
+      assert.deepEqual(codesOf('typescript', ts(between).replace(/^\/\/.*\n/m, '')), [], between);
+    }
   });
   it('C#: a capitalized variable assigned again is seen, after a statement or first in a block; an initializer\'s key of the name is not', () => {
     const cs = (between: string) => `class S {

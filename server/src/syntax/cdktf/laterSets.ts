@@ -193,8 +193,9 @@ function startsStatement(tk: Tokens, s: number): boolean {
 /**
  * The forms other than `p = other` that bind the variable whose name is tokens [s, i] again: a chained assignment
  * (`a = p = other`); in Python a walrus (`(p := other)`), `as p` (`with`, `except`, `import`), a loop (`for p in`,
- * `for i, p in`), a tuple unpacked (`p, q = pair`, `(q, p) = pair`); in Go a list (`p, err = f()`, `err, p := f()`,
- * `for _, p = range l`). A list is read over a few names on either side, as far as `BEFORE` and `AFTER` let an edit
+ * `for i, p in`), a tuple unpacked (`p, q = pair`, `(q, p) = pair`), an annotated assignment (`p: T = other`); in Go
+ * a list (`p, err = f()`, `err, p := f()`, `for _, p = range l`); in TypeScript a loop (`for (p of l)`) and
+ * destructuring (`[q, p] = pair`). A list is read over a few names on either side, as far as `BEFORE` and `AFTER` let an edit
  * read it again.
  */
 function rebinding(tk: Tokens, s: number, i: number, found: (reach: number, loop?: number) => Found): Found | undefined {
@@ -203,18 +204,21 @@ function rebinding(tk: Tokens, s: number, i: number, found: (reach: number, loop
   if (tk.is(s - 1, '=') && tk.is(i + 1, '=')) return found(i + 2);
   if (python && tk.is(i + 1, ':=')) return found(i + 2);
   if (python && s === i && tk.isIdent(i - 1, 'as')) return found(i + 1);
-  if (!python && !go) return undefined;
+  if (python && s === i && tk.is(i + 1, ':') && startsStatement(tk, i)) return annotated(tk, i, found);
+  const ts = tk.language === 'typescript';
+  if (ts && s === i && tk.is(i - 1, '(') && tk.isIdent(i - 2, 'for') && (tk.isIdent(i + 1, 'of') || tk.isIdent(i + 1, 'in'))) return found(i + 2);
+  if (!python && !go && !ts) return undefined;
   let k = s;
   while (k - 5 >= i - BEFORE && tk.is(k - 1, ',') && tk.isIdent(k - 2) && !tk.is(k - 3, '.')) k -= 2;
   let j = i;
   while (j + 5 <= i + AFTER - 1 && tk.is(j + 1, ',') && tk.isIdent(j + 2) && !tk.is(j + 3, '.')) j += 2;
   let first = k;
   let next = j + 1;
-  // Python's parenthesized targets, `(q, p) = pair`, `for (i, p) in`.
-  if (python && (tk.is(k - 1, '(') || tk.is(k - 1, '[')) && tk.closeOf[k - 1] === j + 1) {
+  // Python's parenthesized targets, `(q, p) = pair`, `for (i, p) in`; TypeScript's destructuring, `[q, p] = pair`.
+  if (((python && tk.is(k - 1, '(')) || tk.is(k - 1, '[')) && tk.closeOf[k - 1] === j + 1) {
     first = k - 1;
     next = j + 2;
-  }
+  } else if (ts) return undefined;
   const assigns = tk.is(next, '=') || (go && tk.is(next, ':='));
   if (tk.isIdent(first - 1, 'for')) {
     // A Python loop's target; whether it is the statement's (not a comprehension's, which binds its own name) the
@@ -223,8 +227,20 @@ function rebinding(tk: Tokens, s: number, i: number, found: (reach: number, loop
     if (go && tk.is(next, '=')) return found(next + 1);
     return undefined;
   }
-  if ((k === s && j === i) || !assigns) return undefined;
+  if ((k === s && j === i && first === k) || !assigns) return undefined;
   return startsStatement(tk, first) ? found(next + 1) : undefined;
+}
+
+/** Python's annotated assignment, `p: VpcBgpPeer = other` (an annotation alone, `p: VpcBgpPeer`, binds nothing). */
+function annotated(tk: Tokens, i: number, found: (reach: number) => Found): Found | undefined {
+  for (let k = i + 2; k < i + AFTER && k < tk.n && tk.line[k] === tk.line[i]; k++) {
+    if (tk.is(k, '=')) return found(k + 1);
+    if (tk.isOpener(k)) {
+      if (tk.closeOf[k] < 0 || tk.closeOf[k] >= i + AFTER) return undefined;
+      k = tk.closeOf[k];
+    }
+  }
+  return undefined;
 }
 
 /** A set, or an assignment to the variable, whose variable is token `i`. */
