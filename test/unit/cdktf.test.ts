@@ -1271,6 +1271,11 @@ p.enable_bfd = True
     for (const between of ['xs = [\n    f(p)\n    for p in items\n]', 'xs = [f(p) for p in items]', 'f(a, p=1)', 'def g(a, p=1):\n    pass', 'x, y = p, q', 'with p as q:\n    pass', 'p: VpcBgpPeer', 'm[p] = 1']) {
       assert.deepEqual(codesOf('python', py(between).replace(/^#.*\n/m, '')), [], between);
     }
+    // Bound in a function (its own variable there, a bracketed target too): the module's variable keeps its set.
+    for (const binding of ['[q, p] = pair', '(q, p) = pair', 'for (i, p) in pairs:\n        pass', '(p := other())', 'for p in others:\n        pass']) {
+      const text = `p = VpcBgpPeer(self, "p", bgp_group_id="g", bfd_multi_hop=10)\np.enable_bfd = True\n\ndef f():\n    ${binding}\n`;
+      assert.deepEqual(codesOf('python', text), [], binding);
+    }
     const go = (between: string) => `func build(stack cdktf.TerraformStack) {
 	p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(10)})
 //	                                                                                                                ^^^^^^^^^^^ bfd-multi-hop-without-bfd

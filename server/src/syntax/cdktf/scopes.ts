@@ -315,7 +315,7 @@ export class Scopes {
       const statementStart = tk.first[t] && tk.up[t] < 0;
       const assigned = (statementStart || (tk.is(t - 1, ',') && tk.up[t] < 0)) && (tk.is(t + 1, '=') || tk.is(t + 1, ':') || tk.is(t + 1, ','));
       const bound = tk.isIdent(t - 1) && PY_BINDERS.has(tk.text_(t - 1));
-      found = assigned || bound || isAugmented(tk, t + 1);
+      found = assigned || bound || isAugmented(tk, t + 1) || pyBracketedTarget(tk, t);
     }
     this.declared.set(key, found);
     return found;
@@ -332,6 +332,18 @@ export function pyStatementStart(tk: Tokens, i: number): number {
     if (!isCloser(tk, o) || o === 0) return o;
     o--;
   }
+}
+
+/**
+ * Python: is the name at token `t` one of a bracketed list of targets, `(q, p) = pair`, `[q, p] = pair`,
+ * `for (i, p) in pairs:` (the brackets a statement's first, or its loop's)?
+ */
+function pyBracketedTarget(tk: Tokens, t: number): boolean {
+  const o = tk.up[t];
+  if (o < 0 || tk.up[o] >= 0 || !(tk.is(o, '(') || tk.is(o, '[')) || !(tk.first[o] || tk.isIdent(o - 1, 'for'))) return false;
+  const close = tk.closeOf[o];
+  if (close < 0 || !(tk.is(t - 1, ',') || t - 1 === o) || !(tk.is(t + 1, ',') || t + 1 === close)) return false;
+  return tk.is(close + 1, '=') || (tk.isIdent(o - 1, 'for') && tk.isIdent(close + 1, 'in'));
 }
 
 /** The innermost class in a chain of headers, or -1. */
