@@ -45,13 +45,24 @@ export abstract class JsonFile {
   }
 
   lineText(line: number): string {
-    return this.text.split('\n')[line]?.replace(/\r$/, '') ?? '';
+    return this.lines()[line]?.replace(/\r$/, '') ?? '';
   }
 
   lineBreak(line: number): string {
-    const lines = this.text.split('\n');
+    const lines = this.lines();
     if (line < 0 || line + 1 >= lines.length) return '';
     return lines[line].endsWith('\r') ? '\r\n' : '\n';
+  }
+
+  /**
+   * The text's lines (split at `\n`, a `\r` kept), split once per text: a fix's writer reads lines one at a time,
+   * and fix all writes thousands of fixes (`text` is public: the lines are of the text they were split from).
+   */
+  private split?: { text: string; lines: string[] };
+
+  private lines(): string[] {
+    if (this.split?.text !== this.text) this.split = { text: this.text, lines: this.text.split('\n') };
+    return this.split.lines;
   }
 
   /** JSON has no comments: no words in it silence a finding. */
