@@ -74,8 +74,20 @@ export abstract class JsonFile {
     return this.findings(ctx).map((f) => toDiagnostic(f, 0));
   }
 
+  /**
+   * `findings(ctx, true)`, made once per context and text: they are the whole file's, and fix all asks for the
+   * findings of a file a slice of lines at a time (`fixAllSteps`).
+   */
+  private fresh = new WeakMap<AnalysisContext, { text: string; findings: Finding[] }>();
+
+  protected freshFindings(ctx: AnalysisContext): Finding[] {
+    let made = this.fresh.get(ctx);
+    if (made?.text !== this.text) this.fresh.set(ctx, (made = { text: this.text, findings: this.findings(ctx, true) }));
+    return made.findings;
+  }
+
   findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
-    return this.findings(ctx, true)
+    return this.freshFindings(ctx)
       .filter((f) => rangesOverlap(f.range, range))
       .map((value) => ({ value, base: 0 }));
   }

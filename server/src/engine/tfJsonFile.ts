@@ -106,7 +106,7 @@ export class TfJsonFile extends JsonFile implements SourceFile {
    * sees it (`analysis/fixCheck.ts`, merged with the module's override files' blocks), as in a `.tf` file.
    */
   override findingsAt(range: Range, ctx: AnalysisContext): Placed<Finding>[] {
-    const here = this.findings(ctx, true).filter((f) => rangesOverlap(f.range, range));
+    const here = this.freshFindings(ctx).filter((f) => rangesOverlap(f.range, range));
     const view = terraformView(ctx, this.isOverride ? { file: fileIdOf(this), inFile: this.blocksAt } : undefined);
     return withoutErrorMakingFixes(here, ctx, view).map((value) => ({ value, base: 0 }));
   }
