@@ -212,7 +212,7 @@ export class TfJsonFile extends JsonFile implements SourceFile {
   private instance(kind: 'resource' | 'data', type: JsonMember, name: JsonMember, body: JsonObject, later = false): ResourceInstance {
     const schema = this.registry.get(kind, type.key);
     const { attributes, blocks } = bodyOf(body, schema?.blocks, true);
-    const nameRange = later ? { start: body.range.start, end: { line: body.range.start.line, character: body.range.start.character + 1 } } : name.keyRange;
+    const nameRange = later ? openingBrace(body) : name.keyRange;
     const range = { start: nameRange.start, end: body.range.end };
     return { kind, type: type.key, typeRange: type.keyRange, name: name.key, nameRange, range, headerRange: nameRange, bodyRange: body.range, attributes, blocks, closed: true, language: 'hcl' };
   }
@@ -260,8 +260,14 @@ function bodiesOf(m: JsonMember, whole: JsonMember = m): [JsonObject, Range, Ran
   return bodies.map((b, i) => [
     b,
     alone ? { start: whole.keyRange.start, end: whole.value.range.end } : b.range,
-    i === 0 ? m.keyRange : { start: b.range.start, end: { line: b.range.start.line, character: b.range.start.character + 1 } },
+    i === 0 ? m.keyRange : openingBrace(b),
   ]);
+}
+
+/** Where a body past the first of a list is named: its own `{`. */
+function openingBrace(body: JsonObject): Range {
+  const { start } = body.range;
+  return { start, end: { line: start.line, character: start.character + 1 } };
 }
 
 /** A `dynamic` block of one label: `for_each`, `iterator` (a name, as HCL's bare word) and `labels`, and its `content` block. */
