@@ -49,14 +49,18 @@ export interface PeerReach {
   peersOfGroup: Map<string, Reaching>;
 }
 
-const shapes = new WeakMap<SchemaRegistry, PeerShape | null>();
+/** `make`, made once per key (undefined included) and kept while the key is. */
+function oncePer<K extends object, V>(make: (key: K) => V | undefined): (key: K) => V | undefined {
+  const made = new WeakMap<K, V | null>();
+  return (key) => {
+    let v = made.get(key);
+    if (v === undefined) made.set(key, (v = make(key) ?? null));
+    return v ?? undefined;
+  };
+}
 
 /** The rule's chain, when the schemas have the rule and a two-step chain whose steps name the types they reference. */
-export function peerShape(schemas: SchemaRegistry): PeerShape | undefined {
-  let s = shapes.get(schemas);
-  if (s === undefined) shapes.set(schemas, (s = readShape(schemas) ?? null));
-  return s ?? undefined;
-}
+export const peerShape: (schemas: SchemaRegistry) => PeerShape | undefined = oncePer(readShape);
 
 function readShape(schemas: SchemaRegistry): PeerShape | undefined {
   for (const schema of schemas.resources()) {
@@ -73,13 +77,7 @@ function readShape(schemas: SchemaRegistry): PeerShape | undefined {
  * Once per module context: a code lens request reads the context the diagnostics were computed with, which is
  * cached until the module changes, and tallies the module's peers and groups once for all its lenses.
  */
-const reaches = new WeakMap<AnalysisContext, PeerReach | null>();
-
-export function peerReach(ctx: AnalysisContext): PeerReach | undefined {
-  let r = reaches.get(ctx);
-  if (r === undefined) reaches.set(ctx, (r = buildReach(ctx) ?? null));
-  return r ?? undefined;
-}
+export const peerReach: (ctx: AnalysisContext) => PeerReach | undefined = oncePer(buildReach);
 
 function buildReach(ctx: AnalysisContext): PeerReach | undefined {
   const shape = peerShape(ctx.schemas);
@@ -99,7 +97,7 @@ function tally(all: readonly Declared[], via: string[], ctx: AnalysisContext): M
     const address = addressOf(end);
     if (address === undefined) return;
     let r = out.get(address);
-    if (!r) out.set(address, (r = { counted: 0, uncounted: false, byTarget: new Map(), unplaced: false, blocks: [] }));
+    if (!r) out.set(address, (r = nothing()));
     r.blocks.push(block);
     if (n === undefined) {
       r.uncounted = true;
@@ -117,18 +115,17 @@ function tally(all: readonly Declared[], via: string[], ctx: AnalysisContext): M
  * The address (`type.name`) of the resource a chain's end names, made once per value: the peers of a group all
  * end on the group's `router_id`, and each context tallies them again.
  */
-const addresses = new WeakMap<Value, string | null>();
+const addressOf = oncePer((v: Value): string | undefined => {
+  const ref = resourceRef(v);
+  return ref && ref.kind === 'resource' ? `${ref.type}.${ref.name}` : undefined;
+});
 
-function addressOf(v: Value): string | undefined {
-  let a = addresses.get(v);
-  if (a === undefined) {
-    const ref = resourceRef(v);
-    addresses.set(v, (a = ref && ref.kind === 'resource' ? `${ref.type}.${ref.name}` : null));
-  }
-  return a ?? undefined;
+/** What reaches a block nothing reaches (a new tally's start). */
+function nothing(): Reaching {
+  return { counted: 0, uncounted: false, byTarget: new Map(), unplaced: false, blocks: [] };
 }
 
-const NOTHING: Reaching = { counted: 0, uncounted: false, byTarget: new Map(), unplaced: false, blocks: [] };
+const NOTHING = nothing();
 
 /** A lens: its title and the peers it shows. */
 export interface PeerLens {
