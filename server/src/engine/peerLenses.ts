@@ -5,7 +5,7 @@
  * analysed again.
  */
 import type { AnalysisContext, Declared } from '../analysis/context';
-import { peerLens, peerReach, peerShape } from '../analysis/peerReach';
+import { peerLens, peerReach, peerShape, type PeerLens } from '../analysis/peerReach';
 import type { Range } from '../model/types';
 import type { SourceFile } from './sourceFile';
 
@@ -36,7 +36,7 @@ export function peerLensPlaces(file: SourceFile, ctx: AnalysisContext): PeerLens
 }
 
 /** The lens of the block of this address: its title and the peers it shows. */
-export function peerLensOf(address: string, ctx: AnalysisContext): { title: string; peers: readonly Declared[] } | undefined {
+export function peerLensOf(address: string, ctx: AnalysisContext): PeerLens | undefined {
   const reach = peerReach(ctx);
   return reach && peerLens(reach, address);
 }
