@@ -4,7 +4,8 @@
  * and the neighbours are realigned when the fix moves that column (`hclAlign.ts`).
  */
 import type { FixValue, NeutralEdit } from '../analysis/finding';
-import type { Attribute, Block, Range, ResourceInstance } from '../model/types';
+import type { Attribute, Block, ResourceInstance } from '../model/types';
+import { shiftRange } from '../model/types';
 import { realign } from './hclAlign';
 import { HCL_COMMENTS, ownCommentFrom } from './ownComments';
 import type { LineSource, TextEdit, Writer } from './writer';
@@ -29,14 +30,10 @@ export function hclValue(v: FixValue): string {
   }
 }
 
-function abs(r: Range, base: number): Range {
-  return { start: { line: r.start.line + base, character: r.start.character }, end: { line: r.end.line + base, character: r.end.character } };
-}
-
 function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource): TextEdit[] {
   switch (e.kind) {
     case 'replaceValue':
-      return [{ range: abs(e.attribute.valueRange, src.base), newText: hclValue(e.value) }];
+      return [{ range: shiftRange(e.attribute.valueRange, src.base), newText: hclValue(e.value) }];
     case 'rename':
       return [rename(e.attribute, e.to, src)];
     case 'remove':
@@ -46,7 +43,7 @@ function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource):
     case 'set': {
       const body = e.block ?? instance;
       const existing = body.attributes.find((a) => a.name === e.name && !a.incomplete);
-      if (existing) return [{ range: abs(existing.valueRange, src.base), newText: hclValue(e.value) }];
+      if (existing) return [{ range: shiftRange(existing.valueRange, src.base), newText: hclValue(e.value) }];
       return insertAttribute(body, e.name, hclValue(e.value), src);
     }
   }
@@ -61,9 +58,9 @@ function rename(a: Attribute, to: string, src: LineSource): TextEdit {
   if (eq !== -1 && /^ +$/.test(gap)) {
     const eqColumn = eq;
     const newGap = ' '.repeat(Math.max(1, eqColumn - (a.keyRange.start.character + to.length)));
-    return { range: abs({ start: a.keyRange.start, end: { line: a.keyRange.end.line, character: eq } }, src.base), newText: to + newGap };
+    return { range: shiftRange({ start: a.keyRange.start, end: { line: a.keyRange.end.line, character: eq } }, src.base), newText: to + newGap };
   }
-  return { range: abs(a.keyRange, src.base), newText: to };
+  return { range: shiftRange(a.keyRange, src.base), newText: to };
 }
 
 /**
@@ -78,7 +75,7 @@ function removeItem(x: Attribute | Block, instance: ResourceInstance, src: LineS
   const restAfter = line(r.end.line).slice(r.end.character);
   // A comment after it on its line: to the line's end, or a `/* */` closed on it with nothing after.
   const aloneAfter = restAfter.trim() === '' || /^\s*(#|\/\/)/.test(restAfter) || /^\s*\/\*((?!\*\/).)*\*\/\s*$/.test(restAfter);
-  if (!(aloneBefore && aloneAfter)) return { range: abs(r, src.base), newText: '' };
+  if (!(aloneBefore && aloneAfter)) return { range: shiftRange(r, src.base), newText: '' };
   const body = bodyOf(instance, x);
   const next = body && [...body.attributes, ...body.blocks].map((y) => y.range.start.line).filter((l) => l > r.end.line).sort((a, b) => a - b)[0];
   const from = ownCommentFrom(HCL_COMMENTS, r.start.line, r.end.line, body ? body.bodyRange.start.line : -1, next, line);

@@ -6,13 +6,14 @@
  */
 import type { FixValue, NeutralEdit } from '../analysis/finding';
 import type { Block, Position, Range, ResourceInstance } from '../model/types';
+import { comparePositions, shiftRange } from '../model/types';
 import { hclValue } from './hcl';
 import type { LineSource, TextEdit, Writer } from './writer';
 
 export const jsonWriter: Writer = {
   value: jsonValue,
   render(edits, instance, src) {
-    const removed = edits.flatMap((e) => (e.kind === 'remove' ? [abs(e.attribute.range, src.base)] : e.kind === 'removeBlock' ? [abs(e.block.range, src.base)] : []));
+    const removed = edits.flatMap((e) => (e.kind === 'remove' ? [shiftRange(e.attribute.range, src.base)] : e.kind === 'removeBlock' ? [shiftRange(e.block.range, src.base)] : []));
     const rest = edits.filter((e) => e.kind !== 'remove' && e.kind !== 'removeBlock');
     return [...runsOf(removed, src).map((r) => removeMember(r, src)), ...rest.flatMap((e) => renderOne(e, instance, src))];
   },
@@ -26,16 +27,16 @@ export function jsonValue(v: FixValue): string {
 function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource): TextEdit[] {
   switch (e.kind) {
     case 'replaceValue':
-      return [{ range: abs(e.attribute.valueRange, src.base), newText: jsonValue(e.value) }];
+      return [{ range: shiftRange(e.attribute.valueRange, src.base), newText: jsonValue(e.value) }];
     case 'rename':
-      return [{ range: abs(e.attribute.keyRange, src.base), newText: JSON.stringify(e.to) }];
+      return [{ range: shiftRange(e.attribute.keyRange, src.base), newText: JSON.stringify(e.to) }];
     case 'remove':
     case 'removeBlock':
       return []; // with the others, `runsOf`
     case 'set': {
       const body = e.block ?? instance;
       const existing = body.attributes.find((a) => a.name === e.name);
-      if (existing) return [{ range: abs(existing.valueRange, src.base), newText: jsonValue(e.value) }];
+      if (existing) return [{ range: shiftRange(existing.valueRange, src.base), newText: jsonValue(e.value) }];
       return [addMember(body, `${JSON.stringify(e.name)}: ${jsonValue(e.value)}`, src)];
     }
   }
@@ -46,7 +47,7 @@ function renderOne(e: NeutralEdit, instance: ResourceInstance, src: LineSource):
  * removes): each removed apart would take the comma between them twice, in edits that overlap.
  */
 function runsOf(ranges: Range[], src: LineSource): Range[] {
-  const sorted = [...ranges].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+  const sorted = [...ranges].sort((a, b) => comparePositions(a.start, b.start));
   const runs: Range[] = [];
   for (const r of sorted) {
     const last = runs[runs.length - 1];
@@ -62,10 +63,6 @@ function follows(end: Position, next: Position, src: LineSource): boolean {
   if (!comma || src.lineText(comma.line)[comma.character] !== ',') return false;
   const after = nextNonBlank({ line: comma.line, character: comma.character + 1 }, src);
   return !!after && after.line === next.line && after.character === next.character;
-}
-
-function abs(r: Range, base: number): Range {
-  return { start: { line: r.start.line + base, character: r.start.character }, end: { line: r.end.line + base, character: r.end.character } };
 }
 
 /**
@@ -94,8 +91,7 @@ function removeMember(r: Range, src: LineSource): TextEdit {
  * when the body writes its members so, else on the same line; into an empty body, inside its braces.
  */
 function addMember(body: ResourceInstance | Block, member: string, src: LineSource): TextEdit {
-  const open = abs(body.bodyRange, src.base).start;
-  const end = abs(body.bodyRange, src.base).end;
+  const { start: open, end } = shiftRange(body.bodyRange, src.base);
   const close = { line: end.line, character: end.character - 1 };
   const last = previousNonBlank(close, src)!;
   const at = { line: last.line, character: last.character + 1 };
