@@ -82,9 +82,10 @@ function usesMarkdown(uses: readonly VariableUse[], ctx: AnalysisContext): strin
     const key = `${u.kind} ${u.type} ${u.path} ${u.via ?? ''}`;
     const attribute = u.set ? attributeAt(schema, u.path) : undefined;
     if (!attribute) {
-      const group = other.get(key + (u.set ? ' set' : ''));
+      const otherKey = key + (u.set ? ' set' : '');
+      const group = other.get(otherKey);
       if (group) group.push(u);
-      else other.set(key + (u.set ? ' set' : ''), [u]);
+      else other.set(otherKey, [u]);
       continue;
     }
     const group = passed.get(key);
