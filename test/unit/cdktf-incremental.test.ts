@@ -47,6 +47,8 @@ const PIECES = [
   'return { bfdMultiHop: 300 };\n', 'if (x) {\n', '  group = new VpcBgpGroup(this, "g", {});\n',
   // C#'s target-typed construction.
   'VpcBgpPeer t = new(this, "n", ', 'VpcBgpPeer t = new(', ' = new(',
+  // Brackets opened and closed on one line, the most typed shape (see 'an edit inside brackets of one line').
+  'new VpcBgpPeer(this, "n", { bfdMultiHop: 3 })', 'c33.setDescription("x");\n', '.bfdMultiHop(3)', '{ bfdMultiHop: 3 }', '(c33)', '(x, c33)',
 ];
 
 /** The tokens as comparable rows. */
@@ -269,6 +271,81 @@ describe('CDKTF incremental parsing: many constructs of one variable name', () =
       // Each of the 1,000 sets of the name looks at the constructs in scope around it: one, not 500.
       assert.ok(f.scopeLookups <= 2 * 1000, `${f.scopeLookups} look-ups`);
       assertSame(f, 'typed', prng(1));
+    });
+  }
+});
+
+describe('CDKTF incremental parsing: an edit inside brackets of one line', () => {
+  /** Construct `i` and a set on its variable, each on one line, in a stack of them. */
+  const forms: [CdktfFile['language'], string, (i: number) => string, string][] = [
+    [
+      'typescript',
+      'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const g = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\n',
+      (i) => `    const p${i} = new VpcBgpPeer(this, "p${i}", { bgpGroupId: g.id, bfdMultiHop: 3 });\n    p${i}.putTimeouts({ create: "5m" });\n`,
+      '  }\n}\n',
+    ],
+    [
+      'python',
+      'class S(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n        g = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\n',
+      (i) => `        p${i} = VpcBgpPeer(self, "p${i}", bgp_group_id=g.id, bfd_multi_hop=3)\n        p${i}.put_timeouts(create="5m")\n`,
+      '',
+    ],
+    ['java', '', (i) => `class C${i} {\n    void f() {\n        VpcBgpPeer p${i} = VpcBgpPeer.Builder.create(this, "p${i}").bgpGroupId("g").bfdMultiHop(3).build();\n        p${i}.setDescription("x");\n    }\n}\n`, ''],
+  ];
+  const stack = (head: string, construct: (i: number) => string, tail: string, n: number) => head + Array.from({ length: n }, (_, i) => construct(i)).join('') + tail;
+  /** Lines whose brackets all close on them. */
+  const oneLine = (l: string) => {
+    let depth = 0;
+    for (const c of l) {
+      depth += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
+      if (depth < 0) return false;
+    }
+    return depth === 0 && /[([{]/.test(l);
+  };
+
+  for (const [language, head, construct, tail] of forms) {
+    it(`${language}: a keystroke in the brackets of a construct or a set written on one line, among 2,000, resolves and places no other construct again`, () => {
+      const text = stack(head, construct, tail, 2000);
+      const f = new CdktfFile(language, text, schemas);
+      diagnostics(f);
+      const lines = text.split('\n');
+      const first = lines.findIndex((l) => l.includes('"p1000"'));
+      // The construct's last argument, and the set's.
+      for (const line of [first, first + 1]) {
+        const at = { line, character: lines[line].lastIndexOf(')') - (line === first && language === 'typescript' ? 3 : 1) };
+        f.update([{ range: { start: at, end: at }, text: '4' }]);
+        // Before, a group opened on the edited line counted as a scope changed anywhere: 2,000 constructs were
+        // resolved again, and the sets of 2,000 variables placed again.
+        assert.ok(f.scopeLookups <= 8, `${f.scopeLookups} scope look-ups`);
+        assert.ok(f.resolvedAgain <= 2, `${f.resolvedAgain} constructs resolved again`);
+        assertSame(f, `typed at ${line}:${at.character}`, prng(line));
+      }
+    });
+
+    it(`${language}: 200 random edits within lines whose brackets close on them leave a file equal to a fresh one`, () => {
+      const rnd = prng(0x1b7e + language.length);
+      const original = stack(head, construct, tail, 12);
+      let f = new CdktfFile(language, original, schemas);
+      diagnostics(f);
+      for (let k = 0; k < 200; k++) {
+        if (k % 40 === 0 && k) {
+          f = new CdktfFile(language, original, schemas);
+          diagnostics(f);
+        }
+        const lines = f.text.split('\n');
+        const candidates = lines.flatMap((l, i) => (oneLine(l) ? [i] : []));
+        if (!candidates.length) continue;
+        const line = candidates[Math.floor(rnd() * candidates.length)];
+        // Between the first opener and the last closer of the line.
+        const lo = lines[line].search(/[([{]/) + 1;
+        const hi = Math.max(lo, lines[line].lastIndexOf(')'), lines[line].lastIndexOf(']'), lines[line].lastIndexOf('}'));
+        const start = lo + Math.floor(rnd() * (hi - lo + 1));
+        const end = Math.min(hi, start + (rnd() < 0.3 ? Math.floor(rnd() * 6) : 0));
+        const insert = rnd() < 0.85 ? PIECES[Math.floor(rnd() * PIECES.length)] : '';
+        const e = { start: { line, character: start }, end: { line, character: end }, insert };
+        f.update([{ range: { start: e.start, end: e.end }, text: e.insert }]);
+        assertSame(f, `edit ${k} (${JSON.stringify(e)})`, rnd);
+      }
     });
   }
 });

@@ -149,6 +149,11 @@ export class CdktfFile implements SourceFile {
     return this.parsed?.lastScopeLookups ?? 0;
   }
 
+  /** How many references the last edit resolved again, of constructs it did not touch (for tests and measurements). */
+  get resolvedAgain(): number {
+    return this.parsed?.lastResolvedAgain ?? 0;
+  }
+
   /** How many edits read the file's imports and definitions again (for tests and measurements). */
   get classScans(): number {
     return this.parsed?.classScans ?? 0;

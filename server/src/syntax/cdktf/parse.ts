@@ -51,6 +51,8 @@ export class CdktfParse {
   lastRematched = 0;
   /** How many times the last edit looked whether a construct's variable is in scope at a set (for tests and measurements). */
   lastScopeLookups = 0;
+  /** How many constructs the last edit did not touch had their references resolved again (for tests and measurements). */
+  lastResolvedAgain = 0;
   /** How many edits read the file's imports and definitions again (for tests and measurements). */
   classScans = 0;
 
@@ -80,6 +82,7 @@ export class CdktfParse {
   update(lineStarts: number[], edit: OffsetEdit, lineDelta: number): ConstructChanges | undefined {
     this.placed = undefined;
     this.lastScopeLookups = 0;
+    this.lastResolvedAgain = 0;
     const tk = this.tokens;
     const text = tk.text;
     // A keyword always counts; a class name only with a word that defines a type (see `changesEverything`).
@@ -265,6 +268,7 @@ export class CdktfParse {
       const isFresh = new Set(fresh);
       this.entries.forEach((e, k) => {
         if (isFresh.has(e) || !e.instance || !e.written || (again && !readsAny(e, again))) return;
+        this.lastResolvedAgain++;
         const instance = resolveAgain(e, this.bindings, scopes);
         if (!instance) return;
         removed.push(e);
@@ -403,12 +407,20 @@ function enclosingGroups(tk: Tokens, offset: number): number[] {
 /**
  * Does a group open above the edit now end elsewhere (a line that the edit moved to column 0 ends it unclosed,
  * or its closer was typed)? Those below the edit are in `regrouped`.
+ *
+ * A group opened on the re-scanned lines (`p.setDescription("x|")`, `{ bfdMultiHop: 3| }`) that also ended
+ * there holds no other token, and the scopes it makes hold only names written on those lines (`declarable`
+ * reads them): it cannot move a scope's end beyond them. One that now reaches past them made the bracket walk
+ * go on (`Retokenized.changedTo`). Only one that reached past them before, whose new twin is unknown, counts.
  */
 function endsMoved(tk: Tokens, around: number[], r: Retokenized): boolean {
   const moved = (old: number) => (old < r.from ? old : old >= r.oldTo ? old + r.dt : -3);
   for (let k = 0; k < around.length; k += 3) {
     const o = around[k];
-    if (o >= r.from) return true;
+    if (o >= r.from) {
+      if (around[k + 2] < r.oldTo) continue;
+      return true;
+    }
     if ((around[k + 1] >= 0 ? moved(around[k + 1]) : -1) !== tk.closeOf[o] || moved(around[k + 2]) !== tk.extent[o]) return true;
   }
   return false;
