@@ -350,6 +350,66 @@ describe('CDKTF incremental parsing: an edit inside brackets of one line', () =>
   }
 });
 
+describe('CDKTF incremental parsing: an edit in a literal on a line that opens a construct', () => {
+  const forms: [CdktfFile['language'], string, (i: number) => string, string][] = [
+    [
+      'typescript',
+      'class S extends TerraformStack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const g = new VpcBgpGroup(this, "g", { routerId: "vbr-1", peerAsn: 65001 });\n',
+      (i) => `    const p${i} = new VpcBgpPeer(this, "p${i}", {\n      bgpGroupId: g.id, bfdMultiHop: ${i % 9},\n    });\n    p${i}.putTimeouts({ create: "5m" });\n`,
+      '  }\n}\n',
+    ],
+    [
+      'python',
+      'class S(TerraformStack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n        g = VpcBgpGroup(self, "g", router_id="vbr-1", peer_asn=65001)\n',
+      (i) => `        p${i} = VpcBgpPeer(self, "p${i}", bfd_multi_hop=${i % 9},\n            bgp_group_id=g.id,\n        )\n        p${i}.put_timeouts(create="5m")\n`,
+      '',
+    ],
+    ['java', '', (i) => `class C${i} {\n    void f() {\n        VpcBgpPeer p${i} = VpcBgpPeer.Builder.create(this, "p${i}")\n            .bfdMultiHop(${i % 9}).build();\n        p${i}.setDescription("x");\n    }\n}\n`, ''],
+  ];
+  const stack = (head: string, construct: (i: number) => string, tail: string, n: number) => head + Array.from({ length: n }, (_, i) => construct(i)).join('') + tail;
+
+  for (const [language, head, construct, tail] of forms) {
+    it(`${language}: typing in the id of a construct among 2,000 whose call spans lines resolves and places no other construct again`, () => {
+      const text = stack(head, construct, tail, 2000);
+      const f = new CdktfFile(language, text, schemas);
+      diagnostics(f);
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes('"p1000"'));
+      const at = { line, character: lines[line].indexOf('"p1000"') + 3 };
+      f.update([{ range: { start: at, end: at }, text: '4' }]);
+      // Before, the groups the line opens (re-scanned) counted as scopes that may end elsewhere: 2,000 constructs
+      // resolved again, and the sets of 2,000 variables placed again.
+      assert.ok(f.scopeLookups <= 8, `${f.scopeLookups} scope look-ups`);
+      assert.ok(f.resolvedAgain <= 2, `${f.resolvedAgain} constructs resolved again`);
+      assertSame(f, 'typed in the id', prng(line));
+    });
+
+    it(`${language}: 200 random edits in and around literals leave a file equal to a fresh one`, () => {
+      const rnd = prng(0x717e + language.length);
+      const original = stack(head, construct, tail, 12);
+      let f = new CdktfFile(language, original, schemas);
+      diagnostics(f);
+      const typed = ['4', 'x', ' ', '"', "'", '\\', '(', ')', '{', '}', ',', '\n', 'if', '=> ', ';', ...PIECES];
+      for (let k = 0; k < 200; k++) {
+        if (k % 40 === 0 && k) {
+          f = new CdktfFile(language, original, schemas);
+          diagnostics(f);
+        }
+        const lines = f.text.split('\n');
+        const spots = lines.flatMap((l, i) => [...l.matchAll(/"[^"\n]*"|\d+/g)].map((m) => [i, m.index!, m.index! + m[0].length]));
+        if (!spots.length) break;
+        const [line, lo, hi] = spots[Math.floor(rnd() * spots.length)];
+        const start = lo + Math.floor(rnd() * (hi - lo + 1));
+        const end = Math.min(hi, start + (rnd() < 0.3 ? Math.floor(rnd() * 4) : 0));
+        const insert = rnd() < 0.7 ? typed[Math.floor(rnd() * (rnd() < 0.7 ? 15 : typed.length))] : '';
+        const e = { start: { line, character: start }, end: { line, character: end }, insert };
+        f.update([{ range: { start: e.start, end: e.end }, text: e.insert }]);
+        assertSame(f, `edit ${k} (${JSON.stringify(e)})`, rnd);
+      }
+    });
+  }
+});
+
 describe('CDKTF incremental parsing: what the whole file shares', () => {
   const text = `import { VpcBgpPeer } from "./.gen/providers/alicloud/vpc-bgp-peer";
 import { VpcBgpGroup } from "./.gen/providers/alicloud/vpc-bgp-group";

@@ -96,10 +96,12 @@ export class CdktfParse {
     // written or removed where it may be declared (not `group.id`), where that name is read.
     let scoping = this.language === 'python' && changesIndentation(text, lineStarts, edit);
     const seen: Record<Side, string[]> = { old: [], new: [], edge: [] };
+    const replaced: Record<'old' | 'new', string[]> = { old: [], new: [] };
     const around = enclosingGroups(tk, edit.start);
     let side: 'old' | 'new' = 'old';
     const r = retokenize(tk, lineStarts, edit, lineDelta, (token, s) => {
       if (s === 'new') side = 'new';
+      if (s !== 'edge') replaced[s].push(token);
       if (s !== 'edge' && SCOPING.has(token)) scoping = true;
       seen[side].push(s === 'edge' ? EDGE + token : token);
       definition ||= definitions.has(token);
@@ -109,7 +111,10 @@ export class CdktfParse {
     if (reclassified === 'all') return this.full(text, lineStarts);
     const { dropped, fresh } = this.matchAgain(r, lineDelta, reclassified);
     // Past the re-scanned tokens, bracket matching went on only while the groups differed from the old ones.
-    scoping ||= r.changedTo > r.newTo + 1 || r.regrouped.length > 0 || endsMoved(tk, around, r);
+    // An edit that changed only literals (`new VpcBgpPeer(this, "p|", {`) leaves every group where it was,
+    // though the walk went on through the groups its lines open (their openers were re-scanned).
+    const literals = onlyLiterals(replaced.old, replaced.new, edit) && sameGroups(tk, r);
+    scoping ||= (r.changedTo > r.newTo + 1 && !literals) || r.regrouped.length > 0 || endsMoved(tk, around, r, literals);
     const words = scoping ? undefined : declarable(seen.old, seen.new);
     const changes = this.resolveReferences(dropped, fresh, words);
     // The bindings hold the constructs themselves (their tokens are where the variables are): renew them when
@@ -413,17 +418,35 @@ function enclosingGroups(tk: Tokens, offset: number): number[] {
  * reads them): it cannot move a scope's end beyond them. One that now reaches past them made the bracket walk
  * go on (`Retokenized.changedTo`). Only one that reached past them before, whose new twin is unknown, counts.
  */
-function endsMoved(tk: Tokens, around: number[], r: Retokenized): boolean {
+function endsMoved(tk: Tokens, around: number[], r: Retokenized, literals: boolean): boolean {
   const moved = (old: number) => (old < r.from ? old : old >= r.oldTo ? old + r.dt : -3);
   for (let k = 0; k < around.length; k += 3) {
     const o = around[k];
     if (o >= r.from) {
-      if (around[k + 2] < r.oldTo) continue;
+      if (around[k + 2] < r.oldTo || literals) continue;
       return true;
     }
     if ((around[k + 1] >= 0 ? moved(around[k + 1]) : -1) !== tk.closeOf[o] || moved(around[k + 2]) !== tk.extent[o]) return true;
   }
   return false;
+}
+
+/**
+ * Did the edit change only literals' text (a string's or a number's, on one line), the same tokens otherwise?
+ * Scopes read names, punctuation and lines, never a literal's text.
+ */
+function onlyLiterals(old: string[], now: string[], edit: OffsetEdit): boolean {
+  if (old.length !== now.length || /[\r\n]/.test(edit.text) || /[\r\n]/.test(edit.removed)) return false;
+  const literal = /^["'0-9]/;
+  return old.every((t, k) => t === now[k] || (literal.test(t) && literal.test(now[k])));
+}
+
+/** Do the re-scanned openers' groups close and end where the replaced ones' did (as many tokens as before)? */
+function sameGroups(tk: Tokens, r: Retokenized): boolean {
+  if (r.dt !== 0) return false;
+  const g = r.replacedGroups;
+  for (let k = 0; k < g.length; k += 3) if (tk.closeOf[g[k]] !== g[k + 1] || tk.extent[g[k]] !== g[k + 2]) return false;
+  return true;
 }
 
 /**

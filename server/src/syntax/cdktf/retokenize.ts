@@ -34,6 +34,8 @@ export interface Retokenized {
   regrouped: number[];
   /** The text of some re-scanned token (old or new, or a neighbour) satisfies `watch`. */
   watched: boolean;
+  /** The openers among the tokens replaced, each with where its group closed and ended, in old indices (triples). */
+  replacedGroups: number[];
 }
 
 /** How far past the edit the first scan reads: an edit rarely changes tokens beyond its next line. */
@@ -114,6 +116,8 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
   // How far the re-scanned groups reached: links to them can be found only before that.
   let reach = 0;
   for (let i = from; i < oldTo; i++) if (tk.extent[i] >= 0) reach = Math.max(reach, tk.extent[i] + 1);
+  const replacedGroups: number[] = [];
+  for (let i = from; i < oldTo; i++) if (tk.extent[i] >= 0) replacedGroups.push(i, tk.closeOf[i], tk.extent[i]);
   const nNew = n + dt;
   tk.reserve(nNew);
   if (dt !== 0) {
@@ -158,7 +162,7 @@ export function retokenize(tk: Tokens, lineStarts: number[], edit: OffsetEdit, l
   const previous: PreviousWalk = { from: newTo };
   const walked = rematchBrackets(tk, from, previous);
   tk.firstOpenEnded = firstOpenEnded(tk, from, newTo, oldFirstOpenEnded, oldTo, dt);
-  return { from, oldTo, newTo, dt, changedTo: Math.max(walked + 1, newTo), regrouped: previous.regrouped ?? [], watched };
+  return { from, oldTo, newTo, dt, changedTo: Math.max(walked + 1, newTo), regrouped: previous.regrouped ?? [], watched, replacedGroups };
 }
 
 /**
