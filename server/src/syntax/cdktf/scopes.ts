@@ -53,9 +53,7 @@ export class Scopes {
    */
   fieldVisible(name: string, decl: number, at: number): boolean {
     const c = this.classOf(decl);
-    if (c < 0 || c !== this.classOf(at)) return false;
-    for (let g = this.tk.up[at]; g !== c; g = this.tk.up[g]) if (g < 0 || this.declares(g, name)) return false;
-    return true;
+    return c >= 0 && c === this.classOf(at) && this.within(name, c, at);
   }
 
   /** Where the variable `name` at token `decl` is declared: at the file's level, in a class's body (a field), or in a block (a local). */
