@@ -146,18 +146,18 @@ function assignmentAt(tk: Tokens, i: number): Found | undefined {
   const variable = variableAt(tk, i);
   if (variable === undefined) return undefined;
   const s = tk.is(i - 1, '.') ? i - 2 : i;
-  const found = (reach: number, loop?: number): Found => {
-    const f: Found = { at: i, variable: variableKey(tk.language, variable), argument: '', reach: reach - i };
-    if (loop !== undefined) f.loop = loop - i;
-    return f;
-  };
-  if (tk.is(i + 1, '=') || (tk.language === 'go' && tk.is(i + 1, ':='))) {
-    if (!startsStatement(tk, s)) return rebinding(tk, s, i, found);
-    if (tk.language !== 'csharp' || s !== i || !/^[A-Z]/.test(variable) || !tk.is(i - 1, '{')) return found(i + 2);
-    const end = csharpStatementEnd(tk, i);
-    return end >= 0 ? found(end + 1) : undefined;
-  }
-  return rebinding(tk, s, i, found);
+  const assigns = tk.is(i + 1, '=') || (tk.language === 'go' && tk.is(i + 1, ':='));
+  if (!assigns || !startsStatement(tk, s)) return rebinding(tk, s, i, variable);
+  if (tk.language !== 'csharp' || s !== i || !/^[A-Z]/.test(variable) || !tk.is(i - 1, '{')) return bound(tk, i, variable, i + 2);
+  const end = csharpStatementEnd(tk, i);
+  return end >= 0 ? bound(tk, i, variable, end + 1) : undefined;
+}
+
+/** The assignment to `variable` at token `i`, read up to token `reach` (exclusive); `loop`: a Python loop's `for`. */
+function bound(tk: Tokens, i: number, variable: string, reach: number, loop?: number): Found {
+  const f: Found = { at: i, variable: variableKey(tk.language, variable), argument: '', reach: reach - i };
+  if (loop !== undefined) f.loop = loop - i;
+  return f;
 }
 
 /** Words before a C# `{` that opens a block of statements, not an object initializer. */
@@ -198,15 +198,15 @@ function startsStatement(tk: Tokens, s: number): boolean {
  * destructuring (`[q, p] = pair`). A list is read over a few names on either side, as far as `BEFORE` and `AFTER` let an edit
  * read it again.
  */
-function rebinding(tk: Tokens, s: number, i: number, found: (reach: number, loop?: number) => Found): Found | undefined {
+function rebinding(tk: Tokens, s: number, i: number, variable: string): Found | undefined {
   const python = tk.language === 'python';
   const go = tk.language === 'go';
-  if (tk.is(s - 1, '=') && tk.is(i + 1, '=')) return found(i + 2);
-  if (python && tk.is(i + 1, ':=')) return found(i + 2);
-  if (python && s === i && tk.isIdent(i - 1, 'as')) return found(i + 1);
-  if (python && s === i && tk.is(i + 1, ':') && startsStatement(tk, i)) return annotated(tk, i, found);
+  if (tk.is(s - 1, '=') && tk.is(i + 1, '=')) return bound(tk, i, variable, i + 2);
+  if (python && tk.is(i + 1, ':=')) return bound(tk, i, variable, i + 2);
+  if (python && s === i && tk.isIdent(i - 1, 'as')) return bound(tk, i, variable, i + 1);
+  if (python && s === i && tk.is(i + 1, ':') && startsStatement(tk, i)) return annotated(tk, i, variable);
   const ts = tk.language === 'typescript';
-  if (ts && s === i && tk.is(i - 1, '(') && tk.isIdent(i - 2, 'for') && (tk.isIdent(i + 1, 'of') || tk.isIdent(i + 1, 'in'))) return found(i + 2);
+  if (ts && s === i && tk.is(i - 1, '(') && tk.isIdent(i - 2, 'for') && (tk.isIdent(i + 1, 'of') || tk.isIdent(i + 1, 'in'))) return bound(tk, i, variable, i + 2);
   if (!python && !go && !ts) return undefined;
   let k = s;
   while (k - 5 >= i - BEFORE && tk.is(k - 1, ',') && tk.isIdent(k - 2) && !tk.is(k - 3, '.')) k -= 2;
@@ -223,18 +223,18 @@ function rebinding(tk: Tokens, s: number, i: number, found: (reach: number, loop
   if (tk.isIdent(first - 1, 'for')) {
     // A Python loop's target; whether it is the statement's (not a comprehension's, which binds its own name) the
     // placing decides, by the brackets around the `for` (`Found.loop`). A Go loop assigning (`=`, not `:=`).
-    if (python && tk.isIdent(next, 'in')) return found(next + 1, first - 1);
-    if (go && tk.is(next, '=')) return found(next + 1);
+    if (python && tk.isIdent(next, 'in')) return bound(tk, i, variable, next + 1, first - 1);
+    if (go && tk.is(next, '=')) return bound(tk, i, variable, next + 1);
     return undefined;
   }
   if ((k === s && j === i && first === k) || !assigns) return undefined;
-  return startsStatement(tk, first) ? found(next + 1) : undefined;
+  return startsStatement(tk, first) ? bound(tk, i, variable, next + 1) : undefined;
 }
 
 /** Python's annotated assignment, `p: VpcBgpPeer = other` (an annotation alone, `p: VpcBgpPeer`, binds nothing). */
-function annotated(tk: Tokens, i: number, found: (reach: number) => Found): Found | undefined {
+function annotated(tk: Tokens, i: number, variable: string): Found | undefined {
   for (let k = i + 2; k < i + AFTER && k < tk.n && tk.line[k] === tk.line[i]; k++) {
-    if (tk.is(k, '=')) return found(k + 1);
+    if (tk.is(k, '=')) return bound(tk, i, variable, k + 1);
     if (tk.isOpener(k)) {
       if (tk.closeOf[k] < 0 || tk.closeOf[k] >= i + AFTER) return undefined;
       k = tk.closeOf[k];
