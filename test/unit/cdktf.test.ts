@@ -1276,6 +1276,19 @@ p.enable_bfd = True
       const text = `p = VpcBgpPeer(self, "p", bgp_group_id="g", bfd_multi_hop=10)\np.enable_bfd = True\n\ndef f():\n    ${binding}\n`;
       assert.deepEqual(codesOf('python', text), [], binding);
     }
+    // Bound in a class's body (an attribute of the class, a TypeScript field): the module's variable keeps its set.
+    for (const binding of ['class C:\n    p = other', 'class C:\n    p: int = 0']) {
+      const text = `p = VpcBgpPeer(self, "p", bgp_group_id="g", bfd_multi_hop=10)\n${binding}\np.enable_bfd = True\n`;
+      assert.deepEqual(codesOf('python', text), [], binding);
+    }
+    assert.deepEqual(codesOf('typescript', `let p = new VpcBgpPeer(this, "p", { bgpGroupId: "g", bfdMultiHop: 10 });\nclass K {\n  p = other;\n}\np.enableBfd = true;\n`), []);
+    // ... but a class's own variable bound again in its body is.
+    check('python', `class C:
+    p = VpcBgpPeer(self, "p", bgp_group_id="g", bfd_multi_hop=10)
+#                                               ^^^^^^^^^^^^^ bfd-multi-hop-without-bfd
+    p = other
+    p.enable_bfd = True
+`);
     const go = (between: string) => `func build(stack cdktf.TerraformStack) {
 	p := vpcbgppeer.NewVpcBgpPeer(stack, jsii.String("p"), &vpcbgppeer.VpcBgpPeerConfig{BgpGroupId: jsii.String("g"), BfdMultiHop: jsii.Number(10)})
 //	                                                                                                                ^^^^^^^^^^^ bfd-multi-hop-without-bfd

@@ -38,25 +38,28 @@ export class Meaning {
     this.java = tk.language === 'java' || tk.language === 'csharp';
   }
 
-  /** The indices of the variables the name written at token `at` (its last word: `p` of `this.p`) may mean. */
-  at(at: number): number[] {
+  /**
+   * The indices of the variables the name written at token `at` (its last word: `p` of `this.p`) may mean; for a
+   * `binding` there (`p = other`), those it binds again (`Scopes.rebinds`).
+   */
+  at(at: number, binding = false): number[] {
     const member = this.java && this.tk.is(at - 1, '.');
     const visible: number[] = [];
     if (this.variables.length <= FEW) {
-      for (let k = 0; k < this.variables.length; k++) if (this.seen(k, at, member)) visible.push(k);
+      for (let k = 0; k < this.variables.length; k++) if (this.seen(k, at, member, binding)) visible.push(k);
     } else {
       const index = (this.byAnchor ??= this.index());
-      for (const g of this.scopes.around(at)) for (const k of index.get(g) ?? []) if (this.seen(k, at, member)) visible.push(k);
+      for (const g of this.scopes.around(at)) for (const k of index.get(g) ?? []) if (this.seen(k, at, member, binding)) visible.push(k);
     }
     if (visible.length < 2 || !this.java) return visible;
     const locals = visible.filter((k) => this.place(k) === 'block');
     return locals.length ? locals : visible;
   }
 
-  private seen(k: number, at: number, member: boolean): boolean {
+  private seen(k: number, at: number, member: boolean, binding: boolean): boolean {
     this.looked++;
     const { name, decl } = this.variables[k];
-    if (!this.java) return this.scopes.visible(name, decl, at);
+    if (!this.java) return binding ? this.scopes.rebinds(name, decl, at) : this.scopes.visible(name, decl, at);
     if (member) {
       const place = this.place(k);
       return place !== 'block' && this.scopes.visible(place === 'class' ? `this.${this.key}` : name, decl, at);

@@ -327,7 +327,7 @@ export class CdktfParse {
       // A Python comprehension's `for` (in brackets) binds a name of its own, not the variable.
       const rebinds = (f: Found) => f.argument === '' && (f.loop === undefined || this.tokens.up[f.at + f.loop] < 0);
       const reassigned = candidates.map(() => false);
-      for (const f of sets) if (rebinds(f)) for (const k of meant.at(f.at)) if (f.at !== candidates[k].decl) reassigned[k] = true;
+      for (const f of sets) if (rebinds(f)) for (const k of meant.at(f.at, true)) if (f.at !== candidates[k].decl) reassigned[k] = true;
       const on = candidates.map(() => new Set<string>());
       for (const set of sets) {
         if (set.argument === '') continue;

@@ -47,6 +47,23 @@ export class Scopes {
   }
 
   /**
+   * Does binding `name` at token `at` (`p = other`, `for p in`) bind the variable `name` declared at token `decl`
+   * again: one it means there (`visible`), unless the binding is directly in a class's body, which binds a name of
+   * the class's own (Python's class attribute, TypeScript's field), not the variable of a scope around it.
+   */
+  rebinds(name: string, decl: number, at: number): boolean {
+    if (!this.visible(name, decl, at)) return false;
+    const tk = this.tk;
+    if (name.startsWith('this.') || name.startsWith('self.')) return true;
+    if (tk.language === 'python') {
+      const c = this.pyChain(at)[0];
+      return c === undefined || !tk.isIdent(c, 'class') || c === this.pyChain(decl)[0];
+    }
+    const b = this.blockOf(at);
+    return b < 0 || b === this.blockOf(decl) || !isClassHeader(tk, headerOf(tk, b));
+  }
+
+  /**
    * Java and C#: does `name` written alone at token `at` mean the field `this.name` declared (assigned) at token
    * `decl`? In the field's class, when no block, lambda or parameter list between declares the name (a local or a
    * parameter hides the field).
