@@ -1307,7 +1307,7 @@ ${between}
 ${between}
 p.enableBfd = true;
 `;
-    for (const between of ['a = p = other;', 'for (p of others) {\n}', 'for (p in others) {\n}', '[q, p] = pair;', '[p] = pair;']) check('typescript', ts(between));
+    for (const between of ['a = p = other;', 'for (p of others) {\n}', 'for await (p of others) {\n}', 'for (p in others) {\n}', '[q, p] = pair;', '[p] = pair;']) check('typescript', ts(between));
     for (const between of ['m[p] = 1;', 'const [a, b] = [p, q];', 'x = [p, q];', 'for (const p of others) {\n  p.enableBfd = true;\n}']) {
       assert.deepEqual(codesOf('typescript', ts(between).replace(/^\/\/.*\n/m, '')), [], between);
     }

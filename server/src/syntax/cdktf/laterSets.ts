@@ -194,7 +194,7 @@ function startsStatement(tk: Tokens, s: number): boolean {
  * The forms other than `p = other` that bind the variable whose name is tokens [s, i] again: a chained assignment
  * (`a = p = other`); in Python a walrus (`(p := other)`), `as p` (`with`, `except`, `import`), a loop (`for p in`,
  * `for i, p in`), a tuple unpacked (`p, q = pair`, `(q, p) = pair`), an annotated assignment (`p: T = other`); in Go
- * a list (`p, err = f()`, `err, p := f()`, `for _, p = range l`); in TypeScript a loop (`for (p of l)`) and
+ * a list (`p, err = f()`, `err, p := f()`, `for _, p = range l`); in TypeScript a loop (`for (p of l)`, `for await`) and
  * destructuring (`[q, p] = pair`). A list is read over a few names on either side, as far as `BEFORE` and `AFTER` let an edit
  * read it again.
  */
@@ -206,7 +206,8 @@ function rebinding(tk: Tokens, s: number, i: number, variable: string): Found | 
   if (python && s === i && tk.isIdent(i - 1, 'as')) return bound(tk, i, variable, i + 1);
   if (python && s === i && tk.is(i + 1, ':') && startsStatement(tk, i)) return annotated(tk, i, variable);
   const ts = tk.language === 'typescript';
-  if (ts && s === i && tk.is(i - 1, '(') && tk.isIdent(i - 2, 'for') && (tk.isIdent(i + 1, 'of') || tk.isIdent(i + 1, 'in'))) return bound(tk, i, variable, i + 2);
+  const tsLoop = ts && s === i && tk.is(i - 1, '(') && (tk.isIdent(i - 2, 'for') || (tk.isIdent(i - 2, 'await') && tk.isIdent(i - 3, 'for')));
+  if (tsLoop && (tk.isIdent(i + 1, 'of') || tk.isIdent(i + 1, 'in'))) return bound(tk, i, variable, i + 2);
   if (!python && !go && !ts) return undefined;
   let k = s;
   while (k - 5 >= i - BEFORE && tk.is(k - 1, ',') && tk.isIdent(k - 2) && !tk.is(k - 3, '.')) k -= 2;
