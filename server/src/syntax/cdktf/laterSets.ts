@@ -373,9 +373,10 @@ export class LaterSets {
    * After `retokenize` replaced old tokens [from, oldTo) by new ones [from, newTo), the others moving by `dt`:
    * reads again the windows that overlap the new tokens, and returns the variables (`variableKey`) whose sets or
    * assignments there went or were read anew (each a new object, on no construct yet: the caller places the
-   * variable's sets again), or which gained one.
+   * variable's sets again), or which gained one. `regrouped` (new indices) are the openers past the new tokens whose
+   * group ends elsewhere now (`Retokenized.regrouped`).
    */
-  update(tk: Tokens, from: number, oldTo: number, newTo: number, dt: number): ReadonlySet<string> {
+  update(tk: Tokens, from: number, oldTo: number, newTo: number, dt: number, regrouped: readonly number[]): ReadonlySet<string> {
     const lo = Math.max(0, from - AFTER + 1);
     const a = firstAtOrAfter(this.found, lo);
     const b = firstAtOrAfter(this.found, oldTo + BEFORE);
@@ -399,12 +400,32 @@ export class LaterSets {
     // The sets just before the window whose reading reached the edited tokens (a value over several lines, `p.x =`
     // above `  300;`, or ended by the token the edit changed): read again.
     for (let k = a - 1; k >= 0 && this.found[k].at + this.found[k].reach > from; k--) this.readAgain(tk, k);
+    this.readRegrouped(tk, regrouped, a, b);
     if (a === b && fresh.length === 0) return NONE;
     for (let k = a; k < b; k++) touched.add(this.found[k].variable);
     for (const f of fresh) touched.add(f.variable);
     this.found.splice(a, b - a, ...fresh);
     for (const v of touched) this.recount(v);
     return touched;
+  }
+
+  /**
+   * Reads again the sets outside the window [a, b) (`update`; those after it already moved) whose reading went
+   * through a group of `regrouped` or one around it: its tokens are the same, but where its value ends is read from
+   * the brackets (`p.putTimeouts({ create: }"5m" })`, whose `(` ends at the stray `}` or at the `)` depending on
+   * how an edit above left the indentation). A set's call or value opens within `AFTER` tokens of its variable, and
+   * the groups in its value are inside those; each group is looked at once.
+   */
+  private readRegrouped(tk: Tokens, regrouped: readonly number[], a: number, b: number): void {
+    const seen = new Set<number>();
+    for (const first of regrouped) {
+      for (let o = first; o >= 0 && !seen.has(o); o = tk.up[o]) {
+        seen.add(o);
+        for (let k = firstAtOrAfter(this.found, o - AFTER); k < this.found.length && this.found[k].at < o; k++) {
+          if ((k < a || k >= b) && this.found[k].at + this.found[k].reach > o) this.readAgain(tk, k);
+        }
+      }
+    }
   }
 
   /** Lists again the sets of `variable`, after an edit touched one of them. */

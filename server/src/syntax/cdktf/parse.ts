@@ -294,7 +294,7 @@ export class CdktfParse {
    * when undefined). Returns whether a construct with a variable was replaced by a copy.
    */
   private markAgain(r: Retokenized, changes: ConstructChanges, words: Set<string> | undefined, moved: Construct[]): boolean {
-    const keys = new Set(this.later.update(this.tokens, r.from, r.oldTo, r.newTo, r.dt));
+    const keys = new Set(this.later.update(this.tokens, r.from, r.oldTo, r.newTo, r.dt, r.regrouped));
     // (A variable that lost its last set is only in what `update` returns: its constructs lose theirs.)
     if (!words) for (const name of [...this.later.variables(), ...this.bindings.keys()]) keys.add(this.later.key(name));
     for (const e of moved) if (e.instance?.name) keys.add(this.later.key(e.instance.name));
