@@ -1268,7 +1268,7 @@ p.enable_bfd = True
       'p: Other = other',
     ]) check('python', py(between));
     // Not bound again: a comprehension's own name (also over several lines), keyword arguments, parameters, values.
-    for (const between of ['xs = [\n    f(p)\n    for p in items\n]', 'xs = [f(p) for p in items]', 'f(a, p=1)', 'def g(a, p=1):\n    pass', 'x, y = p, q', 'with p as q:\n    pass', 'p: VpcBgpPeer', 'm[p] = 1']) {
+    for (const between of ['xs = [\n    f(p)\n    for p in items\n]', 'xs = [f(p) for p in items]', 'f(a, p=1)', 'def g(a, p=1):\n    pass', 'x, y = p, q', 'with p as q:\n    pass', 'p: VpcBgpPeer', 'm[p] = 1', 'handlers = {\n    p: lambda x=1: x,\n}']) {
       assert.deepEqual(codesOf('python', py(between).replace(/^#.*\n/m, '')), [], between);
     }
     // Bound in a function (its own variable there, a bracketed target too): the module's variable keeps its set.

@@ -185,9 +185,12 @@ function csharpStatementEnd(tk: Tokens, i: number): number {
   return -1;
 }
 
-/** Does token `s` start a statement: the file's first, after `;` or a brace or `)`, or first on its line but not in an argument list. */
+/** Does token `s` start a statement: the file's first, after `;` or (not in Python) a brace or `)`, or first on its line but not in an argument list, a list or (in Python) a dict. */
 function startsStatement(tk: Tokens, s: number): boolean {
-  return s === 0 || tk.is(s - 1, ';') || tk.is(s - 1, '{') || tk.is(s - 1, '}') || tk.is(s - 1, ')') || (tk.first[s] === 1 && !tk.is(s - 1, ',') && !tk.is(s - 1, '(') && !tk.is(s - 1, '['));
+  if (s === 0 || tk.is(s - 1, ';')) return true;
+  // Python's brackets never hold statements: the line after a `{` is a dict's first entry (`p: lambda x=1: x`).
+  if (tk.language === 'python') return tk.first[s] === 1 && !tk.is(s - 1, ',') && !tk.is(s - 1, '(') && !tk.is(s - 1, '[') && !tk.is(s - 1, '{');
+  return tk.is(s - 1, '{') || tk.is(s - 1, '}') || tk.is(s - 1, ')') || (tk.first[s] === 1 && !tk.is(s - 1, ',') && !tk.is(s - 1, '(') && !tk.is(s - 1, '['));
 }
 
 /**
