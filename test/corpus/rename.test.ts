@@ -60,7 +60,7 @@ describe('rename over the real-world corpus', () => {
         const oldName = d.key.slice(d.key.lastIndexOf(d.key.startsWith('local:') ? ':' : '.') + 1);
         const newName = `${oldName}_renamed`;
         const newKey = d.key.slice(0, d.key.length - oldName.length) + newName;
-        const edits = renameEdits(file, { line: d.line, character: d.character }, newName, { files: () => [[uri, file]] }, () => '\n');
+        const edits = renameEdits(file, { line: d.line, character: d.character }, newName, { files: () => [[uri, file]] });
         // A file with a block that does not parse (the Go test excerpt's `%d`): refused when that block names it.
         if (edits instanceof Refusal && before.some((x) => x.startsWith('syntax-error@'))) {
           assert.match(edits.message, /does not parse and may name/);

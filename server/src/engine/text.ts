@@ -57,12 +57,6 @@ export function writesLoneCarriageReturn(file: Pick<SourceFile, 'lineText' | 'li
   return !(end.character >= file.lineText(end.line).length && file.lineBreak(end.line) === '\n');
 }
 
-/** The line break a text uses, judged by its first one (`head`: the text's beginning): `\r\n` or `\n`. */
-export function lineBreakOf(head: string): string {
-  const nl = head.indexOf('\n');
-  return nl > 0 && head.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
-}
-
 /**
  * The line break to write on `line`: the one that ends it (`lineBreak`), or for the last line, which has none, the
  * one above's. A file mixing `\n` and `\r\n` keeps each line's own.

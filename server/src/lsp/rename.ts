@@ -12,6 +12,7 @@ import type { Position, Range } from '../model/types';
 import { rangeContains } from '../model/types';
 import type { Reference } from '../engine/hclSymbols';
 import { lineBreakRefusal } from '../engine/guards';
+import { lineBreakAt } from '../engine/text';
 import type { SourceFile } from '../engine/sourceFile';
 import { escapeRegExp } from '../syntax/regexp';
 import { keyAt, ModuleView } from './navigation';
@@ -66,7 +67,7 @@ export function renameTarget(file: SourceFile, pos: Position, module: ModuleView
  * Terraform accepts, is taken in the module, is named where rename cannot follow (a `.tf.json` file, a `moved`
  * or `removed` block naming the new address), or some place naming it is not written as expected.
  */
-export function renameEdits(file: SourceFile, pos: Position, newName: string, module: ModuleView, lineBreak: (f: SourceFile) => string): Map<string, TextEdit[]> | Refusal | undefined {
+export function renameEdits(file: SourceFile, pos: Position, newName: string, module: ModuleView): Map<string, TextEdit[]> | Refusal | undefined {
   const at = renameTarget(file, pos, module);
   if (!at || at instanceof Refusal) return at;
   const target = parse(at.key)!;
@@ -93,7 +94,7 @@ export function renameEdits(file: SourceFile, pos: Position, newName: string, mo
     if (places instanceof Refusal) return places;
     const edits = places.map((range) => ({ range, newText: newName }));
     // Terraform takes moved blocks in normal files only, not in override files.
-    if (target.kind === 'resource' && !f.isOverride && declares(f, at.key)) edits.push(movedBlock(f, address(at.key), address(newKey), lineBreak(f)));
+    if (target.kind === 'resource' && !f.isOverride && declares(f, at.key)) edits.push(movedBlock(f, address(at.key), address(newKey)));
     // A file on disk with a lone carriage return (an open one is refused, `guards.ts`): the editor counts its lines
     // apart from the server, and would make the edits in the wrong places.
     if (edits.length && lineBreakRefusal(f.text)) return new Refusal(`${uri.slice(uri.lastIndexOf('/') + 1)} has a line break that is a lone carriage return, which editors and Terraform count apart: save it with LF or CRLF line breaks, then rename`);
@@ -205,11 +206,12 @@ function namesIn(f: SourceFile, key: string, name: string): Range[] | Refusal {
   return out;
 }
 
-/** A `moved` block at the end of `f`, from the old address to the new. */
-function movedBlock(f: SourceFile, from: string, to: string, eol: string): TextEdit {
+/** A `moved` block at the end of `f`, from the old address to the new, with the line break its last lines have. */
+function movedBlock(f: SourceFile, from: string, to: string): TextEdit {
   const length = f.textLength();
   const text = f.text;
   const lines = text.split(/\r?\n|\r/);
+  const eol = lineBreakAt(f, lines.length - 1);
   const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
   const before = length === 0 ? '' : lines[lines.length - 1] === '' ? eol : eol + eol;
   // Indented as the file indents (its first indented line): with a tab, or two spaces.

@@ -57,7 +57,7 @@ import { contextFor } from '../engine/moduleContext';
 import { applySettings, parseSettings, Settings } from '../engine/settings';
 import { ignoreEdit, isIgnored, withoutIgnored } from '../engine/ignoreComments';
 import type { SourceFile } from '../engine/sourceFile';
-import { applyChanges, lineBreakAt, lineBreakOf, withLineBreaks, writesLoneCarriageReturn } from '../engine/text';
+import { applyChanges, lineBreakAt, withLineBreaks, writesLoneCarriageReturn } from '../engine/text';
 import { isModuleFile, Workspace } from '../engine/workspace';
 import { isAutoLoaded, isVariableFile } from '../engine/variableFiles';
 import { isOverrideFile } from '../analysis/partial';
@@ -751,7 +751,7 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     request('rename', null as WorkspaceEdit | null | ResponseError<void>, (p: RenameParams) => {
       const f = files.get(p.textDocument.uri)?.file;
       if (!f || f.language !== 'hcl' || !validPosition(p.position) || typeof p.newName !== 'string') return null;
-      const edits = renameEdits(f, p.position, p.newName, moduleOf(p.textDocument.uri, f), (x) => lineBreakOf(x.textHead(65536)));
+      const edits = renameEdits(f, p.position, p.newName, moduleOf(p.textDocument.uri, f));
       if (!edits) return null;
       if (edits instanceof Refusal) return refused(edits);
       if (!versionedEdits) return { changes: Object.fromEntries(edits) };
