@@ -174,10 +174,10 @@ export function startServer(connection: Connection, schemas: SchemaRegistry = de
     return p && workspace.holds(p, f) ? 'module:' + path.dirname(p) : 'file:' + (uri ?? '');
   };
   const ctxFor = (f: SourceFile, uri?: string) => {
-    const p = uri ? pathOf(uri) : undefined;
     const key = moduleKey(f, uri);
     const hit = contexts.get(key);
     if (hit && hit.generation === generation) return hit.ctx;
+    const p = uri ? pathOf(uri) : undefined;
     const ctx = p ? workspace.contextFor(p, f) : contextFor([f], schemas);
     contexts.set(key, { generation, ctx });
     return ctx;
