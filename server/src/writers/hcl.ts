@@ -6,6 +6,7 @@
 import type { FixValue, NeutralEdit } from '../analysis/finding';
 import type { Attribute, Block, ResourceInstance } from '../model/types';
 import { shiftRange } from '../model/types';
+import { bodyHolding } from '../model/bodies';
 import { realign } from './hclAlign';
 import { HCL_COMMENTS, ownCommentFrom } from './ownComments';
 import type { LineSource, TextEdit, Writer } from './writer';
@@ -76,22 +77,13 @@ function removeItem(x: Attribute | Block, instance: ResourceInstance, src: LineS
   // A comment after it on its line: to the line's end, or a `/* */` closed on it with nothing after.
   const aloneAfter = restAfter.trim() === '' || /^\s*(#|\/\/)/.test(restAfter) || /^\s*\/\*((?!\*\/).)*\*\/\s*$/.test(restAfter);
   if (!(aloneBefore && aloneAfter)) return { range: shiftRange(r, src.base), newText: '' };
-  const body = bodyOf(instance, x);
+  const body = bodyHolding(instance, x);
   const next = body && [...body.attributes, ...body.blocks].map((y) => y.range.start.line).filter((l) => l > r.end.line).sort((a, b) => a - b)[0];
   const from = ownCommentFrom(HCL_COMMENTS, r.start.line, r.end.line, body ? body.bodyRange.start.line : -1, next, line);
   return { range: { start: { line: from + src.base, character: 0 }, end: { line: r.end.line + src.base + 1, character: 0 } }, newText: '' };
 }
 
 /** The body (the instance or a nested block) that holds `x`; none for a variable file's assignment. */
-function bodyOf(body: ResourceInstance | Block, x: Attribute | Block): ResourceInstance | Block | undefined {
-  if (body.attributes.includes(x as Attribute) || body.blocks.includes(x as Block)) return body;
-  for (const b of body.blocks) {
-    const found = bodyOf(b, x);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)![0];
 }

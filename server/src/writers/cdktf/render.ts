@@ -6,6 +6,7 @@
  */
 import type { FixValue, NeutralEdit } from '../../analysis/finding';
 import { comparePositions, type Attribute, type Block, type Position, type Range, type ResourceInstance } from '../../model/types';
+import { bodyHolding } from '../../model/bodies';
 import type { BodySyntax, CdktfBlock, CdktfInstance, EntrySyntax } from '../../syntax/cdktf/model';
 import { entryOf, isTopLevel } from '../../syntax/cdktf/model';
 import { languageName } from '../../syntax/cdktf/names';
@@ -318,7 +319,7 @@ function removeEntry(d: Dialect, x: Attribute | Block, instance: CdktfInstance, 
   const aloneAfter = after.trim() === '' || /^\s*(\/\/|#)/.test(after);
   const edits: TextEdit[] = [];
   // The entry's comma style: dropping the last entry of `a: 1,\n b: 2` also drops the comma before it.
-  const body = findBody(instance, x);
+  const body = bodyHolding(instance, x);
   // An entry of a Python dict unpacked beside keyword arguments has the dict's entries as its siblings.
   const siblings = body ? entriesOf(body).filter((s) => samePosition(s.entry.within, entry.within)) : [];
   const k = siblings.findIndex((s) => s.x === x);
@@ -404,18 +405,6 @@ function commentsOf(language: CdktfLanguage): CommentSyntax {
 }
 
 /** The body (instance or nested block) that holds `x`. */
-function findBody(instance: ResourceInstance, x: Attribute | Block): Entries | undefined {
-  const visit = (b: Entries): Entries | undefined => {
-    if (b.attributes.includes(x as Attribute) || b.blocks.includes(x as Block) || b.overwritten?.includes(x as Attribute)) return b;
-    for (const c of b.blocks) {
-      const r = visit(c);
-      if (r) return r;
-    }
-    return undefined;
-  };
-  return visit(instance);
-}
-
 function escapeSnippet(s: string): string {
   return s.replace(/[$}\\|,]/g, (c) => '\\' + c);
 }
