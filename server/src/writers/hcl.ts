@@ -83,7 +83,6 @@ function removeItem(x: Attribute | Block, instance: ResourceInstance, src: LineS
   return { range: { start: { line: from + src.base, character: 0 }, end: { line: r.end.line + src.base + 1, character: 0 } }, newText: '' };
 }
 
-/** The body (the instance or a nested block) that holds `x`; none for a variable file's assignment. */
 function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)![0];
 }

@@ -400,11 +400,12 @@ function between(a: Position, b: Position, line: (l: number) => string): string 
 }
 
 /** How the language writes comments. */
+const PYTHON_COMMENTS: CommentSyntax = { line: ['#'], block: false };
+const C_FAMILY_COMMENTS: CommentSyntax = { line: ['//'], block: true };
 function commentsOf(language: CdktfLanguage): CommentSyntax {
-  return language === 'python' ? { line: ['#'], block: false } : { line: ['//'], block: true };
+  return language === 'python' ? PYTHON_COMMENTS : C_FAMILY_COMMENTS;
 }
 
-/** The body (instance or nested block) that holds `x`. */
 function escapeSnippet(s: string): string {
   return s.replace(/[$}\\|,]/g, (c) => '\\' + c);
 }
